@@ -1,0 +1,75 @@
+// The public JS API over the wasm exports, shared by the browser entry
+// (web.js) and the Node entry (node.js). It holds no rules: it checks
+// argument types, passes options as JSON, parses the JSON result and throws
+// the TypeError a programming error comes back as.
+
+let wasm = null;
+
+/** @internal Called by the entry point once the wasm module is instantiated. */
+export function bind(exports) {
+  wasm = exports;
+}
+
+function need() {
+  if (!wasm) throw new Error('beian-check: call and await init() before using the checks');
+  return wasm;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Today's date where the user is (local calendar date), as YYYY-MM-DD. */
+export function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function text(value, name) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`beian-check: ${name} must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+}
+
+function kindName(kind) {
+  if (typeof kind !== 'string') throw new TypeError(`beian-check: kind must be a string, not ${typeof kind}`);
+  return kind;
+}
+
+function optionsJson(options) {
+  if (options === null || options === undefined) return '';
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('beian-check: options must be an object');
+  }
+  return JSON.stringify(options);
+}
+
+function unwrap(json) {
+  const result = JSON.parse(json);
+  if (result && typeof result.typeError === 'string') throw new TypeError(result.typeError);
+  return result;
+}
+
+/** Checks one field value as `kind`. Never throws on the value. */
+export function checkField(kind, value, options) {
+  return unwrap(need().check_field(kindName(kind), text(value, 'value'), optionsJson(options), localToday()));
+}
+
+/** The normalised value of `value` as `kind`. */
+export function normalize(kind, value, options) {
+  return unwrap(need().normalize(kindName(kind), text(value, 'value'), optionsJson(options), localToday())).value;
+}
+
+/** The checkField kinds with labels in `locale` (default zh-CN). */
+export function kinds(locale = 'zh-CN') {
+  return unwrap(need().kinds(text(locale, 'locale')));
+}
+
+/** The supported locales with their own names. */
+export function locales() {
+  return unwrap(need().locales());
+}
+
+/** The package version. */
+export function version() {
+  return need().version();
+}

@@ -1,0 +1,68 @@
+// Type declarations for beian-check (the contract of shared/spec/api.md).
+
+export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+export type Severity = 'error' | 'warning' | 'info';
+export type SubjectType = 'personal' | 'enterprise' | 'government' | 'institution' | 'social_org' | 'other';
+
+/** The checkField kinds implemented in this version. */
+export type FieldKind = 'mobile' | 'email';
+
+export interface Finding {
+  /** '' for checkField; e.g. 'subject.principal.mobile' in checkForm. */
+  path: string;
+  /** Stable machine code, dotted, e.g. 'mobile.too_short'. */
+  code: string;
+  severity: Severity;
+  /** Localized: what is wrong. Render as text, never as HTML. */
+  message: string;
+  /** Localized: how to fix it (may be ''). */
+  hint: string;
+  /** A safe replacement value for the whole field, when one is certain. */
+  fix?: string;
+  /** UTF-16 offsets [start, end) into the original input. */
+  span?: [number, number];
+}
+
+export interface FieldResult {
+  /** True when no finding has severity 'error'. */
+  ok: boolean;
+  /** The normalised value. */
+  value: string;
+  findings: Finding[];
+  /** Facts parsed from the value. */
+  info?: Record<string, unknown>;
+}
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** 'YYYY-MM-DD'; defaults to the current local date. */
+  today?: string;
+  subjectType?: SubjectType;
+  /** Filing province: '京', '北京', '北京市' or '11'. */
+  province?: string;
+  /** The value is still being typed: incomplete-but-possible values get no error. */
+  partial?: boolean;
+  /** A provider profile name (default 'generic'). */
+  profile?: string;
+}
+
+/** Loads the wasm (browser); resolves at once in Node. Idempotent. */
+export default function init(
+  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
+
+/** Checks one value. Throws TypeError only for an unknown kind or bad options. */
+export function checkField(kind: FieldKind, value: string, options?: CheckOptions): FieldResult;
+export function checkField(kind: string, value: string, options?: CheckOptions): FieldResult;
+
+/** The normalised value of `value` as `kind`. */
+export function normalize(kind: FieldKind | string, value: string, options?: CheckOptions): string;
+
+/** The checkField kinds with localized labels. */
+export function kinds(locale?: Locale): { kind: FieldKind; label: string }[];
+
+/** The supported locales, each named in its own language. */
+export function locales(): { locale: Locale; name: string }[];
+
+/** The package version. */
+export function version(): string;

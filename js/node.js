@@ -1,0 +1,16 @@
+// Node entry: the wasm is compiled synchronously at import, so every check
+// works right after `import`; init() is a no-op kept for symmetry.
+import { readFileSync } from 'node:fs';
+import { initSync } from './wasm/beian_check.js';
+import * as glue from './wasm/beian_check.js';
+import { bind } from './core.js';
+
+initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
+bind(glue);
+
+export { checkField, normalize, kinds, locales, version } from './core.js';
+
+/** Resolves at once: the wasm is already loaded in Node. */
+export default function init() {
+  return Promise.resolve();
+}

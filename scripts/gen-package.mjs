@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Writes pkg/package.json: the publishable manifest, derived from the root
+// package.json (publishConfig) and the version in Cargo.toml. Nobody edits
+// pkg/ by hand; run `npm run build`.
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+
+const root = JSON.parse(readFileSync('package.json', 'utf8'));
+const cargo = readFileSync('Cargo.toml', 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+if (!version) throw new Error('no version in Cargo.toml');
+
+const pub = root.publishConfig;
+const manifest = {
+  name: pub.name,
+  version,
+  description: pub.description,
+  license: pub.license,
+  keywords: pub.keywords,
+  type: 'module',
+  main: './node.js',
+  module: './web.js',
+  types: './index.d.ts',
+  exports: {
+    '.': { types: './index.d.ts', node: './node.js', browser: './web.js', default: './web.js' },
+    './package.json': './package.json',
+    './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
+  },
+  files: readdirSync('pkg').filter((f) => f !== 'package.json'),
+  sideEffects: false,
+  engines: { node: '>=20' },
+};
+writeFileSync('pkg/package.json', JSON.stringify(manifest, null, 2) + '\n');
+console.log(`pkg/package.json: ${manifest.name}@${version}`);

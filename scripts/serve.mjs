@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Serves the self-check page: www/ at /, the built package pkg/ at /pkg/.
+// Static files only, loopback only. `node scripts/serve.mjs [port]`
+// (default 8080). Tests import startServer() and use a free port.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+};
+
+/** Maps a URL path to a file under www/ or pkg/, refusing anything outside. */
+function fileFor(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  const [base, rest] = path.startsWith('/pkg/') ? ['pkg', path.slice(5)] : ['www', path.slice(1)];
+  const dir = join(ROOT, base);
+  const file = normalize(join(dir, rest || 'index.html'));
+  return file.startsWith(dir + sep) || file === dir ? file : null;
+}
+
+/**
+ * Starts the server. `headers` are added to every response (tests use it
+ * for a Content-Security-Policy); `block` is a list of path prefixes answered
+ * with 404 (tests use it to simulate a wasm that fails to load).
+ */
+export function startServer({ port = 8080, host = '127.0.0.1', headers = {}, block = [] } = {}) {
+  const server = createServer(async (req, res) => {
+    const url = req.url || '/';
+    let file = fileFor(url);
+    if (file && !block.some((b) => url.startsWith(b))) {
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file);
+        res.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          ...headers,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      } catch {
+        // fall through to 404
+      }
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+    res.end('not found\n');
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || process.env.PORT || 8080);
+  const server = await startServer({ port });
+  const { port: actual } = server.address();
+  console.log(`beian-check self-check page: http://127.0.0.1:${actual}/  (Ctrl-C to stop)`);
+}

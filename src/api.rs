@@ -1,0 +1,138 @@
+//! The JSON-in, JSON-out surface that the wasm binding forwards to. It lives
+//! outside [`crate::wasm`] so `cargo test` covers it natively. Every function
+//! returns JSON text; a programming error (unknown kind, malformed options)
+//! comes back as `{"typeError": "..."}` for the binding to throw.
+
+use crate::check;
+use crate::date::Date;
+use crate::i18n::{self, Locale};
+use crate::json::{self, write_str, Json};
+use crate::options::Options;
+use crate::output;
+
+/// Parses the options JSON text, defaulting `today` to `today` (`YYYY-MM-DD`).
+pub fn options(options_json: &str, today: &str) -> Result<Options, String> {
+    let default_today =
+        Date::parse(today).ok_or_else(|| format!("today '{today}' is not a date"))?;
+    let parsed = if options_json.trim().is_empty() {
+        Json::Null
+    } else {
+        json::parse(options_json).map_err(|e| format!("options are not valid JSON: {e}"))?
+    };
+    Options::from_json(&parsed, default_today)
+}
+
+/// `checkField(kind, value, options)` → FieldResult JSON.
+pub fn check_field(kind: &str, value: &str, options_json: &str, today: &str) -> String {
+    let opts = match options(options_json, today) {
+        Ok(o) => o,
+        Err(e) => return output::type_error_json(&e),
+    };
+    match check::check_field(kind, value, &opts) {
+        Ok(r) => output::field_result_json(&r, opts.locale),
+        Err(e) => output::type_error_json(&e),
+    }
+}
+
+/// `normalize(kind, value)` → `{"value": "..."}`.
+pub fn normalize(kind: &str, value: &str, options_json: &str, today: &str) -> String {
+    let opts = match options(options_json, today) {
+        Ok(o) => o,
+        Err(e) => return output::type_error_json(&e),
+    };
+    match check::normalize(kind, value, &opts) {
+        Ok(v) => {
+            let mut out = String::from("{\"value\":");
+            write_str(&mut out, &v);
+            out.push('}');
+            out
+        }
+        Err(e) => output::type_error_json(&e),
+    }
+}
+
+/// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.
+pub fn kinds(locale: &str) -> String {
+    let Some(locale) = Locale::parse(locale) else {
+        return output::type_error_json(&format!(
+            "locale '{locale}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
+        ));
+    };
+    let items: Vec<Json> = check::KINDS
+        .iter()
+        .map(|k| {
+            Json::Obj(vec![
+                ("kind".into(), Json::Str(k.name.into())),
+                (
+                    "label".into(),
+                    Json::Str(i18n::render(&format!("kind.{}", k.name), locale, &[])),
+                ),
+            ])
+        })
+        .collect();
+    Json::Arr(items).to_text()
+}
+
+/// `locales()` → `[{"locale": "zh-CN", "name": "简体中文"}, …]` (names in their own language).
+pub fn locales() -> String {
+    let items: Vec<Json> = Locale::ALL
+        .iter()
+        .map(|l| {
+            Json::Obj(vec![
+                ("locale".into(), Json::Str(l.tag().into())),
+                (
+                    "name".into(),
+                    Json::Str(i18n::render(&format!("locale.{}", l.tag()), *l, &[])),
+                ),
+            ])
+        })
+        .collect();
+    Json::Arr(items).to_text()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_field_json_shape() {
+        let out = check_field("mobile", "+86 138 0013 8000", "{}", "2026-11-27");
+        let v = json::parse(&out).unwrap();
+        assert_eq!(v.get("ok"), Some(&Json::Bool(true)));
+        assert_eq!(v.get("value").and_then(Json::as_str), Some("13800138000"));
+    }
+
+    #[test]
+    fn type_errors() {
+        for out in [
+            check_field("nope", "1", "{}", "2026-11-27"),
+            check_field("mobile", "1", "{\"locale\":\"fr\"}", "2026-11-27"),
+            check_field("mobile", "1", "{bad json", "2026-11-27"),
+            kinds("xx"),
+        ] {
+            let v = json::parse(&out).unwrap();
+            assert!(v.get("typeError").and_then(Json::as_str).is_some(), "{out}");
+        }
+        let unknown = check_field("nope", "1", "{}", "2026-11-27");
+        assert!(
+            unknown.contains("mobile") && unknown.contains("email"),
+            "names the valid kinds: {unknown}"
+        );
+    }
+
+    #[test]
+    fn kinds_have_labels_in_every_locale() {
+        for l in ["zh-CN", "zh-TW", "en"] {
+            let v = json::parse(&kinds(l)).unwrap();
+            for item in v.as_array().unwrap() {
+                let kind = item.get("kind").and_then(Json::as_str).unwrap();
+                let label = item.get("label").and_then(Json::as_str).unwrap();
+                assert_ne!(
+                    label,
+                    format!("kind.{kind}"),
+                    "missing label for {kind} in {l}"
+                );
+            }
+        }
+    }
+}

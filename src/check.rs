@@ -1,0 +1,82 @@
+//! The `checkField` entry point: the registry of field kinds and the
+//! steps every kind shares (length guard, ordering of findings).
+
+use crate::contact;
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::text;
+
+/// A field check: raw input → result (messages rendered later).
+pub type CheckFn = fn(&str, &Options) -> FieldResult;
+
+/// One `checkField` kind.
+pub struct KindDef {
+    /// The API name, e.g. `mobile`.
+    pub name: &'static str,
+    /// The check.
+    pub check: CheckFn,
+}
+
+/// Every kind `checkField` accepts, in the order `kinds()` lists them.
+/// Labels are catalog entries `kind.<name>`.
+pub const KINDS: &[KindDef] = &[
+    // -- identity and organisation numbers (ids/) --
+
+    // -- contacts (contact/) --
+    KindDef {
+        name: "mobile",
+        check: contact::mobile::check,
+    },
+    KindDef {
+        name: "email",
+        check: contact::email::check,
+    },
+    // -- site: domains, names, filing numbers (site/) --
+];
+
+/// Longest input any kind looks at (UTF-16 units); longer input is refused
+/// with a finding before any parsing, so a pasted document costs nothing.
+pub const MAX_INPUT: u32 = 4096;
+
+/// Looks a kind up by its API name.
+pub fn kind(name: &str) -> Option<&'static KindDef> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// The error for an unknown kind, naming the valid ones.
+pub fn unknown_kind(name: &str) -> String {
+    let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    format!(
+        "unknown kind '{}'; expected one of: {}",
+        name,
+        names.join(", ")
+    )
+}
+
+/// Checks one value as `kind`. `Err` only for an unknown kind (a programming
+/// error, a `TypeError` in JS); every bad value is a finding.
+pub fn check_field(kind_name: &str, value: &str, opts: &Options) -> Result<FieldResult, String> {
+    let def = kind(kind_name).ok_or_else(|| unknown_kind(kind_name))?;
+    Ok(run(def, value, opts))
+}
+
+/// Runs a known kind with the shared guards.
+pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
+    let len = text::utf16_len(value);
+    if len > MAX_INPUT {
+        let mut r = FieldResult::new(String::new());
+        r.push(
+            Finding::error("common.too_long")
+                .param("length", len.to_string())
+                .param("max", MAX_INPUT.to_string())
+                .span(Some((0, len))),
+        );
+        return r;
+    }
+    (def.check)(value, opts).finish()
+}
+
+/// The normalised value of `value` as `kind` (what `normalize()` returns).
+pub fn normalize(kind_name: &str, value: &str, opts: &Options) -> Result<String, String> {
+    check_field(kind_name, value, opts).map(|r| r.value)
+}

@@ -1,0 +1,329 @@
+//! E-mail addresses: a practical subset of RFC 5321/5322 (dot-atom local
+//! part, host name domain), IDN domains allowed. Full-width `＠` and dots —
+//! the classic slip of a Chinese IME — are errors with a certain fix.
+
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::text::{self, Normalized, Rules};
+
+/// Frequent misspellings of the big mail domains in China. Only a warning
+/// with a hint: a user may really own `qq.co`, so it is never a `fix`.
+const TYPOS: &[(&str, &str)] = &[
+    ("qq.con", "qq.com"),
+    ("qq.cm", "qq.com"),
+    ("qq.co", "qq.com"),
+    ("qq.om", "qq.com"),
+    ("qq.vom", "qq.com"),
+    ("qq.comm", "qq.com"),
+    ("163.con", "163.com"),
+    ("163.cm", "163.com"),
+    ("163.co", "163.com"),
+    ("126.con", "126.com"),
+    ("126.cm", "126.com"),
+    ("126.co", "126.com"),
+    ("sina.con", "sina.com"),
+    ("sina.cm", "sina.com"),
+    ("sian.com", "sina.com"),
+    ("foxmail.con", "foxmail.com"),
+    ("foxmial.com", "foxmail.com"),
+    ("gmial.com", "gmail.com"),
+    ("gmai.com", "gmail.com"),
+    ("gamil.com", "gmail.com"),
+    ("gmail.con", "gmail.com"),
+    ("gmail.co", "gmail.com"),
+    ("hotmial.com", "hotmail.com"),
+    ("hotmail.con", "hotmail.com"),
+    ("outlook.con", "outlook.com"),
+    ("outlok.com", "outlook.com"),
+    ("yeah.nte", "yeah.net"),
+    ("yeah.ent", "yeah.net"),
+    ("aliyun.con", "aliyun.com"),
+];
+
+const MAX_LOCAL: usize = 64;
+const MAX_TOTAL: usize = 254;
+const MAX_DOMAIN: usize = 253;
+
+fn atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
+}
+
+/// Checks an e-mail address.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = text::trim(text::normalize(
+        input,
+        Rules {
+            dots: true,
+            ..Rules::default()
+        },
+    ));
+    // Value: width-folded, trimmed, domain lower-cased.
+    let folded = n.as_string();
+    let value = match folded.rsplit_once('@') {
+        Some((l, d)) => format!("{l}@{}", d.to_ascii_lowercase()),
+        None => folded.clone(),
+    };
+    let mut r = FieldResult::new(value.clone());
+    if n.is_empty() {
+        if !opts.partial {
+            r.push(Finding::error("email.empty"));
+        }
+        return r;
+    }
+    let findings_before = r.findings.len();
+    check_parts(&n, opts, &mut r);
+    let structural_errors = r.findings.len() > findings_before;
+
+    // The full-width ＠ (or ．) is its own error with a certain fix, when the
+    // folded address is otherwise sound.
+    let full_width_at = input.chars().position(|c| c == '＠');
+    if let Some(i) = full_width_at {
+        let pos: u32 = input.chars().take(i).map(|c| c.len_utf16() as u32).sum();
+        let mut f = Finding::error("email.full_width_at").span(Some((pos, pos + 1)));
+        if !structural_errors {
+            f = f.fix(value.clone());
+        }
+        r.push(f);
+    } else if !structural_errors {
+        text::note_normalized(&mut r, input, &value);
+    }
+    r
+}
+
+fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    let chars = &n.chars;
+    if let Some(i) = chars
+        .iter()
+        .position(|c| text::is_space(*c) || c.is_control())
+    {
+        r.push(Finding::error("email.space").span(n.span(i, i + 1)));
+        return;
+    }
+    let ats: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '@')
+        .map(|(i, _)| i)
+        .collect();
+    let at = match ats.as_slice() {
+        [] => {
+            if !opts.partial {
+                r.push(Finding::error("email.no_at").span(n.whole()));
+            }
+            return;
+        }
+        [one] => *one,
+        [_, second, ..] => {
+            r.push(Finding::error("email.multiple_at").span(n.span(*second, second + 1)));
+            return;
+        }
+    };
+    if chars.len() > MAX_TOTAL {
+        r.push(
+            Finding::error("email.too_long")
+                .param("max", MAX_TOTAL.to_string())
+                .span(n.whole()),
+        );
+        return;
+    }
+    let local = chars.get(..at).unwrap_or(&[]);
+    let domain = chars.get(at + 1..).unwrap_or(&[]);
+    if local.is_empty() {
+        r.push(Finding::error("email.local_empty").span(n.span(0, 1)));
+        return;
+    }
+    if local.len() > MAX_LOCAL {
+        r.push(
+            Finding::error("email.local_too_long")
+                .param("max", MAX_LOCAL.to_string())
+                .span(n.span(0, at)),
+        );
+        return;
+    }
+    if let Some(i) = local
+        .iter()
+        .position(|c| c.is_ascii() && !atext(*c) && *c != '.')
+    {
+        let bad = local.get(i).copied().unwrap_or('?');
+        r.push(
+            Finding::error("email.invalid_char")
+                .param("char", bad.to_string())
+                .span(n.span(i, i + 1)),
+        );
+        return;
+    }
+    if local.first() == Some(&'.')
+        || local.last() == Some(&'.')
+        || local.windows(2).any(|w| w == ['.', '.'])
+    {
+        r.push(Finding::error("email.local_dots").span(n.span(0, at)));
+        return;
+    }
+    if local.iter().any(|c| !c.is_ascii()) {
+        r.push(Finding::warning("email.local_non_ascii").span(n.span(0, at)));
+    }
+    check_domain(n, at + 1, domain, opts, r);
+}
+
+fn check_domain(
+    n: &Normalized,
+    start: usize,
+    domain: &[char],
+    opts: &Options,
+    r: &mut FieldResult,
+) {
+    let end = start + domain.len();
+    if domain.is_empty() {
+        if !opts.partial {
+            r.push(Finding::error("email.domain_empty").span(n.span(start, end)));
+        }
+        return;
+    }
+    if domain.len() > MAX_DOMAIN {
+        r.push(Finding::error("email.domain_invalid").span(n.span(start, end)));
+        return;
+    }
+    if domain.first() == Some(&'[') {
+        r.push(Finding::error("email.ip_literal").span(n.span(start, end)));
+        return;
+    }
+    let labels: Vec<(usize, &[char])> = {
+        let mut out = Vec::new();
+        let mut s = 0;
+        for (i, c) in domain.iter().enumerate() {
+            if *c == '.' {
+                out.push((s, domain.get(s..i).unwrap_or(&[])));
+                s = i + 1;
+            }
+        }
+        out.push((s, domain.get(s..).unwrap_or(&[])));
+        out
+    };
+    let last_index = labels.len().saturating_sub(1);
+    for (k, (off, label)) in labels.iter().enumerate() {
+        let (a, b) = (start + off, start + off + label.len());
+        if label.is_empty() {
+            // A trailing dot while typing is fine.
+            if !(opts.partial && k == last_index && k > 0) {
+                r.push(
+                    Finding::error("email.domain_invalid")
+                        .span(n.span(a.saturating_sub(1), a.max(1))),
+                );
+                return;
+            }
+            continue;
+        }
+        if label.len() > 63 {
+            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
+            return;
+        }
+        if let Some(i) = label.iter().position(|c| {
+            !(c.is_ascii_alphanumeric() || *c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
+        }) {
+            let bad = label.get(i).copied().unwrap_or('?');
+            r.push(
+                Finding::error("email.invalid_char")
+                    .param("char", bad.to_string())
+                    .span(n.span(a + i, a + i + 1)),
+            );
+            return;
+        }
+        if label.first() == Some(&'-') || label.last() == Some(&'-') {
+            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
+            return;
+        }
+    }
+    if labels.len() < 2 {
+        if !opts.partial {
+            r.push(Finding::error("email.domain_no_dot").span(n.span(start, end)));
+        }
+        return;
+    }
+    if let Some((off, tld)) = labels.last() {
+        let tld_s: String = tld.iter().collect::<String>().to_ascii_lowercase();
+        let alphabetic = tld.iter().all(|c| c.is_alphabetic()) || tld_s.starts_with("xn--");
+        if !tld.is_empty() && (tld.len() < 2 || !alphabetic) && !opts.partial {
+            r.push(Finding::error("email.domain_tld").span(n.span(start + off, end)));
+            return;
+        }
+    }
+    let dom: String = domain.iter().collect::<String>().to_ascii_lowercase();
+    if let Some((_, right)) = TYPOS.iter().find(|(typo, _)| *typo == dom) {
+        r.push(
+            Finding::warning("email.domain_typo")
+                .param("domain", dom.clone())
+                .param("suggestion", *right)
+                .span(n.span(start, end)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn opts() -> Options {
+        Options::on(Date {
+            year: 2026,
+            month: 11,
+            day: 27,
+        })
+    }
+    fn codes(v: &str) -> Vec<String> {
+        check(v, &opts())
+            .findings
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn valid() {
+        for v in [
+            "a@b.cn",
+            "zhang.san+filing@example.com.cn",
+            "x@例子.中国",
+            "abc@xn--fiqs8s.cn",
+            "  user@QQ.COM ",
+        ] {
+            assert!(check(v, &opts()).ok(), "{v}: {:?}", codes(v));
+        }
+        assert_eq!(check("  User@QQ.COM ", &opts()).value, "User@qq.com");
+    }
+
+    #[test]
+    fn full_width_at_is_an_error_with_fix() {
+        let r = check("zhang＠qq.com", &opts());
+        assert!(!r.ok());
+        assert_eq!(r.findings[0].code, "email.full_width_at");
+        assert_eq!(r.findings[0].fix.as_deref(), Some("zhang@qq.com"));
+        assert_eq!(r.findings[0].span, Some((5, 6)));
+    }
+
+    #[test]
+    fn invalid() {
+        assert_eq!(codes("abc"), ["email.no_at"]);
+        assert_eq!(codes("a@b@c.com"), ["email.multiple_at"]);
+        assert_eq!(codes("@qq.com"), ["email.local_empty"]);
+        assert_eq!(codes("a..b@qq.com"), ["email.local_dots"]);
+        assert_eq!(codes("a b@qq.com"), ["email.space"]);
+        assert_eq!(codes("ab@qq"), ["email.domain_no_dot"]);
+        assert_eq!(codes("ab@-qq.com"), ["email.domain_invalid"]);
+        assert_eq!(codes("ab@qq.c"), ["email.domain_tld"]);
+        assert_eq!(codes("ab@qq.com."), ["email.domain_invalid"]);
+        assert_eq!(codes("a,b@qq.com"), ["email.invalid_char"]);
+        assert_eq!(codes("ab@qq.con"), ["email.domain_typo"]);
+        assert_eq!(codes(""), ["email.empty"]);
+    }
+
+    #[test]
+    fn partial_waits_for_the_rest() {
+        let mut o = opts();
+        o.partial = true;
+        for v in ["zhang", "zhang@", "zhang@qq", "zhang@qq.", "zhang@qq.c"] {
+            assert!(check(v, &o).findings.is_empty(), "{v}");
+        }
+        assert!(!check("zh ang", &o).ok());
+    }
+}

@@ -1,0 +1,199 @@
+//! Mainland China mobile numbers: 11 digits, `1[3-9]…` (rules.md §4.2).
+//!
+//! Tolerates what people paste — `+86`/`0086`/`86`, spaces, hyphens,
+//! parentheses, full-width digits — and offers the bare number as the fix.
+//! The allocated-segment table goes stale as MIIT opens new ranges (the
+//! landscape's validator.js history), so an unknown segment is only a warning.
+
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::text::{self, Rules};
+
+/// Which operator a three-digit segment belongs to (`info.carrier`), and
+/// whether it is a data/IoT-card segment that may not receive the filing SMS.
+fn segment(prefix: u32) -> Option<(&'static str, bool)> {
+    Some(match prefix {
+        134..=139 | 150..=152 | 157..=159 | 172 | 178 | 182..=184 | 187 | 188 | 195 | 197 | 198 => {
+            ("mobile", false)
+        }
+        130..=132 | 155 | 156 | 166 | 175 | 176 | 185 | 186 | 196 => ("unicom", false),
+        133 | 153 | 173 | 177 | 180 | 181 | 189 | 190 | 191 | 193 | 199 => ("telecom", false),
+        192 => ("broadnet", false),
+        162 | 165 | 167 | 170 | 171 => ("mvno", false),
+        174 => ("satellite", false),
+        147 | 148 => ("mobile", true),
+        145 | 146 => ("unicom", true),
+        149 => ("telecom", true),
+        140 | 141 | 144 => ("iot", true),
+        _ => return None,
+    })
+}
+
+/// Checks a mobile number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = text::normalize(
+        input,
+        Rules {
+            drop_spaces: true,
+            drop: &['-', '(', ')'],
+            ..Rules::default()
+        },
+    );
+    let all = n.as_string();
+    // Country code: +86, 0086, or a bare 86 in front of an 11-digit number.
+    let skip = if all.starts_with("+86") {
+        3
+    } else if all.starts_with("0086") {
+        4
+    } else if all.starts_with("86") && n.len() == 13 && all.get(2..3) == Some("1") {
+        2
+    } else {
+        0
+    };
+    let digits: String = n.chars.iter().skip(skip).collect();
+    let mut r = FieldResult::new(digits.clone());
+
+    if n.is_empty() {
+        if !opts.partial {
+            r.push(Finding::error("mobile.empty"));
+        }
+        return r;
+    }
+    if skip == 0 && all.starts_with('+') && !(opts.partial && all.len() < 3) {
+        r.push(Finding::error("mobile.foreign").span(n.span(0, n.len().min(4))));
+        return r;
+    }
+    let body = n.chars.get(skip..).unwrap_or(&[]);
+    if let Some(i) = body.iter().position(|c| !c.is_ascii_digit()) {
+        let bad = body.get(i).copied().unwrap_or('?');
+        r.push(
+            Finding::error("mobile.invalid_char")
+                .param("char", bad.to_string())
+                .span(n.span(skip + i, skip + i + 1)),
+        );
+        return r;
+    }
+    let len = body.len();
+    if body.first().is_some_and(|c| *c != '1') {
+        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + 1)));
+        return r;
+    }
+    if body.get(1).is_some_and(|c| !('3'..='9').contains(c)) {
+        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + 2)));
+        return r;
+    }
+    if len > 11 {
+        r.push(
+            Finding::error("mobile.too_long")
+                .param("length", len.to_string())
+                .span(n.span(skip + 11, n.len())),
+        );
+        return r;
+    }
+    if len < 11 {
+        if !opts.partial {
+            r.push(
+                Finding::error("mobile.too_short")
+                    .param("length", len.to_string())
+                    .span(n.whole()),
+            );
+        }
+        return r;
+    }
+    let prefix: u32 = digits.get(0..3).and_then(|p| p.parse().ok()).unwrap_or(0);
+    let satellite = digits.starts_with("1349");
+    match segment(prefix) {
+        _ if satellite => r.info_str("carrier", "satellite"),
+        Some((carrier, data_only)) => {
+            r.info_str("carrier", carrier);
+            if data_only {
+                r.push(
+                    Finding::warning("mobile.data_segment")
+                        .param("prefix", prefix.to_string())
+                        .span(n.span(skip, skip + 3)),
+                );
+            }
+        }
+        None => r.push(
+            Finding::warning("mobile.segment_unknown")
+                .param("prefix", prefix.to_string())
+                .span(n.span(skip, skip + 3)),
+        ),
+    }
+    text::note_normalized(&mut r, input, &digits);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn opts() -> Options {
+        Options::on(Date {
+            year: 2026,
+            month: 11,
+            day: 27,
+        })
+    }
+
+    fn codes(v: &str) -> Vec<String> {
+        check(v, &opts())
+            .findings
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn accepts_pasted_forms() {
+        for v in [
+            "13800138000",
+            "+86 138 0013 8000",
+            "0086-138-0013-8000",
+            "86 13800138000",
+            "(+86)138 0013 8000",
+            "１３８００１３８０００",
+        ] {
+            let r = check(v, &opts());
+            assert!(r.ok(), "{v}: {:?}", r.findings);
+            assert_eq!(r.value, "13800138000");
+        }
+    }
+
+    #[test]
+    fn fix_is_the_bare_number() {
+        let r = check("+86 138 0013 8000", &opts());
+        assert_eq!(
+            r.findings.first().and_then(|f| f.fix.as_deref()),
+            Some("13800138000")
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(codes("1380013800"), ["mobile.too_short"]);
+        assert_eq!(codes("138001380001"), ["mobile.too_long"]);
+        assert_eq!(codes("12800138000"), ["mobile.prefix"]);
+        assert_eq!(codes("23800138000"), ["mobile.prefix"]);
+        assert_eq!(codes("1380013800a"), ["mobile.invalid_char"]);
+        assert_eq!(codes("+852 6123 4567"), ["mobile.foreign"]);
+        assert_eq!(codes(""), ["mobile.empty"]);
+        assert_eq!(codes("15400138000"), ["mobile.segment_unknown"]);
+    }
+
+    #[test]
+    fn partial_input_waits() {
+        let mut o = opts();
+        o.partial = true;
+        assert!(check("138", &o).findings.is_empty());
+        assert!(check("", &o).findings.is_empty());
+        assert!(!check("12", &o).ok());
+    }
+
+    #[test]
+    fn span_points_at_the_bad_char() {
+        let r = check("138 0013 80x0", &opts());
+        assert_eq!(r.findings[0].span, Some((11, 12)));
+    }
+}

@@ -1,0 +1,4 @@
+//! Contact fields: mobile and landline numbers, e-mail, person names.
+
+pub mod email;
+pub mod mobile;

@@ -1,0 +1,234 @@
+//! The message catalog: finding code → text in zh-CN, zh-TW and en.
+//!
+//! The catalog is data: tab-separated files next to this module, one per
+//! area of the rules (`common.tsv`, `contact.tsv`, `ids.tsv`, …). Each row is
+//! `key <TAB> zh-CN <TAB> zh-TW <TAB> en`; the message of a finding is the row
+//! keyed by its code, the hint the row keyed `code#hint`. Text may contain
+//! `{name}` placeholders filled from the finding's params. Lines starting
+//! with `#` and empty lines are ignored.
+
+use std::sync::OnceLock;
+
+/// A supported locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// Simplified Chinese (default).
+    #[default]
+    ZhCn,
+    /// Traditional Chinese.
+    ZhTw,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// Every locale, in catalog column order.
+    pub const ALL: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::En];
+
+    /// The BCP 47 tag used in the API.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
+            Locale::En => "en",
+        }
+    }
+
+    /// Column index in the catalog.
+    pub fn index(self) -> usize {
+        match self {
+            Locale::ZhCn => 0,
+            Locale::ZhTw => 1,
+            Locale::En => 2,
+        }
+    }
+
+    /// Resolves a tag leniently, the way `<html lang>` values come:
+    /// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` → zh-TW; other `zh*` → zh-CN;
+    /// `en*` → en. Anything else is `None`.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        if t == "zh" || t.starts_with("zh-") {
+            if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") || t.ends_with("-mo")
+            {
+                Some(Locale::ZhTw)
+            } else {
+                Some(Locale::ZhCn)
+            }
+        } else if t == "en" || t.starts_with("en-") {
+            Some(Locale::En)
+        } else {
+            None
+        }
+    }
+}
+
+const SOURCES: &[&str] = &[
+    include_str!("common.tsv"),
+    include_str!("contact.tsv"),
+    include_str!("ids.tsv"),
+    include_str!("site.tsv"),
+    include_str!("image.tsv"),
+    include_str!("form.tsv"),
+];
+
+type Row = (&'static str, [&'static str; 3]);
+
+fn parse_rows() -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for source in SOURCES {
+        for line in source.lines() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(key), Some(a), Some(b), Some(c)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            rows.push((key, [a, b, c]));
+        }
+    }
+    rows.sort_by(|x, y| x.0.cmp(y.0));
+    rows
+}
+
+fn rows() -> &'static [Row] {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(parse_rows)
+}
+
+/// The raw catalog text for `key`, if present.
+pub fn lookup(key: &str, locale: Locale) -> Option<&'static str> {
+    let rows = rows();
+    rows.binary_search_by(|r| r.0.cmp(key))
+        .ok()
+        .and_then(|i| rows.get(i))
+        .and_then(|r| r.1.get(locale.index()).copied())
+}
+
+/// Every catalog key (for tests and tooling).
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    rows().iter().map(|r| r.0)
+}
+
+/// Every catalog row with its three texts (for tests and tooling).
+pub fn entries() -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
+    rows().iter().copied()
+}
+
+/// Fills `{name}` placeholders from `params`; unknown placeholders stay as typed.
+pub fn fill(template: &str, params: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open + 1..).unwrap_or("");
+        match after.find('}') {
+            Some(close) => {
+                let name = after.get(..close).unwrap_or("");
+                match params.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Renders a catalog entry with params; a missing entry renders as the key
+/// itself (the catalog tests make sure that never ships).
+pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
+    match lookup(key, locale) {
+        Some(t) => fill(t, params),
+        None => key.to_string(),
+    }
+}
+
+/// Renders a hint (`code#hint`); empty when the code has none.
+pub fn render_hint(code: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
+    let key = format!("{code}#hint");
+    lookup(&key, locale)
+        .map(|t| fill(t, params))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_has_three_texts_and_unique_key() {
+        let mut seen = std::collections::HashSet::new();
+        for source in SOURCES {
+            for (n, line) in source.lines().enumerate() {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                assert_eq!(
+                    cols.len(),
+                    4,
+                    "line {}: {line:?} needs key + 3 texts",
+                    n + 1
+                );
+                assert!(
+                    cols.iter().all(|c| !c.trim().is_empty()),
+                    "empty text in {line:?}"
+                );
+                assert!(seen.insert(cols[0]), "duplicate key {}", cols[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_locales() {
+        for (key, texts) in entries() {
+            let names = |t: &str| {
+                let mut v: Vec<String> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(
+                names(texts[0]),
+                names(texts[1]),
+                "{key}: zh-TW placeholders differ"
+            );
+            assert_eq!(
+                names(texts[0]),
+                names(texts[2]),
+                "{key}: en placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn fills_params() {
+        let p = vec![("n", "3".to_string())];
+        assert_eq!(fill("need {n} more, {x} {", &p), "need 3 more, {x} {");
+    }
+
+    #[test]
+    fn parses_locales_leniently() {
+        assert_eq!(Locale::parse("zh-Hant-HK"), Some(Locale::ZhTw));
+        assert_eq!(Locale::parse("zh"), Some(Locale::ZhCn));
+        assert_eq!(Locale::parse("en-US"), Some(Locale::En));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

@@ -1,0 +1,497 @@
+//! A small JSON reader and writer: options, forms and profiles arrive as
+//! JSON text from JS (or the CLI), results leave as JSON text. Hand-written
+//! instead of serde_json to keep the browser build small; it never panics,
+//! limits nesting depth, and keeps object keys in document order.
+
+/// A parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// Any number, as f64.
+    Num(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    Arr(Vec<Json>),
+    /// An object, keys in document order (a repeated key: the last wins on lookup).
+    Obj(Vec<(String, Json)>),
+}
+
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 64;
+
+impl Json {
+    /// Looks up a key of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(items) => items.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// The number, if this is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Num(n) => Some(*n),
+            _ => None,
+        }
+    }
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    /// The items, if this is an array.
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// The entries, if this is an object.
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    /// True for `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+    /// A short name of the value's type, for error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Num(_) => "number",
+            Json::Str(_) => "string",
+            Json::Arr(_) => "array",
+            Json::Obj(_) => "object",
+        }
+    }
+    /// Serialises to compact JSON text.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self);
+        out
+    }
+}
+
+/// Parses JSON text. The error says what and where (byte offset).
+pub fn parse(text: &str) -> Result<Json, String> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        text,
+    };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(format!("unexpected text at byte {}", p.i));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    text: &'a str,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+    fn expect(&mut self, lit: &str) -> Result<(), String> {
+        if self.s.get(self.i..self.i + lit.len()) == Some(lit.as_bytes()) {
+            self.i += lit.len();
+            Ok(())
+        } else {
+            Err(format!("expected {} at byte {}", lit, self.i))
+        }
+    }
+    fn value(&mut self, depth: usize) -> Result<Json, String> {
+        if depth > MAX_DEPTH {
+            return Err("nesting too deep".into());
+        }
+        match self.peek() {
+            Some(b'n') => self.expect("null").map(|_| Json::Null),
+            Some(b't') => self.expect("true").map(|_| Json::Bool(true)),
+            Some(b'f') => self.expect("false").map(|_| Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'[') => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                    return Ok(Json::Arr(items));
+                }
+                loop {
+                    self.ws();
+                    items.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.peek() {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Json::Arr(items));
+                        }
+                        _ => return Err(format!("expected , or ] at byte {}", self.i)),
+                    }
+                }
+            }
+            Some(b'{') => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.i += 1;
+                    return Ok(Json::Obj(items));
+                }
+                loop {
+                    self.ws();
+                    if self.peek() != Some(b'"') {
+                        return Err(format!("expected a key at byte {}", self.i));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    self.expect(":")?;
+                    self.ws();
+                    let v = self.value(depth + 1)?;
+                    items.push((k, v));
+                    self.ws();
+                    match self.peek() {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return Ok(Json::Obj(items));
+                        }
+                        _ => return Err(format!("expected , or }} at byte {}", self.i)),
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(format!("unexpected character at byte {}", self.i)),
+        }
+    }
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.i;
+        while let Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') = self.peek() {
+            self.i += 1;
+        }
+        self.text
+            .get(start..self.i)
+            .and_then(parse_number)
+            .map(Json::Num)
+            .ok_or_else(|| format!("bad number at byte {}", start))
+    }
+    fn hex4(&mut self) -> Result<u32, String> {
+        let h = self
+            .text
+            .get(self.i..self.i + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| format!("bad \\u escape at byte {}", self.i))?;
+        self.i += 4;
+        Ok(h)
+    }
+    fn string(&mut self) -> Result<String, String> {
+        self.i += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(self.text.get(start..self.i).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let e = self.peek().ok_or("unterminated string")?;
+                    self.i += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi) {
+                                // A surrogate pair, or a lone high surrogate (→ U+FFFD).
+                                if self.s.get(self.i..self.i + 2) == Some(b"\\u") {
+                                    let save = self.i;
+                                    self.i += 2;
+                                    let lo = self.hex4()?;
+                                    if (0xDC00..0xE000).contains(&lo) {
+                                        char::from_u32(
+                                            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                        )
+                                    } else {
+                                        self.i = save;
+                                        None
+                                    }
+                                } else {
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            out.push(c.unwrap_or('\u{FFFD}'));
+                        }
+                        _ => return Err(format!("bad escape at byte {}", self.i - 1)),
+                    }
+                }
+                _ => return Err(format!("unterminated string at byte {}", start)),
+            }
+        }
+    }
+}
+
+/// Parses a JSON number. Hand-written instead of `str::parse::<f64>` (whose
+/// correctly-rounded algorithm and tables cost ~15 KB of wasm): integers up
+/// to 2^53 are exact; fractions are accurate to about 15 significant digits,
+/// plenty for thresholds and ratios in options and profiles.
+pub fn parse_number(t: &str) -> Option<f64> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let neg = b.first() == Some(&b'-');
+    if neg {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - s
+    };
+    let int_start = i;
+    let n_int = digits(&mut i);
+    if n_int == 0 || (n_int > 1 && b.get(int_start) == Some(&b'0')) {
+        return None;
+    }
+    let mut mantissa: f64 = 0.0;
+    for d in b.get(int_start..int_start + n_int)? {
+        mantissa = mantissa * 10.0 + f64::from(d - b'0');
+    }
+    let mut exp: i32 = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let f_start = i;
+        let n_frac = digits(&mut i);
+        if n_frac == 0 {
+            return None;
+        }
+        for d in b.get(f_start..f_start + n_frac)?.iter().take(18) {
+            mantissa = mantissa * 10.0 + f64::from(d - b'0');
+            exp -= 1;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        let e_neg = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let e_start = i;
+        if digits(&mut i) == 0 {
+            return None;
+        }
+        let e: i32 = t
+            .get(e_start..i)?
+            .bytes()
+            .take(5)
+            .fold(0, |a, d| a * 10 + i32::from(d - b'0'));
+        exp += if e_neg { -e } else { e };
+    }
+    if i != b.len() {
+        return None;
+    }
+    let value = if exp >= 0 {
+        mantissa * 10f64.powi(exp)
+    } else {
+        mantissa / 10f64.powi(-exp)
+    };
+    Some(if neg { -value } else { value })
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends a number; non-finite numbers become `null`. Integers are exact;
+/// other numbers are written with up to 6 decimals (no float formatting
+/// machinery in the wasm: facts like an aspect ratio need no more).
+pub fn write_num(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        out.push_str(&(n as i64).to_string());
+        return;
+    }
+    if n < 0.0 {
+        out.push('-');
+    }
+    let scaled = (n.abs() * 1e6).round();
+    if scaled >= 9.0e15 {
+        // Beyond exact integer range: print the integer part only.
+        out.push_str(&((n.abs()) as u64).to_string());
+        return;
+    }
+    let scaled = scaled as u64;
+    out.push_str(&(scaled / 1_000_000).to_string());
+    let frac = scaled % 1_000_000;
+    if frac != 0 {
+        let digits = format!("{frac:06}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+}
+
+fn write_value(out: &mut String, v: &Json) {
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Num(n) => write_num(out, *n),
+        Json::Str(s) => write_str(out, s),
+        Json::Arr(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Json::Obj(items) => {
+            out.push('{');
+            for (i, (k, item)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(out, k);
+                out.push(':');
+                write_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let text = r#"{"a":[1,2.5,-3,true,false,null],"b":"x\"\n\u4e2d\ud83d\ude00","c":{}}"#;
+        let v = parse(text).unwrap();
+        assert_eq!(v.get("b").and_then(Json::as_str), Some("x\"\n中😀"));
+        assert_eq!(parse(&v.to_text()).unwrap(), v);
+    }
+
+    #[test]
+    fn rejects_garbage_without_panic() {
+        for bad in [
+            "",
+            "{",
+            "[1,",
+            "\"abc",
+            "{\"a\" 1}",
+            "tru",
+            "1e",
+            "[1]x",
+            "\"\\u12\"",
+            "\"\\ud800\\u00\"",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        let deep = "[".repeat(1000);
+        assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn numbers() {
+        for (t, v) in [
+            ("0", 0.0),
+            ("-12", -12.0),
+            ("1.5", 1.5),
+            ("1e3", 1000.0),
+            ("2.5E-2", 0.025),
+            ("9007199254740993", 9007199254740992.0),
+        ] {
+            assert_eq!(parse_number(t), Some(v), "{t}");
+        }
+        for bad in ["", "-", "01", "1.", ".5", "1e", "1e+", "--1", "1x"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+        let mut out = String::new();
+        for n in [1.58, -0.25, 3.0, 1e-9, 0.1 + 0.2] {
+            write_num(&mut out, n);
+            out.push(' ');
+        }
+        assert_eq!(out, "1.58 -0.25 3 0 0.3 ");
+    }
+
+    #[test]
+    fn lone_surrogate_escape_becomes_replacement() {
+        assert_eq!(
+            parse("\"\\ud800x\"").unwrap(),
+            Json::Str("\u{FFFD}x".into())
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Options every check takes (`CheckOptions` in the JS API), and their
+//! parsing from JSON. A malformed option is a programming error: the error
+//! string becomes a `TypeError` in JS.
+
+use crate::date::Date;
+use crate::i18n::Locale;
+use crate::json::Json;
+use crate::profile::Profile;
+use crate::province::Province;
+use std::sync::Arc;
+
+/// The kind of filing subject (主办单位性质, simplified).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubjectType {
+    /// 个人
+    Personal,
+    /// 企业
+    Enterprise,
+    /// 政府机关
+    Government,
+    /// 事业单位
+    Institution,
+    /// 社会团体
+    SocialOrg,
+    /// Anything else (民办非企业单位, 基金会, …)
+    Other,
+}
+
+impl SubjectType {
+    /// Every subject type with its API name.
+    pub const ALL: [(SubjectType, &'static str); 6] = [
+        (SubjectType::Personal, "personal"),
+        (SubjectType::Enterprise, "enterprise"),
+        (SubjectType::Government, "government"),
+        (SubjectType::Institution, "institution"),
+        (SubjectType::SocialOrg, "social_org"),
+        (SubjectType::Other, "other"),
+    ];
+
+    /// Parses the API name.
+    pub fn parse(s: &str) -> Option<SubjectType> {
+        SubjectType::ALL
+            .iter()
+            .find(|(_, n)| *n == s)
+            .map(|(t, _)| *t)
+    }
+
+    /// The API name.
+    pub fn name(self) -> &'static str {
+        SubjectType::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("other")
+    }
+}
+
+/// Options for every check.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Message language.
+    pub locale: Locale,
+    /// The date ages and expiry are judged on.
+    pub today: Date,
+    /// The filing subject's type, for subject-dependent rules.
+    pub subject_type: Option<SubjectType>,
+    /// The filing province.
+    pub province: Option<&'static Province>,
+    /// The value is still being typed: an incomplete but possible value gets no error.
+    pub partial: bool,
+    /// The provider profile (the generic one by default).
+    pub profile: Arc<Profile>,
+}
+
+impl Options {
+    /// Defaults with the given date (native callers; tests pin the date).
+    pub fn on(today: Date) -> Options {
+        Options {
+            locale: Locale::ZhCn,
+            today,
+            subject_type: None,
+            province: None,
+            partial: false,
+            profile: Profile::generic(),
+        }
+    }
+
+    /// Defaults, judged on today's date (UTC, from the system clock).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new() -> Options {
+        Options::on(Date::today())
+    }
+
+    /// Parses a `CheckOptions` object. `today` is required here when not
+    /// given in `json` (the JS binding passes the browser's local date).
+    pub fn from_json(json: &Json, default_today: Date) -> Result<Options, String> {
+        let mut o = Options::on(default_today);
+        let entries = match json {
+            Json::Null => return Ok(o),
+            Json::Obj(entries) => entries,
+            other => {
+                return Err(format!(
+                    "options must be an object, not {}",
+                    other.type_name()
+                ))
+            }
+        };
+        for (key, value) in entries {
+            if value.is_null() {
+                continue;
+            }
+            let text = |name: &str| {
+                value.as_str().ok_or_else(|| {
+                    format!("options.{name} must be a string, not {}", value.type_name())
+                })
+            };
+            match key.as_str() {
+                "locale" => {
+                    let t = text("locale")?;
+                    o.locale = Locale::parse(t).ok_or_else(|| {
+                        format!(
+                            "options.locale '{t}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
+                        )
+                    })?;
+                }
+                "today" => {
+                    let t = text("today")?;
+                    o.today = Date::parse(t).ok_or_else(|| {
+                        format!("options.today '{t}' is not a date in the form YYYY-MM-DD")
+                    })?;
+                }
+                "subjectType" => {
+                    let t = text("subjectType")?;
+                    o.subject_type = Some(SubjectType::parse(t).ok_or_else(|| {
+                        format!(
+                            "options.subjectType '{t}' is not one of personal, enterprise, government, institution, social_org, other"
+                        )
+                    })?);
+                }
+                "province" => {
+                    let t = text("province")?;
+                    o.province = Some(Province::parse(t).ok_or_else(|| {
+                        format!("options.province '{t}' is not a province (use e.g. '京', '北京', '北京市' or '11')")
+                    })?);
+                }
+                "partial" => {
+                    o.partial = value.as_bool().ok_or_else(|| {
+                        format!(
+                            "options.partial must be a boolean, not {}",
+                            value.type_name()
+                        )
+                    })?;
+                }
+                "profile" => match value {
+                    Json::Str(name) if name == "generic" => o.profile = Profile::generic(),
+                    Json::Str(name) => {
+                        return Err(format!("options.profile: unknown profile '{name}'"))
+                    }
+                    other => {
+                        return Err(format!(
+                            "options.profile must be a profile name or object, not {}",
+                            other.type_name()
+                        ))
+                    }
+                },
+                // Options of other entry points (images, footer) pass through here unharmed.
+                _ => {}
+            }
+        }
+        Ok(o)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for Options {
+    fn default() -> Self {
+        Options::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn d() -> Date {
+        Date::parse("2026-11-27").unwrap()
+    }
+
+    #[test]
+    fn parses_options() {
+        let j = parse(r#"{"locale":"en","today":"2020-01-02","province":"蜀","partial":true,"subjectType":"personal"}"#).unwrap();
+        let o = Options::from_json(&j, d()).unwrap();
+        assert_eq!(o.locale, Locale::En);
+        assert_eq!(o.today.to_string(), "2020-01-02");
+        assert_eq!(o.province.map(|p| p.code), Some(51));
+        assert!(o.partial);
+        assert_eq!(o.subject_type, Some(SubjectType::Personal));
+    }
+
+    #[test]
+    fn bad_options_name_the_key() {
+        for (text, key) in [
+            (r#"{"locale":"fr"}"#, "locale"),
+            (r#"{"today":"2020-02-30"}"#, "today"),
+            (r#"{"province":"火星"}"#, "province"),
+            (r#"{"partial":"yes"}"#, "partial"),
+            (r#"{"subjectType":"alien"}"#, "subjectType"),
+            (r#"[]"#, "options"),
+        ] {
+            let err = Options::from_json(&parse(text).unwrap(), d()).unwrap_err();
+            assert!(err.contains(key), "{err}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Renders results as JSON text in a locale: the shape of the JS API
+//! (`FieldResult`, `Finding`), shared by the wasm binding and the CLI.
+
+use crate::finding::{FieldResult, Finding, InfoValue};
+use crate::i18n::{self, Locale};
+use crate::json::{write_num, write_str};
+
+/// The localized message of a finding.
+pub fn message(f: &Finding, locale: Locale) -> String {
+    match &f.custom {
+        Some(c) => c.message.get(locale.index()).cloned().unwrap_or_default(),
+        None => i18n::render(&f.code, locale, &f.params),
+    }
+}
+
+/// The localized hint of a finding (may be empty).
+pub fn hint(f: &Finding, locale: Locale) -> String {
+    match &f.custom {
+        Some(c) => c.hint.get(locale.index()).cloned().unwrap_or_default(),
+        None => i18n::render_hint(&f.code, locale, &f.params),
+    }
+}
+
+/// Appends one finding as a JSON object.
+pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
+    out.push_str("{\"path\":");
+    write_str(out, &f.path);
+    out.push_str(",\"code\":");
+    write_str(out, &f.code);
+    out.push_str(",\"severity\":");
+    write_str(out, f.severity.as_str());
+    out.push_str(",\"message\":");
+    write_str(out, &message(f, locale));
+    out.push_str(",\"hint\":");
+    write_str(out, &hint(f, locale));
+    if let Some(fix) = &f.fix {
+        out.push_str(",\"fix\":");
+        write_str(out, fix);
+    }
+    if let Some((a, b)) = f.span {
+        out.push_str(&format!(",\"span\":[{a},{b}]"));
+    }
+    out.push('}');
+}
+
+/// Appends a JSON array of findings.
+pub fn write_findings(out: &mut String, findings: &[Finding], locale: Locale) {
+    out.push('[');
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_finding(out, f, locale);
+    }
+    out.push(']');
+}
+
+/// Appends an `info` object.
+pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
+    out.push('{');
+    for (i, (k, v)) in info.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, k);
+        out.push(':');
+        match v {
+            InfoValue::Str(s) => write_str(out, s),
+            InfoValue::Num(n) => write_num(out, *n),
+            InfoValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        }
+    }
+    out.push('}');
+}
+
+/// A whole `FieldResult` as JSON.
+pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
+    let mut out = String::with_capacity(256);
+    out.push_str("{\"ok\":");
+    out.push_str(if r.ok() { "true" } else { "false" });
+    out.push_str(",\"value\":");
+    write_str(&mut out, &r.value);
+    out.push_str(",\"findings\":");
+    write_findings(&mut out, &r.findings, locale);
+    if !r.info.is_empty() {
+        out.push_str(",\"info\":");
+        write_info(&mut out, &r.info);
+    }
+    out.push('}');
+    out
+}
+
+/// `{"typeError": "..."}`: the binding turns it into a thrown `TypeError`.
+pub fn type_error_json(message: &str) -> String {
+    let mut out = String::from("{\"typeError\":");
+    write_str(&mut out, &format!("beian-check: {message}"));
+    out.push('}');
+    out
+}

@@ -1,0 +1,222 @@
+//! The 34 provincial-level divisions (GB/T 2260 two-digit codes) with the
+//! abbreviations each kind of number uses. ICP numbers use 蜀/黔/滇/陇 for
+//! Sichuan/Guizhou/Yunnan/Gansu where licence plates and 公网安备 numbers
+//! mostly use 川/贵/云/甘 (rules.md §1.3, §1.5).
+
+/// One provincial-level division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Province {
+    /// GB/T 2260 two-digit code, e.g. 11.
+    pub code: u8,
+    /// Full name, e.g. 北京市.
+    pub name: &'static str,
+    /// Short name, e.g. 北京.
+    pub short: &'static str,
+    /// The common one-character abbreviation (licence plates, 公网安备), e.g. 川.
+    pub abbr: char,
+    /// The abbreviation MIIT uses in ICP numbers, e.g. 蜀; `None` where no
+    /// ICP numbers are issued (Taiwan, Hong Kong, Macao).
+    pub icp: Option<char>,
+    /// Traditional-Chinese full name.
+    pub name_tw: &'static str,
+    /// English name.
+    pub en: &'static str,
+}
+
+const fn p(
+    code: u8,
+    name: &'static str,
+    short: &'static str,
+    abbr: char,
+    icp: Option<char>,
+    name_tw: &'static str,
+    en: &'static str,
+) -> Province {
+    Province {
+        code,
+        name,
+        short,
+        abbr,
+        icp,
+        name_tw,
+        en,
+    }
+}
+
+/// Every provincial-level division, by code.
+pub const PROVINCES: &[Province] = &[
+    p(11, "北京市", "北京", '京', Some('京'), "北京市", "Beijing"),
+    p(12, "天津市", "天津", '津', Some('津'), "天津市", "Tianjin"),
+    p(13, "河北省", "河北", '冀', Some('冀'), "河北省", "Hebei"),
+    p(14, "山西省", "山西", '晋', Some('晋'), "山西省", "Shanxi"),
+    p(
+        15,
+        "内蒙古自治区",
+        "内蒙古",
+        '蒙',
+        Some('蒙'),
+        "內蒙古自治區",
+        "Inner Mongolia",
+    ),
+    p(21, "辽宁省", "辽宁", '辽', Some('辽'), "遼寧省", "Liaoning"),
+    p(22, "吉林省", "吉林", '吉', Some('吉'), "吉林省", "Jilin"),
+    p(
+        23,
+        "黑龙江省",
+        "黑龙江",
+        '黑',
+        Some('黑'),
+        "黑龍江省",
+        "Heilongjiang",
+    ),
+    p(31, "上海市", "上海", '沪', Some('沪'), "上海市", "Shanghai"),
+    p(32, "江苏省", "江苏", '苏', Some('苏'), "江蘇省", "Jiangsu"),
+    p(33, "浙江省", "浙江", '浙', Some('浙'), "浙江省", "Zhejiang"),
+    p(34, "安徽省", "安徽", '皖', Some('皖'), "安徽省", "Anhui"),
+    p(35, "福建省", "福建", '闽', Some('闽'), "福建省", "Fujian"),
+    p(36, "江西省", "江西", '赣', Some('赣'), "江西省", "Jiangxi"),
+    p(37, "山东省", "山东", '鲁', Some('鲁'), "山東省", "Shandong"),
+    p(41, "河南省", "河南", '豫', Some('豫'), "河南省", "Henan"),
+    p(42, "湖北省", "湖北", '鄂', Some('鄂'), "湖北省", "Hubei"),
+    p(43, "湖南省", "湖南", '湘', Some('湘'), "湖南省", "Hunan"),
+    p(
+        44,
+        "广东省",
+        "广东",
+        '粤',
+        Some('粤'),
+        "廣東省",
+        "Guangdong",
+    ),
+    p(
+        45,
+        "广西壮族自治区",
+        "广西",
+        '桂',
+        Some('桂'),
+        "廣西壯族自治區",
+        "Guangxi",
+    ),
+    p(46, "海南省", "海南", '琼', Some('琼'), "海南省", "Hainan"),
+    p(
+        50,
+        "重庆市",
+        "重庆",
+        '渝',
+        Some('渝'),
+        "重慶市",
+        "Chongqing",
+    ),
+    p(51, "四川省", "四川", '川', Some('蜀'), "四川省", "Sichuan"),
+    p(52, "贵州省", "贵州", '贵', Some('黔'), "貴州省", "Guizhou"),
+    p(53, "云南省", "云南", '云', Some('滇'), "雲南省", "Yunnan"),
+    p(
+        54,
+        "西藏自治区",
+        "西藏",
+        '藏',
+        Some('藏'),
+        "西藏自治區",
+        "Tibet",
+    ),
+    p(61, "陕西省", "陕西", '陕', Some('陕'), "陝西省", "Shaanxi"),
+    p(62, "甘肃省", "甘肃", '甘', Some('陇'), "甘肅省", "Gansu"),
+    p(63, "青海省", "青海", '青', Some('青'), "青海省", "Qinghai"),
+    p(
+        64,
+        "宁夏回族自治区",
+        "宁夏",
+        '宁',
+        Some('宁'),
+        "寧夏回族自治區",
+        "Ningxia",
+    ),
+    p(
+        65,
+        "新疆维吾尔自治区",
+        "新疆",
+        '新',
+        Some('新'),
+        "新疆維吾爾自治區",
+        "Xinjiang",
+    ),
+    p(71, "台湾省", "台湾", '台', None, "臺灣省", "Taiwan"),
+    p(
+        81,
+        "香港特别行政区",
+        "香港",
+        '港',
+        None,
+        "香港特別行政區",
+        "Hong Kong",
+    ),
+    p(
+        82,
+        "澳门特别行政区",
+        "澳门",
+        '澳',
+        None,
+        "澳門特別行政區",
+        "Macao",
+    ),
+];
+
+impl Province {
+    /// The province with this two-digit code.
+    pub fn by_code(code: u8) -> Option<&'static Province> {
+        PROVINCES.iter().find(|p| p.code == code)
+    }
+
+    /// The province an abbreviation names: the common one (川), the ICP one
+    /// (蜀), or the historical alternates 申 (Shanghai) and 秦 (Shaanxi).
+    pub fn by_abbr(c: char) -> Option<&'static Province> {
+        let c = match c {
+            '申' => '沪',
+            '秦' => '陕',
+            other => other,
+        };
+        PROVINCES.iter().find(|p| p.abbr == c || p.icp == Some(c))
+    }
+
+    /// Parses what a user or integrator may pass as a province:
+    /// `京`, `北京`, `北京市`, `11`, `110000`, or the English name.
+    pub fn parse(s: &str) -> Option<&'static Province> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            let code: u32 = s.parse().ok()?;
+            return match s.len() {
+                2 => Province::by_code(code as u8),
+                6 if code % 10_000 == 0 => Province::by_code((code / 10_000) as u8),
+                _ => None,
+            };
+        }
+        let mut chars = s.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Province::by_abbr(c);
+        }
+        PROVINCES
+            .iter()
+            .find(|p| p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_form() {
+        for s in ["京", "北京", "北京市", "11", "110000", "beijing"] {
+            assert_eq!(Province::parse(s).map(|p| p.code), Some(11), "{s}");
+        }
+        assert_eq!(Province::parse("蜀").map(|p| p.code), Some(51));
+        assert_eq!(Province::parse("川").map(|p| p.code), Some(51));
+        assert_eq!(Province::parse("陇").map(|p| p.code), Some(62));
+        assert_eq!(Province::parse("99"), None);
+        assert_eq!(Province::parse("110100"), None);
+        assert_eq!(Province::parse(""), None);
+    }
+}

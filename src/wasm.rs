@@ -1,0 +1,37 @@
+//! The WebAssembly binding — the only module that names `wasm_bindgen`.
+//! Every function takes and returns strings; the hand-written JS wrapper
+//! (`js/core.js`) turns options into JSON, parses results, and throws the
+//! `TypeError` a `{"typeError": …}` result carries.
+
+use crate::api;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// `checkField`: kind, value, options JSON, today (`YYYY-MM-DD`, the browser's local date).
+#[wasm_bindgen]
+pub fn check_field(kind: &str, value: &str, options: &str, today: &str) -> String {
+    api::check_field(kind, value, options, today)
+}
+
+/// `normalize`: `{"value": …}`.
+#[wasm_bindgen]
+pub fn normalize(kind: &str, value: &str, options: &str, today: &str) -> String {
+    api::normalize(kind, value, options, today)
+}
+
+/// `kinds(locale)`: the checkField kinds with localized labels.
+#[wasm_bindgen]
+pub fn kinds(locale: &str) -> String {
+    api::kinds(locale)
+}
+
+/// `locales()`.
+#[wasm_bindgen]
+pub fn locales() -> String {
+    api::locales()
+}
+
+/// `version()`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
