@@ -4,8 +4,12 @@ export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export type Severity = 'error' | 'warning' | 'info';
 export type SubjectType = 'personal' | 'enterprise' | 'government' | 'institution' | 'social_org' | 'other';
 
-/** The checkField kinds implemented in this version. */
-export type FieldKind = 'mobile' | 'email';
+/** The checkField kinds (api.md). */
+export type FieldKind =
+  | 'residentId' | 'hmtResidencePermit' | 'foreignPermanentId' | 'hkMacaoPermit' | 'taiwanPermit' | 'passport'
+  | 'creditCode' | 'orgCode' | 'businessRegNumber'
+  | 'mobile' | 'landline' | 'email' | 'personName'
+  | 'domain' | 'websiteName' | 'icpNumber' | 'psbNumber' | 'ip';
 
 export interface Finding {
   /** '' for checkField; e.g. 'subject.principal.mobile' in checkForm. */

@@ -22,11 +22,14 @@ pub mod contact;
 pub mod date;
 pub mod finding;
 pub mod i18n;
+pub mod ids;
+pub mod image;
 pub mod json;
 pub mod options;
 pub mod output;
 pub mod profile;
 pub mod province;
+pub mod site;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,2 @@
+//! Uploaded images: header probing per format, per-slot checks from the
+//! profile, and pixel-quality checks.
