@@ -46,8 +46,8 @@ export interface CheckOptions {
   province?: string;
   /** The value is still being typed: incomplete-but-possible values get no error. */
   partial?: boolean;
-  /** A provider profile name (default 'generic'). */
-  profile?: string;
+  /** 'generic' (default) or a provider profile object `{ extends: 'generic', … }`. */
+  profile?: 'generic' | Profile;
 }
 
 /** Loads the wasm (browser); resolves at once in Node. Idempotent. */
@@ -127,3 +127,25 @@ export function checkForm(form: Partial<FilingForm> | Record<string, unknown>, o
 
 /** A built-in profile as a plain object. */
 export function getProfile(name?: 'generic'): Record<string, unknown>;
+
+/** A provider profile: overrides of the generic profile's sections, plus field patterns. */
+export interface Profile {
+  extends?: 'generic';
+  name?: string;
+  patterns?: FieldPattern[];
+  /** Section overrides (tlds, words, images, provinces); `"key+"` appends to a list, `"key-"` removes. */
+  [section: string]: unknown;
+}
+
+/** An extra check on one field kind, with its own localized text. */
+export interface FieldPattern {
+  kind: FieldKind;
+  /** Linear-time pattern syntax: see the README ("Profiles"). */
+  pattern: string;
+  /** 'forbid' (default): a finding when it matches; 'require': when it does not. */
+  match?: 'forbid' | 'require';
+  code?: string;
+  severity?: Severity;
+  message: { 'zh-CN': string; 'zh-TW'?: string; en?: string };
+  hint?: { 'zh-CN'?: string; 'zh-TW'?: string; en?: string };
+}
