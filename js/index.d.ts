@@ -70,3 +70,10 @@ export function locales(): { locale: Locale; name: string }[];
 
 /** The package version. */
 export function version(): string;
+
+/**
+ * Loads the region names behind `info.regionName` (a separate, lazily
+ * imported chunk in browsers; already loaded in Node). `checkField` starts
+ * it by itself the first time a result needs a name.
+ */
+export function loadRegionNames(): Promise<boolean>;

@@ -2,8 +2,8 @@
 //! steps every kind shares (length guard, ordering of findings).
 
 use crate::contact;
-use crate::ids;
 use crate::finding::{FieldResult, Finding};
+use crate::ids;
 use crate::options::Options;
 use crate::text;
 
@@ -58,7 +58,6 @@ pub const KINDS: &[KindDef] = &[
         name: "businessRegNumber",
         check: ids::business_reg::check,
     },
-
     // -- contacts (contact/) --
     KindDef {
         name: "mobile",

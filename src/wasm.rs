@@ -35,3 +35,10 @@ pub fn locales() -> String {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// `loadRegionNames`: the region-name chunk (`region-names.js`); false when
+/// it does not match this build's region table.
+#[wasm_bindgen]
+pub fn load_region_names(text: &str) -> bool {
+    crate::data::load_region_names(text)
+}

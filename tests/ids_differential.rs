@@ -35,7 +35,20 @@ fn ref_id_ok(s: &[u8]) -> bool {
 
 fn ref_date_ok(y: u32, m: u32, d: u32) -> bool {
     let leap = (y % 4 == 0) ^ (y % 100 == 0) ^ (y % 400 == 0);
-    let len = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let len = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     let real = (1..=12).contains(&m) && d >= 1 && d <= len[(m - 1) as usize];
     // not in the future (2026-11-27), not before 1900
     real && y >= 1900 && (y, m, d) <= (2026, 11, 27)
@@ -67,7 +80,10 @@ fn resident_id_checksum_and_date_agree() {
         }
         n += 1;
     }
-    assert!(valid > 100, "the generator must produce valid numbers too ({valid})");
+    assert!(
+        valid > 100,
+        "the generator must produce valid numbers too ({valid})"
+    );
     eprintln!("{n} resident IDs compared, {valid} valid");
 }
 
@@ -105,9 +121,19 @@ fn credit_code_checksum_agrees() {
 /// GB 11714: Σ(v·w) + check ≡ 0 (mod 11), X = 10.
 fn ref_org_ok(s: &[u8]) -> bool {
     let w = [3u64, 7, 9, 10, 5, 8, 4, 2];
-    let v = |b: u8| u64::from(if b.is_ascii_digit() { b - b'0' } else { b - b'A' + 10 });
+    let v = |b: u8| {
+        u64::from(if b.is_ascii_digit() {
+            b - b'0'
+        } else {
+            b - b'A' + 10
+        })
+    };
     let sum: u64 = s[..8].iter().zip(w).map(|(b, w)| v(*b) * w).sum();
-    let check = if s[8] == b'X' { 10 } else { u64::from(s[8] - b'0') };
+    let check = if s[8] == b'X' {
+        10
+    } else {
+        u64::from(s[8] - b'0')
+    };
     (sum + check) % 11 == 0
 }
 

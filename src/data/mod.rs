@@ -26,7 +26,11 @@ impl Region {
     /// True when the code was in use at some time in `[first, last]`.
     pub fn in_use_between(&self, first: i32, last: i32) -> bool {
         let from = i32::from(self.from);
-        let to = if self.to == 0 { i32::MAX } else { i32::from(self.to) };
+        let to = if self.to == 0 {
+            i32::MAX
+        } else {
+            i32::from(self.to)
+        };
         from <= last && to >= first
     }
     /// The region's own name (e.g. 朝阳区), when the names are loaded.
@@ -56,7 +60,11 @@ pub fn region(code: u32) -> Option<Region> {
         let flag = t.get(flags_at + row / 4)? >> ((row % 4) * 2) & 3;
         if current == code {
             let year = |at: usize| t.get(at).map(|y| 1900 + u16::from(*y));
-            let from = if flag & 1 != 0 { year(from_at + nf)? } else { 0 };
+            let from = if flag & 1 != 0 {
+                year(from_at + nf)?
+            } else {
+                0
+            };
             let to = if flag & 2 != 0 { year(to_at + nt)? } else { 0 };
             return Some(Region {
                 code,

@@ -24,7 +24,9 @@ fn value(c: char) -> Option<u32> {
 
 /// The check character of the first 17 characters.
 pub fn check_char(first17: &[char]) -> Option<char> {
-    const W: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const W: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
     if first17.len() != 17 {
         return None;
     }
@@ -40,17 +42,68 @@ pub fn check_char(first17: &[char]) -> Option<char> {
 fn authority(c: char) -> Option<(&'static str, &'static [(char, &'static str)])> {
     const OTHER: (char, &str) = ('9', "other");
     Some(match c {
-        '1' => ("organization", &[('1', "government_agency"), ('2', "public_institution"), ('3', "mass_organization"), OTHER]),
+        '1' => (
+            "organization",
+            &[
+                ('1', "government_agency"),
+                ('2', "public_institution"),
+                ('3', "mass_organization"),
+                OTHER,
+            ],
+        ),
         '2' => ("foreign_affairs", &[('1', "foreign_news_agency"), OTHER]),
-        '3' => ("justice", &[('1', "law_firm"), ('2', "notary"), ('3', "legal_service"), ('4', "forensic_institution"), ('5', "arbitration_commission"), OTHER]),
+        '3' => (
+            "justice",
+            &[
+                ('1', "law_firm"),
+                ('2', "notary"),
+                ('3', "legal_service"),
+                ('4', "forensic_institution"),
+                ('5', "arbitration_commission"),
+                OTHER,
+            ],
+        ),
         '4' => ("culture", &[('1', "foreign_cultural_center"), OTHER]),
-        '5' => ("civil_affairs", &[('1', "social_organization"), ('2', "private_non_enterprise"), ('3', "foundation"), OTHER]),
-        '6' => ("tourism", &[('1', "foreign_tourism_office"), ('2', "hmt_tourism_office"), OTHER]),
-        '7' => ("religious_affairs", &[('1', "religious_venue"), ('2', "religious_school"), OTHER]),
+        '5' => (
+            "civil_affairs",
+            &[
+                ('1', "social_organization"),
+                ('2', "private_non_enterprise"),
+                ('3', "foundation"),
+                OTHER,
+            ],
+        ),
+        '6' => (
+            "tourism",
+            &[
+                ('1', "foreign_tourism_office"),
+                ('2', "hmt_tourism_office"),
+                OTHER,
+            ],
+        ),
+        '7' => (
+            "religious_affairs",
+            &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
+        ),
         '8' => ("trade_union", &[('1', "trade_union"), OTHER]),
-        '9' => ("market_regulation", &[('1', "enterprise"), ('2', "individual_business"), ('3', "farmers_cooperative")]),
+        '9' => (
+            "market_regulation",
+            &[
+                ('1', "enterprise"),
+                ('2', "individual_business"),
+                ('3', "farmers_cooperative"),
+            ],
+        ),
         'A' => ("military", &[('1', "military_institution"), OTHER]),
-        'N' => ("agriculture", &[('1', "collective_economic_group"), ('2', "collective_economic_village"), ('3', "collective_economic_township"), OTHER]),
+        'N' => (
+            "agriculture",
+            &[
+                ('1', "collective_economic_group"),
+                ('2', "collective_economic_village"),
+                ('3', "collective_economic_township"),
+                OTHER,
+            ],
+        ),
         'Y' => ("other", &[('1', "other")]),
         _ => return None,
     })
@@ -77,14 +130,18 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     }
     let c = n.chars.clone();
     for (i, ch) in c.iter().enumerate().take(18) {
-        let ok = if (2..8).contains(&i) { ch.is_ascii_digit() } else { value(*ch).is_some() };
+        let ok = if (2..8).contains(&i) {
+            ch.is_ascii_digit()
+        } else {
+            value(*ch).is_some()
+        };
         if !ok {
             r.push(bad_char("credit_code.invalid_char", &n, i));
             return finish_mapped(r, &n, mapped, input);
         }
     }
     let auth = c.first().and_then(|a| authority(*a));
-    if c.first().is_some() && auth.is_none() {
+    if !c.is_empty() && auth.is_none() {
         r.push(bad_char("credit_code.authority", &n, 0));
         return finish_mapped(r, &n, mapped, input);
     }
@@ -133,7 +190,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         );
     }
     let org = c.get(8..17).unwrap_or(&[]);
-    let org_text: String = org.iter().take(8).chain(['-'].iter()).chain(org.get(8..).unwrap_or(&[])).collect();
+    let org_text: String = org
+        .iter()
+        .take(8)
+        .chain(['-'].iter())
+        .chain(org.get(8..).unwrap_or(&[]))
+        .collect();
     r.info_str("orgCode", org_text);
     if let Some(expected) = org_code::check_char(org.get(..8).unwrap_or(&[])) {
         if org.get(8) != Some(&expected) {

@@ -41,12 +41,19 @@ fn new_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     };
     province_warning(n, 1, r);
     r.info_str("birthDate", birth.to_string());
-    r.info_str("nationality", n.chars.get(3..6).unwrap_or(&[]).iter().collect::<String>());
+    r.info_str(
+        "nationality",
+        n.chars.get(3..6).unwrap_or(&[]).iter().collect::<String>(),
+    );
 }
 
 fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     for (i, c) in n.chars.iter().enumerate().take(15) {
-        let ok = if i < 3 { c.is_ascii_uppercase() } else { c.is_ascii_digit() };
+        let ok = if i < 3 {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_digit()
+        };
         if !ok {
             r.push(bad_char("foreign_id.invalid_char", n, i));
             return;
@@ -76,5 +83,8 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         return;
     }
     province_warning(n, 3, r);
-    r.info_str("nationality", n.chars.get(..3).unwrap_or(&[]).iter().collect::<String>());
+    r.info_str(
+        "nationality",
+        n.chars.get(..3).unwrap_or(&[]).iter().collect::<String>(),
+    );
 }

@@ -98,6 +98,6 @@ pub(crate) fn finish(mut r: FieldResult, input: &str) -> FieldResult {
 /// Decimal value of ASCII digits (None on any non-digit).
 pub(crate) fn digits_value(chars: &[char]) -> Option<u32> {
     chars.iter().try_fold(0u32, |acc, c| {
-        Some(acc.checked_mul(10)?.checked_add(c.to_digit(10)?)?)
+        acc.checked_mul(10)?.checked_add(c.to_digit(10)?)
     })
 }

@@ -51,15 +51,25 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let len = idx.len();
     if len > 9 || (len < 9 && !opts.partial) {
         r.push(
-            Finding::error(if len > 9 { "number.too_long" } else { "number.too_short" })
-                .param("length", len.to_string())
-                .param("expected", "9")
-                .span(n.whole()),
+            Finding::error(if len > 9 {
+                "number.too_long"
+            } else {
+                "number.too_short"
+            })
+            .param("length", len.to_string())
+            .param("expected", "9")
+            .span(n.whole()),
         );
         return r;
     }
     if len == 9 {
-        let body: Vec<char> = n.chars.iter().filter(|c| **c != '-').take(8).copied().collect();
+        let body: Vec<char> = n
+            .chars
+            .iter()
+            .filter(|c| **c != '-')
+            .take(8)
+            .copied()
+            .collect();
         let last = idx.last().copied().unwrap_or(0);
         if let Some(expected) = check_char(&body) {
             if n.at(last) != Some(expected) {

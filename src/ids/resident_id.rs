@@ -103,7 +103,11 @@ pub(crate) fn birth_date(
         let hi = lo + scale - 1;
         bad |= hi < MIN_BIRTH_YEAR || lo > today.year;
     }
-    let year = if k >= 4 { num(0, 4).map(|y| y as i32) } else { None };
+    let year = if k >= 4 {
+        num(0, 4).map(|y| y as i32)
+    } else {
+        None
+    };
     if !bad && k > 4 {
         let m1 = num(4, 5).unwrap_or(0);
         bad |= m1 > 1;
@@ -186,21 +190,25 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let prefix6 = c.get(..6).unwrap_or(&[]);
     let permit = permit_origin(prefix6);
     let foreign = first == '9';
-    // Province: the first two digits, judged as soon as they are typed.
-    if !foreign && first.is_ascii_digit() {
-        let typed = c.get(..2.min(c.len())).unwrap_or(&[]);
+    // Province: the first two digits (for the 9-prefixed foreigner ID the
+    // next two, the province of acceptance), judged as soon as typed.
+    let at = usize::from(foreign);
+    if first.is_ascii_digit() {
+        let typed = c.get(at..(at + 2).min(c.len())).unwrap_or(&[]);
         let ok = match typed {
+            [] => true,
             [a] => ('1'..='8').contains(a),
             _ => {
                 let code = digits_value(typed).unwrap_or(0);
-                code == 83 || Province::by_code(code as u8).is_some()
+                (code == 83 && !foreign) || Province::by_code(code as u8).is_some()
             }
         };
         if !ok && typed.iter().all(char::is_ascii_digit) {
+            let shown = c.get(..2.min(c.len())).unwrap_or(&[]);
             r.push(
                 Finding::error("resident_id.province")
-                    .param("code", typed.iter().collect::<String>())
-                    .span(n.span(0, typed.len())),
+                    .param("code", shown.iter().collect::<String>())
+                    .span(n.span(0, shown.len())),
             );
             return r;
         }
@@ -219,7 +227,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
     } else if let Some((origin, province)) = permit {
         r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
-        permit_info(origin, province, &prefix6.iter().collect::<String>(), &mut r);
+        permit_info(
+            origin,
+            province,
+            &prefix6.iter().collect::<String>(),
+            &mut r,
+        );
     } else {
         region(&n, birth, opts, &mut r);
     }

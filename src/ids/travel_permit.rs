@@ -37,7 +37,7 @@ pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
     let digits = n.chars.get(1..).unwrap_or(&[]);
     let all_digits = digits.iter().all(char::is_ascii_digit);
     let typing = opts.partial && digits.len() < 10 && all_digits;
-    if !(all_digits && matches!(digits.len(), 8 | 10)) && !typing {
+    if !(typing || all_digits && matches!(digits.len(), 8 | 10)) {
         r.push(Finding::warning("hk_macao_permit.format").span(n.whole()));
     }
     r.info_str("origin", origin);
