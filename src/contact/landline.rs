@@ -130,7 +130,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let main = n.chars.get(..main_end).unwrap_or(&[]);
     // Groups of digits in the main part, with their char positions.
     let mut groups: Vec<(usize, String)> = Vec::new();
-    let mut skip_prefix = 0;
     let plus = main.first() == Some(&'+');
     for (i, c) in main.iter().enumerate() {
         if c.is_ascii_digit() {
@@ -155,7 +154,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 r.push(Finding::error("landline.foreign").span(n.span(0, 3)));
                 return r;
             }
-            skip_prefix = cc;
             g.replace_range(..cc, "");
             if g.is_empty() {
                 groups.remove(0);
@@ -167,7 +165,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             }
         }
     }
-    let _ = skip_prefix;
     let mut ext: String = n
         .chars
         .get(ext_start..)
@@ -175,11 +172,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         .iter()
         .filter(|c| c.is_ascii_digit())
         .collect();
-    if ext_start == n.len() && groups.len() >= 3 {
-        if let Some((_, last)) = groups.pop() {
-            ext = last;
-        }
-    }
     let digits: String = groups.iter().map(|(_, g)| g.as_str()).collect();
     if digits.is_empty() {
         if !opts.partial {
@@ -201,11 +193,16 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    let area_len = match digits.get(1..2) {
-        Some("1" | "2") => 3,
-        Some(_) => 4,
-        None => {
-            return r;
+    // The area code: the first group when the user separated it, else by
+    // the numbering plan (010 and 02X have three digits, the rest four).
+    let first = groups.first().map(|(_, g)| g.clone()).unwrap_or_default();
+    let area_len = if groups.len() >= 2 && (3..=4).contains(&first.len()) {
+        first.len()
+    } else {
+        match digits.get(1..2) {
+            Some("1" | "2") => 3,
+            Some(_) => 4,
+            None => return r,
         }
     };
     if digits.len() < area_len {
@@ -218,19 +215,32 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    let area = digits.get(..area_len).unwrap_or("");
-    let local = digits.get(area_len..).unwrap_or("");
-    let code: u16 = area.get(1..).and_then(|a| a.parse().ok()).unwrap_or(0);
-    let province = area_province(code);
-    if area.starts_with("01") && area != "010" {
+    let area = digits.get(..area_len).unwrap_or("").to_string();
+    let short_area = matches!(area.get(1..2), Some("1" | "2"));
+    if (area_len == 3) != short_area || (area.starts_with("01") && area != "010") {
         r.push(
             Finding::error("landline.area_invalid")
-                .param("area", area)
+                .param("area", area.clone())
                 .span(n.whole()),
         );
         return r;
     }
     let want: &[usize] = if area_len == 3 { &[8] } else { &[7, 8] };
+    // A third group is the extension when the number is complete without it.
+    let mut local = digits.get(area_len..).unwrap_or("").to_string();
+    if ext_start == n.len() && groups.len() >= 3 {
+        if let Some((_, last)) = groups.last() {
+            let without = local.len().saturating_sub(last.len());
+            if want.contains(&without) {
+                ext = last.clone();
+                local.truncate(without);
+            }
+        }
+    }
+    let area = area.as_str();
+    let local = local.as_str();
+    let code: u16 = area.get(1..).and_then(|a| a.parse().ok()).unwrap_or(0);
+    let province = area_province(code);
     if local.starts_with(['0', '1']) {
         r.push(
             Finding::error("landline.local_prefix")

@@ -334,7 +334,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .fix(registrable)
                 .span(n.whole()),
         );
-    } else if sub_labels > 0 && suffix != "gov.cn" {
+    } else if sub_labels > 0
+        && (suffix != "gov.cn"
+            || (sub_labels == 1 && written.first().map(String::as_str) == Some("www")))
+    {
+        // .gov.cn sub-domains are filed on their own (HW-KB 备案域名咨询), www. aside.
         let code = if sub_labels == 1 && written.first().map(String::as_str) == Some("www") {
             "domain.www"
         } else {

@@ -122,7 +122,6 @@ fn special_v6(g: [u16; 8]) -> Option<(&'static str, &'static str)> {
         _ if a & 0xffc0 == 0xfe80 => ("ip.reserved", "fe80::/10"),
         _ if a & 0xff00 == 0xff00 => ("ip.reserved", "ff00::/8"),
         0x2001 if b == 0x0db8 => ("ip.reserved", "2001:db8::/32"),
-        _ if a & 0xe000 != 0x2000 => ("ip.reserved", "not 2000::/3"),
         _ => return None,
     })
 }
