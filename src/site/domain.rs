@@ -30,10 +30,17 @@ pub struct Suffixes {
 impl Suffixes {
     /// Reads the `tlds` section of the options' profile.
     pub fn of(opts: &Options) -> Suffixes {
+        opts.profile
+            .section("tlds")
+            .map(Suffixes::from_section)
+            .unwrap_or_default()
+    }
+
+    /// Reads a `tlds` section: `fileable` (rows `[suffix, ascii, sources]` or
+    /// plain strings), `notFileable`, `notFileableIn`, `updated`, and the
+    /// provider adjustments `add` / `remove`.
+    pub fn from_section(sec: &Json) -> Suffixes {
         let mut s = Suffixes::default();
-        let Some(sec) = opts.profile.section("tlds") else {
-            return s;
-        };
         let strings = |j: &Json| -> Vec<String> {
             j.as_array()
                 .unwrap_or(&[])
@@ -53,6 +60,19 @@ impl Suffixes {
         }
         if let Some(nf) = sec.get("notFileable") {
             s.not_fileable = strings(nf);
+        }
+        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
+        if let Some(add) = sec.get("add") {
+            for a in strings(add) {
+                s.not_fileable.retain(|n| *n != a);
+                if !s.fileable.contains(&a) {
+                    s.fileable.push(a);
+                }
+            }
+        }
+        if let Some(remove) = sec.get("remove") {
+            let remove = strings(remove);
+            s.fileable.retain(|f| !remove.contains(f));
         }
         for (k, v) in sec
             .get("notFileableIn")
@@ -501,6 +521,18 @@ mod tests {
             }
         }
         assert!(idn >= 30, "only {idn} IDN suffixes");
+    }
+
+    #[test]
+    fn profiles_can_add_and_remove_suffixes() {
+        let sec = crate::json::parse(
+            r#"{"fileable": [["com","com","T"], "cn"], "notFileable": ["ai", "io"], "add": ["ai"], "remove": ["cn"]}"#,
+        )
+        .unwrap();
+        let s = Suffixes::from_section(&sec);
+        assert!(s.is_fileable("com") && s.is_fileable("ai"));
+        assert!(!s.is_fileable("cn"));
+        assert_eq!(s.not_fileable, ["io"]);
     }
 
     #[test]
