@@ -223,10 +223,12 @@ impl ImageInfo {
     pub fn write_info(&self, out: &mut Vec<(&'static str, crate::finding::InfoValue)>) {
         use crate::finding::InfoValue::{Bool, Num, Str};
         out.push(("format", Str(self.format.name().into())));
+        if !matches!(self.format, Format::Unknown | Format::Pdf) {
+            out.push(("orientation", Num(f64::from(self.orientation))));
+        }
         if let (Some(w), Some(h)) = (self.width, self.height) {
             out.push(("width", Num(f64::from(w))));
             out.push(("height", Num(f64::from(h))));
-            out.push(("orientation", Num(f64::from(self.orientation))));
             if let Some((dw, dh)) = self.display_size() {
                 out.push(("displayWidth", Num(f64::from(dw))));
                 out.push(("displayHeight", Num(f64::from(dh))));

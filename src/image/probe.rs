@@ -63,10 +63,11 @@ fn could_be_image(bytes: &[u8]) -> bool {
     if bytes.is_empty() {
         return true;
     }
-    // ISO BMFF: a box size then "ftyp".
-    if bytes.len() < 8 && b"ftyp".starts_with(bytes.get(4..).unwrap_or(&[])) {
+    // ISO BMFF: a box size then "ftyp" (brands not yet in the bytes).
+    let boxed = bytes.get(4..).unwrap_or(&[]);
+    if boxed.starts_with(b"ftyp") || b"ftyp".starts_with(boxed) {
         return true;
     }
     SIGS.iter()
-        .any(|s| s.starts_with(bytes) || (bytes.starts_with(s) && *s == b"RIFF"))
+        .any(|s| s.starts_with(bytes) || bytes.starts_with(s))
 }
