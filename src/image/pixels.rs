@@ -6,9 +6,10 @@
 //! - sharpness: variance of the 4-neighbour Laplacian (Pech-Pacheco et al.
 //!   2000) — a blurred photo has little high-frequency energy;
 //! - exposure: mean, 1st and 99th percentile luma;
-//! - colour: chroma spread after a grey-world white balance (the σ part of
-//!   Hasler & Süsstrunk's colourfulness), so a tinted photocopy still reads
-//!   as black and white;
+//! - colour: spread of the chromaticity (r−g, (r+g)/2−b, each divided by
+//!   r+g+b+30) — the σ part of Hasler & Süsstrunk's colourfulness on
+//!   brightness-normalised colour, so a photocopy with a uniform tint (warm
+//!   light, yellowed paper) still reads as black and white;
 //! - uniformity: luma standard deviation (blank page, lens cap).
 
 use super::slots::{known, section, setting, with_severity};
@@ -69,8 +70,10 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
                 *h += 1;
             }
             gray.push(l as i32);
-            let rg = f64::from(r as i32 - g as i32);
-            let yb = f64::from((r + g) as i32 / 2 - b as i32);
+            // Chromaticity (brightness-independent), damped in the dark where noise dominates.
+            let scale = 255.0 / f64::from(r + g + b + 30);
+            let rg = f64::from(r as i32 - g as i32) * scale;
+            let yb = f64::from((r + g) as i32 / 2 - b as i32) * scale;
             s_rg += rg;
             s_yb += yb;
             s_rg2 += rg * rg;
@@ -183,9 +186,10 @@ pub fn check(
         out.push(Finding::warning("image.blank"));
     } else {
         let dark = m.mean < t("darkMean", 40.0) || f64::from(m.p99) < t("darkP99", 100.0);
+        let bright = !dark && f64::from(m.p01) > t("brightP01", 170.0);
         if dark {
             out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
-        } else if f64::from(m.p01) > t("brightP01", 170.0) {
+        } else if bright {
             out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
         }
         let min = t("sharpnessMin", 100.0);
@@ -197,7 +201,8 @@ pub fn check(
             );
         }
         let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
-        if color && m.colorfulness < t("grayColorfulness", 4.0) {
+        // Colour cannot be judged in a badly exposed picture; exposure is the finding then.
+        if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 4.0) {
             out.push(Finding::warning("image.grayscale"));
         }
     }
