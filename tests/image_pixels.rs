@@ -286,7 +286,7 @@ fn variants() -> Vec<(String, Img, Vec<&'static str>, Vec<&'static str>)> {
                 vec!["image.blank"],
             ));
         }
-        let flat = |c: [u8; 3]| (vec![c[0], c[1], c[2], 255].repeat(w * h), w, h);
+        let flat = |c: [u8; 3]| ([c[0], c[1], c[2], 255].repeat(w * h), w, h);
         v.push((
             format!("lens cap {w}x{h}"),
             noise(&flat([2, 2, 3]), 2, 8),
