@@ -9,6 +9,7 @@ initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.met
 bind(glue);
 
 export { checkField, normalize, kinds, locales, version } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

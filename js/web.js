@@ -4,6 +4,7 @@ import initWasm, * as glue from './wasm/beian_check.js';
 import { bind } from './core.js';
 
 export { checkField, normalize, kinds, locales, version } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 let ready = null;
 

@@ -273,6 +273,23 @@ fn variants() -> Vec<(String, Img, Vec<&'static str>, Vec<&'static str>)> {
                 vec!["image.blank"],
             ));
             v.push((
+                format!("{tag} b/w printout, colour casts"),
+                noise(
+                    &map(&base, |c| {
+                        let l = luma(c);
+                        if l < 100 {
+                            [l, l, l.saturating_add(6)] // bluish toner
+                        } else {
+                            [l.saturating_add(3), l, l.saturating_sub(7)] // warm paper
+                        }
+                    }),
+                    2,
+                    7,
+                ),
+                vec!["image.grayscale"],
+                vec!["image.blank"],
+            ));
+            v.push((
                 format!("{tag} tinted photocopy"),
                 noise(
                     &map(&base, |c| {

@@ -7,7 +7,7 @@
 //!   2000) — a blurred photo has little high-frequency energy;
 //! - exposure: mean, 1st and 99th percentile luma;
 //! - colour: spread of the chromaticity (r−g, (r+g)/2−b, each divided by
-//!   r+g+b+30) — the σ part of Hasler & Süsstrunk's colourfulness on
+//!   r+g+b+96) — the σ part of Hasler & Süsstrunk's colourfulness on
 //!   brightness-normalised colour, so a photocopy with a uniform tint (warm
 //!   light, yellowed paper) still reads as black and white;
 //! - uniformity: luma standard deviation (blank page, lens cap).
@@ -16,6 +16,10 @@ use super::slots::{known, section, setting, with_severity};
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
+
+/// Added to r+g+b before dividing a channel difference by it: dark pixels'
+/// casts count less (see [`measure`]).
+const DAMP: u32 = 96;
 
 /// What the pixels measure (also reported as `info`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,8 +74,9 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
                 *h += 1;
             }
             gray.push(l as i32);
-            // Chromaticity (brightness-independent), damped in the dark where noise dominates.
-            let scale = 255.0 / f64::from(r + g + b + 30);
+            // Chromaticity (brightness-independent), damped in the dark where a
+            // colour cast on black toner and sensor noise dominate.
+            let scale = 255.0 / f64::from(r + g + b + DAMP);
             let rg = f64::from(r as i32 - g as i32) * scale;
             let yb = f64::from((r + g) as i32 / 2 - b as i32) * scale;
             s_rg += rg;
@@ -192,7 +197,7 @@ pub fn check(
         } else if bright {
             out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
         }
-        let min = t("sharpnessMin", 100.0);
+        let min = t("sharpnessMin", 150.0);
         if m.sharpness < min {
             out.push(
                 Finding::warning("image.blurry")
@@ -202,7 +207,7 @@ pub fn check(
         }
         let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
         // Colour cannot be judged in a badly exposed picture; exposure is the finding then.
-        if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 4.0) {
+        if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 6.0) {
             out.push(Finding::warning("image.grayscale"));
         }
     }
