@@ -102,14 +102,37 @@ function side(v, name) {
   return v;
 }
 
+// Headers live at the start of a file: pass the wasm the first 64 KiB and
+// more only when the header says so (needBytes), instead of copying a
+// many-megabyte photo into wasm memory on every call.
+const HEAD = 65536;
+
+function headerCall(bytes, call) {
+  let n = Math.min(bytes.length, HEAD);
+  for (;;) {
+    const r = call(bytes.subarray(0, n));
+    const want = (r.info ?? r).needBytes;
+    if (n >= bytes.length || !(want > n)) return r;
+    n = Math.min(bytes.length, Math.max(want, 2 * n));
+  }
+}
+
 /** Reads an image header (the whole file or its first bytes). Never throws on the bytes. */
 export function probeImage(bytes) {
-  return JSON.parse(need().probe_image(byteArg(bytes, 'bytes')));
+  const b = byteArg(bytes, 'bytes');
+  const w = need();
+  return headerCall(b, (head) => JSON.parse(w.probe_image(head)));
 }
 
 /** Checks an upload for `slot` from its header: format, byte size, pixel size, shape, rotation. */
 export function checkImage(slot, bytes, options) {
-  return unwrap(need().check_image(slotName(slot), byteArg(bytes, 'bytes'), optionsJson(options), localToday()));
+  const b = byteArg(bytes, 'bytes');
+  const name = slotName(slot);
+  const w = need();
+  const opts = options === null || options === undefined ? {} : options;
+  // The wasm sees a prefix: tell it the real size unless the caller did.
+  const json = optionsJson(opts.fileSize === undefined ? { ...opts, fileSize: b.length } : opts);
+  return headerCall(b, (head) => unwrap(w.check_image(name, head, json, localToday())));
 }
 
 /**
