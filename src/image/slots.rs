@@ -351,3 +351,48 @@ mod tests {
         assert_eq!(fixed(5, 2), "0.05");
     }
 }
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn run(images: &Json, slot: &str, info: &ImageInfo, size: u64) -> Vec<Finding> {
+        let mut out = Vec::new();
+        findings(info, images, slot, size, true, None, &mut out);
+        out.into_iter().map(|f| with_severity(images, f)).collect()
+    }
+
+    #[test]
+    fn provider_overrides_slot_keys_and_severities() {
+        let generic = crate::profile::Profile::generic();
+        let generic = generic.section("images").unwrap();
+        let mut info = ImageInfo::new(Format::Webp);
+        info.set_size(2000, 1500, 1 << 20);
+        // Generic: WebP is not accepted (error); 3 MiB is under 4 MiB but gets re-encoded.
+        let g = run(generic, "businessLicense", &info, 3 << 20);
+        let codes: Vec<&str> = g.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["image.format_not_accepted", "image.reencoded"]);
+        // A provider that takes WebP up to 1 MiB, strictly, and switches the short-side rule off.
+        let provider = parse(
+            r#"{"slots":{"default":{"formats":["jpeg","png","webp"],"maxKiB":1024,"minShortSide":null},
+                "businessLicense":{"minShortSide":3000}},
+               "severity":{"image.file_too_large":"error"}}"#,
+        )
+        .unwrap();
+        let p = run(&provider, "businessLicense", &info, 3 << 20);
+        let codes: Vec<(&str, Severity)> =
+            p.iter().map(|f| (f.code.as_str(), f.severity)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("image.file_too_large", Severity::Error),
+                ("image.too_small", Severity::Warning)
+            ]
+        );
+        assert_eq!(p[0].get_param("max"), Some("1 MiB"));
+        assert_eq!(p[0].get_param("size"), Some("3.0 MiB"));
+        // Other slots fall back to default, where the short-side check is off.
+        assert!(run(&provider, "other", &info, 1000).is_empty());
+    }
+}

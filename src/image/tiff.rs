@@ -50,8 +50,9 @@ impl Order {
 }
 
 /// Reads the first value of each tag in `wanted` from IFD0 of the TIFF
-/// block `b` (which starts with `II*\0` or `MM\0*`).
-pub fn ifd0<const N: usize>(b: &[u8], wanted: [u16; N]) -> Result<[Option<u32>; N], Short> {
+/// block `b` (which starts with `II*\0` or `MM\0*`), in `wanted`'s order
+/// (unused tags: 0). One non-generic function keeps the wasm small.
+pub fn ifd0(b: &[u8], wanted: [u16; 5]) -> Result<[Option<u32>; 5], Short> {
     let order = match b.get(..4) {
         Some(b"II*\0") => Order(true),
         Some(b"MM\0*") => Order(false),
@@ -67,7 +68,7 @@ pub fn ifd0<const N: usize>(b: &[u8], wanted: [u16; N]) -> Result<[Option<u32>; 
     if (b.len() as u64) < end {
         return Err(Short::Need(end));
     }
-    let mut out = [None; N];
+    let mut out = [None; 5];
     for i in 0..count {
         let e = ifd + 2 + i * 12;
         let (Some(tag), Some(ty), Some(n)) =
@@ -111,7 +112,7 @@ pub fn ifd0<const N: usize>(b: &[u8], wanted: [u16; N]) -> Result<[Option<u32>; 
 /// The orientation in an EXIF block (`b` starts at the TIFF header):
 /// `Ok(1..=8)`, `Ok(1)` when absent or out of range.
 pub fn exif_orientation(b: &[u8]) -> Result<u8, Short> {
-    let [o] = ifd0(b, [ORIENTATION])?;
+    let [o, ..] = ifd0(b, [ORIENTATION, 0, 0, 0, 0])?;
     Ok(match o {
         Some(v @ 1..=8) => v as u8,
         _ => 1,
