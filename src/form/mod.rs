@@ -294,7 +294,7 @@ impl Walk {
         let Some(ct) = cert_type else {
             return (None, None);
         };
-        let known = check::kind(&ct).is_some()
+        let known = check::is_kind(&ct)
             && (PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str()));
         if !known {
             self.out.push(
