@@ -4,11 +4,15 @@ import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/beian_check.js';
 import * as glue from './wasm/beian_check.js';
 import { bind } from './core.js';
+import { makeSchemas } from './schemas.js';
 
 initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
 bind(glue);
 
 export { checkField, normalize, kinds, locales, version } from './core.js';
+
+/** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
+export const schemas = makeSchemas(null);
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

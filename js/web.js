@@ -2,8 +2,12 @@
 // the URL / Response / bytes / WebAssembly.Module passed to init()).
 import initWasm, * as glue from './wasm/beian_check.js';
 import { bind } from './core.js';
+import { makeSchemas } from './schemas.js';
 
 export { checkField, normalize, kinds, locales, version } from './core.js';
+
+/** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
+export const schemas = makeSchemas(() => init());
 
 let ready = null;
 

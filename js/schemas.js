@@ -1,0 +1,65 @@
+// Standard Schema v1 objects (https://standardschema.dev), consumed by
+// VeeValidate 5, TanStack Form and others: `schemas.<kind>` for every
+// checkField kind and `schemas.form` for a whole FilingForm. Only errors
+// become issues (warnings never fail validation); a field schema's output
+// is the normalised value, the form schema's output is the form as given.
+// In a browser before init() has resolved, validate() loads the wasm and
+// returns a Promise (allowed by the spec); afterwards, and always in Node,
+// it answers synchronously.
+import * as core from './core.js';
+import { kindProxy, labelled, pathSegments } from './kinds-proxy.js';
+
+const VENDOR = 'beian-check';
+const NOT_TEXT = { 'zh-CN': '应为文本', 'zh-TW': '應為文字', en: 'Expected text' };
+const NOT_FORM = { 'zh-CN': '应为备案表单对象', 'zh-TW': '應為備案表單物件', en: 'Expected a filing form object' };
+
+function standard(validate) {
+  return { '~standard': { version: 1, vendor: VENDOR, validate } };
+}
+
+function issue(f, label, locale) {
+  const out = { message: labelled(label, f.message, locale), code: f.code };
+  const path = pathSegments(f.path ?? '');
+  if (path.length > 0) out.path = path;
+  return out;
+}
+
+/** Builds the `schemas` object; `ensureReady()` loads the wasm (null in Node). */
+export function makeSchemas(ensureReady, bound = {}) {
+  if (bound === null || typeof bound !== 'object' || Array.isArray(bound)) {
+    throw new TypeError('beian-check: schemas.withOptions(options) needs an options object');
+  }
+  const later = (run) => (value) => (core.isReady() || !ensureReady ? run(value) : ensureReady().then(() => run(value)));
+
+  function field(kind, opts = {}) {
+    if (typeof kind !== 'string') throw new TypeError('beian-check: schemas.field(kind) needs the kind as a string');
+    const { label, ...rest } = { ...bound, ...opts };
+    const locale = rest.locale ?? 'zh-CN';
+    return standard(
+      later((value) => {
+        if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number') {
+          return { issues: [{ message: labelled(label, NOT_TEXT[locale] ?? NOT_TEXT.en, locale), code: 'schema.type' }] };
+        }
+        const r = core.checkField(kind, value ?? '', rest);
+        const errors = r.findings.filter((f) => f.severity === 'error');
+        return errors.length > 0 ? { issues: errors.map((f) => issue(f, label, locale)) } : { value: r.value };
+      }),
+    );
+  }
+
+  const form = standard(
+    later((value) => {
+      if (typeof core.checkForm !== 'function') throw new TypeError('beian-check: this build has no checkForm');
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return { issues: [{ message: NOT_FORM[bound.locale ?? 'zh-CN'] ?? NOT_FORM.en, code: 'schema.type' }] };
+      }
+      const r = core.checkForm(value, bound);
+      const errors = r.findings.filter((f) => f.severity === 'error');
+      return errors.length > 0 ? { issues: errors.map((f) => issue(f, undefined, bound.locale)) } : { value };
+    }),
+  );
+
+  const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options });
+
+  return kindProxy('schemas', { form, field, withOptions }, (kind) => field(kind));
+}
