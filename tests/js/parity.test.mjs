@@ -1,0 +1,75 @@
+// Node and browser parity: every vector file runs through the Node build
+// (imported by name) and through the browser build (pkg/web.js in headless
+// Chromium), in every locale; the JSON results must be identical.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as node from 'beian-check';
+import { vectorFiles } from './helpers.mjs';
+import { launch } from '../e2e/browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const LOCALES = ['zh-CN', 'zh-TW', 'en'];
+const TODAY = '2026-11-27'; // pinned, so both builds judge on the same day
+
+/** Every call of every vector file, as [kind, input, options]. */
+function calls() {
+  const out = [];
+  for (const file of vectorFiles()) {
+    for (const c of file.cases) {
+      for (const locale of LOCALES) {
+        out.push([file.kind, c.input, { today: TODAY, ...file.options, ...c.options, locale }]);
+      }
+    }
+  }
+  return out;
+}
+
+let server, browser, page;
+before(async () => {
+  server = await startServer({ port: 0 });
+  browser = await launch();
+  page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/pkg/package.json`);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('every field vector: identical JSON from the Node build and the browser build', async () => {
+  const all = calls();
+  assert.ok(all.length >= 100, `enough calls to compare (${all.length})`);
+  const inBrowser = await page.evaluate(async (list) => {
+    const m = await import('/pkg/web.js');
+    await m.default();
+    return list.map(([kind, input, options]) => JSON.stringify(m.checkField(kind, input, options)));
+  }, all);
+  const inNode = all.map(([kind, input, options]) => JSON.stringify(node.checkField(kind, input, options)));
+  const differ = [];
+  inNode.forEach((n, i) => {
+    if (n !== inBrowser[i]) differ.push(`${JSON.stringify(all[i])}\n  node:    ${n}\n  browser: ${inBrowser[i]}`);
+  });
+  assert.deepEqual(differ, []);
+});
+
+test('kinds, locales, version and normalize agree too', async () => {
+  const probe = (m) => JSON.stringify({
+    kinds: ['zh-CN', 'zh-TW', 'en'].map((l) => m.kinds(l)),
+    locales: m.locales(),
+    version: m.version(),
+    normalized: m.kinds('en').map((k) => m.normalize(k.kind, ' １３８ 0013 8000 ')),
+  });
+  const inBrowser = await page.evaluate(async (src) => {
+    const m = await import('/pkg/web.js');
+    await m.default();
+    return (0, eval)(src)(m);
+  }, probe.toString());
+  assert.equal(inBrowser, probe(node));
+});
+
+test('the Node build works by name, synchronously right after import', () => {
+  // No init() awaited anywhere in this file before this call.
+  const r = node.checkField('mobile', '13800138000', { today: TODAY });
+  assert.equal(r.ok, true);
+  assert.equal(typeof node.default, 'function');
+});
