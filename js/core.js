@@ -78,3 +78,16 @@ export function locales() {
 export function version() {
   return need().version();
 }
+
+/** Checks a whole filing: every field (with `path`) plus the cross-field rules. */
+export function checkForm(form, options) {
+  if (form === null || typeof form !== 'object' || Array.isArray(form)) {
+    throw new TypeError(`beian-check: form must be an object, not ${form === null ? 'null' : Array.isArray(form) ? 'an array' : typeof form}`);
+  }
+  return unwrap(need().check_form(JSON.stringify(form), optionsJson(options), localToday()));
+}
+
+/** A built-in profile as a plain object (providers copy it to write their own). */
+export function getProfile(name = 'generic') {
+  return unwrap(need().get_profile(text(name, 'name')));
+}

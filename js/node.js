@@ -9,7 +9,7 @@ import { makeSchemas } from './schemas.js';
 initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
 bind(glue);
 
-export { checkField, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(null);

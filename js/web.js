@@ -4,7 +4,7 @@ import initWasm, * as glue from './wasm/beian_check.js';
 import { bind } from './core.js';
 import { makeSchemas } from './schemas.js';
 
-export { checkField, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(() => init());

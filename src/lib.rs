@@ -21,6 +21,7 @@ pub mod check;
 pub mod contact;
 pub mod date;
 pub mod finding;
+pub mod form;
 pub mod i18n;
 pub mod ids;
 pub mod image;
