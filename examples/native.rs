@@ -1,6 +1,6 @@
 //! Using beian-check from Rust, without WebAssembly: check fields, read the
-//! parsed facts, render findings in a locale, and produce the same JSON the
-//! JS API returns. Run with `cargo run --example native`.
+//! parsed facts, render findings in a locale, check a whole filing, and
+//! produce the same JSON the JS API returns. Run with `cargo run --example native`.
 
 use beian_check::output::{hint, message};
 use beian_check::{check_field, Date, Locale, Options, Severity};
@@ -44,6 +44,27 @@ fn main() {
                 println!("    safe fix: {fix}");
             }
         }
+    }
+
+    // A whole filing, as parsed JSON (from a request body, a database, a file).
+    let form = beian_check::json::parse(
+        r#"{"province":"京","subject":{"type":"enterprise","name":"示例科技有限公司",
+            "principal":{"name":"张三","mobile":"13800138000","emergencyPhone":"+86 138 0013 8000"}},
+            "websites":[{"name":"示例","domains":["example.com"]}]}"#,
+    );
+    match form {
+        Ok(form) => {
+            let result = beian_check::form::check_form(&form, &opts);
+            println!(
+                "form ok={} ({} findings)",
+                result.ok(),
+                result.findings.len()
+            );
+            for f in result.findings.iter().take(5) {
+                println!("  {} [{}] {}", f.path, f.code, message(f, opts.locale));
+            }
+        }
+        Err(e) => eprintln!("not JSON: {e}"),
     }
 
     // The exact JSON the browser and Node builds return (the CLI prints this too).

@@ -82,7 +82,6 @@ export function makeRules(ensureReady) {
     return (formOrModel) =>
       ruleShape(opts, async () => {
         await ready();
-        if (typeof core.checkForm !== 'function') throw new TypeError('beian-check/rules: this build has no checkForm');
         const model = modelOf(formOrModel);
         const result = core.checkForm(model, checkOptions(opts));
         settle(result.findings.filter((f) => within(f.path, path)), opts, result);

@@ -49,7 +49,6 @@ export function makeSchemas(ensureReady, bound = {}) {
 
   const form = standard(
     later((value) => {
-      if (typeof core.checkForm !== 'function') throw new TypeError('beian-check: this build has no checkForm');
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         return { issues: [{ message: NOT_FORM[bound.locale ?? 'zh-CN'] ?? NOT_FORM.en, code: 'schema.type' }] };
       }

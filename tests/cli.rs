@@ -160,3 +160,30 @@ fn progress_bar_on_a_terminal_only() {
     assert_eq!(results.lines().count(), 200, "stdout carries only results");
     assert!(!results.contains('%'));
 }
+
+#[test]
+fn filing_records_get_the_check_form_json() {
+    let forms = [
+        r#"{"province":"京","subject":{"type":"enterprise","principal":{"mobile":"13800138000","emergencyPhone":"+86 138 0013 8000"}},"websites":[]}"#,
+        r#"{"subject":{"type":"personal"},"websites":[{"name":"","domains":["example.com"]}]}"#,
+        "{}",
+    ];
+    let input = forms.join("\n");
+    let out = run(&["--locale", "zh-TW", "--today", "2026-11-27"], &input);
+    assert_eq!(out.status.code(), Some(1), "these forms have errors");
+    let got = lines(&out);
+    assert_eq!(got.len(), forms.len());
+    for (l, form) in got.iter().zip(forms) {
+        let api = beian_check::api::check_form(form, r#"{"locale":"zh-TW"}"#, "2026-11-27");
+        let Json::Obj(mut entries) = l.clone() else {
+            panic!("object")
+        };
+        entries.retain(|(k, _)| k != "line");
+        assert_eq!(Json::Obj(entries), json::parse(&api).unwrap(), "{form}");
+    }
+    let first = got[0].get("findings").unwrap().to_text();
+    assert!(
+        first.contains("subject.principal.emergencyPhone"),
+        "paths in the findings: {first}"
+    );
+}

@@ -316,12 +316,14 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
 }
 
 /// A whole FilingForm → the checkForm result `{"ok":…,"findings":[…]}`.
-fn check_form_record(_form: &Json, _opts: &Options, out: &mut String) -> bool {
-    // PENDING: checkForm (issue 6) has not landed on main yet.
-    record_error(
-        out,
-        "whole-form records need checkForm, which this build does not have yet",
-    )
+fn check_form_record(form: &Json, opts: &Options, out: &mut String) -> bool {
+    let result = beian_check::form::check_form(form, opts);
+    let ok = result.ok();
+    out.push_str(if ok { "\"ok\":true" } else { "\"ok\":false" });
+    out.push_str(",\"findings\":");
+    output::write_findings(out, &result.findings, opts.locale);
+    out.push('}');
+    ok
 }
 
 /// Finishes `out` as `{"line":N,"ok":false,"error":"…"}`.

@@ -108,3 +108,55 @@ test('schemas: options, labels and non-text input', () => {
   assert.equal(schemas.mobile['~standard'].validate({}).issues[0].code, 'schema.type');
   assert.throws(() => schemas.nope, TypeError);
 });
+
+// A filing whose emergency phone repeats the principal's mobile: a
+// cross-field finding at subject.principal.emergencyPhone (checkForm).
+const FORM = {
+  province: '京',
+  subject: { type: 'enterprise', principal: { mobile: '13800138000', emergencyPhone: '+86 138 0013 8000' } },
+  websites: [],
+};
+const CROSS = 'subject.principal.emergencyPhone';
+
+test('rules.form(path) is antd’s (form) => rule and reads the model at validation time', async () => {
+  const { checkForm } = await import('beian-check');
+  const expected = checkForm(FORM, { locale: 'en' }).findings.find((f) => f.path === CROSS && f.severity === 'error');
+  assert.ok(expected, 'the fixture has a cross-field error');
+  const make = rules.form(CROSS, { label: 'Emergency phone', locale: 'en', trigger: 'blur' });
+  assert.equal(typeof make, 'function');
+  // antd: a FormInstance with getFieldsValue(true).
+  const antdForm = { getFieldsValue: (all) => (all === true ? FORM : {}) };
+  const rule = make(antdForm);
+  assert.equal(rule.trigger, 'blur');
+  assert.equal((await outcome(rule.validator(rule, FORM.subject.principal.emergencyPhone))).message, `Emergency phone: ${expected.message}`);
+  // Element Plus / Naive UI: the reactive model object, mutated later.
+  const model = structuredClone(FORM);
+  const live = make(model);
+  assert.ok(await outcome(live.validator(live, model.subject.principal.emergencyPhone)));
+  model.subject.principal.emergencyPhone = '13900139000';
+  assert.equal(await outcome(live.validator(live, '13900139000')), null, 'the other field changed: the rule sees it');
+  // A getter function and a Vue ref work as well; other paths' findings are ignored.
+  const ref = { __v_isRef: true, value: FORM };
+  assert.ok(await outcome(make(ref).validator({}, '')));
+  const other = rules.form('websites[3]', {})(() => FORM);
+  assert.equal(await outcome(other.validator({}, '')), null);
+  assert.throws(() => rules.form(42), TypeError);
+});
+
+test('schemas.form: Standard Schema over checkForm, issues with path arrays', async () => {
+  const { checkForm } = await import('beian-check');
+  const std = schemas.form['~standard'];
+  assert.equal(std.version, 1);
+  assert.equal(std.vendor, 'beian-check');
+  const out = std.validate(FORM);
+  const errors = checkForm(FORM).findings.filter((f) => f.severity === 'error');
+  assert.equal(out.issues.length, errors.length);
+  assert.ok(out.issues.some((i) => JSON.stringify(i.path) === JSON.stringify(['subject', 'principal', 'emergencyPhone'])));
+  const nested = schemas.withOptions({ locale: 'en' }).form['~standard'].validate({ websites: [{ domains: ['', 'x'] }] });
+  for (const i of nested.issues) {
+    assert.ok(Array.isArray(i.path) && i.path.length > 0, JSON.stringify(i));
+    assert.ok(i.path.every((p) => typeof p === 'string' || Number.isInteger(p)));
+  }
+  assert.ok(nested.issues.some((i) => i.path[0] === 'websites' && i.path[1] === 0), 'array indices become numbers');
+  assert.equal(schemas.form['~standard'].validate('nope').issues[0].code, 'schema.type', 'no throw on a non-object');
+});

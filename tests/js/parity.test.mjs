@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as node from 'beian-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { vectorFiles } from './helpers.mjs';
 import { launch } from '../e2e/browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -50,6 +51,36 @@ test('every field vector: identical JSON from the Node build and the browser bui
     if (n !== inBrowser[i]) differ.push(`${JSON.stringify(all[i])}\n  node:    ${n}\n  browser: ${inBrowser[i]}`);
   });
   assert.deepEqual(differ, []);
+});
+
+// Form vectors (tests/vectors/forms/*.json, when present) plus fixed forms
+// that reach the walk's type checks and the cross-field rules.
+function formCalls() {
+  const forms = [
+    {},
+    { subject: { type: 'personal', name: 12, principal: [] }, websites: 'x' },
+    { province: '京', subject: { type: 'enterprise', principal: { mobile: '13800138000', emergencyPhone: '+86 138 0013 8000' } }, websites: [] },
+    { province: '沪', subject: { type: 'personal', name: '张三', certType: 'residentId', certNumber: '11010519491231002X', principal: { name: '张三', mobile: '1380013800', email: 'a@qq.con' } }, websites: [{ name: '张三的博客', domains: ['example.com', 'EXAMPLE.com'], principal: { name: '李四', mobile: '13800138000' } }] },
+  ];
+  const dir = new URL('../vectors/forms/', import.meta.url);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+      for (const c of file.cases ?? []) if (c.form && typeof c.form === 'object') forms.push(c.form);
+    }
+  }
+  return forms.flatMap((form) => LOCALES.map((locale) => [form, { today: TODAY, locale }]));
+}
+
+test('checkForm: identical JSON from both builds', async () => {
+  const all = formCalls();
+  const inBrowser = await page.evaluate(async (list) => {
+    const m = await import('/pkg/web.js');
+    await m.default();
+    return list.map(([form, options]) => JSON.stringify(m.checkForm(form, options)));
+  }, all);
+  const inNode = all.map(([form, options]) => JSON.stringify(node.checkForm(form, options)));
+  assert.deepEqual(inBrowser, inNode);
 });
 
 test('kinds, locales, version and normalize agree too', async () => {
