@@ -40,10 +40,24 @@ function kindName(kind) {
   return kind;
 }
 
+// A provider profile object is validated and parsed by the wasm once, then
+// referred to by id. Profiles are read when first used: to change one, pass
+// a new object (mutating a used object has no effect).
+const profileIds = new WeakMap();
+
 function optionsJson(options) {
   if (options === null || options === undefined) return '';
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('beian-check: options must be an object');
+  }
+  const profile = options.profile;
+  if (profile !== null && typeof profile === 'object') {
+    let id = profileIds.get(profile);
+    if (id === undefined) {
+      id = unwrap(need().register_profile(JSON.stringify(profile))).id;
+      profileIds.set(profile, id);
+    }
+    return JSON.stringify({ ...options, profile: { $ref: id } });
   }
   return JSON.stringify(options);
 }

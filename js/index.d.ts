@@ -46,8 +46,8 @@ export interface CheckOptions {
   province?: string;
   /** The value is still being typed: incomplete-but-possible values get no error. */
   partial?: boolean;
-  /** A provider profile name (default 'generic'). */
-  profile?: string;
+  /** 'generic' (default) or a provider profile object `{ extends: 'generic', … }`. */
+  profile?: 'generic' | Profile;
 }
 
 /** Loads the wasm (browser); resolves at once in Node. Idempotent. */
@@ -203,3 +203,25 @@ export type Schemas = { readonly [K in FieldKind]: BeianSchema<string, string> }
 };
 
 export declare const schemas: Schemas;
+
+/** A provider profile: overrides of the generic profile's sections, plus field patterns. */
+export interface Profile {
+  extends?: 'generic';
+  name?: string;
+  patterns?: FieldPattern[];
+  /** Section overrides (tlds, words, images, provinces); `"key+"` appends to a list, `"key-"` removes. */
+  [section: string]: unknown;
+}
+
+/** An extra check on one field kind, with its own localized text. */
+export interface FieldPattern {
+  kind: FieldKind;
+  /** Linear-time pattern syntax: see the README ("Profiles"). */
+  pattern: string;
+  /** 'forbid' (default): a finding when it matches; 'require': when it does not. */
+  match?: 'forbid' | 'require';
+  code?: string;
+  severity?: Severity;
+  message: { 'zh-CN': string; 'zh-TW'?: string; en?: string };
+  hint?: { 'zh-CN'?: string; 'zh-TW'?: string; en?: string };
+}

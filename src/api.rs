@@ -125,6 +125,14 @@ pub fn get_profile(name: &str) -> String {
     }
 }
 
+/// `registerProfile(json)` (internal to the JS wrapper) → `{"id": n}`.
+pub fn register_profile(profile_json: &str) -> String {
+    match crate::profile::register(profile_json) {
+        Ok(id) => format!("{{\"id\":{id}}}"),
+        Err(e) => output::type_error_json(&format!("invalid profile: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ pub mod image;
 pub mod json;
 pub mod options;
 pub mod output;
+pub mod pattern;
 pub mod profile;
 pub mod province;
 pub mod site;

@@ -47,3 +47,9 @@ pub fn check_form(form: &str, options: &str, today: &str) -> String {
 pub fn get_profile(name: &str) -> String {
     api::get_profile(name)
 }
+
+/// Registers a provider profile once; options then carry `{"$ref": id}`.
+#[wasm_bindgen]
+pub fn register_profile(profile: &str) -> String {
+    api::register_profile(profile)
+}
