@@ -187,3 +187,29 @@ fn filing_records_get_the_check_form_json() {
         "paths in the findings: {first}"
     );
 }
+
+#[test]
+fn a_provider_profile_from_a_file() {
+    let good = scratch("profile.json", r#"{"extends":"generic","name":"acme"}"#);
+    let out = run(
+        &["--profile", good.to_str().unwrap()],
+        "{\"kind\":\"mobile\",\"value\":\"13800138000\"}\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bad = scratch("bad-profile.json", r#"{"extends":"generic","nonsense":1}"#);
+    let out = run(&["--profile", bad.to_str().unwrap()], "");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an invalid profile is a usage error"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nonsense"),
+        "names the bad key"
+    );
+}

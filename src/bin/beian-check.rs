@@ -33,6 +33,7 @@ Options:
   --today YYYY-MM-DD the date ages and expiry are judged on (default: today, UTC)
   --province P       filing province: 京, 北京, 北京市 or 11
   --subject-type T   personal, enterprise, government, institution, social_org, other
+  --profile FILE     a provider profile (JSON, usually {\"extends\":\"generic\",…})
   --options JSON     any CheckOptions as a JSON object (flags above override it)
   --progress         always draw the progress bar on stderr
   --no-progress      never draw it (default: only when stderr is a terminal)
@@ -106,6 +107,14 @@ fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
             "--province" => flags.push(("province".into(), Json::Str(value("a province")?))),
             "--subject-type" => {
                 flags.push(("subjectType".into(), Json::Str(value("a subject type")?)))
+            }
+            "--profile" => {
+                let path = value("a profile JSON file")?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read profile {path}: {e}"))?;
+                let profile =
+                    json::parse(&text).map_err(|e| format!("profile {path} is not JSON: {e}"))?;
+                flags.push(("profile".into(), profile));
             }
             "--options" => {
                 let text = value("a JSON object")?;
