@@ -3,13 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/beian_check.js';
 import * as glue from './wasm/beian_check.js';
-import { bind } from './core.js';
+import { bind, setRegionNamesLoader } from './core.js';
+import regionNames from './region-names.js';
 import { makeSchemas } from './schemas.js';
 
 initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
 bind(glue);
+glue.load_region_names(regionNames);
+setRegionNamesLoader(() => regionNames);
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(null);
