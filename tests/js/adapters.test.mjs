@@ -160,3 +160,20 @@ test('schemas.form: Standard Schema over checkForm, issues with path arrays', as
   assert.ok(nested.issues.some((i) => i.path[0] === 'websites' && i.path[1] === 0), 'array indices become numbers');
   assert.equal(schemas.form['~standard'].validate('nope').issues[0].code, 'schema.type', 'no throw on a non-object');
 });
+
+test('a valid filing passes schemas.form and every rules.form rule', async () => {
+  const P = { name: '张三', certType: 'residentId', certNumber: '11010519491231002X', mobile: '13800138000', email: 'zhangsan@example.com', emergencyPhone: '13900139000' };
+  const valid = { province: '京', subject: { type: 'personal', name: '张三', certType: 'residentId', certNumber: '11010519491231002X', certValidUntil: 'long-term', address: '北京市朝阳区建国路1号', principal: P }, websites: [{ name: '张三的个人博客', domains: ['example.com'], principal: P }] };
+  assert.deepEqual(schemas.withOptions({ today: TODAY }).form['~standard'].validate(valid), { value: valid });
+  for (const path of ['subject.principal.mobile', 'websites[0].domains[0]', 'subject.certNumber']) {
+    const rule = rules.form(path, { options: { today: TODAY } })(valid);
+    assert.equal(await outcome(rule.validator(rule, '')), null, path);
+  }
+  // Break one field: only the rule at that path rejects.
+  const broken = JSON.parse(JSON.stringify(valid)); // not structuredClone: it keeps the shared principal object shared
+  broken.websites[0].principal.mobile = '1380013800';
+  const at = rules.form('websites[0].principal.mobile', { label: '网站负责人手机', options: { today: TODAY } })(broken);
+  assert.match((await outcome(at.validator(at, ''))).message, /^网站负责人手机：手机号码只有 10 位/);
+  const elsewhere = rules.form('subject.principal.mobile', { options: { today: TODAY } })(broken);
+  assert.equal(await outcome(elsewhere.validator(elsewhere, '')), null);
+});
