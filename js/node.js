@@ -12,7 +12,7 @@ bind(glue);
 glue.load_region_names(regionNames);
 setRegionNamesLoader(() => regionNames);
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(null);

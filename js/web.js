@@ -7,7 +7,7 @@ import { makeSchemas } from './schemas.js';
 // Region names are a separate chunk, imported the first time a result needs one.
 setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(() => init());
