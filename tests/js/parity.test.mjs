@@ -75,18 +75,20 @@ function formCalls() {
     { province: '京', subject: { type: 'enterprise', principal: { mobile: '13800138000', emergencyPhone: '+86 138 0013 8000' } }, websites: [] },
     { province: '沪', subject: { type: 'personal', name: '张三', certType: 'residentId', certNumber: '11010519491231002X', principal: { name: '张三', mobile: '1380013800', email: 'a@qq.con' } }, websites: [{ name: '张三的博客', domains: ['example.com', 'EXAMPLE.com'], principal: { name: '李四', mobile: '13800138000' } }] },
   ];
+  const calls = forms.flatMap((form) => LOCALES.map((locale) => [form, { today: TODAY, locale }]));
   const dir = new URL('../vectors/forms/', import.meta.url);
   if (existsSync(dir)) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
       const file = JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
-      for (const c of file.cases ?? []) if (c.form && typeof c.form === 'object') forms.push(c.form);
+      for (const locale of LOCALES) calls.push([file.form, { today: TODAY, ...file.options, locale }]);
     }
   }
-  return forms.flatMap((form) => LOCALES.map((locale) => [form, { today: TODAY, locale }]));
+  return calls;
 }
 
-test('checkForm: identical JSON from both builds', async () => {
+test('checkForm: identical JSON from both builds, every form vector', async () => {
   const all = formCalls();
+  assert.ok(all.length > 30, `form vectors included (${all.length} calls)`);
   const inBrowser = await page.evaluate(async (list) => {
     const m = await import('/pkg/web.js');
     await m.default();
