@@ -49,12 +49,17 @@ function options(opts, where) {
 
 /** Builds the `rules` object. `ensureReady()` returns a promise that loads the wasm (null in Node). */
 export function makeRules(ensureReady) {
-  const ready = () => (core.isReady() || !ensureReady ? Promise.resolve() : ensureReady());
+  // The wasm, then the rule's locale (zh-TW and en are chunks in browsers).
+  const ready = async (opts) => {
+    if (!core.isReady() && ensureReady) await ensureReady();
+    const locale = opts.locale ?? opts.options?.locale;
+    if (locale && locale !== 'zh-CN' && typeof core.loadLocale === 'function') await core.loadLocale(locale);
+  };
 
   function field(kind, opts) {
     opts = options(opts, `rules.${kind}`);
     return ruleShape(opts, async (_rule, value) => {
-      await ready();
+      await ready(opts);
       if (isEmpty(value) && !opts.required) return;
       const result = core.checkField(kind, isEmpty(value) ? '' : value, checkOptions(opts));
       settle(result.findings, opts, result);
@@ -81,7 +86,7 @@ export function makeRules(ensureReady) {
     opts = options(opts, 'rules.form');
     return (formOrModel) =>
       ruleShape(opts, async () => {
-        await ready();
+        await ready(opts);
         const model = modelOf(formOrModel);
         const result = core.checkForm(model, checkOptions(opts));
         settle(result.findings.filter((f) => within(f.path, path)), opts, result);

@@ -4,5 +4,5 @@ import init from './web.js';
 import { makeRules } from './rules-core.js';
 
 /** Rule factories: `rules.<kind>(opts)`, `rules.field(kind, opts)`, `rules.form(path, opts)`. */
-export const rules = makeRules(() => init());
+export const rules = makeRules(() => init(undefined, { locales: [] })); // the rule's own locale loads on use
 export default rules;

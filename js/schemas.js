@@ -29,7 +29,23 @@ export function makeSchemas(ensureReady, bound = {}) {
   if (bound === null || typeof bound !== 'object' || Array.isArray(bound)) {
     throw new TypeError('beian-check: schemas.withOptions(options) needs an options object');
   }
-  const later = (run) => (value) => (core.isReady() || !ensureReady ? run(value) : ensureReady().then(() => run(value)));
+  // Synchronous once the wasm and the locale are loaded; before that (in a
+  // browser) validate() loads them and returns a Promise.
+  const locale = bound.locale;
+  const loadLocale = (tag) => (tag && tag !== 'zh-CN' && typeof core.loadLocale === 'function' ? core.loadLocale(tag) : Promise.resolve());
+  const later = (run, tag) => (value) => {
+    if (!core.isReady()) {
+      if (!ensureReady) return run(value);
+      return ensureReady().then(() => loadLocale(tag)).then(() => run(value));
+    }
+    try {
+      return run(value);
+    } catch (e) {
+      // A locale whose messages are not loaded yet is a TypeError: load, then retry once.
+      if (e instanceof TypeError && tag && tag !== 'zh-CN' && ensureReady) return loadLocale(tag).then(() => run(value));
+      throw e;
+    }
+  };
 
   function field(kind, opts = {}) {
     if (typeof kind !== 'string') throw new TypeError('beian-check: schemas.field(kind) needs the kind as a string');
@@ -43,7 +59,7 @@ export function makeSchemas(ensureReady, bound = {}) {
         const r = core.checkField(kind, value ?? '', rest);
         const errors = r.findings.filter((f) => f.severity === 'error');
         return errors.length > 0 ? { issues: errors.map((f) => issue(f, label, locale)) } : { value: r.value };
-      }),
+      }, rest.locale),
     );
   }
 
@@ -55,7 +71,7 @@ export function makeSchemas(ensureReady, bound = {}) {
       const r = core.checkForm(value, bound);
       const errors = r.findings.filter((f) => f.severity === 'error');
       return errors.length > 0 ? { issues: errors.map((f) => issue(f, undefined, bound.locale)) } : { value };
-    }),
+    }, locale),
   );
 
   const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options });
