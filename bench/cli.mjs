@@ -28,7 +28,7 @@ const form = (i) => ({
     type: 'personal', name: '张三', certType: 'residentId', certNumber: '11010519491231002X',
     principal: { name: '张三', certType: 'residentId', certNumber: '11010519491231002X', mobile: `1380013${String(i % 10000).padStart(4, '0')}`, email: 'zhangsan@example.com' },
   },
-  websites: [{ name: '张三的个人博客', domains: ['example.com'], principal: { name: '张三', certType: 'residentId', certNumber: '11010519491231002X', mobile: '13800138000', email: 'zhangsan@example.com' } }],
+  websites: [{ name: '张三随笔', domains: ['example.com'], principal: { name: '张三', certType: 'residentId', certNumber: '11010519491231002X', mobile: '13800138000', email: 'zhangsan@example.com' } }],
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-'));

@@ -47,13 +47,17 @@ function options(opts, where) {
   return opts;
 }
 
-/** Builds the `rules` object. `ensureReady()` returns a promise that loads the wasm (null in Node). */
-export function makeRules(ensureReady) {
+/**
+ * Builds the `rules` object. `ensureReady()` returns a promise that loads the
+ * wasm; `loadLocale(tag)` one that loads a locale's messages (browsers only:
+ * Node has every locale at import).
+ */
+export function makeRules(ensureReady, loadLocale = null) {
   // The wasm, then the rule's locale (zh-TW and en are chunks in browsers).
   const ready = async (opts) => {
     if (!core.isReady() && ensureReady) await ensureReady();
     const locale = opts.locale ?? opts.options?.locale;
-    if (locale && locale !== 'zh-CN' && typeof core.loadLocale === 'function') await core.loadLocale(locale);
+    if (locale && locale !== 'zh-CN' && loadLocale) await loadLocale(locale);
   };
 
   function field(kind, opts) {

@@ -24,15 +24,18 @@ function issue(f, label, locale) {
   return out;
 }
 
-/** Builds the `schemas` object; `ensureReady()` loads the wasm (null in Node). */
-export function makeSchemas(ensureReady, bound = {}) {
+/**
+ * Builds the `schemas` object. `ensureReady()` loads the wasm and
+ * `loadLocale(tag)` a locale's messages (browsers; both null in Node).
+ */
+export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
   if (bound === null || typeof bound !== 'object' || Array.isArray(bound)) {
     throw new TypeError('beian-check: schemas.withOptions(options) needs an options object');
   }
   // Synchronous once the wasm and the locale are loaded; before that (in a
   // browser) validate() loads them and returns a Promise.
   const locale = bound.locale;
-  const loadLocale = (tag) => (tag && tag !== 'zh-CN' && typeof core.loadLocale === 'function' ? core.loadLocale(tag) : Promise.resolve());
+  const loadLocale = (tag) => (tag && tag !== 'zh-CN' && loadLocaleChunk ? loadLocaleChunk(tag) : Promise.resolve());
   const later = (run, tag) => (value) => {
     if (!core.isReady()) {
       if (!ensureReady) return run(value);
@@ -42,7 +45,7 @@ export function makeSchemas(ensureReady, bound = {}) {
       return run(value);
     } catch (e) {
       // A locale whose messages are not loaded yet is a TypeError: load, then retry once.
-      if (e instanceof TypeError && tag && tag !== 'zh-CN' && ensureReady) return loadLocale(tag).then(() => run(value));
+      if (e instanceof TypeError && tag && tag !== 'zh-CN' && loadLocaleChunk) return loadLocale(tag).then(() => run(value));
       throw e;
     }
   };
@@ -74,7 +77,7 @@ export function makeSchemas(ensureReady, bound = {}) {
     }, locale),
   );
 
-  const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options });
+  const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options }, loadLocaleChunk);
 
   return kindProxy('schemas', { form, field, withOptions }, (kind) => field(kind));
 }

@@ -12,7 +12,7 @@ setLocaleLoader((tag) => import(`./locales/${tag}.js`).then((m) => m.default));
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
-export const schemas = makeSchemas(() => init(undefined, { locales: [] })); // each schema's locale loads on use
+export const schemas = makeSchemas(() => init(undefined, { locales: [] }), {}, loadLocale); // each schema's locale loads on use
 
 let ready = null;
 

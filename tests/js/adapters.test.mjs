@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rules } from 'beian-check/rules';
 import { schemas, checkField, kinds } from 'beian-check';
+import { readFileSync } from 'node:fs';
 import { vectorFiles } from './helpers.mjs';
 
 const TODAY = '2026-11-27';
@@ -162,8 +163,8 @@ test('schemas.form: Standard Schema over checkForm, issues with path arrays', as
 });
 
 test('a valid filing passes schemas.form and every rules.form rule', async () => {
-  const P = { name: '张三', certType: 'residentId', certNumber: '11010519491231002X', mobile: '13800138000', email: 'zhangsan@example.com', emergencyPhone: '13900139000' };
-  const valid = { province: '京', subject: { type: 'personal', name: '张三', certType: 'residentId', certNumber: '11010519491231002X', certValidUntil: 'long-term', address: '北京市朝阳区建国路1号', principal: P }, websites: [{ name: '张三的个人博客', domains: ['example.com'], principal: P }] };
+  // The generated clean filing (scripts/gen-form-vectors.py).
+  const valid = JSON.parse(readFileSync(new URL('../vectors/forms/personal-valid.json', import.meta.url), 'utf8')).form;
   assert.deepEqual(schemas.withOptions({ today: TODAY }).form['~standard'].validate(valid), { value: valid });
   for (const path of ['subject.principal.mobile', 'websites[0].domains[0]', 'subject.certNumber']) {
     const rule = rules.form(path, { options: { today: TODAY } })(valid);
