@@ -7,7 +7,10 @@ import { makeSchemas } from './schemas.js';
 // Region names are a separate chunk, imported the first time a result needs one.
 setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
 // zh-TW and en messages are chunks too (zh-CN is inside the wasm).
-setLocaleLoader((tag) => import(`./locales/${tag}.js`).then((m) => m.default));
+// Literal import() paths, one per locale: bundlers (Vite's build and dev
+// pre-bundling) only follow literal paths, not a template string.
+const LOCALE_CHUNKS = { 'zh-TW': () => import('./locales/zh-TW.js'), en: () => import('./locales/en.js') };
+setLocaleLoader((tag) => LOCALE_CHUNKS[tag]().then((m) => m.default));
 
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
 
