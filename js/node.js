@@ -18,6 +18,7 @@ glue.load_catalog('en', en);
 setLocaleLoader((tag) => ({ 'zh-TW': zhTW, en })[tag]); // loadLocale() resolves at once in Node
 
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(null);

@@ -13,6 +13,7 @@ const LOCALE_CHUNKS = { 'zh-TW': () => import('./locales/zh-TW.js'), en: () => i
 setLocaleLoader((tag) => LOCALE_CHUNKS[tag]().then((m) => m.default));
 
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 /** Standard Schema v1 objects: `schemas.<kind>`, `schemas.form` (see schemas.js). */
 export const schemas = makeSchemas(() => init(undefined, { locales: [] }), {}, loadLocale); // each schema's locale loads on use
