@@ -182,7 +182,7 @@ impl FieldResult {
     pub fn has(&self, code: &str) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
-        /// Orders findings by severity (stable), so errors come first.
+    /// Orders findings by severity (stable), so errors come first.
     pub fn finish(mut self) -> FieldResult {
         order_by_severity(&mut self.findings);
         self
