@@ -22,6 +22,8 @@ const manifest = {
   types: './index.d.ts',
   exports: {
     '.': { types: './index.d.ts', node: './node.js', browser: './web.js', default: './web.js' },
+    './widget': { types: './widget.d.ts', default: './widget.js' },
+    './widget.css': './widget.css',
     './package.json': './package.json',
     './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
   },
