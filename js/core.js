@@ -35,10 +35,24 @@ function kindName(kind) {
   return kind;
 }
 
+// A provider profile object is validated and parsed by the wasm once, then
+// referred to by id. Profiles are read when first used: to change one, pass
+// a new object (mutating a used object has no effect).
+const profileIds = new WeakMap();
+
 function optionsJson(options) {
   if (options === null || options === undefined) return '';
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('beian-check: options must be an object');
+  }
+  const profile = options.profile;
+  if (profile !== null && typeof profile === 'object') {
+    let id = profileIds.get(profile);
+    if (id === undefined) {
+      id = unwrap(need().register_profile(JSON.stringify(profile))).id;
+      profileIds.set(profile, id);
+    }
+    return JSON.stringify({ ...options, profile: { $ref: id } });
   }
   return JSON.stringify(options);
 }
@@ -72,4 +86,17 @@ export function locales() {
 /** The package version. */
 export function version() {
   return need().version();
+}
+
+/** Checks a whole filing: every field (with `path`) plus the cross-field rules. */
+export function checkForm(form, options) {
+  if (form === null || typeof form !== 'object' || Array.isArray(form)) {
+    throw new TypeError(`beian-check: form must be an object, not ${form === null ? 'null' : Array.isArray(form) ? 'an array' : typeof form}`);
+  }
+  return unwrap(need().check_form(JSON.stringify(form), optionsJson(options), localToday()));
+}
+
+/** A built-in profile as a plain object (providers copy it to write their own). */
+export function getProfile(name = 'generic') {
+  return unwrap(need().get_profile(text(name, 'name')));
 }

@@ -46,8 +46,8 @@ export interface CheckOptions {
   province?: string;
   /** The value is still being typed: incomplete-but-possible values get no error. */
   partial?: boolean;
-  /** A provider profile name (default 'generic'). */
-  profile?: string;
+  /** 'generic' (default) or a provider profile object `{ extends: 'generic', … }`. */
+  profile?: 'generic' | Profile;
 }
 
 /** Loads the wasm (browser); resolves at once in Node. Idempotent. */
@@ -70,3 +70,82 @@ export function locales(): { locale: Locale; name: string }[];
 
 /** The package version. */
 export function version(): string;
+
+export interface Person {
+  name: string;
+  /** A checkField kind: 'residentId', 'passport', … */
+  certType: string;
+  certNumber: string;
+  /** 'YYYY-MM-DD' or 'long-term'. */
+  certValidUntil?: string;
+  mobile: string;
+  email?: string;
+  landline?: string;
+  emergencyPhone?: string;
+  /** Holds a local residence permit. */
+  residencePermit?: boolean;
+}
+
+export interface Website {
+  name: string;
+  domains: string[];
+  homepage?: string;
+  /** Pre-approval categories declared, e.g. ['新闻']. */
+  contentTypes?: string[];
+  remark?: string;
+  /** 'YYYY-MM-DD'. */
+  domainExpiresOn?: string;
+  /** Registrant name on the domain certificate. */
+  domainHolder?: string;
+  principal: Person;
+}
+
+export interface FilingForm {
+  /** Filing province, as in options.province. */
+  province?: string;
+  subject: {
+    type: SubjectType;
+    /** Unit name, or the person's name for 'personal'. */
+    name: string;
+    certType: string;
+    certNumber: string;
+    certValidUntil?: string;
+    address?: string;
+    principal: Person;
+  };
+  websites: Website[];
+}
+
+export interface FormResult {
+  ok: boolean;
+  /** Every finding has its `path`, e.g. 'websites[0].domains[1]'. */
+  findings: Finding[];
+}
+
+/** Checks a whole filing. Fields may be missing: that is a finding, not an exception. */
+export function checkForm(form: Partial<FilingForm> | Record<string, unknown>, options?: CheckOptions): FormResult;
+
+/** A built-in profile as a plain object. */
+export function getProfile(name?: 'generic'): Record<string, unknown>;
+
+/** A provider profile: overrides of the generic profile's sections, plus field patterns. */
+export interface Profile {
+  extends?: 'generic';
+  name?: string;
+  patterns?: FieldPattern[];
+  /** Section overrides (tlds, words, images, provinces); `"key+"` appends to a list, `"key-"` removes. */
+  [section: string]: unknown;
+}
+
+/** An extra check on one field kind, with its own localized text. */
+export interface FieldPattern {
+  kind: FieldKind;
+  /** Linear-time pattern syntax: see the README ("Profiles"). */
+  pattern: string;
+  /** 'forbid' (default): a finding when it matches; 'require': when it does not. */
+  match?: 'forbid' | 'require';
+  code?: string;
+  severity?: Severity;
+  message: { 'zh-CN': string; 'zh-TW'?: string; en?: string };
+  hint?: { 'zh-CN'?: string; 'zh-TW'?: string; en?: string };
+}

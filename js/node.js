@@ -8,7 +8,7 @@ import { bind } from './core.js';
 initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
 bind(glue);
 
-export { checkField, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

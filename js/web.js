@@ -3,7 +3,7 @@
 import initWasm, * as glue from './wasm/beian_check.js';
 import { bind } from './core.js';
 
-export { checkField, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
 
 let ready = null;
 

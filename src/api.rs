@@ -90,6 +90,49 @@ pub fn locales() -> String {
     Json::Arr(items).to_text()
 }
 
+/// `checkForm(form, options)` → `{"ok": …, "findings": […]}`.
+pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
+    let opts = match options(options_json, today) {
+        Ok(o) => o,
+        Err(e) => return output::type_error_json(&e),
+    };
+    let form = match json::parse(form_json) {
+        Ok(f @ Json::Obj(_)) => f,
+        Ok(other) => {
+            return output::type_error_json(&format!(
+                "form must be an object, not {}",
+                other.type_name()
+            ))
+        }
+        Err(e) => return output::type_error_json(&format!("form is not valid JSON: {e}")),
+    };
+    let result = crate::form::check_form(&form, &opts);
+    let mut out = String::from("{\"ok\":");
+    out.push_str(if result.ok() { "true" } else { "false" });
+    out.push_str(",\"findings\":");
+    output::write_findings(&mut out, &result.findings, opts.locale);
+    out.push('}');
+    out
+}
+
+/// `getProfile(name)` → the whole profile as JSON.
+pub fn get_profile(name: &str) -> String {
+    match name {
+        "generic" => crate::profile::Profile::generic().to_json().to_text(),
+        other => output::type_error_json(&format!(
+            "unknown profile '{other}'; the built-in profile is 'generic'"
+        )),
+    }
+}
+
+/// `registerProfile(json)` (internal to the JS wrapper) → `{"id": n}`.
+pub fn register_profile(profile_json: &str) -> String {
+    match crate::profile::register(profile_json) {
+        Ok(id) => format!("{{\"id\":{id}}}"),
+        Err(e) => output::type_error_json(&format!("invalid profile: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 use crate::contact;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
+use crate::profile::PatternRule;
 use crate::text;
 
 /// A field check: raw input → result (messages rendered later).
@@ -73,7 +74,39 @@ pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
         );
         return r;
     }
-    (def.check)(value, opts).finish()
+    let mut result = (def.check)(value, opts);
+    apply_patterns(def.name, value, opts, &mut result);
+    result.finish()
+}
+
+/// A provider profile's extra patterns for this kind, run on the normalised
+/// value (a span is reported only when normalisation kept the text as typed).
+fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResult) {
+    for p in opts.profile.patterns_for(kind) {
+        let found = p.pattern.find(&result.value);
+        let fire = match p.rule {
+            PatternRule::Forbid => found.is_some(),
+            PatternRule::Require => found.is_none() && !(opts.partial && result.value.is_empty()),
+        };
+        if !fire {
+            continue;
+        }
+        let span = match found {
+            Some((a, b)) if raw == result.value => {
+                let offset = |n: usize| {
+                    raw.chars()
+                        .take(n)
+                        .map(|c| c.len_utf16() as u32)
+                        .sum::<u32>()
+                };
+                Some((offset(a), offset(b)))
+            }
+            _ => None,
+        };
+        let mut f = Finding::new(&p.code, p.severity).span(span);
+        f.custom = Some(Box::new(p.text.clone()));
+        result.push(f);
+    }
 }
 
 /// The normalised value of `value` as `kind` (what `normalize()` returns).

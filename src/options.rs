@@ -151,18 +151,27 @@ impl Options {
                         )
                     })?;
                 }
-                "profile" => match value {
-                    Json::Str(name) if name == "generic" => o.profile = Profile::generic(),
-                    Json::Str(name) => {
-                        return Err(format!("options.profile: unknown profile '{name}'"))
-                    }
-                    other => {
-                        return Err(format!(
-                            "options.profile must be a profile name or object, not {}",
-                            other.type_name()
-                        ))
-                    }
-                },
+                "profile" => {
+                    o.profile = match value {
+                        Json::Str(name) if name == "generic" => Profile::generic(),
+                        Json::Str(name) => {
+                            return Err(format!("options.profile: unknown profile '{name}' (built in: 'generic'; or pass a profile object)"))
+                        }
+                        Json::Obj(items) if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") => {
+                            let id = value.get("$ref").and_then(Json::as_f64).unwrap_or(-1.0);
+                            crate::profile::registered(id as usize)
+                                .filter(|_| id >= 0.0)
+                                .ok_or_else(|| "options.profile: unknown profile reference".to_string())?
+                        }
+                        Json::Obj(_) => Arc::new(Profile::from_json(value).map_err(|e| format!("options.profile: {e}"))?),
+                        other => {
+                            return Err(format!(
+                                "options.profile must be a profile name or object, not {}",
+                                other.type_name()
+                            ))
+                        }
+                    };
+                }
                 // Options of other entry points (images, footer) pass through here unharmed.
                 _ => {}
             }

@@ -4,9 +4,26 @@
 //! the JSON files under `data/profile/`, one file per section (the file's
 //! stem is the section's key), so each area of the rules owns its own data.
 //! Rules read their section with [`Profile::section`].
+//!
+//! A provider passes `{ "extends": "generic", … }`. Its keys override the
+//! generic ones section by section, key by key ([`Profile::from_json`]):
+//! - an object merges into the generic object;
+//! - a number, string, boolean or array replaces the generic value, and must
+//!   have the same type (an array's items the type of the generic items);
+//! - `"key+": [ … ]` appends to the generic array `key`, `"key-": [ … ]`
+//!   removes those values from it;
+//! - in a map whose generic object has a `"*"` entry (e.g. the province
+//!   table), new keys are allowed and start from the `"*"` entry;
+//! - `patterns`: extra per-field patterns with localized messages
+//!   ([`FieldPattern`]).
+//!
+//! Any other key, a wrong type, or a pattern that does not compile is an
+//! error naming the key: the whole profile is refused, never half-applied.
 
+use crate::finding::{CustomText, Severity};
 use crate::json::{self, Json};
-use std::sync::{Arc, OnceLock};
+use crate::pattern::Pattern;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The generic profile's sections: (key, JSON text).
 const GENERIC_SECTIONS: &[(&str, &str)] = &[
@@ -17,12 +34,274 @@ const GENERIC_SECTIONS: &[(&str, &str)] = &[
     ("provinces", include_str!("../data/profile/provinces.json")),
 ];
 
+/// Whether a field pattern must or must not match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PatternRule {
+    /// A finding when the value matches (e.g. a forbidden word).
+    Forbid,
+    /// A finding when the value does not match (e.g. a required format).
+    Require,
+}
+
+/// A provider's extra check on one field kind.
+#[derive(Clone, Debug)]
+pub struct FieldPattern {
+    /// The checkField kind it applies to.
+    pub kind: String,
+    /// The compiled pattern.
+    pub pattern: Pattern,
+    /// Forbid or require.
+    pub rule: PatternRule,
+    /// The finding code (provider-chosen, e.g. `acme.name.brand`).
+    pub code: String,
+    /// The finding severity.
+    pub severity: Severity,
+    /// Message and hint per locale.
+    pub text: CustomText,
+}
+
 /// A resolved profile (the generic baseline with any provider overrides applied).
 #[derive(Debug)]
 pub struct Profile {
     /// The profile's name (`generic` for the built-in one).
     pub name: String,
     data: Json,
+    patterns: Vec<FieldPattern>,
+}
+
+fn generic_data() -> Json {
+    let sections = GENERIC_SECTIONS
+        .iter()
+        .map(|(key, text)| {
+            // The data files are tested to parse; a broken one degrades to {}.
+            (
+                key.to_string(),
+                json::parse(text).unwrap_or(Json::Obj(Vec::new())),
+            )
+        })
+        .collect();
+    Json::Obj(sections)
+}
+
+fn type_word(v: &Json) -> &'static str {
+    match v {
+        Json::Num(_) => "a number",
+        Json::Str(_) => "a string",
+        Json::Bool(_) => "true or false",
+        Json::Arr(_) => "an array",
+        Json::Obj(_) => "an object",
+        Json::Null => "null",
+    }
+}
+
+fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> {
+    if let Some(first) = base.first() {
+        for (i, item) in items.iter().enumerate() {
+            if std::mem::discriminant(item) != std::mem::discriminant(first) {
+                return Err(format!(
+                    "{path}[{i}]: expected {}, got {}",
+                    type_word(first),
+                    type_word(item)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Merges `over` into `base` under the rules in the module doc.
+fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
+    match (base, over) {
+        (Json::Obj(b), Json::Obj(o)) => {
+            let mut out = b.clone();
+            for (key, value) in o {
+                let here = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if let Some(name) = key.strip_suffix('+').or_else(|| key.strip_suffix('-')) {
+                    let adding = key.ends_with('+');
+                    let Some(Json::Arr(items)) =
+                        out.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+                    else {
+                        return Err(format!("{here}: '{name}' is not a list of the generic profile, so it cannot be extended"));
+                    };
+                    let Json::Arr(change) = value else {
+                        return Err(format!(
+                            "{here}: expected an array, got {}",
+                            type_word(value)
+                        ));
+                    };
+                    check_items(&items, change, &here)?;
+                    let merged: Vec<Json> = if adding {
+                        let mut v = items.clone();
+                        v.extend(change.iter().filter(|c| !items.contains(c)).cloned());
+                        v
+                    } else {
+                        items
+                            .iter()
+                            .filter(|i| !change.contains(i))
+                            .cloned()
+                            .collect()
+                    };
+                    set(&mut out, name, Json::Arr(merged));
+                    continue;
+                }
+                let existing = out.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+                let template = b.iter().find(|(k, _)| k == "*").map(|(_, v)| v.clone());
+                let merged = match (existing, template) {
+                    (Some(e), _) => merge(&e, value, &here)?,
+                    (None, Some(t)) => merge(&t, value, &here)?,
+                    (None, None) => {
+                        let keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
+                        return Err(format!(
+                            "{here}: not a key of the generic profile (known: {})",
+                            keys.join(", ")
+                        ));
+                    }
+                };
+                set(&mut out, key, merged);
+            }
+            Ok(Json::Obj(out))
+        }
+        (Json::Arr(b), Json::Arr(o)) => {
+            check_items(b, o, path)?;
+            Ok(over.clone())
+        }
+        (Json::Null, _) => Ok(over.clone()),
+        (b, o) if std::mem::discriminant(b) == std::mem::discriminant(o) => Ok(o.clone()),
+        (b, o) => Err(format!(
+            "{path}: expected {}, got {}",
+            type_word(b),
+            type_word(o)
+        )),
+    }
+}
+
+fn set(items: &mut Vec<(String, Json)>, key: &str, value: Json) {
+    match items.iter_mut().find(|(k, _)| k == key) {
+        Some(slot) => slot.1 = value,
+        None => items.push((key.to_string(), value)),
+    }
+}
+
+fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3], String> {
+    let Some(v) = v else {
+        return if required {
+            Err(format!(
+                "{path}: required ({{\"zh-CN\": …, \"zh-TW\": …, \"en\": …}})"
+            ))
+        } else {
+            Ok(Default::default())
+        };
+    };
+    let Json::Obj(items) = v else {
+        return Err(format!(
+            "{path}: expected an object of locale → text, got {}",
+            type_word(v)
+        ));
+    };
+    let mut out: [String; 3] = Default::default();
+    for (k, t) in items {
+        let Some(locale) = crate::i18n::Locale::parse(k) else {
+            return Err(format!("{path}.{k}: not a locale (use zh-CN, zh-TW, en)"));
+        };
+        let Json::Str(t) = t else {
+            return Err(format!("{path}.{k}: expected a string"));
+        };
+        if let Some(slot) = out.get_mut(locale.index()) {
+            *slot = t.clone();
+        }
+    }
+    if required && out[0].is_empty() {
+        return Err(format!("{path}: the zh-CN text is required"));
+    }
+    // A missing locale falls back to zh-CN (zh-TW) or to zh-CN then zh-TW (en).
+    if out[1].is_empty() {
+        out[1] = out[0].clone();
+    }
+    if out[2].is_empty() {
+        out[2] = out[0].clone();
+    }
+    Ok(out)
+}
+
+fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
+    let Json::Arr(items) = v else {
+        return Err(format!("patterns: expected an array, got {}", type_word(v)));
+    };
+    let mut out = Vec::new();
+    for (i, p) in items.iter().enumerate() {
+        let path = format!("patterns[{i}]");
+        let Json::Obj(fields) = p else {
+            return Err(format!("{path}: expected an object"));
+        };
+        for (k, _) in fields {
+            if ![
+                "kind", "pattern", "match", "code", "severity", "message", "hint",
+            ]
+            .contains(&k.as_str())
+            {
+                return Err(format!("{path}.{k}: not a pattern key (kind, pattern, match, code, severity, message, hint)"));
+            }
+        }
+        let kind = p
+            .get("kind")
+            .and_then(Json::as_str)
+            .ok_or(format!("{path}.kind: required (a checkField kind)"))?;
+        if crate::check::kind(kind).is_none() {
+            return Err(format!("{path}.kind: '{kind}' is not a checkField kind"));
+        }
+        let source = p
+            .get("pattern")
+            .and_then(Json::as_str)
+            .ok_or(format!("{path}.pattern: required (a string)"))?;
+        let pattern = Pattern::new(source).map_err(|e| format!("{path}.pattern: {e}"))?;
+        let rule = match p.get("match").and_then(Json::as_str) {
+            None | Some("forbid") => PatternRule::Forbid,
+            Some("require") => PatternRule::Require,
+            Some(other) => {
+                return Err(format!(
+                    "{path}.match: '{other}' is not 'forbid' or 'require'"
+                ))
+            }
+        };
+        let code = p
+            .get("code")
+            .and_then(Json::as_str)
+            .unwrap_or("profile.pattern");
+        if code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        {
+            return Err(format!(
+                "{path}.code: use letters, digits, '.', '_' and '-'"
+            ));
+        }
+        let severity = match p.get("severity").and_then(Json::as_str) {
+            None | Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            Some(other) => {
+                return Err(format!(
+                    "{path}.severity: '{other}' is not error, warning or info"
+                ))
+            }
+        };
+        let message = localized(p.get("message"), &format!("{path}.message"), true)?;
+        let hint = localized(p.get("hint"), &format!("{path}.hint"), false)?;
+        out.push(FieldPattern {
+            kind: kind.to_string(),
+            pattern,
+            rule,
+            code: code.to_string(),
+            severity,
+            text: CustomText { message, hint },
+        });
+    }
+    Ok(out)
 }
 
 impl Profile {
@@ -31,27 +310,65 @@ impl Profile {
         static GENERIC: OnceLock<Arc<Profile>> = OnceLock::new();
         GENERIC
             .get_or_init(|| {
-                let sections = GENERIC_SECTIONS
-                    .iter()
-                    .map(|(key, text)| {
-                        // The data files are tested to parse; a broken one degrades to {}.
-                        (
-                            key.to_string(),
-                            json::parse(text).unwrap_or(Json::Obj(Vec::new())),
-                        )
-                    })
-                    .collect();
                 Arc::new(Profile {
                     name: "generic".into(),
-                    data: Json::Obj(sections),
+                    data: generic_data(),
+                    patterns: Vec::new(),
                 })
             })
             .clone()
     }
 
+    /// Resolves a provider profile object. The error names the bad key and why.
+    pub fn from_json(v: &Json) -> Result<Profile, String> {
+        let Json::Obj(items) = v else {
+            return Err(format!("profile: expected an object, got {}", type_word(v)));
+        };
+        match v.get("extends") {
+            None | Some(Json::Null) => {}
+            Some(Json::Str(s)) if s == "generic" => {}
+            Some(other) => {
+                return Err(format!(
+                    "extends: only 'generic' can be extended, got {}",
+                    other.to_text()
+                ))
+            }
+        }
+        let name = match v.get("name") {
+            None => "custom".to_string(),
+            Some(Json::Str(s)) => s.clone(),
+            Some(other) => {
+                return Err(format!("name: expected a string, got {}", type_word(other)))
+            }
+        };
+        let mut overrides = Vec::new();
+        let mut patterns = Vec::new();
+        for (k, value) in items {
+            match k.as_str() {
+                "extends" | "name" => {}
+                "patterns" => patterns = parse_patterns(value)?,
+                _ => overrides.push((k.clone(), value.clone())),
+            }
+        }
+        let data = merge(&generic_data(), &Json::Obj(overrides), "")?;
+        Ok(Profile {
+            name,
+            data,
+            patterns,
+        })
+    }
+
     /// A section of the profile (`tlds`, `words`, `images`, …).
     pub fn section(&self, key: &str) -> Option<&Json> {
         self.data.get(key)
+    }
+
+    /// The provider's field patterns for `kind`.
+    pub fn patterns_for<'a>(
+        &'a self,
+        kind: &'a str,
+    ) -> impl Iterator<Item = &'a FieldPattern> + 'a {
+        self.patterns.iter().filter(move |p| p.kind == kind)
     }
 
     /// The whole profile as JSON (what `getProfile` returns).
@@ -60,9 +377,44 @@ impl Profile {
     }
 }
 
+/// Profiles registered by the JS binding, so a provider's object is parsed
+/// once, not on every keystroke. Identical JSON text gets the same id.
+static REGISTRY: Mutex<Vec<(String, Arc<Profile>)>> = Mutex::new(Vec::new());
+
+/// How many distinct profiles one page may register.
+pub const MAX_REGISTERED: usize = 64;
+
+/// Registers a profile (JSON text) and returns its id.
+pub fn register(text: &str) -> Result<usize, String> {
+    let mut reg = REGISTRY
+        .lock()
+        .map_err(|_| "profile registry unavailable".to_string())?;
+    if let Some(i) = reg.iter().position(|(t, _)| t == text) {
+        return Ok(i);
+    }
+    if reg.len() >= MAX_REGISTERED {
+        return Err(format!(
+            "more than {MAX_REGISTERED} distinct profiles: reuse profile objects"
+        ));
+    }
+    let v = json::parse(text).map_err(|e| format!("profile is not valid JSON: {e}"))?;
+    let p = Profile::from_json(&v)?;
+    reg.push((text.to_string(), Arc::new(p)));
+    Ok(reg.len() - 1)
+}
+
+/// A registered profile by id.
+pub fn registered(id: usize) -> Option<Arc<Profile>> {
+    REGISTRY.lock().ok()?.get(id).map(|(_, p)| p.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn profile(text: &str) -> Result<Profile, String> {
+        Profile::from_json(&json::parse(text).unwrap())
+    }
 
     #[test]
     fn generic_sections_parse() {
@@ -79,5 +431,81 @@ mod tests {
                 .and_then(Json::as_str),
             Some("generic")
         );
+    }
+
+    #[test]
+    fn overrides_merge_by_key() {
+        let p = profile(r#"{"extends":"generic","name":"acme","provinces":{"byProvince":{"31":{"domainMinDays":200},"11":{"minAgePersonal":18}}}}"#).unwrap();
+        let by = p
+            .section("provinces")
+            .and_then(|s| s.get("byProvince"))
+            .unwrap();
+        assert_eq!(
+            by.get("31").and_then(|e| e.get("domainMinDays")),
+            Some(&Json::Num(200.0))
+        );
+        // 31's other keys survive; 11 is new and starts from "*".
+        assert_eq!(
+            by.get("31").and_then(|e| e.get("licenseMinMonths")),
+            Some(&Json::Num(6.0))
+        );
+        assert_eq!(
+            by.get("11").and_then(|e| e.get("certMinMonths")),
+            Some(&Json::Num(3.0))
+        );
+        assert_eq!(p.name, "acme");
+    }
+
+    #[test]
+    fn invalid_profiles_name_the_key() {
+        for (text, key) in [
+            (r#"{"extends":"aliyun"}"#, "extends"),
+            (r#"{"provincez":{}}"#, "provincez"),
+            (
+                r#"{"provinces":{"byProvince":{"31":{"domainMinDays":"180"}}}}"#,
+                "provinces.byProvince.31.domainMinDays",
+            ),
+            (r#"{"provinces":{"source+":["x"]}}"#, "provinces.source+"),
+            (
+                r#"{"patterns":[{"kind":"mobile","pattern":"(","message":{"zh-CN":"x"}}]}"#,
+                "patterns[0].pattern",
+            ),
+            (
+                r#"{"patterns":[{"kind":"nope","pattern":"a","message":{"zh-CN":"x"}}]}"#,
+                "patterns[0].kind",
+            ),
+            (
+                r#"{"patterns":[{"kind":"mobile","pattern":"a"}]}"#,
+                "patterns[0].message",
+            ),
+            (
+                r#"{"patterns":[{"kind":"mobile","pattern":"a","message":{"fr":"x"}}]}"#,
+                "patterns[0].message.fr",
+            ),
+            (r#"[]"#, "profile"),
+        ] {
+            let err = profile(text).unwrap_err();
+            assert!(err.starts_with(key), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn patterns_compile_with_fallback_text() {
+        let p = profile(r#"{"patterns":[{"kind":"email","pattern":"@example\\.com$","code":"acme.email.example","severity":"warning","message":{"zh-CN":"不要用示例邮箱","en":"Not the example domain"}}]}"#).unwrap();
+        let fp = p.patterns_for("email").next().unwrap();
+        assert_eq!(fp.text.message[1], "不要用示例邮箱");
+        assert_eq!(fp.severity, Severity::Warning);
+        assert!(fp.pattern.is_match("a@example.com"));
+    }
+
+    #[test]
+    fn registry_dedupes() {
+        let a = register(r#"{"name":"r1"}"#).unwrap();
+        assert_eq!(register(r#"{"name":"r1"}"#).unwrap(), a);
+        assert_eq!(
+            registered(a).map(|p| p.name.clone()),
+            Some("r1".to_string())
+        );
+        assert!(register("{bad").is_err());
     }
 }

@@ -35,3 +35,21 @@ pub fn locales() -> String {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// `checkForm`: form JSON, options JSON, today.
+#[wasm_bindgen]
+pub fn check_form(form: &str, options: &str, today: &str) -> String {
+    api::check_form(form, options, today)
+}
+
+/// `getProfile(name)`: the profile as JSON.
+#[wasm_bindgen]
+pub fn get_profile(name: &str) -> String {
+    api::get_profile(name)
+}
+
+/// Registers a provider profile once; options then carry `{"$ref": id}`.
+#[wasm_bindgen]
+pub fn register_profile(profile: &str) -> String {
+    api::register_profile(profile)
+}

@@ -119,7 +119,18 @@ pub fn entries() -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
 }
 
 /// Fills `{name}` placeholders from `params`; unknown placeholders stay as typed.
+/// A param whose name ends in `_label` holds a catalog key (e.g. `field.mobile`)
+/// and is rendered in `locale`, so findings stay locale-free until rendering.
+pub fn fill_in(template: &str, params: &[(&'static str, String)], locale: Locale) -> String {
+    fill_with(template, params, Some(locale))
+}
+
+/// [`fill_in`] without label rendering (`_label` params are inserted as given).
 pub fn fill(template: &str, params: &[(&'static str, String)]) -> String {
+    fill_with(template, params, None)
+}
+
+fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<Locale>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -129,6 +140,12 @@ pub fn fill(template: &str, params: &[(&'static str, String)]) -> String {
             Some(close) => {
                 let name = after.get(..close).unwrap_or("");
                 match params.iter().find(|(k, _)| *k == name) {
+                    Some((k, v)) if k.ends_with("_label") => {
+                        match locale.and_then(|l| lookup(v, l)) {
+                            Some(label) => out.push_str(label),
+                            None => out.push_str(v),
+                        }
+                    }
                     Some((_, v)) => out.push_str(v),
                     None => {
                         out.push('{');
@@ -152,7 +169,7 @@ pub fn fill(template: &str, params: &[(&'static str, String)]) -> String {
 /// itself (the catalog tests make sure that never ships).
 pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
     match lookup(key, locale) {
-        Some(t) => fill(t, params),
+        Some(t) => fill_in(t, params, locale),
         None => key.to_string(),
     }
 }
@@ -222,6 +239,12 @@ mod tests {
     fn fills_params() {
         let p = vec![("n", "3".to_string())];
         assert_eq!(fill("need {n} more, {x} {", &p), "need 3 more, {x} {");
+    }
+
+    #[test]
+    fn label_params_render_in_the_locale() {
+        let p = vec![("field_label", "kind.mobile".to_string())];
+        assert_eq!(fill_in("{field_label}!", &p, Locale::En), "Mobile number!");
     }
 
     #[test]

@@ -1,0 +1,179 @@
+//! The per-province rule table (`provinces` section of the profile):
+//! certificate validity, domain validity, ages, non-local filers.
+
+use crate::json::Json;
+use crate::profile::Profile;
+use crate::province::Province;
+
+/// What a province does with a personal filer whose ID is from elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonLocal {
+    /// Accepted.
+    Allowed,
+    /// Accepted with a local residence permit (`residencePermit: true`).
+    Permit,
+    /// Refused: local IDs only.
+    LocalOnly,
+}
+
+/// The rules in force for one filing province.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvinceRules {
+    /// A person's certificate must be valid this many months after today.
+    pub cert_min_months: i32,
+    /// An organisation's certificate (business licence …) likewise.
+    pub license_min_months: i32,
+    /// A residence permit likewise.
+    pub residence_permit_min_months: i32,
+    /// A domain must be registered at least this many days beyond today.
+    pub domain_min_days: i64,
+    /// Non-local personal filers.
+    pub non_local: NonLocal,
+    /// Minimum age of a personal filer (0: none).
+    pub min_age_personal: i32,
+    /// Minimum age of an organisation's principal (0: none).
+    pub min_age_principal: i32,
+    /// Below this age a personal filer needs employment/income proof (0: none).
+    pub age_proof_below: i32,
+    /// Foreigners may file as individuals.
+    pub foreigners_personal: bool,
+    /// Where the rule comes from (shown in no message; for maintainers).
+    pub note: String,
+}
+
+fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i64 {
+    entry
+        .and_then(|e| e.get(key))
+        .or_else(|| base.and_then(|b| b.get(key)))
+        .and_then(Json::as_f64)
+        .map(|n| n as i64)
+        .unwrap_or(fallback)
+}
+
+impl ProvinceRules {
+    /// The rules for `province` (the `*` defaults when none is given).
+    pub fn for_province(profile: &Profile, province: Option<&Province>) -> ProvinceRules {
+        let table = profile
+            .section("provinces")
+            .and_then(|p| p.get("byProvince"));
+        let base = table.and_then(|t| t.get("*"));
+        let key = province
+            .map(|p| format!("{:02}", p.code))
+            .unwrap_or_default();
+        let entry = table.and_then(|t| t.get(&key));
+        let text = |k: &str| {
+            entry
+                .and_then(|e| e.get(k))
+                .or_else(|| base.and_then(|b| b.get(k)))
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let flag = |k: &str| {
+            entry
+                .and_then(|e| e.get(k))
+                .or_else(|| base.and_then(|b| b.get(k)))
+                .and_then(Json::as_bool)
+                .unwrap_or(true)
+        };
+        ProvinceRules {
+            cert_min_months: int(entry, base, "certMinMonths", 3) as i32,
+            license_min_months: int(entry, base, "licenseMinMonths", 3) as i32,
+            residence_permit_min_months: int(entry, base, "residencePermitMinMonths", 1) as i32,
+            domain_min_days: int(entry, base, "domainMinDays", 90),
+            non_local: match text("nonLocal").as_str() {
+                "permit" => NonLocal::Permit,
+                "local_only" => NonLocal::LocalOnly,
+                _ => NonLocal::Allowed,
+            },
+            min_age_personal: int(entry, base, "minAgePersonal", 0) as i32,
+            min_age_principal: int(entry, base, "minAgePrincipal", 0) as i32,
+            age_proof_below: int(entry, base, "ageProofBelow", 0) as i32,
+            foreigners_personal: flag("foreignersPersonal"),
+            note: text("note"),
+        }
+    }
+}
+
+/// A declared pre-approval category (`provinces.contentTypes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentType {
+    /// Only organisations can hold this approval.
+    pub organisation_only: bool,
+    /// The national approval was cancelled (check the province).
+    pub cancelled_nationally: bool,
+}
+
+/// Looks a pre-approval category up; `None` when the profile does not know it.
+pub fn content_type(profile: &Profile, name: &str) -> Option<ContentType> {
+    let entry = profile
+        .section("provinces")?
+        .get("contentTypes")?
+        .get(name)?;
+    if name == "*" {
+        return None;
+    }
+    Some(ContentType {
+        organisation_only: entry
+            .get("organisationOnly")
+            .and_then(Json::as_bool)
+            .unwrap_or(false),
+        cancelled_nationally: entry
+            .get("cancelledNationally")
+            .and_then(Json::as_bool)
+            .unwrap_or(false),
+    })
+}
+
+/// Every category the profile knows, in profile order.
+pub fn content_type_names(profile: &Profile) -> Vec<String> {
+    profile
+        .section("provinces")
+        .and_then(|p| p.get("contentTypes"))
+        .and_then(Json::as_object)
+        .map(|o| {
+            o.iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| k != "*")
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shanghai_and_defaults() {
+        let p = Profile::generic();
+        let sh = ProvinceRules::for_province(&p, Province::parse("沪"));
+        assert_eq!(
+            (sh.domain_min_days, sh.license_min_months, sh.non_local),
+            (180, 6, NonLocal::Permit)
+        );
+        let none = ProvinceRules::for_province(&p, None);
+        assert_eq!(
+            (none.domain_min_days, none.cert_min_months, none.non_local),
+            (90, 3, NonLocal::Allowed)
+        );
+        let henan = ProvinceRules::for_province(&p, Province::parse("豫"));
+        assert_eq!(henan.non_local, NonLocal::LocalOnly);
+        assert!(!ProvinceRules::for_province(&p, Province::parse("冀")).foreigners_personal);
+    }
+
+    #[test]
+    fn content_types() {
+        let p = Profile::generic();
+        assert_eq!(
+            content_type(&p, "新闻").map(|c| c.organisation_only),
+            Some(true)
+        );
+        assert_eq!(
+            content_type(&p, "教育").map(|c| c.cancelled_nationally),
+            Some(true)
+        );
+        assert_eq!(content_type(&p, "火星"), None);
+        assert!(content_type_names(&p).contains(&"宗教".to_string()));
+    }
+}
