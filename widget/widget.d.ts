@@ -14,6 +14,8 @@ export interface WidgetOptions {
   checkOptions?: Omit<CheckOptions, 'locale' | 'partial'> & Record<string, unknown>;
   /** checkForm paths for inputs without `data-beian-path`: path → selector or element. */
   paths?: Record<string, string | Element>;
+  /** Where a checkForm finding is shown: maps its path to the path of the input that should show it (e.g. a copied principal). */
+  mapPath?: (path: string) => string;
   /** Adjusts the FilingForm built from the paths before checkForm sees it. */
   toForm?: (form: Record<string, unknown>, element: HTMLFormElement) => Record<string, unknown> | void;
 }

@@ -462,7 +462,11 @@ class Controller {
       s.field = call('checkFooter', value, this.checkOptions(extra)) || null;
       return;
     }
-    s.field = call('checkField', kind, value, this.checkOptions(partial ? { partial: true } : {})) || null;
+    const extra = partial ? { partial: true } : {};
+    s.field = call('checkField', kind, value, this.checkOptions(extra))
+      // A context value the core refuses (e.g. an unknown province) must not switch the field checks off.
+      || call('checkField', kind, value, { ...(this.options.checkOptions || {}), locale: this.locale, ...extra })
+      || null;
   }
 
   /** Builds the FilingForm from the inputs that carry a path. */
@@ -510,11 +514,17 @@ class Controller {
       const p = this.pathOf(input);
       if (p && !byPath.has(p)) byPath.set(p, input);
     }
+    // Choice groups (subject type radios, content-type checkboxes) show their findings at the first box.
+    for (const box of this.form.querySelectorAll('input[type="radio"][data-beian-path], input[type="checkbox"][data-beian-path]')) {
+      const p = box.getAttribute('data-beian-path').replace(/\[\]$/, '');
+      if (!box.disabled && !byPath.has(p)) byPath.set(p, box);
+    }
     for (const f of r.findings) this.formFindings.push({ ...f, input: this.target(f.path || '', byPath) });
   }
 
   /** The input a checkForm finding belongs to: exact path, else the first input under it, else the nearest above it. */
   target(path, byPath) {
+    if (typeof this.options.mapPath === 'function') path = String(this.options.mapPath(path) ?? path);
     if (byPath.has(path)) return byPath.get(path);
     if (path) {
       for (const [p, input] of byPath) if (p.startsWith(path + '.') || p.startsWith(path + '[')) return input;
@@ -662,8 +672,10 @@ class Controller {
     const slot = this.form.querySelector(`[data-beian-message="${CSS.escape(input.id || input.name || '\u0000')}"]`);
     if (slot) slot.append(box);
     else {
-      // After the input, or after the label that wraps it.
-      const anchor = input.closest('label') && this.form.contains(input.closest('label')) ? input.closest('label') : input;
+      // After the input, after the label that wraps it, or after the fieldset of a choice group.
+      const group = (input.type === 'radio' || input.type === 'checkbox') && input.closest('fieldset');
+      const label = input.closest('label');
+      const anchor = group && this.form.contains(group) ? group : label && this.form.contains(label) ? label : input;
       anchor.after(box);
     }
     s.box = box;
@@ -760,7 +772,8 @@ class Controller {
       if (host) host.append(box);
       else {
         const submit = this.form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
-        if (submit && submit.parentNode) submit.before(box);
+        // After the button: a summary that shrinks while the button is pressed must not move it away from the pointer.
+        if (submit && submit.parentNode) submit.after(box);
         else this.form.append(box);
       }
       this.summaryBox = box;
@@ -901,6 +914,8 @@ function compact(node) {
 }
 
 function labelOf(input) {
+  const legend = (input.type === 'radio' || input.type === 'checkbox') && input.closest('fieldset')?.querySelector('legend');
+  if (legend) return legend.textContent.replace(/\s+/g, ' ').trim();
   const aria = input.getAttribute('aria-label');
   if (aria) return aria.trim();
   const labelledby = input.getAttribute('aria-labelledby');

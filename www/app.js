@@ -400,6 +400,15 @@ translate();
 
 const controller = attach(form, {
   // Personal filings: the principal is the person; "same as the subject's principal" websites copy it.
+  // Findings about copied data are shown where it was typed.
+  mapPath(path) {
+    const m = /^websites\[(\d+)\]\.principal(\..*)?$/.exec(path);
+    const site = m && $$('#websites .website')[Number(m[1])];
+    if (site && $('.same-principal', site).checked) path = `subject.principal${m[2] || ''}`;
+    const p = /^subject\.principal\.(name|certType|certNumber|certValidUntil)$/.exec(path);
+    if (p && subjectType() === 'personal') path = `subject.${p[1]}`;
+    return path;
+  },
   toForm(data) {
     const subject = data.subject || (data.subject = {});
     const principal = subject.principal || (subject.principal = {});

@@ -1,0 +1,122 @@
+// The one-line embed (www/embed.html: an ordinary form that posts to its
+// server) under a strict CSP, with the wasm blocked, and with the wasm URL
+// overridden (a CDN).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describedText, launch, openPage, serve, widgetSettled } from './helpers.mjs';
+
+const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+let strict, blocked, browser;
+before(async () => {
+  strict = await serve({ headers: { 'Content-Security-Policy': CSP } });
+  blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  strict?.server.close();
+  blocked?.server.close();
+});
+
+const MOBILE = 'input[name="mobile"]';
+
+/** Captures the form post instead of letting it reach the server. */
+async function capturePost(page, base) {
+  const posts = [];
+  await page.route(`${base}/submitted`, (route) => {
+    posts.push(route.request().postData() || '');
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>received</p>' });
+  });
+  return posts;
+}
+
+test(`works under Content-Security-Policy: ${CSP} (embed and self-check page)`, async () => {
+  for (const path of ['/embed.html', '/']) {
+    const page = await openPage(browser, null);
+    const violations = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(strict.base + path);
+    assert.equal(response.headers()['content-security-policy'], CSP);
+    await widgetSettled(page);
+    assert.equal(await page.getAttribute('form[data-beian-form]', 'data-beian-state'), 'ready');
+    const mobile = path === '/' ? '[data-beian-path="subject.principal.mobile"]' : MOBILE;
+    await page.fill(mobile, '1380013800');
+    await page.locator('input[data-beian="email"]').first().focus();
+    await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', mobile);
+    assert.match(await describedText(page, mobile), /手机号码只有 10 位/);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('the embed blocks a submit with errors, then lets the corrected form post everything typed', async () => {
+  const page = await openPage(browser, strict.base + '/embed.html');
+  const posts = await capturePost(page, strict.base);
+  await widgetSettled(page);
+  await page.fill(MOBILE, '1380013800');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await page.click('button[type="submit"]');
+  assert.equal(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), MOBILE), true);
+  assert.deepEqual(posts, []);
+  await page.fill(MOBILE, '13800138000');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  assert.match(posts[0], /email=li%40example.cn/);
+  await page.close();
+});
+
+test('with the wasm blocked the form still submits and nothing typed is lost', async () => {
+  const page = await openPage(browser, blocked.base + '/embed.html');
+  const posts = await capturePost(page, blocked.base);
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'failed');
+  await page.fill('input[name="name"]', '张三');
+  await page.fill(MOBILE, '1380013800'); // invalid, but nobody can tell now: it must go through untouched
+  await page.fill('input[name="email"]', 'zhang@example.cn');
+  await page.locator('input[name="email"]').blur();
+  assert.equal(await page.locator('.bc-msg').count(), 0);
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.equal(posts.length, 1);
+  const body = new URLSearchParams(posts[0]);
+  assert.equal(body.get('name'), '张三');
+  assert.equal(body.get('mobile'), '1380013800');
+  assert.equal(body.get('email'), 'zhang@example.cn');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  // The self-check page says so and keeps working as a form.
+  const demo = await openPage(browser, blocked.base + '/');
+  await demo.waitForFunction(() => /failed|失败/.test(document.querySelector('#status').textContent));
+  await demo.fill('[data-beian-path="subject.principal.mobile"]', '13800138000');
+  assert.equal(await demo.inputValue('[data-beian-path="subject.principal.mobile"]'), '13800138000');
+  assert.deepEqual(demo.problems, []);
+  await demo.close();
+});
+
+test('the wasm URL is overridable (data-beian-wasm, e.g. a CDN)', async () => {
+  const wasm = readFileSync(fileURLToPath(new URL('../../pkg/wasm/beian_check_bg.wasm', import.meta.url)));
+  const page = await openPage(browser, null);
+  let served = 0;
+  await page.route('**/cdn/beian-check.wasm', (route) => {
+    served++;
+    route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm });
+  });
+  await page.route(`${blocked.base}/embed.html`, async (route) => {
+    const original = await route.fetch();
+    const html = (await original.text()).replace('<form data-beian-form', '<form data-beian-wasm="/cdn/beian-check.wasm" data-beian-form');
+    route.fulfill({ response: original, body: html });
+  });
+  await page.goto(blocked.base + '/embed.html'); // the default wasm URL is blocked on this server
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
+  assert.equal(served, 1);
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  assert.match(await describedText(page, MOBILE), /手机号码只有 10 位/);
+  await page.close();
+});
