@@ -63,9 +63,35 @@ function unwrap(json) {
   return result;
 }
 
+let namesLoader = null;
+let namesPromise = null;
+
+/** @internal The entry point registers how the region-name chunk is imported. */
+export function setRegionNamesLoader(loader) {
+  namesLoader = loader;
+}
+
+/**
+ * Loads the region names (`info.regionName` of residentId) if not yet
+ * loaded; checkField also starts this by itself the first time a result
+ * needs a name. Resolves to true once names are available.
+ */
+export function loadRegionNames() {
+  if (!namesPromise) {
+    namesPromise = namesLoader
+      ? Promise.resolve(namesLoader()).then((text) => need().load_region_names(text))
+      : Promise.resolve(false);
+    namesPromise.catch(() => { namesPromise = null; });
+  }
+  return namesPromise;
+}
+
 /** Checks one field value as `kind`. Never throws on the value. */
 export function checkField(kind, value, options) {
-  return unwrap(need().check_field(kindName(kind), text(value, 'value'), optionsJson(options), localToday()));
+  const result = unwrap(need().check_field(kindName(kind), text(value, 'value'), optionsJson(options), localToday()));
+  const info = result.info;
+  if (info && info.regionCode && !info.regionName && !namesPromise) loadRegionNames().catch(() => {});
+  return result;
 }
 
 /** The normalised value of `value` as `kind`. */

@@ -149,3 +149,9 @@ export interface FieldPattern {
   message: { 'zh-CN': string; 'zh-TW'?: string; en?: string };
   hint?: { 'zh-CN'?: string; 'zh-TW'?: string; en?: string };
 }
+/**
+ * Loads the region names behind `info.regionName` (a separate, lazily
+ * imported chunk in browsers; already loaded in Node). `checkField` starts
+ * it by itself the first time a result needs a name.
+ */
+export function loadRegionNames(): Promise<boolean>;

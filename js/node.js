@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/beian_check.js';
 import * as glue from './wasm/beian_check.js';
-import { bind } from './core.js';
+import { bind, setRegionNamesLoader } from './core.js';
+import regionNames from './region-names.js';
 
 initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
 bind(glue);
+glue.load_region_names(regionNames);
+setRegionNamesLoader(() => regionNames);
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

@@ -1,9 +1,12 @@
 // Browser and bundler entry: the wasm is fetched next to this file (or from
 // the URL / Response / bytes / WebAssembly.Module passed to init()).
 import initWasm, * as glue from './wasm/beian_check.js';
-import { bind } from './core.js';
+import { bind, setRegionNamesLoader } from './core.js';
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version } from './core.js';
+// Region names are a separate chunk, imported the first time a result needs one.
+setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
+
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
 
 let ready = null;
 

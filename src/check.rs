@@ -3,6 +3,7 @@
 
 use crate::contact;
 use crate::finding::{FieldResult, Finding};
+use crate::ids;
 use crate::options::Options;
 use crate::profile::PatternRule;
 use crate::text;
@@ -22,7 +23,42 @@ pub struct KindDef {
 /// Labels are catalog entries `kind.<name>`.
 pub const KINDS: &[KindDef] = &[
     // -- identity and organisation numbers (ids/) --
-
+    KindDef {
+        name: "residentId",
+        check: ids::resident_id::check,
+    },
+    KindDef {
+        name: "hmtResidencePermit",
+        check: ids::hmt_permit::check,
+    },
+    KindDef {
+        name: "foreignPermanentId",
+        check: ids::foreign_permanent_id::check,
+    },
+    KindDef {
+        name: "hkMacaoPermit",
+        check: ids::travel_permit::check_hk_macao,
+    },
+    KindDef {
+        name: "taiwanPermit",
+        check: ids::travel_permit::check_taiwan,
+    },
+    KindDef {
+        name: "passport",
+        check: ids::passport::check,
+    },
+    KindDef {
+        name: "creditCode",
+        check: ids::credit_code::check,
+    },
+    KindDef {
+        name: "orgCode",
+        check: ids::org_code::check,
+    },
+    KindDef {
+        name: "businessRegNumber",
+        check: ids::business_reg::check,
+    },
     // -- contacts (contact/) --
     KindDef {
         name: "mobile",

@@ -19,6 +19,7 @@
 pub mod api;
 pub mod check;
 pub mod contact;
+pub mod data;
 pub mod date;
 pub mod finding;
 pub mod form;

@@ -53,3 +53,10 @@ pub fn get_profile(name: &str) -> String {
 pub fn register_profile(profile: &str) -> String {
     api::register_profile(profile)
 }
+
+/// `loadRegionNames`: the region-name chunk (`region-names.js`); false when
+/// it does not match this build's region table.
+#[wasm_bindgen]
+pub fn load_region_names(text: &str) -> bool {
+    crate::data::load_region_names(text)
+}

@@ -210,6 +210,29 @@ impl Walk {
         None
     }
 
+    /// A required object: `form.required` when missing, `form.not_object` when not an object.
+    fn object<'j>(&mut self, v: Option<&'j Json>, path: &str, label: &str) -> Option<&'j Json> {
+        match v {
+            Some(o @ Json::Obj(_)) => Some(o),
+            None | Some(Json::Null) => {
+                self.out.push(
+                    Finding::error("form.required")
+                        .param("field_label", label)
+                        .at(path),
+                );
+                None
+            }
+            Some(other) => {
+                self.out.push(
+                    Finding::error("form.not_object")
+                        .param("type", other.type_name())
+                        .at(path),
+                );
+                None
+            }
+        }
+    }
+
     /// Runs a field check and files its findings under `path`.
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
         let r = check::check_field(kind, value, &self.opts).ok()?;
@@ -304,25 +327,7 @@ impl Walk {
     }
 
     fn person(&mut self, v: Option<&Json>, path: &str) -> Option<PersonFacts> {
-        let obj = match v {
-            Some(o @ Json::Obj(_)) => o,
-            None | Some(Json::Null) => {
-                self.out.push(
-                    Finding::error("form.required")
-                        .param("field_label", "field.principal")
-                        .at(path),
-                );
-                return None;
-            }
-            Some(other) => {
-                self.out.push(
-                    Finding::error("form.not_object")
-                        .param("type", other.type_name())
-                        .at(path),
-                );
-                return None;
-            }
-        };
+        let obj = self.object(v, path, "field.principal")?;
         let mut p = PersonFacts {
             path: path.to_string(),
             ..PersonFacts::default()
@@ -411,24 +416,8 @@ impl Walk {
     }
 
     fn subject(&mut self, v: Option<&Json>, facts: &mut Facts) {
-        let obj = match v {
-            Some(o @ Json::Obj(_)) => o,
-            None | Some(Json::Null) => {
-                self.out.push(
-                    Finding::error("form.required")
-                        .param("field_label", "field.subject")
-                        .at("subject"),
-                );
-                return;
-            }
-            Some(other) => {
-                self.out.push(
-                    Finding::error("form.not_object")
-                        .param("type", other.type_name())
-                        .at("subject"),
-                );
-                return;
-            }
+        let Some(obj) = self.object(v, "subject", "field.subject") else {
+            return;
         };
         if let Some(t) = self.text(obj.get("type"), "subject.type", true) {
             match SubjectType::parse(t.trim()) {

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/forms/*.json: two valid filings and, for every
+cross-field rule of checkForm, a copy of a valid filing that breaks only that
+rule, with the expected finding path and code.
+
+Run from the repo root: python3 scripts/gen-form-vectors.py
+The numbers are computed here (GB 11643 / GB 32100 / GB 11714 check
+characters), so the valid forms are valid by construction.
+"""
+import copy, json, os
+
+W_ID = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+def resident_id(first17):
+    s = sum(int(c) * w for c, w in zip(first17, W_ID))
+    return first17 + "10X98765432"[s % 11]
+
+USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+W_USCC = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+W_ORG = [3, 7, 9, 10, 5, 8, 4, 2]
+def org_check(first8):
+    def v(c):
+        return int(c) if c.isdigit() else ord(c) - 55
+    c = 11 - sum(v(ch) * w for ch, w in zip(first8, W_ORG)) % 11
+    return "X" if c == 10 else "0" if c == 11 else str(c)
+def uscc(prefix8, org8):
+    body = prefix8 + org8 + org_check(org8)
+    c = 31 - sum(USCC.index(ch) * w for ch, w in zip(body, W_USCC)) % 31
+    return body + USCC[0 if c == 31 else c]
+
+ZHANG = resident_id("11010519900307123")   # Beijing Chaoyang, 1990-03-07
+LI = resident_id("11010819850612234")      # Beijing Haidian
+WANG = resident_id("44030519880101345")    # Shenzhen Nanshan
+ZHAO = resident_id("44010619920815456")    # Guangzhou Tianhe
+SUN = resident_id("31010419791111567")     # Shanghai Xuhui
+MINOR = resident_id("11010520100101123")   # born 2010: 16 on 2026-11-27
+CO = uscc("91440300", "MA5FXT0K")          # Shenzhen enterprise
+
+PERSONAL = {
+    "province": "京",
+    "subject": {
+        "type": "personal", "name": "张伟", "certType": "residentId", "certNumber": ZHANG,
+        "certValidUntil": "2035-03-07", "address": "北京市朝阳区建国路88号",
+        "principal": {
+            "name": "张伟", "certType": "residentId", "certNumber": ZHANG, "certValidUntil": "2035-03-07",
+            "mobile": "13800138000", "email": "zhangwei@example.com.cn", "emergencyPhone": "13911112222",
+        },
+    },
+    "websites": [{
+        "name": "张伟读书笔记", "domains": ["zhangwei.cn"], "homepage": "https://www.zhangwei.cn/",
+        "contentTypes": [], "remark": "记录个人读书笔记和随想", "domainExpiresOn": "2028-05-01", "domainHolder": "张伟",
+        "principal": {
+            "name": "张伟", "certType": "residentId", "certNumber": ZHANG, "certValidUntil": "2035-03-07",
+            "mobile": "13800138000", "email": "zhangwei@example.com.cn", "emergencyPhone": "13911112222",
+        },
+    }],
+}
+
+def person(name, cid, mobile, email, emergency):
+    return {"name": name, "certType": "residentId", "certNumber": cid, "certValidUntil": "长期",
+            "mobile": mobile, "email": email, "emergencyPhone": emergency, "landline": "0755-86013388"}
+
+ENTERPRISE = {
+    "province": "粤",
+    "subject": {
+        "type": "enterprise", "name": "深圳市云帆科技有限公司", "certType": "creditCode", "certNumber": CO,
+        "certValidUntil": "long-term", "address": "广东省深圳市南山区科技园科苑路15号",
+        "principal": person("王芳", WANG, "13712345678", "wangfang@yunfan-tech.com", "13823456789"),
+    },
+    "websites": [
+        {"name": "云帆科技官网", "domains": ["yunfan-tech.com"], "homepage": "https://www.yunfan-tech.com",
+         "contentTypes": [], "domainExpiresOn": "2029-01-01", "domainHolder": "深圳市云帆科技有限公司",
+         "principal": person("王芳", WANG, "13712345678", "wangfang@yunfan-tech.com", "13823456789")},
+        {"name": "云帆开发者文档", "domains": ["yunfan-docs.cn"], "homepage": "https://docs.yunfan-docs.cn/start",
+         "contentTypes": [], "domainExpiresOn": "2028-03-01", "domainHolder": "深圳市云帆科技(有限)公司".replace("(有限)", "有限"),
+         "principal": person("赵磊", ZHAO, "13698765432", "zhaolei@yunfan-tech.com", "13823456789")},
+        {"name": "云帆客户服务中心", "domains": ["yunfan.com.cn"], "homepage": "http://yunfan.com.cn",
+         "contentTypes": [], "domainExpiresOn": "2027-12-31", "domainHolder": "深圳市云帆科技有限公司",
+         "principal": person("赵磊", ZHAO, "13698765432", "zhaolei@yunfan-tech.com", "13823456789")},
+    ],
+}
+
+OPTIONS = {"today": "2026-11-27"}
+cases = []
+
+def case(name, base, mutate, expect, note):
+    form = copy.deepcopy(base)
+    mutate(form)
+    cases.append((name, form, expect, note))
+
+def setp(path, value):
+    def f(form):
+        node = form
+        keys = path.replace("]", "").replace("[", ".").split(".")
+        for k in keys[:-1]:
+            node = node[int(k)] if k.isdigit() else node[k]
+        last = keys[-1]
+        if value is DELETE:
+            del node[int(last) if last.isdigit() else last]
+        elif last.isdigit():
+            node[int(last)] = value
+        else:
+            node[last] = value
+    return f
+DELETE = object()
+
+# Codes that are warnings: a form that breaks only these is still ok.
+WARNINGS = {"form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
+            "form.personal.website_principal_differs"}
+
+def both(*fs):
+    def f(form):
+        for g in fs:
+            g(form)
+    return f
+
+P, E = PERSONAL, ENTERPRISE
+case("personal-valid", P, lambda f: None, [], "A clean personal filing in Beijing.")
+case("enterprise-valid-three-websites", E, lambda f: None, [], "A clean enterprise filing in Guangdong with three websites and two principals.")
+case("cert-type-number-mismatch", P, setp("subject.principal.certType", "passport"),
+     [("subject.principal.certNumber", "passport.length"), ("subject.principal.certNumber", "form.personal.cert_mismatch")],
+     "certType says passport: the number is checked as a passport, and no longer matches the subject's ID.")
+case("personal-with-organisation-cert", P, both(setp("subject.certType", "creditCode"), setp("subject.certNumber", CO)),
+     [("subject.certType", "form.cert_type.not_person"), ("subject.principal.certNumber", "form.personal.cert_mismatch")],
+     "A personal subject cannot file with a credit code.")
+case("enterprise-with-person-cert", E, both(setp("subject.certType", "residentId"), setp("subject.certNumber", WANG)),
+     [("subject.certType", "form.cert_type.not_organisation")], "An enterprise files with its USCC.")
+case("enterprise-old-org-code", E, both(setp("subject.certType", "orgCode"), setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K"))),
+     [("subject.certType", "form.cert_type.old_number")], "Pre-2015 numbers: a warning.")
+case("cert-expired", P, both(setp("subject.certValidUntil", "2026-01-01"), setp("subject.principal.certValidUntil", "2026-01-01"), setp("websites.0.principal.certValidUntil", "2026-01-01")),
+     [("subject.certValidUntil", "form.cert.expired"), ("subject.principal.certValidUntil", "form.cert.expired"), ("websites[0].principal.certValidUntil", "form.cert.expired")],
+     "Expired certificates are an error.")
+case("cert-expiring-within-3-months", P, setp("subject.principal.certValidUntil", "2027-01-15"),
+     [("subject.principal.certValidUntil", "form.cert.expiring")], "Less than 3 months of validity left.")
+case("licence-6-months-in-shanghai", E, both(setp("province", "沪"), setp("subject.certValidUntil", "2027-04-01")),
+     [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch")],
+     "Shanghai wants 6 months on a business licence (and the Shenzhen USCC is out of province: warning).")
+case("age-under-province-minimum", P, both(setp("province", "津"), *[setp(p, MINOR) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")],
+     setp("subject.principal.residencePermit", True)),
+     [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16.")
+case("personal-name-differs", P, setp("subject.principal.name", "张卫"),
+     [("subject.principal.name", "form.personal.name_mismatch"), ("websites[0].principal", "form.personal.website_principal_differs")],
+     "Personal filing: the principal is the filer.")
+case("personal-id-differs", P, both(setp("subject.principal.certNumber", LI)),
+     [("subject.principal.certNumber", "form.personal.cert_mismatch"), ("websites[0].principal", "form.personal.website_principal_differs")],
+     "Personal filing: the principal's ID is the subject's ID.")
+case("non-local-needs-residence-permit", P, setp("province", "沪"),
+     [("subject.principal.residencePermit", "form.residence.permit_required")],
+     "A Beijing ID filing in Shanghai needs a residence permit.")
+case("non-local-with-permit-ok", P, both(setp("province", "沪"), setp("subject.principal.residencePermit", True)), [],
+     "The same filer with a Shanghai residence permit passes.")
+case("local-only-province", P, setp("province", "豫"),
+     [("subject.principal.certNumber", "form.residence.local_only")], "Henan accepts only local IDs.")
+case("enterprise-region-mismatch", E, setp("province", "京"),
+     [("subject.certNumber", "form.subject.region_mismatch")], "A Shenzhen USCC filed in Beijing: warning (relocations exist).")
+case("principals-share-mobile", E, setp("websites.1.principal.mobile", "13712345678"),
+     [("websites[1].principal.mobile", "form.contact.mobile_shared")], "Different people, one mobile number.")
+case("principals-share-email", E, setp("websites.1.principal.email", "wangfang@yunfan-tech.com"),
+     [("websites[1].principal.email", "form.contact.email_shared")], "Different people, one e-mail address.")
+case("emergency-equals-principal-mobile", E, setp("subject.principal.emergencyPhone", "+86 137 1234 5678"),
+     [("subject.principal.emergencyPhone", "form.contact.emergency_same")], "The emergency phone is the principal's own mobile.")
+case("website-name-rule-for-subject", P, setp("websites.0.name", "张伟的技术博客"),
+     [("websites[0].name", "website_name.personal_forbidden")], "Personal sites may not be called 博客.")
+case("domain-not-fileable", P, both(setp("websites.0.domains", ["zhangwei.io"]), setp("websites.0.homepage", "https://zhangwei.io")),
+     [("websites[0].domains[0]", "domain.tld_not_fileable")], ".io cannot be filed.")
+case("domain-not-registrable", P, setp("websites.0.domains", ["www.zhangwei.cn"]),
+     [("websites[0].domains[0]", "domain.not_registrable")], "www. is a sub-domain: file zhangwei.cn.")
+case("domain-in-two-websites", E, setp("websites.2.domains", ["yunfan-tech.com"]),
+     [("websites[2].domains[0]", "form.domain.duplicate"), ("websites[2].homepage", "form.homepage.not_in_domains")],
+     "The same domain in two websites.")
+case("domain-expires-within-90-days", P, setp("websites.0.domainExpiresOn", "2027-01-20"),
+     [("websites[0].domainExpiresOn", "form.domain.expiring")], "54 days left; 90 needed.")
+case("domain-expires-within-180-days-shanghai", P, both(setp("province", "沪"), setp("subject.principal.residencePermit", True), setp("websites.0.domainExpiresOn", "2027-04-01")),
+     [("websites[0].domainExpiresOn", "form.domain.expiring")], "Shanghai: 180 days.")
+case("domain-holder-differs", E, setp("websites.0.domainHolder", "深圳市云帆网络有限公司"),
+     [("websites[0].domainHolder", "form.domain.holder_mismatch")], "The domain belongs to another company.")
+case("domain-holder-brackets-normalised", E, both(setp("subject.name", "深圳市云帆科技（深圳）有限公司"), *[setp(f"websites.{i}.domainHolder", "深圳市云帆科技(深圳)有限公司") for i in range(3)]), [],
+     "Full-width and half-width brackets are the same name.")
+case("personal-declares-organisation-category", P, setp("websites.0.contentTypes", ["新闻"]),
+     [("websites[0].contentTypes[0]", "form.content.personal_not_allowed")], "Individuals cannot hold a news licence.")
+case("name-implies-undeclared-category", E, setp("websites.2.remark", "提供理财产品的在线咨询"),
+     [("websites[2].remark", "form.content.undeclared")], "理财 implies 互联网金融 pre-approval.")
+case("homepage-outside-domains", P, setp("websites.0.homepage", "https://blog.example.com/"),
+     [("websites[0].homepage", "form.homepage.not_in_domains")], "The homepage must be on the filed domain.")
+case("missing-required-fields", P, both(setp("subject.principal.mobile", DELETE), setp("websites.0.domains", [])),
+     [("subject.principal.mobile", "form.required"), ("websites[0].domains", "form.required"), ("websites[0].homepage", "form.homepage.not_in_domains")],
+     "Missing fields are findings with their path.")
+case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
+
+out = os.path.join("tests", "vectors", "forms")
+for name in os.listdir(out):
+    if name.endswith(".json"):
+        os.remove(os.path.join(out, name))
+for name, form, expect, note in cases:
+    doc = {
+        "about": "Generated by scripts/gen-form-vectors.py — do not edit by hand.",
+        "note": note,
+        "options": OPTIONS,
+        "form": form,
+        "ok": not any(code for _, code in expect if code not in WARNINGS),
+        "expect": [{"path": p, "code": c} for p, c in expect],
+    }
+    with open(os.path.join(out, name + ".json"), "w") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+print(f"wrote {len(cases)} form vectors to {out}")

@@ -1,0 +1,50 @@
+//! 工商注册号 (registration number before the 2015 switch to USCC): 15
+//! digits, the first six the registering authority's region code, the last
+//! an ISO 7064 MOD 11,10 check digit (GS 15-2006).
+
+use super::{bad_char, checksum, empty, finish, length, normalize};
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::province::Province;
+
+/// The ISO 7064 MOD 11,10 check digit of the first 14 digits.
+pub fn check_digit(first14: &[char]) -> Option<char> {
+    if first14.len() != 14 {
+        return None;
+    }
+    let mut p = 10u32;
+    for c in first14 {
+        let s = (p + c.to_digit(10)?) % 10;
+        p = (if s == 0 { 10 } else { s }) * 2 % 11;
+    }
+    char::from_digit((11 - p) % 10, 10)
+}
+
+/// Checks a 15-digit registration number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if empty(&n, opts, &mut r) {
+        return r;
+    }
+    if let Some(i) = n.chars.iter().take(15).position(|c| !c.is_ascii_digit()) {
+        r.push(bad_char("number.invalid_char", &n, i));
+        return r;
+    }
+    if length(&n, 15, opts, &mut r) {
+        if n.len() == 18 {
+            r.push(Finding::info("business_reg.looks_like_uscc"));
+        }
+        return r;
+    }
+    if let Some(expected) = check_digit(n.chars.get(..14).unwrap_or(&[])) {
+        if n.at(14) != Some(expected) {
+            r.push(checksum(&n, 14, expected));
+        }
+    }
+    let code = super::digits_value(n.chars.get(..2).unwrap_or(&[])).unwrap_or(0);
+    if code != 10 && Province::by_code(code as u8).is_none() {
+        r.push(Finding::warning("business_reg.province").span(n.span(0, 2)));
+    }
+    finish(r, input)
+}

@@ -1,0 +1,232 @@
+//! 统一社会信用代码 (GB 32100-2015), 18 characters from a 31-character
+//! alphabet without I O Z S V: registration authority (1–9, A, N, Y) and
+//! category, six-digit region code, the nine-character organisation code
+//! (GB 11714, checked as a warning), and a MOD 31 check character whose
+//! value may be `0` (stdnum-js rejects those).
+//!
+//! O and I never occur in the alphabet, so a typed O or I can only mean 0
+//! or 1: that mapping is certain and offered as a `fix`. Z, S and V have no
+//! look-alike digit that is certain, so they are errors without a fix.
+
+use super::{bad_char, checksum, digits_value, empty, finish, org_code};
+use crate::data;
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::province::Province;
+use crate::text;
+
+/// The USCC alphabet, in value order.
+pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+fn value(c: char) -> Option<u32> {
+    ALPHABET.chars().position(|a| a == c).map(|p| p as u32)
+}
+
+/// The check character of the first 17 characters.
+pub fn check_char(first17: &[char]) -> Option<char> {
+    const W: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    if first17.len() != 17 {
+        return None;
+    }
+    let mut sum = 0u32;
+    for (c, w) in first17.iter().zip(W) {
+        sum += value(*c)? * w;
+    }
+    ALPHABET.chars().nth(((31 - sum % 31) % 31) as usize)
+}
+
+/// Registration authority and its categories (GB 32100-2015 table 1 and
+/// the 2016 additions A, N, Y): machine names used in `info`.
+fn authority(c: char) -> Option<(&'static str, &'static [(char, &'static str)])> {
+    const OTHER: (char, &str) = ('9', "other");
+    Some(match c {
+        '1' => (
+            "organization",
+            &[
+                ('1', "government_agency"),
+                ('2', "public_institution"),
+                ('3', "mass_organization"),
+                OTHER,
+            ],
+        ),
+        '2' => ("foreign_affairs", &[('1', "foreign_news_agency"), OTHER]),
+        '3' => (
+            "justice",
+            &[
+                ('1', "law_firm"),
+                ('2', "notary"),
+                ('3', "legal_service"),
+                ('4', "forensic_institution"),
+                ('5', "arbitration_commission"),
+                OTHER,
+            ],
+        ),
+        '4' => ("culture", &[('1', "foreign_cultural_center"), OTHER]),
+        '5' => (
+            "civil_affairs",
+            &[
+                ('1', "social_organization"),
+                ('2', "private_non_enterprise"),
+                ('3', "foundation"),
+                OTHER,
+            ],
+        ),
+        '6' => (
+            "tourism",
+            &[
+                ('1', "foreign_tourism_office"),
+                ('2', "hmt_tourism_office"),
+                OTHER,
+            ],
+        ),
+        '7' => (
+            "religious_affairs",
+            &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
+        ),
+        '8' => ("trade_union", &[('1', "trade_union"), OTHER]),
+        '9' => (
+            "market_regulation",
+            &[
+                ('1', "enterprise"),
+                ('2', "individual_business"),
+                ('3', "farmers_cooperative"),
+            ],
+        ),
+        'A' => ("military", &[('1', "military_institution"), OTHER]),
+        'N' => (
+            "agriculture",
+            &[
+                ('1', "collective_economic_group"),
+                ('2', "collective_economic_village"),
+                ('3', "collective_economic_township"),
+                OTHER,
+            ],
+        ),
+        'Y' => ("other", &[('1', "other")]),
+        _ => return None,
+    })
+}
+
+/// Checks a unified social credit code.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let mut n = super::normalize(input);
+    // O → 0 and I → 1: certain, since neither letter is in the alphabet.
+    let mut mapped: Option<usize> = None;
+    for (i, c) in n.chars.iter_mut().enumerate() {
+        let d = match *c {
+            'O' => '0',
+            'I' => '1',
+            _ => continue,
+        };
+        *c = d;
+        mapped.get_or_insert(i);
+    }
+    let value_text = n.as_string();
+    let mut r = FieldResult::new(value_text.clone());
+    if empty(&n, opts, &mut r) {
+        return r;
+    }
+    let c = n.chars.clone();
+    for (i, ch) in c.iter().enumerate().take(18) {
+        let ok = if (2..8).contains(&i) {
+            ch.is_ascii_digit()
+        } else {
+            value(*ch).is_some()
+        };
+        if !ok {
+            r.push(bad_char("credit_code.invalid_char", &n, i));
+            return finish_mapped(r, &n, mapped, input);
+        }
+    }
+    let auth = c.first().and_then(|a| authority(*a));
+    if !c.is_empty() && auth.is_none() {
+        r.push(bad_char("credit_code.authority", &n, 0));
+        return finish_mapped(r, &n, mapped, input);
+    }
+    // Region: "10" (central authorities) or a province, judged once typed.
+    if let Some(p) = c.get(2..4) {
+        let code = digits_value(p).unwrap_or(0);
+        if code != 10 && Province::by_code(code as u8).is_none() {
+            r.push(
+                Finding::error("credit_code.province")
+                    .param("code", p.iter().collect::<String>())
+                    .span(n.span(2, 4)),
+            );
+            return finish_mapped(r, &n, mapped, input);
+        }
+    }
+    if super::length(&n, 18, opts, &mut r) {
+        return finish_mapped(r, &n, mapped, input);
+    }
+    if let Some(expected) = check_char(c.get(..17).unwrap_or(&[])) {
+        if c.get(17) != Some(&expected) {
+            r.push(checksum(&n, 17, expected));
+        }
+    }
+    let (auth_name, categories) = auth.unwrap_or(("", &[]));
+    let cat = c.get(1).copied().unwrap_or('0');
+    r.info_str("authority", auth_name);
+    match categories.iter().find(|(k, _)| *k == cat) {
+        Some((_, name)) => r.info_str("category", *name),
+        None => r.push(
+            Finding::warning("credit_code.category")
+                .param("char", cat.to_string())
+                .span(n.span(1, 2)),
+        ),
+    }
+    let region: String = c.get(2..8).unwrap_or(&[]).iter().collect();
+    let region_code = digits_value(c.get(2..8).unwrap_or(&[])).unwrap_or(0);
+    r.info_str("regionCode", region.clone());
+    if let Some(p) = Province::by_code((region_code / 10_000) as u8) {
+        r.info_str("province", p.name);
+    }
+    if region_code != 100_000 && data::region(region_code).is_none() {
+        r.push(
+            Finding::warning("credit_code.region_unknown")
+                .param("code", region)
+                .span(n.span(2, 8)),
+        );
+    }
+    let org = c.get(8..17).unwrap_or(&[]);
+    let org_text: String = org
+        .iter()
+        .take(8)
+        .chain(['-'].iter())
+        .chain(org.get(8..).unwrap_or(&[]))
+        .collect();
+    r.info_str("orgCode", org_text);
+    if let Some(expected) = org_code::check_char(org.get(..8).unwrap_or(&[])) {
+        if org.get(8) != Some(&expected) {
+            r.push(
+                Finding::warning("credit_code.org_code")
+                    .param("expected", expected.to_string())
+                    .span(n.span(8, 17)),
+            );
+        }
+    }
+    finish_mapped(r, &n, mapped, input)
+}
+
+/// The O/I finding (with its certain fix) replaces the formatting note.
+fn finish_mapped(
+    mut r: FieldResult,
+    n: &text::Normalized,
+    mapped: Option<usize>,
+    input: &str,
+) -> FieldResult {
+    match mapped {
+        Some(i) => {
+            let value = r.value.clone();
+            r.push(
+                Finding::warning("credit_code.letter_o_i")
+                    .param("value", value.clone())
+                    .fix(value)
+                    .span(n.span(i, i + 1)),
+            );
+            r
+        }
+        None => finish(r, input),
+    }
+}

@@ -1,0 +1,27 @@
+//! Passport numbers, Chinese and foreign. ICAO Doc 9303 gives the number
+//! field nine characters (letters and digits); Chinese ordinary passports
+//! are `E` + 8 digits or `E` + letter + 7 digits (older: `G` + 8 digits).
+//! Layouts vary by country, so only the character set is an error; a length
+//! outside 5–9 is a warning.
+
+use super::{bad_char, empty, finish, normalize};
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+
+/// Checks a passport number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if empty(&n, opts, &mut r) {
+        return r;
+    }
+    if let Some(i) = n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
+        r.push(bad_char("number.invalid_char", &n, i));
+        return r;
+    }
+    let len = n.len();
+    if len > 9 || (len < 5 && !opts.partial) {
+        r.push(Finding::warning("passport.length").span(n.whole()));
+    }
+    finish(r, input)
+}

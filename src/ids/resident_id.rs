@@ -1,0 +1,270 @@
+//! 居民身份证号码 (GB 11643-1999): six-digit region code, eight-digit birth
+//! date, three-digit sequence (odd = male), ISO 7064 MOD 11-2 check
+//! character (rules.md §4.2). The same layout carries the 港澳台居民居住证
+//! (810000/820000/830000) and the 2023 外国人永久居留身份证 (leading 9):
+//! [`check18`] is the engine those kinds share.
+//!
+//! Region codes are assigned when a person is registered, not at birth, so a
+//! code is accepted when it was in use at any time from the birth year to
+//! today (python-stdnum rejects 130102 for anyone born before 1983). A code
+//! missing from the table, or ceased before the birth year, is only a
+//! warning: the table may lag or the person may have re-registered.
+
+use super::{bad_char, checksum, digits_value, empty, finish, normalize};
+use crate::data;
+use crate::date::{days_in_month, Date};
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::province::Province;
+use crate::text::Normalized;
+
+/// Earliest birth year accepted (nobody alive was born earlier).
+pub const MIN_BIRTH_YEAR: i32 = 1900;
+
+/// The GB 11643 check character of the first 17 digits.
+pub fn check_char(first17: &[char]) -> Option<char> {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    if first17.len() != 17 {
+        return None;
+    }
+    let mut sum = 0u32;
+    for (c, w) in first17.iter().zip(W) {
+        sum += c.to_digit(10)? * w;
+    }
+    b"10X98765432"
+        .get((sum % 11) as usize)
+        .map(|b| char::from(*b))
+}
+
+/// Character classes, birth date (positions 7–14), length and check
+/// character of an 18-character GB 11643 number. The prefix rules are the
+/// caller's. Returns the birth date once all 18 characters are in place and
+/// the date is real (also when only the check character fails).
+pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Option<Date> {
+    let c = &n.chars;
+    let len = c.len();
+    for (i, ch) in c.iter().enumerate().take(18) {
+        let ok = ch.is_ascii_digit() || (i == 17 && *ch == 'X');
+        if !ok {
+            r.push(bad_char("id_number.invalid_char", n, i));
+            return None;
+        }
+    }
+    let birth = birth_date(n, 6, opts, r);
+    if !r.ok() {
+        return None;
+    }
+    if len != 18 {
+        if len > 18 {
+            r.push(
+                Finding::error("number.too_long")
+                    .param("length", len.to_string())
+                    .param("expected", "18")
+                    .span(n.span(18, len)),
+            );
+        } else if !opts.partial {
+            r.push(
+                Finding::error("number.too_short")
+                    .param("length", len.to_string())
+                    .param("expected", "18")
+                    .span(n.whole()),
+            );
+        }
+        return None;
+    }
+    let expected = check_char(c.get(..17)?)?;
+    if c.get(17) != Some(&expected) {
+        r.push(checksum(n, 17, expected));
+    }
+    birth
+}
+
+/// Judges the eight-digit birth date at `at` as far as it is typed: an
+/// impossible prefix (year 2099, month 13, day 32, Feb 30) is an error at once.
+pub(crate) fn birth_date(
+    n: &Normalized,
+    at: usize,
+    opts: &Options,
+    r: &mut FieldResult,
+) -> Option<Date> {
+    let part = n.chars.get(at..n.len().min(at + 8)).unwrap_or(&[]);
+    let k = part.len();
+    if k == 0 {
+        return None;
+    }
+    let num = |a: usize, b: usize| digits_value(part.get(a..b.min(k)).unwrap_or(&[]));
+    let today = opts.today;
+    let mut bad = false;
+    // Year: some year in [MIN_BIRTH_YEAR, this year] must start with the typed digits.
+    let yk = k.min(4);
+    if let Some(p) = num(0, 4) {
+        let scale = 10i32.pow(4 - yk as u32);
+        let lo = p as i32 * scale;
+        let hi = lo + scale - 1;
+        bad |= hi < MIN_BIRTH_YEAR || lo > today.year;
+    }
+    let year = if k >= 4 {
+        num(0, 4).map(|y| y as i32)
+    } else {
+        None
+    };
+    if !bad && k > 4 {
+        let m1 = num(4, 5).unwrap_or(0);
+        bad |= m1 > 1;
+        if k >= 6 {
+            let m = num(4, 6).unwrap_or(0);
+            bad |= !(1..=12).contains(&m);
+            if !bad && k > 6 {
+                let d1 = num(6, 7).unwrap_or(0);
+                bad |= d1 > 3;
+                if k == 8 {
+                    let d = num(6, 8).unwrap_or(0);
+                    bad |= d == 0 || d > days_in_month(year.unwrap_or(2000), m);
+                }
+            }
+        }
+    }
+    let text: String = part.iter().collect();
+    if bad {
+        r.push(
+            Finding::error("id_number.birth_date")
+                .param("value", text)
+                .span(n.span(at, at + k)),
+        );
+        return None;
+    }
+    if k < 8 {
+        return None;
+    }
+    let date = Date::new(year?, num(4, 6)?, num(6, 8)?)?;
+    if date > today {
+        r.push(
+            Finding::error("id_number.birth_future")
+                .param("date", date.to_string())
+                .span(n.span(at, at + 8)),
+        );
+        return None;
+    }
+    Some(date)
+}
+
+/// Birth date, sex (17th digit), age on `options.today`.
+pub(crate) fn person_info(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
+    r.info_str("birthDate", birth.to_string());
+    if let Some(d) = n.at(16).and_then(|c| c.to_digit(10)) {
+        r.info_str("sex", if d % 2 == 1 { "male" } else { "female" });
+    }
+    r.info_num("age", f64::from(birth.age_on(opts.today)));
+}
+
+/// The residence-permit origin of a 6-digit prefix.
+pub(crate) fn permit_origin(prefix: &[char]) -> Option<(&'static str, u8)> {
+    let p: String = prefix.iter().collect();
+    match p.as_str() {
+        "810000" => Some(("hk", 81)),
+        "820000" => Some(("mo", 82)),
+        "830000" => Some(("tw", 71)),
+        _ => None,
+    }
+}
+
+/// Info of a residence permit: region, province, origin.
+pub(crate) fn permit_info(origin: &'static str, province: u8, code: &str, r: &mut FieldResult) {
+    r.info_str("regionCode", code);
+    if let Some(p) = Province::by_code(province) {
+        r.info_str("regionName", p.name);
+        r.info_str("province", p.name);
+    }
+    r.info_str("origin", origin);
+}
+
+/// Checks a resident ID number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if empty(&n, opts, &mut r) {
+        return r;
+    }
+    let c = &n.chars;
+    let first = c.first().copied().unwrap_or('0');
+    let prefix6 = c.get(..6).unwrap_or(&[]);
+    let permit = permit_origin(prefix6);
+    let foreign = first == '9';
+    // Province: the first two digits (for the 9-prefixed foreigner ID the
+    // next two, the province of acceptance), judged as soon as typed.
+    let at = usize::from(foreign);
+    if first.is_ascii_digit() {
+        let typed = c.get(at..(at + 2).min(c.len())).unwrap_or(&[]);
+        let ok = match typed {
+            [] => true,
+            [a] => ('1'..='8').contains(a),
+            _ => {
+                let code = digits_value(typed).unwrap_or(0);
+                (code == 83 && !foreign) || Province::by_code(code as u8).is_some()
+            }
+        };
+        if !ok && typed.iter().all(char::is_ascii_digit) {
+            let shown = c.get(..2.min(c.len())).unwrap_or(&[]);
+            r.push(
+                Finding::error("resident_id.province")
+                    .param("code", shown.iter().collect::<String>())
+                    .span(n.span(0, shown.len())),
+            );
+            return r;
+        }
+    }
+    // 15-digit first-generation numbers (all digits, complete): no longer valid.
+    if !opts.partial && c.len() == 15 && c.iter().all(char::is_ascii_digit) {
+        r.push(Finding::error("resident_id.first_generation").span(n.whole()));
+        return r;
+    }
+    let birth = check18(&n, opts, &mut r);
+    let Some(birth) = birth else {
+        return finish(r, input);
+    };
+    person_info(&n, birth, opts, &mut r);
+    if foreign {
+        r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
+    } else if let Some((origin, province)) = permit {
+        r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
+        permit_info(
+            origin,
+            province,
+            &prefix6.iter().collect::<String>(),
+            &mut r,
+        );
+    } else {
+        region(&n, birth, opts, &mut r);
+    }
+    finish(r, input)
+}
+
+/// The region code of a complete number: facts and the table's verdict.
+fn region(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
+    let code_text: String = n.chars.iter().take(6).collect();
+    let code = digits_value(n.chars.get(..6).unwrap_or(&[])).unwrap_or(0);
+    r.info_str("regionCode", code_text.clone());
+    match data::region(code) {
+        None => r.push(
+            Finding::warning("resident_id.region_unknown")
+                .param("code", code_text)
+                .span(n.span(0, 6)),
+        ),
+        Some(reg) => {
+            if let Some(name) = data::full_name(code) {
+                r.info_str("regionName", name);
+            }
+            if !reg.in_use_between(birth.year, opts.today.year) && reg.to != 0 {
+                r.push(
+                    Finding::warning("resident_id.region_ceased")
+                        .param("code", code_text)
+                        .param("year", reg.to.to_string())
+                        .span(n.span(0, 6)),
+                );
+            }
+        }
+    }
+    if let Some(p) = Province::by_code((code / 10_000) as u8) {
+        r.info_str("province", p.name);
+    }
+}

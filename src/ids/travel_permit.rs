@@ -1,0 +1,66 @@
+//! 港澳居民来往内地通行证 (`H`/`M` + 8 digits, older cards + 10 digits) and
+//! 台湾居民来往大陆通行证 (8 digits since 2015; older booklets 10 digits,
+//! sometimes with a letter). These layouts come from third-party code only
+//! (rules.md §4.2, UNCONFIRMED), so a layout mismatch is a warning; only a
+//! character no permit number has is an error.
+
+use super::{bad_char, empty, finish, normalize};
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::text::Normalized;
+
+fn alnum(n: &Normalized, r: &mut FieldResult) -> bool {
+    match n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
+        Some(i) => {
+            r.push(bad_char("number.invalid_char", n, i));
+            false
+        }
+        None => true,
+    }
+}
+
+/// Checks a Home Return Permit (港澳居民来往内地通行证) number.
+pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+        return r;
+    }
+    let origin = match n.at(0) {
+        Some('H') => "hk",
+        Some('M') => "mo",
+        _ => {
+            r.push(Finding::error("hk_macao_permit.prefix").span(n.span(0, 1)));
+            return r;
+        }
+    };
+    let digits = n.chars.get(1..).unwrap_or(&[]);
+    let all_digits = digits.iter().all(char::is_ascii_digit);
+    let typing = opts.partial && digits.len() < 10 && all_digits;
+    if !(typing || all_digits && matches!(digits.len(), 8 | 10)) {
+        r.push(Finding::warning("hk_macao_permit.format").span(n.whole()));
+    }
+    r.info_str("origin", origin);
+    finish(r, input)
+}
+
+/// Checks a Taiwan Compatriot Permit (台湾居民来往大陆通行证) number.
+pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+        return r;
+    }
+    let c = &n.chars;
+    let digits = c.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = c.len() - digits;
+    let typing = opts.partial && rest == 0 && digits < 8;
+    if digits == 8 && rest == 0 || typing {
+        // the current card
+    } else if digits == 10 && rest <= 1 {
+        r.push(Finding::warning("taiwan_permit.old").span(n.whole()));
+    } else {
+        r.push(Finding::warning("taiwan_permit.format").span(n.whole()));
+    }
+    finish(r, input)
+}
