@@ -28,18 +28,27 @@ const UI = {
     fix: '应用修正：{v}', blocked: '提交前请先修正以下问题', counts: ['{e} 个错误', '{w} 个警告'], none: '未发现问题',
     checking: '正在检查图片…', male: '男', female: '女', age: '{n} 岁', hk: '香港', mo: '澳门', tw: '台湾',
     mobile: '中国移动', unicom: '中国联通', telecom: '中国电信', broadnet: '中国广电', mvno: '虚拟运营商', satellite: '卫星电话', iot: '物联网号段',
+    market_regulation: '市场监管部门登记', civil_affairs: '民政部门登记', organization: '机构编制部门登记', enterprise: '企业', individual_business: '个体工商户',
+    farmers_cooperative: '农民专业合作社', government_agency: '机关', public_institution: '事业单位', social_organization: '社会团体', foundation: '基金会',
+    private_non_enterprise: '民办非企业单位', law_firm: '律师事务所',
     filing: 'ICP 备案号', license: 'ICP 许可证', website: '网站', app: 'App', miniprogram: '小程序', quickapp: '快应用', longTerm: '长期', form: '表单',
   },
   'zh-TW': {
     fix: '套用修正：{v}', blocked: '送出前請先修正以下問題', counts: ['{e} 個錯誤', '{w} 個警告'], none: '未發現問題',
     checking: '正在檢查圖片…', male: '男', female: '女', age: '{n} 歲', hk: '香港', mo: '澳門', tw: '臺灣',
     mobile: '中國移動', unicom: '中國聯通', telecom: '中國電信', broadnet: '中國廣電', mvno: '虛擬營運商', satellite: '衛星電話', iot: '物聯網號段',
+    market_regulation: '市場監管部門登記', civil_affairs: '民政部門登記', organization: '機構編制部門登記', enterprise: '企業', individual_business: '個體工商戶',
+    farmers_cooperative: '農民專業合作社', government_agency: '機關', public_institution: '事業單位', social_organization: '社會團體', foundation: '基金會',
+    private_non_enterprise: '民辦非企業單位', law_firm: '律師事務所',
     filing: 'ICP 備案號', license: 'ICP 許可證', website: '網站', app: 'App', miniprogram: '小程式', quickapp: '快應用', longTerm: '長期', form: '表單',
   },
   en: {
     fix: 'Apply fix: {v}', blocked: 'Fix these problems before submitting', counts: ['{e} error|{e} errors', '{w} warning|{w} warnings'], none: 'No problems found',
     checking: 'Checking the image…', male: 'male', female: 'female', age: 'age {n}', hk: 'Hong Kong', mo: 'Macao', tw: 'Taiwan',
     mobile: 'China Mobile', unicom: 'China Unicom', telecom: 'China Telecom', broadnet: 'China Broadnet', mvno: 'virtual operator', satellite: 'satellite', iot: 'IoT segment',
+    market_regulation: 'registered with market regulation', civil_affairs: 'registered with civil affairs', organization: 'registered with the staffing office',
+    enterprise: 'enterprise', individual_business: 'individual business', farmers_cooperative: "farmers' cooperative", government_agency: 'government agency',
+    public_institution: 'public institution', social_organization: 'social organisation', foundation: 'foundation', private_non_enterprise: 'private non-enterprise unit', law_firm: 'law firm',
     filing: 'ICP filing', license: 'ICP licence', website: 'website', app: 'app', miniprogram: 'mini program', quickapp: 'quick app', longTerm: 'long-term', form: 'Form',
   },
 };
@@ -201,8 +210,9 @@ function factsOf(info, ui, value) {
   else if (info.province) out.push(info.province);
   if (info.origin) out.push(word(info.origin));
   if (info.nationality) out.push(info.nationality);
-  if (info.authority) out.push(info.authority);
-  if (info.category && typeof info.category === 'string') out.push(info.category);
+  // Registration authority and category are codes: shown only when the widget has words for them.
+  if (info.category && ui[info.category]) out.push(ui[info.category]);
+  else if (info.authority && ui[info.authority]) out.push(ui[info.authority]);
   if (info.carrier) out.push(word(info.carrier));
   if (info.unicode && info.unicode !== value) out.push(info.unicode);
   if (info.ascii && info.ascii !== value && info.ascii !== info.unicode) out.push(info.ascii);
@@ -467,6 +477,17 @@ class Controller {
       // A context value the core refuses (e.g. an unknown province) must not switch the field checks off.
       || call('checkField', kind, value, { ...(this.options.checkOptions || {}), locale: this.locale, ...extra })
       || null;
+    if (s.field?.info?.regionCode && !s.field.info.regionName) this.regionNames();
+  }
+
+  /** Region names (info.regionName) come in a lazily loaded chunk: re-render once it is there. */
+  regionNames() {
+    if (this.namesAsked || !has('loadRegionNames')) return;
+    this.namesAsked = true;
+    api.loadRegionNames().then(
+      (ok) => ok && this.refresh(),
+      () => {},
+    );
   }
 
   /** Builds the FilingForm from the inputs that carry a path. */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, describedText, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
+import { ARTIFACTS, describedText, expected, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
 
 let server, browser, base;
 before(async () => {
@@ -82,9 +82,11 @@ test('typing an invalid resident ID shows the message', { skip: needs({ kind: 'r
   await page.fill(id, '110105198805122313'); // the check digit should be 2
   await page.locator(MOBILE).focus();
   await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', id);
-  const codes = await page.$$eval(`${id} + .bc-msg .bc-finding.bc-error`, (n) => n.map((e) => e.dataset.code));
-  assert.ok(codes.some((c) => c.startsWith('resident_id.')), codes.join());
-  assert.notEqual((await describedText(page, id)).trim(), '');
+  const shown = await page.$$eval(`${id} + .bc-msg .bc-finding`, (n) => n.map((e) => [e.dataset.code, e.querySelector('.bc-text').textContent]));
+  const api = expected('residentId', '110105198805122313').findings;
+  assert.ok(api.some((f) => f.severity === 'error'));
+  assert.deepEqual(shown.slice(0, api.length), api.map((f) => [f.code, f.message]));
+  assert.match(await describedText(page, id), new RegExp(api[0].message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   // a valid number shows its parsed facts quietly instead
   await page.fill(id, '110105198805122312');
   await page.locator(MOBILE).focus();

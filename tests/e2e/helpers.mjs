@@ -19,6 +19,11 @@ export function needs({ kind, fn } = {}) {
   return false;
 }
 
+/** What the package itself (in Node) says about a value: the widget must show exactly this. */
+export function expected(kind, value, options = {}) {
+  return pkg.checkField(kind, value, { locale: 'zh-CN', ...options });
+}
+
 export async function serve(options = {}) {
   const server = await startServer({ port: 0, ...options });
   return { server, base: `http://127.0.0.1:${server.address().port}` };
