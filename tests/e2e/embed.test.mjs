@@ -120,3 +120,31 @@ test('the wasm URL is overridable (data-beian-wasm, e.g. a CDN)', async () => {
   assert.match(await describedText(page, MOBILE), /手机号码只有 10 位/);
   await page.close();
 });
+
+test('apply-fix is seen by a React-style value tracker (prototype setter + input event)', async () => {
+  const page = await openPage(browser, strict.base + '/embed.html');
+  await widgetSettled(page);
+  // What React does to a controlled input: an instance-level value property that records every
+  // value set through it; onChange fires only when the DOM value differs from the recorded one.
+  await page.evaluate((sel) => {
+    const input = document.querySelector(sel);
+    const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    let tracked = input.value;
+    Object.defineProperty(input, 'value', {
+      configurable: true,
+      get() { return native.get.call(this); },
+      set(v) { tracked = String(v); native.set.call(this, v); },
+    });
+    window.__changes = [];
+    input.addEventListener('input', () => {
+      const now = native.get.call(input);
+      if (now !== tracked) window.__changes.push(now); // React would call onChange(now)
+      tracked = now;
+    });
+  }, MOBILE);
+  await page.locator(MOBILE).pressSequentially('１３８００１３８０００');
+  await page.locator(`${MOBILE} ~ .bc-msg .bc-fix, label:has(${MOBILE}) + .bc-msg .bc-fix`).first().click();
+  const changes = await page.evaluate(() => window.__changes);
+  assert.equal(changes.at(-1), '13800138000');
+  await page.close();
+});
