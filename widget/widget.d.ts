@@ -50,6 +50,8 @@ export interface WidgetController {
   check(): Summary;
   /** What is shown now. */
   summary(): Summary;
+  /** What the widget knows about one input: checked at all (its kind or feature is in this build), findings, facts. */
+  fieldState(input: Element): { checked: boolean; findings: Finding[]; info?: Record<string, unknown> };
   /** The FilingForm built from `data-beian-path` inputs, or null. */
   data(): Record<string, unknown> | null;
   /** Removes every message. */

@@ -523,13 +523,15 @@ class Controller {
 
   runForm() {
     this.formFindings = [];
+    this.formRan = false;
     if (!has('checkForm')) return;
     const data = this.collect();
     if (!data) return;
     const opts = this.checkOptions();
     delete opts.subjectType; // the form says it
     const r = call('checkForm', data, opts);
-    if (!r || !Array.isArray(r.findings)) return;
+    this.formRan = !!(r && Array.isArray(r.findings));
+    if (!this.formRan) return;
     const byPath = new Map();
     for (const input of this.inputs()) {
       const p = this.pathOf(input);
@@ -879,6 +881,17 @@ class Controller {
     this.runForm();
     this.renderAll();
     return this.summary();
+  }
+
+  /** What the widget knows about one input: was it checked at all (kind known, feature present), findings, facts. */
+  fieldState(input) {
+    const s = this.state.get(input);
+    const byForm = !!this.formRan && !!this.pathOf(input);
+    return {
+      checked: !!(s && (s.field || s.image || s.pixels)) || byForm,
+      findings: this.findingsOf(input),
+      info: s?.field?.info ?? s?.info ?? undefined,
+    };
   }
 
   /** The FilingForm built from the paths (null when no input has one). */

@@ -177,17 +177,16 @@ function buildUploads() {
     card.className = 'upload';
     const id = nextId('up');
     const label = Object.assign(document.createElement('label'), { htmlFor: id });
-    label.className = 'upload-label';
-    const title = document.createElement('span');
-    title.className = 'upload-title';
-    title.dataset.slot = slot;
+    label.className = 'upload-title';
+    label.dataset.slot = slot;
     const desc = document.createElement('span');
     desc.className = 'upload-desc';
     desc.dataset.slotDesc = slot;
-    label.append(title, desc);
+    desc.id = `${id}-desc`;
     const input = Object.assign(document.createElement('input'), { type: 'file', id, accept: 'image/*,.pdf,.heic' });
     input.setAttribute('data-beian-image', slot);
-    card.append(label, input);
+    input.setAttribute('aria-describedby', desc.id);
+    card.append(label, desc, input);
     box.append(card);
   }
 }
@@ -307,7 +306,8 @@ function buildReport() {
       tr.className = findings.some((f) => f.severity === 'error') ? 'bad' : findings.length ? 'warn' : 'good';
       tr.append(h('th', labelText(input)), h('td', valueText(input)));
       const td = document.createElement('td');
-      if (!findings.length) td.textContent = input.value || input.files?.length ? '✓' : '';
+      const known = controller.fieldState(input).checked;
+      if (!findings.length) td.textContent = !(input.value || input.files?.length) ? '' : known ? '✓' : t('notChecked');
       for (const f of findings) td.append(h('p', `${f.severity === 'error' ? '✗' : '!'} ${f.message}${f.hint ? ` — ${f.hint}` : ''}`));
       tr.append(td);
       table.append(tr);
@@ -510,5 +510,10 @@ window.addEventListener('beforeprint', () => {
   if (!$('#report').childElementCount) buildReport();
 });
 for (const b of $$('[data-lang]')) b.addEventListener('click', () => setLocale(b.dataset.lang));
+// On phones the summary is a bar: tapping it goes to the first problem.
+$('#summary-go').addEventListener('click', () => {
+  const first = controller.summary().items.find((i) => i.severity === 'error' && i.input) || controller.summary().items.find((i) => i.input);
+  first?.input.focus();
+});
 
 applySubjectType();

@@ -26,7 +26,7 @@ export const UI = {
     slotDesc_idCardFront: '原件彩色照片，四角完整', slotDesc_idCardBack: '有效期清晰可见', slotDesc_businessLicense: '最新版原件彩色扫描',
     slotDesc_verificationPhoto: '本人半身照，背景干净', slotDesc_handheldId: '人脸与证件都清晰', slotDesc_domainCertificate: '持有者与主体一致',
     slotDesc_authorizationLetter: '负责人非法定代表人时', slotDesc_preApproval: '涉及新闻、出版等内容时', slotDesc_other: '管局要求的补充材料',
-    contentType: {},
+    contentType: {}, notChecked: '（此版本未检查）',
   },
   'zh-TW': {
     title: 'ICP 備案自檢', lead: '逐項檢查備案資訊，在送交服務商之前，找出會被管局駁回的問題，並告訴你怎麼改。',
@@ -52,7 +52,7 @@ export const UI = {
     slotDesc_idCardFront: '正本彩色照片，四角完整', slotDesc_idCardBack: '有效期限清晰可見', slotDesc_businessLicense: '最新版正本彩色掃描',
     slotDesc_verificationPhoto: '本人半身照，背景乾淨', slotDesc_handheldId: '人臉與證件都清晰', slotDesc_domainCertificate: '持有者與主體一致',
     slotDesc_authorizationLetter: '負責人非法定代表人時', slotDesc_preApproval: '涉及新聞、出版等內容時', slotDesc_other: '管局要求的補充材料',
-    contentType: { 新闻: '新聞', 出版: '出版', 教育: '教育', 医疗保健: '醫療保健', 药品和医疗器械: '藥品和醫療器材', 文化: '文化', 广播电影电视节目: '廣播電影電視節目', 互联网金融: '網際網路金融' },
+    notChecked: '（此版本未檢查）', contentType: { 新闻: '新聞', 出版: '出版', 教育: '教育', 医疗保健: '醫療保健', 药品和医疗器械: '藥品和醫療器材', 文化: '文化', 广播电影电视节目: '廣播電影電視節目', 互联网金融: '網際網路金融' },
   },
   en: {
     title: 'ICP filing self-check', lead: 'Checks your ICP filing field by field before you hand it to your provider: what a reviewer would reject, and how to fix it.',
@@ -78,7 +78,7 @@ export const UI = {
     slotDesc_idCardFront: 'Colour photo of the original, all corners', slotDesc_idCardBack: 'Validity dates legible', slotDesc_businessLicense: 'Latest original, colour scan',
     slotDesc_verificationPhoto: 'Half-length, plain background', slotDesc_handheldId: 'Face and card both sharp', slotDesc_domainCertificate: 'Holder matches the subject',
     slotDesc_authorizationLetter: 'When the principal is not the legal rep.', slotDesc_preApproval: 'For news, publishing, …', slotDesc_other: 'Anything the bureau asks for',
-    contentType: { 新闻: 'News', 出版: 'Publishing', 教育: 'Education', 医疗保健: 'Healthcare', 药品和医疗器械: 'Drugs and medical devices', 文化: 'Culture', 广播电影电视节目: 'Radio, film and TV', 互联网金融: 'Internet finance' },
+    notChecked: '(not checked by this version)', contentType: { 新闻: 'News', 出版: 'Publishing', 教育: 'Education', 医疗保健: 'Healthcare', 药品和医疗器械: 'Drugs and medical devices', 文化: 'Culture', 广播电影电视节目: 'Radio, film and TV', 互联网金融: 'Internet finance' },
   },
 };
 
