@@ -99,6 +99,14 @@ export function normalize(kind, value, options) {
   return unwrap(need().normalize(kindName(kind), text(value, 'value'), optionsJson(options), localToday())).value;
 }
 
+/**
+ * Checks a page's HTML (or just its footer) for the filing display rules.
+ * Extra options: icpNumber, psbNumber, domain. Never throws on the HTML.
+ */
+export function checkFooter(html, options) {
+  return unwrap(need().check_footer(text(html, 'html'), optionsJson(options), localToday()));
+}
+
 /** The checkField kinds with labels in `locale` (default zh-CN). */
 export function kinds(locale = 'zh-CN') {
   return unwrap(need().kinds(text(locale, 'locale')));

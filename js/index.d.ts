@@ -59,6 +59,24 @@ export default function init(
 export function checkField(kind: FieldKind, value: string, options?: CheckOptions): FieldResult;
 export function checkField(kind: string, value: string, options?: CheckOptions): FieldResult;
 
+/** Extra options of checkFooter: what the page should show. */
+export interface FooterOptions extends CheckOptions {
+  /** The site's ICP number, e.g. '京ICP备16020626号-8'. */
+  icpNumber?: string;
+  /** The site's 公网安备 number, e.g. '京公网安备11010502030143号'. */
+  psbNumber?: string;
+  /** The filed domain. */
+  domain?: string;
+}
+
+/** checkFooter's result: `info` lists the numbers found on the page. */
+export interface FooterResult extends FieldResult {
+  info: { icpNumbers: string[]; psbNumbers: string[]; domain?: string } & Record<string, unknown>;
+}
+
+/** Checks a page's HTML (or its footer) for the ICP / 公网安备 display rules. */
+export function checkFooter(html: string, options?: FooterOptions): FooterResult;
+
 /** The normalised value of `value` as `kind`. */
 export function normalize(kind: FieldKind | string, value: string, options?: CheckOptions): string;
 

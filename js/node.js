@@ -11,7 +11,7 @@ bind(glue);
 glue.load_region_names(regionNames);
 setRegionNamesLoader(() => regionNames);
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter } from './core.js';
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

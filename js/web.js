@@ -6,7 +6,7 @@ import { bind, setRegionNamesLoader } from './core.js';
 // Region names are a separate chunk, imported the first time a result needs one.
 setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter } from './core.js';
 
 let ready = null;
 

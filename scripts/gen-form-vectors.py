@@ -104,7 +104,7 @@ def setp(path, value):
 DELETE = object()
 
 # Codes that are warnings: a form that breaks only these is still ok.
-WARNINGS = {"form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
+WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
             "form.personal.website_principal_differs"}
 
 def both(*fs):
@@ -132,17 +132,18 @@ case("cert-expired", P, both(setp("subject.certValidUntil", "2026-01-01"), setp(
 case("cert-expiring-within-3-months", P, setp("subject.principal.certValidUntil", "2027-01-15"),
      [("subject.principal.certValidUntil", "form.cert.expiring")], "Less than 3 months of validity left.")
 case("licence-6-months-in-shanghai", E, both(setp("province", "沪"), setp("subject.certValidUntil", "2027-04-01")),
-     [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch")],
-     "Shanghai wants 6 months on a business licence (and the Shenzhen USCC is out of province: warning).")
+     [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")],
+     "Shanghai wants 6 months on a business licence (the Shenzhen USCC and landlines are out of province: warnings).")
 case("age-under-province-minimum", P, both(setp("province", "津"), *[setp(p, MINOR) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")],
      setp("subject.principal.residencePermit", True)),
      [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16.")
 case("personal-name-differs", P, setp("subject.principal.name", "张卫"),
-     [("subject.principal.name", "form.personal.name_mismatch"), ("websites[0].principal", "form.personal.website_principal_differs")],
+     [("subject.principal.name", "form.personal.name_mismatch")],
      "Personal filing: the principal is the filer.")
 case("personal-id-differs", P, both(setp("subject.principal.certNumber", LI)),
-     [("subject.principal.certNumber", "form.personal.cert_mismatch"), ("websites[0].principal", "form.personal.website_principal_differs")],
-     "Personal filing: the principal's ID is the subject's ID.")
+     [("subject.principal.certNumber", "form.personal.cert_mismatch"), ("websites[0].principal", "form.personal.website_principal_differs"),
+      ("websites[0].principal.mobile", "form.contact.mobile_shared"), ("websites[0].principal.email", "form.contact.email_shared")],
+     "Personal filing: the principal's ID is the subject's ID. With another ID the principal is another person, who then shares the filer's mobile and e-mail.")
 case("non-local-needs-residence-permit", P, setp("province", "沪"),
      [("subject.principal.residencePermit", "form.residence.permit_required")],
      "A Beijing ID filing in Shanghai needs a residence permit.")
@@ -151,19 +152,19 @@ case("non-local-with-permit-ok", P, both(setp("province", "沪"), setp("subject.
 case("local-only-province", P, setp("province", "豫"),
      [("subject.principal.certNumber", "form.residence.local_only")], "Henan accepts only local IDs.")
 case("enterprise-region-mismatch", E, setp("province", "京"),
-     [("subject.certNumber", "form.subject.region_mismatch")], "A Shenzhen USCC filed in Beijing: warning (relocations exist).")
+     [("subject.certNumber", "form.subject.region_mismatch")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")], "A Shenzhen USCC filed in Beijing: warning (relocations exist); the Shenzhen landlines warn too.")
 case("principals-share-mobile", E, setp("websites.1.principal.mobile", "13712345678"),
      [("websites[1].principal.mobile", "form.contact.mobile_shared")], "Different people, one mobile number.")
 case("principals-share-email", E, setp("websites.1.principal.email", "wangfang@yunfan-tech.com"),
      [("websites[1].principal.email", "form.contact.email_shared")], "Different people, one e-mail address.")
 case("emergency-equals-principal-mobile", E, setp("subject.principal.emergencyPhone", "+86 137 1234 5678"),
      [("subject.principal.emergencyPhone", "form.contact.emergency_same")], "The emergency phone is the principal's own mobile.")
-case("website-name-rule-for-subject", P, setp("websites.0.name", "张伟的技术博客"),
-     [("websites[0].name", "website_name.personal_forbidden")], "Personal sites may not be called 博客.")
+case("website-name-rule-for-subject", P, setp("websites.0.name", "张伟的读书博客"),
+     [("websites[0].name", "website_name.personal_word")], "Personal sites may not be called 博客.")
 case("domain-not-fileable", P, both(setp("websites.0.domains", ["zhangwei.io"]), setp("websites.0.homepage", "https://zhangwei.io")),
-     [("websites[0].domains[0]", "domain.tld_not_fileable")], ".io cannot be filed.")
+     [("websites[0].domains[0]", "domain.not_fileable")], ".io cannot be filed.")
 case("domain-not-registrable", P, setp("websites.0.domains", ["www.zhangwei.cn"]),
-     [("websites[0].domains[0]", "domain.not_registrable")], "www. is a sub-domain: file zhangwei.cn.")
+     [("websites[0].domains[0]", "domain.www")], "www. is a sub-domain: file zhangwei.cn.")
 case("domain-in-two-websites", E, setp("websites.2.domains", ["yunfan-tech.com"]),
      [("websites[2].domains[0]", "form.domain.duplicate"), ("websites[2].homepage", "form.homepage.not_in_domains")],
      "The same domain in two websites.")
@@ -182,7 +183,7 @@ case("name-implies-undeclared-category", E, setp("websites.2.remark", "提供理
 case("homepage-outside-domains", P, setp("websites.0.homepage", "https://blog.example.com/"),
      [("websites[0].homepage", "form.homepage.not_in_domains")], "The homepage must be on the filed domain.")
 case("missing-required-fields", P, both(setp("subject.principal.mobile", DELETE), setp("websites.0.domains", [])),
-     [("subject.principal.mobile", "form.required"), ("websites[0].domains", "form.required"), ("websites[0].homepage", "form.homepage.not_in_domains")],
+     [("subject.principal.mobile", "form.required"), ("websites[0].domains", "form.required")],
      "Missing fields are findings with their path.")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 

@@ -51,6 +51,36 @@ pub fn normalize(kind: &str, value: &str, options_json: &str, today: &str) -> St
     }
 }
 
+/// `checkFooter(html, options)` → FieldResult JSON. Besides the usual
+/// options, `icpNumber`, `psbNumber` and `domain` (strings) say what the page
+/// should show; [`Options::from_json`] ignores them, so they are read here.
+pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
+    let opts = match options(options_json, today) {
+        Ok(o) => o,
+        Err(e) => return output::type_error_json(&e),
+    };
+    let parsed = json::parse(options_json).unwrap_or(Json::Null);
+    let mut expected = crate::site::footer::FooterExpect::default();
+    for (key, slot) in [
+        ("icpNumber", &mut expected.icp_number),
+        ("psbNumber", &mut expected.psb_number),
+        ("domain", &mut expected.domain),
+    ] {
+        match parsed.get(key) {
+            None | Some(Json::Null) => {}
+            Some(Json::Str(s)) => *slot = Some(s.clone()),
+            Some(other) => {
+                return output::type_error_json(&format!(
+                    "options.{key} must be a string, not {}",
+                    other.type_name()
+                ))
+            }
+        }
+    }
+    let r = crate::site::footer::check_footer(html, &opts, expected);
+    output::field_result_json(&r, opts.locale)
+}
+
 /// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.
 pub fn kinds(locale: &str) -> String {
     let Some(locale) = Locale::parse(locale) else {

@@ -6,6 +6,7 @@ use crate::finding::{FieldResult, Finding};
 use crate::ids;
 use crate::options::Options;
 use crate::profile::PatternRule;
+use crate::site;
 use crate::text;
 
 /// A field check: raw input → result (messages rendered later).
@@ -68,7 +69,35 @@ pub const KINDS: &[KindDef] = &[
         name: "email",
         check: contact::email::check,
     },
+    KindDef {
+        name: "landline",
+        check: contact::landline::check,
+    },
+    KindDef {
+        name: "personName",
+        check: contact::person_name::check,
+    },
     // -- site: domains, names, filing numbers (site/) --
+    KindDef {
+        name: "domain",
+        check: site::domain::check,
+    },
+    KindDef {
+        name: "websiteName",
+        check: site::website_name::check,
+    },
+    KindDef {
+        name: "icpNumber",
+        check: site::filing_number::check,
+    },
+    KindDef {
+        name: "psbNumber",
+        check: site::psb_number::check,
+    },
+    KindDef {
+        name: "ip",
+        check: site::ip::check,
+    },
 ];
 
 /// Longest input any kind looks at (UTF-16 units); longer input is refused

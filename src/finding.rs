@@ -117,6 +117,8 @@ pub enum InfoValue {
     Num(f64),
     /// A boolean fact.
     Bool(bool),
+    /// A list of strings (e.g. the numbers `checkFooter` found).
+    List(Vec<String>),
 }
 
 /// The result of checking one field.

@@ -68,6 +68,16 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
             InfoValue::Str(s) => write_str(out, s),
             InfoValue::Num(n) => write_num(out, *n),
             InfoValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            InfoValue::List(items) => {
+                out.push('[');
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    write_str(out, item);
+                }
+                out.push(']');
+            }
         }
     }
     out.push('}');

@@ -23,6 +23,7 @@
 use crate::finding::{CustomText, Severity};
 use crate::json::{self, Json};
 use crate::pattern::Pattern;
+use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The generic profile's sections: (key, JSON text).
@@ -60,13 +61,24 @@ pub struct FieldPattern {
     pub text: CustomText,
 }
 
+/// Typed views of profile sections, built once per profile (see [`Profile::cached`]).
+type Cache = Mutex<Vec<(&'static str, Arc<dyn Any + Send + Sync>)>>;
+
 /// A resolved profile (the generic baseline with any provider overrides applied).
-#[derive(Debug)]
 pub struct Profile {
     /// The profile's name (`generic` for the built-in one).
     pub name: String,
     data: Json,
     patterns: Vec<FieldPattern>,
+    cache: Cache,
+}
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Profile")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
 }
 
 fn generic_data() -> Json {
@@ -309,13 +321,7 @@ impl Profile {
     pub fn generic() -> Arc<Profile> {
         static GENERIC: OnceLock<Arc<Profile>> = OnceLock::new();
         GENERIC
-            .get_or_init(|| {
-                Arc::new(Profile {
-                    name: "generic".into(),
-                    data: generic_data(),
-                    patterns: Vec::new(),
-                })
-            })
+            .get_or_init(|| Arc::new(Profile::with("generic".into(), generic_data(), Vec::new())))
             .clone()
     }
 
@@ -351,11 +357,41 @@ impl Profile {
             }
         }
         let data = merge(&generic_data(), &Json::Obj(overrides), "")?;
-        Ok(Profile {
+        Ok(Profile::with(name, data, patterns))
+    }
+
+    fn with(name: String, data: Json, patterns: Vec<FieldPattern>) -> Profile {
+        Profile {
             name,
             data,
             patterns,
-        })
+            cache: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A typed view of this profile built by `build` on first use and kept
+    /// with the profile, so per-keystroke checks do not re-read JSON lists.
+    /// `key` names the view (one type per key).
+    pub fn cached<T: Any + Send + Sync>(
+        &self,
+        key: &'static str,
+        build: fn(&Profile) -> T,
+    ) -> Arc<T> {
+        if let Ok(cache) = self.cache.lock() {
+            if let Some(hit) = cache
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
+            {
+                return hit;
+            }
+        }
+        let value = Arc::new(build(self));
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.retain(|(k, _)| *k != key);
+            cache.push((key, value.clone()));
+        }
+        value
     }
 
     /// A section of the profile (`tlds`, `words`, `images`, …).

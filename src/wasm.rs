@@ -18,6 +18,12 @@ pub fn normalize(kind: &str, value: &str, options: &str, today: &str) -> String 
     api::normalize(kind, value, options, today)
 }
 
+/// `checkFooter`: page HTML, options JSON (may carry icpNumber, psbNumber, domain), today.
+#[wasm_bindgen]
+pub fn check_footer(html: &str, options: &str, today: &str) -> String {
+    api::check_footer(html, options, today)
+}
+
 /// `kinds(locale)`: the checkField kinds with localized labels.
 #[wasm_bindgen]
 pub fn kinds(locale: &str) -> String {

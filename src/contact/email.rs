@@ -232,6 +232,14 @@ fn check_domain(
             r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
             return;
         }
+        // An xn-- label must be valid Punycode of a non-ASCII label (RFC 5890).
+        let written: String = label.iter().collect::<String>().to_ascii_lowercase();
+        if written.starts_with("xn--")
+            && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
+        {
+            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
+            return;
+        }
     }
     if labels.len() < 2 {
         if !opts.partial {

@@ -353,26 +353,28 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
 }
 
 /// Pre-approval categories a text implies, from the profile's word lists
-/// (`words.preApproval`: category → words). One (category, word) per category.
+/// (`words.preApproval.categories`: `{category, words}`). One (category,
+/// word) per category.
 fn implied_categories(opts: &Options, text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    let Some(map) = opts
+    let categories = opts
         .profile
         .section("words")
         .and_then(|w| w.get("preApproval"))
-        .and_then(Json::as_object)
-    else {
-        return found;
-    };
-    for (category, words) in map {
-        let hit = words
-            .as_array()
-            .unwrap_or(&[])
+        .and_then(|p| p.get("categories"))
+        .and_then(Json::as_array)
+        .unwrap_or(&[]);
+    for entry in categories {
+        let Some(category) = entry.get("category").and_then(Json::as_str) else {
+            continue;
+        };
+        let words = entry.get("words").and_then(Json::as_array).unwrap_or(&[]);
+        if let Some(word) = words
             .iter()
             .filter_map(Json::as_str)
-            .find(|w| !w.is_empty() && text.contains(*w));
-        if let Some(word) = hit {
-            found.push((category.clone(), word.to_string()));
+            .find(|w| !w.is_empty() && text.contains(*w))
+        {
+            found.push((category.to_string(), word.to_string()));
         }
     }
     found

@@ -379,22 +379,22 @@ impl Walk {
         let emergency_path = format!("{path}.emergencyPhone");
         match self.text(obj.get("emergencyPhone"), &emergency_path, false) {
             Some(e) => {
-                let digits: String = e
+                let all: String = e
                     .chars()
                     .map(crate::text::fold_width)
                     .filter(char::is_ascii_digit)
                     .collect();
+                // A mobile with its country code (+86 / 0086) is still a mobile.
+                let digits = match all.strip_prefix("0086").or_else(|| all.strip_prefix("86")) {
+                    Some(rest) if rest.len() == 11 && rest.starts_with('1') => rest.to_string(),
+                    _ => all,
+                };
                 let kind = if digits.starts_with('1') && digits.len() == 11 {
                     "mobile"
                 } else {
                     "landline"
                 };
                 self.field(kind, &e, &emergency_path);
-                let digits = digits
-                    .strip_prefix("86")
-                    .filter(|d| d.len() == 11)
-                    .map(str::to_string)
-                    .unwrap_or(digits);
                 p.emergency = Some(digits);
             }
             None => self.out.push(

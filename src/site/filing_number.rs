@@ -1,0 +1,563 @@
+//! ICP filing and licence numbers (`icpNumber`, rules.md §1.1–1.4):
+//!
+//! * `<省>ICP备<8 or 10 digits>号` (8 = 2-digit year + 6, 10 = 4-digit year + 6),
+//! * `<省>ICP证<6 digits>号`,
+//! * telecom licences `[省]B2-YYYYNNNN` (also `A2`, `B1`, `B1.B2`),
+//!
+//! each optionally followed by a service suffix `-N` (website) or `-NA`
+//! (app), `-NX` (mini-program), `-NK` (quick app). MIIT writes Sichuan,
+//! Guizhou, Yunnan and Gansu as 蜀/黔/滇/陇; the licence-plate forms
+//! 川/贵/云/甘 are only a warning (seen in footers, unconfirmed).
+
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::province::Province;
+use crate::text::{self, Normalized, Rules};
+
+/// The 31 abbreviations MIIT uses in ICP numbers (rules.md §1.3).
+pub const ICP_PROVINCES: &str = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝蜀黔滇藏陕陇青宁新";
+/// Licence-plate abbreviations seen instead of 蜀/黔/滇/陇, with the ICP form.
+pub const ALT_PROVINCES: [(char, char); 4] =
+    [('川', '蜀'), ('贵', '黔'), ('云', '滇'), ('甘', '陇')];
+
+/// What kind of number it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberType {
+    /// ICP备 (non-commercial filing).
+    Filing,
+    /// ICP证 (commercial licence).
+    License,
+    /// 增值电信业务经营许可证 (`B2-…`).
+    Telecom,
+}
+
+impl NumberType {
+    /// The `info.type` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            NumberType::Filing => "filing",
+            NumberType::License => "license",
+            NumberType::Telecom => "telecom",
+        }
+    }
+}
+
+/// A parsed number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IcpNumber {
+    /// Filing, licence or telecom.
+    pub kind: NumberType,
+    /// The province character as written (may be absent for telecom).
+    pub province: Option<char>,
+    /// Telecom licence class (`B2`, `B1.B2`, …).
+    pub class: String,
+    /// The digits.
+    pub serial: String,
+    /// The service sequence `N` of `-N`.
+    pub seq: Option<String>,
+    /// The service type letter (`A`, `X`, `K`).
+    pub service: Option<char>,
+}
+
+impl IcpNumber {
+    /// The canonical written form.
+    pub fn canonical(&self) -> String {
+        let mut s = String::new();
+        if let Some(p) = self.province {
+            s.push(p);
+        }
+        match self.kind {
+            NumberType::Filing => {
+                s.push_str("ICP备");
+                s.push_str(&self.serial);
+                s.push('号');
+            }
+            NumberType::License => {
+                s.push_str("ICP证");
+                s.push_str(&self.serial);
+                s.push('号');
+            }
+            NumberType::Telecom => {
+                s.push_str(&self.class);
+                s.push('-');
+                s.push_str(&self.serial);
+            }
+        }
+        if let Some(seq) = &self.seq {
+            s.push('-');
+            s.push_str(seq);
+            if let Some(t) = self.service {
+                s.push(t);
+            }
+        }
+        s
+    }
+    /// The subject number (without the service suffix).
+    pub fn subject(&self) -> String {
+        IcpNumber {
+            seq: None,
+            service: None,
+            ..self.clone()
+        }
+        .canonical()
+    }
+    /// `website`, `app`, `miniprogram` or `quickapp` when a suffix is present.
+    pub fn service_type(&self) -> Option<&'static str> {
+        self.seq.as_ref()?;
+        Some(match self.service {
+            Some('A') => "app",
+            Some('X') => "miniprogram",
+            Some('K') => "quickapp",
+            _ => "website",
+        })
+    }
+}
+
+/// Why parsing stopped.
+struct Fail {
+    finding: Finding,
+    /// The input ended where more was needed (fine while typing).
+    incomplete: bool,
+    /// A certain correction, when the slip is a known one.
+    fix: Option<String>,
+}
+
+struct Cursor<'a> {
+    n: &'a Normalized,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.n.at(self.pos)
+    }
+    fn peek_at(&self, k: usize) -> Option<char> {
+        self.n.at(self.pos + k)
+    }
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn digits(&mut self) -> String {
+        let mut s = String::new();
+        while let Some(c) = self.peek().filter(char::is_ascii_digit) {
+            s.push(c);
+            self.pos += 1;
+        }
+        s
+    }
+    fn at_end(&self) -> bool {
+        self.pos >= self.n.len()
+    }
+    fn fail(&self, code: &str, from: usize, to: usize) -> Fail {
+        Fail {
+            finding: Finding::error(code).span(self.n.span(from, to)),
+            incomplete: false,
+            fix: None,
+        }
+    }
+    fn incomplete(&self, code: &str) -> Fail {
+        Fail {
+            finding: Finding::error(code).span(self.n.whole()),
+            incomplete: true,
+            fix: None,
+        }
+    }
+    fn unexpected(&self, code: &str) -> Fail {
+        if self.at_end() {
+            self.incomplete(code)
+        } else {
+            self.fail(code, self.pos, self.pos + 1)
+        }
+    }
+}
+
+/// Normalises an ICP number as typed: half-width, no spaces, upper-case
+/// `ICP`/`B2`/suffix letters, dash variants to `-`.
+pub fn normalized(input: &str) -> Normalized {
+    let mut n = text::normalize(
+        input,
+        Rules {
+            drop_spaces: true,
+            upper: true,
+            ..Rules::default()
+        },
+    );
+    for c in n.chars.iter_mut() {
+        if matches!(*c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}') {
+            *c = '-';
+        }
+    }
+    n
+}
+
+fn telecom_class(c: &mut Cursor) -> Option<String> {
+    let start = c.pos;
+    let mut class = String::new();
+    loop {
+        match (c.peek(), c.peek_at(1)) {
+            (Some(l @ ('A' | 'B')), Some(d @ '1'..='4')) => {
+                class.push(l);
+                class.push(d);
+                c.pos += 2;
+            }
+            _ => {
+                c.pos = start;
+                return None;
+            }
+        }
+        if c.peek() == Some('.') && matches!(c.peek_at(1), Some('A' | 'B')) {
+            class.push('.');
+            c.pos += 1;
+        } else {
+            return Some(class);
+        }
+    }
+}
+
+/// Parses a normalised number.
+#[allow(clippy::result_large_err)] // one call per check; boxing buys nothing
+fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
+    let mut c = Cursor { n, pos: 0 };
+    // Everything before "ICP" or the licence class is the province part.
+    let icp_at = (0..n.len()).find(|&i| n.chars.get(i..i + 3) == Some(&['I', 'C', 'P'][..]));
+    let class_at = (0..n.len()).find(|&i| {
+        matches!(n.at(i), Some('A' | 'B'))
+            && matches!(n.at(i + 1), Some('1'..='4'))
+            && n.chars
+                .get(..i)
+                .is_some_and(|p| p.iter().all(|ch| !ch.is_ascii()))
+    });
+    let head = match (icp_at, class_at) {
+        (Some(i), Some(j)) => i.min(j),
+        (Some(i), None) | (None, Some(i)) => i,
+        (None, None) => {
+            // Still typing the province or "ICP"?
+            let typed: Vec<char> = n.chars.clone();
+            let possible = match typed.as_slice() {
+                [] => true,
+                [p] => !p.is_ascii(),
+                [p, rest @ ..] => {
+                    !p.is_ascii() && "ICP".starts_with(&rest.iter().collect::<String>())
+                }
+            };
+            return Err(if possible {
+                c.incomplete("icp.format")
+            } else {
+                c.fail("icp.format", 0, n.len())
+            });
+        }
+    };
+    let province: Option<char> = match head {
+        0 => None,
+        1 => n.at(0),
+        _ => {
+            let prefix: String = n.chars.get(..head).unwrap_or(&[]).iter().collect();
+            return Err(Fail {
+                finding: Finding::error("icp.province_invalid")
+                    .param("char", prefix)
+                    .span(n.span(0, head)),
+                incomplete: false,
+                fix: None,
+            });
+        }
+    };
+    c.pos = head;
+    let mut num = IcpNumber {
+        kind: NumberType::Filing,
+        province,
+        class: String::new(),
+        serial: String::new(),
+        seq: None,
+        service: None,
+    };
+    let mut hao_done = false;
+    if Some(head) == icp_at {
+        c.pos += 3;
+        num.kind = if c.eat('备') {
+            NumberType::Filing
+        } else if c.eat('证') {
+            NumberType::License
+        } else {
+            return Err(c.unexpected("icp.format"));
+        };
+        let digits_start = c.pos;
+        num.serial = c.digits();
+        let want: &[usize] = if num.kind == NumberType::Filing {
+            &[8, 10]
+        } else {
+            &[6]
+        };
+        let len = num.serial.len();
+        let may_grow = c.at_end() && want.iter().any(|w| len < *w);
+        if !want.contains(&len) {
+            if may_grow {
+                return Err(c.incomplete("icp.incomplete"));
+            }
+            let mut f = c.fail(
+                "icp.serial_length",
+                digits_start,
+                c.pos.max(digits_start + 1),
+            );
+            f.finding = f.finding.param("length", len.to_string()).param(
+                "expected",
+                if num.kind == NumberType::Filing {
+                    "8/10"
+                } else {
+                    "6"
+                },
+            );
+            return Err(f);
+        }
+        if c.eat('号') {
+            hao_done = true;
+        } else if c.at_end() {
+            // "陇ICP备 05000593": the 号 is missing — certain to add, unless still typing.
+            let fix = num.canonical();
+            return Err(Fail {
+                finding: Finding::error("icp.missing_hao")
+                    .param("value", fix.clone())
+                    .fix(fix.clone())
+                    .span(n.span(c.pos.saturating_sub(1), c.pos)),
+                incomplete: true,
+                fix: Some(fix),
+            });
+        } else if c.peek() != Some('-') {
+            return Err(c.unexpected("icp.format"));
+        }
+    } else {
+        num.kind = NumberType::Telecom;
+        num.class = telecom_class(&mut c).unwrap_or_default();
+        if !c.eat('-') {
+            return Err(c.unexpected("icp.format"));
+        }
+        let digits_start = c.pos;
+        num.serial = c.digits();
+        if num.serial.len() != 8 {
+            if c.at_end() && num.serial.len() < 8 {
+                return Err(c.incomplete("icp.incomplete"));
+            }
+            let mut f = c.fail(
+                "icp.serial_length",
+                digits_start,
+                c.pos.max(digits_start + 1),
+            );
+            f.finding = f
+                .finding
+                .param("length", num.serial.len().to_string())
+                .param("expected", "8");
+            return Err(f);
+        }
+    }
+    // Service suffix.
+    if c.peek() == Some('-') {
+        let dash = c.pos;
+        c.pos += 1;
+        let seq = c.digits();
+        if seq.is_empty() {
+            return Err(c.unexpected("icp.seq_invalid"));
+        }
+        if seq.starts_with('0') || seq.len() > 5 {
+            return Err(c.fail("icp.seq_invalid", dash, c.pos));
+        }
+        num.seq = Some(seq);
+        if let Some(t) = c.peek().filter(char::is_ascii_alphabetic) {
+            if !matches!(t, 'A' | 'X' | 'K') {
+                let mut f = c.fail("icp.service_type", c.pos, c.pos + 1);
+                f.finding = f.finding.param("char", t.to_string());
+                return Err(f);
+            }
+            num.service = Some(t);
+            c.pos += 1;
+        }
+        if num.kind != NumberType::Telecom && !hao_done {
+            // "滇ICP备09010050-5号": the suffix goes after 号.
+            if c.eat('号') && c.at_end() {
+                let fix = num.canonical();
+                return Err(Fail {
+                    finding: Finding::error("icp.suffix_order")
+                        .param("value", fix.clone())
+                        .fix(fix.clone())
+                        .span(n.span(dash, c.pos)),
+                    incomplete: false,
+                    fix: Some(fix),
+                });
+            }
+            return Err(c.unexpected("icp.incomplete"));
+        }
+    }
+    if !c.at_end() {
+        return Err(c.fail("icp.trailing", c.pos, n.len()));
+    }
+    Ok(num)
+}
+
+fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    let span = n.span(0, 1);
+    let Some(p) = num.province else {
+        if num.kind != NumberType::Telecom {
+            r.push(Finding::error("icp.province_missing").span(n.span(0, 0)));
+        }
+        return;
+    };
+    let known = Province::by_abbr(p);
+    if ICP_PROVINCES.contains(p) {
+        // canonical
+    } else if let Some((_, icp)) = ALT_PROVINCES.iter().find(|(alt, _)| *alt == p) {
+        if num.kind != NumberType::Telecom {
+            r.push(
+                Finding::warning("icp.province_alt")
+                    .param("char", p.to_string())
+                    .param("suggestion", icp.to_string())
+                    .span(span),
+            );
+        }
+    } else {
+        r.push(
+            Finding::error("icp.province_invalid")
+                .param("char", p.to_string())
+                .span(span),
+        );
+        return;
+    }
+    if let (Some(want), Some(got)) = (opts.province, known) {
+        if want.code != got.code && num.kind != NumberType::Telecom {
+            r.push(
+                Finding::warning("icp.province_mismatch")
+                    .param("char", p.to_string())
+                    .param("province", want.name)
+                    .span(span),
+            );
+        }
+    }
+}
+
+fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    let this_year = i64::from(opts.today.year);
+    let serial_at = n.chars.iter().position(char::is_ascii_digit).unwrap_or(0);
+    let year4 = |s: &str| s.get(..4).and_then(|y| y.parse::<i64>().ok());
+    let (year, digits, exact) = match (num.kind, num.serial.len()) {
+        (NumberType::Filing, 10) | (NumberType::Telecom, 8) => match year4(&num.serial) {
+            Some(y) => (y, 4, true),
+            None => return,
+        },
+        (NumberType::Filing, 8) => match num.serial.get(..2).and_then(|y| y.parse::<i64>().ok()) {
+            Some(yy) => (2000 + yy, 2, false),
+            None => return,
+        },
+        _ => return,
+    };
+    let span = n.span(serial_at, serial_at + digits);
+    if year > this_year {
+        let f = if exact {
+            Finding::error("icp.year_future")
+        } else {
+            Finding::warning("icp.year_unclear")
+        };
+        r.push(f.param("year", year.to_string()).span(span));
+    } else if exact && year < 1990 {
+        r.push(
+            Finding::error("icp.year_invalid")
+                .param("year", year.to_string())
+                .span(span),
+        );
+    }
+}
+
+/// Parses a number written anywhere (a footer, a form): `None` unless it is
+/// well-formed (province validity is not judged here).
+pub fn parse_str(s: &str) -> Option<IcpNumber> {
+    parse(&normalized(s)).ok()
+}
+
+/// Checks an ICP filing / licence number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = normalized(input);
+    let mut r = FieldResult::new(n.as_string());
+    if n.is_empty() {
+        if !opts.partial {
+            r.push(Finding::error("icp.empty"));
+        }
+        return r;
+    }
+    let num = match parse(&n) {
+        Ok(num) => num,
+        Err(fail) => {
+            if let Some(fix) = &fail.fix {
+                r.value = fix.clone();
+            }
+            if !(fail.incomplete && opts.partial) {
+                r.push(fail.finding);
+            }
+            return r;
+        }
+    };
+    let canonical = num.canonical();
+    r.value = canonical.clone();
+    check_province(&num, &n, opts, &mut r);
+    check_year(&num, &n, opts, &mut r);
+    r.info_str("type", num.kind.name());
+    if let Some(p) = num.province.and_then(Province::by_abbr) {
+        r.info_str("province", p.name);
+    }
+    r.info_str("serial", num.serial.clone());
+    if let Some(seq) = &num.seq {
+        r.info_num(
+            "serviceSeq",
+            seq.parse::<u32>().map(f64::from).unwrap_or(0.0),
+        );
+    }
+    if let Some(t) = num.service_type() {
+        r.info_str("serviceType", t);
+    }
+    text::note_normalized(&mut r, input, &canonical);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn opts() -> Options {
+        Options::on(Date::parse("2026-11-27").unwrap())
+    }
+
+    #[test]
+    fn canonical_round_trip() {
+        for s in [
+            "京ICP备16020626号-8",
+            "陕ICP备2024026116号-1A",
+            "粤B2-20090059-1626X",
+            "京ICP证030173号-1",
+            "皖B1.B2-20070020",
+            "B2-20080101",
+        ] {
+            assert_eq!(parse_str(s).map(|n| n.canonical()).as_deref(), Some(s));
+        }
+        assert_eq!(
+            parse_str("京ICP备16020626号-8")
+                .map(|n| n.subject())
+                .as_deref(),
+            Some("京ICP备16020626号")
+        );
+    }
+
+    #[test]
+    fn partial_prefixes_wait() {
+        let mut o = opts();
+        o.partial = true;
+        let full: Vec<char> = "滇ICP备2023001289号-1X".chars().collect();
+        for i in 0..full.len() {
+            let s: String = full[..i].iter().collect();
+            let r = check(&s, &o);
+            assert!(r.ok(), "{s}: {:?}", r.findings);
+        }
+        assert!(!check("京X", &o).ok());
+        assert!(!check("京ICP备12345678901", &o).ok());
+    }
+}

@@ -1,0 +1,375 @@
+//! `checkFooter`: the filing display rules on a page (rules.md §8).
+//!
+//! Finds every ICP number and 公网安备 number in the visible text (text may
+//! be split across tags; entities decoded), then checks that each ICP number
+//! links to `beian.miit.gov.cn` (old hosts: warning), that each 公网安备
+//! number links to `beian.mps.gov.cn` / `www.beian.gov.cn` with the same 14
+//! digits, and — when the caller says which numbers the site has — that the
+//! page shows exactly those. Spans are UTF-16 offsets into the HTML.
+
+use crate::finding::{FieldResult, Finding, InfoValue};
+use crate::options::Options;
+use crate::site::filing_number::{self, IcpNumber};
+use crate::site::html::{self, Flat};
+use crate::site::psb_number;
+
+/// What the page is expected to show (the extra `checkFooter` options).
+#[derive(Clone, Debug, Default)]
+pub struct FooterExpect {
+    /// The site's ICP number (`options.icpNumber`).
+    pub icp_number: Option<String>,
+    /// The site's 公网安备 number (`options.psbNumber`).
+    pub psb_number: Option<String>,
+    /// The filed domain (`options.domain`).
+    pub domain: Option<String>,
+}
+
+/// The host the ICP number must link to.
+pub const MIIT_HOST: &str = "beian.miit.gov.cn";
+/// Hosts of the MIIT system used in older footers.
+pub const MIIT_OLD_HOSTS: &[&str] = &[
+    "www.beian.miit.gov.cn",
+    "miibeian.gov.cn",
+    "www.miibeian.gov.cn",
+];
+/// Hosts of the public-security filing system.
+pub const PSB_HOSTS: &[&str] = &["beian.mps.gov.cn", "www.beian.gov.cn", "beian.gov.cn"];
+
+/// A number found on the page.
+struct Found {
+    /// Text characters `[start, end)` in the flat text.
+    start: usize,
+    end: usize,
+    /// The text as written on the page.
+    written: String,
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+fn skip_spaces(t: &[char], mut i: usize) -> usize {
+    while t.get(i) == Some(&' ') {
+        i += 1;
+    }
+    i
+}
+
+fn skip_digits(t: &[char], mut i: usize) -> usize {
+    while t.get(i).is_some_and(char::is_ascii_digit) {
+        i += 1;
+    }
+    i
+}
+
+/// Start of the province character before `at` (skipping spaces), if any.
+fn province_before(t: &[char], at: usize) -> usize {
+    let mut k = at;
+    while k > 0 && t.get(k - 1) == Some(&' ') {
+        k -= 1;
+    }
+    match k.checked_sub(1).and_then(|p| t.get(p)) {
+        Some(c) if !c.is_ascii() && !c.is_whitespace() && !"：:，,|｜、".contains(*c) => k - 1,
+        _ => at,
+    }
+}
+
+/// The optional `-N[AXK]` service suffix at `i`; returns the index after it.
+fn suffix_end(t: &[char], i: usize) -> usize {
+    let k = skip_spaces(t, i);
+    if !t.get(k).copied().is_some_and(is_dash) {
+        return i;
+    }
+    let d = skip_spaces(t, k + 1);
+    let e = skip_digits(t, d);
+    if e == d {
+        return i;
+    }
+    match t.get(e) {
+        Some(c)
+            if matches!(c.to_ascii_uppercase(), 'A' | 'X' | 'K')
+                && !t.get(e + 1).is_some_and(|n| n.is_ascii_alphanumeric()) =>
+        {
+            e + 1
+        }
+        _ => e,
+    }
+}
+
+fn find_icp(t: &[char]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 3 <= t.len() {
+        let is_icp = t
+            .get(i..i + 3)
+            .is_some_and(|w| w.iter().map(|c| c.to_ascii_uppercase()).eq("ICP".chars()));
+        if !is_icp {
+            i += 1;
+            continue;
+        }
+        let k = skip_spaces(t, i + 3);
+        if !matches!(t.get(k), Some('备' | '证')) {
+            i += 3;
+            continue;
+        }
+        let d = skip_spaces(t, k + 1);
+        let e = skip_digits(t, d);
+        if e == d {
+            i = k + 1;
+            continue;
+        }
+        let mut end = e;
+        let h = skip_spaces(t, e);
+        if t.get(h) == Some(&'号') {
+            end = suffix_end(t, h + 1);
+        } else {
+            // "滇ICP备09010050-5号": suffix before 号.
+            let s = suffix_end(t, e);
+            let h2 = skip_spaces(t, s);
+            end = if s > e && t.get(h2) == Some(&'号') {
+                h2 + 1
+            } else {
+                s.max(end)
+            };
+        }
+        let start = province_before(t, i);
+        out.push(Found {
+            start,
+            end,
+            written: t.get(start..end).unwrap_or(&[]).iter().collect(),
+        });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+fn find_psb(t: &[char]) -> Vec<Found> {
+    let kw: Vec<char> = "公网安备".chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + kw.len() <= t.len() {
+        if t.get(i..i + kw.len()) != Some(&kw[..]) {
+            i += 1;
+            continue;
+        }
+        let d = skip_spaces(t, i + kw.len());
+        let e = skip_digits(t, d);
+        let h = skip_spaces(t, e);
+        let end = if e > d && t.get(h) == Some(&'号') {
+            h + 1
+        } else {
+            e
+        };
+        let start = province_before(t, i);
+        out.push(Found {
+            start,
+            end,
+            written: t.get(start..end).unwrap_or(&[]).iter().collect(),
+        });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The anchor enclosing any character of `[start, end)`.
+fn anchor_of(flat: &Flat, start: usize, end: usize) -> Option<usize> {
+    flat.anchor.get(start..end)?.iter().find_map(|a| *a)
+}
+
+/// Maps an inner finding's span (UTF-16 offsets into `written`) to the HTML.
+fn remap(flat: &Flat, found: &Found, span: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    let (a, b) = span?;
+    let mut off = 0u32;
+    let mut first = None;
+    let mut last = None;
+    for (k, c) in found.written.chars().enumerate() {
+        let w = c.len_utf16() as u32;
+        if off + w > a && off < b.max(a + 1) {
+            first.get_or_insert(k);
+            last = Some(k);
+        }
+        off += w;
+    }
+    match (first, last) {
+        (Some(f), Some(l)) => flat.span(found.start + f, found.start + l + 1),
+        _ => flat.span(found.start, found.end),
+    }
+}
+
+/// Re-homes the findings of a field check on a found number into the HTML.
+fn add_inner(r: &mut FieldResult, inner: FieldResult, flat: &Flat, found: &Found) {
+    for mut f in inner.findings {
+        if f.code.starts_with("format.") {
+            continue;
+        }
+        f.fix = None;
+        f.span = remap(flat, found, f.span);
+        r.push(f);
+    }
+}
+
+/// Digits of `href` in runs of exactly 14 (the record code in a 公网安备 link).
+fn href_codes(href: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in href.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            if run.len() == 14 {
+                out.push(run.clone());
+            }
+            run.clear();
+        }
+    }
+    out
+}
+
+/// Checks a page's HTML (or just its footer) for the filing display rules.
+pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> FieldResult {
+    let flat = html::flatten(html_text);
+    let t = &flat.text;
+    let mut r = FieldResult::new(String::new());
+    let mut icp_found: Vec<(String, Option<IcpNumber>)> = Vec::new();
+    let mut psb_found: Vec<String> = Vec::new();
+
+    for found in find_icp(t) {
+        let span = flat.span(found.start, found.end);
+        let inner = filing_number::check(&found.written, opts);
+        let value = inner.value.clone();
+        let parsed = filing_number::parse_str(&value);
+        add_inner(&mut r, inner, &flat, &found);
+        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
+            None => r.push(
+                Finding::error("footer.icp_not_linked")
+                    .param("number", value.clone())
+                    .span(span),
+            ),
+            Some(a) => match html::host_of(&a.href) {
+                Some(h) if h == MIIT_HOST => {}
+                Some(h) if MIIT_OLD_HOSTS.contains(&h.as_str()) => r.push(
+                    Finding::warning("footer.icp_link_old")
+                        .param("host", h)
+                        .span(Some(a.span)),
+                ),
+                other => r.push(
+                    Finding::error("footer.icp_link_wrong")
+                        .param("host", other.unwrap_or_else(|| a.href.clone()))
+                        .span(Some(a.span)),
+                ),
+            },
+        }
+        if !icp_found.iter().any(|(v, _)| *v == value) {
+            icp_found.push((value, parsed));
+        }
+    }
+
+    for found in find_psb(t) {
+        let span = flat.span(found.start, found.end);
+        let inner = psb_number::check(&found.written, opts);
+        let value = inner.value.clone();
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        add_inner(&mut r, inner, &flat, &found);
+        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
+            None => r.push(
+                Finding::warning("footer.psb_not_linked")
+                    .param("number", value.clone())
+                    .span(span),
+            ),
+            Some(a) => match html::host_of(&a.href) {
+                Some(h) if PSB_HOSTS.contains(&h.as_str()) => {
+                    let codes = href_codes(&a.href);
+                    if codes.is_empty() {
+                        r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)));
+                    } else if !codes.contains(&digits) {
+                        r.push(
+                            Finding::error("footer.psb_link_mismatch")
+                                .param("code", codes.first().cloned().unwrap_or_default())
+                                .param("digits", digits.clone())
+                                .span(Some(a.span)),
+                        );
+                    }
+                }
+                other => r.push(
+                    Finding::warning("footer.psb_link_wrong")
+                        .param("host", other.unwrap_or_else(|| a.href.clone()))
+                        .span(Some(a.span)),
+                ),
+            },
+        }
+        if !psb_found.contains(&value) {
+            psb_found.push(value);
+        }
+    }
+
+    if icp_found.is_empty() {
+        r.push(Finding::error("footer.icp_missing"));
+    }
+    if let Some(want) = expected
+        .icp_number
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        expect_icp(&mut r, want, &icp_found);
+    }
+    if let Some(want) = expected
+        .psb_number
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        let want_digits: String = want
+            .chars()
+            .map(crate::text::fold_width)
+            .filter(char::is_ascii_digit)
+            .collect();
+        let shown = psb_found
+            .iter()
+            .any(|p| p.chars().filter(char::is_ascii_digit).collect::<String>() == want_digits);
+        if !shown {
+            r.push(Finding::error("footer.psb_expected_missing").param("expected", want.trim()));
+        }
+    } else if psb_found.is_empty() {
+        r.push(Finding::info("footer.psb_absent"));
+    }
+
+    let icp_list: Vec<String> = icp_found.iter().map(|(v, _)| v.clone()).collect();
+    let mut shown: Vec<String> = icp_list.clone();
+    shown.extend(psb_found.iter().cloned());
+    r.value = shown.join(" ");
+    r.info.push(("icpNumbers", InfoValue::List(icp_list)));
+    r.info.push(("psbNumbers", InfoValue::List(psb_found)));
+    if let Some(d) = expected.domain.as_deref().filter(|d| !d.trim().is_empty()) {
+        let dr = crate::site::domain::check(d, opts);
+        r.info_str("domain", dr.value);
+    }
+    r.finish()
+}
+
+fn expect_icp(r: &mut FieldResult, want: &str, found: &[(String, Option<IcpNumber>)]) {
+    let Some(w) = filing_number::parse_str(want) else {
+        r.push(Finding::error("footer.icp_expected_invalid").param("expected", want.trim()));
+        return;
+    };
+    let canonical = w.canonical();
+    if found.iter().any(|(v, _)| *v == canonical) {
+        return;
+    }
+    let subject = w.subject();
+    let same_subject: Vec<&IcpNumber> = found
+        .iter()
+        .filter_map(|(_, p)| p.as_ref())
+        .filter(|p| p.subject() == subject)
+        .collect();
+    if w.seq.is_some() && same_subject.iter().any(|p| p.seq.is_none()) {
+        // Guangdong footers show the subject number (HW-KB); elsewhere the service number.
+        if w.province != Some('粤') {
+            r.push(
+                Finding::warning("footer.icp_subject_only")
+                    .param("expected", canonical)
+                    .param("subject", subject),
+            );
+        }
+        return;
+    }
+    r.push(Finding::error("footer.icp_expected_missing").param("expected", canonical));
+}

@@ -1,0 +1,403 @@
+//! A tolerant HTML scanner for the footer check: no DOM, no tree — just the
+//! visible text (entities decoded, scripts/styles/comments skipped, white
+//! space collapsed, block elements as line breaks) with, for every text
+//! character, where it came from in the HTML (UTF-16 offsets) and which
+//! `<a href>` encloses it. Text split across inline tags joins up.
+
+use crate::text;
+
+/// One `<a>` element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Anchor {
+    /// The `href` attribute, entities decoded ('' when absent).
+    pub href: String,
+    /// UTF-16 span of the opening tag in the HTML.
+    pub span: (u32, u32),
+}
+
+/// The visible text of a page with its map back into the HTML.
+#[derive(Clone, Debug, Default)]
+pub struct Flat {
+    /// Visible characters (width-folded; runs of white space are one ' ',
+    /// block boundaries '\n').
+    pub text: Vec<char>,
+    /// For each character, its UTF-16 `[start, end)` in the HTML.
+    pub origin: Vec<(u32, u32)>,
+    /// For each character, the innermost enclosing anchor (index into `anchors`).
+    pub anchor: Vec<Option<usize>>,
+    /// Every `<a>` element in document order.
+    pub anchors: Vec<Anchor>,
+}
+
+impl Flat {
+    fn push(&mut self, c: char, origin: (u32, u32), anchor: Option<usize>) {
+        let c = text::fold_width(c);
+        let c = if text::is_space(c) && c != '\n' {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' || c == '\n' {
+            match self.text.last_mut() {
+                None => return,
+                Some(last) if *last == '\n' => return,
+                Some(last) if *last == ' ' => {
+                    if c == '\n' {
+                        *last = '\n';
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if text::is_invisible(c) {
+            return;
+        }
+        self.text.push(c);
+        self.origin.push(origin);
+        self.anchor.push(anchor);
+    }
+    /// The UTF-16 span in the HTML of text characters `[start, end)`.
+    pub fn span(&self, start: usize, end: usize) -> Option<(u32, u32)> {
+        let a = self.origin.get(start)?;
+        let b = self.origin.get(end.checked_sub(1)?)?;
+        Some((a.0, b.1))
+    }
+}
+
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "body",
+    "html",
+];
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "template", "noscript", "textarea", "title", "head",
+];
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "copy" => '©',
+        "reg" => '®',
+        "middot" => '·',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hyphen" | "dash" => '-',
+        "zwj" | "zwnj" | "shy" => '\u{200B}',
+        _ => return None,
+    })
+}
+
+/// Decodes the entity starting at `s[i] == '&'`: (char, chars consumed).
+fn entity(s: &[(char, u32)], i: usize) -> Option<(char, usize)> {
+    let mut name = String::new();
+    let mut k = i + 1;
+    while let Some((c, _)) = s.get(k) {
+        if *c == ';' {
+            break;
+        }
+        if !(c.is_ascii_alphanumeric() || *c == '#') || name.len() > 10 {
+            return None;
+        }
+        name.push(*c);
+        k += 1;
+    }
+    s.get(k).filter(|(c, _)| *c == ';')?;
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let v = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        char::from_u32(v)?
+    } else {
+        named_entity(&name)?
+    };
+    Some((c, k + 1 - i))
+}
+
+fn decode_entities(s: &[(char, u32)]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some((c, _)) = s.get(i) {
+        if *c == '&' {
+            if let Some((d, used)) = entity(s, i) {
+                out.push(d);
+                i += used;
+                continue;
+            }
+        }
+        out.push(*c);
+        i += 1;
+    }
+    out
+}
+
+/// A parsed tag: (lower-case name, closing?, attributes, index after '>').
+type Tag = (String, bool, Vec<(String, String)>, usize);
+
+fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
+    let mut k = i + 1;
+    let closing = s.get(k).is_some_and(|(c, _)| *c == '/');
+    if closing {
+        k += 1;
+    }
+    let mut name = String::new();
+    while let Some((c, _)) = s
+        .get(k)
+        .filter(|(c, _)| c.is_ascii_alphanumeric() || *c == '-')
+    {
+        name.push(c.to_ascii_lowercase());
+        k += 1;
+    }
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut attrs = Vec::new();
+    loop {
+        while s
+            .get(k)
+            .is_some_and(|(c, _)| c.is_whitespace() || *c == '/')
+        {
+            k += 1;
+        }
+        let (c, _) = *s.get(k)?;
+        if c == '>' {
+            return Some((name, closing, attrs, k + 1));
+        }
+        let mut key = String::new();
+        while let Some((c, _)) = s
+            .get(k)
+            .filter(|(c, _)| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
+        {
+            key.push(c.to_ascii_lowercase());
+            k += 1;
+        }
+        if key.is_empty() {
+            k += 1;
+            continue;
+        }
+        while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
+            k += 1;
+        }
+        let mut value = String::new();
+        if s.get(k).is_some_and(|(c, _)| *c == '=') {
+            k += 1;
+            while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
+                k += 1;
+            }
+            let start;
+            let end;
+            match s.get(k) {
+                Some((q @ ('"' | '\''), _)) => {
+                    start = k + 1;
+                    let close = s.get(start..)?.iter().position(|(c, _)| c == q)?;
+                    end = start + close;
+                    k = end + 1;
+                }
+                _ => {
+                    start = k;
+                    while s
+                        .get(k)
+                        .is_some_and(|(c, _)| !c.is_whitespace() && *c != '>')
+                    {
+                        k += 1;
+                    }
+                    end = k;
+                }
+            }
+            value = decode_entities(s.get(start..end).unwrap_or(&[]));
+        }
+        attrs.push((key, value));
+    }
+}
+
+/// Position of the first `needle` (ASCII case-insensitive) at or after `from`.
+fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
+    let n: Vec<char> = needle.chars().collect();
+    (from..s.len()).find(|&i| {
+        n.iter().enumerate().all(|(k, c)| {
+            s.get(i + k)
+                .is_some_and(|(d, _)| d.to_ascii_lowercase() == *c)
+        })
+    })
+}
+
+/// Scans `html` into its visible text.
+pub fn flatten(html: &str) -> Flat {
+    let mut s: Vec<(char, u32)> = Vec::with_capacity(html.len());
+    let mut off = 0u32;
+    for c in html.chars() {
+        s.push((c, off));
+        off += c.len_utf16() as u32;
+    }
+    let total = off;
+    let end_of = |s: &[(char, u32)], i: usize| s.get(i).map(|x| x.1).unwrap_or(total);
+    let mut flat = Flat::default();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while let Some(&(c, at)) = s.get(i) {
+        if c == '<' {
+            if s.get(i + 1..i + 4)
+                .is_some_and(|t| t.iter().map(|x| x.0).eq("!--".chars()))
+            {
+                i = find_ci(&s, i + 4, "-->").map(|e| e + 3).unwrap_or(s.len());
+                continue;
+            }
+            if s.get(i + 1).is_some_and(|(d, _)| matches!(d, '!' | '?')) {
+                i = s
+                    .get(i..)
+                    .and_then(|t| t.iter().position(|x| x.0 == '>'))
+                    .map(|p| i + p + 1)
+                    .unwrap_or(s.len());
+                continue;
+            }
+            if let Some((name, closing, attrs, next)) = parse_tag(&s, i) {
+                let span = (at, end_of(&s, next));
+                if !closing && RAW_TEXT.contains(&name.as_str()) {
+                    let close = format!("</{name}");
+                    i = find_ci(&s, next, &close)
+                        .and_then(|e| {
+                            s.get(e..)
+                                .and_then(|t| t.iter().position(|x| x.0 == '>'))
+                                .map(|p| e + p + 1)
+                        })
+                        .unwrap_or(s.len());
+                    continue;
+                }
+                if name == "a" {
+                    if closing {
+                        stack.pop();
+                    } else {
+                        let href = attrs
+                            .into_iter()
+                            .find(|(k, _)| k == "href")
+                            .map(|(_, v)| v.trim().to_string())
+                            .unwrap_or_default();
+                        flat.anchors.push(Anchor { href, span });
+                        stack.push(flat.anchors.len() - 1);
+                    }
+                } else if BLOCKS.contains(&name.as_str()) {
+                    flat.push('\n', span, None);
+                }
+                i = next;
+                continue;
+            }
+        }
+        if c == '&' {
+            if let Some((d, used)) = entity(&s, i) {
+                flat.push(d, (at, end_of(&s, i + used)), stack.last().copied());
+                i += used;
+                continue;
+            }
+        }
+        flat.push(c, (at, at + c.len_utf16() as u32), stack.last().copied());
+        i += 1;
+    }
+    flat
+}
+
+/// The host of an absolute (or scheme-relative) URL, lower-cased.
+pub fn host_of(href: &str) -> Option<String> {
+    let h = href.trim();
+    let rest = if let Some(p) = h.find("://") {
+        let scheme = h.get(..p)?;
+        if !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        {
+            return None;
+        }
+        h.get(p + 3..)?
+    } else {
+        h.strip_prefix("//")?
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    Some(host.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_text_split_across_tags_and_decodes_entities() {
+        let f = flatten(
+            "<p>京ICP<span>备</span>1234&#53;678号</p><script>x='京ICP备'</script><!-- 京ICP -->",
+        );
+        let t: String = f.text.iter().collect();
+        assert_eq!(t.trim(), "京ICP备12345678号");
+    }
+
+    #[test]
+    fn anchors_cover_their_text() {
+        let f = flatten(
+            r#"<a href="https://beian.miit.gov.cn/#/Integrated/index" target=_blank>京ICP备</a>x"#,
+        );
+        assert_eq!(f.anchors.len(), 1);
+        assert_eq!(f.anchor.first().copied().flatten(), Some(0));
+        assert_eq!(f.anchor.last().copied().flatten(), None);
+        assert_eq!(
+            host_of(&f.anchors[0].href).as_deref(),
+            Some("beian.miit.gov.cn")
+        );
+        assert_eq!(
+            host_of("//www.beian.gov.cn/portal").as_deref(),
+            Some("www.beian.gov.cn")
+        );
+        assert_eq!(host_of("/local"), None);
+    }
+
+    #[test]
+    fn unterminated_markup_does_not_panic() {
+        for s in [
+            "<",
+            "<a",
+            "<a href=\"x",
+            "&#",
+            "&#x110000;",
+            "<!--",
+            "<script>",
+            "</",
+            "<a href=x>",
+        ] {
+            let _ = flatten(s);
+        }
+    }
+}

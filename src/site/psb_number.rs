@@ -1,0 +1,182 @@
+//! 公安联网备案 numbers (`psbNumber`, rules.md §1.5):
+//! `<省>公网安备<14 digits>号`. Digits 1–6 are the GB/T 2260 code of the
+//! filing police bureau, so the first two must be the prefix's province
+//! (川/蜀 51, 贵/黔 52, 云/滇 53, 甘/陇 62, …). Old 12-digit numbers exist
+//! and are only a warning.
+
+use crate::finding::{FieldResult, Finding};
+use crate::options::Options;
+use crate::province::Province;
+use crate::text::{self, Normalized, Rules};
+
+const KEYWORD: [char; 4] = ['公', '网', '安', '备'];
+
+/// A parsed 公网安备 number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PsbNumber {
+    /// The province character as written.
+    pub province: char,
+    /// The digits (14, or 12 in the old form).
+    pub digits: String,
+}
+
+impl PsbNumber {
+    /// The canonical written form.
+    pub fn canonical(&self) -> String {
+        format!("{}公网安备{}号", self.province, self.digits)
+    }
+}
+
+fn normalized(input: &str) -> Normalized {
+    text::normalize(
+        input,
+        Rules {
+            drop_spaces: true,
+            ..Rules::default()
+        },
+    )
+}
+
+/// Parses a number written anywhere: `None` unless well-formed.
+pub fn parse_str(s: &str) -> Option<PsbNumber> {
+    let n = normalized(s);
+    let (p, rest) = n.chars.split_first()?;
+    let rest = rest.strip_prefix(&KEYWORD[..])?;
+    let (hao, digits) = rest.split_last()?;
+    if *hao != '号'
+        || !(digits.len() == 14 || digits.len() == 12)
+        || !digits.iter().all(char::is_ascii_digit)
+    {
+        return None;
+    }
+    Some(PsbNumber {
+        province: *p,
+        digits: digits.iter().collect(),
+    })
+}
+
+/// Checks a 公网安备 number.
+pub fn check(input: &str, opts: &Options) -> FieldResult {
+    let n = normalized(input);
+    let mut r = FieldResult::new(n.as_string());
+    if n.is_empty() {
+        if !opts.partial {
+            r.push(Finding::error("psb.empty"));
+        }
+        return r;
+    }
+    let kw_at = (0..n.len()).find(|&i| n.chars.get(i..i + 4) == Some(&KEYWORD[..]));
+    let Some(kw) = kw_at else {
+        // Still typing "X公网安备"?
+        let typed = n.chars.get(1..).unwrap_or(&[]);
+        let possible =
+            n.at(0).is_some_and(|c| !c.is_ascii()) && typed.len() < 4 && KEYWORD.starts_with(typed);
+        if !(opts.partial && possible) {
+            r.push(Finding::error("psb.format").span(n.whole()));
+        }
+        return r;
+    };
+    let province = match kw {
+        1 => n.at(0).and_then(|c| Province::by_abbr(c).map(|p| (c, p))),
+        _ => None,
+    };
+    let Some((pchar, prov)) = province else {
+        let code = if kw == 0 {
+            "psb.province_missing"
+        } else {
+            "psb.province_invalid"
+        };
+        let prefix: String = n.chars.get(..kw).unwrap_or(&[]).iter().collect();
+        r.push(
+            Finding::error(code)
+                .param("char", prefix)
+                .span(n.span(0, kw)),
+        );
+        return r;
+    };
+    let start = kw + 4;
+    let body = n.chars.get(start..).unwrap_or(&[]);
+    let count = body.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits: String = body.iter().take(count).collect();
+    let after = start + count;
+    let hao = n.at(after) == Some('号');
+    if let Some(bad) = body.get(count).filter(|c| **c != '号') {
+        r.push(
+            Finding::error("psb.invalid_char")
+                .param("char", bad.to_string())
+                .span(n.span(after, after + 1)),
+        );
+        return r;
+    }
+    if hao && after + 1 < n.len() {
+        r.push(Finding::error("psb.trailing").span(n.span(after + 1, n.len())));
+        return r;
+    }
+    if count != 14 && count != 12 {
+        if !(opts.partial && !hao && count < 14) {
+            r.push(
+                Finding::error("psb.length")
+                    .param("length", count.to_string())
+                    .span(n.span(start, after.max(start + 1))),
+            );
+        }
+        return r;
+    }
+    let num = PsbNumber {
+        province: pchar,
+        digits: digits.clone(),
+    };
+    let canonical = num.canonical();
+    r.value = canonical.clone();
+    if !hao {
+        if opts.partial && count == 12 {
+            return r;
+        }
+        r.push(
+            Finding::error("psb.missing_hao")
+                .param("value", canonical.clone())
+                .fix(canonical.clone())
+                .span(n.span(after.saturating_sub(1), after)),
+        );
+    }
+    let region = digits
+        .get(..2)
+        .and_then(|d| d.parse::<u8>().ok())
+        .unwrap_or(0);
+    if region != prov.code {
+        let named = Province::by_code(region)
+            .map(|p| p.name.to_string())
+            .unwrap_or_else(|| "—".into());
+        r.push(
+            Finding::error("psb.province_code")
+                .param("char", pchar.to_string())
+                .param("code", digits.get(..2).unwrap_or("").to_string())
+                .param("expected", prov.code.to_string())
+                .param("named", named)
+                .span(n.span(start, start + 2)),
+        );
+    }
+    if count == 12 {
+        r.push(Finding::warning("psb.old_format").span(n.span(start, after)));
+    }
+    r.info_str("province", prov.name);
+    r.info_str("regionCode", digits.get(..6).unwrap_or("").to_string());
+    if hao {
+        text::note_normalized(&mut r, input, &canonical);
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_str_accepts_spaced_numbers() {
+        assert_eq!(
+            parse_str("川公网安备 51010702001250号").map(|p| p.digits),
+            Some("51010702001250".to_string())
+        );
+        assert_eq!(parse_str("川公网安备51010702001250"), None);
+    }
+}
