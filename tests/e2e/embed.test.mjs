@@ -148,3 +148,25 @@ test('apply-fix is seen by a React-style value tracker (prototype setter + input
   assert.equal(changes.at(-1), '13800138000');
   await page.close();
 });
+
+test("no global style leaks: every widget.css rule targets only the widget's own .bc- nodes", async () => {
+  const css = readFileSync(fileURLToPath(new URL('../../widget/widget.css', import.meta.url)), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const page = await openPage(browser, null);
+  await page.setContent('<!doctype html><p>x</p>');
+  const selectors = await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const out = [];
+    const walk = (rules) => {
+      for (const r of rules) {
+        if (r.selectorText) out.push(...r.selectorText.split(',').map((s) => s.trim()));
+        if (r.cssRules) walk(r.cssRules);
+      }
+    };
+    walk(sheet.cssRules);
+    return out;
+  }, css);
+  assert.ok(selectors.length > 20);
+  for (const s of selectors) assert.match(s, /^\.bc-[\w-]+/, `unscoped selector: ${s}`);
+  await page.close();
+});
