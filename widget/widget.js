@@ -578,6 +578,7 @@ class Controller {
       return;
     }
     const slot = input.getAttribute('data-beian-image') || 'other';
+    s.key = this.imageKey();
     s.busy = true;
     s.file = file;
     this.render(input);
@@ -855,7 +856,7 @@ class Controller {
     for (const input of this.inputs()) {
       if (input.type === 'file') {
         if (input.files?.length && !this.state.get(input)?.file) this.checkFile(input);
-        else if (this.state.get(input)?.file) this.recheckImage(input);
+        else if (this.state.get(input)?.file && this.state.get(input).key !== this.imageKey()) this.recheckImage(input);
         continue;
       }
       if (input.value === '' && !this.state.has(input)) continue;
@@ -863,6 +864,12 @@ class Controller {
     }
     this.runForm();
     this.renderAll();
+  }
+
+  /** What an image verdict depends on besides the file: re-read only when this changes. */
+  imageKey() {
+    const o = this.checkOptions();
+    return `${o.locale}|${o.province || ''}|${o.subjectType || ''}`;
   }
 
   recheckImage(input) {
