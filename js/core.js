@@ -134,3 +134,37 @@ export function checkForm(form, options) {
 export function getProfile(name = 'generic') {
   return unwrap(need().get_profile(text(name, 'name')));
 }
+
+// zh-CN messages are inside the wasm; zh-TW and en are chunks
+// (locales/<tag>.js) loaded by loadLocale(). The entry point decides how a
+// chunk is fetched (a dynamic import in browsers, a static one in Node).
+let localeLoader = null;
+const localePromises = new Map();
+
+/** @internal The entry point's way of fetching a locale chunk's text. */
+export function setLocaleLoader(loader) {
+  localeLoader = loader;
+}
+
+const LOCALE_TAGS = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
+
+/**
+ * Makes the messages of `locale` available ('zh-CN' always is). Resolves
+ * when checks may use that locale. init() in browsers loads every locale
+ * unless given `{ locales }`; Node has them all at import.
+ */
+export function loadLocale(locale) {
+  const tag = LOCALE_TAGS[locale];
+  if (!tag) return Promise.reject(new TypeError(`beian-check: locale '${locale}' is not supported; use 'zh-CN', 'zh-TW' or 'en'`));
+  if (tag === 'zh-CN') return Promise.resolve();
+  if (!localePromises.has(tag)) {
+    const p = Promise.resolve()
+      .then(() => localeLoader(tag))
+      .then((text) => {
+        if (!need().load_catalog(tag, text)) throw new Error(`beian-check: the ${tag} messages did not load`);
+      });
+    p.catch(() => localePromises.delete(tag)); // allow a retry
+    localePromises.set(tag, p);
+  }
+  return localePromises.get(tag);
+}

@@ -50,10 +50,17 @@ export interface CheckOptions {
   profile?: 'generic' | Profile;
 }
 
-/** Loads the wasm (browser); resolves at once in Node. Idempotent. */
+/**
+ * Loads the wasm (browser); resolves at once in Node. Idempotent. In
+ * browsers it also loads the messages of `options.locales` (default: all).
+ */
 export default function init(
   input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+  options?: { locales?: Locale[] },
 ): Promise<void>;
+
+/** Loads a locale's messages (zh-CN is built in; Node has all at import). */
+export function loadLocale(locale: Locale): Promise<void>;
 
 /** Checks one value. Throws TypeError only for an unknown kind or bad options. */
 export function checkField(kind: FieldKind, value: string, options?: CheckOptions): FieldResult;

@@ -1,20 +1,26 @@
 // Browser and bundler entry: the wasm is fetched next to this file (or from
 // the URL / Response / bytes / WebAssembly.Module passed to init()).
 import initWasm, * as glue from './wasm/beian_check.js';
-import { bind, setRegionNamesLoader } from './core.js';
+import { bind, setRegionNamesLoader, setLocaleLoader, loadLocale } from './core.js';
 
 // Region names are a separate chunk, imported the first time a result needs one.
 setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
+// zh-TW and en messages are chunks too (zh-CN is inside the wasm).
+setLocaleLoader((tag) => import(`./locales/${tag}.js`).then((m) => m.default));
 
-export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter } from './core.js';
+export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
 
 let ready = null;
 
 /**
- * Loads the wasm once; every later call returns the same promise.
+ * Loads the wasm once; every later call returns the same promise. Also
+ * loads the messages of `options.locales` (default: every locale; pass e.g.
+ * `{ locales: ['zh-CN'] }` to download only what the page shows — other
+ * locales then need `await loadLocale(tag)` before use).
  * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module} [input]
+ * @param {{ locales?: Array<'zh-CN' | 'zh-TW' | 'en'> }} [options]
  */
-export default function init(input) {
+export default function init(input, options = {}) {
   if (!ready) {
     ready = initWasm(input === undefined ? undefined : { module_or_path: input })
       .then(() => bind(glue))
@@ -23,5 +29,6 @@ export default function init(input) {
         throw e;
       });
   }
-  return ready;
+  const wanted = options.locales ?? ['zh-TW', 'en'];
+  return ready.then(() => Promise.all(wanted.map(loadLocale))).then(() => undefined);
 }

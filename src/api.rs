@@ -88,6 +88,13 @@ pub fn kinds(locale: &str) -> String {
             "locale '{locale}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
         ));
     };
+    if !i18n::is_loaded(locale) {
+        return output::type_error_json(&format!(
+            "the {} messages are not loaded; await loadLocale('{}') first",
+            locale.tag(),
+            locale.tag()
+        ));
+    }
     let items: Vec<Json> = check::KINDS
         .iter()
         .map(|k| {
@@ -161,6 +168,13 @@ pub fn register_profile(profile_json: &str) -> String {
         Ok(id) => format!("{{\"id\":{id}}}"),
         Err(e) => output::type_error_json(&format!("invalid profile: {e}")),
     }
+}
+
+/// `loadLocale` (the JS wrapper passes a locale chunk's text) → entries loaded (0: unknown tag).
+pub fn load_catalog(tag: &str, text: &str) -> usize {
+    Locale::parse(tag)
+        .map(|l| i18n::load_catalog(l, text))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

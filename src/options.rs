@@ -122,6 +122,12 @@ impl Options {
                             "options.locale '{t}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
                         )
                     })?;
+                    if !crate::i18n::is_loaded(o.locale) {
+                        let tag = o.locale.tag();
+                        return Err(format!(
+                            "options.locale '{t}': the {tag} messages are not loaded; await loadLocale('{tag}') first (init() loads every locale unless told otherwise)"
+                        ));
+                    }
                 }
                 "today" => {
                     let t = text("today")?;

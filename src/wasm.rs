@@ -66,3 +66,9 @@ pub fn register_profile(profile: &str) -> String {
 pub fn load_region_names(text: &str) -> bool {
     crate::data::load_region_names(text)
 }
+
+/// `loadLocale`: a locale chunk's catalog text; returns the entries loaded.
+#[wasm_bindgen]
+pub fn load_catalog(tag: &str, text: &str) -> usize {
+    api::load_catalog(tag, text)
+}

@@ -63,6 +63,8 @@ impl Locale {
     }
 }
 
+/// The catalog sources, for the tests that check every row.
+#[cfg(test)]
 const SOURCES: &[&str] = &[
     include_str!("common.tsv"),
     include_str!("contact.tsv"),
@@ -72,50 +74,87 @@ const SOURCES: &[&str] = &[
     include_str!("form.tsv"),
 ];
 
-type Row = (&'static str, [&'static str; 3]);
+/// Per-locale `key<TAB>text` catalogs, split from the TSVs by build.rs.
+/// zh-CN is always embedded; the wasm build leaves zh-TW and en out (they
+/// arrive through [`load_catalog`]) to keep the first download small.
+const EMBEDDED: [Option<&str>; 3] = [
+    Some(include_str!(concat!(env!("OUT_DIR"), "/catalog-zh-CN.tsv"))),
+    #[cfg(not(target_arch = "wasm32"))]
+    Some(include_str!(concat!(env!("OUT_DIR"), "/catalog-zh-TW.tsv"))),
+    #[cfg(target_arch = "wasm32")]
+    None,
+    #[cfg(not(target_arch = "wasm32"))]
+    Some(include_str!(concat!(env!("OUT_DIR"), "/catalog-en.tsv"))),
+    #[cfg(target_arch = "wasm32")]
+    None,
+];
 
-fn parse_rows() -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
-    for source in SOURCES {
-        for line in source.lines() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(key), Some(a), Some(b), Some(c)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
-            rows.push((key, [a, b, c]));
-        }
-    }
+type Row = (&'static str, &'static str);
+
+static CATALOGS: [OnceLock<Vec<Row>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+fn parse(text: &'static str) -> Vec<Row> {
+    let mut rows: Vec<Row> = text.lines().filter_map(|l| l.split_once('\t')).collect();
     rows.sort_by(|x, y| x.0.cmp(y.0));
     rows
 }
 
-fn rows() -> &'static [Row] {
-    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
-    ROWS.get_or_init(parse_rows)
+fn catalog(locale: Locale) -> Option<&'static [Row]> {
+    let slot = CATALOGS.get(locale.index())?;
+    if let Some(rows) = slot.get() {
+        return Some(rows);
+    }
+    let text = EMBEDDED.get(locale.index()).copied().flatten()?;
+    Some(slot.get_or_init(|| parse(text)))
 }
 
-/// The raw catalog text for `key`, if present.
+/// True when the locale's messages are available (always, natively).
+pub fn is_loaded(locale: Locale) -> bool {
+    catalog(locale).is_some()
+}
+
+/// Supplies a locale's catalog (`key<TAB>text` lines, as the JS locale
+/// chunks carry it). Returns the number of entries; a second load of the
+/// same locale keeps the first.
+pub fn load_catalog(locale: Locale, text: &str) -> usize {
+    if let Some(rows) = catalog(locale) {
+        return rows.len();
+    }
+    // Loaded once per locale for the life of the page: leaking gives the
+    // rows a 'static lifetime like the embedded catalogs.
+    let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+    CATALOGS
+        .get(locale.index())
+        .map(|slot| slot.get_or_init(|| parse(text)).len())
+        .unwrap_or(0)
+}
+
+/// The raw catalog text for `key`, if present. A locale that is not loaded
+/// falls back to zh-CN (the JS wrapper refuses such calls before they get here).
 pub fn lookup(key: &str, locale: Locale) -> Option<&'static str> {
-    let rows = rows();
+    let rows = catalog(locale).or_else(|| catalog(Locale::ZhCn))?;
     rows.binary_search_by(|r| r.0.cmp(key))
         .ok()
         .and_then(|i| rows.get(i))
-        .and_then(|r| r.1.get(locale.index()).copied())
+        .map(|r| r.1)
 }
 
-/// Every catalog key (for tests and tooling).
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    rows().iter().map(|r| r.0)
-}
-
-/// Every catalog row with its three texts (for tests and tooling).
-pub fn entries() -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
-    rows().iter().copied()
+/// Every catalog row with its three texts (tests: needs all three locales).
+#[cfg(test)]
+fn entries() -> Vec<(&'static str, [&'static str; 3])> {
+    let mut out = Vec::new();
+    for source in SOURCES {
+        for line in source
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            if let [k, a, b, e] = c[..] {
+                out.push((k, [a, b, e]));
+            }
+        }
+    }
+    out
 }
 
 /// Fills `{name}` placeholders from `params`; unknown placeholders stay as typed.
