@@ -82,10 +82,10 @@ export function countText(errors, warnings, locale = 'zh-CN') {
 let loading = null;
 let loaded = false;
 
-/** Loads the wasm once (later calls share the promise; a failure allows a retry). */
+/** Loads the wasm once (later calls share the promise; a failure allows a retry). Messages other than zh-CN are loaded per locale, when first shown. */
 export function load(wasm) {
   if (!loading) {
-    loading = init(wasm || undefined).then(
+    loading = init(wasm || undefined, { locales: [] }).then(
       () => {
         loaded = true;
       },
@@ -99,6 +99,29 @@ export function load(wasm) {
 }
 
 const has = (name) => loaded && typeof api[name] === 'function';
+
+// zh-TW and en messages are separate chunks in newer builds (loadLocale); zh-CN is always there.
+const localeLoads = new Map();
+function localeReady(locale) {
+  if (locale === 'zh-CN' || !has('loadLocale')) return true;
+  return localeLoads.get(locale)?.done === true;
+}
+function loadLocaleOnce(locale) {
+  if (!localeLoads.has(locale)) {
+    const entry = { done: false };
+    entry.promise = api.loadLocale(locale).then(
+      () => {
+        entry.done = true;
+      },
+      (e) => {
+        localeLoads.delete(locale); // a later refresh may retry
+        throw e;
+      },
+    );
+    localeLoads.set(locale, entry);
+  }
+  return localeLoads.get(locale).promise;
+}
 
 /** Calls a public API function; undefined when it is missing or refuses the input (e.g. an unknown kind). */
 function call(name, ...args) {
@@ -326,6 +349,17 @@ class Controller {
     return UI[this.locale];
   }
 
+  /** True when checks can speak the current locale; otherwise starts loading it and refreshes when it is there. */
+  localeOk() {
+    const locale = this.locale;
+    if (localeReady(locale)) return true;
+    loadLocaleOnce(locale).then(
+      () => this.refresh(),
+      (e) => console.warn(`beian-check: the ${locale} messages failed to load`, e),
+    );
+    return false;
+  }
+
   setOptions(options) {
     Object.assign(this.options, options);
     this.refresh();
@@ -429,6 +463,7 @@ class Controller {
 
   onSubmit(e) {
     if (this.status !== 'ready') return; // no checker: the form submits as it would without us
+    if (!localeReady(this.locale)) return; // (a moment after a language switch) never block on a check we cannot show
     this.submitTried = true;
     for (const input of this.inputs()) if (input.type !== 'file') this.checkOne(input, false);
     this.runForm();
@@ -463,6 +498,7 @@ class Controller {
       s.field = null;
       return;
     }
+    if (!this.localeOk()) return; // keep what is shown until the messages of the new locale are here
     if (kind === 'footer') {
       const extra = {};
       for (const k of ['icpNumber', 'psbNumber', 'domain']) {
@@ -522,6 +558,7 @@ class Controller {
   }
 
   runForm() {
+    if (!this.localeOk()) return;
     this.formFindings = [];
     this.formRan = false;
     if (!has('checkForm')) return;
@@ -577,6 +614,7 @@ class Controller {
       this.emit();
       return;
     }
+    if (!this.localeOk()) return; // checked by the refresh that follows the locale load
     const slot = input.getAttribute('data-beian-image') || 'other';
     s.key = this.imageKey();
     s.busy = true;
@@ -852,7 +890,7 @@ class Controller {
 
   /** Re-checks every field (e.g. after the locale or the subject type changed). */
   refresh() {
-    if (this.status !== 'ready') return;
+    if (this.status !== 'ready' || !this.localeOk()) return;
     for (const input of this.inputs()) {
       if (input.type === 'file') {
         if (input.files?.length && !this.state.get(input)?.file) this.checkFile(input);

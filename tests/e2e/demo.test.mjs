@@ -65,11 +65,12 @@ test('typing 1380013800 shows the zh-CN finding inline (aria-describedby, aria-i
   assert.match(await page.textContent('#summary-list'), /主体负责人 · 手机号码手机号码只有 10 位/);
 
   await page.click('[data-lang="en"]');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction((sel) => /has 10 digits; it needs 11/.test(document.querySelector(sel).nextElementSibling.textContent), MOBILE);
   assert.match(await describedText(page, MOBILE), /has 10 digits; it needs 11/);
   assert.match(await page.textContent('#summary-counts'), /\d+ errors?/);
   assert.equal(await page.textContent('#h-principal [data-t]'), 'Subject principal');
   await page.click('[data-lang="zh-TW"]');
+  await page.waitForFunction((sel) => /手機號碼/.test(document.querySelector(sel).nextElementSibling.textContent), MOBILE);
   assert.match(await describedText(page, MOBILE), /手機號碼/);
   assert.deepEqual(page.problems, []);
   await page.close();
