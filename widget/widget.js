@@ -306,6 +306,23 @@ class Controller {
     form.addEventListener('change', this.handlers.change);
     form.addEventListener('submit', this.handlers.submit, { capture: true });
     form.addEventListener('reset', this.handlers.reset);
+    // While a pointer is down, re-rendering on blur would move what is being clicked (the submit button
+    // under a message that just went away): renders wait until the click is over.
+    this.pressing = false;
+    this.handlers.press = () => {
+      this.pressing = true;
+    };
+    this.handlers.release = () => {
+      if (!this.pressing) return;
+      this.pressing = false;
+      if (this.deferred) {
+        this.deferred = false;
+        setTimeout(() => this.guard(() => this.renderAll()), 0); // after the click event
+      }
+    };
+    document.addEventListener('pointerdown', this.handlers.press, true);
+    window.addEventListener('pointerup', this.handlers.release, true);
+    window.addEventListener('pointercancel', this.handlers.release, true);
 
     this.langObserver = null;
     if (!this.options.locale && typeof MutationObserver === 'function') {
@@ -373,13 +390,18 @@ class Controller {
   // -- which inputs --
 
   inputs() {
-    return [...this.form.querySelectorAll('[data-beian], [data-beian-image], [data-beian-path]')].filter(
+    const extra = Object.values(this.options.paths || {}).map((sel) => (typeof sel === 'string' ? sel : null)).filter(Boolean);
+    const direct = Object.values(this.options.paths || {}).filter((sel) => sel instanceof Element && this.form.contains(sel));
+    const found = new Set([...this.form.querySelectorAll(['[data-beian]', '[data-beian-image]', '[data-beian-path]', ...extra].join(', ')), ...direct]);
+    // document order, so "the first error" is the first on the page
+    return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).filter(
       (n) => !n.closest('.bc-msg') && !n.disabled && n.type !== 'hidden' && n.type !== 'radio' && n.type !== 'checkbox' && n.type !== 'submit' && n.type !== 'button',
     );
   }
 
   isChecked(node) {
-    return node instanceof Element && this.form.contains(node) && (node.hasAttribute('data-beian') || node.hasAttribute('data-beian-image') || node.hasAttribute('data-beian-path'))
+    return node instanceof Element && this.form.contains(node)
+      && (node.hasAttribute('data-beian') || node.hasAttribute('data-beian-image') || node.hasAttribute('data-beian-path') || !!this.pathOf(node))
       && !['radio', 'checkbox', 'hidden', 'submit', 'button'].includes(node.type);
   }
 
@@ -470,7 +492,9 @@ class Controller {
     this.renderAll();
     const summary = this.summary();
     const detail = { ...summary, submitter: e.submitter || null };
-    const block = summary.errors > 0 && this.options.blockSubmit !== false;
+    // Only errors shown at a field block: a finding about a part of the filing this form has no input
+    // for (a partial mapping) is listed in the summary, but the user could not fix it here.
+    const block = summary.items.some((i) => i.severity === 'error' && i.input) && this.options.blockSubmit !== false;
     this.renderSummary(summary, block);
     if (block) {
       e.preventDefault();
@@ -800,6 +824,10 @@ class Controller {
   }
 
   renderAll() {
+    if (this.pressing) {
+      this.deferred = true;
+      return;
+    }
     for (const [input, s] of this.state) {
       if (!input.isConnected || !this.form.contains(input)) {
         s.box?.remove(); // the framework removed its input: remove our message too
@@ -966,6 +994,9 @@ class Controller {
     f.removeEventListener('change', this.handlers.change);
     f.removeEventListener('submit', this.handlers.submit, { capture: true });
     f.removeEventListener('reset', this.handlers.reset);
+    document.removeEventListener('pointerdown', this.handlers.press, true);
+    window.removeEventListener('pointerup', this.handlers.release, true);
+    window.removeEventListener('pointercancel', this.handlers.release, true);
     this.langObserver?.disconnect();
     this.live.remove();
     this.summaryBox?.remove();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describedText, launch, openPage, serve, widgetSettled } from './helpers.mjs';
+import { describedText, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 let strict, blocked, browser;
@@ -23,9 +23,9 @@ after(async () => {
 const MOBILE = 'input[name="mobile"]';
 
 /** Captures the form post instead of letting it reach the server. */
-async function capturePost(page, base) {
+async function capturePost(page, base, path = '/submitted') {
   const posts = [];
-  await page.route(`${base}/submitted`, (route) => {
+  await page.route(`${base}${path}`, (route) => {
     posts.push(route.request().postData() || '');
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>received</p>' });
   });
@@ -168,5 +168,37 @@ test("no global style leaks: every widget.css rule targets only the widget's own
   }, css);
   assert.ok(selectors.length > 20);
   for (const s of selectors) assert.match(s, /^\.bc-[\w-]+/, `unscoped selector: ${s}`);
+  await page.close();
+});
+
+test('attach(form, { paths }) runs the cross-field checks of checkForm on a form without data-beian-path', { skip: needs({ fn: 'checkForm' }) }, async () => {
+  const page = await openPage(browser, null);
+  await page.route(`${strict.base}/custom.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><script type="module" src="/custom.js"></script>
+      <form id="f" action="/custom-sent" method="post"><label>Mobile <input id="m" name="m" data-beian="mobile"></label>
+      <label>Emergency phone <input id="e" name="e" data-beian="mobile"></label><button>Send</button></form>`,
+  }));
+  await page.route(`${strict.base}/custom.js`, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import { attach } from '/pkg/widget.js';
+      window.ctl = attach(document.getElementById('f'), { paths: { 'subject.principal.mobile': '#m', 'subject.principal.emergencyPhone': '#e' } });`,
+  }));
+  await page.goto(`${strict.base}/custom.html`);
+  await widgetSettled(page, '#f');
+  await page.fill('#m', '13800138000');
+  await page.fill('#e', '13800138000');
+  await page.locator('#m').focus();
+  await page.waitForFunction(() => document.querySelector('#e').getAttribute('aria-invalid') === 'true');
+  const codes = await page.$$eval('label:has(#e) + .bc-msg .bc-finding', (n) => n.map((x) => x.dataset.code));
+  assert.ok(codes.includes('form.contact.emergency_same'), codes.join());
+  assert.match(await describedText(page, '#e'), /emergency/i); // <html lang="en">
+  assert.deepEqual(await page.evaluate(() => window.ctl.data().subject.principal), { mobile: '13800138000', emergencyPhone: '13800138000' });
+  // A partial mapping: checkForm's findings about the missing subject/websites are listed, never blocking.
+  await page.fill('#e', '13900139000');
+  const posts = await capturePost(page, strict.base, '/custom-sent');
+  await Promise.all([page.waitForURL('**/custom-sent'), page.click('button')]);
+  assert.equal(posts[0], 'm=13800138000&e=13900139000');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
