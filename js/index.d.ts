@@ -180,3 +180,76 @@ export interface FieldPattern {
  * it by itself the first time a result needs a name.
  */
 export function loadRegionNames(): Promise<boolean>;
+// -- images --------------------------------------------------------------
+
+/** An upload slot; each has its own limits in the profile. */
+export type ImageSlot =
+  | 'idCardFront' | 'idCardBack' | 'businessLicense' | 'verificationPhoto'
+  | 'handheldId' | 'domainCertificate' | 'authorizationLetter' | 'preApproval' | 'other';
+
+/** The slots, in a stable order. */
+export const IMAGE_SLOTS: readonly ImageSlot[];
+
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'heic' | 'avif' | 'tiff' | 'pdf' | 'unknown';
+
+/** What a header says (probeImage, and checkImage's `info`). */
+export interface ImageInfo {
+  format: ImageFormat;
+  /** Stored pixel size. Absent when the header was not (fully) read or is invalid. */
+  width?: number;
+  height?: number;
+  /** EXIF orientation 1–8 (1 when absent); HEIF/AVIF irot/imir mapped to the same values. */
+  orientation?: number;
+  /** Size as a browser shows it, after orientation. */
+  displayWidth?: number;
+  displayHeight?: number;
+  /** The header continues past the bytes given: pass at least this many. */
+  needBytes?: number;
+  /** Why a complete header is unusable. */
+  invalid?: 'zero_size' | 'absurd_size' | 'corrupt';
+  colorSpace?: 'gray' | 'ycbcr' | 'rgb' | 'cmyk' | 'ycck' | 'indexed' | 'unknown';
+  /** Bits per sample. */
+  bitDepth?: number;
+  alpha?: boolean;
+  /** JPEG progressive, PNG interlaced. */
+  progressive?: boolean;
+  /** JPEG coding process ('baseline', 'progressive', 'lossless', …); WebP 'lossy' / 'lossless'; 'bigtiff'. */
+  compression?: string;
+  animated?: boolean;
+  /** BMP stored top-down (negative height). */
+  topDown?: boolean;
+  /** PDF version. */
+  version?: string;
+}
+
+export interface ImageCheckOptions extends CheckOptions {
+  /** The file's real size in bytes, when `bytes` is only its beginning. */
+  fileSize?: number;
+  /** The file name, to catch an extension that lies about the format. */
+  fileName?: string;
+}
+
+export interface ImageCheckResult extends FieldResult {
+  info: ImageInfo & Record<string, unknown>;
+}
+
+export interface PixelCheckResult extends FieldResult {
+  /** sharpness, brightness, contrast, colorfulness, p01, p99. */
+  info: Record<'sharpness' | 'brightness' | 'contrast' | 'colorfulness' | 'p01' | 'p99', number>;
+}
+
+type Bytes = Uint8Array | Uint8ClampedArray | ArrayBuffer;
+
+/** Reads an image header. Never throws on the bytes; TypeError if `bytes` is not a byte array. */
+export function probeImage(bytes: Bytes): ImageInfo;
+
+/** Checks an upload for `slot` from its header (the first 64 KiB are enough unless `needBytes` says more). */
+export function checkImage(slot: ImageSlot, bytes: Bytes, options?: ImageCheckOptions): ImageCheckResult;
+
+/** Checks RGBA pixels (downscaled by the caller, e.g. to 1024 px): sharpness, exposure, colour, blank. */
+export function checkImagePixels(
+  slot: ImageSlot, rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, options?: CheckOptions,
+): PixelCheckResult;
+export function checkImagePixels(
+  slot: ImageSlot, image: { data: Uint8ClampedArray; width: number; height: number }, options?: CheckOptions,
+): PixelCheckResult;

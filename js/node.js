@@ -16,6 +16,7 @@ glue.load_catalog('zh-TW', zhTW);
 glue.load_catalog('en', en);
 
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 /** Resolves at once: the wasm is already loaded in Node. */
 export default function init() {

@@ -9,6 +9,7 @@ setRegionNamesLoader(() => import('./region-names.js').then((m) => m.default));
 setLocaleLoader((tag) => import(`./locales/${tag}.js`).then((m) => m.default));
 
 export { checkField, checkForm, getProfile, normalize, kinds, locales, version, loadRegionNames, checkFooter, loadLocale } from './core.js';
+export { probeImage, checkImage, checkImagePixels, IMAGE_SLOTS } from './core.js';
 
 let ready = null;
 

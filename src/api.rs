@@ -177,6 +177,79 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
         .unwrap_or(0)
 }
 
+// -- images (image/) --
+
+/// `probeImage(bytes)` → ImageInfo JSON. Never fails.
+pub fn probe_image(bytes: &[u8]) -> String {
+    let info = crate::image::probe(bytes);
+    let mut facts = Vec::new();
+    info.write_info(&mut facts);
+    let mut out = String::new();
+    output::write_info(&mut out, &facts);
+    out
+}
+
+/// The image-only options of `checkImage`: `fileSize` and `fileName`.
+fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), String> {
+    if options_json.trim().is_empty() {
+        return Ok((None, None));
+    }
+    let j = json::parse(options_json).map_err(|e| format!("options are not valid JSON: {e}"))?;
+    let size = match j.get("fileSize") {
+        None | Some(Json::Null) => None,
+        Some(Json::Num(n)) if *n >= 0.0 && n.fract() == 0.0 && *n < 9.0e15 => Some(*n as u64),
+        Some(other) => {
+            return Err(format!(
+                "options.fileSize must be a non-negative integer (bytes), not {}",
+                other.type_name()
+            ))
+        }
+    };
+    let name = match j.get("fileName") {
+        None | Some(Json::Null) => None,
+        Some(Json::Str(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(format!(
+                "options.fileName must be a string, not {}",
+                other.type_name()
+            ))
+        }
+    };
+    Ok((size, name))
+}
+
+/// `checkImage(slot, bytes, options)` → FieldResult JSON (`info` = ImageInfo).
+pub fn check_image(slot: &str, bytes: &[u8], options_json: &str, today: &str) -> String {
+    let parsed = options(options_json, today).and_then(|o| Ok((o, file_options(options_json)?)));
+    let (opts, (size, name)) = match parsed {
+        Ok(p) => p,
+        Err(e) => return output::type_error_json(&e),
+    };
+    match crate::image::slots::check(slot, bytes, &opts, size, name.as_deref()) {
+        Ok(r) => output::field_result_json(&r, opts.locale),
+        Err(e) => output::type_error_json(&e),
+    }
+}
+
+/// `checkImagePixels(slot, rgba, width, height, options)` → FieldResult JSON.
+pub fn check_image_pixels(
+    slot: &str,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    options_json: &str,
+    today: &str,
+) -> String {
+    let opts = match options(options_json, today) {
+        Ok(o) => o,
+        Err(e) => return output::type_error_json(&e),
+    };
+    match crate::image::pixels::check(slot, rgba, width, height, &opts) {
+        Ok(r) => output::field_result_json(&r, opts.locale),
+        Err(e) => output::type_error_json(&e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,3 +72,28 @@ pub fn load_region_names(text: &str) -> bool {
 pub fn load_catalog(tag: &str, text: &str) -> usize {
     api::load_catalog(tag, text)
 }
+
+/// `probeImage`: ImageInfo JSON of the header in `bytes`.
+#[wasm_bindgen]
+pub fn probe_image(bytes: &[u8]) -> String {
+    api::probe_image(bytes)
+}
+
+/// `checkImage`: slot, the file's first bytes (or all), options JSON (with `fileSize`, `fileName`), today.
+#[wasm_bindgen]
+pub fn check_image(slot: &str, bytes: &[u8], options: &str, today: &str) -> String {
+    api::check_image(slot, bytes, options, today)
+}
+
+/// `checkImagePixels`: slot, RGBA pixels, width, height, options JSON, today.
+#[wasm_bindgen]
+pub fn check_image_pixels(
+    slot: &str,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    options: &str,
+    today: &str,
+) -> String {
+    api::check_image_pixels(slot, rgba, width, height, options, today)
+}

@@ -1,2 +1,308 @@
-//! Uploaded images: header probing per format, per-slot checks from the
-//! profile, and pixel-quality checks.
+//! Uploaded images: header probing per format ([`probe`]), per-slot checks
+//! from the profile ([`slots`]), and pixel-quality checks ([`pixels`]).
+//!
+//! Every format file has the same small surface: `probe(bytes, &mut
+//! ImageInfo)` fills what the header tells, and sets `need_bytes` when the
+//! header continues past the bytes given. Nothing here decodes pixels.
+
+pub mod bmp;
+pub mod gif;
+pub mod heif;
+pub mod jpeg;
+pub mod pdf;
+pub mod pixels;
+pub mod png;
+pub mod probe;
+pub mod slots;
+pub mod tiff;
+pub mod webp;
+
+pub use probe::probe;
+
+/// A file format `probeImage` recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// JPEG (JFIF / EXIF).
+    Jpeg,
+    /// PNG (and APNG).
+    Png,
+    /// GIF 87a / 89a.
+    Gif,
+    /// Windows bitmap.
+    Bmp,
+    /// WebP (lossy, lossless, extended).
+    Webp,
+    /// HEIC / HEIF (iPhone photos).
+    Heic,
+    /// AVIF.
+    Avif,
+    /// TIFF (and BigTIFF).
+    Tiff,
+    /// PDF (detected only).
+    Pdf,
+    /// Anything else.
+    Unknown,
+}
+
+impl Format {
+    /// The API name (`ImageInfo.format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpeg",
+            Format::Png => "png",
+            Format::Gif => "gif",
+            Format::Bmp => "bmp",
+            Format::Webp => "webp",
+            Format::Heic => "heic",
+            Format::Avif => "avif",
+            Format::Tiff => "tiff",
+            Format::Pdf => "pdf",
+            Format::Unknown => "unknown",
+        }
+    }
+
+    /// Every format with a name, for parsing profile lists.
+    pub const ALL: [Format; 10] = [
+        Format::Jpeg,
+        Format::Png,
+        Format::Gif,
+        Format::Bmp,
+        Format::Webp,
+        Format::Heic,
+        Format::Avif,
+        Format::Tiff,
+        Format::Pdf,
+        Format::Unknown,
+    ];
+
+    /// Parses an API name.
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// The format a file-name extension claims (ASCII, any case), if it is an image extension.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        let mut buf = [0u8; 8];
+        let bytes = ext.as_bytes();
+        if bytes.len() > buf.len() {
+            return None;
+        }
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = buf.get(..bytes.len())?;
+        Some(match lower {
+            b"jpg" | b"jpeg" | b"jpe" | b"jfif" => Format::Jpeg,
+            b"png" | b"apng" => Format::Png,
+            b"gif" => Format::Gif,
+            b"bmp" | b"dib" => Format::Bmp,
+            b"webp" => Format::Webp,
+            b"heic" | b"heif" | b"hif" => Format::Heic,
+            b"avif" => Format::Avif,
+            b"tif" | b"tiff" => Format::Tiff,
+            b"pdf" => Format::Pdf,
+            _ => return None,
+        })
+    }
+}
+
+/// Why a header that was read in full is not a usable image (`ImageInfo.invalid`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// Width or height is zero.
+    ZeroSize,
+    /// Width or height beyond what any decoder accepts (reported, not invented).
+    AbsurdSize,
+    /// A length, marker or field that breaks the format.
+    Corrupt,
+}
+
+impl Invalid {
+    /// The API name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Invalid::ZeroSize => "zero_size",
+            Invalid::AbsurdSize => "absurd_size",
+            Invalid::Corrupt => "corrupt",
+        }
+    }
+}
+
+/// What a header says (`ImageInfo` in the JS API).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageInfo {
+    /// The detected format.
+    pub format: Format,
+    /// Stored pixel width.
+    pub width: Option<u32>,
+    /// Stored pixel height.
+    pub height: Option<u32>,
+    /// EXIF orientation 1–8 (1 when absent or out of range).
+    pub orientation: u8,
+    /// The header continues past the bytes given: pass at least this many.
+    pub need_bytes: Option<u64>,
+    /// Why the header is unusable, when it is.
+    pub invalid: Option<Invalid>,
+    /// `gray`, `ycbcr`, `rgb`, `cmyk`, `ycck`, `indexed`.
+    pub color_space: Option<&'static str>,
+    /// Bits per sample (per channel).
+    pub bit_depth: Option<u8>,
+    /// Has an alpha channel.
+    pub alpha: Option<bool>,
+    /// JPEG: progressive coding; PNG/GIF: interlaced.
+    pub progressive: Option<bool>,
+    /// JPEG coding process: `baseline`, `extended`, `progressive`, `lossless`
+    /// (`-arithmetic` / `hierarchical-` variants as named by the SOF marker).
+    pub compression: Option<&'static str>,
+    /// More than one frame (GIF, APNG, animated WebP).
+    pub animated: Option<bool>,
+    /// A BMP stored top-down (negative height).
+    pub top_down: Option<bool>,
+    /// PDF version, e.g. `1.7`.
+    pub version: Option<String>,
+}
+
+impl ImageInfo {
+    /// Nothing known yet.
+    pub fn new(format: Format) -> ImageInfo {
+        ImageInfo {
+            format,
+            width: None,
+            height: None,
+            orientation: 1,
+            need_bytes: None,
+            invalid: None,
+            color_space: None,
+            bit_depth: None,
+            alpha: None,
+            progressive: None,
+            compression: None,
+            animated: None,
+            top_down: None,
+            version: None,
+        }
+    }
+
+    /// Sets the stored size, rejecting zero (not invented) and sizes beyond `max`.
+    pub fn set_size(&mut self, width: u32, height: u32, max: u32) {
+        if width == 0 || height == 0 {
+            self.invalid = Some(Invalid::ZeroSize);
+        } else if width > max || height > max {
+            self.invalid = Some(Invalid::AbsurdSize);
+        } else {
+            self.width = Some(width);
+            self.height = Some(height);
+        }
+    }
+
+    /// Asks for at least `n` bytes (keeps the first, smallest request).
+    pub fn need(&mut self, n: u64) {
+        if self.need_bytes.is_none() {
+            self.need_bytes = Some(n);
+        }
+    }
+
+    /// Marks the header corrupt.
+    pub fn corrupt(&mut self) {
+        if self.invalid.is_none() {
+            self.invalid = Some(Invalid::Corrupt);
+        }
+    }
+
+    /// The size as displayed after orientation (5–8 swap the sides).
+    pub fn display_size(&self) -> Option<(u32, u32)> {
+        let (w, h) = (self.width?, self.height?);
+        Some(if (5..=8).contains(&self.orientation) {
+            (h, w)
+        } else {
+            (w, h)
+        })
+    }
+
+    /// Appends the facts as `info` entries (the `ImageInfo` object).
+    pub fn write_info(&self, out: &mut Vec<(&'static str, crate::finding::InfoValue)>) {
+        use crate::finding::InfoValue::{Bool, Num, Str};
+        out.push(("format", Str(self.format.name().into())));
+        if !matches!(self.format, Format::Unknown | Format::Pdf) {
+            out.push(("orientation", Num(f64::from(self.orientation))));
+        }
+        if let (Some(w), Some(h)) = (self.width, self.height) {
+            out.push(("width", Num(f64::from(w))));
+            out.push(("height", Num(f64::from(h))));
+            if let Some((dw, dh)) = self.display_size() {
+                out.push(("displayWidth", Num(f64::from(dw))));
+                out.push(("displayHeight", Num(f64::from(dh))));
+            }
+        }
+        if let Some(n) = self.need_bytes {
+            out.push(("needBytes", Num(n as f64)));
+        }
+        if let Some(i) = self.invalid {
+            out.push(("invalid", Str(i.name().into())));
+        }
+        if let Some(c) = self.color_space {
+            out.push(("colorSpace", Str(c.into())));
+        }
+        if let Some(b) = self.bit_depth {
+            out.push(("bitDepth", Num(f64::from(b))));
+        }
+        if let Some(a) = self.alpha {
+            out.push(("alpha", Bool(a)));
+        }
+        if let Some(p) = self.progressive {
+            out.push(("progressive", Bool(p)));
+        }
+        if let Some(c) = self.compression {
+            out.push(("compression", Str(c.into())));
+        }
+        if let Some(a) = self.animated {
+            out.push(("animated", Bool(a)));
+        }
+        if let Some(t) = self.top_down {
+            out.push(("topDown", Bool(t)));
+        }
+        if let Some(v) = &self.version {
+            out.push(("version", Str(v.clone())));
+        }
+    }
+}
+
+/// Big-endian u16 at `at`, if the bytes reach.
+pub(crate) fn be16(b: &[u8], at: usize) -> Option<u16> {
+    let s = b.get(at..at.checked_add(2)?)?;
+    Some(u16::from_be_bytes([*s.first()?, *s.get(1)?]))
+}
+
+/// Big-endian u32 at `at`, if the bytes reach.
+pub(crate) fn be32(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(4)?)?;
+    Some(u32::from_be_bytes([
+        *s.first()?,
+        *s.get(1)?,
+        *s.get(2)?,
+        *s.get(3)?,
+    ]))
+}
+
+/// Little-endian u16 at `at`, if the bytes reach.
+pub(crate) fn le16(b: &[u8], at: usize) -> Option<u16> {
+    let s = b.get(at..at.checked_add(2)?)?;
+    Some(u16::from_le_bytes([*s.first()?, *s.get(1)?]))
+}
+
+/// Little-endian u32 at `at`, if the bytes reach.
+pub(crate) fn le32(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([
+        *s.first()?,
+        *s.get(1)?,
+        *s.get(2)?,
+        *s.get(3)?,
+    ]))
+}
+
+/// Little-endian 24-bit value at `at`.
+pub(crate) fn le24(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(3)?)?;
+    Some(u32::from_le_bytes([*s.first()?, *s.get(1)?, *s.get(2)?, 0]))
+}

@@ -1,0 +1,250 @@
+//! HEIC / HEIF / AVIF (ISO/IEC 23008-12 on ISO BMFF): the `ftyp` brands
+//! tell the format; the `meta` box (near the start in camera files) holds
+//! the primary item (`pitm`), its properties (`ipco`: `ispe` size, `irot`
+//! rotation, `imir` mirror) and which belong to which item (`ipma`).
+
+use super::{be16, be32, Format, ImageInfo};
+
+/// HEIF allows 32-bit sides; nobody decodes that.
+const MAX_SIDE: u32 = 1 << 20;
+
+/// A box: (type, body start, end). `end` may lie past the bytes given.
+fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = ([u8; 4], u64, u64)> + '_ {
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done || pos.saturating_add(8) > limit || pos >= bytes.len() as u64 {
+            return None;
+        }
+        let at = pos as usize;
+        let (Some(size), Some(kind)) = (
+            be32(bytes, at),
+            bytes.get(at.saturating_add(4)..at.saturating_add(8)),
+        ) else {
+            done = true;
+            return None;
+        };
+        let kind: [u8; 4] = kind.try_into().ok()?;
+        let (body, end) = match size {
+            0 => (pos + 8, limit),
+            1 => {
+                let hi = be32(bytes, at.saturating_add(8));
+                let lo = be32(bytes, at.saturating_add(12));
+                let (Some(hi), Some(lo)) = (hi, lo) else {
+                    done = true;
+                    return Some((kind, pos + 16, u64::MAX));
+                };
+                (
+                    pos + 16,
+                    (u64::from(hi) << 32 | u64::from(lo)).saturating_add(pos),
+                )
+            }
+            n => (pos + 8, pos.saturating_add(u64::from(n))),
+        };
+        if end < body {
+            done = true;
+            return None;
+        }
+        pos = end;
+        Some((kind, body, end))
+    })
+}
+
+/// The format the `ftyp` brands name, if it is an image.
+fn brand(bytes: &[u8]) -> Option<Format> {
+    let size = u64::from(be32(bytes, 0)?);
+    let mut brands: Vec<&[u8]> = vec![bytes.get(8..12)?];
+    let mut at = 16u64;
+    while at + 4 <= size.min(bytes.len() as u64) && at < 256 {
+        brands.push(bytes.get(at as usize..at as usize + 4)?);
+        at += 4;
+    }
+    let has = |list: &[&[u8]]| brands.iter().any(|b| list.contains(b));
+    if has(&[b"avif", b"avis"]) {
+        Some(Format::Avif)
+    } else if has(&[
+        b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1",
+    ]) {
+        Some(Format::Heic)
+    } else {
+        None
+    }
+}
+
+/// One transformative property of the primary item.
+#[derive(Clone, Copy)]
+enum Transform {
+    /// `irot`: anticlockwise quarter turns.
+    Rotate(u8),
+    /// `imir`: 0 = about the vertical axis (left ↔ right), 1 = horizontal axis.
+    Mirror(u8),
+}
+
+/// Composes transforms (in `ipma` order) into an EXIF orientation. State:
+/// mirror left↔right first (`f`), then rotate clockwise `r` quarter turns.
+fn orientation(ts: &[Transform]) -> u8 {
+    let (mut r, mut f) = (0u8, false);
+    for t in ts {
+        match *t {
+            Transform::Rotate(a) => r = (r + 4 - (a & 3)) % 4,
+            Transform::Mirror(axis) => {
+                r = (4 - r) % 4;
+                f = !f;
+                if axis & 1 == 1 {
+                    r = (r + 2) % 4; // top↔bottom = left↔right then a half turn
+                }
+            }
+        }
+    }
+    match (r, f) {
+        (0, false) => 1,
+        (0, true) => 2,
+        (2, false) => 3,
+        (2, true) => 4,
+        (3, true) => 5,
+        (1, false) => 6,
+        (1, true) => 7,
+        _ => 8,
+    }
+}
+
+/// Probes an ISO BMFF file; `None` when the brands are not an image format.
+pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
+    let mut info = ImageInfo::new(brand(bytes)?);
+    let len = bytes.len() as u64;
+    let Some((_, _, meta_body, meta_end)) = boxes(bytes, 0, u64::MAX)
+        .find(|(k, _, _)| k == b"meta")
+        .map(|(k, b, e)| (k, b, b + 4, e))
+    else {
+        // The meta box comes later (or never): ask for the next box header.
+        let last_end = boxes(bytes, 0, u64::MAX)
+            .last()
+            .map(|(_, _, e)| e)
+            .unwrap_or(0);
+        info.need(last_end.saturating_add(16));
+        return Some(info);
+    };
+    if meta_end > len {
+        info.need(meta_end);
+        return Some(info);
+    }
+    let mut primary: Option<u32> = None;
+    let mut props: Vec<([u8; 4], u64, u64)> = Vec::new();
+    let mut ipma: Option<(u64, u64)> = None;
+    for (kind, body, end) in boxes(bytes, meta_body, meta_end) {
+        match &kind {
+            b"pitm" => {
+                let v = bytes.get(body as usize).copied();
+                primary = if v == Some(0) {
+                    be16(bytes, body as usize + 4).map(u32::from)
+                } else {
+                    be32(bytes, body as usize + 4)
+                };
+            }
+            b"iprp" => {
+                for (k, b, e) in boxes(bytes, body, end) {
+                    if &k == b"ipco" {
+                        props = boxes(bytes, b, e).collect();
+                    } else if &k == b"ipma" {
+                        ipma = Some((b, e));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // The primary item's property indices (1-based into ipco), in order.
+    let assoc = match (primary, ipma) {
+        (Some(item), Some((b, e))) => associations(bytes, b, e, item),
+        _ => Vec::new(),
+    };
+    let mut size: Option<(u32, u32)> = None;
+    let mut transforms: Vec<Transform> = Vec::new();
+    let read_ispe = |b: u64| Some((be32(bytes, b as usize + 4)?, be32(bytes, b as usize + 8)?));
+    if assoc.is_empty() {
+        // No association table: take the largest ispe (grid images list tiles too).
+        for (k, b, _) in &props {
+            if k == b"ispe" {
+                if let Some((w, h)) = read_ispe(*b) {
+                    if size.map_or(true, |(sw, sh)| {
+                        u64::from(w) * u64::from(h) > u64::from(sw) * u64::from(sh)
+                    }) {
+                        size = Some((w, h));
+                    }
+                }
+            }
+        }
+    }
+    for index in assoc {
+        let Some((k, b, _)) = props.get(usize::from(index).wrapping_sub(1)) else {
+            continue;
+        };
+        match k {
+            b"ispe" => size = read_ispe(*b).or(size),
+            b"irot" => {
+                if let Some(a) = bytes.get(*b as usize) {
+                    transforms.push(Transform::Rotate(a & 3));
+                }
+            }
+            b"imir" => {
+                if let Some(a) = bytes.get(*b as usize) {
+                    transforms.push(Transform::Mirror(a & 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    match size {
+        Some((w, h)) => info.set_size(w, h, MAX_SIDE),
+        None => info.corrupt(),
+    }
+    info.orientation = orientation(&transforms);
+    Some(info)
+}
+
+/// The property indices `ipma` associates with `item`.
+fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
+    let mut out = Vec::new();
+    let b = body as usize;
+    let (Some(&version), Some(&flags_lo), Some(count)) =
+        (bytes.get(b), bytes.get(b + 3), be32(bytes, b + 4))
+    else {
+        return out;
+    };
+    let mut pos = b + 8;
+    for _ in 0..count.min(65_536) {
+        if pos as u64 >= end {
+            break;
+        }
+        let id = if version < 1 {
+            let v = be16(bytes, pos).map(u32::from);
+            pos += 2;
+            v
+        } else {
+            let v = be32(bytes, pos);
+            pos += 4;
+            v
+        };
+        let Some(&n) = bytes.get(pos) else { break };
+        pos += 1;
+        for _ in 0..n {
+            let index = if flags_lo & 1 == 1 {
+                let v = be16(bytes, pos).map(|x| x & 0x7FFF);
+                pos += 2;
+                v
+            } else {
+                let v = bytes.get(pos).map(|x| u16::from(x & 0x7F));
+                pos += 1;
+                v
+            };
+            if id == Some(item) {
+                if let Some(i) = index {
+                    out.push(i);
+                }
+            }
+        }
+        if id == Some(item) {
+            break;
+        }
+    }
+    out
+}

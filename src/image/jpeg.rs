@@ -1,0 +1,127 @@
+//! JPEG (ITU T.81): walks the marker segments up to the first SOF. Reads
+//! the EXIF orientation (APP1, either byte order), JFIF (APP0) and Adobe
+//! (APP14) colour transform, tolerates fill bytes (`FF FF … FF xx`) and
+//! junk between segments (resynchronises on the next marker, as libjpeg
+//! does), and asks for more bytes when the SOF lies past the bytes given
+//! (a large EXIF thumbnail pushes it beyond the first 64 KiB).
+
+use super::{be16, tiff, Format, ImageInfo};
+
+/// JPEG's own limit (16-bit sides).
+const MAX_SIDE: u32 = 65535;
+
+/// The coding process a SOF marker names.
+fn process(marker: u8) -> Option<&'static str> {
+    Some(match marker {
+        0xC0 => "baseline",
+        0xC1 => "extended",
+        0xC2 => "progressive",
+        0xC3 => "lossless",
+        0xC5 => "hierarchical-extended",
+        0xC6 => "hierarchical-progressive",
+        0xC7 => "hierarchical-lossless",
+        0xC9 => "extended-arithmetic",
+        0xCA => "progressive-arithmetic",
+        0xCB => "lossless-arithmetic",
+        0xCD => "hierarchical-extended-arithmetic",
+        0xCE => "hierarchical-progressive-arithmetic",
+        0xCF => "hierarchical-lossless-arithmetic",
+        _ => return None,
+    })
+}
+
+/// Probes a JPEG (`bytes` starts with `FF D8 FF`).
+pub fn probe(bytes: &[u8]) -> ImageInfo {
+    let mut info = ImageInfo::new(Format::Jpeg);
+    let mut jfif = false;
+    let mut adobe: Option<u8> = None;
+    let mut pos: usize = 2;
+    loop {
+        // Find the next marker: skip junk up to an FF, then fill bytes (FF FF …).
+        while bytes.get(pos).is_some_and(|b| *b != 0xFF) {
+            pos += 1;
+        }
+        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
+            pos += 1;
+        }
+        let Some(&marker) = bytes.get(pos + 1) else {
+            info.need(pos as u64 + 4);
+            return info;
+        };
+        match marker {
+            // Stuffed zero, TEM, RSTn: no length; keep scanning.
+            0x00 | 0x01 | 0xD0..=0xD7 => {
+                pos += 2;
+                continue;
+            }
+            0xD8..=0xDA => {
+                // A second SOI, EOI or scan data before any frame header.
+                info.corrupt();
+                return info;
+            }
+            _ => {}
+        }
+        let Some(len) = be16(bytes, pos + 2) else {
+            info.need(pos as u64 + 4);
+            return info;
+        };
+        let len = usize::from(len);
+        if len < 2 {
+            info.corrupt();
+            return info;
+        }
+        let body = pos + 4;
+        let end = pos + 2 + len;
+        if let Some(name) = process(marker) {
+            // SOF: P, Y, X, Nf, then Nf × (id, sampling, table).
+            let (Some(p), Some(h), Some(w), Some(&nf)) = (
+                bytes.get(body),
+                be16(bytes, body + 1),
+                be16(bytes, body + 3),
+                bytes.get(body + 5),
+            ) else {
+                info.need(body as u64 + 6);
+                return info;
+            };
+            if len < 8 + 3 * usize::from(nf) || nf == 0 {
+                info.corrupt();
+                return info;
+            }
+            info.set_size(u32::from(w), u32::from(h), MAX_SIDE);
+            info.bit_depth = Some(*p);
+            info.compression = Some(name);
+            info.progressive = Some(matches!(marker, 0xC2 | 0xC6 | 0xCA | 0xCE));
+            let ids: Vec<u8> = (0..usize::from(nf))
+                .filter_map(|i| bytes.get(body + 6 + 3 * i).copied())
+                .collect();
+            info.color_space = Some(match nf {
+                1 => "gray",
+                3 if adobe == Some(0) || (!jfif && ids == b"RGB") => "rgb",
+                3 => "ycbcr",
+                4 if adobe == Some(2) => "ycck",
+                4 => "cmyk",
+                _ => "unknown",
+            });
+            return info;
+        }
+        let payload = bytes.get(body..end.min(bytes.len())).unwrap_or(&[]);
+        match marker {
+            0xE0 if payload.starts_with(b"JFIF\0") => jfif = true,
+            0xE1 if payload.starts_with(b"Exif\0\0") => {
+                let tiff_block = payload.get(6..).unwrap_or(&[]);
+                // A broken EXIF block leaves orientation 1, as browsers do.
+                if let Ok(o) = tiff::exif_orientation(tiff_block) {
+                    info.orientation = o;
+                }
+            }
+            0xEE if payload.starts_with(b"Adobe") => adobe = payload.get(11).copied(),
+            _ => {}
+        }
+        if end >= bytes.len() {
+            // The frame header comes after this segment: at least its marker and length.
+            info.need(end as u64 + 4);
+            return info;
+        }
+        pos = end;
+    }
+}

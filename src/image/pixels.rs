@@ -1,0 +1,218 @@
+//! `checkImagePixels`: quality heuristics on RGBA pixels the caller drew
+//! from a canvas. One pass box-downscales to at most `longSide` pixels
+//! (grayscale plus the average colour per block); the measures below run on
+//! that small image, so a 1024 × 768 buffer costs a few milliseconds.
+//!
+//! - sharpness: variance of the 4-neighbour Laplacian (Pech-Pacheco et al.
+//!   2000) — a blurred photo has little high-frequency energy;
+//! - exposure: mean, 1st and 99th percentile luma;
+//! - colour: spread of the chromaticity (r−g, (r+g)/2−b, each divided by
+//!   r+g+b+96) — the σ part of Hasler & Süsstrunk's colourfulness on
+//!   brightness-normalised colour, so a photocopy with a uniform tint (warm
+//!   light, yellowed paper) still reads as black and white;
+//! - uniformity: luma standard deviation (blank page, lens cap).
+
+use super::slots::{known, section, setting, with_severity};
+use crate::finding::{FieldResult, Finding};
+use crate::json::Json;
+use crate::options::Options;
+
+/// Added to r+g+b before dividing a channel difference by it: dark pixels'
+/// casts count less (see [`measure`]).
+const DAMP: u32 = 96;
+
+/// What the pixels measure (also reported as `info`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Metrics {
+    /// Width × height of the downscaled image.
+    pub size: (usize, usize),
+    /// Variance of the Laplacian (higher = sharper).
+    pub sharpness: f64,
+    /// Mean luma 0–255.
+    pub mean: f64,
+    /// Standard deviation of luma.
+    pub std: f64,
+    /// 1st percentile luma.
+    pub p01: u8,
+    /// 99th percentile luma.
+    pub p99: u8,
+    /// Chroma spread after white balance (0 for a gray image).
+    pub colorfulness: f64,
+}
+
+/// Measures RGBA pixels (`rgba.len() == width * height * 4`, checked by the caller).
+pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Metrics {
+    let long = width.max(height).max(1);
+    let k = long.div_ceil(long_side.max(8)).max(1);
+    let (ow, oh) = ((width / k).max(1), (height / k).max(1));
+    let area = (k * k) as u32;
+    let mut gray: Vec<i32> = Vec::with_capacity(ow * oh);
+    let mut hist = [0u32; 256];
+    let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
+    let mut sums = vec![[0u32; 3]; ow];
+    let stride = width * 4;
+    for oy in 0..oh {
+        for s in sums.iter_mut() {
+            *s = [0; 3];
+        }
+        for y in oy * k..(oy * k + k).min(height) {
+            let Some(row) = rgba.get(y * stride..y * stride + ow * k * 4) else {
+                continue;
+            };
+            for (i, px) in row.chunks_exact(4).enumerate() {
+                if let (Some(s), [r, g, b, _]) = (sums.get_mut(i / k), px) {
+                    s[0] += u32::from(*r);
+                    s[1] += u32::from(*g);
+                    s[2] += u32::from(*b);
+                }
+            }
+        }
+        for s in &sums {
+            let (r, g, b) = (s[0] / area, s[1] / area, s[2] / area);
+            let l = (77 * r + 150 * g + 29 * b) >> 8;
+            if let Some(h) = hist.get_mut(l as usize) {
+                *h += 1;
+            }
+            gray.push(l as i32);
+            // Chromaticity (brightness-independent), damped in the dark where a
+            // colour cast on black toner and sensor noise dominate.
+            let scale = 255.0 / f64::from(r + g + b + DAMP);
+            let rg = f64::from(r as i32 - g as i32) * scale;
+            let yb = f64::from((r + g) as i32 / 2 - b as i32) * scale;
+            s_rg += rg;
+            s_yb += yb;
+            s_rg2 += rg * rg;
+            s_yb2 += yb * yb;
+        }
+    }
+    let n = gray.len().max(1) as f64;
+    let var = |s: f64, s2: f64| (s2 / n - (s / n) * (s / n)).max(0.0);
+    let colorfulness = (var(s_rg, s_rg2) + var(s_yb, s_yb2)).sqrt();
+    let sum: f64 = gray.iter().map(|v| f64::from(*v)).sum();
+    let sum2: f64 = gray.iter().map(|v| f64::from(*v) * f64::from(*v)).sum();
+    let mean = sum / n;
+    let std = var(sum, sum2).sqrt();
+    let pct = |q: f64| {
+        let target = (n * q) as u64;
+        let mut acc = 0u64;
+        for (i, c) in hist.iter().enumerate() {
+            acc += u64::from(*c);
+            if acc > target {
+                return i as u8;
+            }
+        }
+        255
+    };
+    Metrics {
+        size: (ow, oh),
+        sharpness: laplacian_variance(&gray, ow, oh),
+        mean,
+        std,
+        p01: pct(0.01),
+        p99: pct(0.99),
+        colorfulness,
+    }
+}
+
+/// Variance of `4·p − up − down − left − right` over the interior.
+fn laplacian_variance(g: &[i32], w: usize, h: usize) -> f64 {
+    if w < 3 || h < 3 {
+        return 0.0;
+    }
+    let (mut s, mut s2, mut n) = (0f64, 0f64, 0f64);
+    for y in 1..h - 1 {
+        let (Some(up), Some(mid), Some(down)) = (
+            g.get((y - 1) * w..y * w),
+            g.get(y * w..(y + 1) * w),
+            g.get((y + 1) * w..(y + 2) * w),
+        ) else {
+            continue;
+        };
+        for (x, win) in mid.windows(3).enumerate() {
+            let (Some(u), Some(d), &[l, c, r]) = (up.get(x + 1), down.get(x + 1), win) else {
+                continue;
+            };
+            let v = f64::from(4 * c - l - r - u - d);
+            s += v;
+            s2 += v * v;
+            n += 1.0;
+        }
+    }
+    if n == 0.0 {
+        return 0.0;
+    }
+    (s2 / n - (s / n) * (s / n)).max(0.0)
+}
+
+/// Rounds to two decimals for `info`.
+fn r2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `checkImagePixels`. `Err` (a TypeError in JS) for an unknown slot or a
+/// buffer whose length is not `width × height × 4`.
+pub fn check(
+    slot: &str,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    opts: &Options,
+) -> Result<FieldResult, String> {
+    known(slot)?;
+    let expected = u64::from(width) * u64::from(height) * 4;
+    if width == 0 || height == 0 || rgba.len() as u64 != expected {
+        return Err(format!(
+            "rgba has {} bytes; width × height × 4 = {} × {} × 4 = {} (width and height must be positive)",
+            rgba.len(),
+            width,
+            height,
+            expected
+        ));
+    }
+    let images = section(opts);
+    let px = images.get("pixels").unwrap_or(&Json::Null);
+    let t = |key: &str, default: f64| px.get(key).and_then(Json::as_f64).unwrap_or(default);
+    let m = measure(
+        rgba,
+        width as usize,
+        height as usize,
+        t("longSide", 512.0) as usize,
+    );
+    let mut r = FieldResult::new(String::new());
+    r.info_num("sharpness", r2(m.sharpness));
+    r.info_num("brightness", r2(m.mean));
+    r.info_num("contrast", r2(m.std));
+    r.info_num("colorfulness", r2(m.colorfulness));
+    r.info_num("p01", f64::from(m.p01));
+    r.info_num("p99", f64::from(m.p99));
+    let mut out: Vec<Finding> = Vec::new();
+    let num = |v: f64| (v.round().max(0.0) as u64).to_string();
+    if m.std < t("uniformStd", 5.0) {
+        out.push(Finding::warning("image.blank"));
+    } else {
+        let dark = m.mean < t("darkMean", 40.0) || f64::from(m.p99) < t("darkP99", 100.0);
+        let bright = !dark && f64::from(m.p01) > t("brightP01", 170.0);
+        if dark {
+            out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
+        } else if bright {
+            out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
+        }
+        let min = t("sharpnessMin", 150.0);
+        if m.sharpness < min {
+            out.push(
+                Finding::warning("image.blurry")
+                    .param("sharpness", num(m.sharpness))
+                    .param("min", num(min)),
+            );
+        }
+        let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
+        // Colour cannot be judged in a badly exposed picture; exposure is the finding then.
+        if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 6.0) {
+            out.push(Finding::warning("image.grayscale"));
+        }
+    }
+    for f in out {
+        r.push(with_severity(images, f));
+    }
+    Ok(r.finish())
+}

@@ -1,0 +1,81 @@
+//! PNG (ISO/IEC 15948): the IHDR chunk, which must come first; then the
+//! chunks before the image data, for `acTL` (an APNG animation). A zero or
+//! absurd size is reported as invalid, never invented.
+
+use super::{be32, Format, ImageInfo};
+
+/// The 8-byte PNG signature.
+pub const SIGNATURE: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+/// libpng's default limit per side (`PNG_USER_WIDTH_MAX`); the format allows 2^31-1.
+const MAX_SIDE: u32 = 1_000_000;
+
+/// Probes a PNG (`bytes` starts with the signature).
+pub fn probe(bytes: &[u8]) -> ImageInfo {
+    let mut info = ImageInfo::new(Format::Png);
+    let (Some(len), Some(kind)) = (be32(bytes, 8), bytes.get(12..16)) else {
+        info.need(33);
+        return info;
+    };
+    if kind != b"IHDR" || len != 13 {
+        info.corrupt();
+        return info;
+    }
+    let (Some(w), Some(h), Some(&depth), Some(&color), Some(&interlace)) = (
+        be32(bytes, 16),
+        be32(bytes, 20),
+        bytes.get(24),
+        bytes.get(25),
+        bytes.get(28),
+    ) else {
+        info.need(33);
+        return info;
+    };
+    // Colour type → (name, alpha, allowed depths).
+    let (space, alpha, depths): (&str, bool, &[u8]) = match color {
+        0 => ("gray", false, &[1, 2, 4, 8, 16]),
+        2 => ("rgb", false, &[8, 16]),
+        3 => ("indexed", false, &[1, 2, 4, 8]),
+        4 => ("gray", true, &[8, 16]),
+        6 => ("rgb", true, &[8, 16]),
+        _ => {
+            info.corrupt();
+            return info;
+        }
+    };
+    if !depths.contains(&depth) || interlace > 1 {
+        info.corrupt();
+        return info;
+    }
+    info.set_size(w, h, MAX_SIDE);
+    info.color_space = Some(space);
+    info.alpha = Some(alpha);
+    info.bit_depth = Some(depth);
+    info.progressive = Some(interlace == 1);
+    // Chunks up to IDAT: acTL marks an APNG. Not worth asking for more bytes.
+    let mut pos: usize = 33;
+    while let (Some(len), Some(kind)) = (
+        be32(bytes, pos),
+        bytes.get(pos.saturating_add(4)..pos.saturating_add(8)),
+    ) {
+        match kind {
+            b"acTL" => {
+                info.animated = be32(bytes, pos.saturating_add(8)).map(|frames| frames > 1);
+                break;
+            }
+            b"IDAT" => {
+                info.animated = Some(false);
+                break;
+            }
+            _ => {}
+        }
+        match pos
+            .checked_add(12)
+            .and_then(|p| p.checked_add(len as usize))
+        {
+            Some(next) => pos = next,
+            None => break,
+        }
+    }
+    info
+}

@@ -1,0 +1,73 @@
+//! `probeImage`: the format from the magic bytes, then that format's header
+//! parser. Header only — nothing is decoded — and it never panics: every
+//! read is bounds-checked, and a header that runs past the bytes given
+//! sets `need_bytes` instead of guessing.
+
+use super::{bmp, gif, heif, jpeg, pdf, png, tiff, webp, Format, ImageInfo};
+
+/// Bytes enough for every signature below.
+const SIGNATURE_BYTES: u64 = 16;
+
+/// Probes the header in `bytes` (possibly only the start of a file).
+pub fn probe(bytes: &[u8]) -> ImageInfo {
+    let starts = |sig: &[u8]| bytes.starts_with(sig);
+    if starts(&[0xFF, 0xD8, 0xFF]) {
+        return jpeg::probe(bytes);
+    }
+    if starts(png::SIGNATURE) {
+        return png::probe(bytes);
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return gif::probe(bytes);
+    }
+    if starts(b"BM") && bytes.len() >= 14 {
+        return bmp::probe(bytes);
+    }
+    if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return webp::probe(bytes);
+    }
+    if bytes.get(4..8) == Some(b"ftyp") {
+        if let Some(info) = heif::probe(bytes) {
+            return info;
+        }
+    }
+    if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
+        return tiff::probe(bytes);
+    }
+    if starts(b"%PDF-") {
+        return pdf::probe(bytes);
+    }
+    let mut info = ImageInfo::new(Format::Unknown);
+    // Too short to tell, and the start is a prefix of something we know.
+    if (bytes.len() as u64) < SIGNATURE_BYTES && could_be_image(bytes) {
+        info.need_bytes = Some(SIGNATURE_BYTES);
+    }
+    info
+}
+
+/// True when `bytes` is a prefix of a signature we recognise (so more bytes could tell).
+fn could_be_image(bytes: &[u8]) -> bool {
+    const SIGS: &[&[u8]] = &[
+        &[0xFF, 0xD8, 0xFF],
+        png::SIGNATURE,
+        b"GIF87a",
+        b"GIF89a",
+        b"BM",
+        b"RIFF",
+        b"II*\0",
+        b"MM\0*",
+        b"II+\0",
+        b"MM\0+",
+        b"%PDF-",
+    ];
+    if bytes.is_empty() {
+        return true;
+    }
+    // ISO BMFF: a box size then "ftyp" (brands not yet in the bytes).
+    let boxed = bytes.get(4..).unwrap_or(&[]);
+    if boxed.starts_with(b"ftyp") || b"ftyp".starts_with(boxed) {
+        return true;
+    }
+    SIGS.iter()
+        .any(|s| s.starts_with(bytes) || bytes.starts_with(s))
+}

@@ -1,0 +1,398 @@
+//! `checkImage`: the header facts of [`super::probe`] against the limits the
+//! profile sets for an upload slot (`images.slots.<slot>`, falling back to
+//! `images.slots.default`; see `data/profile/images.json`).
+
+use super::{probe, Format, ImageInfo};
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::json::Json;
+use crate::options::Options;
+
+/// Every upload slot (`ImageSlot` in the JS API).
+pub const SLOTS: [&str; 9] = [
+    "idCardFront",
+    "idCardBack",
+    "businessLicense",
+    "verificationPhoto",
+    "handheldId",
+    "domainCertificate",
+    "authorizationLetter",
+    "preApproval",
+    "other",
+];
+
+/// The error for an unknown slot, naming the valid ones.
+pub fn unknown_slot(name: &str) -> String {
+    format!(
+        "unknown image slot '{}'; expected one of: {}",
+        name,
+        SLOTS.join(", ")
+    )
+}
+
+/// Checks that `slot` is one of [`SLOTS`].
+pub fn known(slot: &str) -> Result<(), String> {
+    if SLOTS.contains(&slot) {
+        Ok(())
+    } else {
+        Err(unknown_slot(slot))
+    }
+}
+
+/// The `images` section of the profile in `opts` (empty when absent).
+pub fn section(opts: &Options) -> &Json {
+    static EMPTY: Json = Json::Null;
+    opts.profile.section("images").unwrap_or(&EMPTY)
+}
+
+/// A slot setting: the slot's own value, else the default's. `None` when
+/// unset or `null` (the check is off).
+pub fn setting<'a>(images: &'a Json, slot: &str, key: &str) -> Option<&'a Json> {
+    let slots = images.get("slots")?;
+    let v = match slots.get(slot).and_then(|s| s.get(key)) {
+        Some(v) => v,
+        None => slots.get("default")?.get(key)?,
+    };
+    (!v.is_null()).then_some(v)
+}
+
+/// Sets the severity the profile gives the finding's code (`images.severity`).
+pub fn with_severity(images: &Json, f: Finding) -> Finding {
+    let sev = images
+        .get("severity")
+        .and_then(|s| s.get(&f.code))
+        .and_then(Json::as_str);
+    match sev {
+        Some("error") => Finding {
+            severity: Severity::Error,
+            ..f
+        },
+        Some("warning") => Finding {
+            severity: Severity::Warning,
+            ..f
+        },
+        Some("info") => Finding {
+            severity: Severity::Info,
+            ..f
+        },
+        _ => f,
+    }
+}
+
+/// The name users know a format by.
+pub fn display_name(f: Format) -> &'static str {
+    match f {
+        Format::Jpeg => "JPG",
+        Format::Png => "PNG",
+        Format::Gif => "GIF",
+        Format::Bmp => "BMP",
+        Format::Webp => "WebP",
+        Format::Heic => "HEIC",
+        Format::Avif => "AVIF",
+        Format::Tiff => "TIFF",
+        Format::Pdf => "PDF",
+        Format::Unknown => "?",
+    }
+}
+
+/// `n / 10^decimals` as text with exactly `decimals` digits (integer maths only).
+pub fn fixed(scaled: u64, decimals: u32) -> String {
+    let div = 10u64.pow(decimals);
+    if decimals == 0 {
+        return scaled.to_string();
+    }
+    let frac = (scaled % div).to_string();
+    let pad = "0".repeat((decimals as usize).saturating_sub(frac.len()));
+    format!("{}.{}{}", scaled / div, pad, frac)
+}
+
+/// A byte count in `unit` (1024 = KiB, 1048576 = MiB), with `decimals` digits, rounded.
+fn in_unit(bytes: u64, unit: u64, decimals: u32) -> String {
+    let div = 10u64.pow(decimals);
+    fixed((bytes.saturating_mul(div) + unit / 2) / unit, decimals)
+}
+
+/// A file size and a limit, in the same unit (MiB when the limit is at least
+/// 1 MiB, else KiB); an extra decimal when they would otherwise look equal.
+pub fn sizes(bytes: u64, limit: u64) -> (String, String) {
+    let (unit, name) = if limit >= 1 << 20 {
+        (1u64 << 20, "MiB")
+    } else {
+        (1024, "KiB")
+    };
+    let limit_text = |d| {
+        let t = in_unit(limit, unit, d);
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let mut d = 1;
+    while d < 3 && in_unit(bytes, unit, d) == in_unit(limit, unit, d) {
+        d += 1;
+    }
+    (
+        format!("{} {}", in_unit(bytes, unit, d), name),
+        format!("{} {}", limit_text(3), name),
+    )
+}
+
+/// A positive number setting, in whole units.
+fn num(images: &Json, slot: &str, key: &str) -> Option<f64> {
+    setting(images, slot, key)
+        .and_then(Json::as_f64)
+        .filter(|n| *n >= 0.0)
+}
+
+/// `checkImage`: `bytes` may be only the start of the file; `file_size` is
+/// then its real size. `Err` only for an unknown slot.
+pub fn check(
+    slot: &str,
+    bytes: &[u8],
+    opts: &Options,
+    file_size: Option<u64>,
+    file_name: Option<&str>,
+) -> Result<FieldResult, String> {
+    known(slot)?;
+    let images = section(opts);
+    let info = probe(bytes);
+    let mut r = FieldResult::new(String::new());
+    info.write_info(&mut r.info);
+    let size = file_size.unwrap_or(bytes.len() as u64);
+    let whole = size <= bytes.len() as u64;
+    let mut out: Vec<Finding> = Vec::new();
+    findings(&info, images, slot, size, whole, file_name, &mut out);
+    for f in out {
+        r.push(with_severity(images, f));
+    }
+    Ok(r.finish())
+}
+
+/// The header findings, before profile severities apply.
+fn findings(
+    info: &ImageInfo,
+    images: &Json,
+    slot: &str,
+    size: u64,
+    whole: bool,
+    file_name: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let accepted: Vec<Format> = setting(images, slot, "formats")
+        .and_then(Json::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f.as_str().and_then(Format::parse))
+                .collect()
+        })
+        .unwrap_or_default();
+    let accepted_text = accepted
+        .iter()
+        .map(|f| display_name(*f))
+        .collect::<Vec<_>>()
+        .join("/");
+    if size == 0 {
+        out.push(Finding::error("image.empty"));
+        return;
+    }
+    if info.format == Format::Unknown {
+        if info.need_bytes.is_some() && !whole {
+            out.push(need_bytes(info));
+        } else {
+            out.push(Finding::error("image.unknown_format").param("accepted", accepted_text));
+        }
+        return;
+    }
+    if !accepted.is_empty() && !accepted.contains(&info.format) {
+        out.push(if info.format == Format::Heic {
+            Finding::error("image.heic").param("accepted", accepted_text.clone())
+        } else {
+            Finding::error("image.format_not_accepted")
+                .param("format", display_name(info.format))
+                .param("accepted", accepted_text.clone())
+        });
+    }
+    // An extension that names another image format.
+    if let Some(ext) = file_name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e) {
+        if let Some(claimed) = Format::from_extension(ext) {
+            if claimed != info.format && !(claimed == Format::Heic && info.format == Format::Avif) {
+                out.push(
+                    Finding::warning("image.extension_mismatch")
+                        .param("ext", format!(".{ext}"))
+                        .param("format", display_name(info.format)),
+                );
+            }
+        }
+    }
+    if info.invalid.is_some() {
+        out.push(Finding::error("image.corrupt").param("format", display_name(info.format)));
+        return;
+    }
+    if info.need_bytes.is_some() {
+        if whole {
+            out.push(Finding::error("image.truncated").param("format", display_name(info.format)));
+            return;
+        }
+        if info.width.is_none() {
+            out.push(need_bytes(info));
+        }
+    }
+    bytes_findings(images, slot, size, out);
+    if let Some((w, h)) = info.display_size() {
+        pixel_findings(info, images, slot, (w, h), out);
+    }
+    let gray = info.color_space == Some("gray");
+    if gray && setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true) {
+        out.push(Finding::error("image.grayscale_file"));
+    }
+}
+
+fn need_bytes(info: &ImageInfo) -> Finding {
+    Finding::info("image.need_bytes").param("needBytes", info.need_bytes.unwrap_or(0).to_string())
+}
+
+/// Byte range and re-encode threshold.
+fn bytes_findings(images: &Json, slot: &str, size: u64, out: &mut Vec<Finding>) {
+    let kib = |key| num(images, slot, key).map(|k| (k * 1024.0) as u64);
+    if let Some(max) = kib("maxKiB") {
+        if size > max {
+            let (s, m) = sizes(size, max);
+            out.push(
+                Finding::warning("image.file_too_large")
+                    .param("size", s)
+                    .param("max", m),
+            );
+        }
+    }
+    if let Some(min) = kib("minKiB") {
+        if size < min {
+            let (s, m) = sizes(size, min);
+            out.push(
+                Finding::warning("image.file_too_small")
+                    .param("size", s)
+                    .param("min", m),
+            );
+        }
+    }
+    if let Some(limit) = kib("reencodeKiB") {
+        if size > limit {
+            let (s, m) = sizes(size, limit);
+            out.push(
+                Finding::info("image.reencoded")
+                    .param("size", s)
+                    .param("limit", m),
+            );
+        }
+    }
+}
+
+/// Minimum side, shape, aspect ratio, orientation.
+fn pixel_findings(
+    info: &ImageInfo,
+    images: &Json,
+    slot: &str,
+    (w, h): (u32, u32),
+    out: &mut Vec<Finding>,
+) {
+    let short = w.min(h);
+    let long = w.max(h);
+    if let Some(min) = num(images, slot, "minShortSide") {
+        if f64::from(short) < min {
+            out.push(
+                Finding::warning("image.too_small")
+                    .param("width", w.to_string())
+                    .param("height", h.to_string())
+                    .param("min", (min as u64).to_string()),
+            );
+        }
+    }
+    match setting(images, slot, "shape").and_then(Json::as_str) {
+        Some("landscape") if h > w => out.push(Finding::warning("image.not_landscape")),
+        Some("portrait") if w > h => out.push(Finding::warning("image.not_portrait")),
+        _ => {}
+    }
+    let range = setting(images, slot, "aspect").and_then(Json::as_array);
+    if let Some([lo, hi]) = range {
+        if let (Some(lo), Some(hi)) = (lo.as_f64(), hi.as_f64()) {
+            let ratio = f64::from(long) / f64::from(short.max(1));
+            if ratio < lo || ratio > hi {
+                let r2 = |x: f64| fixed((x * 100.0).round() as u64, 2);
+                out.push(
+                    Finding::warning("image.aspect")
+                        .param("ratio", r2(ratio))
+                        .param("min", r2(lo))
+                        .param("max", r2(hi)),
+                );
+            }
+        }
+    }
+    if info.orientation != 1 {
+        out.push(
+            Finding::info("image.rotated")
+                .param("orientation", info.orientation.to_string())
+                .param("width", w.to_string())
+                .param("height", h.to_string()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_share_a_unit() {
+        assert_eq!(sizes(5 << 20, 4 << 20), ("5.0 MiB".into(), "4 MiB".into()));
+        assert_eq!(
+            sizes((4 << 20) + 30_000, 4 << 20),
+            ("4.03 MiB".into(), "4 MiB".into())
+        );
+        assert_eq!(
+            sizes(150 * 1024, 200 * 1024),
+            ("150.0 KiB".into(), "200 KiB".into())
+        );
+        assert_eq!(fixed(158, 2), "1.58");
+        assert_eq!(fixed(5, 2), "0.05");
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn run(images: &Json, slot: &str, info: &ImageInfo, size: u64) -> Vec<Finding> {
+        let mut out = Vec::new();
+        findings(info, images, slot, size, true, None, &mut out);
+        out.into_iter().map(|f| with_severity(images, f)).collect()
+    }
+
+    #[test]
+    fn provider_overrides_slot_keys_and_severities() {
+        let generic = crate::profile::Profile::generic();
+        let generic = generic.section("images").unwrap();
+        let mut info = ImageInfo::new(Format::Webp);
+        info.set_size(2000, 1500, 1 << 20);
+        // Generic: WebP is not accepted (error); 3 MiB is under 4 MiB but gets re-encoded.
+        let g = run(generic, "businessLicense", &info, 3 << 20);
+        let codes: Vec<&str> = g.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["image.format_not_accepted", "image.reencoded"]);
+        // A provider that takes WebP up to 1 MiB, strictly, and switches the short-side rule off.
+        let provider = parse(
+            r#"{"slots":{"default":{"formats":["jpeg","png","webp"],"maxKiB":1024,"minShortSide":null},
+                "businessLicense":{"minShortSide":3000}},
+               "severity":{"image.file_too_large":"error"}}"#,
+        )
+        .unwrap();
+        let p = run(&provider, "businessLicense", &info, 3 << 20);
+        let codes: Vec<(&str, Severity)> =
+            p.iter().map(|f| (f.code.as_str(), f.severity)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("image.file_too_large", Severity::Error),
+                ("image.too_small", Severity::Warning)
+            ]
+        );
+        assert_eq!(p[0].get_param("max"), Some("1 MiB"));
+        assert_eq!(p[0].get_param("size"), Some("3.0 MiB"));
+        // Other slots fall back to default, where the short-side check is off.
+        assert!(run(&provider, "other", &info, 1000).is_empty());
+    }
+}
