@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, describedText, expected, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
+import { ARTIFACTS, describedText, expected, imageApi, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
 
 let server, browser, base;
 before(async () => {
@@ -129,7 +129,67 @@ test('a chosen 12-MP JPEG shows its dimensions and an oriented thumbnail', async
   const thumb = await page.waitForSelector(`${input} + .bc-msg canvas.bc-thumb`);
   assert.deepEqual(await thumb.evaluate((c) => [c.width, c.height]), [160, 120]);
   assert.match(await describedText(page, input), /4000 × 3000/);
+  if (!needs({ fn: 'checkImage' })) {
+    // the header verdict is the package's own, from the first bytes of the file
+    const api = imageApi.check('idCardFront', new Uint8Array(jpeg), { fileSize: jpeg.length, fileName: 'id-front.jpg' });
+    const shown = await page.$$eval(`${input} + .bc-msg .bc-finding`, (n) => n.map((e) => e.dataset.code));
+    for (const f of api.findings) assert.ok(shown.includes(f.code), `${f.code} not shown: ${shown}`);
+  }
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a photo with EXIF orientation 6 shows its displayed size and an upright thumbnail', async () => {
+  const page = await demo();
+  // stored 1200 × 900: left half red, right half blue; orientation 6 turns it 90° clockwise,
+  // so people see 900 × 1200 with red on top.
+  const stored = Buffer.from(await page.evaluate(async () => {
+    const c = Object.assign(document.createElement('canvas'), { width: 1200, height: 900 });
+    const x = c.getContext('2d');
+    x.fillStyle = '#e00000';
+    x.fillRect(0, 0, 600, 900);
+    x.fillStyle = '#0000e0';
+    x.fillRect(600, 0, 600, 900);
+    const b = await new Promise((ok) => c.toBlob(ok, 'image/jpeg', 0.9));
+    return [...new Uint8Array(await b.arrayBuffer())];
+  }));
+  // APP1 Exif, big-endian TIFF, one IFD entry: Orientation (0x0112) SHORT = 6
+  const tiff = Buffer.from('4d4d002a00000008' + '0001' + '011200030000000100060000' + '00000000', 'hex');
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  const jpeg = Buffer.concat([stored.subarray(0, 2), app1, stored.subarray(2)]);
+  const input = 'input[data-beian-image="handheldId"]';
+  await page.setInputFiles(input, { name: 'rotated.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  const thumb = await page.waitForSelector(`${input} + .bc-msg canvas.bc-thumb`);
+  if (!needs({ fn: 'probeImage' })) assert.match(await describedText(page, input), /900 × 1200 px/);
+  const [w, h, top, bottom] = await thumb.evaluate((c) => {
+    const x = c.getContext('2d');
+    return [c.width, c.height, [...x.getImageData(c.width / 2, 10, 1, 1).data], [...x.getImageData(c.width / 2, c.height - 10, 1, 1).data]];
+  });
+  assert.deepEqual([w, h], [120, 160]);
+  assert.ok(top[0] > 180 && top[2] < 80, `top should be red: ${top}`);
+  assert.ok(bottom[2] > 180 && bottom[0] < 80, `bottom should be blue: ${bottom}`);
+  await page.close();
+});
+
+test('a blank photo is caught by the pixel checks (decoded and downscaled off the main thread)', { skip: needs({ fn: 'checkImagePixels' }) }, async () => {
+  const page = await demo();
+  const blank = Buffer.from(await page.evaluate(async () => {
+    const c = Object.assign(document.createElement('canvas'), { width: 1600, height: 1000 });
+    const x = c.getContext('2d');
+    x.fillStyle = '#fff';
+    x.fillRect(0, 0, 1600, 1000);
+    const b = await new Promise((ok) => c.toBlob(ok, 'image/png'));
+    return [...new Uint8Array(await b.arrayBuffer())];
+  }));
+  const input = 'input[data-beian-image="idCardBack"]';
+  await page.setInputFiles(input, { name: 'back.png', mimeType: 'image/png', buffer: blank });
+  await page.waitForSelector(`${input} + .bc-msg canvas.bc-thumb`);
+  // what the package says about the same picture at the size the widget decodes it to (1024 px long edge)
+  const api = imageApi.pixels('idCardBack', new Uint8Array(1024 * 640 * 4).fill(255), 1024, 640);
+  assert.ok(api.findings.length > 0);
+  const shown = await page.$$eval(`${input} + .bc-msg .bc-finding`, (n) => n.map((e) => e.dataset.code));
+  for (const f of api.findings) assert.ok(shown.includes(f.code), `${f.code} not shown: ${shown}`);
   await page.close();
 });
 

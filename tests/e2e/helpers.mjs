@@ -24,6 +24,12 @@ export function expected(kind, value, options = {}) {
   return pkg.checkField(kind, value, { locale: 'zh-CN', ...options });
 }
 
+/** The package's own verdicts on an image, for comparison with what the page shows. */
+export const imageApi = {
+  check: (...a) => pkg.checkImage(...a),
+  pixels: (...a) => pkg.checkImagePixels(...a),
+};
+
 export async function serve(options = {}) {
   const server = await startServer({ port: 0, ...options });
   return { server, base: `http://127.0.0.1:${server.address().port}` };
