@@ -6,8 +6,20 @@
 let wasm = null;
 
 /** @internal Called by the entry point once the wasm module is instantiated. */
+// A page may load both the full wasm (main entry, widget) and the
+// fields-only one (beian-check/fields): they share this module, so the full
+// one (a superset with identical results) wins, and whatever chunks the first
+// had loaded (locale messages, region names) are handed to the second.
+const loadedChunks = [];
 export function bind(exports) {
+  if (wasm && (!('check_form' in exports) || 'check_form' in wasm)) return;
   wasm = exports;
+  profileIds = new WeakMap();
+  for (const [fn, ...args] of loadedChunks) wasm[fn]?.(...args);
+}
+function remember(fn, ...args) {
+  loadedChunks.push([fn, ...args]);
+  return need()[fn](...args);
 }
 
 /** True once the wasm is bound (always in Node; after init() in browsers). */
@@ -43,7 +55,7 @@ function kindName(kind) {
 // A provider profile object is validated and parsed by the wasm once, then
 // referred to by id. Profiles are read when first used: to change one, pass
 // a new object (mutating a used object has no effect).
-const profileIds = new WeakMap();
+let profileIds = new WeakMap(); // ids belong to the bound wasm: reset by bind()
 
 function optionsJson(options) {
   if (options === null || options === undefined) return '';
@@ -84,7 +96,7 @@ export function setRegionNamesLoader(loader) {
 export function loadRegionNames() {
   if (!namesPromise) {
     namesPromise = namesLoader
-      ? Promise.resolve(namesLoader()).then((text) => need().load_region_names(text))
+      ? Promise.resolve(namesLoader()).then((text) => remember('load_region_names', text))
       : Promise.resolve(false);
     namesPromise.catch(() => { namesPromise = null; });
   }
@@ -166,7 +178,7 @@ export function loadLocale(locale) {
     const p = Promise.resolve()
       .then(() => localeLoader(tag))
       .then((text) => {
-        if (!need().load_catalog(tag, text)) throw new Error(`beian-check: the ${tag} messages did not load`);
+        if (!remember('load_catalog', tag, text)) throw new Error(`beian-check: the ${tag} messages did not load`);
       });
     p.catch(() => localePromises.delete(tag)); // allow a retry
     localePromises.set(tag, p);

@@ -22,7 +22,10 @@ const manifest = {
   types: './index.d.ts',
   exports: {
     '.': { types: './index.d.ts', node: './node.js', browser: './web.js', default: './web.js' },
+    './fields': { types: './fields.d.ts', node: './node.js', browser: './fields.js', default: './fields.js' },
     './rules': { types: './rules.d.ts', node: './rules-node.js', browser: './rules.js', default: './rules.js' },
+    './widget': { types: './widget.d.ts', default: './widget.js' },
+    './widget.css': './widget.css',
     './package.json': './package.json',
     './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
   },

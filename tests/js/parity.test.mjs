@@ -120,3 +120,26 @@ test('the Node build works by name, synchronously right after import', () => {
   assert.equal(r.ok, true);
   assert.equal(typeof node.default, 'function');
 });
+
+test('beian-check/fields (the smaller wasm): identical checkField JSON, and it yields to the full wasm on the same page', async () => {
+  const all = calls();
+  const fieldsPage = await browser.newPage();
+  await fieldsPage.goto(`http://127.0.0.1:${server.address().port}/pkg/package.json`);
+  const { results, exported, afterFull } = await fieldsPage.evaluate(async (list) => {
+    const f = await import('/pkg/fields.js');
+    await f.default();
+    await f.loadRegionNames();
+    const results = list.map(([kind, input, options]) => JSON.stringify(f.checkField(kind, input, options)));
+    const exported = Object.keys(f).sort();
+    // The widget (full wasm) joins later on the same page: checkForm works, checkField agrees.
+    const full = await import('/pkg/web.js');
+    await full.default();
+    const afterFull = { form: full.checkForm({}).findings.length, same: JSON.stringify(f.checkField(...list[0])) === results[0] };
+    return { results, exported, afterFull };
+  }, all);
+  await fieldsPage.close();
+  const inNode = all.map(([kind, input, options]) => JSON.stringify(node.checkField(kind, input, options)));
+  assert.deepEqual(results, inNode);
+  assert.ok(!exported.includes('checkForm') && exported.includes('checkField'), exported.join());
+  assert.ok(afterFull.form > 0 && afterFull.same);
+});

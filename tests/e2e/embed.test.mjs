@@ -1,0 +1,204 @@
+// The one-line embed (www/embed.html: an ordinary form that posts to its
+// server) under a strict CSP, with the wasm blocked, and with the wasm URL
+// overridden (a CDN).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describedText, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
+
+const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+let strict, blocked, browser;
+before(async () => {
+  strict = await serve({ headers: { 'Content-Security-Policy': CSP } });
+  blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  strict?.server.close();
+  blocked?.server.close();
+});
+
+const MOBILE = 'input[name="mobile"]';
+
+/** Captures the form post instead of letting it reach the server. */
+async function capturePost(page, base, path = '/submitted') {
+  const posts = [];
+  await page.route(`${base}${path}`, (route) => {
+    posts.push(route.request().postData() || '');
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>received</p>' });
+  });
+  return posts;
+}
+
+test(`works under Content-Security-Policy: ${CSP} (embed and self-check page)`, async () => {
+  for (const path of ['/embed.html', '/']) {
+    const page = await openPage(browser, null);
+    const violations = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(strict.base + path);
+    assert.equal(response.headers()['content-security-policy'], CSP);
+    await widgetSettled(page);
+    assert.equal(await page.getAttribute('form[data-beian-form]', 'data-beian-state'), 'ready');
+    const mobile = path === '/' ? '[data-beian-path="subject.principal.mobile"]' : MOBILE;
+    await page.fill(mobile, '1380013800');
+    await page.locator('input[data-beian="email"]').first().focus();
+    await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', mobile);
+    assert.match(await describedText(page, mobile), /手机号码只有 10 位/);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('the embed blocks a submit with errors, then lets the corrected form post everything typed', async () => {
+  const page = await openPage(browser, strict.base + '/embed.html');
+  const posts = await capturePost(page, strict.base);
+  await widgetSettled(page);
+  await page.fill(MOBILE, '1380013800');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await page.click('button[type="submit"]');
+  assert.equal(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), MOBILE), true);
+  assert.deepEqual(posts, []);
+  await page.fill(MOBILE, '13800138000');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  assert.match(posts[0], /email=li%40example.cn/);
+  await page.close();
+});
+
+test('with the wasm blocked the form still submits and nothing typed is lost', async () => {
+  const page = await openPage(browser, blocked.base + '/embed.html');
+  const posts = await capturePost(page, blocked.base);
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'failed');
+  await page.fill('input[name="name"]', '张三');
+  await page.fill(MOBILE, '1380013800'); // invalid, but nobody can tell now: it must go through untouched
+  await page.fill('input[name="email"]', 'zhang@example.cn');
+  await page.locator('input[name="email"]').blur();
+  assert.equal(await page.locator('.bc-msg').count(), 0);
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.equal(posts.length, 1);
+  const body = new URLSearchParams(posts[0]);
+  assert.equal(body.get('name'), '张三');
+  assert.equal(body.get('mobile'), '1380013800');
+  assert.equal(body.get('email'), 'zhang@example.cn');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  // The self-check page says so and keeps working as a form.
+  const demo = await openPage(browser, blocked.base + '/');
+  await demo.waitForFunction(() => /failed|失败/.test(document.querySelector('#status').textContent));
+  await demo.fill('[data-beian-path="subject.principal.mobile"]', '13800138000');
+  assert.equal(await demo.inputValue('[data-beian-path="subject.principal.mobile"]'), '13800138000');
+  assert.deepEqual(demo.problems, []);
+  await demo.close();
+});
+
+test('the wasm URL is overridable (data-beian-wasm, e.g. a CDN)', async () => {
+  const wasm = readFileSync(fileURLToPath(new URL('../../pkg/wasm/beian_check_bg.wasm', import.meta.url)));
+  const page = await openPage(browser, null);
+  let served = 0;
+  await page.route('**/cdn/beian-check.wasm', (route) => {
+    served++;
+    route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm });
+  });
+  await page.route(`${blocked.base}/embed.html`, async (route) => {
+    const original = await route.fetch();
+    const html = (await original.text()).replace('<form data-beian-form', '<form data-beian-wasm="/cdn/beian-check.wasm" data-beian-form');
+    route.fulfill({ response: original, body: html });
+  });
+  await page.goto(blocked.base + '/embed.html'); // the default wasm URL is blocked on this server
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
+  assert.equal(served, 1);
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  assert.match(await describedText(page, MOBILE), /手机号码只有 10 位/);
+  await page.close();
+});
+
+test('apply-fix is seen by a React-style value tracker (prototype setter + input event)', async () => {
+  const page = await openPage(browser, strict.base + '/embed.html');
+  await widgetSettled(page);
+  // What React does to a controlled input: an instance-level value property that records every
+  // value set through it; onChange fires only when the DOM value differs from the recorded one.
+  await page.evaluate((sel) => {
+    const input = document.querySelector(sel);
+    const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    let tracked = input.value;
+    Object.defineProperty(input, 'value', {
+      configurable: true,
+      get() { return native.get.call(this); },
+      set(v) { tracked = String(v); native.set.call(this, v); },
+    });
+    window.__changes = [];
+    input.addEventListener('input', () => {
+      const now = native.get.call(input);
+      if (now !== tracked) window.__changes.push(now); // React would call onChange(now)
+      tracked = now;
+    });
+  }, MOBILE);
+  await page.locator(MOBILE).pressSequentially('１３８００１３８０００');
+  await page.locator(`${MOBILE} ~ .bc-msg .bc-fix, label:has(${MOBILE}) + .bc-msg .bc-fix`).first().click();
+  const changes = await page.evaluate(() => window.__changes);
+  assert.equal(changes.at(-1), '13800138000');
+  await page.close();
+});
+
+test("no global style leaks: every widget.css rule targets only the widget's own .bc- nodes", async () => {
+  const css = readFileSync(fileURLToPath(new URL('../../widget/widget.css', import.meta.url)), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const page = await openPage(browser, null);
+  await page.setContent('<!doctype html><p>x</p>');
+  const selectors = await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const out = [];
+    const walk = (rules) => {
+      for (const r of rules) {
+        if (r.selectorText) out.push(...r.selectorText.split(',').map((s) => s.trim()));
+        if (r.cssRules) walk(r.cssRules);
+      }
+    };
+    walk(sheet.cssRules);
+    return out;
+  }, css);
+  assert.ok(selectors.length > 20);
+  for (const s of selectors) assert.match(s, /^\.bc-[\w-]+/, `unscoped selector: ${s}`);
+  await page.close();
+});
+
+test('attach(form, { paths }) runs the cross-field checks of checkForm on a form without data-beian-path', { skip: needs({ fn: 'checkForm' }) }, async () => {
+  const page = await openPage(browser, null);
+  await page.route(`${strict.base}/custom.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><script type="module" src="/custom.js"></script>
+      <form id="f" action="/custom-sent" method="post"><label>Mobile <input id="m" name="m" data-beian="mobile"></label>
+      <label>Emergency phone <input id="e" name="e" data-beian="mobile"></label><button>Send</button></form>`,
+  }));
+  await page.route(`${strict.base}/custom.js`, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import { attach } from '/pkg/widget.js';
+      window.ctl = attach(document.getElementById('f'), { paths: { 'subject.principal.mobile': '#m', 'subject.principal.emergencyPhone': '#e' } });`,
+  }));
+  await page.goto(`${strict.base}/custom.html`);
+  await widgetSettled(page, '#f');
+  await page.fill('#m', '13800138000');
+  await page.fill('#e', '13800138000');
+  await page.locator('#m').focus();
+  await page.waitForFunction(() => document.querySelector('#e').getAttribute('aria-invalid') === 'true');
+  const codes = await page.$$eval('label:has(#e) + .bc-msg .bc-finding', (n) => n.map((x) => x.dataset.code));
+  assert.ok(codes.includes('form.contact.emergency_same'), codes.join());
+  assert.match(await describedText(page, '#e'), /emergency/i); // <html lang="en">
+  assert.deepEqual(await page.evaluate(() => window.ctl.data().subject.principal), { mobile: '13800138000', emergencyPhone: '13800138000' });
+  // A partial mapping: checkForm's findings about the missing subject/websites are listed, never blocking.
+  await page.fill('#e', '13900139000');
+  const posts = await capturePost(page, strict.base, '/custom-sent');
+  await Promise.all([page.waitForURL('**/custom-sent'), page.click('button')]);
+  assert.equal(posts[0], 'm=13800138000&e=13900139000');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

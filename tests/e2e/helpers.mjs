@@ -1,0 +1,69 @@
+// Shared by the browser tests: one server + one Chromium per test file, and
+// what the built package offers (a kind another branch has not landed yet is
+// reported as a skipped test, never as a pass).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as pkg from 'beian-check';
+import { launch } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+await pkg.default();
+const KINDS = new Set(pkg.kinds().map((k) => k.kind));
+/** A skip reason when the built package lacks a kind or an export, else false. */
+export function needs({ kind, fn } = {}) {
+  if (kind && !KINDS.has(kind)) return `kind '${kind}' is not in this build yet`;
+  if (fn && typeof pkg[fn] !== 'function') return `${fn}() is not in this build yet`;
+  return false;
+}
+
+/** What the package itself (in Node) says about a value: the widget must show exactly this. */
+export function expected(kind, value, options = {}) {
+  return pkg.checkField(kind, value, { locale: 'zh-CN', ...options });
+}
+
+/** The package's own verdicts on an image, for comparison with what the page shows. */
+export const imageApi = {
+  check: (...a) => pkg.checkImage(...a),
+  pixels: (...a) => pkg.checkImagePixels(...a),
+};
+
+export async function serve(options = {}) {
+  const server = await startServer({ port: 0, ...options });
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+export { launch };
+
+/** A page that records page errors, console errors and dialogs (an alert() would be an XSS). */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.problems = problems;
+  if (url) await page.goto(url);
+  return page;
+}
+
+/** Waits until the widget on `form` has loaded (or failed to). */
+export function widgetSettled(page, form = 'form[data-beian-form]') {
+  return page.waitForFunction((sel) => {
+    const state = document.querySelector(sel)?.dataset.beianState;
+    return state === 'ready' || state === 'failed';
+  }, form);
+}
+
+/** The text of the inline message box an input points to with aria-describedby. */
+export function describedText(page, selector) {
+  return page.evaluate((sel) => {
+    const input = document.querySelector(sel);
+    const ids = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent || '').join('\n');
+  }, selector);
+}

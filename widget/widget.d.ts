@@ -1,0 +1,83 @@
+// Type declarations for beian-check/widget.
+import type { CheckOptions, Finding, Locale } from './index.js';
+
+export interface WidgetOptions {
+  /** Message language; default: the nearest `lang` attribute (`<html lang>`), then zh-CN. */
+  locale?: Locale | string;
+  /** Block submission while any error is shown (default true). Warnings never block. */
+  blockSubmit?: boolean;
+  /** Where the wasm comes from (a CDN URL, a Response, bytes, a compiled module); default: next to the package. Also `data-beian-wasm` on the form. */
+  wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
+  /** The widget's stylesheet URL, or false to bring your own; default: widget.css next to widget.js. */
+  stylesheet?: string | URL | false;
+  /** Options passed to every check (today, province, subjectType, profile, …). */
+  checkOptions?: Omit<CheckOptions, 'locale' | 'partial'> & Record<string, unknown>;
+  /** checkForm paths for inputs without `data-beian-path`: path → selector or element. */
+  paths?: Record<string, string | Element>;
+  /** Where a checkForm finding is shown: maps its path to the path of the input that should show it (e.g. a copied principal). */
+  mapPath?: (path: string) => string;
+  /** Adjusts the FilingForm built from the paths before checkForm sees it. */
+  toForm?: (form: Record<string, unknown>, element: HTMLFormElement) => Record<string, unknown> | void;
+}
+
+export interface SummaryItem extends Finding {
+  /** The input the finding is shown at (null: a form-level finding). */
+  input: HTMLElement | null;
+  /** The input's label text. */
+  label: string;
+}
+
+export interface Summary {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  items: SummaryItem[];
+}
+
+export interface WidgetController {
+  readonly form: HTMLFormElement;
+  /** 'loading' | 'ready' | 'failed' (failed: the form works as without the widget). */
+  readonly status: 'loading' | 'ready' | 'failed';
+  /** Resolves once the checker loaded (or failed to). */
+  readonly ready: Promise<void>;
+  readonly locale: Locale;
+  setLocale(locale: Locale | string): void;
+  setOptions(options: WidgetOptions): void;
+  /** Re-checks every field. */
+  refresh(): void;
+  /** Checks everything as on submit, without submitting. */
+  check(): Summary;
+  /** What is shown now. */
+  summary(): Summary;
+  /** What the widget knows about one input: checked at all (its kind or feature is in this build), findings, facts. */
+  fieldState(input: Element): { checked: boolean; findings: Finding[]; info?: Record<string, unknown> };
+  /** The FilingForm built from `data-beian-path` inputs, or null. */
+  data(): Record<string, unknown> | null;
+  /** Removes every message. */
+  clear(): void;
+  /** Removes every node and listener the widget added. */
+  detach(): void;
+}
+
+/** Attaches the widget to a form (a second call returns the same controller). */
+export function attach(form: HTMLFormElement, options?: WidgetOptions): WidgetController;
+/** Attaches every `<form data-beian-form>` under `root` that is not attached yet (done automatically on load). */
+export function autoAttach(root?: ParentNode): void;
+/** Loads the checker once (shared by every form). */
+export function load(wasm?: WidgetOptions['wasm']): Promise<void>;
+/** Maps a BCP 47 tag to a supported locale. */
+export function resolveLocale(tag: string | null | undefined): Locale;
+/** "3 errors, 1 warning" in the locale. */
+export function countText(errors: number, warnings: number, locale?: Locale): string;
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Every time the results change; detail: the summary. */
+    'beian:results': CustomEvent<Summary>;
+    /** A submit was blocked; detail: the summary and the submitter. */
+    'beian:blocked': CustomEvent<Summary & { submitter: HTMLElement | null }>;
+    'beian:ready': CustomEvent<void>;
+    'beian:error': CustomEvent<{ error: unknown }>;
+  }
+}

@@ -1,0 +1,1070 @@
+// beian-check/widget — checks an ICP filing form as the user types.
+//
+// Embed with one line:
+//   <script type="module" src="https://…/beian-check/widget.js"></script>
+// and mark the form and its inputs:
+//   <form data-beian-form> <input data-beian="residentId"> <input type="file" data-beian-image="idCardFront">
+//
+// It holds no rules: every verdict comes from the public API of the package
+// (checkField, checkForm, checkImage, checkImagePixels, probeImage,
+// checkFooter). Functions the loaded package does not export are skipped,
+// and if the wasm fails to load the form behaves exactly as without the
+// widget. It listens at the form (event delegation), renders into nodes it
+// creates itself, and writes text with textContent only.
+//
+// This file lives next to web.js in the published package (pkg/widget.js).
+import init, * as api from './web.js';
+
+const VERSION_ATTR = 'data-beian-attached';
+const KINDLESS = new Set(['', 'none']);
+const IMAGE_HEAD = 64 * 1024; // bytes read before the header says it needs more
+const IMAGE_MAX_HEAD = 8 * 1024 * 1024; // never read more than this for a header
+const PIXEL_EDGE = 1024; // long edge of the downscaled copy the pixel checks see
+const THUMB_EDGE = 160;
+
+// Widget chrome (not rules): labels, counts, fact names.
+const UI = {
+  'zh-CN': {
+    fix: '应用修正：{v}', blocked: '提交前请先修正以下问题', counts: ['{e} 个错误', '{w} 个警告'], none: '未发现问题',
+    checking: '正在检查图片…', male: '男', female: '女', age: '{n} 岁', hk: '香港', mo: '澳门', tw: '台湾',
+    mobile: '中国移动', unicom: '中国联通', telecom: '中国电信', broadnet: '中国广电', mvno: '虚拟运营商', satellite: '卫星电话', iot: '物联网号段',
+    market_regulation: '市场监管部门登记', civil_affairs: '民政部门登记', organization: '机构编制部门登记', enterprise: '企业', individual_business: '个体工商户',
+    farmers_cooperative: '农民专业合作社', government_agency: '机关', public_institution: '事业单位', social_organization: '社会团体', foundation: '基金会',
+    private_non_enterprise: '民办非企业单位', law_firm: '律师事务所',
+    filing: 'ICP 备案号', license: 'ICP 许可证', website: '网站', app: 'App', miniprogram: '小程序', quickapp: '快应用', longTerm: '长期', form: '表单',
+  },
+  'zh-TW': {
+    fix: '套用修正：{v}', blocked: '送出前請先修正以下問題', counts: ['{e} 個錯誤', '{w} 個警告'], none: '未發現問題',
+    checking: '正在檢查圖片…', male: '男', female: '女', age: '{n} 歲', hk: '香港', mo: '澳門', tw: '臺灣',
+    mobile: '中國移動', unicom: '中國聯通', telecom: '中國電信', broadnet: '中國廣電', mvno: '虛擬營運商', satellite: '衛星電話', iot: '物聯網號段',
+    market_regulation: '市場監管部門登記', civil_affairs: '民政部門登記', organization: '機構編制部門登記', enterprise: '企業', individual_business: '個體工商戶',
+    farmers_cooperative: '農民專業合作社', government_agency: '機關', public_institution: '事業單位', social_organization: '社會團體', foundation: '基金會',
+    private_non_enterprise: '民辦非企業單位', law_firm: '律師事務所',
+    filing: 'ICP 備案號', license: 'ICP 許可證', website: '網站', app: 'App', miniprogram: '小程式', quickapp: '快應用', longTerm: '長期', form: '表單',
+  },
+  en: {
+    fix: 'Apply fix: {v}', blocked: 'Fix these problems before submitting', counts: ['{e} error|{e} errors', '{w} warning|{w} warnings'], none: 'No problems found',
+    checking: 'Checking the image…', male: 'male', female: 'female', age: 'age {n}', hk: 'Hong Kong', mo: 'Macao', tw: 'Taiwan',
+    mobile: 'China Mobile', unicom: 'China Unicom', telecom: 'China Telecom', broadnet: 'China Broadnet', mvno: 'virtual operator', satellite: 'satellite', iot: 'IoT segment',
+    market_regulation: 'registered with market regulation', civil_affairs: 'registered with civil affairs', organization: 'registered with the staffing office',
+    enterprise: 'enterprise', individual_business: 'individual business', farmers_cooperative: "farmers' cooperative", government_agency: 'government agency',
+    public_institution: 'public institution', social_organization: 'social organisation', foundation: 'foundation', private_non_enterprise: 'private non-enterprise unit', law_firm: 'law firm',
+    filing: 'ICP filing', license: 'ICP licence', website: 'website', app: 'app', miniprogram: 'mini program', quickapp: 'quick app', longTerm: 'long-term', form: 'Form',
+  },
+};
+
+/** Maps a BCP 47 tag to a supported locale (zh-Hant/TW/HK/MO → zh-TW, zh* → zh-CN, en* → en). */
+export function resolveLocale(tag) {
+  const t = String(tag || '').toLowerCase();
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  if (/^zh-(hant|tw|hk|mo)/.test(t)) return 'zh-TW';
+  return 'zh-CN';
+}
+
+const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+const plural = (s, n) => {
+  const [one, many] = s.split('|');
+  return many === undefined || n === 1 ? one : many;
+};
+
+/** "3 errors, 1 warning" in `locale`. */
+export function countText(errors, warnings, locale = 'zh-CN') {
+  const ui = UI[locale] || UI['zh-CN'];
+  if (!errors && !warnings) return ui.none;
+  const parts = [];
+  if (errors) parts.push(fill(plural(ui.counts[0], errors), { e: errors }));
+  if (warnings) parts.push(fill(plural(ui.counts[1], warnings), { w: warnings }));
+  return parts.join(locale === 'en' ? ', ' : '，');
+}
+
+// ---- loading the checker once per page ----
+
+let loading = null;
+let loaded = false;
+
+/** Loads the wasm once (later calls share the promise; a failure allows a retry). Messages other than zh-CN are loaded per locale, when first shown. */
+export function load(wasm) {
+  if (!loading) {
+    loading = init(wasm || undefined, { locales: [] }).then(
+      () => {
+        loaded = true;
+      },
+      (e) => {
+        loading = null;
+        throw e;
+      },
+    );
+  }
+  return loading;
+}
+
+const has = (name) => loaded && typeof api[name] === 'function';
+
+// zh-TW and en messages are separate chunks in newer builds (loadLocale); zh-CN is always there.
+const localeLoads = new Map();
+function localeReady(locale) {
+  if (locale === 'zh-CN' || !has('loadLocale')) return true;
+  return localeLoads.get(locale)?.done === true;
+}
+function loadLocaleOnce(locale) {
+  if (!localeLoads.has(locale)) {
+    const entry = { done: false };
+    entry.promise = api.loadLocale(locale).then(
+      () => {
+        entry.done = true;
+      },
+      (e) => {
+        localeLoads.delete(locale); // a later refresh may retry
+        throw e;
+      },
+    );
+    localeLoads.set(locale, entry);
+  }
+  return localeLoads.get(locale).promise;
+}
+
+/** Calls a public API function; undefined when it is missing or refuses the input (e.g. an unknown kind). */
+function call(name, ...args) {
+  if (!has(name)) return undefined;
+  try {
+    return api[name](...args);
+  } catch (e) {
+    if (!(e instanceof TypeError)) console.warn('beian-check:', e);
+    return undefined;
+  }
+}
+
+// ---- small DOM helpers (every node created here carries a bc- class) ----
+
+let uid = 0;
+function el(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function addToken(node, attr, token) {
+  const list = (node.getAttribute(attr) || '').split(/\s+/).filter(Boolean);
+  if (!list.includes(token)) node.setAttribute(attr, [...list, token].join(' '));
+}
+function removeToken(node, attr, token) {
+  const list = (node.getAttribute(attr) || '').split(/\s+/).filter((t) => t && t !== token);
+  if (list.length) node.setAttribute(attr, list.join(' '));
+  else node.removeAttribute(attr);
+}
+
+/** Sets a value so that frameworks (React's value tracker, Vue's v-model) see it. */
+function setValue(input, value) {
+  const proto = Object.getPrototypeOf(input);
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(input, value);
+  else input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function stylesheet(href) {
+  if (href === false || typeof document === 'undefined') return;
+  const url = String(href || new URL('./widget.css', import.meta.url));
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) if (link.href === url) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = url;
+  link.setAttribute('data-beian-style', '');
+  document.head.append(link);
+}
+
+// ---- paths: a flat list of inputs → the FilingForm object for checkForm ----
+
+function parsePath(path) {
+  const parts = [];
+  for (const m of String(path).matchAll(/([^.[\]]+)|\[(\d*)\]/g)) {
+    if (m[1] !== undefined) parts.push(m[1]);
+    else parts.push(m[2] === '' ? '[]' : Number(m[2]));
+  }
+  return parts;
+}
+
+function setPath(root, path, value) {
+  const parts = parsePath(path);
+  let node = root;
+  for (let i = 0; i < parts.length; i++) {
+    const key = parts[i];
+    const last = i === parts.length - 1;
+    const nextIsIndex = !last && (typeof parts[i + 1] === 'number' || parts[i + 1] === '[]');
+    if (key === '[]') {
+      if (last) node.push(value);
+      return;
+    }
+    if (last) {
+      node[key] = value;
+      return;
+    }
+    if (node[key] === undefined || typeof node[key] !== 'object') node[key] = nextIsIndex ? [] : {};
+    node = node[key];
+  }
+}
+
+function controlValue(input) {
+  if (input.type === 'checkbox') return input.value && input.value !== 'on' ? (input.checked ? input.value : undefined) : input.checked;
+  if (input.type === 'radio') return input.checked ? input.value : undefined;
+  if (input.type === 'file') return undefined;
+  if (input.multiple && input.selectedOptions) return [...input.selectedOptions].map((o) => o.value);
+  return input.value;
+}
+
+// ---- facts: info → a quiet line such as "1990-01-01 · 男 · 北京市朝阳区" ----
+
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function factsOf(info, ui, value) {
+  if (!info || typeof info !== 'object') return [];
+  const out = [];
+  const word = (v) => (typeof v === 'string' && ui[v]) || v;
+  if (info.birthDate) out.push(info.birthDate);
+  if (info.sex) out.push(word(info.sex));
+  if (typeof info.age === 'number') out.push(fill(ui.age, { n: info.age }));
+  if (info.regionName) out.push(info.regionName);
+  else if (info.province) out.push(info.province);
+  if (info.origin) out.push(word(info.origin));
+  if (info.nationality) out.push(info.nationality);
+  // Registration authority and category are codes: shown only when the widget has words for them.
+  if (info.category && ui[info.category]) out.push(ui[info.category]);
+  else if (info.authority && ui[info.authority]) out.push(ui[info.authority]);
+  if (info.carrier) out.push(word(info.carrier));
+  if (info.unicode && info.unicode !== value) out.push(info.unicode);
+  if (info.ascii && info.ascii !== value && info.ascii !== info.unicode) out.push(info.ascii);
+  if (info.areaCode) out.push(info.areaCode);
+  if (info.type && ui[info.type]) out.push(ui[info.type]);
+  if (info.serviceType) out.push(word(info.serviceType));
+  if (info.version === 4 || info.version === 6) out.push(`IPv${info.version}`);
+  if (Array.isArray(info.icpNumbers)) out.push(...info.icpNumbers);
+  if (Array.isArray(info.psbNumbers)) out.push(...info.psbNumbers);
+  return out.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+}
+
+function imageFacts(info, file) {
+  const out = [];
+  if (info?.format && info.format !== 'unknown') out.push(info.format.toUpperCase());
+  const w = info?.displayWidth ?? info?.width;
+  const h = info?.displayHeight ?? info?.height;
+  if (w && h) out.push(`${w} × ${h} px`);
+  if (file) out.push(formatBytes(file.size));
+  return out;
+}
+
+// ---- the controller ----
+
+/**
+ * Attaches the widget to a form. Returns a controller; attaching twice
+ * returns the same controller.
+ * @param {HTMLFormElement} form
+ * @param {import('./widget.d.ts').WidgetOptions} [options]
+ */
+export function attach(form, options = {}) {
+  if (!form || typeof form.addEventListener !== 'function') throw new TypeError('beian-check/widget: attach() needs a form element');
+  if (form.__beianCheck) {
+    form.__beianCheck.setOptions(options);
+    return form.__beianCheck;
+  }
+  const controller = new Controller(form, options);
+  form.__beianCheck = controller;
+  return controller;
+}
+
+class Controller {
+  constructor(form, options) {
+    this.form = form;
+    this.options = { blockSubmit: true, ...options };
+    this.state = new Map(); // input → per-field state
+    this.formFindings = []; // from checkForm, with their target input (or null)
+    this.submitTried = false;
+    this.status = 'loading';
+    form.setAttribute(VERSION_ATTR, '');
+    form.dataset.beianState = 'loading';
+    stylesheet(this.options.stylesheet);
+
+    this.live = el('div', 'bc-live');
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    form.append(this.live);
+
+    this.handlers = {
+      input: (e) => this.guard(() => this.onInput(e)),
+      focusout: (e) => this.guard(() => this.onBlur(e)),
+      change: (e) => this.guard(() => this.onChange(e)),
+      submit: (e) => this.guard(() => this.onSubmit(e)),
+      reset: () => this.guard(() => this.clear()), // fires before the values reset; nothing typed remains to check
+    };
+    form.addEventListener('input', this.handlers.input);
+    form.addEventListener('focusout', this.handlers.focusout);
+    form.addEventListener('change', this.handlers.change);
+    form.addEventListener('submit', this.handlers.submit, { capture: true });
+    form.addEventListener('reset', this.handlers.reset);
+    // While a pointer is down, re-rendering on blur would move what is being clicked (the submit button
+    // under a message that just went away): renders wait until the click is over.
+    this.pressing = false;
+    this.handlers.press = () => {
+      this.pressing = true;
+    };
+    this.handlers.release = () => {
+      if (!this.pressing) return;
+      this.pressing = false;
+      if (this.deferred) {
+        this.deferred = false;
+        setTimeout(() => this.guard(() => this.renderAll()), 0); // after the click event
+      }
+    };
+    document.addEventListener('pointerdown', this.handlers.press, true);
+    window.addEventListener('pointerup', this.handlers.release, true);
+    window.addEventListener('pointercancel', this.handlers.release, true);
+
+    this.langObserver = null;
+    if (!this.options.locale && typeof MutationObserver === 'function') {
+      this.langObserver = new MutationObserver(() => this.refresh());
+      this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+
+    this.ready = load(this.options.wasm || form.getAttribute('data-beian-wasm')).then(
+      () => {
+        this.status = 'ready';
+        form.dataset.beianState = 'ready';
+        this.refresh();
+        form.dispatchEvent(new CustomEvent('beian:ready', { bubbles: true }));
+      },
+      (e) => {
+        this.status = 'failed';
+        form.dataset.beianState = 'failed';
+        console.warn('beian-check: the checker failed to load; the form works without it.', e);
+        form.dispatchEvent(new CustomEvent('beian:error', { bubbles: true, detail: { error: e } }));
+      },
+    );
+  }
+
+  /** A widget bug must never break the form. */
+  guard(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      console.warn('beian-check/widget:', e);
+      return undefined;
+    }
+  }
+
+  get locale() {
+    if (this.options.locale) return resolveLocale(this.options.locale);
+    const tagged = this.form.closest('[lang]');
+    return resolveLocale(tagged ? tagged.getAttribute('lang') : document.documentElement.lang);
+  }
+
+  get ui() {
+    return UI[this.locale];
+  }
+
+  /** True when checks can speak the current locale; otherwise starts loading it and refreshes when it is there. */
+  localeOk() {
+    const locale = this.locale;
+    if (localeReady(locale)) return true;
+    loadLocaleOnce(locale).then(
+      () => this.refresh(),
+      (e) => console.warn(`beian-check: the ${locale} messages failed to load`, e),
+    );
+    return false;
+  }
+
+  setOptions(options) {
+    Object.assign(this.options, options);
+    this.refresh();
+  }
+
+  setLocale(locale) {
+    this.options.locale = locale;
+    this.refresh();
+  }
+
+  // -- which inputs --
+
+  inputs() {
+    const extra = Object.values(this.options.paths || {}).map((sel) => (typeof sel === 'string' ? sel : null)).filter(Boolean);
+    const direct = Object.values(this.options.paths || {}).filter((sel) => sel instanceof Element && this.form.contains(sel));
+    const found = new Set([...this.form.querySelectorAll(['[data-beian]', '[data-beian-image]', '[data-beian-path]', ...extra].join(', ')), ...direct]);
+    // document order, so "the first error" is the first on the page
+    return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).filter(
+      (n) => !n.closest('.bc-msg') && !n.disabled && n.type !== 'hidden' && n.type !== 'radio' && n.type !== 'checkbox' && n.type !== 'submit' && n.type !== 'button',
+    );
+  }
+
+  isChecked(node) {
+    return node instanceof Element && this.form.contains(node)
+      && (node.hasAttribute('data-beian') || node.hasAttribute('data-beian-image') || node.hasAttribute('data-beian-path') || !!this.pathOf(node))
+      && !['radio', 'checkbox', 'hidden', 'submit', 'button'].includes(node.type);
+  }
+
+  pathOf(input) {
+    const explicit = input.getAttribute('data-beian-path');
+    if (explicit) return explicit;
+    const map = this.options.paths;
+    if (map) for (const [path, sel] of Object.entries(map)) if (sel === input || (typeof sel === 'string' && input.matches(sel))) return path;
+    return '';
+  }
+
+  st(input) {
+    let s = this.state.get(input);
+    if (!s) {
+      s = { id: `bc-msg-${++uid}`, box: null, field: null, image: null, pixels: null, imageFacts: null, thumb: null, touched: false, sig: '', lastSaid: '' };
+      this.state.set(input, s);
+    }
+    return s;
+  }
+
+  /** The options every check gets: locale, the configured ones, context fields (subjectType, province, …). */
+  checkOptions(extra) {
+    const o = { ...(this.options.checkOptions || {}), locale: this.locale };
+    for (const node of this.form.querySelectorAll('[data-beian-context]')) {
+      const v = controlValue(node);
+      if (v !== undefined && v !== '') o[node.getAttribute('data-beian-context')] = v;
+    }
+    if (!o.subjectType) {
+      const t = this.valueAtPath('subject.type');
+      if (t) o.subjectType = t;
+    }
+    if (!o.province) {
+      const p = this.valueAtPath('province');
+      if (p) o.province = p;
+    }
+    return { ...o, ...extra };
+  }
+
+  valueAtPath(path) {
+    for (const node of this.form.querySelectorAll('[data-beian-path]')) {
+      if (node.getAttribute('data-beian-path') === path) {
+        const v = controlValue(node);
+        if (v !== undefined && v !== '') return v;
+      }
+    }
+    return undefined;
+  }
+
+  // -- events --
+
+  onInput(e) {
+    const input = e.target;
+    if (!this.isChecked(input) || input.type === 'file') return;
+    this.st(input);
+    this.checkOne(input, document.activeElement === input);
+    this.render(input);
+    this.emit();
+  }
+
+  onBlur(e) {
+    const input = e.target;
+    if (!this.isChecked(input) || input.type === 'file') return;
+    const s = this.st(input);
+    if (input.value !== '') s.touched = true;
+    this.checkOne(input, false);
+    this.runForm();
+    this.renderAll();
+    this.announce(input);
+  }
+
+  onChange(e) {
+    const input = e.target;
+    if (this.isChecked(input) && input.type === 'file') {
+      this.checkFile(input);
+      return;
+    }
+    if (this.isChecked(input)) this.st(input).touched = true;
+    // A context field (subject type, province, certificate type) may change other verdicts.
+    this.refresh();
+  }
+
+  onSubmit(e) {
+    if (this.status !== 'ready') return; // no checker: the form submits as it would without us
+    if (!localeReady(this.locale)) return; // (a moment after a language switch) never block on a check we cannot show
+    this.submitTried = true;
+    for (const input of this.inputs()) if (input.type !== 'file') this.checkOne(input, false);
+    this.runForm();
+    this.renderAll();
+    const summary = this.summary();
+    const detail = { ...summary, submitter: e.submitter || null };
+    // Only errors shown at a field block: a finding about a part of the filing this form has no input
+    // for (a partial mapping) is listed in the summary, but the user could not fix it here.
+    const block = summary.items.some((i) => i.severity === 'error' && i.input) && this.options.blockSubmit !== false;
+    this.renderSummary(summary, block);
+    if (block) {
+      e.preventDefault();
+      e.stopImmediatePropagation(); // the framework's own onSubmit (fetch, router) must not run either
+      this.form.dispatchEvent(new CustomEvent('beian:blocked', { bubbles: true, detail }));
+      const first = summary.items.find((i) => i.severity === 'error');
+      const target = first?.input;
+      if (target && typeof target.focus === 'function') {
+        target.focus({ preventScroll: true });
+        target.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+        this.st(target).lastSaid = ''; // focus moved: say it again
+      } else this.summaryBox?.focus();
+      this.say(`${this.ui.blocked}: ${countText(summary.errors, summary.warnings, this.locale)}`);
+    }
+  }
+
+  // -- checks --
+
+  checkOne(input, partial) {
+    const s = this.st(input);
+    if (input.type === 'file') return;
+    const kind = (input.getAttribute('data-beian') || '').trim();
+    const value = input.value;
+    if (KINDLESS.has(kind) || value === '' || !loaded) {
+      s.field = null;
+      return;
+    }
+    if (!this.localeOk()) return; // keep what is shown until the messages of the new locale are here
+    if (kind === 'footer') {
+      const extra = {};
+      for (const k of ['icpNumber', 'psbNumber', 'domain']) {
+        const v = this.checkOptions()[k];
+        if (v) extra[k] = v;
+      }
+      s.field = call('checkFooter', value, this.checkOptions(extra)) || null;
+      return;
+    }
+    const extra = partial ? { partial: true } : {};
+    s.field = call('checkField', kind, value, this.checkOptions(extra))
+      // A context value the core refuses (e.g. an unknown province) must not switch the field checks off.
+      || call('checkField', kind, value, { ...(this.options.checkOptions || {}), locale: this.locale, ...extra })
+      || null;
+    if (s.field?.info?.regionCode && !s.field.info.regionName) this.regionNames();
+  }
+
+  /** Region names (info.regionName) come in a lazily loaded chunk: re-render once it is there. */
+  regionNames() {
+    if (this.namesAsked || !has('loadRegionNames')) return;
+    this.namesAsked = true;
+    api.loadRegionNames().then(
+      (ok) => ok && this.refresh(),
+      () => {},
+    );
+  }
+
+  /** Builds the FilingForm from the inputs that carry a path. */
+  collect() {
+    const data = {};
+    let any = false;
+    for (const node of this.form.querySelectorAll('[data-beian-path]')) {
+      if (node.disabled) continue;
+      const v = controlValue(node);
+      const path = node.getAttribute('data-beian-path');
+      if (v === undefined) {
+        if (path.endsWith('[]')) setPath(data, path.slice(0, -2), getOr(data, path.slice(0, -2))); // an empty list, not a missing one
+        continue;
+      }
+      any = true;
+      setPath(data, path, v);
+    }
+    if (this.options.paths) {
+      for (const [path, sel] of Object.entries(this.options.paths)) {
+        const node = typeof sel === 'string' ? this.form.querySelector(sel) : sel;
+        if (!node) continue;
+        const v = controlValue(node);
+        if (v !== undefined) {
+          any = true;
+          setPath(data, path, v);
+        }
+      }
+    }
+    if (!any) return null;
+    compact(data);
+    return typeof this.options.toForm === 'function' ? this.options.toForm(data, this.form) || data : data;
+  }
+
+  runForm() {
+    if (!this.localeOk()) return;
+    this.formFindings = [];
+    this.formRan = false;
+    if (!has('checkForm')) return;
+    const data = this.collect();
+    if (!data) return;
+    const opts = this.checkOptions();
+    delete opts.subjectType; // the form says it
+    const r = call('checkForm', data, opts);
+    this.formRan = !!(r && Array.isArray(r.findings));
+    if (!this.formRan) return;
+    const byPath = new Map();
+    for (const input of this.inputs()) {
+      const p = this.pathOf(input);
+      if (p && !byPath.has(p)) byPath.set(p, input);
+    }
+    // Choice groups (subject type radios, content-type checkboxes) show their findings at the first box.
+    for (const box of this.form.querySelectorAll('input[type="radio"][data-beian-path], input[type="checkbox"][data-beian-path]')) {
+      const p = box.getAttribute('data-beian-path').replace(/\[\]$/, '');
+      if (!box.disabled && !byPath.has(p)) byPath.set(p, box);
+    }
+    for (const f of r.findings) this.formFindings.push({ ...f, input: this.target(f.path || '', byPath) });
+  }
+
+  /** The input a checkForm finding belongs to: exact path, else the first input under it, else the nearest above it. */
+  target(path, byPath) {
+    if (typeof this.options.mapPath === 'function') path = String(this.options.mapPath(path) ?? path);
+    if (byPath.has(path)) return byPath.get(path);
+    if (path) {
+      for (const [p, input] of byPath) if (p.startsWith(path + '.') || p.startsWith(path + '[')) return input;
+      let up = path;
+      while (up) {
+        up = up.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+        if (up === path) break;
+        if (byPath.has(up)) return byPath.get(up);
+        path = up;
+      }
+    }
+    return null;
+  }
+
+  async checkFile(input) {
+    const s = this.st(input);
+    s.touched = true;
+    s.field = null;
+    s.image = null;
+    s.pixels = null;
+    s.imageFacts = null;
+    s.thumb = null;
+    const file = input.files && input.files[0];
+    const token = (s.token = {});
+    if (!file || !loaded) {
+      this.render(input);
+      this.emit();
+      return;
+    }
+    if (!this.localeOk()) return; // checked by the refresh that follows the locale load
+    const slot = input.getAttribute('data-beian-image') || 'other';
+    s.key = this.imageKey();
+    s.busy = true;
+    s.file = file;
+    this.render(input);
+    try {
+      // 1. The header: format, size, dimensions, at once.
+      let bytes = new Uint8Array(await file.slice(0, IMAGE_HEAD).arrayBuffer());
+      const run = () => call('checkImage', slot, bytes, this.checkOptions({ fileSize: file.size, fileName: file.name }));
+      let r = run();
+      let info = r ? r.info : call('probeImage', bytes);
+      const need = info?.needBytes;
+      if (need && need > bytes.length && bytes.length < file.size) {
+        bytes = new Uint8Array(await file.slice(0, Math.min(need, IMAGE_MAX_HEAD, file.size)).arrayBuffer());
+        r = run();
+        info = r ? r.info : call('probeImage', bytes);
+      }
+      if (s.token !== token) return;
+      s.image = r || null;
+      s.info = info || null;
+      s.imageFacts = imageFacts(info, file);
+      this.render(input);
+      this.emit();
+
+      // 2. Decode off the main thread (createImageBitmap), downscaled, for the pixel checks and the thumbnail.
+      await this.decode(input, file, info, slot, token);
+    } finally {
+      if (s.token === token) {
+        s.busy = false;
+        this.render(input);
+        this.emit();
+      }
+    }
+  }
+
+  async decode(input, file, info, slot, token) {
+    const s = this.st(input);
+    if (typeof createImageBitmap !== 'function') return;
+    if (info && ['heic', 'avif', 'tiff', 'pdf'].includes(info.format) && !file.type.startsWith('image/')) return;
+    await new Promise((ok) => setTimeout(ok, 0)); // let the header verdict paint first
+    let bitmap;
+    try {
+      const w = info?.displayWidth ?? info?.width;
+      const h = info?.displayHeight ?? info?.height;
+      if (w && h) {
+        const scale = Math.min(1, PIXEL_EDGE / Math.max(w, h));
+        bitmap = await createImageBitmap(file, {
+          imageOrientation: 'from-image',
+          resizeWidth: Math.max(1, Math.round(w * scale)),
+          resizeHeight: Math.max(1, Math.round(h * scale)),
+          resizeQuality: 'medium',
+        });
+      } else {
+        // No header facts (the probe is missing or did not know the format): let the browser tell the size.
+        const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
+        if (s.token === token && !s.imageFacts?.some((f) => f.endsWith(' px'))) {
+          s.imageFacts = [...(info?.format && info.format !== 'unknown' ? [info.format.toUpperCase()] : []), `${full.width} × ${full.height} px`, formatBytes(file.size)];
+        }
+        const scale = Math.min(1, PIXEL_EDGE / Math.max(full.width, full.height));
+        bitmap = scale < 1
+          ? await createImageBitmap(full, { resizeWidth: Math.round(full.width * scale), resizeHeight: Math.round(full.height * scale), resizeQuality: 'medium' })
+          : full;
+        if (bitmap !== full) full.close();
+      }
+    } catch {
+      return; // not decodable by this browser: the header verdict stands
+    }
+    if (s.token !== token) {
+      bitmap.close();
+      return;
+    }
+    // Thumbnail: a canvas (no blob: URL needed under a strict CSP), drawn in the displayed orientation.
+    const t = Math.min(1, THUMB_EDGE / Math.max(bitmap.width, bitmap.height));
+    const thumb = el('canvas', 'bc-thumb');
+    thumb.width = Math.max(1, Math.round(bitmap.width * t));
+    thumb.height = Math.max(1, Math.round(bitmap.height * t));
+    thumb.getContext('2d')?.drawImage(bitmap, 0, 0, thumb.width, thumb.height);
+    thumb.setAttribute('aria-hidden', 'true');
+    s.thumb = thumb;
+    if (has('checkImagePixels')) {
+      const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(bitmap.width, bitmap.height) : Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (ctx) {
+        ctx.drawImage(bitmap, 0, 0);
+        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        s.pixels = call('checkImagePixels', slot, data, bitmap.width, bitmap.height, this.checkOptions()) || null;
+      }
+    }
+    bitmap.close();
+  }
+
+  // -- rendering --
+
+  /** The findings shown for one input: its own check, then cross-field ones not already shown. */
+  findingsOf(input) {
+    const s = this.state.get(input);
+    if (!s) return [];
+    const own = [...(s.field?.findings || []), ...(s.image?.findings || []), ...(s.pixels?.findings || [])];
+    const codes = new Set(own.map((f) => f.code));
+    const showForm = s.touched || this.submitTried;
+    const cross = showForm ? this.formFindings.filter((f) => f.input === input && !codes.has(f.code)) : [];
+    const seen = new Set();
+    return [...own, ...cross].filter((f) => {
+      const key = `${f.code}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  box(input) {
+    const s = this.st(input);
+    if (s.box && s.box.isConnected) return s.box;
+    const box = el('div', 'bc-msg');
+    box.id = s.id;
+    box.setAttribute('data-beian-for', input.id || input.name || '');
+    const slot = this.form.querySelector(`[data-beian-message="${CSS.escape(input.id || input.name || '\u0000')}"]`);
+    if (slot) slot.append(box);
+    else {
+      // After the input, after the label that wraps it, or after the fieldset of a choice group.
+      const group = (input.type === 'radio' || input.type === 'checkbox') && input.closest('fieldset');
+      const label = input.closest('label');
+      const anchor = group && this.form.contains(group) ? group : label && this.form.contains(label) ? label : input;
+      anchor.after(box);
+    }
+    s.box = box;
+    addToken(input, 'aria-describedby', s.id);
+    return box;
+  }
+
+  render(input) {
+    const s = this.st(input);
+    const findings = this.findingsOf(input);
+    const facts = input.type === 'file' ? s.imageFacts || [] : findings.some((f) => f.severity === 'error') ? [] : factsOf(s.field?.info, this.ui, s.field?.value);
+    const hasError = findings.some((f) => f.severity === 'error');
+    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb]);
+    if (hasError) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+    if (sig === s.sig && s.box?.isConnected) return; // unchanged: keep the nodes (a fix button under the pointer stays)
+    s.sig = sig;
+    if (!findings.length && !facts.length && !s.busy && !s.thumb) {
+      if (s.box) s.box.replaceChildren();
+      if (s.box) s.box.hidden = true;
+      return;
+    }
+    const box = this.box(input);
+    box.hidden = false;
+    box.replaceChildren();
+    for (const f of findings) box.append(this.findingNode(input, f));
+    if (s.busy) box.append(el('p', 'bc-busy', this.ui.checking));
+    if (facts.length || s.thumb) {
+      const row = el('div', 'bc-facts');
+      if (s.thumb) row.append(s.thumb);
+      if (facts.length) row.append(el('span', 'bc-facts-text', facts.join(' · ')));
+      if (!findings.length) row.classList.add('bc-ok');
+      box.append(row);
+    }
+  }
+
+  findingNode(input, f) {
+    const node = el('div', `bc-finding bc-${f.severity}`);
+    node.dataset.code = f.code;
+    node.append(el('span', 'bc-icon', f.severity === 'error' ? '!' : f.severity === 'warning' ? '!' : 'i'));
+    const body = el('div', 'bc-body');
+    body.append(el('p', 'bc-text', f.message));
+    if (f.hint) body.append(el('p', 'bc-hint', f.hint));
+    if (typeof f.fix === 'string' && input.type !== 'file' && f.fix !== input.value) {
+      const button = el('button', 'bc-fix', fill(this.ui.fix, { v: f.fix }));
+      button.type = 'button';
+      button.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus (and the button) where it is
+      button.addEventListener('click', () => {
+        setValue(input, f.fix); // the value changes only here, with input/change events frameworks see
+        input.focus();
+        this.checkOne(input, false);
+        this.runForm();
+        this.renderAll();
+        this.announce(input, true);
+      });
+      body.append(button);
+    }
+    node.append(body);
+    return node;
+  }
+
+  renderAll() {
+    if (this.pressing) {
+      this.deferred = true;
+      return;
+    }
+    for (const [input, s] of this.state) {
+      if (!input.isConnected || !this.form.contains(input)) {
+        s.box?.remove(); // the framework removed its input: remove our message too
+        this.state.delete(input);
+        continue;
+      }
+      this.render(input);
+    }
+    for (const f of this.formFindings) if (f.input && !this.state.has(f.input)) this.render(f.input);
+    if (this.summaryBox && !this.summaryBox.hidden) this.renderSummary(this.summary(), false);
+    this.emit();
+  }
+
+  /** Everything found, in document order: { errors, warnings, infos, items }. */
+  summary() {
+    const items = [];
+    for (const input of this.inputs()) {
+      if (!this.state.has(input)) continue;
+      for (const f of this.findingsOf(input)) items.push({ ...f, input, label: labelOf(input) });
+    }
+    for (const f of this.formFindings) if (!f.input && this.submitTried) items.push({ ...f, input: null, label: this.ui.form });
+    const count = (sev) => items.filter((i) => i.severity === sev).length;
+    return { ok: count('error') === 0, errors: count('error'), warnings: count('warning'), infos: count('info'), items };
+  }
+
+  renderSummary(summary, blocked) {
+    if (!this.summaryBox) {
+      const box = el('div', 'bc-summary');
+      box.tabIndex = -1;
+      box.setAttribute('role', 'region');
+      const host = this.form.querySelector('[data-beian-summary]');
+      if (host) host.append(box);
+      else {
+        const submit = this.form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
+        // After the button: a summary that shrinks while the button is pressed must not move it away from the pointer.
+        if (submit && submit.parentNode) submit.after(box);
+        else this.form.append(box);
+      }
+      this.summaryBox = box;
+    }
+    const box = this.summaryBox;
+    box.replaceChildren();
+    if (!summary.errors && !summary.warnings) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    box.classList.toggle('bc-blocked', blocked || box.classList.contains('bc-blocked'));
+    if (summary.errors) box.append(el('p', 'bc-summary-title', this.ui.blocked));
+    box.append(el('p', 'bc-summary-counts', countText(summary.errors, summary.warnings, this.locale)));
+    const list = el('ul', 'bc-summary-list');
+    for (const item of summary.items.filter((i) => i.severity !== 'info')) {
+      const li = el('li', `bc-${item.severity}`);
+      if (item.input) {
+        const b = el('button', 'bc-summary-link', `${item.label}: ${item.message}`);
+        b.type = 'button';
+        b.addEventListener('click', () => item.input.focus());
+        li.append(b);
+      } else li.append(el('span', '', `${item.label}: ${item.message}`));
+      list.append(li);
+    }
+    box.append(list);
+  }
+
+  say(text) {
+    // Re-set so the same text is announced again.
+    this.live.textContent = '';
+    setTimeout(() => {
+      this.live.textContent = text;
+    }, 50);
+  }
+
+  announce(input, force) {
+    const s = this.state.get(input);
+    if (!s) return;
+    const first = this.findingsOf(input).find((f) => f.severity === 'error') || this.findingsOf(input).find((f) => f.severity === 'warning');
+    const text = first ? first.message : '';
+    if (text && (force || text !== s.lastSaid)) this.say(text);
+    s.lastSaid = text;
+  }
+
+  emit() {
+    const summary = this.summary();
+    this.form.dispatchEvent(new CustomEvent('beian:results', { bubbles: true, detail: summary }));
+  }
+
+  // -- public --
+
+  /** Re-checks every field (e.g. after the locale or the subject type changed). */
+  refresh() {
+    if (this.status !== 'ready' || !this.localeOk()) return;
+    for (const input of this.inputs()) {
+      if (input.type === 'file') {
+        if (input.files?.length && !this.state.get(input)?.file) this.checkFile(input);
+        else if (this.state.get(input)?.file && this.state.get(input).key !== this.imageKey()) this.recheckImage(input);
+        continue;
+      }
+      if (input.value === '' && !this.state.has(input)) continue;
+      this.checkOne(input, document.activeElement === input);
+    }
+    this.runForm();
+    this.renderAll();
+  }
+
+  /** What an image verdict depends on besides the file: re-read only when this changes. */
+  imageKey() {
+    const o = this.checkOptions();
+    return `${o.locale}|${o.province || ''}|${o.subjectType || ''}`;
+  }
+
+  recheckImage(input) {
+    const s = this.state.get(input);
+    if (!s?.file) return;
+    // Cheap: re-run with the new locale/options from the file again.
+    s.file = null;
+    this.checkFile(input);
+  }
+
+  /** Checks everything now, as on submit, without submitting. */
+  check() {
+    if (this.status !== 'ready') return { ok: true, errors: 0, warnings: 0, infos: 0, items: [], loaded: false };
+    this.submitTried = true;
+    for (const input of this.inputs()) if (input.type !== 'file') this.checkOne(input, false);
+    this.runForm();
+    this.renderAll();
+    return this.summary();
+  }
+
+  /** What the widget knows about one input: was it checked at all (kind known, feature present), findings, facts. */
+  fieldState(input) {
+    const s = this.state.get(input);
+    const byForm = !!this.formRan && !!this.pathOf(input);
+    return {
+      checked: !!(s && (s.field || s.image || s.pixels)) || byForm,
+      findings: this.findingsOf(input),
+      info: s?.field?.info ?? s?.info ?? undefined,
+    };
+  }
+
+  /** The FilingForm built from the paths (null when no input has one). */
+  data() {
+    return this.collect();
+  }
+
+  clear() {
+    for (const [input, s] of this.state) {
+      s.box?.remove();
+      input.removeAttribute('aria-invalid');
+      removeToken(input, 'aria-describedby', s.id);
+    }
+    this.state.clear();
+    this.formFindings = [];
+    this.submitTried = false;
+    if (this.summaryBox) this.summaryBox.hidden = true;
+    this.emit();
+  }
+
+  /** Removes every node and listener the widget added. */
+  detach() {
+    this.clear();
+    const f = this.form;
+    f.removeEventListener('input', this.handlers.input);
+    f.removeEventListener('focusout', this.handlers.focusout);
+    f.removeEventListener('change', this.handlers.change);
+    f.removeEventListener('submit', this.handlers.submit, { capture: true });
+    f.removeEventListener('reset', this.handlers.reset);
+    document.removeEventListener('pointerdown', this.handlers.press, true);
+    window.removeEventListener('pointerup', this.handlers.release, true);
+    window.removeEventListener('pointercancel', this.handlers.release, true);
+    this.langObserver?.disconnect();
+    this.live.remove();
+    this.summaryBox?.remove();
+    f.removeAttribute(VERSION_ATTR);
+    delete f.dataset.beianState;
+    delete f.__beianCheck;
+  }
+}
+
+function getOr(obj, path) {
+  let node = obj;
+  for (const k of parsePath(path)) {
+    if (node == null) return [];
+    node = node[k];
+  }
+  return Array.isArray(node) ? node : [];
+}
+
+/** Drops holes left by sparse indices (a removed website row). */
+function compact(node) {
+  if (Array.isArray(node)) {
+    for (let i = node.length - 1; i >= 0; i--) if (!(i in node)) node.splice(i, 1);
+    node.forEach(compact);
+  } else if (node && typeof node === 'object') Object.values(node).forEach(compact);
+}
+
+function labelOf(input) {
+  const legend = (input.type === 'radio' || input.type === 'checkbox') && input.closest('fieldset')?.querySelector('legend');
+  if (legend) return legend.textContent.replace(/\s+/g, ' ').trim();
+  const aria = input.getAttribute('aria-label');
+  if (aria) return aria.trim();
+  const labelledby = input.getAttribute('aria-labelledby');
+  if (labelledby) {
+    const t = labelledby.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+    if (t) return t;
+  }
+  const label = input.labels && input.labels[0];
+  if (label) {
+    const copy = label.cloneNode(true);
+    for (const n of copy.querySelectorAll('input, select, textarea, .bc-msg, [aria-hidden="true"]')) n.remove();
+    const t = copy.textContent.replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return input.placeholder || input.name || input.id || '';
+}
+
+/** Attaches every `<form data-beian-form>` in the document, now and as they appear. */
+export function autoAttach(root = document) {
+  for (const form of root.querySelectorAll('form[data-beian-form]')) if (!form.__beianCheck) attach(form);
+}
+
+if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+  const start = () => {
+    autoAttach();
+    if (typeof MutationObserver === 'function' && document.body) {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.nodeType !== 1) continue;
+            if (n.matches('form[data-beian-form]') || n.querySelector('form[data-beian-form]')) {
+              autoAttach();
+              return;
+            }
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
