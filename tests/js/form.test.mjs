@@ -72,3 +72,16 @@ test('an invalid profile is a TypeError naming the key; nothing half-applied', a
     assert.throws(() => checkField('email', 'a@b.cn', { profile }), (e) => e instanceof TypeError && re.test(e.message), JSON.stringify(profile));
   }
 });
+
+test('a provider edits the TLD list and the word lists through its profile', async () => {
+  const { checkField } = await import('beian-check');
+  const acme = { tlds: { add: ['io'], remove: ['top'] }, words: { personalForbidden: { 'words+': ['直播'] } } };
+  const codes = (kind, v, o = {}) => checkField(kind, v, { today: '2026-11-27', ...o }).findings.map((f) => f.code);
+  assert.ok(codes('domain', 'example.io').includes('domain.not_fileable'));
+  assert.ok(!codes('domain', 'example.io', { profile: acme }).includes('domain.not_fileable'));
+  assert.deepEqual(codes('domain', 'example.top'), []);
+  assert.ok(codes('domain', 'example.top', { profile: acme }).some((c) => c.startsWith('domain.')));
+  const name = (o) => checkField('websiteName', '小明直播间乐园', { subjectType: 'personal', ...o });
+  assert.ok(!name({}).findings.some((f) => f.code === 'website_name.personal_word'));
+  assert.ok(name({ profile: acme }).findings.some((f) => f.code === 'website_name.personal_word' && f.message.includes('直播')));
+});
