@@ -15,6 +15,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     files.sort();
+    // The first browser module (feature `kinds` alone) leaves out the text
+    // of the form and image findings, which only the second module renders.
+    let has = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
+    files.retain(|p| match p.file_stem().and_then(|s| s.to_str()) {
+        Some("form") => has("FORM"),
+        Some("image") => has("MEDIA"),
+        _ => true,
+    });
     let mut out = [String::new(), String::new(), String::new()];
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

@@ -10,6 +10,11 @@ export function bind(exports) {
   wasm = exports;
 }
 
+/** True once the wasm is bound (always in Node; after init() in browsers). */
+export function isReady() {
+  return wasm !== null;
+}
+
 function need() {
   if (!wasm) throw new Error('beian-check: call and await init() before using the checks');
   return wasm;

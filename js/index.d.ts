@@ -153,6 +153,82 @@ export function checkForm(form: Partial<FilingForm> | Record<string, unknown>, o
 /** A built-in profile as a plain object. */
 export function getProfile(name?: 'generic'): Record<string, unknown>;
 
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev), copied as
+ * the spec intends, so no package is needed to use `schemas`.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** An issue of a beian-check schema: the error finding's code, and its path in the form. */
+export interface SchemaIssue extends StandardSchemaV1.Issue {
+  /** The finding code, or 'schema.type' when the value has the wrong type. */
+  readonly code: string;
+  readonly path?: ReadonlyArray<string | number>;
+}
+
+/** A beian-check Standard Schema: `vendor` is 'beian-check', issues are SchemaIssues. */
+export interface BeianSchema<Input, Output> extends StandardSchemaV1<Input, Output> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: 'beian-check';
+    readonly validate: (value: unknown) => BeianSchemaResult<Output> | Promise<BeianSchemaResult<Output>>;
+    readonly types?: StandardSchemaV1.Types<Input, Output> | undefined;
+  };
+}
+export type BeianSchemaResult<Output> = StandardSchemaV1.SuccessResult<Output> | { readonly issues: ReadonlyArray<SchemaIssue> };
+
+/** Options of a field schema: check options plus the label that prefixes its messages. */
+export interface FieldSchemaOptions extends CheckOptions {
+  label?: string;
+}
+
+/**
+ * Standard Schema v1 objects. A field schema's output is the normalised value;
+ * only errors are issues (warnings never fail validation). In a browser
+ * before init() resolved, validate() loads the wasm and returns a Promise.
+ */
+export type Schemas = { readonly [K in FieldKind]: BeianSchema<string, string> } & {
+  /** The whole FilingForm through checkForm; issue paths like ['websites', 0, 'domains', 1]. */
+  readonly form: BeianSchema<FilingForm, FilingForm>;
+  /** A field schema with options (locale, label, today, …). */
+  field(kind: FieldKind, options?: FieldSchemaOptions): BeianSchema<string, string>;
+  /** The same schemas with these options (e.g. { locale: 'en' }). */
+  withOptions(options: CheckOptions): Schemas;
+};
+
+export declare const schemas: Schemas;
+
 /** A provider profile: overrides of the generic profile's sections, plus field patterns. */
 export interface Profile {
   extends?: 'generic';

@@ -22,6 +22,7 @@ const manifest = {
   types: './index.d.ts',
   exports: {
     '.': { types: './index.d.ts', node: './node.js', browser: './web.js', default: './web.js' },
+    './rules': { types: './rules.d.ts', node: './rules-node.js', browser: './rules.js', default: './rules.js' },
     './package.json': './package.json',
     './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
   },

@@ -1,11 +1,14 @@
 //! The `checkField` entry point: the registry of field kinds and the
 //! steps every kind shares (length guard, ordering of findings).
 
+#[cfg(feature = "kinds")]
 use crate::contact;
 use crate::finding::{FieldResult, Finding};
+#[cfg(feature = "kinds")]
 use crate::ids;
 use crate::options::Options;
 use crate::profile::PatternRule;
+#[cfg(feature = "kinds")]
 use crate::site;
 use crate::text;
 
@@ -20,8 +23,40 @@ pub struct KindDef {
     pub check: CheckFn,
 }
 
+/// The name of every `checkField` kind, in the order `kinds()` lists them.
+pub const KIND_NAMES: &[&str] = &[
+    "residentId",
+    "hmtResidencePermit",
+    "foreignPermanentId",
+    "hkMacaoPermit",
+    "taiwanPermit",
+    "passport",
+    "creditCode",
+    "orgCode",
+    "businessRegNumber",
+    "mobile",
+    "email",
+    "landline",
+    "personName",
+    "domain",
+    "websiteName",
+    "icpNumber",
+    "psbNumber",
+    "ip",
+];
+
+/// True when `name` is a `checkField` kind.
+pub fn is_kind(name: &str) -> bool {
+    KIND_NAMES.contains(&name)
+}
+
+/// A build without the `kinds` feature has no field checks.
+#[cfg(not(feature = "kinds"))]
+pub const KINDS: &[KindDef] = &[];
+
 /// Every kind `checkField` accepts, in the order `kinds()` lists them.
 /// Labels are catalog entries `kind.<name>`.
+#[cfg(feature = "kinds")]
 pub const KINDS: &[KindDef] = &[
     // -- identity and organisation numbers (ids/) --
     KindDef {
@@ -177,4 +212,13 @@ fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResul
 /// The normalised value of `value` as `kind` (what `normalize()` returns).
 pub fn normalize(kind_name: &str, value: &str, opts: &Options) -> Result<String, String> {
     check_field(kind_name, value, opts).map(|r| r.value)
+}
+
+#[cfg(all(test, feature = "kinds"))]
+mod names_tests {
+    #[test]
+    fn kind_names_list_every_kind_in_order() {
+        let names: Vec<&str> = super::KINDS.iter().map(|k| k.name).collect();
+        assert_eq!(names, super::KIND_NAMES);
+    }
 }

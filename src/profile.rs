@@ -262,7 +262,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
             .get("kind")
             .and_then(Json::as_str)
             .ok_or(format!("{path}.kind: required (a checkField kind)"))?;
-        if crate::check::kind(kind).is_none() {
+        if !crate::check::is_kind(kind) {
             return Err(format!("{path}.kind: '{kind}' is not a checkField kind"));
         }
         let source = p

@@ -7,24 +7,28 @@ use crate::api;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// `checkField`: kind, value, options JSON, today (`YYYY-MM-DD`, the browser's local date).
+#[cfg(feature = "kinds")]
 #[wasm_bindgen]
 pub fn check_field(kind: &str, value: &str, options: &str, today: &str) -> String {
     api::check_field(kind, value, options, today)
 }
 
 /// `normalize`: `{"value": …}`.
+#[cfg(feature = "kinds")]
 #[wasm_bindgen]
 pub fn normalize(kind: &str, value: &str, options: &str, today: &str) -> String {
     api::normalize(kind, value, options, today)
 }
 
 /// `checkFooter`: page HTML, options JSON (may carry icpNumber, psbNumber, domain), today.
+#[cfg(feature = "media")]
 #[wasm_bindgen]
 pub fn check_footer(html: &str, options: &str, today: &str) -> String {
     api::check_footer(html, options, today)
 }
 
 /// `kinds(locale)`: the checkField kinds with localized labels.
+#[cfg(feature = "kinds")]
 #[wasm_bindgen]
 pub fn kinds(locale: &str) -> String {
     api::kinds(locale)
@@ -43,6 +47,7 @@ pub fn version() -> String {
 }
 
 /// `checkForm`: form JSON, options JSON, today.
+#[cfg(feature = "form")]
 #[wasm_bindgen]
 pub fn check_form(form: &str, options: &str, today: &str) -> String {
     api::check_form(form, options, today)
@@ -62,6 +67,7 @@ pub fn register_profile(profile: &str) -> String {
 
 /// `loadRegionNames`: the region-name chunk (`region-names.js`); false when
 /// it does not match this build's region table.
+#[cfg(feature = "kinds")]
 #[wasm_bindgen]
 pub fn load_region_names(text: &str) -> bool {
     crate::data::load_region_names(text)
@@ -74,18 +80,21 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
 }
 
 /// `probeImage`: ImageInfo JSON of the header in `bytes`.
+#[cfg(feature = "media")]
 #[wasm_bindgen]
 pub fn probe_image(bytes: &[u8]) -> String {
     api::probe_image(bytes)
 }
 
 /// `checkImage`: slot, the file's first bytes (or all), options JSON (with `fileSize`, `fileName`), today.
+#[cfg(feature = "media")]
 #[wasm_bindgen]
 pub fn check_image(slot: &str, bytes: &[u8], options: &str, today: &str) -> String {
     api::check_image(slot, bytes, options, today)
 }
 
 /// `checkImagePixels`: slot, RGBA pixels, width, height, options JSON, today.
+#[cfg(feature = "media")]
 #[wasm_bindgen]
 pub fn check_image_pixels(
     slot: &str,

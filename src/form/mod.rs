@@ -153,7 +153,7 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
     w.websites(form.get("websites"), &mut facts);
     let rules = w.rules.clone();
     cross::run(&facts, &rules, &w.opts, &mut w.out);
-    w.out.sort_by_key(|f| f.severity);
+    crate::finding::order_by_severity(&mut w.out);
     FormResult { findings: w.out }
 }
 
@@ -294,7 +294,7 @@ impl Walk {
         let Some(ct) = cert_type else {
             return (None, None);
         };
-        let known = check::kind(&ct).is_some()
+        let known = check::is_kind(&ct)
             && (PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str()));
         if !known {
             self.out.push(

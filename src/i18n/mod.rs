@@ -95,7 +95,7 @@ static CATALOGS: [OnceLock<Vec<Row>>; 3] = [OnceLock::new(), OnceLock::new(), On
 
 fn parse(text: &'static str) -> Vec<Row> {
     let mut rows: Vec<Row> = text.lines().filter_map(|l| l.split_once('\t')).collect();
-    rows.sort_by(|x, y| x.0.cmp(y.0));
+    rows.sort_unstable_by(|x, y| x.0.cmp(y.0));
     rows
 }
 

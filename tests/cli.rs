@@ -1,0 +1,215 @@
+//! The `beian-check` CLI: JSON Lines in, one result line per record out,
+//! exit codes, and a progress bar only on a terminal.
+
+use beian_check::json::{self, Json};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_beian-check");
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the CLI");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for the CLI")
+}
+
+fn lines(out: &Output) -> Vec<Json> {
+    String::from_utf8(out.stdout.clone())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| json::parse(l).expect("every output line is JSON"))
+        .collect()
+}
+
+fn scratch(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("beian-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write temp file");
+    p
+}
+
+#[test]
+fn one_result_line_per_record_with_the_api_json() {
+    let input = "{\"kind\":\"mobile\",\"value\":\"+86 138 0013 8000\"}\r\n\n{\"kind\":\"mobile\",\"value\":\"1380013800\"}\n{\"kind\":\"email\",\"value\":\"a@b.cn\"}";
+    let out = run(&["--locale", "en", "--today=2026-11-27"], input);
+    assert_eq!(out.status.code(), Some(1), "a record has an error");
+    let got = lines(&out);
+    assert_eq!(
+        got.len(),
+        3,
+        "blank lines are skipped, the last line needs no newline"
+    );
+    let line_nos: Vec<f64> = got.iter().filter_map(|l| l.get("line")?.as_f64()).collect();
+    assert_eq!(line_nos, vec![1.0, 3.0, 4.0], "input line numbers");
+    // Everything after "line" is exactly what checkField returns in JS.
+    for (l, (kind, value)) in got.iter().zip([
+        ("mobile", "+86 138 0013 8000"),
+        ("mobile", "1380013800"),
+        ("email", "a@b.cn"),
+    ]) {
+        let api = beian_check::api::check_field(kind, value, r#"{"locale":"en"}"#, "2026-11-27");
+        let Json::Obj(mut entries) = l.clone() else {
+            panic!("object")
+        };
+        entries.retain(|(k, _)| k != "line");
+        assert_eq!(Json::Obj(entries), json::parse(&api).unwrap());
+    }
+    assert!(
+        got[1]
+            .get("findings")
+            .unwrap()
+            .to_text()
+            .contains("needs 11"),
+        "English messages"
+    );
+}
+
+#[test]
+fn exit_zero_when_every_record_passes_and_reads_a_file() {
+    let path = scratch("ok.jsonl", "{\"kind\":\"mobile\",\"value\":\"13800138000\"}\n{\"kind\":\"email\",\"value\":\"a@b.cn\"}\n");
+    let out = run(&[path.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out).len(), 2);
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+}
+
+#[test]
+fn bad_records_are_result_lines_not_crashes() {
+    let out = run(&[], "not json\n[1,2]\n{\"kind\":\"nope\",\"value\":\"1\"}\n\u{FEFF}{\"kind\":\"mobile\",\"value\":{}}\n");
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 4);
+    for l in &got {
+        assert_eq!(l.get("ok"), Some(&Json::Bool(false)));
+        assert!(
+            l.get("error").and_then(Json::as_str).is_some(),
+            "{}",
+            l.to_text()
+        );
+    }
+    assert!(
+        got[2]
+            .get("error")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("mobile"),
+        "names the valid kinds"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--locale", "fr"][..],
+        &["--bogus"],
+        &["--today", "2026-02-30"],
+        &["/no/such/file.jsonl"],
+        &["--options", "[]"],
+    ] {
+        let out = run(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "says why: {args:?}");
+    }
+    let help = run(&["--help"], "");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("JSON Lines"));
+}
+
+#[test]
+fn progress_bar_on_a_terminal_only() {
+    // `script` (util-linux) runs the CLI with a pseudo-terminal as stderr.
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: /usr/bin/script not installed");
+        return;
+    }
+    let mut text = String::new();
+    for _ in 0..200 {
+        text.push_str("{\"kind\":\"mobile\",\"value\":\"13800138000\"}\n");
+    }
+    let path = scratch("tty.jsonl", &text);
+    let out_path = path.with_extension("out");
+    let cmd = format!("{BIN} {} > {}", path.display(), out_path.display());
+    let tty = Command::new("/usr/bin/script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    let terminal = String::from_utf8_lossy(&tty.stdout);
+    assert!(
+        terminal.contains("100%") && terminal.contains("200 records"),
+        "bar drawn on the terminal: {terminal:?}"
+    );
+    let results = std::fs::read_to_string(&out_path).expect("stdout file");
+    assert_eq!(results.lines().count(), 200, "stdout carries only results");
+    assert!(!results.contains('%'));
+}
+
+#[test]
+fn filing_records_get_the_check_form_json() {
+    let forms = [
+        r#"{"province":"京","subject":{"type":"enterprise","principal":{"mobile":"13800138000","emergencyPhone":"+86 138 0013 8000"}},"websites":[]}"#,
+        r#"{"subject":{"type":"personal"},"websites":[{"name":"","domains":["example.com"]}]}"#,
+        "{}",
+    ];
+    let input = forms.join("\n");
+    let out = run(&["--locale", "zh-TW", "--today", "2026-11-27"], &input);
+    assert_eq!(out.status.code(), Some(1), "these forms have errors");
+    let got = lines(&out);
+    assert_eq!(got.len(), forms.len());
+    for (l, form) in got.iter().zip(forms) {
+        let api = beian_check::api::check_form(form, r#"{"locale":"zh-TW"}"#, "2026-11-27");
+        let Json::Obj(mut entries) = l.clone() else {
+            panic!("object")
+        };
+        entries.retain(|(k, _)| k != "line");
+        assert_eq!(Json::Obj(entries), json::parse(&api).unwrap(), "{form}");
+    }
+    let first = got[0].get("findings").unwrap().to_text();
+    assert!(
+        first.contains("subject.principal.emergencyPhone"),
+        "paths in the findings: {first}"
+    );
+}
+
+#[test]
+fn a_provider_profile_from_a_file() {
+    let good = scratch("profile.json", r#"{"extends":"generic","name":"acme"}"#);
+    let out = run(
+        &["--profile", good.to_str().unwrap()],
+        "{\"kind\":\"mobile\",\"value\":\"13800138000\"}\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bad = scratch("bad-profile.json", r#"{"extends":"generic","nonsense":1}"#);
+    let out = run(&["--profile", bad.to_str().unwrap()], "");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an invalid profile is a usage error"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nonsense"),
+        "names the bad key"
+    );
+}
