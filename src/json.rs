@@ -120,7 +120,7 @@ impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
-    fn expect(&mut self, lit: &str) -> Result<(), String> {
+    fn literal(&mut self, lit: &str) -> Result<(), String> {
         if self.s.get(self.i..self.i + lit.len()) == Some(lit.as_bytes()) {
             self.i += lit.len();
             Ok(())
@@ -133,9 +133,9 @@ impl Parser<'_> {
             return Err("nesting too deep".into());
         }
         match self.peek() {
-            Some(b'n') => self.expect("null").map(|_| Json::Null),
-            Some(b't') => self.expect("true").map(|_| Json::Bool(true)),
-            Some(b'f') => self.expect("false").map(|_| Json::Bool(false)),
+            Some(b'n') => self.literal("null").map(|_| Json::Null),
+            Some(b't') => self.literal("true").map(|_| Json::Bool(true)),
+            Some(b'f') => self.literal("false").map(|_| Json::Bool(false)),
             Some(b'"') => self.string().map(Json::Str),
             Some(b'[') => {
                 self.i += 1;
@@ -174,7 +174,7 @@ impl Parser<'_> {
                     }
                     let k = self.string()?;
                     self.ws();
-                    self.expect(":")?;
+                    self.literal(":")?;
                     self.ws();
                     let v = self.value(depth + 1)?;
                     items.push((k, v));
