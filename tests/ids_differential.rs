@@ -5,18 +5,8 @@
 
 use beian_check::{check_field, Date, FieldResult, Options};
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+mod common;
+use common::Rng;
 
 fn opts() -> Options {
     Options::on(Date::parse("2026-11-27").unwrap())

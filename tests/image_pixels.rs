@@ -7,18 +7,8 @@
 use beian_check::image::pixels::{self, measure};
 use beian_check::{Date, FieldResult, InfoValue, Options};
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
+mod common;
+use common::Rng;
 
 type Img = (Vec<u8>, usize, usize);
 

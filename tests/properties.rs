@@ -19,23 +19,8 @@ use beian_check::{check_field, Date, Options, KINDS};
 
 const TODAY: &str = "2026-11-27";
 
-/// Deterministic xorshift64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 /// Characters that matter to some kind: digits, letters, separators,
 /// full-width and CJK forms, invisibles, e-mail and domain punctuation.
@@ -81,8 +66,8 @@ fn variants(seed: &str, rng: &mut Rng) -> Vec<String> {
     let alphabet: Vec<char> = ALPHABET.chars().collect();
     for _ in 0..6 {
         let mut c = chars.clone();
-        let at = rng.below(c.len() + 1);
-        match rng.below(3) {
+        let at = rng.index(c.len() + 1);
+        match rng.index(3) {
             0 if at < c.len() => {
                 c.remove(at);
             }
@@ -98,7 +83,7 @@ fn random_strings(rng: &mut Rng, n: usize) -> Vec<String> {
     let alphabet: Vec<char> = ALPHABET.chars().collect();
     (0..n)
         .map(|_| {
-            let len = rng.below(24);
+            let len = rng.index(24);
             (0..len).map(|_| *rng.pick(&alphabet)).collect()
         })
         .collect()
