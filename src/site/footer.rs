@@ -132,15 +132,21 @@ fn find_icp(t: &[char]) -> Vec<Found> {
                 s.max(end)
             };
         }
-        let start = province_before(t, i);
-        out.push(Found {
-            start,
-            end,
-            written: t.get(start..end).unwrap_or(&[]).iter().collect(),
-        });
+        out.push(Found::span(t, province_before(t, i), end));
         i = end.max(i + 1);
     }
     out
+}
+
+impl Found {
+    /// The number written at `[start, end)` of the flattened text.
+    fn span(t: &[char], start: usize, end: usize) -> Found {
+        Found {
+            start,
+            end,
+            written: t.get(start..end).unwrap_or(&[]).iter().collect(),
+        }
+    }
 }
 
 fn find_psb(t: &[char]) -> Vec<Found> {
@@ -160,12 +166,7 @@ fn find_psb(t: &[char]) -> Vec<Found> {
         } else {
             e
         };
-        let start = province_before(t, i);
-        out.push(Found {
-            start,
-            end,
-            written: t.get(start..end).unwrap_or(&[]).iter().collect(),
-        });
+        out.push(Found::span(t, province_before(t, i), end));
         i = end.max(i + 1);
     }
     out
