@@ -207,8 +207,11 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
     let mut reported: Vec<String> = Vec::new();
     for (i, a) in people.iter().enumerate() {
         for b in people.iter().skip(i + 1) {
-            if a.identity() == b.identity() && a.identity().is_some() {
-                continue;
+            // Only two people known to differ (by certificate, else name) can
+            // "share" a number: a half-filled copy of the same person cannot.
+            match (a.identity(), b.identity()) {
+                (Some(x), Some(y)) if x != y => {}
+                _ => continue,
             }
             if a.mobile.is_some() && a.mobile == b.mobile {
                 let path = format!("{}.mobile", b.path);

@@ -85,3 +85,11 @@ test('a provider edits the TLD list and the word lists through its profile', asy
   assert.ok(!name({}).findings.some((f) => f.code === 'website_name.personal_word'));
   assert.ok(name({ profile: acme }).findings.some((f) => f.code === 'website_name.personal_word' && f.message.includes('直播')));
 });
+
+test('a principal not yet identified (no name, no ID) does not "share" a mobile with another', () => {
+  const p = { mobile: '13800138000', email: 'a@b.cn' };
+  const r = checkForm({ subject: { type: 'enterprise', principal: { ...p } }, websites: [{ principal: { ...p } }] });
+  assert.ok(!r.findings.some((f) => f.code === 'form.contact.mobile_shared' || f.code === 'form.contact.email_shared'));
+  const named = checkForm({ subject: { type: 'enterprise', principal: { ...p, name: '王芳' } }, websites: [{ principal: { ...p, name: '赵磊' } }] });
+  assert.ok(named.findings.some((f) => f.code === 'form.contact.mobile_shared' && f.path === 'websites[0].principal.mobile'));
+});
