@@ -30,6 +30,14 @@ pub const PERSON_CERTS: &[&str] = &[
 /// Certificate kinds of an organisation: the USCC, or the pre-2015 numbers.
 pub const ORG_CERTS: &[&str] = &["creditCode", "orgCode", "businessRegNumber"];
 
+/// Most websites one filing is checked for. Providers cap an order at 10
+/// (rules.md §2.1); beyond this the form is an error and the rest is not
+/// checked, so a runaway list cannot stall a page (the cross checks compare
+/// every pair).
+pub const MAX_WEBSITES: usize = 50;
+/// Most domains checked per website (Tencent: 1; rules.md §2.1).
+pub const MAX_DOMAINS: usize = 20;
+
 /// The result of `checkForm`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormResult {
@@ -477,7 +485,15 @@ impl Walk {
                 return;
             }
         };
-        for (i, site) in items.iter().enumerate() {
+        if items.len() > MAX_WEBSITES {
+            self.out.push(
+                Finding::error("form.too_many")
+                    .param("count", items.len().to_string())
+                    .param("max", MAX_WEBSITES.to_string())
+                    .at("websites"),
+            );
+        }
+        for (i, site) in items.iter().take(MAX_WEBSITES).enumerate() {
             let path = format!("websites[{i}]");
             if site.as_object().is_none() {
                 self.out.push(
@@ -499,7 +515,15 @@ impl Walk {
             let domains_path = format!("{path}.domains");
             match site.get("domains") {
                 Some(Json::Arr(ds)) if !ds.is_empty() => {
-                    for (j, d) in ds.iter().enumerate() {
+                    if ds.len() > MAX_DOMAINS {
+                        self.out.push(
+                            Finding::error("form.too_many")
+                                .param("count", ds.len().to_string())
+                                .param("max", MAX_DOMAINS.to_string())
+                                .at(domains_path.clone()),
+                        );
+                    }
+                    for (j, d) in ds.iter().take(MAX_DOMAINS).enumerate() {
                         let dpath = format!("{domains_path}[{j}]");
                         if let Some(text) = self.text(Some(d), &dpath, true) {
                             if let Some(r) = self.field("domain", &text, &dpath) {

@@ -93,3 +93,10 @@ test('a principal not yet identified (no name, no ID) does not "share" a mobile 
   const named = checkForm({ subject: { type: 'enterprise', principal: { ...p, name: '王芳' } }, websites: [{ principal: { ...p, name: '赵磊' } }] });
   assert.ok(named.findings.some((f) => f.code === 'form.contact.mobile_shared' && f.path === 'websites[0].principal.mobile'));
 });
+
+test('a runaway list is an error and only the first 50 websites are checked', () => {
+  const websites = Array.from({ length: 5000 }, (_, i) => ({ name: '云帆科技官网', domains: [`site${i}.com`], principal: { name: `人${i}`, mobile: '13800138000' } }));
+  const r = checkForm({ subject: { type: 'enterprise' }, websites });
+  assert.ok(r.findings.some((f) => f.code === 'form.too_many' && f.path === 'websites'));
+  assert.ok(!r.findings.some((f) => f.path.startsWith('websites[50]')), 'entries beyond the cap are not checked');
+});
