@@ -6,6 +6,63 @@
 use std::fs;
 use std::path::Path;
 
+// The crate's own JSON reader/writer, reused to compact the profile data.
+#[allow(dead_code)]
+#[path = "src/json.rs"]
+mod json;
+
+/// Documentation keys of the profile data (sources, notes): kept in the
+/// repo's data/profile/*.json, left out of the compiled copy to save wasm
+/// (~1.5 KB gz). Provider profiles may still carry them (they are ignored).
+pub const PROSE_KEYS: &[&str] = &[
+    "about",
+    "source",
+    "sources",
+    "note",
+    "description",
+    "columns",
+];
+
+fn strip(v: json::Json) -> json::Json {
+    match v {
+        json::Json::Obj(items) => json::Json::Obj(
+            items
+                .into_iter()
+                .filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| (k, strip(v)))
+                .collect(),
+        ),
+        json::Json::Arr(items) => json::Json::Arr(items.into_iter().map(strip).collect()),
+        other => other,
+    }
+}
+
+/// Writes OUT_DIR/profile-<section>.json: each data/profile file, compact
+/// and without prose. A file that does not parse is copied as is (the
+/// profile tests then fail loudly).
+fn compact_profile(out: &Path) {
+    println!("cargo:rerun-if-changed=data/profile");
+    for entry in fs::read_dir("data/profile")
+        .expect("data/profile")
+        .flatten()
+    {
+        let path = entry.path();
+        let (Some(stem), Some("json")) = (
+            path.file_stem().and_then(|s| s.to_str()),
+            path.extension().and_then(|s| s.to_str()),
+        ) else {
+            continue;
+        };
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).expect("profile section");
+        let compact = json::parse(&text)
+            .map(|v| strip(v).to_text())
+            .unwrap_or(text);
+        fs::write(out.join(format!("profile-{stem}.json")), compact)
+            .expect("write profile section");
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/i18n");
     let mut files: Vec<_> = fs::read_dir("src/i18n")
@@ -15,12 +72,12 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     files.sort();
-    // The first browser module (feature `kinds` alone) leaves out the text
-    // of the form and image findings, which only the second module renders.
+    // The fields-only wasm (feature `kinds` alone) leaves out the text of
+    // the form, image and footer findings, which it never renders.
     let has = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
     files.retain(|p| match p.file_stem().and_then(|s| s.to_str()) {
         Some("form") => has("FORM"),
-        Some("image") => has("MEDIA"),
+        Some("image") | Some("footer") => has("MEDIA"),
         _ => true,
     });
     let mut out = [String::new(), String::new(), String::new()];
@@ -44,6 +101,7 @@ fn main() {
         }
     }
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    compact_profile(Path::new(&dir));
     for (tag, text) in ["zh-CN", "zh-TW", "en"].iter().zip(out.iter()) {
         fs::write(Path::new(&dir).join(format!("catalog-{tag}.tsv")), text).expect("write catalog");
     }

@@ -26,13 +26,40 @@ use crate::pattern::Pattern;
 use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// The generic profile's sections: (key, JSON text).
+/// Documentation keys (sources, notes): accepted anywhere in a provider
+/// profile and ignored. build.rs leaves them out of the compiled generic
+/// profile; they stay in the repo's data/profile/*.json.
+const PROSE_KEYS: &[&str] = &[
+    "about",
+    "source",
+    "sources",
+    "note",
+    "description",
+    "columns",
+];
+
+/// The generic profile's sections (compacted by build.rs): (key, JSON text).
 const GENERIC_SECTIONS: &[(&str, &str)] = &[
-    ("meta", include_str!("../data/profile/meta.json")),
-    ("tlds", include_str!("../data/profile/tlds.json")),
-    ("words", include_str!("../data/profile/words.json")),
-    ("images", include_str!("../data/profile/images.json")),
-    ("provinces", include_str!("../data/profile/provinces.json")),
+    (
+        "meta",
+        include_str!(concat!(env!("OUT_DIR"), "/profile-meta.json")),
+    ),
+    (
+        "tlds",
+        include_str!(concat!(env!("OUT_DIR"), "/profile-tlds.json")),
+    ),
+    (
+        "words",
+        include_str!(concat!(env!("OUT_DIR"), "/profile-words.json")),
+    ),
+    (
+        "images",
+        include_str!(concat!(env!("OUT_DIR"), "/profile-images.json")),
+    ),
+    (
+        "provinces",
+        include_str!(concat!(env!("OUT_DIR"), "/profile-provinces.json")),
+    ),
 ];
 
 /// Whether a field pattern must or must not match.
@@ -127,6 +154,9 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
         (Json::Obj(b), Json::Obj(o)) => {
             let mut out = b.clone();
             for (key, value) in o {
+                if PROSE_KEYS.contains(&key.as_str()) {
+                    continue;
+                }
                 let here = if path.is_empty() {
                     key.clone()
                 } else {
@@ -467,6 +497,24 @@ mod tests {
                 .and_then(Json::as_str),
             Some("generic")
         );
+    }
+
+    #[test]
+    fn a_copy_of_the_repo_data_with_its_prose_is_a_valid_profile() {
+        let raw = include_str!("../data/profile/provinces.json");
+        let p = profile(&format!("{{\"extends\":\"generic\",\"provinces\":{raw}}}")).unwrap();
+        assert!(p
+            .section("provinces")
+            .and_then(|s| s.get("source"))
+            .is_none());
+        assert!(Profile::generic()
+            .section("tlds")
+            .and_then(|s| s.get("about"))
+            .is_none());
+        assert!(Profile::generic()
+            .section("tlds")
+            .and_then(|s| s.get("fileable"))
+            .is_some());
     }
 
     #[test]

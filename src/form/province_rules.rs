@@ -37,8 +37,6 @@ pub struct ProvinceRules {
     pub age_proof_below: i32,
     /// Foreigners may file as individuals.
     pub foreigners_personal: bool,
-    /// Where the rule comes from (shown in no message; for maintainers).
-    pub note: String,
 }
 
 fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i64 {
@@ -90,7 +88,6 @@ impl ProvinceRules {
             min_age_principal: int(entry, base, "minAgePrincipal", 0) as i32,
             age_proof_below: int(entry, base, "ageProofBelow", 0) as i32,
             foreigners_personal: flag("foreignersPersonal"),
-            note: text("note"),
         }
     }
 }

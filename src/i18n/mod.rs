@@ -70,6 +70,7 @@ const SOURCES: &[&str] = &[
     include_str!("contact.tsv"),
     include_str!("ids.tsv"),
     include_str!("site.tsv"),
+    include_str!("footer.tsv"),
     include_str!("image.tsv"),
     include_str!("form.tsv"),
 ];
