@@ -11,17 +11,7 @@ use std::path::Path;
 #[path = "src/json.rs"]
 mod json;
 
-/// Documentation keys of the profile data (sources, notes): kept in the
-/// repo's data/profile/*.json, left out of the compiled copy to save wasm
-/// (~1.5 KB gz). Provider profiles may still carry them (they are ignored).
-pub const PROSE_KEYS: &[&str] = &[
-    "about",
-    "source",
-    "sources",
-    "note",
-    "description",
-    "columns",
-];
+include!("src/prose_keys.rs");
 
 fn strip(v: json::Json) -> json::Json {
     match v {

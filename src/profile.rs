@@ -26,17 +26,7 @@ use crate::pattern::Pattern;
 use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Documentation keys (sources, notes): accepted anywhere in a provider
-/// profile and ignored. build.rs leaves them out of the compiled generic
-/// profile; they stay in the repo's data/profile/*.json.
-const PROSE_KEYS: &[&str] = &[
-    "about",
-    "source",
-    "sources",
-    "note",
-    "description",
-    "columns",
-];
+include!("prose_keys.rs");
 
 /// The generic profile's sections (compacted by build.rs): (key, JSON text).
 const GENERIC_SECTIONS: &[(&str, &str)] = &[
