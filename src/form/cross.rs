@@ -66,10 +66,8 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
 /// Ages from the ID against the province's minimums.
 fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
     let personal = is_personal(facts);
-    let mut people: Vec<&PersonFacts> = facts.principal.iter().collect();
-    people.extend(facts.websites.iter().filter_map(|w| w.principal.as_ref()));
     let mut seen: Vec<String> = Vec::new();
-    for p in people {
+    for p in people(facts) {
         let Some(age) = p.age else { continue };
         if let Some(id) = p.identity() {
             if seen.contains(&id) {
@@ -190,6 +188,13 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Every person of the filing: the subject's principal, then each website's.
+fn people(facts: &Facts) -> Vec<&PersonFacts> {
+    let mut people: Vec<&PersonFacts> = facts.principal.iter().collect();
+    people.extend(facts.websites.iter().filter_map(|w| w.principal.as_ref()));
+    people
+}
+
 /// The catalog key naming a person's role, from their path.
 fn role(path: &str) -> &'static str {
     if path.starts_with("subject") {
@@ -202,33 +207,33 @@ fn role(path: &str) -> &'static str {
 /// Mobiles and e-mails are not shared between different people; an
 /// emergency phone is nobody's own mobile.
 fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
-    let mut people: Vec<&PersonFacts> = facts.principal.iter().collect();
-    people.extend(facts.websites.iter().filter_map(|w| w.principal.as_ref()));
+    let people = people(facts);
+    let ids: Vec<Option<String>> = people.iter().map(|p| p.identity()).collect();
     let mut reported: Vec<String> = Vec::new();
     for (i, a) in people.iter().enumerate() {
-        for b in people.iter().skip(i + 1) {
+        for (k, b) in people.iter().enumerate().skip(i + 1) {
             // Only two people known to differ (by certificate, else name) can
             // "share" a number: a half-filled copy of the same person cannot.
-            match (a.identity(), b.identity()) {
+            match (&ids[i], &ids[k]) {
                 (Some(x), Some(y)) if x != y => {}
                 _ => continue,
             }
-            if a.mobile.is_some() && a.mobile == b.mobile {
-                let path = format!("{}.mobile", b.path);
-                if !reported.contains(&path) {
+            for (field, code, same) in [
+                (
+                    "mobile",
+                    "form.contact.mobile_shared",
+                    a.mobile.is_some() && a.mobile == b.mobile,
+                ),
+                (
+                    "email",
+                    "form.contact.email_shared",
+                    a.email.is_some() && a.email == b.email,
+                ),
+            ] {
+                let path = format!("{}.{field}", b.path);
+                if same && !reported.contains(&path) {
                     out.push(
-                        Finding::error("form.contact.mobile_shared")
-                            .param("other_label", role(&a.path))
-                            .at(path.clone()),
-                    );
-                    reported.push(path);
-                }
-            }
-            if a.email.is_some() && a.email == b.email {
-                let path = format!("{}.email", b.path);
-                if !reported.contains(&path) {
-                    out.push(
-                        Finding::error("form.contact.email_shared")
+                        Finding::error(code)
                             .param("other_label", role(&a.path))
                             .at(path.clone()),
                     );

@@ -302,8 +302,7 @@ impl Walk {
         let Some(ct) = cert_type else {
             return (None, None);
         };
-        let known = check::is_kind(&ct)
-            && (PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str()));
+        let known = PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str());
         if !known {
             self.out.push(
                 Finding::error("form.cert_type.unknown")
