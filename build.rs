@@ -7,9 +7,15 @@ use std::fs;
 use std::path::Path;
 
 // The crate's own JSON reader/writer, reused to compact the profile data.
+// It uses `crate::rt` (the crate is no_std on wasm32: prelude, `cat!`, float
+// helpers), so that module comes along.
+extern crate alloc;
 #[allow(dead_code)]
 #[path = "src/json.rs"]
 mod json;
+#[allow(dead_code, unused_imports, unused_macros)]
+#[path = "src/rt.rs"]
+mod rt;
 
 include!("src/prose_keys.rs");
 

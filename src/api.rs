@@ -3,6 +3,9 @@
 //! returns JSON text; a programming error (unknown kind, malformed options)
 //! comes back as `{"typeError": "..."}` for the binding to throw.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::check;
 use crate::date::Date;
 use crate::i18n::{self, Locale};
@@ -13,11 +16,11 @@ use crate::output;
 /// Parses the options JSON text, defaulting `today` to `today` (`YYYY-MM-DD`).
 pub fn options(options_json: &str, today: &str) -> Result<Options, String> {
     let default_today =
-        Date::parse(today).ok_or_else(|| format!("today '{today}' is not a date"))?;
+        Date::parse(today).ok_or_else(|| cat!("today '", today, "' is not a date"))?;
     let parsed = if options_json.trim().is_empty() {
         Json::Null
     } else {
-        json::parse(options_json).map_err(|e| format!("options are not valid JSON: {e}"))?
+        json::parse(options_json).map_err(|e| cat!("options are not valid JSON: ", e))?
     };
     Options::from_json(&parsed, default_today)
 }
@@ -70,8 +73,10 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) => *slot = Some(s.clone()),
             Some(other) => {
-                return output::type_error_json(&format!(
-                    "options.{key} must be a string, not {}",
+                return output::type_error_json(&cat!(
+                    "options.",
+                    key,
+                    " must be a string, not ",
                     other.type_name()
                 ))
             }
@@ -84,15 +89,19 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
 /// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.
 pub fn kinds(locale: &str) -> String {
     let Some(locale) = Locale::parse(locale) else {
-        return output::type_error_json(&format!(
-            "locale '{locale}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
+        return output::type_error_json(&cat!(
+            "locale '",
+            locale,
+            "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
         ));
     };
     if !i18n::is_loaded(locale) {
-        return output::type_error_json(&format!(
-            "the {} messages are not loaded; await loadLocale('{}') first",
+        return output::type_error_json(&cat!(
+            "the ",
             locale.tag(),
-            locale.tag()
+            " messages are not loaded; await loadLocale('",
+            locale.tag(),
+            "') first"
         ));
     }
     let items: Vec<Json> = check::KINDS
@@ -102,7 +111,7 @@ pub fn kinds(locale: &str) -> String {
                 ("kind".into(), Json::Str(k.name.into())),
                 (
                     "label".into(),
-                    Json::Str(i18n::render(&format!("kind.{}", k.name), locale, &[])),
+                    Json::Str(i18n::render(&cat!("kind.", k.name), locale, &[])),
                 ),
             ])
         })
@@ -119,7 +128,7 @@ pub fn locales() -> String {
                 ("locale".into(), Json::Str(l.tag().into())),
                 (
                     "name".into(),
-                    Json::Str(i18n::render(&format!("locale.{}", l.tag()), *l, &[])),
+                    Json::Str(i18n::render(&cat!("locale.", l.tag()), *l, &[])),
                 ),
             ])
         })
@@ -136,12 +145,12 @@ pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
     let form = match json::parse(form_json) {
         Ok(f @ Json::Obj(_)) => f,
         Ok(other) => {
-            return output::type_error_json(&format!(
-                "form must be an object, not {}",
+            return output::type_error_json(&cat!(
+                "form must be an object, not ",
                 other.type_name()
             ))
         }
-        Err(e) => return output::type_error_json(&format!("form is not valid JSON: {e}")),
+        Err(e) => return output::type_error_json(&cat!("form is not valid JSON: ", e)),
     };
     let result = crate::form::check_form(&form, &opts);
     let mut out = String::from("{\"ok\":");
@@ -156,8 +165,10 @@ pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
 pub fn get_profile(name: &str) -> String {
     match name {
         "generic" => crate::profile::Profile::generic().to_json().to_text(),
-        other => output::type_error_json(&format!(
-            "unknown profile '{other}'; the built-in profile is 'generic'"
+        other => output::type_error_json(&cat!(
+            "unknown profile '",
+            other,
+            "'; the built-in profile is 'generic'"
         )),
     }
 }
@@ -165,8 +176,8 @@ pub fn get_profile(name: &str) -> String {
 /// `registerProfile(json)` (internal to the JS wrapper) → `{"id": n}`.
 pub fn register_profile(profile_json: &str) -> String {
     match crate::profile::register(profile_json) {
-        Ok(id) => format!("{{\"id\":{id}}}"),
-        Err(e) => output::type_error_json(&format!("invalid profile: {e}")),
+        Ok(id) => cat!("{\"id\":", id, "}"),
+        Err(e) => output::type_error_json(&cat!("invalid profile: ", e)),
     }
 }
 
@@ -194,13 +205,15 @@ fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), Str
     if options_json.trim().is_empty() {
         return Ok((None, None));
     }
-    let j = json::parse(options_json).map_err(|e| format!("options are not valid JSON: {e}"))?;
+    let j = json::parse(options_json).map_err(|e| cat!("options are not valid JSON: ", e))?;
     let size = match j.get("fileSize") {
         None | Some(Json::Null) => None,
-        Some(Json::Num(n)) if *n >= 0.0 && n.fract() == 0.0 && *n < 9.0e15 => Some(*n as u64),
+        Some(Json::Num(n)) if *n >= 0.0 && crate::rt::fract(*n) == 0.0 && *n < 9.0e15 => {
+            Some(*n as u64)
+        }
         Some(other) => {
-            return Err(format!(
-                "options.fileSize must be a non-negative integer (bytes), not {}",
+            return Err(cat!(
+                "options.fileSize must be a non-negative integer (bytes), not ",
                 other.type_name()
             ))
         }
@@ -209,8 +222,8 @@ fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), Str
         None | Some(Json::Null) => None,
         Some(Json::Str(s)) => Some(s.clone()),
         Some(other) => {
-            return Err(format!(
-                "options.fileName must be a string, not {}",
+            return Err(cat!(
+                "options.fileName must be a string, not ",
                 other.type_name()
             ))
         }

@@ -1,6 +1,9 @@
 //! The `checkField` entry point: the registry of field kinds and the
 //! steps every kind shares (length guard, ordering of findings).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 #[cfg(feature = "kinds")]
 use crate::contact;
 use crate::finding::{FieldResult, Finding};
@@ -147,9 +150,10 @@ pub fn kind(name: &str) -> Option<&'static KindDef> {
 /// The error for an unknown kind, naming the valid ones.
 pub fn unknown_kind(name: &str) -> String {
     let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-    format!(
-        "unknown kind '{}'; expected one of: {}",
+    cat!(
+        "unknown kind '",
         name,
+        "'; expected one of: ",
         names.join(", ")
     )
 }

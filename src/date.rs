@@ -2,6 +2,9 @@
 //! certificate validity and expiry windows. No time zones: a date is what
 //! the user sees on the calendar (the JS binding passes the local date).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -43,7 +46,7 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
         let b = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let digits = |r: core::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
             if part.bytes().all(|c| c.is_ascii_digit()) {
                 part.parse().ok()
@@ -126,9 +129,32 @@ impl Date {
     }
 }
 
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+impl Date {
+    /// `YYYY-MM-DD` (what the API writes and `Display` shows).
+    pub fn iso(&self) -> String {
+        use crate::rt::padded;
+        let year = padded(self.year.unsigned_abs().into(), 4);
+        let sign = if self.year < 0 { "-" } else { "" };
+        cat!(
+            sign,
+            year,
+            "-",
+            padded(self.month.into(), 2),
+            "-",
+            padded(self.day.into(), 2)
+        )
+    }
+}
+
+impl core::fmt::Display for Date {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl crate::rt::Piece for Date {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(&self.iso());
     }
 }
 

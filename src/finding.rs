@@ -4,6 +4,9 @@
 //! needs; the text itself comes from the [`crate::i18n`] catalog when the
 //! result is rendered, never from `format!` inside a rule.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -3,6 +3,9 @@
 //! instead of serde_json to keep the browser build small; it never panics,
 //! limits nesting depth, and keeps object keys in document order.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 /// A parsed JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -100,7 +103,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
     let v = p.value(0)?;
     p.ws();
     if p.i != p.s.len() {
-        return Err(format!("unexpected text at byte {}", p.i));
+        return Err(cat!("unexpected text at byte ", p.i));
     }
     Ok(v)
 }
@@ -125,7 +128,7 @@ impl Parser<'_> {
             self.i += lit.len();
             Ok(())
         } else {
-            Err(format!("expected {} at byte {}", lit, self.i))
+            Err(cat!("expected ", lit, " at byte ", self.i))
         }
     }
     fn value(&mut self, depth: usize) -> Result<Json, String> {
@@ -155,7 +158,7 @@ impl Parser<'_> {
                             self.i += 1;
                             return Ok(Json::Arr(items));
                         }
-                        _ => return Err(format!("expected , or ] at byte {}", self.i)),
+                        _ => return Err(cat!("expected , or ] at byte ", self.i)),
                     }
                 }
             }
@@ -170,7 +173,7 @@ impl Parser<'_> {
                 loop {
                     self.ws();
                     if self.peek() != Some(b'"') {
-                        return Err(format!("expected a key at byte {}", self.i));
+                        return Err(cat!("expected a key at byte ", self.i));
                     }
                     let k = self.string()?;
                     self.ws();
@@ -185,12 +188,12 @@ impl Parser<'_> {
                             self.i += 1;
                             return Ok(Json::Obj(items));
                         }
-                        _ => return Err(format!("expected , or }} at byte {}", self.i)),
+                        _ => return Err(cat!("expected , or } at byte ", self.i)),
                     }
                 }
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(format!("unexpected character at byte {}", self.i)),
+            _ => Err(cat!("unexpected character at byte ", self.i)),
         }
     }
     fn number(&mut self) -> Result<Json, String> {
@@ -202,14 +205,14 @@ impl Parser<'_> {
             .get(start..self.i)
             .and_then(parse_number)
             .map(Json::Num)
-            .ok_or_else(|| format!("bad number at byte {}", start))
+            .ok_or_else(|| cat!("bad number at byte ", start))
     }
     fn hex4(&mut self) -> Result<u32, String> {
         let h = self
             .text
             .get(self.i..self.i + 4)
             .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| format!("bad \\u escape at byte {}", self.i))?;
+            .ok_or_else(|| cat!("bad \\u escape at byte ", self.i))?;
         self.i += 4;
         Ok(h)
     }
@@ -267,10 +270,10 @@ impl Parser<'_> {
                             };
                             out.push(c.unwrap_or('\u{FFFD}'));
                         }
-                        _ => return Err(format!("bad escape at byte {}", self.i - 1)),
+                        _ => return Err(cat!("bad escape at byte ", self.i - 1)),
                     }
                 }
-                _ => return Err(format!("unterminated string at byte {}", start)),
+                _ => return Err(cat!("unterminated string at byte ", start)),
             }
         }
     }
@@ -344,9 +347,9 @@ pub fn parse_number(t: &str) -> Option<f64> {
         return None;
     }
     let value = if exp >= 0 {
-        mantissa * 10f64.powi(exp)
+        mantissa * crate::rt::pow10(exp)
     } else {
-        mantissa / 10f64.powi(-exp)
+        mantissa / crate::rt::pow10(-exp)
     };
     Some(if neg { -value } else { value })
 }
@@ -362,7 +365,10 @@ pub fn write_str(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                out.push_str("\\u00");
+                for nibble in [(c as u32) >> 4, (c as u32) & 15] {
+                    out.push(char::from(b"0123456789abcdef"[nibble as usize & 15]));
+                }
             }
             c => out.push(c),
         }
@@ -378,14 +384,14 @@ pub fn write_num(out: &mut String, n: f64) {
         out.push_str("null");
         return;
     }
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+    if crate::rt::fract(n) == 0.0 && n.abs() < 9.0e15 {
         out.push_str(&(n as i64).to_string());
         return;
     }
     if n < 0.0 {
         out.push('-');
     }
-    let scaled = (n.abs() * 1e6).round();
+    let scaled = crate::rt::round(n.abs() * 1e6);
     if scaled >= 9.0e15 {
         // Beyond exact integer range: print the integer part only.
         out.push_str(&((n.abs()) as u64).to_string());
@@ -395,7 +401,7 @@ pub fn write_num(out: &mut String, n: f64) {
     out.push_str(&(scaled / 1_000_000).to_string());
     let frac = scaled % 1_000_000;
     if frac != 0 {
-        let digits = format!("{frac:06}");
+        let digits = crate::rt::padded(frac, 6);
         out.push('.');
         out.push_str(digits.trim_end_matches('0'));
     }

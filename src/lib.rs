@@ -13,8 +13,16 @@
 //! assert!(r.ok());
 //! assert_eq!(r.value, "13800138000");
 //! ```
-#![forbid(unsafe_code)]
+// No `std` in the wasm build: see `rt` (panics trap unformatted, a small
+// allocator). Natively the crate is a normal std crate.
+#![cfg_attr(target_arch = "wasm32", no_std)]
+// `unsafe` only in `rt` (the wasm allocator and single-threaded cells).
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
+
+extern crate alloc;
+
+mod rt;
 
 pub mod api;
 pub mod check;

@@ -2,12 +2,15 @@
 //! parsing from JSON. A malformed option is a programming error: the error
 //! string becomes a `TypeError` in JS.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::date::Date;
 use crate::i18n::Locale;
 use crate::json::Json;
 use crate::profile::Profile;
 use crate::province::Province;
-use std::sync::Arc;
+use alloc::sync::Arc;
 
 /// The kind of filing subject (主办单位性质, simplified).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,12 +101,7 @@ impl Options {
         let entries = match json {
             Json::Null => return Ok(o),
             Json::Obj(entries) => entries,
-            other => {
-                return Err(format!(
-                    "options must be an object, not {}",
-                    other.type_name()
-                ))
-            }
+            other => return Err(cat!("options must be an object, not ", other.type_name())),
         };
         for (key, value) in entries {
             if value.is_null() {
@@ -111,68 +109,94 @@ impl Options {
             }
             let text = |name: &str| {
                 value.as_str().ok_or_else(|| {
-                    format!("options.{name} must be a string, not {}", value.type_name())
+                    cat!(
+                        "options.",
+                        name,
+                        " must be a string, not ",
+                        value.type_name()
+                    )
                 })
             };
             match key.as_str() {
                 "locale" => {
                     let t = text("locale")?;
                     o.locale = Locale::parse(t).ok_or_else(|| {
-                        format!(
-                            "options.locale '{t}' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
+                        cat!(
+                            "options.locale '",
+                            t,
+                            "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
                         )
                     })?;
                     if !crate::i18n::is_loaded(o.locale) {
                         let tag = o.locale.tag();
-                        return Err(format!(
-                            "options.locale '{t}': the {tag} messages are not loaded; await loadLocale('{tag}') first (init() loads every locale unless told otherwise)"
+                        return Err(cat!(
+                            "options.locale '",
+                            t,
+                            "': the ",
+                            tag,
+                            " messages are not loaded; await loadLocale('",
+                            tag,
+                            "') first (init() loads every locale unless told otherwise)"
                         ));
                     }
                 }
                 "today" => {
                     let t = text("today")?;
                     o.today = Date::parse(t).ok_or_else(|| {
-                        format!("options.today '{t}' is not a date in the form YYYY-MM-DD")
+                        cat!(
+                            "options.today '",
+                            t,
+                            "' is not a date in the form YYYY-MM-DD"
+                        )
                     })?;
                 }
                 "subjectType" => {
                     let t = text("subjectType")?;
                     o.subject_type = Some(SubjectType::parse(t).ok_or_else(|| {
-                        format!(
-                            "options.subjectType '{t}' is not one of personal, enterprise, government, institution, social_org, other"
-                        )
+                        cat!("options.subjectType '", t, "' is not one of personal, enterprise, government, institution, social_org, other")
                     })?);
                 }
                 "province" => {
                     let t = text("province")?;
                     o.province = Some(Province::parse(t).ok_or_else(|| {
-                        format!("options.province '{t}' is not a province (use e.g. '京', '北京', '北京市' or '11')")
+                        cat!(
+                            "options.province '",
+                            t,
+                            "' is not a province (use e.g. '京', '北京', '北京市' or '11')"
+                        )
                     })?);
                 }
                 "partial" => {
                     o.partial = value.as_bool().ok_or_else(|| {
-                        format!(
-                            "options.partial must be a boolean, not {}",
-                            value.type_name()
-                        )
+                        cat!("options.partial must be a boolean, not ", value.type_name())
                     })?;
                 }
                 "profile" => {
                     o.profile = match value {
                         Json::Str(name) if name == "generic" => Profile::generic(),
                         Json::Str(name) => {
-                            return Err(format!("options.profile: unknown profile '{name}' (built in: 'generic'; or pass a profile object)"))
+                            return Err(cat!(
+                                "options.profile: unknown profile '",
+                                name,
+                                "' (built in: 'generic'; or pass a profile object)"
+                            ))
                         }
-                        Json::Obj(items) if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") => {
+                        Json::Obj(items)
+                            if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") =>
+                        {
                             let id = value.get("$ref").and_then(Json::as_f64).unwrap_or(-1.0);
                             crate::profile::registered(id as usize)
                                 .filter(|_| id >= 0.0)
-                                .ok_or_else(|| "options.profile: unknown profile reference".to_string())?
+                                .ok_or_else(|| {
+                                    "options.profile: unknown profile reference".to_string()
+                                })?
                         }
-                        Json::Obj(_) => Arc::new(Profile::from_json(value).map_err(|e| format!("options.profile: {e}"))?),
+                        Json::Obj(_) => Arc::new(
+                            Profile::from_json(value).map_err(|e| cat!("options.profile: ", e))?,
+                        ),
                         other => {
-                            return Err(format!(
-                                "options.profile must be a profile name or object, not {}",
+                            return Err(cat!(
+                                "options.profile must be a profile name or object, not ",
                                 other.type_name()
                             ))
                         }

@@ -1,6 +1,9 @@
 //! Renders results as JSON text in a locale: the shape of the JS API
 //! (`FieldResult`, `Finding`), shared by the wasm binding and the CLI.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding, InfoValue};
 use crate::i18n::{self, Locale};
 use crate::json::{write_num, write_str};
@@ -38,7 +41,7 @@ pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
         write_str(out, fix);
     }
     if let Some((a, b)) = f.span {
-        out.push_str(&format!(",\"span\":[{a},{b}]"));
+        out.push_str(&cat!(",\"span\":[", a, ",", b, "]"));
     }
     out.push('}');
 }
@@ -103,7 +106,7 @@ pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
 /// `{"typeError": "..."}`: the binding turns it into a thrown `TypeError`.
 pub fn type_error_json(message: &str) -> String {
     let mut out = String::from("{\"typeError\":");
-    write_str(&mut out, &format!("beian-check: {message}"));
+    write_str(&mut out, &cat!("beian-check: ", message));
     out.push('}');
     out
 }

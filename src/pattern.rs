@@ -20,6 +20,9 @@
 //! Not supported (a clear error): back-references, look-around, `\b`, named
 //! groups, other Unicode properties.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 /// Longest pattern accepted (characters).
 pub const MAX_PATTERN: usize = 1000;
 /// Largest compiled program (instructions).
@@ -97,7 +100,7 @@ impl Parser<'_> {
         }
     }
     fn err<T>(&self, what: &str) -> Result<T, String> {
-        Err(format!("{what} at position {}", self.i))
+        Err(cat!(what, " at position ", self.i))
     }
 
     fn alt(&mut self, depth: usize) -> Result<Node, String> {
@@ -409,7 +412,7 @@ impl Pattern {
     pub fn new(source: &str) -> Result<Pattern, String> {
         let chars: Vec<char> = source.chars().collect();
         if chars.len() > MAX_PATTERN {
-            return Err(format!("pattern longer than {MAX_PATTERN} characters"));
+            return Err(cat!("pattern longer than ", MAX_PATTERN, " characters"));
         }
         let (icase, start) = if chars.starts_with(&['(', '?', 'i', ')']) {
             (true, 4)
@@ -482,7 +485,7 @@ impl Pattern {
                     self.add(&mut nlist, &mut seen, step, pc + 1, start, n);
                 }
             }
-            std::mem::swap(&mut clist, &mut nlist);
+            core::mem::swap(&mut clist, &mut nlist);
         }
         matched
     }

@@ -20,11 +20,15 @@
 //! Any other key, a wrong type, or a pattern that does not compile is an
 //! error naming the key: the whole profile is refused, never half-applied.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{CustomText, Severity};
 use crate::json::{self, Json};
 use crate::pattern::Pattern;
-use std::any::Any;
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::rt::{Mutex, OnceLock};
+use alloc::sync::Arc;
+use core::any::Any;
 
 include!("prose_keys.rs");
 
@@ -90,8 +94,8 @@ pub struct Profile {
     cache: Cache,
 }
 
-impl std::fmt::Debug for Profile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Profile")
             .field("name", &self.name)
             .finish_non_exhaustive()
@@ -126,10 +130,14 @@ fn type_word(v: &Json) -> &'static str {
 fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> {
     if let Some(first) = base.first() {
         for (i, item) in items.iter().enumerate() {
-            if std::mem::discriminant(item) != std::mem::discriminant(first) {
-                return Err(format!(
-                    "{path}[{i}]: expected {}, got {}",
+            if core::mem::discriminant(item) != core::mem::discriminant(first) {
+                return Err(cat!(
+                    path,
+                    "[",
+                    i,
+                    "]: expected ",
                     type_word(first),
+                    ", got ",
                     type_word(item)
                 ));
             }
@@ -150,20 +158,22 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 let here = if path.is_empty() {
                     key.clone()
                 } else {
-                    format!("{path}.{key}")
+                    cat!(path, ".", key)
                 };
                 if let Some(name) = key.strip_suffix('+').or_else(|| key.strip_suffix('-')) {
                     let adding = key.ends_with('+');
                     let Some(Json::Arr(items)) =
                         out.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
                     else {
-                        return Err(format!("{here}: '{name}' is not a list of the generic profile, so it cannot be extended"));
+                        return Err(cat!(
+                            here,
+                            ": '",
+                            name,
+                            "' is not a list of the generic profile, so it cannot be extended"
+                        ));
                     };
                     let Json::Arr(change) = value else {
-                        return Err(format!(
-                            "{here}: expected an array, got {}",
-                            type_word(value)
-                        ));
+                        return Err(cat!(here, ": expected an array, got ", type_word(value)));
                     };
                     check_items(&items, change, &here)?;
                     let merged: Vec<Json> = if adding {
@@ -187,9 +197,11 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                     (None, Some(t)) => merge(&t, value, &here)?,
                     (None, None) => {
                         let keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
-                        return Err(format!(
-                            "{here}: not a key of the generic profile (known: {})",
-                            keys.join(", ")
+                        return Err(cat!(
+                            here,
+                            ": not a key of the generic profile (known: ",
+                            keys.join(", "),
+                            ")"
                         ));
                     }
                 };
@@ -202,10 +214,12 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
             Ok(over.clone())
         }
         (Json::Null, _) => Ok(over.clone()),
-        (b, o) if std::mem::discriminant(b) == std::mem::discriminant(o) => Ok(o.clone()),
-        (b, o) => Err(format!(
-            "{path}: expected {}, got {}",
+        (b, o) if core::mem::discriminant(b) == core::mem::discriminant(o) => Ok(o.clone()),
+        (b, o) => Err(cat!(
+            path,
+            ": expected ",
             type_word(b),
+            ", got ",
             type_word(o)
         )),
     }
@@ -221,33 +235,35 @@ fn set(items: &mut Vec<(String, Json)>, key: &str, value: Json) {
 fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3], String> {
     let Some(v) = v else {
         return if required {
-            Err(format!(
-                "{path}: required ({{\"zh-CN\": …, \"zh-TW\": …, \"en\": …}})"
+            Err(cat!(
+                path,
+                ": required ({\"zh-CN\": …, \"zh-TW\": …, \"en\": …})"
             ))
         } else {
             Ok(Default::default())
         };
     };
     let Json::Obj(items) = v else {
-        return Err(format!(
-            "{path}: expected an object of locale → text, got {}",
+        return Err(cat!(
+            path,
+            ": expected an object of locale → text, got ",
             type_word(v)
         ));
     };
     let mut out: [String; 3] = Default::default();
     for (k, t) in items {
         let Some(locale) = crate::i18n::Locale::parse(k) else {
-            return Err(format!("{path}.{k}: not a locale (use zh-CN, zh-TW, en)"));
+            return Err(cat!(path, ".", k, ": not a locale (use zh-CN, zh-TW, en)"));
         };
         let Json::Str(t) = t else {
-            return Err(format!("{path}.{k}: expected a string"));
+            return Err(cat!(path, ".", k, ": expected a string"));
         };
         if let Some(slot) = out.get_mut(locale.index()) {
             *slot = t.clone();
         }
     }
     if required && out[0].is_empty() {
-        return Err(format!("{path}: the zh-CN text is required"));
+        return Err(cat!(path, ": the zh-CN text is required"));
     }
     // A missing locale falls back to zh-CN (zh-TW) or to zh-CN then zh-TW (en).
     if out[1].is_empty() {
@@ -261,13 +277,13 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
 
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
     let Json::Arr(items) = v else {
-        return Err(format!("patterns: expected an array, got {}", type_word(v)));
+        return Err(cat!("patterns: expected an array, got ", type_word(v)));
     };
     let mut out = Vec::new();
     for (i, p) in items.iter().enumerate() {
-        let path = format!("patterns[{i}]");
+        let path = cat!("patterns[", i, "]");
         let Json::Obj(fields) = p else {
-            return Err(format!("{path}: expected an object"));
+            return Err(cat!(path, ": expected an object"));
         };
         for (k, _) in fields {
             if ![
@@ -275,27 +291,35 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
             ]
             .contains(&k.as_str())
             {
-                return Err(format!("{path}.{k}: not a pattern key (kind, pattern, match, code, severity, message, hint)"));
+                return Err(cat!(
+                    path,
+                    ".",
+                    k,
+                    ": not a pattern key (kind, pattern, match, code, severity, message, hint)"
+                ));
             }
         }
         let kind = p
             .get("kind")
             .and_then(Json::as_str)
-            .ok_or(format!("{path}.kind: required (a checkField kind)"))?;
+            .ok_or(cat!(path, ".kind: required (a checkField kind)"))?;
         if !crate::check::is_kind(kind) {
-            return Err(format!("{path}.kind: '{kind}' is not a checkField kind"));
+            return Err(cat!(path, ".kind: '", kind, "' is not a checkField kind"));
         }
         let source = p
             .get("pattern")
             .and_then(Json::as_str)
-            .ok_or(format!("{path}.pattern: required (a string)"))?;
-        let pattern = Pattern::new(source).map_err(|e| format!("{path}.pattern: {e}"))?;
+            .ok_or(cat!(path, ".pattern: required (a string)"))?;
+        let pattern = Pattern::new(source).map_err(|e| cat!(path, ".pattern: ", e))?;
         let rule = match p.get("match").and_then(Json::as_str) {
             None | Some("forbid") => PatternRule::Forbid,
             Some("require") => PatternRule::Require,
             Some(other) => {
-                return Err(format!(
-                    "{path}.match: '{other}' is not 'forbid' or 'require'"
+                return Err(cat!(
+                    path,
+                    ".match: '",
+                    other,
+                    "' is not 'forbid' or 'require'"
                 ))
             }
         };
@@ -308,22 +332,23 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
         {
-            return Err(format!(
-                "{path}.code: use letters, digits, '.', '_' and '-'"
-            ));
+            return Err(cat!(path, ".code: use letters, digits, '.', '_' and '-'"));
         }
         let severity = match p.get("severity").and_then(Json::as_str) {
             None | Some("error") => Severity::Error,
             Some("warning") => Severity::Warning,
             Some("info") => Severity::Info,
             Some(other) => {
-                return Err(format!(
-                    "{path}.severity: '{other}' is not error, warning or info"
+                return Err(cat!(
+                    path,
+                    ".severity: '",
+                    other,
+                    "' is not error, warning or info"
                 ))
             }
         };
-        let message = localized(p.get("message"), &format!("{path}.message"), true)?;
-        let hint = localized(p.get("hint"), &format!("{path}.hint"), false)?;
+        let message = localized(p.get("message"), &cat!(path, ".message"), true)?;
+        let hint = localized(p.get("hint"), &cat!(path, ".hint"), false)?;
         out.push(FieldPattern {
             kind: kind.to_string(),
             pattern,
@@ -348,14 +373,14 @@ impl Profile {
     /// Resolves a provider profile object. The error names the bad key and why.
     pub fn from_json(v: &Json) -> Result<Profile, String> {
         let Json::Obj(items) = v else {
-            return Err(format!("profile: expected an object, got {}", type_word(v)));
+            return Err(cat!("profile: expected an object, got ", type_word(v)));
         };
         match v.get("extends") {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s == "generic" => {}
             Some(other) => {
-                return Err(format!(
-                    "extends: only 'generic' can be extended, got {}",
+                return Err(cat!(
+                    "extends: only 'generic' can be extended, got ",
                     other.to_text()
                 ))
             }
@@ -363,9 +388,7 @@ impl Profile {
         let name = match v.get("name") {
             None => "custom".to_string(),
             Some(Json::Str(s)) => s.clone(),
-            Some(other) => {
-                return Err(format!("name: expected a string, got {}", type_word(other)))
-            }
+            Some(other) => return Err(cat!("name: expected a string, got ", type_word(other))),
         };
         let mut overrides = Vec::new();
         let mut patterns = Vec::new();
@@ -449,11 +472,13 @@ pub fn register(text: &str) -> Result<usize, String> {
         return Ok(i);
     }
     if reg.len() >= MAX_REGISTERED {
-        return Err(format!(
-            "more than {MAX_REGISTERED} distinct profiles: reuse profile objects"
+        return Err(cat!(
+            "more than ",
+            MAX_REGISTERED,
+            " distinct profiles: reuse profile objects"
         ));
     }
-    let v = json::parse(text).map_err(|e| format!("profile is not valid JSON: {e}"))?;
+    let v = json::parse(text).map_err(|e| cat!("profile is not valid JSON: ", e))?;
     let p = Profile::from_json(&v)?;
     reg.push((text.to_string(), Arc::new(p)));
     Ok(reg.len() - 1)

@@ -3,6 +3,9 @@
 //! Sichuan/Guizhou/Yunnan/Gansu where licence plates and 公网安备 numbers
 //! mostly use 川/贵/云/甘 (rules.md §1.3, §1.5).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 /// One provincial-level division.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Province {

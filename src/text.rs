@@ -3,6 +3,9 @@
 //! normalised character came from, so findings can point (`span`) into the
 //! ORIGINAL input in UTF-16 offsets, as a browser `<input>` counts them.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 
 /// How a kind wants its input cleaned.

@@ -3,6 +3,9 @@
 //! (`js/core.js`) turns options into JSON, parses results, and throws the
 //! `TypeError` a `{"typeError": …}` result carries.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::api;
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -2,6 +2,9 @@
 //! part, host name domain), IDN domains allowed. Full-width `＠` and dots —
 //! the classic slip of a Chinese IME — are errors with a certain fix.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
@@ -60,7 +63,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     // Value: width-folded, trimmed, domain lower-cased.
     let folded = n.as_string();
     let value = match folded.rsplit_once('@') {
-        Some((l, d)) => format!("{l}@{}", d.to_ascii_lowercase()),
+        Some((l, d)) => cat!(l, "@", d.to_ascii_lowercase()),
         None => folded.clone(),
     };
     let mut r = FieldResult::new(value.clone());

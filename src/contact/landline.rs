@@ -5,6 +5,9 @@
 //! the MIIT long-distance numbering plan as commonly published; an unknown
 //! code is only a warning (tables go stale).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -270,7 +273,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         r.push(Finding::error("landline.extension").span(n.span(ext_start.min(n.len()), n.len())));
         return r;
     }
-    let mut value = format!("{area}-{local}");
+    let mut value = cat!(area, "-", local);
     if !ext.is_empty() {
         value.push('-');
         value.push_str(&ext);

@@ -5,6 +5,9 @@
 //! The allocated-segment table goes stale as MIIT opens new ranges (the
 //! landscape's validator.js history), so an unknown segment is only a warning.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::text::{self, Rules};

@@ -3,6 +3,9 @@
 //! names (阿沛·阿旺晋美), or Latin letters for foreigners as in the passport.
 //! Look-alike dots (`•`, `・`, `.`) are a slip with a certain fix.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::site::website_name::is_han;

@@ -5,9 +5,12 @@
 //! from the lazily imported `region-names.js` chunk ([`load_region_names`]),
 //! so the first load of the browser package carries only codes and years.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 pub mod regions;
 
-use std::sync::OnceLock;
+use crate::rt::OnceLock;
 
 /// One region code and the years it was in use (`0` = open-ended).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

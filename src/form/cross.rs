@@ -1,6 +1,9 @@
 //! The cross-field rules, each with its own stable code. They compare the
 //! facts the walk collected; field-level problems were already reported.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::province_rules::{content_type, NonLocal, ProvinceRules};
 use super::{normalize_name, Facts, PersonFacts};
 use crate::finding::Finding;
@@ -36,16 +39,14 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
     let Some(p) = &facts.principal else { return };
     if let (Some(subject), Some(name)) = (&facts.subject_name, &p.name) {
         if subject != name {
-            out.push(Finding::error("form.personal.name_mismatch").at(format!("{}.name", p.path)));
+            out.push(Finding::error("form.personal.name_mismatch").at(cat!(p.path, ".name")));
         }
     }
     if let (Some((st, sn)), Some(pt), Some(pn)) =
         (&facts.subject_cert, &p.cert_type, &p.cert_number)
     {
         if st != pt || sn != pn {
-            out.push(
-                Finding::error("form.personal.cert_mismatch").at(format!("{}.certNumber", p.path)),
-            );
+            out.push(Finding::error("form.personal.cert_mismatch").at(cat!(p.path, ".certNumber")));
         }
     }
     for site in &facts.websites {
@@ -80,7 +81,7 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
         } else {
             rules.min_age_principal
         };
-        let path = format!("{}.certNumber", p.path);
+        let path = cat!(p.path, ".certNumber");
         let province = province_name(facts);
         if min > 0 && age < min {
             out.push(
@@ -122,7 +123,7 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             out.push(
                 Finding::error("form.personal.foreigner_refused")
                     .param("province", province.name)
-                    .at(format!("{}.certType", p.path)),
+                    .at(cat!(p.path, ".certType")),
             );
         }
         Some("residentId") => {
@@ -147,13 +148,13 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
                     Finding::error("form.residence.permit_required")
                         .param("province", province.name)
                         .param("from", from)
-                        .at(format!("{}.residencePermit", p.path)),
+                        .at(cat!(p.path, ".residencePermit")),
                 ),
                 NonLocal::LocalOnly => out.push(
                     Finding::error("form.residence.local_only")
                         .param("province", province.name)
                         .param("from", from)
-                        .at(format!("{}.certNumber", p.path)),
+                        .at(cat!(p.path, ".certNumber")),
                 ),
             }
         }
@@ -230,7 +231,7 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
                     a.email.is_some() && a.email == b.email,
                 ),
             ] {
-                let path = format!("{}.{field}", b.path);
+                let path = cat!(b.path, ".", field);
                 if same && !reported.contains(&path) {
                     out.push(
                         Finding::error(code)
@@ -246,8 +247,7 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
         let Some(e) = &p.emergency else { continue };
         if people.iter().any(|q| q.mobile.as_ref() == Some(e)) {
             out.push(
-                Finding::error("form.contact.emergency_same")
-                    .at(format!("{}.emergencyPhone", p.path)),
+                Finding::error("form.contact.emergency_same").at(cat!(p.path, ".emergencyPhone")),
             );
         }
     }
@@ -286,18 +286,18 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
             let inside = site
                 .domains
                 .iter()
-                .any(|(d, _)| host == *d || host.ends_with(&format!(".{d}")));
+                .any(|(d, _)| host == *d || host.ends_with(&cat!(".", d)));
             if !site.domains.is_empty() && !inside {
                 out.push(
                     Finding::error("form.homepage.not_in_domains")
                         .param("host", host)
-                        .at(format!("{}.homepage", site.path)),
+                        .at(cat!(site.path, ".homepage")),
                 );
             }
         }
         if let Some(exp) = site.domain_expires {
             let days = opts.today.days_until(exp);
-            let path = format!("{}.domainExpiresOn", site.path);
+            let path = cat!(site.path, ".domainExpiresOn");
             if days < 0 {
                 out.push(
                     Finding::error("form.domain.expired")
@@ -319,7 +319,7 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 out.push(
                     Finding::error("form.domain.holder_mismatch")
                         .param("holder", holder.trim())
-                        .at(format!("{}.domainHolder", site.path)),
+                        .at(cat!(site.path, ".domainHolder")),
                 );
             }
         }
@@ -352,7 +352,7 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                         Finding::warning("form.content.undeclared")
                             .param("word", word)
                             .param("category", category)
-                            .at(format!("{}.{field}", site.path)),
+                            .at(cat!(site.path, ".", field)),
                     );
                 }
             }

@@ -7,6 +7,9 @@
 //! compare them. Province-dependent thresholds come from the profile
 //! ([`province_rules`]).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 mod cross;
 pub mod province_rules;
 
@@ -195,14 +198,14 @@ impl Walk {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s.trim().is_empty() => {}
             Some(Json::Str(s)) => return Some(s.clone()),
-            Some(Json::Num(n)) if n.fract() == 0.0 && n.abs() < 1e15 => {
-                return Some(format!("{}", *n as i64))
+            Some(Json::Num(n)) if crate::rt::fract(*n) == 0.0 && n.abs() < 1e15 => {
+                return Some(cat!(*n as i64))
             }
             Some(other) => {
                 self.out.push(
                     Finding::error("form.not_text")
                         .param("type", other.type_name())
-                        .param("field_label", format!("field.{leaf}"))
+                        .param("field_label", cat!("field.", leaf))
                         .at(path),
                 );
                 return None;
@@ -211,7 +214,7 @@ impl Walk {
         if required {
             self.out.push(
                 Finding::error("form.required")
-                    .param("field_label", format!("field.{leaf}"))
+                    .param("field_label", cat!("field.", leaf))
                     .at(path),
             );
         }
@@ -295,8 +298,8 @@ impl Walk {
         allowed: &[&str],
         org: bool,
     ) -> (Option<String>, Option<FieldResult>) {
-        let type_path = format!("{path}.certType");
-        let number_path = format!("{path}.certNumber");
+        let type_path = cat!(path, ".certType");
+        let number_path = cat!(path, ".certNumber");
         let cert_type = self.text(obj.get("certType"), &type_path, true);
         let number = self.text(obj.get("certNumber"), &number_path, true);
         let Some(ct) = cert_type else {
@@ -319,13 +322,13 @@ impl Walk {
             };
             self.out.push(
                 Finding::error(code)
-                    .param("kind_label", format!("kind.{ct}"))
+                    .param("kind_label", cat!("kind.", ct))
                     .at(type_path),
             );
         } else if org && ct != "creditCode" {
             self.out.push(
                 Finding::warning("form.cert_type.old_number")
-                    .param("kind_label", format!("kind.{ct}"))
+                    .param("kind_label", cat!("kind.", ct))
                     .at(type_path),
             );
         }
@@ -339,7 +342,7 @@ impl Walk {
             path: path.to_string(),
             ..PersonFacts::default()
         };
-        let name_path = format!("{path}.name");
+        let name_path = cat!(path, ".name");
         if let Some(name) = self.text(obj.get("name"), &name_path, true) {
             self.field("personName", &name, &name_path);
             p.name = Some(normalize_name(&name));
@@ -357,16 +360,16 @@ impl Walk {
             };
             self.validity(
                 obj.get("certValidUntil"),
-                &format!("{path}.certValidUntil"),
+                &cat!(path, ".certValidUntil"),
                 months,
             );
         }
         p.cert_type = ct;
-        let mobile_path = format!("{path}.mobile");
+        let mobile_path = cat!(path, ".mobile");
         if let Some(m) = self.text(obj.get("mobile"), &mobile_path, true) {
             p.mobile = self.field("mobile", &m, &mobile_path).map(|r| r.value);
         }
-        let email_path = format!("{path}.email");
+        let email_path = cat!(path, ".email");
         match self.text(obj.get("email"), &email_path, false) {
             Some(e) => {
                 p.email = self
@@ -379,11 +382,11 @@ impl Walk {
                     .at(email_path),
             ),
         }
-        let landline_path = format!("{path}.landline");
+        let landline_path = cat!(path, ".landline");
         if let Some(l) = self.text(obj.get("landline"), &landline_path, false) {
             self.field("landline", &l, &landline_path);
         }
-        let emergency_path = format!("{path}.emergencyPhone");
+        let emergency_path = cat!(path, ".emergencyPhone");
         match self.text(obj.get("emergencyPhone"), &emergency_path, false) {
             Some(e) => {
                 let all: String = e
@@ -416,7 +419,7 @@ impl Walk {
             Some(other) => self.out.push(
                 Finding::error("form.not_boolean")
                     .param("type", other.type_name())
-                    .at(format!("{path}.residencePermit")),
+                    .at(cat!(path, ".residencePermit")),
             ),
         }
         Some(p)
@@ -493,7 +496,7 @@ impl Walk {
             );
         }
         for (i, site) in items.iter().take(MAX_WEBSITES).enumerate() {
-            let path = format!("websites[{i}]");
+            let path = cat!("websites[", i, "]");
             if site.as_object().is_none() {
                 self.out.push(
                     Finding::error("form.not_object")
@@ -506,12 +509,12 @@ impl Walk {
                 path: path.clone(),
                 ..WebsiteFacts::default()
             };
-            let name_path = format!("{path}.name");
+            let name_path = cat!(path, ".name");
             if let Some(name) = self.text(site.get("name"), &name_path, true) {
                 self.field("websiteName", &name, &name_path);
                 wf.name = Some(name);
             }
-            let domains_path = format!("{path}.domains");
+            let domains_path = cat!(path, ".domains");
             match site.get("domains") {
                 Some(Json::Arr(ds)) if !ds.is_empty() => {
                     if ds.len() > MAX_DOMAINS {
@@ -523,7 +526,7 @@ impl Walk {
                         );
                     }
                     for (j, d) in ds.iter().take(MAX_DOMAINS).enumerate() {
-                        let dpath = format!("{domains_path}[{j}]");
+                        let dpath = cat!(domains_path, "[", j, "]");
                         if let Some(text) = self.text(Some(d), &dpath, true) {
                             if let Some(r) = self.field("domain", &text, &dpath) {
                                 let registrable = match r.get_info("registrable") {
@@ -548,13 +551,13 @@ impl Walk {
                         .at(domains_path),
                 ),
             }
-            wf.homepage = self.text(site.get("homepage"), &format!("{path}.homepage"), false);
-            let ct_path = format!("{path}.contentTypes");
+            wf.homepage = self.text(site.get("homepage"), &cat!(path, ".homepage"), false);
+            let ct_path = cat!(path, ".contentTypes");
             match site.get("contentTypes") {
                 None | Some(Json::Null) => {}
                 Some(Json::Arr(cts)) => {
                     for (j, c) in cts.iter().enumerate() {
-                        let cpath = format!("{ct_path}[{j}]");
+                        let cpath = cat!(ct_path, "[", j, "]");
                         if let Some(t) = self.text(Some(c), &cpath, false) {
                             wf.content_types.push((t.trim().to_string(), cpath));
                         }
@@ -566,8 +569,8 @@ impl Walk {
                         .at(ct_path),
                 ),
             }
-            wf.remark = self.text(site.get("remark"), &format!("{path}.remark"), false);
-            let exp_path = format!("{path}.domainExpiresOn");
+            wf.remark = self.text(site.get("remark"), &cat!(path, ".remark"), false);
+            let exp_path = cat!(path, ".domainExpiresOn");
             if let Some(d) = self.text(site.get("domainExpiresOn"), &exp_path, false) {
                 match Date::parse(&d) {
                     Some(date) => wf.domain_expires = Some(date),
@@ -580,10 +583,10 @@ impl Walk {
             }
             wf.domain_holder = self.text(
                 site.get("domainHolder"),
-                &format!("{path}.domainHolder"),
+                &cat!(path, ".domainHolder"),
                 false,
             );
-            wf.principal = self.person(site.get("principal"), &format!("{path}.principal"));
+            wf.principal = self.person(site.get("principal"), &cat!(path, ".principal"));
             facts.websites.push(wf);
         }
     }

@@ -1,6 +1,9 @@
 //! The per-province rule table (`provinces` section of the profile):
 //! certificate validity, domain validity, ages, non-local filers.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::json::Json;
 use crate::profile::Profile;
 use crate::province::Province;
@@ -56,7 +59,7 @@ impl ProvinceRules {
             .and_then(|p| p.get("byProvince"));
         let base = table.and_then(|t| t.get("*"));
         let key = province
-            .map(|p| format!("{:02}", p.code))
+            .map(|p| crate::rt::padded(u64::from(p.code), 2))
             .unwrap_or_default();
         let entry = table.and_then(|t| t.get(&key));
         let text = |k: &str| {

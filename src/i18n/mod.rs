@@ -7,7 +7,10 @@
 //! `{name}` placeholders filled from the finding's params. Lines starting
 //! with `#` and empty lines are ignored.
 
-use std::sync::OnceLock;
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+use crate::rt::OnceLock;
 
 /// A supported locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -216,7 +219,7 @@ pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> S
 
 /// Renders a hint (`code#hint`); empty when the code has none.
 pub fn render_hint(code: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
-    let key = format!("{code}#hint");
+    let key = cat!(code, "#hint");
     lookup(&key, locale)
         .map(|t| fill(t, params))
         .unwrap_or_default()

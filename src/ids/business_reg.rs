@@ -2,6 +2,9 @@
 //! digits, the first six the registering authority's region code, the last
 //! an ISO 7064 MOD 11,10 check digit (GS 15-2006).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, checksum, empty, finish, length, normalize};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;

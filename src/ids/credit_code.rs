@@ -8,6 +8,9 @@
 //! or 1: that mapping is certain and offered as a `fix`. Z, S and V have no
 //! look-alike digit that is certain, so they are errors without a fix.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, checksum, digits_value, empty, finish, org_code};
 use crate::data;
 use crate::finding::{FieldResult, Finding};

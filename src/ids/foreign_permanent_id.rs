@@ -5,6 +5,9 @@
 //! province, `YYMMDD` birth date and four digits; its check algorithm is
 //! not public, so only its layout and date are checked.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::resident_id::{birth_date, check18, MIN_BIRTH_YEAR};
 use super::{bad_char, empty, finish, length, normalize};
 use crate::date::Date;
@@ -64,7 +67,7 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if six.len() == 6 {
         let yy = super::digits_value(n.chars.get(5..7).unwrap_or(&[])).unwrap_or(0) as i32;
         let century = if 2000 + yy <= opts.today.year { 20 } else { 19 };
-        let full = crate::text::normalize(&format!("{century}{six}"), Default::default());
+        let full = crate::text::normalize(&cat!(century, six), Default::default());
         let mut scratch = FieldResult::new("");
         let birth = birth_date(&full, 0, opts, &mut scratch);
         if !scratch.ok() || birth.is_none() {

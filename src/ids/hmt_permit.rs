@@ -2,6 +2,9 @@
 //! (Hong Kong), 820000 (Macao) or 830000 (Taiwan), for holders of any birth
 //! year — python-stdnum and validator.js reject these.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::resident_id::{check18, permit_info, permit_origin, person_info};
 use super::{empty, finish, normalize};
 use crate::finding::{FieldResult, Finding};

@@ -5,6 +5,9 @@
 //! Shared here: the normalisation every number uses and the finding codes
 //! several documents share (`number.*`).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 pub mod business_reg;
 pub mod credit_code;
 pub mod foreign_permanent_id;

@@ -3,6 +3,9 @@
 //! before the check (`12345678-9` / `123456789`). Check: weights
 //! 3 7 9 10 5 8 4 2, `11 − Σ mod 11`, 10 → X, 11 → 0.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, checksum, empty, finish, normalize};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;

@@ -4,6 +4,9 @@
 //! Layouts vary by country, so only the character set is an error; a length
 //! outside 5–9 is a warning.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, empty, finish, normalize};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;

@@ -10,6 +10,9 @@
 //! missing from the table, or ceased before the birth year, is only a
 //! warning: the table may lag or the person may have re-registered.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, checksum, digits_value, empty, finish, normalize};
 use crate::data;
 use crate::date::{days_in_month, Date};

@@ -4,6 +4,9 @@
 //! (rules.md §4.2, UNCONFIRMED), so a layout mismatch is a warning; only a
 //! character no permit number has is an error.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bad_char, empty, finish, normalize};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;

@@ -2,6 +2,9 @@
 //! (16-bit sides) and Windows `BITMAPINFOHEADER` and later (signed 32-bit;
 //! a negative height means the rows are stored top-down).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{le16, le32, Format, ImageInfo};
 
 /// A generous side limit (Windows GDI tops out far below i32::MAX).

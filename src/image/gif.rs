@@ -1,6 +1,9 @@
 //! GIF 87a/89a: the logical screen size, and whether the bytes given hold
 //! more than one frame (walks the blocks; never asks for more bytes for it).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{le16, Format, ImageInfo};
 
 /// Walks the data stream after the header; returns the frames seen and

@@ -3,6 +3,9 @@
 //! the primary item (`pitm`), its properties (`ipco`: `ispe` size, `irot`
 //! rotation, `imir` mirror) and which belong to which item (`ipma`).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{be16, be32, Format, ImageInfo};
 
 /// HEIF allows 32-bit sides; nobody decodes that.
@@ -11,7 +14,7 @@ const MAX_SIDE: u32 = 1 << 20;
 /// A box: (type, body start, end). `end` may lie past the bytes given.
 fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = ([u8; 4], u64, u64)> + '_ {
     let mut done = false;
-    std::iter::from_fn(move || {
+    core::iter::from_fn(move || {
         if done || pos.saturating_add(8) > limit || pos >= bytes.len() as u64 {
             return None;
         }

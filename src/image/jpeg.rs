@@ -5,6 +5,9 @@
 //! does), and asks for more bytes when the SOF lies past the bytes given
 //! (a large EXIF thumbnail pushes it beyond the first 64 KiB).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{be16, tiff, Format, ImageInfo};
 
 /// JPEG's own limit (16-bit sides).

@@ -5,6 +5,9 @@
 //! ImageInfo)` fills what the header tells, and sets `need_bytes` when the
 //! header continues past the bytes given. Nothing here decodes pixels.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 pub mod bmp;
 pub mod gif;
 pub mod heif;

@@ -1,5 +1,8 @@
 //! PDF: detected only (`%PDF-1.7`), so a slot can say "upload an image, not a PDF".
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{Format, ImageInfo};
 
 /// Reads the version after `%PDF-`.

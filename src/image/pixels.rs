@@ -12,6 +12,9 @@
 //!   light, yellowed paper) still reads as black and white;
 //! - uniformity: luma standard deviation (blank page, lens cap).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::slots::{known, section, setting, with_severity};
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
@@ -87,11 +90,11 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     }
     let n = gray.len().max(1) as f64;
     let var = |s: f64, s2: f64| (s2 / n - (s / n) * (s / n)).max(0.0);
-    let colorfulness = (var(s_rg, s_rg2) + var(s_yb, s_yb2)).sqrt();
+    let colorfulness = crate::rt::sqrt(var(s_rg, s_rg2) + var(s_yb, s_yb2));
     let sum: f64 = gray.iter().map(|v| f64::from(*v)).sum();
     let sum2: f64 = gray.iter().map(|v| f64::from(*v) * f64::from(*v)).sum();
     let mean = sum / n;
-    let std = var(sum, sum2).sqrt();
+    let std = crate::rt::sqrt(var(sum, sum2));
     let pct = |q: f64| {
         let target = (n * q) as u64;
         let mut acc = 0u64;
@@ -146,7 +149,7 @@ fn laplacian_variance(g: &[i32], w: usize, h: usize) -> f64 {
 
 /// Rounds to two decimals for `info`.
 fn r2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    crate::rt::round(x * 100.0) / 100.0
 }
 
 /// `checkImagePixels`. `Err` (a TypeError in JS) for an unknown slot or a
@@ -161,12 +164,16 @@ pub fn check(
     known(slot)?;
     let expected = u64::from(width) * u64::from(height) * 4;
     if width == 0 || height == 0 || rgba.len() as u64 != expected {
-        return Err(format!(
-            "rgba has {} bytes; width × height × 4 = {} × {} × 4 = {} (width and height must be positive)",
+        return Err(cat!(
+            "rgba has ",
             rgba.len(),
+            " bytes; width × height × 4 = ",
             width,
+            " × ",
             height,
-            expected
+            " × 4 = ",
+            expected,
+            " (width and height must be positive)"
         ));
     }
     let images = section(opts);
@@ -186,7 +193,7 @@ pub fn check(
     r.info_num("p01", f64::from(m.p01));
     r.info_num("p99", f64::from(m.p99));
     let mut out: Vec<Finding> = Vec::new();
-    let num = |v: f64| (v.round().max(0.0) as u64).to_string();
+    let num = |v: f64| (crate::rt::round(v).max(0.0) as u64).to_string();
     if m.std < t("uniformStd", 5.0) {
         out.push(Finding::warning("image.blank"));
     } else {

@@ -2,6 +2,9 @@
 //! chunks before the image data, for `acTL` (an APNG animation). A zero or
 //! absurd size is reported as invalid, never invented.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{be32, Format, ImageInfo};
 
 /// The 8-byte PNG signature.

@@ -3,6 +3,9 @@
 //! read is bounds-checked, and a header that runs past the bytes given
 //! sets `need_bytes` instead of guessing.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{bmp, gif, heif, jpeg, pdf, png, tiff, webp, Format, ImageInfo};
 
 /// Bytes enough for every signature below.

@@ -2,6 +2,9 @@
 //! profile sets for an upload slot (`images.slots.<slot>`, falling back to
 //! `images.slots.default`; see `data/profile/images.json`).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{probe, Format, ImageInfo};
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
@@ -22,9 +25,10 @@ pub const SLOTS: [&str; 9] = [
 
 /// The error for an unknown slot, naming the valid ones.
 pub fn unknown_slot(name: &str) -> String {
-    format!(
-        "unknown image slot '{}'; expected one of: {}",
+    cat!(
+        "unknown image slot '",
         name,
+        "'; expected one of: ",
         SLOTS.join(", ")
     )
 }
@@ -102,7 +106,7 @@ pub fn fixed(scaled: u64, decimals: u32) -> String {
     }
     let frac = (scaled % div).to_string();
     let pad = "0".repeat((decimals as usize).saturating_sub(frac.len()));
-    format!("{}.{}{}", scaled / div, pad, frac)
+    cat!(scaled / div, ".", pad, frac)
 }
 
 /// A byte count in `unit` (1024 = KiB, 1048576 = MiB), with `decimals` digits, rounded.
@@ -128,8 +132,8 @@ pub fn sizes(bytes: u64, limit: u64) -> (String, String) {
         d += 1;
     }
     (
-        format!("{} {}", in_unit(bytes, unit, d), name),
-        format!("{} {}", limit_text(3), name),
+        cat!(in_unit(bytes, unit, d), " ", name),
+        cat!(limit_text(3), " ", name),
     )
 }
 
@@ -214,7 +218,7 @@ fn findings(
             if claimed != info.format && !(claimed == Format::Heic && info.format == Format::Avif) {
                 out.push(
                     Finding::warning("image.extension_mismatch")
-                        .param("ext", format!(".{ext}"))
+                        .param("ext", cat!(".", ext))
                         .param("format", display_name(info.format)),
                 );
             }
@@ -312,7 +316,7 @@ fn pixel_findings(
         if let (Some(lo), Some(hi)) = (lo.as_f64(), hi.as_f64()) {
             let ratio = f64::from(long) / f64::from(short.max(1));
             if ratio < lo || ratio > hi {
-                let r2 = |x: f64| fixed((x * 100.0).round() as u64, 2);
+                let r2 = |x: f64| fixed(crate::rt::round(x * 100.0) as u64, 2);
                 out.push(
                     Finding::warning("image.aspect")
                         .param("ratio", r2(ratio))

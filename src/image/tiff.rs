@@ -2,6 +2,9 @@
 //! interpretation and orientation. The same IFD reader serves the EXIF
 //! block of JPEG and WebP files, which is a little TIFF file.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{be16, be32, le16, le32, Format, ImageInfo};
 
 /// Largest side accepted as real (TIFF allows 2^32-1; no decoder does).

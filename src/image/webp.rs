@@ -3,6 +3,9 @@
 //! the chunks are walked to the `EXIF` chunk for its orientation; it usually
 //! follows the image data, so this may ask for more bytes.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use super::{le16, le24, le32, tiff, Format, ImageInfo};
 
 /// VP8 and VP8L store 14-bit sides; VP8X 24-bit.

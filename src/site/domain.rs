@@ -5,6 +5,9 @@
 //! data that providers override); the ones providers say cannot be filed are
 //! named in the message. IDN labels are accepted in Unicode and in Punycode.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
@@ -29,7 +32,7 @@ pub struct Suffixes {
 
 impl Suffixes {
     /// Reads the `tlds` section of the options' profile.
-    pub fn of(opts: &Options) -> std::sync::Arc<Suffixes> {
+    pub fn of(opts: &Options) -> alloc::sync::Arc<Suffixes> {
         opts.profile.cached("tlds", |p| {
             p.section("tlds")
                 .map(Suffixes::from_section)
@@ -297,13 +300,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if list.not_fileable.contains(&last) {
             r.push(
                 Finding::error("domain.not_fileable")
-                    .param("suffix", format!(".{last}"))
+                    .param("suffix", cat!(".", last))
                     .span(n.span(a, b)),
             );
         } else if !opts.partial {
             r.push(
                 Finding::warning("domain.suffix_unlisted")
-                    .param("suffix", format!(".{last}"))
+                    .param("suffix", cat!(".", last))
                     .param("updated", list.updated.clone())
                     .span(n.span(a, b)),
             );
@@ -348,7 +351,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             let a = parsed.spans.get(first).map(|s| s.0).unwrap_or(loc.start);
             r.push(
                 Finding::error("domain.not_fileable_in")
-                    .param("suffix", format!(".{suffix}"))
+                    .param("suffix", cat!(".", suffix))
                     .param("province", province.name)
                     .span(n.span(a, host_end)),
             );

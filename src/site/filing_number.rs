@@ -9,6 +9,9 @@
 //! Guizhou, Yunnan and Gansu as 蜀/黔/滇/陇; the licence-plate forms
 //! 川/贵/云/甘 are only a warning (seen in footers, unconfirmed).
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;

@@ -7,6 +7,9 @@
 //! digits, and — when the caller says which numbers the site has — that the
 //! page shows exactly those. Spans are UTF-16 offsets into the HTML.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding, InfoValue};
 use crate::options::Options;
 use crate::site::filing_number::{self, IcpNumber};
@@ -213,7 +216,7 @@ fn add_inner(r: &mut FieldResult, inner: FieldResult, flat: &Flat, found: &Found
 fn href_codes(href: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
-    for c in href.chars().chain(std::iter::once(' ')) {
+    for c in href.chars().chain(core::iter::once(' ')) {
         if c.is_ascii_digit() {
             run.push(c);
         } else {

@@ -4,6 +4,9 @@
 //! character, where it came from in the HTML (UTF-16 offsets) and which
 //! `<a href>` encloses it. Text split across inline tags joins up.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::text;
 
 /// One `<a>` element.
@@ -288,7 +291,7 @@ pub fn flatten(html: &str) -> Flat {
             if let Some((name, closing, attrs, next)) = parse_tag(&s, i) {
                 let span = (at, end_of(&s, next));
                 if !closing && RAW_TEXT.contains(&name.as_str()) {
-                    let close = format!("</{name}");
+                    let close = cat!("</", name);
                     i = find_ci(&s, next, &close)
                         .and_then(|e| {
                             s.get(e..)

@@ -3,6 +3,9 @@
 //! server, so private, loopback, link-local and other special-purpose ranges
 //! (IANA special-purpose registries, RFC 6890) are errors.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::text::{self, Rules};

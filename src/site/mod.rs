@@ -1,6 +1,9 @@
 //! The website side of a filing: domains, website names, ICP and 公网安备
 //! numbers, server IPs, and the footer check.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 pub mod domain;
 pub mod filing_number;
 pub mod footer;

@@ -4,6 +4,9 @@
 //! (川/蜀 51, 贵/黔 52, 云/滇 53, 甘/陇 62, …). Old 12-digit numbers exist
 //! and are only a warning.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -23,7 +26,7 @@ pub struct PsbNumber {
 impl PsbNumber {
     /// The canonical written form.
     pub fn canonical(&self) -> String {
-        format!("{}公网安备{}号", self.province, self.digits)
+        cat!(self.province, "公网安备", self.digits, "号")
     }
 }
 

@@ -2,6 +2,9 @@
 //! the browser build needs no IDNA crate. Only the label transform is done
 //! here; the `xn--` prefix and the per-label split belong to the caller.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
 const T_MAX: u32 = 26;
@@ -136,7 +139,7 @@ pub fn to_ascii_label(label: &[char]) -> Option<String> {
     if label.iter().all(char::is_ascii) {
         return Some(label.iter().collect());
     }
-    encode(label).map(|p| format!("xn--{p}"))
+    encode(label).map(|p| cat!("xn--", p))
 }
 
 /// A label in Unicode form: decoded when it starts with `xn--`.

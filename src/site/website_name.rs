@@ -5,6 +5,9 @@
 //! and words that imply a pre-approval (前置审批) category. Each finding
 //! quotes the word and its `span` marks it in the input.
 
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
