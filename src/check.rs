@@ -172,8 +172,8 @@ pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
         let mut r = FieldResult::new(String::new());
         r.push(
             Finding::error("common.too_long")
-                .param("length", len.to_string())
-                .param("max", MAX_INPUT.to_string())
+                .param_n("length", len as i64)
+                .param_n("max", MAX_INPUT as i64)
                 .span(Some((0, len))),
         );
         return r;

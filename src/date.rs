@@ -146,6 +146,9 @@ impl Date {
     }
 }
 
+/// Native builds only: in the wasm, `to_string()` on a date would link
+/// `core::fmt`; the code calls [`Date::iso`].
+#[cfg(not(target_arch = "wasm32"))]
 impl core::fmt::Display for Date {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.iso())

@@ -83,6 +83,12 @@ impl Finding {
     pub fn info(code: &str) -> Finding {
         Finding::new(code, Severity::Info)
     }
+    /// Adds an integer parameter, written in decimal (without `core::fmt`,
+    /// which `to_string()` on an integer would link into the wasm).
+    pub fn param_n(self, name: &'static str, n: i64) -> Finding {
+        self.param(name, crate::rt::cat!(n))
+    }
+
     /// Adds a message parameter.
     pub fn param(self, name: &'static str, value: impl Into<String>) -> Finding {
         self.with_param(name, value.into())

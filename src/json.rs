@@ -385,7 +385,10 @@ pub fn write_num(out: &mut String, n: f64) {
         return;
     }
     if crate::rt::fract(n) == 0.0 && n.abs() < 9.0e15 {
-        out.push_str(&(n as i64).to_string());
+        if n < 0.0 {
+            out.push('-');
+        }
+        crate::rt::push_u64(out, n.abs() as u64);
         return;
     }
     if n < 0.0 {
@@ -394,11 +397,11 @@ pub fn write_num(out: &mut String, n: f64) {
     let scaled = crate::rt::round(n.abs() * 1e6);
     if scaled >= 9.0e15 {
         // Beyond exact integer range: print the integer part only.
-        out.push_str(&((n.abs()) as u64).to_string());
+        crate::rt::push_u64(out, n.abs() as u64);
         return;
     }
     let scaled = scaled as u64;
-    out.push_str(&(scaled / 1_000_000).to_string());
+    crate::rt::push_u64(out, scaled / 1_000_000);
     let frac = scaled % 1_000_000;
     if frac != 0 {
         let digits = crate::rt::padded(frac, 6);

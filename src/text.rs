@@ -176,6 +176,29 @@ pub fn trim(mut n: Normalized) -> Normalized {
     n
 }
 
+/// The byte offset of the first `needle` in `hay`. core's `str::find` with
+/// a `&str` pattern brings its Two-Way searcher and a formatting panic path
+/// (~4 KB of wasm) for the handful of short searches the rules make.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// True when `c` is one of the characters of `set`. core's
+/// `str::contains(char)` searches for a non-ASCII char with the Two-Way
+/// `&str` searcher (see [`find`]), so the rules use this instead.
+pub fn has(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
+/// True when `needle` occurs in `hay` (see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
 /// The UTF-16 length of a string.
 pub fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()

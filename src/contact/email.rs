@@ -48,7 +48,7 @@ const MAX_TOTAL: usize = 254;
 const MAX_DOMAIN: usize = 253;
 
 fn atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
+    c.is_ascii_alphanumeric() || crate::text::has("!#$%&'*+/=?^_`{|}~-", c)
 }
 
 /// Checks an e-mail address.
@@ -124,7 +124,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if chars.len() > MAX_TOTAL {
         r.push(
             Finding::error("email.too_long")
-                .param("max", MAX_TOTAL.to_string())
+                .param_n("max", MAX_TOTAL as i64)
                 .span(n.whole()),
         );
         return;
@@ -138,7 +138,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if local.len() > MAX_LOCAL {
         r.push(
             Finding::error("email.local_too_long")
-                .param("max", MAX_LOCAL.to_string())
+                .param_n("max", MAX_LOCAL as i64)
                 .span(n.span(0, at)),
         );
         return;

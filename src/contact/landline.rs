@@ -212,7 +212,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if !opts.partial {
             r.push(
                 Finding::error("landline.too_short")
-                    .param("length", digits.len().to_string())
+                    .param_n("length", (digits.len()) as i64)
                     .span(n.whole()),
             );
         }
@@ -262,7 +262,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             };
             r.push(
                 Finding::error(code)
-                    .param("length", local.len().to_string())
+                    .param_n("length", (local.len()) as i64)
                     .param("expected", if area_len == 3 { "8" } else { "7/8" })
                     .span(n.whole()),
             );

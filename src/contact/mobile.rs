@@ -88,7 +88,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if len > 11 {
         r.push(
             Finding::error("mobile.too_long")
-                .param("length", len.to_string())
+                .param_n("length", len as i64)
                 .span(n.span(skip + 11, n.len())),
         );
         return r;
@@ -97,7 +97,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if !opts.partial {
             r.push(
                 Finding::error("mobile.too_short")
-                    .param("length", len.to_string())
+                    .param_n("length", len as i64)
                     .span(n.whole()),
             );
         }
@@ -112,14 +112,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             if data_only {
                 r.push(
                     Finding::warning("mobile.data_segment")
-                        .param("prefix", prefix.to_string())
+                        .param_n("prefix", prefix as i64)
                         .span(n.span(skip, skip + 3)),
                 );
             }
         }
         None => r.push(
             Finding::warning("mobile.segment_unknown")
-                .param("prefix", prefix.to_string())
+                .param_n("prefix", prefix as i64)
                 .span(n.span(skip, skip + 3)),
         ),
     }

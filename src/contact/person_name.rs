@@ -30,7 +30,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if n.len() > MAX_LEN {
         r.push(
             Finding::error("person_name.too_long")
-                .param("max", MAX_LEN.to_string())
+                .param_n("max", MAX_LEN as i64)
                 .span(n.whole()),
         );
         return r;

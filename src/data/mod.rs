@@ -162,7 +162,7 @@ pub fn full_name(code: u32) -> Option<String> {
     }
     if prefecture != code && prefecture != province {
         if let Some(name) = region(prefecture).and_then(|r| r.name()) {
-            if !(name == "市辖区" || name == "县" || name.contains("直辖")) {
+            if !(name == "市辖区" || name == "县" || crate::text::contains(name, "直辖")) {
                 out.push_str(name);
             }
         }

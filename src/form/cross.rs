@@ -86,16 +86,16 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
         if min > 0 && age < min {
             out.push(
                 Finding::error("form.age.under_minimum")
-                    .param("age", age.to_string())
-                    .param("min", min.to_string())
+                    .param_n("age", age as i64)
+                    .param_n("min", min as i64)
                     .param("province", province)
                     .at(path),
             );
         } else if personal && rules.age_proof_below > 0 && age < rules.age_proof_below {
             out.push(
                 Finding::warning("form.age.needs_proof")
-                    .param("age", age.to_string())
-                    .param("min", rules.age_proof_below.to_string())
+                    .param_n("age", age as i64)
+                    .param_n("min", rules.age_proof_below as i64)
                     .param("province", province)
                     .at(path),
             );
@@ -103,7 +103,7 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             // No province rule known: many provinces want 18+ (unconfirmed nationally).
             out.push(
                 Finding::warning("form.age.minor")
-                    .param("age", age.to_string())
+                    .param_n("age", age as i64)
                     .at(path),
             );
         }
@@ -256,7 +256,9 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
 /// The registrable domain of a homepage URL's host, as far as the URL goes.
 fn homepage_host(url: &str) -> String {
     let t = url.trim();
-    let t = t.split_once("://").map(|(_, rest)| rest).unwrap_or(t);
+    let t = crate::text::find(t, "://")
+        .and_then(|at| t.get(at + 3..))
+        .unwrap_or(t);
     let host = t.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
@@ -273,7 +275,7 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 Some((_, first)) => out.push(
                     Finding::error("form.domain.duplicate")
                         .param("domain", domain.clone())
-                        .param("site", (first + 1).to_string())
+                        .param_n("site", (first + 1) as i64)
                         .at(path.clone()),
                 ),
                 None => seen.push((domain, i)),
@@ -301,15 +303,15 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
             if days < 0 {
                 out.push(
                     Finding::error("form.domain.expired")
-                        .param("date", exp.to_string())
+                        .param("date", exp.iso())
                         .at(path),
                 );
             } else if days <= rules.domain_min_days {
                 out.push(
                     Finding::error("form.domain.expiring")
-                        .param("date", exp.to_string())
-                        .param("days", days.to_string())
-                        .param("min", rules.domain_min_days.to_string())
+                        .param("date", exp.iso())
+                        .param_n("days", days)
+                        .param_n("min", rules.domain_min_days)
                         .at(path),
                 );
             }
@@ -380,7 +382,7 @@ fn implied_categories(opts: &Options, text: &str) -> Vec<(String, String)> {
         if let Some(word) = words
             .iter()
             .filter_map(Json::as_str)
-            .find(|w| !w.is_empty() && text.contains(*w))
+            .find(|w| !w.is_empty() && crate::text::contains(text, w))
         {
             found.push((category.to_string(), word.to_string()));
         }

@@ -277,14 +277,14 @@ impl Walk {
         if d < today {
             self.out.push(
                 Finding::error("form.cert.expired")
-                    .param("date", d.to_string())
+                    .param("date", d.iso())
                     .at(path),
             );
         } else if d < today.add_months(months) {
             self.out.push(
                 Finding::error("form.cert.expiring")
-                    .param("date", d.to_string())
-                    .param("months", months.to_string())
+                    .param("date", d.iso())
+                    .param_n("months", months as i64)
                     .at(path),
             );
         }
@@ -490,8 +490,8 @@ impl Walk {
         if items.len() > MAX_WEBSITES {
             self.out.push(
                 Finding::error("form.too_many")
-                    .param("count", items.len().to_string())
-                    .param("max", MAX_WEBSITES.to_string())
+                    .param_n("count", (items.len()) as i64)
+                    .param_n("max", MAX_WEBSITES as i64)
                     .at("websites"),
             );
         }
@@ -520,8 +520,8 @@ impl Walk {
                     if ds.len() > MAX_DOMAINS {
                         self.out.push(
                             Finding::error("form.too_many")
-                                .param("count", ds.len().to_string())
-                                .param("max", MAX_DOMAINS.to_string())
+                                .param_n("count", (ds.len()) as i64)
+                                .param_n("max", MAX_DOMAINS as i64)
                                 .at(domains_path.clone()),
                         );
                     }

@@ -52,7 +52,10 @@ impl Locale {
     pub fn parse(tag: &str) -> Option<Locale> {
         let t = tag.trim().to_ascii_lowercase().replace('_', "-");
         if t == "zh" || t.starts_with("zh-") {
-            if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") || t.ends_with("-mo")
+            if crate::text::contains(&t, "hant")
+                || t.ends_with("-tw")
+                || t.ends_with("-hk")
+                || t.ends_with("-mo")
             {
                 Some(Locale::ZhTw)
             } else {

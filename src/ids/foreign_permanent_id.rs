@@ -10,7 +10,6 @@ use crate::rt::prelude::*;
 
 use super::resident_id::{birth_date, check18, MIN_BIRTH_YEAR};
 use super::{bad_char, empty, finish, length, normalize};
-use crate::date::Date;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -43,7 +42,7 @@ fn new_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         return;
     };
     province_warning(n, 1, r);
-    r.info_str("birthDate", birth.to_string());
+    r.info_str("birthDate", birth.iso());
     r.info_str(
         "nationality",
         n.chars.get(3..6).unwrap_or(&[]).iter().collect::<String>(),
@@ -79,7 +78,7 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             return;
         }
         if let Some(b) = birth.filter(|b| b.year >= MIN_BIRTH_YEAR) {
-            r.info_str("birthDate", Date::to_string(&b));
+            r.info_str("birthDate", b.iso());
         }
     }
     if length(n, 15, opts, r) {

@@ -52,8 +52,8 @@ pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldR
     if len > want {
         r.push(
             Finding::error("number.too_long")
-                .param("length", len.to_string())
-                .param("expected", want.to_string())
+                .param_n("length", len as i64)
+                .param_n("expected", want as i64)
                 .span(n.span(want, len)),
         );
         return true;
@@ -62,8 +62,8 @@ pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldR
         if !opts.partial {
             r.push(
                 Finding::error("number.too_short")
-                    .param("length", len.to_string())
-                    .param("expected", want.to_string())
+                    .param_n("length", len as i64)
+                    .param_n("expected", want as i64)
                     .span(n.whole()),
             );
         }
@@ -76,7 +76,7 @@ pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldR
 pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
     Finding::error(code)
         .param("char", n.at(i).map(String::from).unwrap_or_default())
-        .param("position", (i + 1).to_string())
+        .param_n("position", (i + 1) as i64)
         .span(n.span(i, i + 1))
 }
 
@@ -85,7 +85,7 @@ pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
 pub(crate) fn checksum(n: &Normalized, i: usize, expected: char) -> Finding {
     Finding::error("number.checksum")
         .param("expected", expected.to_string())
-        .param("position", (i + 1).to_string())
+        .param_n("position", (i + 1) as i64)
         .span(n.span(i, i + 1))
 }
 

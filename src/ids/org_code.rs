@@ -59,7 +59,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             } else {
                 "number.too_short"
             })
-            .param("length", len.to_string())
+            .param_n("length", len as i64)
             .param("expected", "9")
             .span(n.whole()),
         );

@@ -61,14 +61,14 @@ pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Op
         if len > 18 {
             r.push(
                 Finding::error("number.too_long")
-                    .param("length", len.to_string())
+                    .param_n("length", len as i64)
                     .param("expected", "18")
                     .span(n.span(18, len)),
             );
         } else if !opts.partial {
             r.push(
                 Finding::error("number.too_short")
-                    .param("length", len.to_string())
+                    .param_n("length", len as i64)
                     .param("expected", "18")
                     .span(n.whole()),
             );
@@ -143,7 +143,7 @@ pub(crate) fn birth_date(
     if date > today {
         r.push(
             Finding::error("id_number.birth_future")
-                .param("date", date.to_string())
+                .param("date", date.iso())
                 .span(n.span(at, at + 8)),
         );
         return None;
@@ -153,7 +153,7 @@ pub(crate) fn birth_date(
 
 /// Birth date, sex (17th digit), age on `options.today`.
 pub(crate) fn person_info(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
-    r.info_str("birthDate", birth.to_string());
+    r.info_str("birthDate", birth.iso());
     if let Some(d) = n.at(16).and_then(|c| c.to_digit(10)) {
         r.info_str("sex", if d % 2 == 1 { "male" } else { "female" });
     }
@@ -261,7 +261,7 @@ fn region(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
                 r.push(
                     Finding::warning("resident_id.region_ceased")
                         .param("code", code_text)
-                        .param("year", reg.to.to_string())
+                        .param_n("year", reg.to as i64)
                         .span(n.span(0, 6)),
                 );
             }

@@ -193,7 +193,7 @@ pub fn check(
     r.info_num("p01", f64::from(m.p01));
     r.info_num("p99", f64::from(m.p99));
     let mut out: Vec<Finding> = Vec::new();
-    let num = |v: f64| (crate::rt::round(v).max(0.0) as u64).to_string();
+    let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
     if m.std < t("uniformStd", 5.0) {
         out.push(Finding::warning("image.blank"));
     } else {

@@ -102,11 +102,13 @@ pub fn display_name(f: Format) -> &'static str {
 pub fn fixed(scaled: u64, decimals: u32) -> String {
     let div = 10u64.pow(decimals);
     if decimals == 0 {
-        return scaled.to_string();
+        return cat!(scaled);
     }
-    let frac = (scaled % div).to_string();
-    let pad = "0".repeat((decimals as usize).saturating_sub(frac.len()));
-    cat!(scaled / div, ".", pad, frac)
+    cat!(
+        scaled / div,
+        ".",
+        crate::rt::padded(scaled % div, decimals as usize)
+    )
 }
 
 /// A byte count in `unit` (1024 = KiB, 1048576 = MiB), with `decimals` digits, rounded.
@@ -248,7 +250,7 @@ fn findings(
 }
 
 fn need_bytes(info: &ImageInfo) -> Finding {
-    Finding::info("image.need_bytes").param("needBytes", info.need_bytes.unwrap_or(0).to_string())
+    Finding::info("image.need_bytes").param_n("needBytes", (info.need_bytes.unwrap_or(0)) as i64)
 }
 
 /// Byte range and re-encode threshold.
@@ -300,9 +302,9 @@ fn pixel_findings(
         if f64::from(short) < min {
             out.push(
                 Finding::warning("image.too_small")
-                    .param("width", w.to_string())
-                    .param("height", h.to_string())
-                    .param("min", (min as u64).to_string()),
+                    .param_n("width", w as i64)
+                    .param_n("height", h as i64)
+                    .param_n("min", (min as u64) as i64),
             );
         }
     }
@@ -329,9 +331,9 @@ fn pixel_findings(
     if info.orientation != 1 {
         out.push(
             Finding::info("image.rotated")
-                .param("orientation", info.orientation.to_string())
-                .param("width", w.to_string())
-                .param("height", h.to_string()),
+                .param_n("orientation", info.orientation as i64)
+                .param_n("width", w as i64)
+                .param_n("height", h as i64),
         );
     }
 }

@@ -178,7 +178,7 @@ fn locate(n: &Normalized) -> Located {
     {
         if c.get(..i).is_some_and(|s| {
             s.iter()
-                .all(|ch| ch.is_ascii_alphanumeric() || "+-.".contains(*ch))
+                .all(|ch| ch.is_ascii_alphanumeric() || crate::text::has("+-.", *ch))
         }) {
             start = i + 3;
             url = true;
@@ -480,7 +480,7 @@ fn parse_labels(
         if ascii.len() > MAX_LABEL {
             r.push(
                 Finding::error("domain.label_too_long")
-                    .param("length", ascii.len().to_string())
+                    .param_n("length", (ascii.len()) as i64)
                     .span(n.span(a, b)),
             );
             return None;
@@ -493,7 +493,7 @@ fn parse_labels(
     if total.saturating_sub(1) > MAX_NAME {
         r.push(
             Finding::error("domain.too_long")
-                .param("length", total.saturating_sub(1).to_string())
+                .param_n("length", (total.saturating_sub(1)) as i64)
                 .span(n.span(start, end)),
         );
         return None;

@@ -306,7 +306,7 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
                 digits_start,
                 c.pos.max(digits_start + 1),
             );
-            f.finding = f.finding.param("length", len.to_string()).param(
+            f.finding = f.finding.param_n("length", len as i64).param(
                 "expected",
                 if num.kind == NumberType::Filing {
                     "8/10"
@@ -351,7 +351,7 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
             );
             f.finding = f
                 .finding
-                .param("length", num.serial.len().to_string())
+                .param_n("length", (num.serial.len()) as i64)
                 .param("expected", "8");
             return Err(f);
         }
@@ -408,7 +408,7 @@ fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut Field
         return;
     };
     let known = Province::by_abbr(p);
-    if ICP_PROVINCES.contains(p) {
+    if crate::text::has(ICP_PROVINCES, p) {
         // canonical
     } else if let Some((_, icp)) = ALT_PROVINCES.iter().find(|(alt, _)| *alt == p) {
         if num.kind != NumberType::Telecom {
@@ -461,11 +461,11 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
         } else {
             Finding::warning("icp.year_unclear")
         };
-        r.push(f.param("year", year.to_string()).span(span));
+        r.push(f.param_n("year", year).span(span));
     } else if exact && year < 1990 {
         r.push(
             Finding::error("icp.year_invalid")
-                .param("year", year.to_string())
+                .param_n("year", year)
                 .span(span),
         );
     }

@@ -72,7 +72,9 @@ fn province_before(t: &[char], at: usize) -> usize {
         k -= 1;
     }
     match k.checked_sub(1).and_then(|p| t.get(p)) {
-        Some(c) if !c.is_ascii() && !c.is_whitespace() && !"：:，,|｜、".contains(*c) => k - 1,
+        Some(c) if !c.is_ascii() && !c.is_whitespace() && !crate::text::has("：:，,|｜、", *c) => {
+            k - 1
+        }
         _ => at,
     }
 }

@@ -336,11 +336,11 @@ pub fn flatten(html: &str) -> Flat {
 /// The host of an absolute (or scheme-relative) URL, lower-cased.
 pub fn host_of(href: &str) -> Option<String> {
     let h = href.trim();
-    let rest = if let Some(p) = h.find("://") {
+    let rest = if let Some(p) = crate::text::find(h, "://") {
         let scheme = h.get(..p)?;
         if !scheme
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || crate::text::has("+-.", c))
         {
             return None;
         }

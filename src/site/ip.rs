@@ -34,11 +34,11 @@ fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
 
 /// Parses an IPv6 address into 8 groups.
 fn parse_v6(s: &str) -> Option<[u16; 8]> {
-    let (head, tail, compressed) = match s.split_once("::") {
-        Some((h, t)) => (h, t, true),
+    let (head, tail, compressed) = match crate::text::find(s, "::") {
+        Some(at) => (s.get(..at)?, s.get(at + 2..)?, true),
         None => (s, "", false),
     };
-    if tail.contains("::") {
+    if crate::text::contains(tail, "::") {
         return None;
     }
     let groups = |part: &str| -> Option<Vec<u16>> {
@@ -48,7 +48,7 @@ fn parse_v6(s: &str) -> Option<[u16; 8]> {
         let mut v = Vec::new();
         let pieces: Vec<&str> = part.split(':').collect();
         for (i, g) in pieces.iter().enumerate() {
-            if i + 1 == pieces.len() && g.contains('.') {
+            if i + 1 == pieces.len() && crate::text::has(g, '.') {
                 let q = parse_v4(g).ok()?;
                 v.push(u16::from_be_bytes([q[0], q[1]]));
                 v.push(u16::from_be_bytes([q[2], q[3]]));
@@ -161,17 +161,20 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             }
         }
     } else if let Some((addr, port)) = s.split_once(':') {
-        if addr.contains('.') && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+        if crate::text::has(addr, '.')
+            && !port.is_empty()
+            && port.bytes().all(|b| b.is_ascii_digit())
+        {
             s = addr.to_string();
             port_fix = true;
         }
     }
-    if s.contains('%') {
+    if crate::text::has(&s, '%') {
         r.push(Finding::error("ip.zone").span(n.whole()));
         return r;
     }
     let special;
-    if s.contains(':') {
+    if crate::text::has(&s, ':') {
         match parse_v6(&s) {
             Some(g) => {
                 r.info_num("version", 6.0);

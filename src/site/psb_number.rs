@@ -119,7 +119,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if !(opts.partial && !hao && count < 14) {
             r.push(
                 Finding::error("psb.length")
-                    .param("length", count.to_string())
+                    .param_n("length", count as i64)
                     .span(n.span(start, after.max(start + 1))),
             );
         }
@@ -154,7 +154,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             Finding::error("psb.province_code")
                 .param("char", pchar.to_string())
                 .param("code", digits.get(..2).unwrap_or("").to_string())
-                .param("expected", prov.code.to_string())
+                .param_n("expected", prov.code as i64)
                 .param("named", named)
                 .span(n.span(start, start + 2)),
         );

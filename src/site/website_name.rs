@@ -72,7 +72,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         return r;
     }
     let lower = value.to_ascii_lowercase();
-    if lower.contains('.') && domain::registrable(&lower, opts).is_some() {
+    if crate::text::has(&lower, '.') && domain::registrable(&lower, opts).is_some() {
         r.push(Finding::error("website_name.domain").span(n.whole()));
         return r;
     }
@@ -105,13 +105,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if han + letters + digits >= MIN_HAN {
             r.push(
                 Finding::warning("website_name.few_chinese")
-                    .param("count", han.to_string())
+                    .param_n("count", han as i64)
                     .span(n.whole()),
             );
         } else {
             r.push(
                 Finding::error("website_name.too_short")
-                    .param("count", han.to_string())
+                    .param_n("count", han as i64)
                     .span(n.whole()),
             );
         }
