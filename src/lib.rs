@@ -16,8 +16,9 @@
 // No `std` in the wasm build: see `rt` (panics trap unformatted, a small
 // allocator). Natively the crate is a normal std crate.
 #![cfg_attr(target_arch = "wasm32", no_std)]
-// `unsafe` only in `rt` (the wasm allocator and single-threaded cells).
-#![deny(unsafe_code)]
+// The wasm allocator and single-threaded cells, which need `unsafe`, live in
+// crates/wasm-rt.
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 extern crate alloc;

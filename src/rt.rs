@@ -4,7 +4,8 @@
 //! parity). On `wasm32` it is `#![no_std]`: `std`'s panic machinery formats
 //! every panic message (it pulls in `core::fmt`, Unicode tables and the
 //! panic-location strings, ~10 % of the module) and its allocator is
-//! dlmalloc (~7 KB). Here the wasm build gets instead
+//! dlmalloc (~7 KB). Instead the wasm build gets, from `crates/wasm-rt`
+//! (the only crate with `unsafe` code),
 //!
 //! * a panic handler that traps without formatting (the checks are written
 //!   not to panic; a trap is what `panic = "abort"` gave before),
@@ -12,10 +13,11 @@
 //! * single-threaded `OnceLock` / `Mutex` (wasm32 without the atomics
 //!   feature has exactly one thread).
 //!
-//! Every other module imports [`prelude`] for the names `std`'s prelude
-//! would give it (`String`, `Vec`, `format!`, …) from `alloc`.
+//! This module adds what stays safe: the names `std`'s prelude would give
+//! every other module ([`prelude`]: `String`, `Vec`, … from `alloc`), `cat!`
+//! in place of `format!`, and the float functions core lacks.
 
-/// `String`, `Vec`, `Box`, `ToString`, `ToOwned`, `format!` and `vec!`,
+/// `String`, `Vec`, `Box`, `ToString`, `ToOwned`, `vec!` and `cat!`,
 /// from `alloc`, for the modules of a crate that is `no_std` on wasm32.
 #[allow(unused_imports)]
 pub(crate) mod prelude {
@@ -31,183 +33,7 @@ pub(crate) mod prelude {
 pub use std::sync::{Mutex, OnceLock};
 
 #[cfg(target_arch = "wasm32")]
-pub use single::{Mutex, OnceLock};
-
-#[cfg(target_arch = "wasm32")]
-#[allow(unsafe_code)]
-mod single {
-    use core::cell::{BorrowMutError, OnceCell, RefCell, RefMut};
-
-    /// `std::sync::OnceLock` for a single-threaded target.
-    pub struct OnceLock<T>(OnceCell<T>);
-
-    // SAFETY: wasm32-unknown-unknown without the atomics feature runs one
-    // thread; nothing can observe the cell from a second one.
-    unsafe impl<T> Sync for OnceLock<T> {}
-
-    impl<T> OnceLock<T> {
-        /// An empty cell.
-        pub const fn new() -> Self {
-            OnceLock(OnceCell::new())
-        }
-        /// The value, if set.
-        pub fn get(&self) -> Option<&T> {
-            self.0.get()
-        }
-        /// Sets the value unless already set (then hands it back).
-        pub fn set(&self, value: T) -> Result<(), T> {
-            self.0.set(value)
-        }
-        /// The value, computing it on first use.
-        pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
-            self.0.get_or_init(f)
-        }
-    }
-
-    /// `std::sync::Mutex` for a single-threaded target: `lock` fails only
-    /// on re-entry (where std's would deadlock).
-    pub struct Mutex<T>(RefCell<T>);
-
-    // SAFETY: as for OnceLock — one thread.
-    unsafe impl<T> Sync for Mutex<T> {}
-
-    impl<T> Mutex<T> {
-        /// A mutex holding `value`.
-        pub const fn new(value: T) -> Self {
-            Mutex(RefCell::new(value))
-        }
-        /// Exclusive access to the value.
-        pub fn lock(&self) -> Result<RefMut<'_, T>, BorrowMutError> {
-            self.0.try_borrow_mut()
-        }
-    }
-}
-
-/// Traps without formatting anything: formatting the message would link
-/// `core::fmt` into every build for text nobody reads.
-#[cfg(all(target_arch = "wasm32", not(test)))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: heap::Heap = heap::Heap::new();
-
-/// A size-class allocator: every block is a power of two (8 bytes to
-/// 2 GiB), freed blocks go on their class's list and are reused as they
-/// are, fresh ones are cut from pages taken with `memory.grow` (the pages
-/// past the module's data and stack, as dlmalloc does). No splitting or
-/// merging, so up to half of a block may be slack; in exchange it is a few
-/// hundred bytes of code. A check allocates and frees the same shapes on
-/// every keystroke, so the lists settle at the peak use of each size.
-#[cfg(target_arch = "wasm32")]
-#[allow(unsafe_code)]
-mod heap {
-    use core::alloc::{GlobalAlloc, Layout};
-    use core::cell::UnsafeCell;
-    use core::ptr::null_mut;
-
-    const CLASSES: usize = 32;
-    const PAGE: usize = 65_536;
-    /// Blocks are aligned to their size, up to this (larger alignments are
-    /// never asked for by this crate; they get a null pointer, i.e. abort).
-    const MAX_ALIGN: usize = 4096;
-
-    struct State {
-        free: [*mut u8; CLASSES],
-        top: usize,
-        end: usize,
-    }
-
-    pub struct Heap(UnsafeCell<State>);
-
-    // SAFETY: one thread (see `single`).
-    unsafe impl Sync for Heap {}
-
-    impl Heap {
-        pub const fn new() -> Heap {
-            Heap(UnsafeCell::new(State {
-                free: [null_mut(); CLASSES],
-                top: 0,
-                end: 0,
-            }))
-        }
-    }
-
-    /// The class of a layout: log2 of the block size, at least 3.
-    fn class(l: Layout) -> usize {
-        let n = l.size().max(l.align()).max(8);
-        (usize::BITS - (n - 1).leading_zeros()) as usize
-    }
-
-    unsafe impl GlobalAlloc for Heap {
-        unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-            let k = class(l);
-            if k >= CLASSES || l.align() > MAX_ALIGN {
-                return null_mut();
-            }
-            // SAFETY: single-threaded and not re-entrant (no allocation below).
-            let s = unsafe { &mut *self.0.get() };
-            let head = s.free[k];
-            if !head.is_null() {
-                // SAFETY: a free block's first word links the next one.
-                s.free[k] = unsafe { *(head as *mut *mut u8) };
-                return head;
-            }
-            let size = 1usize << k;
-            let align = size.min(MAX_ALIGN);
-            let start = (s.top + align - 1) & !(align - 1);
-            let Some(stop) = start.checked_add(size) else {
-                return null_mut();
-            };
-            if stop > s.end {
-                let pages = (stop - s.end).div_ceil(PAGE);
-                let old = core::arch::wasm32::memory_grow(0, pages);
-                if old == usize::MAX {
-                    return null_mut();
-                }
-                if old * PAGE != s.end {
-                    // First use (or memory grown by someone else): start
-                    // afresh at the new pages.
-                    s.top = old * PAGE;
-                    s.end = s.top + pages * PAGE;
-                    // SAFETY: same state, retried on a fresh region.
-                    return unsafe { self.alloc(l) };
-                }
-                s.end += pages * PAGE;
-            }
-            s.top = stop;
-            start as *mut u8
-        }
-
-        unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-            let k = class(l);
-            // SAFETY: single-threaded; `p` came from `alloc` with class `k`.
-            let s = unsafe { &mut *self.0.get() };
-            unsafe { *(p as *mut *mut u8) = s.free[k] };
-            s.free[k] = p;
-        }
-
-        unsafe fn realloc(&self, p: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
-            // SAFETY: the caller guarantees `new_size` with `l.align()` is a valid layout.
-            let new = unsafe { Layout::from_size_align_unchecked(new_size, l.align()) };
-            if class(new) == class(l) {
-                return p;
-            }
-            // SAFETY: as GlobalAlloc::realloc requires.
-            let q = unsafe { self.alloc(new) };
-            if !q.is_null() {
-                unsafe {
-                    core::ptr::copy_nonoverlapping(p, q, l.size().min(new_size));
-                    self.dealloc(p, l);
-                }
-            }
-            q
-        }
-    }
-}
+pub use beian_check_rt::{Mutex, OnceLock};
 
 /// `f64::trunc` (std-only; `core::arch::wasm32::f64_trunc` is unstable).
 /// The same code natively and in wasm, tested against std.
