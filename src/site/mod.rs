@@ -12,3 +12,20 @@ pub mod ip;
 pub mod psb_number;
 pub mod punycode;
 pub mod website_name;
+
+use crate::finding::Finding;
+
+/// An error whose certain fix is `value`, also quoted in the param `name`
+/// (one out-of-line builder for the many "submit it as …" findings).
+#[inline(never)]
+pub(crate) fn fixed(
+    code: &str,
+    name: &'static str,
+    value: &str,
+    span: Option<(u32, u32)>,
+) -> Finding {
+    Finding::error(code)
+        .param(name, value)
+        .fix(value)
+        .span(span)
+}
