@@ -29,3 +29,21 @@ pub(crate) fn fixed(
         .fix(value)
         .span(span)
 }
+
+/// The value of a number written in `radix` digits, as `str::parse` reads
+/// it (one leading `+` allowed); `None` when empty, not a number or over
+/// `u32`. One small loop instead of core's parser for each integer type.
+pub(crate) fn number(s: &str, radix: u32) -> Option<u32> {
+    let digits = match s.strip_prefix('+') {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => s,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for c in digits.chars() {
+        v = v.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    }
+    Some(v)
+}
