@@ -155,7 +155,7 @@ impl Found {
 }
 
 fn find_psb(t: &[char]) -> Vec<Found> {
-    let kw: Vec<char> = "公网安备".chars().collect();
+    let kw = ['公', '网', '安', '备'];
     let mut out = Vec::new();
     let mut i = 0;
     while i + kw.len() <= t.len() {
@@ -214,18 +214,31 @@ fn add_inner(r: &mut FieldResult, inner: FieldResult, flat: &Flat, found: &Found
     }
 }
 
-/// Digits of `href` in runs of exactly 14 (the record code in a 公网安备 link).
-fn href_codes(href: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The runs of exactly 14 digits in `href` (record codes in a 公网安备
+/// link): the first one, and whether `digits` is one of them.
+fn href_code(href: &str, digits: &str) -> (Option<String>, bool) {
+    let (mut first, mut found) = (None, false);
     let mut run = String::new();
     for c in href.chars().chain(core::iter::once(' ')) {
         if c.is_ascii_digit() {
             run.push(c);
         } else {
             if run.len() == 14 {
-                out.push(run.clone());
+                found |= run == digits;
+                first.get_or_insert_with(|| run.clone());
             }
             run.clear();
+        }
+    }
+    (first, found)
+}
+
+/// The ASCII digits of `s`, full-width ones folded.
+fn digits_of(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().map(crate::text::fold_width) {
+        if c.is_ascii_digit() {
+            out.push(c);
         }
     }
     out
@@ -274,7 +287,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         let span = flat.span(found.start, found.end);
         let inner = psb_number::check(&found.written, opts);
         let value = inner.value.clone();
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        let digits = digits_of(&value);
         add_inner(&mut r, inner, &flat, &found);
         match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
             None => r.push(
@@ -283,19 +296,18 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
                     .span(span),
             ),
             Some(a) => match html::host_of(&a.href) {
-                Some(h) if PSB_HOSTS.contains(&h.as_str()) => {
-                    let codes = href_codes(&a.href);
-                    if codes.is_empty() {
-                        r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)));
-                    } else if !codes.contains(&digits) {
-                        r.push(
-                            Finding::error("footer.psb_link_mismatch")
-                                .param("code", codes.first().cloned().unwrap_or_default())
-                                .param("digits", digits.clone())
-                                .span(Some(a.span)),
-                        );
+                Some(h) if PSB_HOSTS.contains(&h.as_str()) => match href_code(&a.href, &digits) {
+                    (None, _) => {
+                        r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)))
                     }
-                }
+                    (Some(code), false) => r.push(
+                        Finding::error("footer.psb_link_mismatch")
+                            .param("code", code)
+                            .param("digits", digits)
+                            .span(Some(a.span)),
+                    ),
+                    _ => {}
+                },
                 other => r.push(
                     Finding::warning("footer.psb_link_wrong")
                         .param("host", other.unwrap_or_else(|| a.href.clone()))
@@ -323,14 +335,8 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         .as_deref()
         .filter(|s| !s.trim().is_empty())
     {
-        let want_digits: String = want
-            .chars()
-            .map(crate::text::fold_width)
-            .filter(char::is_ascii_digit)
-            .collect();
-        let shown = psb_found
-            .iter()
-            .any(|p| p.chars().filter(char::is_ascii_digit).collect::<String>() == want_digits);
+        let want_digits = digits_of(want);
+        let shown = psb_found.iter().any(|p| digits_of(p) == want_digits);
         if !shown {
             r.push(Finding::error("footer.psb_expected_missing").param("expected", want.trim()));
         }
@@ -338,10 +344,14 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.push(Finding::info("footer.psb_absent"));
     }
 
-    let icp_list: Vec<String> = icp_found.iter().map(|(v, _)| v.clone()).collect();
-    let mut shown: Vec<String> = icp_list.clone();
-    shown.extend(psb_found.iter().cloned());
-    r.value = shown.join(" ");
+    let mut icp_list = Vec::new();
+    for (v, _) in icp_found {
+        push_word(&mut r.value, &v);
+        icp_list.push(v);
+    }
+    for p in &psb_found {
+        push_word(&mut r.value, p);
+    }
     r.info.push(("icpNumbers", InfoValue::List(icp_list)));
     r.info.push(("psbNumbers", InfoValue::List(psb_found)));
     if let Some(d) = expected.domain.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -349,6 +359,14 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.info_str("domain", dr.value);
     }
     r.finish()
+}
+
+/// Appends `word` to a space-separated list.
+fn push_word(list: &mut String, word: &str) {
+    if !list.is_empty() {
+        list.push(' ');
+    }
+    list.push_str(word);
 }
 
 fn expect_icp(r: &mut FieldResult, want: &str, found: &[(String, Option<IcpNumber>)]) {
@@ -361,12 +379,11 @@ fn expect_icp(r: &mut FieldResult, want: &str, found: &[(String, Option<IcpNumbe
         return;
     }
     let subject = w.subject();
-    let same_subject: Vec<&IcpNumber> = found
-        .iter()
-        .filter_map(|(_, p)| p.as_ref())
-        .filter(|p| p.subject() == subject)
-        .collect();
-    if w.seq.is_some() && same_subject.iter().any(|p| p.seq.is_none()) {
+    let subject_shown = found.iter().any(|(_, p)| {
+        p.as_ref()
+            .is_some_and(|p| p.seq.is_none() && p.subject() == subject)
+    });
+    if w.seq.is_some() && subject_shown {
         // Guangdong footers show the subject number (HW-KB); elsewhere the service number.
         if w.province != Some('粤') {
             r.push(
