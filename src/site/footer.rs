@@ -13,7 +13,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, InfoValue};
 use crate::options::Options;
 use crate::site::filing_number::{self, IcpNumber};
-use crate::site::html::{self, Flat};
+use crate::site::html::{self, Anchor, Flat};
 use crate::site::psb_number;
 
 /// What the page is expected to show (the extra `checkFooter` options).
@@ -244,6 +244,37 @@ fn digits_of(s: &str) -> String {
     out
 }
 
+/// Checks a number found on the page with its field `check`, re-homes the
+/// findings, adds `not_linked` (quoting the number) when no link encloses
+/// it, and returns its normalised value and that link.
+fn check_found<'f>(
+    r: &mut FieldResult,
+    flat: &'f Flat,
+    found: &Found,
+    opts: &Options,
+    check: fn(&str, &Options) -> FieldResult,
+    not_linked: Finding,
+) -> (String, Option<&'f Anchor>) {
+    let inner = check(&found.written, opts);
+    let value = inner.value.clone();
+    add_inner(r, inner, flat, found);
+    let anchor = anchor_of(flat, found.start, found.end).and_then(|a| flat.anchors.get(a));
+    if anchor.is_none() {
+        r.push(
+            not_linked
+                .param("number", value.as_str())
+                .span(flat.span(found.start, found.end)),
+        );
+    }
+    (value, anchor)
+}
+
+/// A link to the wrong host: quotes the host, or the whole href when it has none.
+fn wrong_host(f: Finding, host: Option<String>, a: &Anchor) -> Finding {
+    f.param("host", host.unwrap_or_else(|| a.href.clone()))
+        .span(Some(a.span))
+}
+
 /// Checks a page's HTML (or just its footer) for the filing display rules.
 pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> FieldResult {
     let flat = html::flatten(html_text);
@@ -253,67 +284,67 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     let mut psb_found: Vec<String> = Vec::new();
 
     for found in find_icp(t) {
-        let span = flat.span(found.start, found.end);
-        let inner = filing_number::check(&found.written, opts);
-        let value = inner.value.clone();
-        let parsed = filing_number::parse_str(&value);
-        add_inner(&mut r, inner, &flat, &found);
-        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
-            None => r.push(
-                Finding::error("footer.icp_not_linked")
-                    .param("number", value.clone())
-                    .span(span),
-            ),
-            Some(a) => match html::host_of(&a.href) {
+        let (value, anchor) = check_found(
+            &mut r,
+            &flat,
+            &found,
+            opts,
+            filing_number::check,
+            Finding::error("footer.icp_not_linked"),
+        );
+        if let Some(a) = anchor {
+            match html::host_of(&a.href) {
                 Some(h) if h == MIIT_HOST => {}
                 Some(h) if MIIT_OLD_HOSTS.contains(&h.as_str()) => r.push(
                     Finding::warning("footer.icp_link_old")
                         .param("host", h)
                         .span(Some(a.span)),
                 ),
-                other => r.push(
-                    Finding::error("footer.icp_link_wrong")
-                        .param("host", other.unwrap_or_else(|| a.href.clone()))
-                        .span(Some(a.span)),
-                ),
-            },
+                other => r.push(wrong_host(
+                    Finding::error("footer.icp_link_wrong"),
+                    other,
+                    a,
+                )),
+            }
         }
         if !icp_found.iter().any(|(v, _)| *v == value) {
+            let parsed = filing_number::parse_str(&value);
             icp_found.push((value, parsed));
         }
     }
 
     for found in find_psb(t) {
-        let span = flat.span(found.start, found.end);
-        let inner = psb_number::check(&found.written, opts);
-        let value = inner.value.clone();
-        let digits = digits_of(&value);
-        add_inner(&mut r, inner, &flat, &found);
-        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
-            None => r.push(
-                Finding::warning("footer.psb_not_linked")
-                    .param("number", value.clone())
-                    .span(span),
-            ),
-            Some(a) => match html::host_of(&a.href) {
-                Some(h) if PSB_HOSTS.contains(&h.as_str()) => match href_code(&a.href, &digits) {
-                    (None, _) => {
-                        r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)))
+        let (value, anchor) = check_found(
+            &mut r,
+            &flat,
+            &found,
+            opts,
+            psb_number::check,
+            Finding::warning("footer.psb_not_linked"),
+        );
+        if let Some(a) = anchor {
+            match html::host_of(&a.href) {
+                Some(h) if PSB_HOSTS.contains(&h.as_str()) => {
+                    let digits = digits_of(&value);
+                    match href_code(&a.href, &digits) {
+                        (None, _) => {
+                            r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)))
+                        }
+                        (Some(code), false) => r.push(
+                            Finding::error("footer.psb_link_mismatch")
+                                .param("code", code)
+                                .param("digits", digits)
+                                .span(Some(a.span)),
+                        ),
+                        _ => {}
                     }
-                    (Some(code), false) => r.push(
-                        Finding::error("footer.psb_link_mismatch")
-                            .param("code", code)
-                            .param("digits", digits)
-                            .span(Some(a.span)),
-                    ),
-                    _ => {}
-                },
-                other => r.push(
-                    Finding::warning("footer.psb_link_wrong")
-                        .param("host", other.unwrap_or_else(|| a.href.clone()))
-                        .span(Some(a.span)),
-                ),
-            },
+                }
+                other => r.push(wrong_host(
+                    Finding::warning("footer.psb_link_wrong"),
+                    other,
+                    a,
+                )),
+            }
         }
         if !psb_found.contains(&value) {
             psb_found.push(value);
