@@ -45,31 +45,33 @@ impl Suffixes {
     /// provider adjustments `add` / `remove`.
     pub fn from_section(sec: &Json) -> Suffixes {
         let mut s = Suffixes::default();
+        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
+        let (mut add, mut remove) = (Vec::new(), Vec::new());
+        push_strings(&mut add, sec.get("add"), &[]);
+        push_strings(&mut remove, sec.get("remove"), &[]);
         for row in sec.get("fileable").and_then(Json::as_array).unwrap_or(&[]) {
             let name = match row {
                 Json::Arr(cols) => cols.first().and_then(Json::as_str),
                 other => other.as_str(),
             };
-            if let Some(n) = name {
+            if let Some(n) = name.filter(|n| !listed(&remove, n)) {
                 s.fileable.push(n.into());
             }
         }
-        s.not_fileable = strings(sec.get("notFileable"));
-        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
-        let add = strings(sec.get("add"));
-        drop_listed(&mut s.not_fileable, &add);
-        for a in add {
-            if !listed(&s.fileable, &a) {
-                s.fileable.push(a);
+        for a in &add {
+            if !listed(&remove, a) && !listed(&s.fileable, a) {
+                s.fileable.push(a.clone());
             }
         }
-        drop_listed(&mut s.fileable, &strings(sec.get("remove")));
+        push_strings(&mut s.not_fileable, sec.get("notFileable"), &add);
         for (k, v) in sec
             .get("notFileableIn")
             .and_then(Json::as_object)
             .unwrap_or(&[])
         {
-            s.excluded_in.push((k.clone(), strings(Some(v))));
+            let mut provinces = Vec::new();
+            push_strings(&mut provinces, Some(v), &[]);
+            s.excluded_in.push((k.clone(), provinces));
         }
         s.updated = sec
             .get("updated")
@@ -85,25 +87,19 @@ impl Suffixes {
     }
 }
 
-/// The strings of a JSON array (other items skipped; none when absent).
-fn strings(j: Option<&Json>) -> Vec<String> {
-    let mut out = Vec::new();
+/// Appends the strings of a JSON array (other items skipped) that are
+/// not in `except`.
+fn push_strings(out: &mut Vec<String>, j: Option<&Json>, except: &[String]) {
     for item in j.and_then(Json::as_array).unwrap_or(&[]) {
-        if let Some(s) = item.as_str() {
+        if let Some(s) = item.as_str().filter(|s| !listed(except, s)) {
             out.push(s.into());
         }
     }
-    out
 }
 
 /// True when `s` is one of `list`.
 fn listed(list: &[String], s: &str) -> bool {
     list.iter().any(|x| x == s)
-}
-
-/// Removes from `v` every entry that is in `drop`.
-fn drop_listed(v: &mut Vec<String>, drop: &[String]) {
-    v.retain(|x| !listed(drop, x));
 }
 
 /// The byte offset in `name` (labels joined by `.`) where its last `k`
