@@ -278,24 +278,32 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let list = Suffixes::of(opts);
     r.info_str("unicode", unicode.as_str());
     r.info_str("ascii", ascii);
-    let Some(at) = match_suffix(&unicode, &list) else {
-        let last = unicode.get(last_labels(&unicode, 1)..).unwrap_or("");
-        let not_fileable = listed(&list.not_fileable, last);
-        if spans.len() < 2 {
-            if not_fileable {
-                r.push(
-                    Finding::error("domain.bare_tld")
-                        .param("suffix", last)
-                        .span(whole_host),
-                );
-            } else if !opts.partial {
-                r.push(Finding::error("domain.no_suffix").span(whole_host));
-            }
-            return r;
+    let matched = match_suffix(&unicode, &list);
+    // The matched suffix, else the last label.
+    let tld = unicode
+        .get(matched.unwrap_or_else(|| last_labels(&unicode, 1))..)
+        .unwrap_or("");
+    let not_fileable = matched.is_none() && listed(&list.not_fileable, tld);
+    let single = spans.len() < 2;
+    if !(single && matched.is_none()) {
+        r.info_str("tld", tld);
+    }
+    // A suffix alone (`com.cn`, `ai`).
+    if matched == Some(0) || single {
+        if matched.is_some() || not_fileable {
+            r.push(
+                Finding::error("domain.bare_tld")
+                    .param("suffix", tld)
+                    .span(whole_host),
+            );
+        } else if !opts.partial {
+            r.push(Finding::error("domain.no_suffix").span(whole_host));
         }
+        return r;
+    }
+    if matched.is_none() {
         let (a, b) = spans.last().copied().unwrap_or((loc.start, host_end));
-        r.info_str("tld", last);
-        let dotted = cat!(".", last);
+        let dotted = cat!(".", tld);
         if not_fileable {
             r.push(
                 Finding::error("domain.not_fileable")
@@ -314,17 +322,8 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             r.push(fixed("domain.url", "domain", &host, n.whole()));
         }
         return r;
-    };
-    let suffix = unicode.get(at..).unwrap_or("");
-    r.info_str("tld", suffix);
-    if at == 0 {
-        r.push(
-            Finding::error("domain.bare_tld")
-                .param("suffix", suffix)
-                .span(whole_host),
-        );
-        return r;
     }
+    let suffix = tld;
     let k = label_count(suffix);
     let registrable = written.get(last_labels(&written, k + 1)..).unwrap_or("");
     r.info_str("registrable", registrable);
