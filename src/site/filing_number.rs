@@ -15,7 +15,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{fixed, number};
+use crate::site::{empty, fixed, number};
 use crate::text::{self, Normalized, Rules};
 
 /// The 31 abbreviations MIIT uses in ICP numbers (rules.md §1.3).
@@ -442,10 +442,7 @@ pub fn parse_str(s: &str) -> Option<IcpNumber> {
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = normalized(input);
     let mut r = FieldResult::new(n.as_string());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("icp.empty"));
-        }
+    if empty(&mut r, &n, opts, "icp.empty") {
         return r;
     }
     let num = match parse(&n) {

@@ -8,7 +8,7 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::site::{fixed, number};
+use crate::site::{empty, fixed, number};
 use crate::text::{self, has, Rules};
 
 /// True for a non-empty run of ASCII digits.
@@ -155,10 +155,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let value = n.as_string();
     let mut s = value.as_str();
     let mut r = FieldResult::new(s);
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("ip.empty"));
-        }
+    if empty(&mut r, &n, opts, "ip.empty") {
         return r;
     }
     // "1.2.3.4:80" / "[::1]:443": a port is not part of the address.

@@ -47,3 +47,21 @@ pub(crate) fn number(s: &str, radix: u32) -> Option<u32> {
     }
     Some(v)
 }
+
+/// True when nothing is left of the value after normalisation; then `r`
+/// gets the empty-value error `code`, unless the value is still being typed.
+#[inline(never)]
+pub(crate) fn empty(
+    r: &mut crate::finding::FieldResult,
+    n: &crate::text::Normalized,
+    opts: &crate::options::Options,
+    code: &str,
+) -> bool {
+    if !n.is_empty() {
+        return false;
+    }
+    if !opts.partial {
+        r.push(Finding::error(code));
+    }
+    true
+}

@@ -10,7 +10,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{fixed, number};
+use crate::site::{empty, fixed, number};
 use crate::text::{self, Normalized, Rules};
 
 const KEYWORD: [char; 4] = ['公', '网', '安', '备'];
@@ -64,10 +64,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = normalized(input);
     let chars = n.chars.as_slice();
     let mut r = FieldResult::new(n.as_string());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("psb.empty"));
-        }
+    if empty(&mut r, &n, opts, "psb.empty") {
         return r;
     }
     let kw_at = (0..n.len()).find(|&i| chars.get(i..i + 4) == Some(&KEYWORD[..]));

@@ -11,7 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
-use crate::site::domain;
+use crate::site::{domain, empty};
 use crate::text::{self, Normalized, Rules};
 
 /// Minimum number of Chinese characters (TC-CN, HW-KB doc_0060, QC).
@@ -66,14 +66,10 @@ fn word_finding(
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = text::trim(text::normalize(input, Rules::default()));
     let value = n.as_string();
-    if n.is_empty() {
-        let mut r = FieldResult::new(value);
-        if !opts.partial {
-            r.push(Finding::error("website_name.empty"));
-        }
+    let mut r = FieldResult::new(value.as_str());
+    if empty(&mut r, &n, opts, "website_name.empty") {
         return r;
     }
-    let mut r = FieldResult::new(value.as_str());
     if text::has(&value, '.') && domain::registrable(&value, opts).is_some() {
         r.push(Finding::error("website_name.domain").span(n.whole()));
         return r;
