@@ -35,19 +35,22 @@ fn words<'a>(sec: &'a Json, key: &str) -> &'a [Json] {
 
 /// Where `word` first occurs in `hay` (ASCII case-insensitive), as char indices.
 fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
-    let len = word.chars().count();
-    if len == 0 || len > hay.len() {
+    let mut len = 0;
+    for _ in word.chars() {
+        len += 1;
+    }
+    if len == 0 {
         return None;
     }
-    (0..=hay.len() - len)
-        .find(|&i| {
-            hay.get(i..i + len).is_some_and(|s| {
-                s.iter()
-                    .zip(word.chars())
-                    .all(|(a, b)| a.to_ascii_uppercase() == b.to_ascii_uppercase())
-            })
-        })
-        .map(|i| (i, i + len))
+    'at: for i in 0..(hay.len() + 1).saturating_sub(len) {
+        for (k, b) in word.chars().enumerate() {
+            if hay.get(i + k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
+                continue 'at;
+            }
+        }
+        return Some((i, i + len));
+    }
+    None
 }
 
 fn word_finding(
