@@ -210,7 +210,10 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                         && p.len() <= 3
                         && number(p, 10).map_or(true, |v| v <= 255);
                     prev_empty = p.is_empty();
-                    let chars = p.chars().count();
+                    let mut chars = 0;
+                    for _ in p.chars() {
+                        chars += 1;
+                    }
                     if i < bad {
                         before += chars + 1;
                     } else if i == bad {

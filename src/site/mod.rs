@@ -42,8 +42,10 @@ pub(crate) fn number(s: &str, radix: u32) -> Option<u32> {
         return None;
     }
     let mut v: u32 = 0;
-    for c in digits.chars() {
-        v = v.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    for b in digits.bytes() {
+        v = v
+            .checked_mul(radix)?
+            .checked_add(char::from(b).to_digit(radix)?)?;
     }
     Some(v)
 }
