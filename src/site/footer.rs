@@ -12,7 +12,7 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding, InfoValue};
 use crate::options::Options;
-use crate::site::filing_number::{self, IcpNumber};
+use crate::site::filing_number;
 use crate::site::html::{self, Anchor, Flat};
 use crate::site::psb_number;
 
@@ -280,7 +280,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     let flat = html::flatten(html_text);
     let t = &flat.text;
     let mut r = FieldResult::new(String::new());
-    let mut icp_found: Vec<(String, Option<IcpNumber>)> = Vec::new();
+    let mut icp_found: Vec<String> = Vec::new();
     let mut psb_found: Vec<String> = Vec::new();
 
     for found in find_icp(t) {
@@ -307,9 +307,8 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
                 )),
             }
         }
-        if !icp_found.iter().any(|(v, _)| *v == value) {
-            let parsed = filing_number::parse_str(&value);
-            icp_found.push((value, parsed));
+        if !icp_found.contains(&value) {
+            icp_found.push(value);
         }
     }
 
@@ -354,18 +353,10 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     if icp_found.is_empty() {
         r.push(Finding::error("footer.icp_missing"));
     }
-    if let Some(want) = expected
-        .icp_number
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
+    if let Some(want) = given(&expected.icp_number) {
         expect_icp(&mut r, want, &icp_found);
     }
-    if let Some(want) = expected
-        .psb_number
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
+    if let Some(want) = given(&expected.psb_number) {
         let want_digits = digits_of(want);
         let shown = psb_found.iter().any(|p| digits_of(p) == want_digits);
         if !shown {
@@ -375,44 +366,38 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.push(Finding::info("footer.psb_absent"));
     }
 
-    let mut icp_list = Vec::new();
-    for (v, _) in icp_found {
-        push_word(&mut r.value, &v);
-        icp_list.push(v);
+    for v in icp_found.iter().chain(&psb_found) {
+        if !r.value.is_empty() {
+            r.value.push(' ');
+        }
+        r.value.push_str(v);
     }
-    for p in &psb_found {
-        push_word(&mut r.value, p);
-    }
-    r.info.push(("icpNumbers", InfoValue::List(icp_list)));
+    r.info.push(("icpNumbers", InfoValue::List(icp_found)));
     r.info.push(("psbNumbers", InfoValue::List(psb_found)));
-    if let Some(d) = expected.domain.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = given(&expected.domain) {
         let dr = crate::site::domain::check(d, opts);
         r.info_str("domain", dr.value);
     }
     r.finish()
 }
 
-/// Appends `word` to a space-separated list.
-fn push_word(list: &mut String, word: &str) {
-    if !list.is_empty() {
-        list.push(' ');
-    }
-    list.push_str(word);
+/// An expected value the caller gave (not absent or blank).
+fn given(option: &Option<String>) -> Option<&str> {
+    option.as_deref().filter(|s| !s.trim().is_empty())
 }
 
-fn expect_icp(r: &mut FieldResult, want: &str, found: &[(String, Option<IcpNumber>)]) {
+fn expect_icp(r: &mut FieldResult, want: &str, found: &[String]) {
     let Some(w) = filing_number::parse_str(want) else {
         r.push(Finding::error("footer.icp_expected_invalid").param("expected", want.trim()));
         return;
     };
     let canonical = w.canonical();
-    if found.iter().any(|(v, _)| *v == canonical) {
+    if found.contains(&canonical) {
         return;
     }
     let subject = w.subject();
-    let subject_shown = found.iter().any(|(_, p)| {
-        p.as_ref()
-            .is_some_and(|p| p.seq.is_none() && p.subject() == subject)
+    let subject_shown = found.iter().any(|v| {
+        filing_number::parse_str(v).is_some_and(|p| p.seq.is_none() && p.subject() == subject)
     });
     if w.seq.is_some() && subject_shown {
         // Guangdong footers show the subject number (HW-KB); elsewhere the service number.
