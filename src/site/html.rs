@@ -142,7 +142,7 @@ fn entity(s: &[(char, u32)], i: usize) -> Option<(char, usize)> {
     }
     s.get(k).filter(|(c, _)| *c == ';')?;
     let c = if let Some(num) = name.strip_prefix('#') {
-        let v = match num.strip_prefix(['x', 'X']) {
+        let v = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
             Some(hex) => number(hex, 16)?,
             None => number(num, 10)?,
         };
