@@ -149,18 +149,21 @@ impl Cursor<'_> {
     fn at_end(&self) -> bool {
         self.pos >= self.n.len()
     }
+    #[inline(never)]
     fn fail(&self, code: &str, from: usize, to: usize) -> Fail {
         Fail {
             finding: Finding::error(code).span(self.n.span(from, to)),
             incomplete: false,
         }
     }
+    #[inline(never)]
     fn incomplete(&self, code: &str) -> Fail {
         Fail {
             finding: Finding::error(code).span(self.n.whole()),
             incomplete: true,
         }
     }
+    #[inline(never)]
     fn unexpected(&self, code: &str) -> Fail {
         if self.at_end() {
             self.incomplete(code)
