@@ -121,6 +121,8 @@ struct Fail {
 struct Cursor<'a> {
     n: &'a Normalized,
     pos: usize,
+    /// Why parsing stopped, once it has.
+    failed: Option<Fail>,
 }
 
 impl Cursor<'_> {
@@ -149,22 +151,28 @@ impl Cursor<'_> {
     fn at_end(&self) -> bool {
         self.pos >= self.n.len()
     }
+    /// Stops parsing with `finding` (`incomplete`: more input could
+    /// complete it). Always `None`, for the parser to return.
     #[inline(never)]
-    fn fail(&self, code: &str, from: usize, to: usize) -> Fail {
-        Fail {
-            finding: Finding::error(code).span(self.n.span(from, to)),
-            incomplete: false,
-        }
+    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<IcpNumber> {
+        self.failed = Some(Fail {
+            finding,
+            incomplete,
+        });
+        None
     }
     #[inline(never)]
-    fn incomplete(&self, code: &str) -> Fail {
-        Fail {
-            finding: Finding::error(code).span(self.n.whole()),
-            incomplete: true,
-        }
+    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<IcpNumber> {
+        let span = self.n.span(from, to);
+        self.stop(Finding::error(code).span(span), false)
     }
     #[inline(never)]
-    fn unexpected(&self, code: &str) -> Fail {
+    fn incomplete(&mut self, code: &str) -> Option<IcpNumber> {
+        let span = self.n.whole();
+        self.stop(Finding::error(code).span(span), true)
+    }
+    #[inline(never)]
+    fn unexpected(&mut self, code: &str) -> Option<IcpNumber> {
         if self.at_end() {
             self.incomplete(code)
         } else {
@@ -173,22 +181,24 @@ impl Cursor<'_> {
     }
     /// The serial digits, when their count is one of `want` (`expected`
     /// names the counts in the finding).
-    fn serial(&mut self, want: &[usize], expected: &'static str) -> Result<String, Fail> {
+    fn serial(&mut self, want: &[usize], expected: &'static str) -> Option<String> {
         let start = self.pos;
         let s = self.digits();
         let len = s.len();
         if want.contains(&len) {
-            return Ok(s);
+            return Some(s);
         }
         if self.at_end() && want.iter().any(|w| len < *w) {
-            return Err(self.incomplete("icp.incomplete"));
+            self.incomplete("icp.incomplete");
+            return None;
         }
-        let mut f = self.fail("icp.serial_length", start, self.pos.max(start + 1));
-        f.finding = f
-            .finding
+        let span = self.n.span(start, self.pos.max(start + 1));
+        let f = Finding::error("icp.serial_length")
             .param_n("length", len as i64)
-            .param("expected", expected);
-        Err(f)
+            .param("expected", expected)
+            .span(span);
+        self.stop(f, false);
+        None
     }
 }
 
@@ -237,10 +247,10 @@ fn telecom_class(c: &mut Cursor) -> Option<String> {
 
 const ICP: [char; 3] = ['I', 'C', 'P'];
 
-/// Parses a normalised number.
-#[allow(clippy::result_large_err)] // one call per check; boxing buys nothing
-fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
-    let mut c = Cursor { n, pos: 0 };
+/// Parses the normalised number under the cursor; `None` (with
+/// `c.failed` set) when it is not one.
+fn parse(c: &mut Cursor) -> Option<IcpNumber> {
+    let n = c.n;
     let chars = n.chars.as_slice();
     // Everything before "ICP" or the licence class is the province part.
     let icp_at = (0..n.len()).find(|&i| chars.get(i..i + 3) == Some(&ICP[..]));
@@ -260,11 +270,11 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
                 None => true,
                 Some((p, rest)) => !p.is_ascii() && ICP.starts_with(rest),
             };
-            return Err(if possible {
+            return if possible {
                 c.incomplete("icp.format")
             } else {
                 c.fail("icp.format", 0, n.len())
-            });
+            };
         }
     };
     let province: Option<char> = match head {
@@ -272,9 +282,10 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         1 => n.at(0),
         _ => {
             let prefix: String = chars.get(..head).unwrap_or(&[]).iter().collect();
-            let mut f = c.fail("icp.province_invalid", 0, head);
-            f.finding = f.finding.param("char", prefix);
-            return Err(f);
+            let f = Finding::error("icp.province_invalid")
+                .param("char", prefix)
+                .span(n.span(0, head));
+            return c.stop(f, false);
         }
     };
     c.pos = head;
@@ -296,28 +307,26 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
             num.kind = NumberType::License;
             num.serial = c.serial(&[6], "6")?;
         } else {
-            return Err(c.unexpected("icp.format"));
+            return c.unexpected("icp.format");
         }
         if c.eat('号') {
             hao_done = true;
         } else if c.at_end() {
             // "陇ICP备 05000593": the 号 is missing — certain to add, unless still typing.
-            return Err(Fail {
-                finding: fixed(
-                    "icp.missing_hao",
-                    "value",
-                    &num.canonical(),
-                    n.span(c.pos.saturating_sub(1), c.pos),
-                ),
-                incomplete: true,
-            });
+            let f = fixed(
+                "icp.missing_hao",
+                "value",
+                &num.canonical(),
+                n.span(c.pos.saturating_sub(1), c.pos),
+            );
+            return c.stop(f, true);
         } else if c.peek() != Some('-') {
-            return Err(c.unexpected("icp.format"));
+            return c.unexpected("icp.format");
         }
     } else {
-        num.class = telecom_class(&mut c).unwrap_or_default();
+        num.class = telecom_class(c).unwrap_or_default();
         if !c.eat('-') {
-            return Err(c.unexpected("icp.format"));
+            return c.unexpected("icp.format");
         }
         num.serial = c.serial(&[8], "8")?;
     }
@@ -327,17 +336,18 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         c.pos += 1;
         let seq = c.digits();
         if seq.is_empty() {
-            return Err(c.unexpected("icp.seq_invalid"));
+            return c.unexpected("icp.seq_invalid");
         }
         if seq.starts_with('0') || seq.len() > 5 {
-            return Err(c.fail("icp.seq_invalid", dash, c.pos));
+            return c.fail("icp.seq_invalid", dash, c.pos);
         }
         num.seq = Some(seq);
         if let Some(t) = c.peek().filter(char::is_ascii_alphabetic) {
             if !matches!(t, 'A' | 'X' | 'K') {
-                let mut f = c.fail("icp.service_type", c.pos, c.pos + 1);
-                f.finding = f.finding.param("char", t);
-                return Err(f);
+                let f = Finding::error("icp.service_type")
+                    .param("char", t)
+                    .span(n.span(c.pos, c.pos + 1));
+                return c.stop(f, false);
             }
             num.service = Some(t);
             c.pos += 1;
@@ -345,23 +355,21 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         if num.kind != NumberType::Telecom && !hao_done {
             // "滇ICP备09010050-5号": the suffix goes after 号.
             if c.eat('号') && c.at_end() {
-                return Err(Fail {
-                    finding: fixed(
-                        "icp.suffix_order",
-                        "value",
-                        &num.canonical(),
-                        n.span(dash, c.pos),
-                    ),
-                    incomplete: false,
-                });
+                let f = fixed(
+                    "icp.suffix_order",
+                    "value",
+                    &num.canonical(),
+                    n.span(dash, c.pos),
+                );
+                return c.stop(f, false);
             }
-            return Err(c.unexpected("icp.incomplete"));
+            return c.unexpected("icp.incomplete");
         }
     }
     if !c.at_end() {
-        return Err(c.fail("icp.trailing", c.pos, n.len()));
+        return c.fail("icp.trailing", c.pos, n.len());
     }
-    Ok(num)
+    Some(num)
 }
 
 fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
@@ -438,7 +446,12 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
 /// Parses a number written anywhere (a footer, a form): `None` unless it is
 /// well-formed (province validity is not judged here).
 pub fn parse_str(s: &str) -> Option<IcpNumber> {
-    parse(&normalized(s)).ok()
+    let n = normalized(s);
+    parse(&mut Cursor {
+        n: &n,
+        pos: 0,
+        failed: None,
+    })
 }
 
 /// Checks an ICP filing / licence number.
@@ -448,17 +461,21 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if empty(&mut r, &n, opts, "icp.empty") {
         return r;
     }
-    let num = match parse(&n) {
-        Ok(num) => num,
-        Err(fail) => {
+    let mut c = Cursor {
+        n: &n,
+        pos: 0,
+        failed: None,
+    };
+    let Some(num) = parse(&mut c) else {
+        if let Some(fail) = c.failed {
             if let Some(fix) = &fail.finding.fix {
                 r.value = fix.clone();
             }
             if !(fail.incomplete && opts.partial) {
                 r.push(fail.finding);
             }
-            return r;
         }
+        return r;
     };
     let canonical = num.canonical();
     r.value = canonical.clone();
