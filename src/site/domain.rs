@@ -11,7 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
-use crate::site::punycode;
+use crate::site::{fixed, punycode};
 use crate::text::{self, Normalized, Rules};
 
 const MAX_LABEL: usize = 63;
@@ -45,120 +45,123 @@ impl Suffixes {
     /// provider adjustments `add` / `remove`.
     pub fn from_section(sec: &Json) -> Suffixes {
         let mut s = Suffixes::default();
-        let strings = |j: &Json| -> Vec<String> {
-            j.as_array()
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(Json::as_str)
-                .map(str::to_string)
-                .collect()
-        };
+        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
+        let (mut add, mut remove) = (Vec::new(), Vec::new());
+        push_strings(&mut add, sec.get("add"), &[]);
+        push_strings(&mut remove, sec.get("remove"), &[]);
         for row in sec.get("fileable").and_then(Json::as_array).unwrap_or(&[]) {
             let name = match row {
                 Json::Arr(cols) => cols.first().and_then(Json::as_str),
                 other => other.as_str(),
             };
-            if let Some(n) = name {
-                s.fileable.push(n.to_string());
+            if let Some(n) = name.filter(|n| !listed(&remove, n)) {
+                s.fileable.push(n.into());
             }
         }
-        if let Some(nf) = sec.get("notFileable") {
-            s.not_fileable = strings(nf);
-        }
-        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
-        if let Some(add) = sec.get("add") {
-            for a in strings(add) {
-                s.not_fileable.retain(|n| *n != a);
-                if !s.fileable.contains(&a) {
-                    s.fileable.push(a);
-                }
+        for a in &add {
+            if !listed(&remove, a) && !listed(&s.fileable, a) {
+                s.fileable.push(a.clone());
             }
         }
-        if let Some(remove) = sec.get("remove") {
-            let remove = strings(remove);
-            s.fileable.retain(|f| !remove.contains(f));
-        }
+        push_strings(&mut s.not_fileable, sec.get("notFileable"), &add);
         for (k, v) in sec
             .get("notFileableIn")
             .and_then(Json::as_object)
             .unwrap_or(&[])
         {
-            s.excluded_in.push((k.clone(), strings(v)));
+            let mut provinces = Vec::new();
+            push_strings(&mut provinces, Some(v), &[]);
+            s.excluded_in.push((k.clone(), provinces));
         }
         s.updated = sec
             .get("updated")
             .and_then(Json::as_str)
             .unwrap_or("")
-            .to_string();
+            .into();
         s
     }
 
     /// True when `suffix` (Unicode form) is on the fileable list.
     pub fn is_fileable(&self, suffix: &str) -> bool {
-        self.fileable.iter().any(|f| f == suffix)
+        listed(&self.fileable, suffix)
     }
 }
 
-/// A parsed host name.
-#[derive(Debug, Clone)]
-pub struct Host {
-    /// Labels in Unicode form.
-    pub unicode: Vec<String>,
-    /// Labels in ASCII (Punycode) form.
-    pub ascii: Vec<String>,
-    /// Number of labels that make up the matched fileable suffix (0 = none).
-    pub suffix_labels: usize,
-}
-
-impl Host {
-    /// The matched suffix in Unicode form, if any.
-    pub fn suffix(&self) -> Option<String> {
-        if self.suffix_labels == 0 {
-            return None;
+/// Appends the strings of a JSON array (other items skipped) that are
+/// not in `except`.
+fn push_strings(out: &mut Vec<String>, j: Option<&Json>, except: &[String]) {
+    for item in j.and_then(Json::as_array).unwrap_or(&[]) {
+        if let Some(s) = item.as_str().filter(|s| !listed(except, s)) {
+            out.push(s.into());
         }
-        let from = self.unicode.len().checked_sub(self.suffix_labels)?;
-        Some(self.unicode.get(from..)?.join("."))
-    }
-    /// The registrable domain's labels range start, when the suffix is known
-    /// and there is a label before it.
-    fn registrable_start(&self) -> Option<usize> {
-        if self.suffix_labels == 0 {
-            return None;
-        }
-        self.unicode.len().checked_sub(self.suffix_labels + 1)
     }
 }
 
-/// Finds the longest fileable suffix of `labels` (Unicode form).
-fn match_suffix(labels: &[String], list: &Suffixes) -> usize {
-    (1..=labels.len())
-        .rev()
-        .find(|k| {
-            labels
-                .get(labels.len() - k..)
-                .is_some_and(|s| list.is_fileable(&s.join(".")))
-        })
-        .unwrap_or(0)
+/// True when `s` is one of `list`.
+fn listed(list: &[String], s: &str) -> bool {
+    list.iter().any(|x| x == s)
+}
+
+/// The byte offset in `name` (labels joined by `.`) where its last `k`
+/// labels begin: 0 when it has no more than `k`.
+fn last_labels(name: &str, k: usize) -> usize {
+    let mut dots = 0;
+    for (i, b) in name.bytes().enumerate().rev() {
+        if b == b'.' {
+            dots += 1;
+            if dots == k {
+                return i + 1;
+            }
+        }
+    }
+    0
+}
+
+/// The number of labels of a name (labels joined by `.`).
+fn label_count(name: &str) -> usize {
+    1 + name.bytes().filter(|b| *b == b'.').count()
+}
+
+/// The byte offset in `name` (Unicode labels joined by `.`) where its
+/// longest fileable suffix begins, if it has one.
+fn match_suffix(name: &str, list: &Suffixes) -> Option<usize> {
+    let mut start = 0;
+    loop {
+        let rest = name.get(start..)?;
+        if list.is_fileable(rest) {
+            return Some(start);
+        }
+        start += rest.bytes().position(|b| b == b'.')? + 1;
+    }
+}
+
+/// Appends `label` to a name, after a `.` unless it is the first.
+fn push_label(name: &mut String, label: &str) {
+    if !name.is_empty() {
+        name.push('.');
+    }
+    name.push_str(label);
 }
 
 /// The registrable domain of a host name (any of Unicode, Punycode, upper
 /// case), in the form it was written, when its suffix is on the fileable list.
 pub fn registrable(host: &str, opts: &Options) -> Option<String> {
-    let list = Suffixes::of(opts);
-    let written: Vec<String> = host
-        .trim_end_matches('.')
-        .split('.')
-        .map(|l| l.to_ascii_lowercase())
-        .collect();
-    let unicode: Vec<String> = written
-        .iter()
-        .map(|l| punycode::to_unicode_label(l))
-        .collect::<Option<_>>()?;
-    let k = match_suffix(&unicode, &list);
-    if k == 0 || written.len() <= k {
+    let written = host.trim_end_matches('.').to_ascii_lowercase();
+    let mut unicode = String::new();
+    for (i, l) in written.split('.').enumerate() {
+        if i > 0 {
+            unicode.push('.');
+        }
+        unicode.push_str(&punycode::to_unicode_label(l)?);
+    }
+    let at = match_suffix(&unicode, &Suffixes::of(opts))?;
+    if at == 0 {
         return None;
     }
-    Some(written.get(written.len() - k - 1..)?.join("."))
+    let k = label_count(unicode.get(at..)?);
+    written
+        .get(last_labels(&written, k + 1)..)
+        .map(String::from)
 }
 
 /// Where the host sits in the normalised input, after stripping URL parts.
@@ -258,97 +261,88 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
+    let whole_host = n.span(loc.start, host_end);
     if is_ipv4_like(host_chars) || host_chars.first() == Some(&'[') || host_chars.contains(&':') {
-        r.push(Finding::error("domain.ip").span(n.span(loc.start, host_end)));
+        r.push(Finding::error("domain.ip").span(whole_host));
         return r;
     }
-    let parsed = match parse_labels(&n, loc.start, host_end, opts, &mut r) {
-        Some(p) => p,
-        None => return r,
+    let Some(Labels {
+        written,
+        unicode,
+        ascii,
+        spans,
+    }) = parse_labels(&n, loc.start, host_end, opts, &mut r)
+    else {
+        return r;
     };
     let list = Suffixes::of(opts);
-    let k = match_suffix(&parsed.unicode, &list);
-    let host_info = Host {
-        unicode: parsed.unicode.clone(),
-        ascii: parsed.ascii.clone(),
-        suffix_labels: k,
-    };
-    r.info_str("unicode", host_info.unicode.join("."));
-    r.info_str("ascii", host_info.ascii.join("."));
-    let whole_host = n.span(loc.start, host_end);
-    let labels = parsed.unicode.len();
-    if k == 0 {
-        let last = parsed.unicode.last().cloned().unwrap_or_default();
-        if labels < 2 {
-            if list.not_fileable.contains(&last) {
-                r.push(
-                    Finding::error("domain.bare_tld")
-                        .param("suffix", last)
-                        .span(whole_host),
-                );
-            } else if !opts.partial {
-                r.push(Finding::error("domain.no_suffix").span(whole_host));
-            }
-            return r;
+    r.info_str("unicode", unicode.as_str());
+    r.info_str("ascii", ascii);
+    let matched = match_suffix(&unicode, &list);
+    // The matched suffix, else the last label.
+    let tld = unicode
+        .get(matched.unwrap_or_else(|| last_labels(&unicode, 1))..)
+        .unwrap_or("");
+    let not_fileable = matched.is_none() && listed(&list.not_fileable, tld);
+    let single = spans.len() < 2;
+    if !(single && matched.is_none()) {
+        r.info_str("tld", tld);
+    }
+    // A suffix alone (`com.cn`, `ai`).
+    if matched == Some(0) || single {
+        if matched.is_some() || not_fileable {
+            r.push(
+                Finding::error("domain.bare_tld")
+                    .param("suffix", tld)
+                    .span(whole_host),
+            );
+        } else if !opts.partial {
+            r.push(Finding::error("domain.no_suffix").span(whole_host));
         }
-        let (a, b) = parsed
-            .spans
-            .last()
-            .copied()
-            .unwrap_or((loc.start, host_end));
-        r.info_str("tld", last.clone());
-        if list.not_fileable.contains(&last) {
+        return r;
+    }
+    if matched.is_none() {
+        let (a, b) = spans.last().copied().unwrap_or((loc.start, host_end));
+        let dotted = cat!(".", tld);
+        if not_fileable {
             r.push(
                 Finding::error("domain.not_fileable")
-                    .param("suffix", cat!(".", last))
+                    .param("suffix", dotted)
                     .span(n.span(a, b)),
             );
         } else if !opts.partial {
             r.push(
                 Finding::warning("domain.suffix_unlisted")
-                    .param("suffix", cat!(".", last))
-                    .param("updated", list.updated.clone())
+                    .param("suffix", dotted)
+                    .param("updated", list.updated.as_str())
                     .span(n.span(a, b)),
             );
         }
         if loc.url {
-            r.push(
-                Finding::error("domain.url")
-                    .param("domain", host.clone())
-                    .fix(host.clone())
-                    .span(n.whole()),
-            );
+            r.push(fixed("domain.url", "domain", &host, n.whole()));
         }
         return r;
     }
-    let suffix = host_info.suffix().unwrap_or_default();
-    r.info_str("tld", suffix.clone());
-    let Some(reg_start) = host_info.registrable_start() else {
-        r.push(
-            Finding::error("domain.bare_tld")
-                .param("suffix", suffix)
-                .span(whole_host),
-        );
-        return r;
-    };
-    let written: Vec<String> = parsed.written.clone();
-    let registrable = written
-        .get(reg_start..)
-        .map(|s| s.join("."))
-        .unwrap_or_default();
-    r.info_str("registrable", registrable.clone());
+    let suffix = tld;
+    let k = label_count(suffix);
+    let registrable = written.get(last_labels(&written, k + 1)..).unwrap_or("");
+    r.info_str("registrable", registrable);
     if let (Some(province), Some((_, where_))) = (
         opts.province,
-        list.excluded_in.iter().find(|(s, _)| *s == suffix),
+        list.excluded_in.iter().find(|(s, _)| s == suffix),
     ) {
-        let abbr = province.abbr.to_string();
-        let icp = province.icp.map(|c| c.to_string()).unwrap_or_default();
+        let (mut b1, mut b2) = ([0u8; 4], [0u8; 4]);
+        let abbr = province.abbr.encode_utf8(&mut b1);
+        let icp = match province.icp {
+            Some(c) => c.encode_utf8(&mut b2),
+            None => "",
+        };
         if where_
             .iter()
-            .any(|p| *p == abbr || *p == icp || *p == province.short)
+            .any(|p| p == abbr || p == icp || p == province.short)
         {
-            let first = parsed.spans.len().saturating_sub(host_info.suffix_labels);
-            let a = parsed.spans.get(first).map(|s| s.0).unwrap_or(loc.start);
+            let first = spans.len().saturating_sub(k);
+            let a = spans.get(first).map(|s| s.0).unwrap_or(loc.start);
             r.push(
                 Finding::error("domain.not_fileable_in")
                     .param("suffix", cat!(".", suffix))
@@ -357,45 +351,35 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             );
         }
     }
-    let sub_labels = reg_start;
-    let reg_span_start = parsed
-        .spans
-        .get(reg_start)
-        .map(|s| s.0)
-        .unwrap_or(loc.start);
+    // Labels before the registrable domain.
+    let sub_labels = spans.len() - k - 1;
+    let www = sub_labels == 1 && written.starts_with("www.");
     if loc.url {
-        r.push(
-            Finding::error("domain.url")
-                .param("domain", registrable.clone())
-                .fix(registrable)
-                .span(n.whole()),
-        );
-    } else if sub_labels > 0
-        && (suffix != "gov.cn"
-            || (sub_labels == 1 && written.first().map(String::as_str) == Some("www")))
-    {
+        r.push(fixed("domain.url", "domain", registrable, n.whole()));
+    } else if sub_labels > 0 && (suffix != "gov.cn" || www) {
         // .gov.cn sub-domains are filed on their own (HW-KB 备案域名咨询), www. aside.
-        let code = if sub_labels == 1 && written.first().map(String::as_str) == Some("www") {
-            "domain.www"
-        } else {
-            "domain.subdomain"
-        };
-        r.push(
-            Finding::error(code)
-                .param("domain", registrable.clone())
-                .fix(registrable)
-                .span(n.span(loc.start, reg_span_start)),
-        );
+        let reg_span_start = spans.get(sub_labels).map(|s| s.0).unwrap_or(loc.start);
+        r.push(fixed(
+            if www {
+                "domain.www"
+            } else {
+                "domain.subdomain"
+            },
+            "domain",
+            registrable,
+            n.span(loc.start, reg_span_start),
+        ));
     } else {
         text::note_normalized(&mut r, input, &host);
     }
     r
 }
 
+/// The labels of a host: each form joined by `.`, and each label's span.
 struct Labels {
-    written: Vec<String>,
-    unicode: Vec<String>,
-    ascii: Vec<String>,
+    written: String,
+    unicode: String,
+    ascii: String,
     spans: Vec<(usize, usize)>,
 }
 
@@ -408,9 +392,9 @@ fn parse_labels(
     r: &mut FieldResult,
 ) -> Option<Labels> {
     let mut out = Labels {
-        written: Vec::new(),
-        unicode: Vec::new(),
-        ascii: Vec::new(),
+        written: String::new(),
+        unicode: String::new(),
+        ascii: String::new(),
         spans: Vec::new(),
     };
     let mut s = start;
@@ -421,16 +405,21 @@ fn parse_labels(
         }
     }
     let count = out.spans.len();
-    let mut total = 0usize;
+    let mut labels = count;
+    let fail = |r: &mut FieldResult, code: &str, from: usize, to: usize| {
+        r.push(Finding::error(code).span(n.span(from, to)));
+        None
+    };
     for (k, &(a, b)) in out.spans.iter().enumerate() {
         let label = n.chars.get(a..b).unwrap_or(&[]);
         if label.is_empty() {
             if opts.partial && k + 1 == count && k > 0 {
-                continue;
+                // A trailing empty label kept while typing.
+                labels = k;
+                break;
             }
             let at = if a > start { a - 1 } else { a };
-            r.push(Finding::error("domain.empty_label").span(n.span(at, at + 1)));
-            return None;
+            return fail(r, "domain.empty_label", at, at + 1);
         }
         if let Some(i) = label.iter().position(|c| {
             !(c.is_ascii_lowercase()
@@ -446,60 +435,55 @@ fn parse_labels(
             };
             r.push(
                 Finding::error(code)
-                    .param("char", bad.to_string())
+                    .param("char", bad)
                     .span(n.span(a + i, a + i + 1)),
             );
             return None;
         }
         if label.first() == Some(&'-') || label.last() == Some(&'-') {
-            r.push(Finding::error("domain.hyphen").span(n.span(a, b)));
-            return None;
+            return fail(r, "domain.hyphen", a, b);
         }
         let written: String = label.iter().collect();
-        let (unicode, ascii) = if written.starts_with("xn--") {
+        let ascii = if written.starts_with("xn--") {
             match punycode::to_unicode_label(&written) {
-                Some(u) if !u.is_ascii() => (u, written.clone()),
+                Some(u) if !u.is_ascii() => push_label(&mut out.unicode, &u),
                 _ => {
                     r.push(
                         Finding::error("domain.punycode")
-                            .param("label", written.clone())
+                            .param("label", written.as_str())
                             .span(n.span(a, b)),
                     );
                     return None;
                 }
             }
+            written.clone()
         } else {
+            push_label(&mut out.unicode, &written);
             match punycode::to_ascii_label(label) {
-                Some(x) => (written.clone(), x),
-                None => {
-                    r.push(Finding::error("domain.label_too_long").span(n.span(a, b)));
-                    return None;
-                }
+                Some(x) => x,
+                None => return fail(r, "domain.label_too_long", a, b),
             }
         };
         if ascii.len() > MAX_LABEL {
             r.push(
                 Finding::error("domain.label_too_long")
-                    .param_n("length", (ascii.len()) as i64)
+                    .param_n("length", ascii.len() as i64)
                     .span(n.span(a, b)),
             );
             return None;
         }
-        total += ascii.len() + 1;
-        out.written.push(written);
-        out.unicode.push(unicode);
-        out.ascii.push(ascii);
+        push_label(&mut out.ascii, &ascii);
+        push_label(&mut out.written, &written);
     }
-    if total.saturating_sub(1) > MAX_NAME {
+    out.spans.truncate(labels);
+    if out.ascii.len() > MAX_NAME {
         r.push(
             Finding::error("domain.too_long")
-                .param_n("length", (total.saturating_sub(1)) as i64)
+                .param_n("length", out.ascii.len() as i64)
                 .span(n.span(start, end)),
         );
         return None;
     }
-    // Drop a trailing empty label kept while typing.
-    out.spans.truncate(out.written.len());
     Some(out)
 }
 

@@ -15,6 +15,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
+use crate::site::{empty, fixed, number};
 use crate::text::{self, Normalized, Rules};
 
 /// The 31 abbreviations MIIT uses in ICP numbers (rules.md §1.3).
@@ -65,28 +66,31 @@ pub struct IcpNumber {
 impl IcpNumber {
     /// The canonical written form.
     pub fn canonical(&self) -> String {
+        self.written(true)
+    }
+    /// The subject number (without the service suffix).
+    pub fn subject(&self) -> String {
+        self.written(false)
+    }
+    fn written(&self, with_suffix: bool) -> String {
         let mut s = String::new();
         if let Some(p) = self.province {
             s.push(p);
         }
-        match self.kind {
-            NumberType::Filing => {
-                s.push_str("ICP备");
-                s.push_str(&self.serial);
-                s.push('号');
-            }
-            NumberType::License => {
-                s.push_str("ICP证");
-                s.push_str(&self.serial);
-                s.push('号');
-            }
-            NumberType::Telecom => {
-                s.push_str(&self.class);
-                s.push('-');
-                s.push_str(&self.serial);
-            }
+        if self.kind == NumberType::Telecom {
+            s.push_str(&self.class);
+            s.push('-');
+            s.push_str(&self.serial);
+        } else {
+            s.push_str(if self.kind == NumberType::Filing {
+                "ICP备"
+            } else {
+                "ICP证"
+            });
+            s.push_str(&self.serial);
+            s.push('号');
         }
-        if let Some(seq) = &self.seq {
+        if let (Some(seq), true) = (&self.seq, with_suffix) {
             s.push('-');
             s.push_str(seq);
             if let Some(t) = self.service {
@@ -94,15 +98,6 @@ impl IcpNumber {
             }
         }
         s
-    }
-    /// The subject number (without the service suffix).
-    pub fn subject(&self) -> String {
-        IcpNumber {
-            seq: None,
-            service: None,
-            ..self.clone()
-        }
-        .canonical()
     }
     /// `website`, `app`, `miniprogram` or `quickapp` when a suffix is present.
     pub fn service_type(&self) -> Option<&'static str> {
@@ -116,18 +111,18 @@ impl IcpNumber {
     }
 }
 
-/// Why parsing stopped.
+/// Why parsing stopped: the finding (with a fix when the slip is a known
+/// one), and whether the input ended where more was needed (fine while typing).
 struct Fail {
     finding: Finding,
-    /// The input ended where more was needed (fine while typing).
     incomplete: bool,
-    /// A certain correction, when the slip is a known one.
-    fix: Option<String>,
 }
 
 struct Cursor<'a> {
     n: &'a Normalized,
     pos: usize,
+    /// Why parsing stopped, once it has.
+    failed: Option<Fail>,
 }
 
 impl Cursor<'_> {
@@ -156,26 +151,54 @@ impl Cursor<'_> {
     fn at_end(&self) -> bool {
         self.pos >= self.n.len()
     }
-    fn fail(&self, code: &str, from: usize, to: usize) -> Fail {
-        Fail {
-            finding: Finding::error(code).span(self.n.span(from, to)),
-            incomplete: false,
-            fix: None,
-        }
+    /// Stops parsing with `finding` (`incomplete`: more input could
+    /// complete it). Always `None`, for the parser to return.
+    #[inline(never)]
+    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<IcpNumber> {
+        self.failed = Some(Fail {
+            finding,
+            incomplete,
+        });
+        None
     }
-    fn incomplete(&self, code: &str) -> Fail {
-        Fail {
-            finding: Finding::error(code).span(self.n.whole()),
-            incomplete: true,
-            fix: None,
-        }
+    #[inline(never)]
+    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<IcpNumber> {
+        let span = self.n.span(from, to);
+        self.stop(Finding::error(code).span(span), false)
     }
-    fn unexpected(&self, code: &str) -> Fail {
+    #[inline(never)]
+    fn incomplete(&mut self, code: &str) -> Option<IcpNumber> {
+        let span = self.n.whole();
+        self.stop(Finding::error(code).span(span), true)
+    }
+    #[inline(never)]
+    fn unexpected(&mut self, code: &str) -> Option<IcpNumber> {
         if self.at_end() {
             self.incomplete(code)
         } else {
             self.fail(code, self.pos, self.pos + 1)
         }
+    }
+    /// The serial digits, when their count is one of `want` (`expected`
+    /// names the counts in the finding).
+    fn serial(&mut self, want: &[usize], expected: &'static str) -> Option<String> {
+        let start = self.pos;
+        let s = self.digits();
+        let len = s.len();
+        if want.contains(&len) {
+            return Some(s);
+        }
+        if self.at_end() && want.iter().any(|w| len < *w) {
+            self.incomplete("icp.incomplete");
+            return None;
+        }
+        let span = self.n.span(start, self.pos.max(start + 1));
+        let f = Finding::error("icp.serial_length")
+            .param_n("length", len as i64)
+            .param("expected", expected)
+            .span(span);
+        self.stop(f, false);
+        None
     }
 }
 
@@ -222,16 +245,19 @@ fn telecom_class(c: &mut Cursor) -> Option<String> {
     }
 }
 
-/// Parses a normalised number.
-#[allow(clippy::result_large_err)] // one call per check; boxing buys nothing
-fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
-    let mut c = Cursor { n, pos: 0 };
+const ICP: [char; 3] = ['I', 'C', 'P'];
+
+/// Parses the normalised number under the cursor; `None` (with
+/// `c.failed` set) when it is not one.
+fn parse(c: &mut Cursor) -> Option<IcpNumber> {
+    let n = c.n;
+    let chars = n.chars.as_slice();
     // Everything before "ICP" or the licence class is the province part.
-    let icp_at = (0..n.len()).find(|&i| n.chars.get(i..i + 3) == Some(&['I', 'C', 'P'][..]));
+    let icp_at = (0..n.len()).find(|&i| chars.get(i..i + 3) == Some(&ICP[..]));
     let class_at = (0..n.len()).find(|&i| {
         matches!(n.at(i), Some('A' | 'B'))
             && matches!(n.at(i + 1), Some('1'..='4'))
-            && n.chars
+            && chars
                 .get(..i)
                 .is_some_and(|p| p.iter().all(|ch| !ch.is_ascii()))
     });
@@ -240,38 +266,31 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         (Some(i), None) | (None, Some(i)) => i,
         (None, None) => {
             // Still typing the province or "ICP"?
-            let typed: Vec<char> = n.chars.clone();
-            let possible = match typed.as_slice() {
-                [] => true,
-                [p] => !p.is_ascii(),
-                [p, rest @ ..] => {
-                    !p.is_ascii() && "ICP".starts_with(&rest.iter().collect::<String>())
-                }
+            let possible = match chars.split_first() {
+                None => true,
+                Some((p, rest)) => !p.is_ascii() && ICP.starts_with(rest),
             };
-            return Err(if possible {
+            return if possible {
                 c.incomplete("icp.format")
             } else {
                 c.fail("icp.format", 0, n.len())
-            });
+            };
         }
     };
     let province: Option<char> = match head {
         0 => None,
         1 => n.at(0),
         _ => {
-            let prefix: String = n.chars.get(..head).unwrap_or(&[]).iter().collect();
-            return Err(Fail {
-                finding: Finding::error("icp.province_invalid")
-                    .param("char", prefix)
-                    .span(n.span(0, head)),
-                incomplete: false,
-                fix: None,
-            });
+            let prefix: String = chars.get(..head).unwrap_or(&[]).iter().collect();
+            let f = Finding::error("icp.province_invalid")
+                .param("char", prefix)
+                .span(n.span(0, head));
+            return c.stop(f, false);
         }
     };
     c.pos = head;
     let mut num = IcpNumber {
-        kind: NumberType::Filing,
+        kind: NumberType::Telecom,
         province,
         class: String::new(),
         serial: String::new(),
@@ -281,80 +300,35 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
     let mut hao_done = false;
     if Some(head) == icp_at {
         c.pos += 3;
-        num.kind = if c.eat('备') {
-            NumberType::Filing
+        if c.eat('备') {
+            num.kind = NumberType::Filing;
+            num.serial = c.serial(&[8, 10], "8/10")?;
         } else if c.eat('证') {
-            NumberType::License
+            num.kind = NumberType::License;
+            num.serial = c.serial(&[6], "6")?;
         } else {
-            return Err(c.unexpected("icp.format"));
-        };
-        let digits_start = c.pos;
-        num.serial = c.digits();
-        let want: &[usize] = if num.kind == NumberType::Filing {
-            &[8, 10]
-        } else {
-            &[6]
-        };
-        let len = num.serial.len();
-        let may_grow = c.at_end() && want.iter().any(|w| len < *w);
-        if !want.contains(&len) {
-            if may_grow {
-                return Err(c.incomplete("icp.incomplete"));
-            }
-            let mut f = c.fail(
-                "icp.serial_length",
-                digits_start,
-                c.pos.max(digits_start + 1),
-            );
-            f.finding = f.finding.param_n("length", len as i64).param(
-                "expected",
-                if num.kind == NumberType::Filing {
-                    "8/10"
-                } else {
-                    "6"
-                },
-            );
-            return Err(f);
+            return c.unexpected("icp.format");
         }
         if c.eat('号') {
             hao_done = true;
         } else if c.at_end() {
             // "陇ICP备 05000593": the 号 is missing — certain to add, unless still typing.
-            let fix = num.canonical();
-            return Err(Fail {
-                finding: Finding::error("icp.missing_hao")
-                    .param("value", fix.clone())
-                    .fix(fix.clone())
-                    .span(n.span(c.pos.saturating_sub(1), c.pos)),
-                incomplete: true,
-                fix: Some(fix),
-            });
+            let f = fixed(
+                "icp.missing_hao",
+                "value",
+                &num.canonical(),
+                n.span(c.pos.saturating_sub(1), c.pos),
+            );
+            return c.stop(f, true);
         } else if c.peek() != Some('-') {
-            return Err(c.unexpected("icp.format"));
+            return c.unexpected("icp.format");
         }
     } else {
-        num.kind = NumberType::Telecom;
-        num.class = telecom_class(&mut c).unwrap_or_default();
+        num.class = telecom_class(c).unwrap_or_default();
         if !c.eat('-') {
-            return Err(c.unexpected("icp.format"));
+            return c.unexpected("icp.format");
         }
-        let digits_start = c.pos;
-        num.serial = c.digits();
-        if num.serial.len() != 8 {
-            if c.at_end() && num.serial.len() < 8 {
-                return Err(c.incomplete("icp.incomplete"));
-            }
-            let mut f = c.fail(
-                "icp.serial_length",
-                digits_start,
-                c.pos.max(digits_start + 1),
-            );
-            f.finding = f
-                .finding
-                .param_n("length", (num.serial.len()) as i64)
-                .param("expected", "8");
-            return Err(f);
-        }
+        num.serial = c.serial(&[8], "8")?;
     }
     // Service suffix.
     if c.peek() == Some('-') {
@@ -362,17 +336,18 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         c.pos += 1;
         let seq = c.digits();
         if seq.is_empty() {
-            return Err(c.unexpected("icp.seq_invalid"));
+            return c.unexpected("icp.seq_invalid");
         }
         if seq.starts_with('0') || seq.len() > 5 {
-            return Err(c.fail("icp.seq_invalid", dash, c.pos));
+            return c.fail("icp.seq_invalid", dash, c.pos);
         }
         num.seq = Some(seq);
         if let Some(t) = c.peek().filter(char::is_ascii_alphabetic) {
             if !matches!(t, 'A' | 'X' | 'K') {
-                let mut f = c.fail("icp.service_type", c.pos, c.pos + 1);
-                f.finding = f.finding.param("char", t.to_string());
-                return Err(f);
+                let f = Finding::error("icp.service_type")
+                    .param("char", t)
+                    .span(n.span(c.pos, c.pos + 1));
+                return c.stop(f, false);
             }
             num.service = Some(t);
             c.pos += 1;
@@ -380,58 +355,56 @@ fn parse(n: &Normalized) -> Result<IcpNumber, Fail> {
         if num.kind != NumberType::Telecom && !hao_done {
             // "滇ICP备09010050-5号": the suffix goes after 号.
             if c.eat('号') && c.at_end() {
-                let fix = num.canonical();
-                return Err(Fail {
-                    finding: Finding::error("icp.suffix_order")
-                        .param("value", fix.clone())
-                        .fix(fix.clone())
-                        .span(n.span(dash, c.pos)),
-                    incomplete: false,
-                    fix: Some(fix),
-                });
+                let f = fixed(
+                    "icp.suffix_order",
+                    "value",
+                    &num.canonical(),
+                    n.span(dash, c.pos),
+                );
+                return c.stop(f, false);
             }
-            return Err(c.unexpected("icp.incomplete"));
+            return c.unexpected("icp.incomplete");
         }
     }
     if !c.at_end() {
-        return Err(c.fail("icp.trailing", c.pos, n.len()));
+        return c.fail("icp.trailing", c.pos, n.len());
     }
-    Ok(num)
+    Some(num)
 }
 
 fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let span = n.span(0, 1);
+    let telecom = num.kind == NumberType::Telecom;
     let Some(p) = num.province else {
-        if num.kind != NumberType::Telecom {
+        if !telecom {
             r.push(Finding::error("icp.province_missing").span(n.span(0, 0)));
         }
         return;
     };
-    let known = Province::by_abbr(p);
     if crate::text::has(ICP_PROVINCES, p) {
         // canonical
     } else if let Some((_, icp)) = ALT_PROVINCES.iter().find(|(alt, _)| *alt == p) {
-        if num.kind != NumberType::Telecom {
+        if !telecom {
             r.push(
                 Finding::warning("icp.province_alt")
-                    .param("char", p.to_string())
-                    .param("suggestion", icp.to_string())
+                    .param("char", p)
+                    .param("suggestion", *icp)
                     .span(span),
             );
         }
     } else {
         r.push(
             Finding::error("icp.province_invalid")
-                .param("char", p.to_string())
+                .param("char", p)
                 .span(span),
         );
         return;
     }
-    if let (Some(want), Some(got)) = (opts.province, known) {
-        if want.code != got.code && num.kind != NumberType::Telecom {
+    if let (Some(want), Some(got)) = (opts.province, Province::by_abbr(p)) {
+        if want.code != got.code && !telecom {
             r.push(
                 Finding::warning("icp.province_mismatch")
-                    .param("char", p.to_string())
+                    .param("char", p)
                     .param("province", want.name)
                     .span(span),
             );
@@ -442,18 +415,17 @@ fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut Field
 fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let this_year = i64::from(opts.today.year);
     let serial_at = n.chars.iter().position(char::is_ascii_digit).unwrap_or(0);
-    let year4 = |s: &str| s.get(..4).and_then(|y| y.parse::<i64>().ok());
-    let (year, digits, exact) = match (num.kind, num.serial.len()) {
-        (NumberType::Filing, 10) | (NumberType::Telecom, 8) => match year4(&num.serial) {
-            Some(y) => (y, 4, true),
-            None => return,
-        },
-        (NumberType::Filing, 8) => match num.serial.get(..2).and_then(|y| y.parse::<i64>().ok()) {
-            Some(yy) => (2000 + yy, 2, false),
-            None => return,
-        },
+    // 10-digit filings and telecom licences start with the 4-digit year,
+    // 8-digit filings with its last two digits.
+    let (digits, exact) = match (num.kind, num.serial.len()) {
+        (NumberType::Filing, 10) | (NumberType::Telecom, 8) => (4, true),
+        (NumberType::Filing, 8) => (2, false),
         _ => return,
     };
+    let Some(y) = num.serial.get(..digits).and_then(|y| number(y, 10)) else {
+        return;
+    };
+    let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
     if year > this_year {
         let f = if exact {
@@ -474,30 +446,36 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
 /// Parses a number written anywhere (a footer, a form): `None` unless it is
 /// well-formed (province validity is not judged here).
 pub fn parse_str(s: &str) -> Option<IcpNumber> {
-    parse(&normalized(s)).ok()
+    let n = normalized(s);
+    parse(&mut Cursor {
+        n: &n,
+        pos: 0,
+        failed: None,
+    })
 }
 
 /// Checks an ICP filing / licence number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = normalized(input);
     let mut r = FieldResult::new(n.as_string());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("icp.empty"));
-        }
+    if empty(&mut r, &n, opts, "icp.empty") {
         return r;
     }
-    let num = match parse(&n) {
-        Ok(num) => num,
-        Err(fail) => {
-            if let Some(fix) = &fail.fix {
+    let mut c = Cursor {
+        n: &n,
+        pos: 0,
+        failed: None,
+    };
+    let Some(num) = parse(&mut c) else {
+        if let Some(fail) = c.failed {
+            if let Some(fix) = &fail.finding.fix {
                 r.value = fix.clone();
             }
             if !(fail.incomplete && opts.partial) {
                 r.push(fail.finding);
             }
-            return r;
         }
+        return r;
     };
     let canonical = num.canonical();
     r.value = canonical.clone();
@@ -507,12 +485,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if let Some(p) = num.province.and_then(Province::by_abbr) {
         r.info_str("province", p.name);
     }
-    r.info_str("serial", num.serial.clone());
+    r.info_str("serial", num.serial.as_str());
     if let Some(seq) = &num.seq {
-        r.info_num(
-            "serviceSeq",
-            seq.parse::<u32>().map(f64::from).unwrap_or(0.0),
-        );
+        r.info_num("serviceSeq", number(seq, 10).map_or(0.0, f64::from));
     }
     if let Some(t) = num.service_type() {
         r.info_str("serviceType", t);

@@ -12,8 +12,8 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding, InfoValue};
 use crate::options::Options;
-use crate::site::filing_number::{self, IcpNumber};
-use crate::site::html::{self, Flat};
+use crate::site::filing_number;
+use crate::site::html::{self, Anchor, Flat};
 use crate::site::psb_number;
 
 /// What the page is expected to show (the extra `checkFooter` options).
@@ -155,7 +155,7 @@ impl Found {
 }
 
 fn find_psb(t: &[char]) -> Vec<Found> {
-    let kw: Vec<char> = "公网安备".chars().collect();
+    let kw = ['公', '网', '安', '备'];
     let mut out = Vec::new();
     let mut i = 0;
     while i + kw.len() <= t.len() {
@@ -214,21 +214,65 @@ fn add_inner(r: &mut FieldResult, inner: FieldResult, flat: &Flat, found: &Found
     }
 }
 
-/// Digits of `href` in runs of exactly 14 (the record code in a 公网安备 link).
-fn href_codes(href: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The runs of exactly 14 digits in `href` (record codes in a 公网安备
+/// link): the first one, and whether `digits` is one of them.
+fn href_code(href: &str, digits: &str) -> (Option<String>, bool) {
+    let (mut first, mut found) = (None, false);
     let mut run = String::new();
     for c in href.chars().chain(core::iter::once(' ')) {
         if c.is_ascii_digit() {
             run.push(c);
         } else {
             if run.len() == 14 {
-                out.push(run.clone());
+                found |= run == digits;
+                first.get_or_insert_with(|| run.clone());
             }
             run.clear();
         }
     }
+    (first, found)
+}
+
+/// The ASCII digits of `s`, full-width ones folded.
+fn digits_of(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().map(crate::text::fold_width) {
+        if c.is_ascii_digit() {
+            out.push(c);
+        }
+    }
     out
+}
+
+/// Checks a number found on the page with its field `check`, re-homes the
+/// findings, adds `not_linked` (quoting the number) when no link encloses
+/// it, and returns its normalised value and that link.
+fn check_found<'f>(
+    r: &mut FieldResult,
+    flat: &'f Flat,
+    found: &Found,
+    opts: &Options,
+    check: fn(&str, &Options) -> FieldResult,
+    not_linked: Finding,
+) -> (String, Option<&'f Anchor>) {
+    let inner = check(&found.written, opts);
+    let value = inner.value.clone();
+    add_inner(r, inner, flat, found);
+    let anchor = anchor_of(flat, found.start, found.end).and_then(|a| flat.anchors.get(a));
+    if anchor.is_none() {
+        r.push(
+            not_linked
+                .param("number", value.as_str())
+                .span(flat.span(found.start, found.end)),
+        );
+    }
+    (value, anchor)
+}
+
+/// A link to the wrong host: quotes the host, or the whole href when it has none.
+fn wrong_host(f: Finding, host: Option<String>, a: &Anchor) -> Finding {
+    f.param("host", host.unwrap_or_else(|| a.href.clone()))
+        .span(Some(a.span))
 }
 
 /// Checks a page's HTML (or just its footer) for the filing display rules.
@@ -236,72 +280,70 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     let flat = html::flatten(html_text);
     let t = &flat.text;
     let mut r = FieldResult::new(String::new());
-    let mut icp_found: Vec<(String, Option<IcpNumber>)> = Vec::new();
+    let mut icp_found: Vec<String> = Vec::new();
     let mut psb_found: Vec<String> = Vec::new();
 
     for found in find_icp(t) {
-        let span = flat.span(found.start, found.end);
-        let inner = filing_number::check(&found.written, opts);
-        let value = inner.value.clone();
-        let parsed = filing_number::parse_str(&value);
-        add_inner(&mut r, inner, &flat, &found);
-        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
-            None => r.push(
-                Finding::error("footer.icp_not_linked")
-                    .param("number", value.clone())
-                    .span(span),
-            ),
-            Some(a) => match html::host_of(&a.href) {
+        let (value, anchor) = check_found(
+            &mut r,
+            &flat,
+            &found,
+            opts,
+            filing_number::check,
+            Finding::error("footer.icp_not_linked"),
+        );
+        if let Some(a) = anchor {
+            match html::host_of(&a.href) {
                 Some(h) if h == MIIT_HOST => {}
                 Some(h) if MIIT_OLD_HOSTS.contains(&h.as_str()) => r.push(
                     Finding::warning("footer.icp_link_old")
                         .param("host", h)
                         .span(Some(a.span)),
                 ),
-                other => r.push(
-                    Finding::error("footer.icp_link_wrong")
-                        .param("host", other.unwrap_or_else(|| a.href.clone()))
-                        .span(Some(a.span)),
-                ),
-            },
+                other => r.push(wrong_host(
+                    Finding::error("footer.icp_link_wrong"),
+                    other,
+                    a,
+                )),
+            }
         }
-        if !icp_found.iter().any(|(v, _)| *v == value) {
-            icp_found.push((value, parsed));
+        if !icp_found.contains(&value) {
+            icp_found.push(value);
         }
     }
 
     for found in find_psb(t) {
-        let span = flat.span(found.start, found.end);
-        let inner = psb_number::check(&found.written, opts);
-        let value = inner.value.clone();
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-        add_inner(&mut r, inner, &flat, &found);
-        match anchor_of(&flat, found.start, found.end).and_then(|a| flat.anchors.get(a)) {
-            None => r.push(
-                Finding::warning("footer.psb_not_linked")
-                    .param("number", value.clone())
-                    .span(span),
-            ),
-            Some(a) => match html::host_of(&a.href) {
+        let (value, anchor) = check_found(
+            &mut r,
+            &flat,
+            &found,
+            opts,
+            psb_number::check,
+            Finding::warning("footer.psb_not_linked"),
+        );
+        if let Some(a) = anchor {
+            match html::host_of(&a.href) {
                 Some(h) if PSB_HOSTS.contains(&h.as_str()) => {
-                    let codes = href_codes(&a.href);
-                    if codes.is_empty() {
-                        r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)));
-                    } else if !codes.contains(&digits) {
-                        r.push(
+                    let digits = digits_of(&value);
+                    match href_code(&a.href, &digits) {
+                        (None, _) => {
+                            r.push(Finding::warning("footer.psb_link_no_code").span(Some(a.span)))
+                        }
+                        (Some(code), false) => r.push(
                             Finding::error("footer.psb_link_mismatch")
-                                .param("code", codes.first().cloned().unwrap_or_default())
-                                .param("digits", digits.clone())
+                                .param("code", code)
+                                .param("digits", digits)
                                 .span(Some(a.span)),
-                        );
+                        ),
+                        _ => {}
                     }
                 }
-                other => r.push(
-                    Finding::warning("footer.psb_link_wrong")
-                        .param("host", other.unwrap_or_else(|| a.href.clone()))
-                        .span(Some(a.span)),
-                ),
-            },
+                other => r.push(wrong_host(
+                    Finding::warning("footer.psb_link_wrong"),
+                    other,
+                    a,
+                )),
+            }
         }
         if !psb_found.contains(&value) {
             psb_found.push(value);
@@ -311,26 +353,12 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     if icp_found.is_empty() {
         r.push(Finding::error("footer.icp_missing"));
     }
-    if let Some(want) = expected
-        .icp_number
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
+    if let Some(want) = given(&expected.icp_number) {
         expect_icp(&mut r, want, &icp_found);
     }
-    if let Some(want) = expected
-        .psb_number
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
-        let want_digits: String = want
-            .chars()
-            .map(crate::text::fold_width)
-            .filter(char::is_ascii_digit)
-            .collect();
-        let shown = psb_found
-            .iter()
-            .any(|p| p.chars().filter(char::is_ascii_digit).collect::<String>() == want_digits);
+    if let Some(want) = given(&expected.psb_number) {
+        let want_digits = digits_of(want);
+        let shown = psb_found.iter().any(|p| digits_of(p) == want_digits);
         if !shown {
             r.push(Finding::error("footer.psb_expected_missing").param("expected", want.trim()));
         }
@@ -338,35 +366,40 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.push(Finding::info("footer.psb_absent"));
     }
 
-    let icp_list: Vec<String> = icp_found.iter().map(|(v, _)| v.clone()).collect();
-    let mut shown: Vec<String> = icp_list.clone();
-    shown.extend(psb_found.iter().cloned());
-    r.value = shown.join(" ");
-    r.info.push(("icpNumbers", InfoValue::List(icp_list)));
+    for v in icp_found.iter().chain(&psb_found) {
+        if !r.value.is_empty() {
+            r.value.push(' ');
+        }
+        r.value.push_str(v);
+    }
+    r.info.push(("icpNumbers", InfoValue::List(icp_found)));
     r.info.push(("psbNumbers", InfoValue::List(psb_found)));
-    if let Some(d) = expected.domain.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = given(&expected.domain) {
         let dr = crate::site::domain::check(d, opts);
         r.info_str("domain", dr.value);
     }
     r.finish()
 }
 
-fn expect_icp(r: &mut FieldResult, want: &str, found: &[(String, Option<IcpNumber>)]) {
+/// An expected value the caller gave (not absent or blank).
+fn given(option: &Option<String>) -> Option<&str> {
+    option.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+fn expect_icp(r: &mut FieldResult, want: &str, found: &[String]) {
     let Some(w) = filing_number::parse_str(want) else {
         r.push(Finding::error("footer.icp_expected_invalid").param("expected", want.trim()));
         return;
     };
     let canonical = w.canonical();
-    if found.iter().any(|(v, _)| *v == canonical) {
+    if found.contains(&canonical) {
         return;
     }
     let subject = w.subject();
-    let same_subject: Vec<&IcpNumber> = found
-        .iter()
-        .filter_map(|(_, p)| p.as_ref())
-        .filter(|p| p.subject() == subject)
-        .collect();
-    if w.seq.is_some() && same_subject.iter().any(|p| p.seq.is_none()) {
+    let subject_shown = found.iter().any(|v| {
+        filing_number::parse_str(v).is_some_and(|p| p.seq.is_none() && p.subject() == subject)
+    });
+    if w.seq.is_some() && subject_shown {
         // Guangdong footers show the subject number (HW-KB); elsewhere the service number.
         if w.province != Some('粤') {
             r.push(

@@ -7,6 +7,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
+use crate::site::number;
 use crate::text;
 
 /// One `<a>` element.
@@ -141,9 +142,9 @@ fn entity(s: &[(char, u32)], i: usize) -> Option<(char, usize)> {
     }
     s.get(k).filter(|(c, _)| *c == ';')?;
     let c = if let Some(num) = name.strip_prefix('#') {
-        let v = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
+        let v = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            Some(hex) => number(hex, 16)?,
+            None => number(num, 10)?,
         };
         char::from_u32(v)?
     } else {
@@ -169,8 +170,9 @@ fn decode_entities(s: &[(char, u32)]) -> String {
     out
 }
 
-/// A parsed tag: (lower-case name, closing?, attributes, index after '>').
-type Tag = (String, bool, Vec<(String, String)>, usize);
+/// A parsed tag: (lower-case name, closing?, first `href` (entities
+/// decoded, "" when absent), index after '>').
+type Tag = (String, bool, String, usize);
 
 fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
     let mut k = i + 1;
@@ -186,10 +188,10 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         name.push(c.to_ascii_lowercase());
         k += 1;
     }
-    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let mut attrs = Vec::new();
+    let mut href = None;
     loop {
         while s
             .get(k)
@@ -199,7 +201,7 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         }
         let (c, _) = *s.get(k)?;
         if c == '>' {
-            return Some((name, closing, attrs, k + 1));
+            return Some((name, closing, href.unwrap_or_default(), k + 1));
         }
         let mut key = String::new();
         while let Some((c, _)) = s
@@ -216,14 +218,12 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
             k += 1;
         }
-        let mut value = String::new();
+        let (mut start, mut end) = (k, k);
         if s.get(k).is_some_and(|(c, _)| *c == '=') {
             k += 1;
             while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
                 k += 1;
             }
-            let start;
-            let end;
             match s.get(k) {
                 Some((q @ ('"' | '\''), _)) => {
                     start = k + 1;
@@ -242,19 +242,19 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
                     end = k;
                 }
             }
-            value = decode_entities(s.get(start..end).unwrap_or(&[]));
         }
-        attrs.push((key, value));
+        if href.is_none() && key == "href" {
+            href = Some(decode_entities(s.get(start..end).unwrap_or(&[])));
+        }
     }
 }
 
 /// Position of the first `needle` (ASCII case-insensitive) at or after `from`.
 fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
-    let n: Vec<char> = needle.chars().collect();
     (from..s.len()).find(|&i| {
-        n.iter().enumerate().all(|(k, c)| {
+        needle.chars().enumerate().all(|(k, c)| {
             s.get(i + k)
-                .is_some_and(|(d, _)| d.to_ascii_lowercase() == *c)
+                .is_some_and(|(d, _)| d.to_ascii_lowercase() == c)
         })
     })
 }
@@ -288,7 +288,7 @@ pub fn flatten(html: &str) -> Flat {
                     .unwrap_or(s.len());
                 continue;
             }
-            if let Some((name, closing, attrs, next)) = parse_tag(&s, i) {
+            if let Some((name, closing, href, next)) = parse_tag(&s, i) {
                 let span = (at, end_of(&s, next));
                 if !closing && RAW_TEXT.contains(&name.as_str()) {
                     let close = cat!("</", name);
@@ -305,11 +305,7 @@ pub fn flatten(html: &str) -> Flat {
                     if closing {
                         stack.pop();
                     } else {
-                        let href = attrs
-                            .into_iter()
-                            .find(|(k, _)| k == "href")
-                            .map(|(_, v)| v.trim().to_string())
-                            .unwrap_or_default();
+                        let href = href.trim().into();
                         flat.anchors.push(Anchor { href, span });
                         stack.push(flat.anchors.len() - 1);
                     }

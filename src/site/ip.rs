@@ -8,7 +8,13 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::text::{self, Rules};
+use crate::site::{empty, fixed, number};
+use crate::text::{self, has, Rules};
+
+/// True for a non-empty run of ASCII digits.
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
 
 /// Parses a dotted-quad IPv4 address. `Err(index of the bad part)`.
 fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
@@ -16,13 +22,12 @@ fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
     let mut count = 0;
     for (i, part) in s.split('.').enumerate() {
         let slot = out.get_mut(i).ok_or(i)?;
-        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+        if part.len() > 3 || !is_digits(part) || (part.len() > 1 && part.starts_with('0')) {
             return Err(i);
         }
-        if part.len() > 1 && part.starts_with('0') {
-            return Err(i);
-        }
-        *slot = part.parse::<u8>().map_err(|_| i)?;
+        *slot = number(part, 10)
+            .and_then(|v| u8::try_from(v).ok())
+            .ok_or(i)?;
         count += 1;
     }
     if count == 4 {
@@ -32,79 +37,95 @@ fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
     }
 }
 
+/// Appends the groups of one side of an IPv6 `::` (an IPv4 tail as two).
+fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
+    if part.is_empty() {
+        return Some(());
+    }
+    let last = part.bytes().filter(|b| *b == b':').count();
+    for (i, g) in part.split(':').enumerate() {
+        if i == last && has(g, '.') {
+            let [a, b, c, d] = parse_v4(g).ok()?;
+            v.push(u16::from_be_bytes([a, b]));
+            v.push(u16::from_be_bytes([c, d]));
+        } else {
+            if g.is_empty() || g.len() > 4 {
+                return None;
+            }
+            v.push(number(g, 16)? as u16);
+        }
+    }
+    Some(())
+}
+
 /// Parses an IPv6 address into 8 groups.
 fn parse_v6(s: &str) -> Option<[u16; 8]> {
-    let (head, tail, compressed) = match crate::text::find(s, "::") {
+    let (head, tail, compressed) = match text::find(s, "::") {
         Some(at) => (s.get(..at)?, s.get(at + 2..)?, true),
         None => (s, "", false),
     };
-    if crate::text::contains(tail, "::") {
+    if text::contains(tail, "::") {
         return None;
     }
-    let groups = |part: &str| -> Option<Vec<u16>> {
-        if part.is_empty() {
-            return Some(Vec::new());
-        }
-        let mut v = Vec::new();
-        let pieces: Vec<&str> = part.split(':').collect();
-        for (i, g) in pieces.iter().enumerate() {
-            if i + 1 == pieces.len() && crate::text::has(g, '.') {
-                let q = parse_v4(g).ok()?;
-                v.push(u16::from_be_bytes([q[0], q[1]]));
-                v.push(u16::from_be_bytes([q[2], q[3]]));
-            } else {
-                if g.is_empty() || g.len() > 4 {
-                    return None;
-                }
-                v.push(u16::from_str_radix(g, 16).ok()?);
-            }
-        }
-        Some(v)
-    };
-    let h = groups(head)?;
-    let t = groups(tail)?;
+    let mut v = Vec::new();
+    groups(head, &mut v)?;
+    let h = v.len();
+    groups(tail, &mut v)?;
     let mut out = [0u16; 8];
     if compressed {
-        if h.len() + t.len() > 7 {
+        if v.len() > 7 {
             return None;
         }
-        for (slot, g) in out.iter_mut().zip(h.iter()) {
-            *slot = *g;
-        }
-        let off = 8 - t.len();
-        for (k, g) in t.iter().enumerate() {
-            *out.get_mut(off + k)? = *g;
+        // The tail goes to the end; the `::` is zeros.
+        let off = 8 - v.len();
+        for (k, g) in v.iter().enumerate() {
+            *out.get_mut(if k < h { k } else { off + k })? = *g;
         }
     } else {
-        if h.len() != 8 {
+        if h != 8 {
             return None;
         }
-        for (slot, g) in out.iter_mut().zip(h.iter()) {
+        for (slot, g) in out.iter_mut().zip(v.iter()) {
             *slot = *g;
         }
     }
     Some(out)
 }
 
-/// The special-purpose range an IPv4 address falls in: (code, range).
-fn special_v4(a: [u8; 4]) -> Option<(&'static str, &'static str)> {
-    Some(match a {
-        [10, ..] => ("ip.private", "10.0.0.0/8"),
-        [172, b, ..] if (16..=31).contains(&b) => ("ip.private", "172.16.0.0/12"),
-        [192, 168, ..] => ("ip.private", "192.168.0.0/16"),
-        [127, ..] => ("ip.loopback", "127.0.0.0/8"),
-        [0, ..] => ("ip.reserved", "0.0.0.0/8"),
-        [100, b, ..] if (64..=127).contains(&b) => ("ip.private", "100.64.0.0/10"),
-        [169, 254, ..] => ("ip.reserved", "169.254.0.0/16"),
-        [192, 0, 0, _] => ("ip.reserved", "192.0.0.0/24"),
-        [192, 0, 2, _] => ("ip.reserved", "192.0.2.0/24"),
-        [198, 18 | 19, ..] => ("ip.reserved", "198.18.0.0/15"),
-        [198, 51, 100, _] => ("ip.reserved", "198.51.100.0/24"),
-        [203, 0, 113, _] => ("ip.reserved", "203.0.113.0/24"),
-        [224..=239, ..] => ("ip.reserved", "224.0.0.0/4"),
-        [240..=255, ..] => ("ip.reserved", "240.0.0.0/4"),
-        _ => return None,
-    })
+/// A special-purpose range: (network as a u32, prefix length, code, range).
+type Range = (u32, u32, &'static str, &'static str);
+
+const V4: [Range; 14] = [
+    (0x0A00_0000, 8, "ip.private", "10.0.0.0/8"),
+    (0xAC10_0000, 12, "ip.private", "172.16.0.0/12"),
+    (0xC0A8_0000, 16, "ip.private", "192.168.0.0/16"),
+    (0x7F00_0000, 8, "ip.loopback", "127.0.0.0/8"),
+    (0x0000_0000, 8, "ip.reserved", "0.0.0.0/8"),
+    (0x6440_0000, 10, "ip.private", "100.64.0.0/10"),
+    (0xA9FE_0000, 16, "ip.reserved", "169.254.0.0/16"),
+    (0xC000_0000, 24, "ip.reserved", "192.0.0.0/24"),
+    (0xC000_0200, 24, "ip.reserved", "192.0.2.0/24"),
+    (0xC612_0000, 15, "ip.reserved", "198.18.0.0/15"),
+    (0xC633_6400, 24, "ip.reserved", "198.51.100.0/24"),
+    (0xCB00_7100, 24, "ip.reserved", "203.0.113.0/24"),
+    (0xE000_0000, 4, "ip.reserved", "224.0.0.0/4"),
+    (0xF000_0000, 4, "ip.reserved", "240.0.0.0/4"),
+];
+
+/// IPv6 ranges, by the address's first 32 bits.
+const V6: [Range; 4] = [
+    (0xFC00_0000, 7, "ip.private", "fc00::/7"),
+    (0xFE80_0000, 10, "ip.reserved", "fe80::/10"),
+    (0xFF00_0000, 8, "ip.reserved", "ff00::/8"),
+    (0x2001_0DB8, 32, "ip.reserved", "2001:db8::/32"),
+];
+
+/// The range of `table` that `x` falls in: (code, range).
+fn special(x: u32, table: &[Range]) -> Option<(&'static str, &'static str)> {
+    let (_, _, code, range) = table
+        .iter()
+        .find(|(net, len, ..)| (x ^ net) >> (32 - len) == 0)?;
+    Some((code, range))
 }
 
 fn special_v6(g: [u16; 8]) -> Option<(&'static str, &'static str)> {
@@ -116,17 +137,9 @@ fn special_v6(g: [u16; 8]) -> Option<(&'static str, &'static str)> {
         return Some(("ip.reserved", "::/128"));
     }
     if a == 0 && b == 0 && c == 0 && d == 0 && e == 0 && f == 0xffff {
-        let [p, q] = h0.to_be_bytes();
-        let [s, t] = h1.to_be_bytes();
-        return special_v4([p, q, s, t]);
+        return special(u32::from(h0) << 16 | u32::from(h1), &V4);
     }
-    Some(match a {
-        _ if a & 0xfe00 == 0xfc00 => ("ip.private", "fc00::/7"),
-        _ if a & 0xffc0 == 0xfe80 => ("ip.reserved", "fe80::/10"),
-        _ if a & 0xff00 == 0xff00 => ("ip.reserved", "ff00::/8"),
-        0x2001 if b == 0x0db8 => ("ip.reserved", "2001:db8::/32"),
-        _ => return None,
-    })
+    special(u32::from(a) << 16 | u32::from(b), &V6)
 }
 
 /// Checks a server IP address.
@@ -139,80 +152,75 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             ..Rules::default()
         },
     ));
-    let mut s = n.as_string();
-    let mut r = FieldResult::new(s.clone());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("ip.empty"));
-        }
+    let value = n.as_string();
+    let mut s = value.as_str();
+    let mut r = FieldResult::new(s);
+    if empty(&mut r, &n, opts, "ip.empty") {
         return r;
     }
     // "1.2.3.4:80" / "[::1]:443": a port is not part of the address.
     let mut port_fix = false;
     if let Some(inner) = s.strip_prefix('[') {
         if let Some((addr, rest)) = inner.split_once(']') {
-            if rest.is_empty()
-                || rest
-                    .strip_prefix(':')
-                    .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            {
-                s = addr.to_string();
+            if rest.is_empty() || rest.strip_prefix(':').is_some_and(is_digits) {
+                s = addr;
                 port_fix = true;
             }
         }
     } else if let Some((addr, port)) = s.split_once(':') {
-        if crate::text::has(addr, '.')
-            && !port.is_empty()
-            && port.bytes().all(|b| b.is_ascii_digit())
-        {
-            s = addr.to_string();
+        if has(addr, '.') && is_digits(port) {
+            s = addr;
             port_fix = true;
         }
     }
-    if crate::text::has(&s, '%') {
+    if has(s, '%') {
         r.push(Finding::error("ip.zone").span(n.whole()));
         return r;
     }
-    let special;
-    if crate::text::has(&s, ':') {
-        match parse_v6(&s) {
-            Some(g) => {
-                r.info_num("version", 6.0);
-                special = special_v6(g);
+    let special_range;
+    if has(s, ':') {
+        let Some(g) = parse_v6(s) else {
+            let possible = opts.partial
+                && s.chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+            if !possible {
+                r.push(Finding::error("ip.invalid").span(n.whole()));
             }
-            None => {
-                let possible = opts.partial
-                    && s.chars()
-                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
-                if !possible {
-                    r.push(Finding::error("ip.invalid").span(n.whole()));
-                }
-                return r;
-            }
-        }
+            return r;
+        };
+        r.info_num("version", 6.0);
+        special_range = special_v6(g);
     } else {
-        match parse_v4(&s) {
+        match parse_v4(s) {
             Ok(a) => {
                 r.info_num("version", 4.0);
-                special = special_v4(a);
+                special_range = special(u32::from_be_bytes(a), &V4);
             }
-            Err(part) => {
-                let parts: Vec<&str> = s.split('.').collect();
-                let possible = opts.partial
-                    && parts.len() <= 4
-                    && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                    && parts
-                        .iter()
-                        .take(parts.len().saturating_sub(1))
-                        .all(|p| !p.is_empty())
-                    && parts
-                        .iter()
-                        .all(|p| p.len() <= 3 && p.parse::<u32>().map_or(true, |v| v <= 255));
+            Err(bad) => {
+                // Still typing: up to 4 parts of digits, none empty but the
+                // last, each a possible byte.
+                let mut possible =
+                    opts.partial && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                // The offending part's position (in characters).
+                let (mut before, mut len) = (0, 0);
+                let mut prev_empty = false;
+                for (i, p) in s.split('.').enumerate() {
+                    possible &= i < 4
+                        && !prev_empty
+                        && p.len() <= 3
+                        && number(p, 10).map_or(true, |v| v <= 255);
+                    prev_empty = p.is_empty();
+                    let mut chars = 0;
+                    for _ in p.chars() {
+                        chars += 1;
+                    }
+                    if i < bad {
+                        before += chars + 1;
+                    } else if i == bad {
+                        len = chars;
+                    }
+                }
                 if !possible {
-                    // Span: the offending part (its characters in the normalised value).
-                    let before: usize =
-                        parts.iter().take(part).map(|p| p.chars().count() + 1).sum();
-                    let len = parts.get(part).map(|p| p.chars().count()).unwrap_or(0);
                     let code = if s.bytes().any(|b| b.is_ascii_lowercase()) {
                         "ip.hostname"
                     } else {
@@ -229,19 +237,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             }
         }
     }
-    r.value = s.clone();
-    if let Some((code, range)) = special {
+    r.value = s.into();
+    if let Some((code, range)) = special_range {
         r.push(Finding::error(code).param("range", range).span(n.whole()));
     }
     if port_fix {
-        r.push(
-            Finding::error("ip.port")
-                .param("value", s.clone())
-                .fix(s)
-                .span(n.whole()),
-        );
+        r.push(fixed("ip.port", "value", s, n.whole()));
     } else {
-        text::note_normalized(&mut r, input, &s);
+        text::note_normalized(&mut r, input, s);
     }
     r
 }

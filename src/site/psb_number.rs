@@ -10,6 +10,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
+use crate::site::{empty, fixed, number};
 use crate::text::{self, Normalized, Rules};
 
 const KEYWORD: [char; 4] = ['公', '网', '安', '备'];
@@ -61,17 +62,15 @@ pub fn parse_str(s: &str) -> Option<PsbNumber> {
 /// Checks a 公网安备 number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = normalized(input);
+    let chars = n.chars.as_slice();
     let mut r = FieldResult::new(n.as_string());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("psb.empty"));
-        }
+    if empty(&mut r, &n, opts, "psb.empty") {
         return r;
     }
-    let kw_at = (0..n.len()).find(|&i| n.chars.get(i..i + 4) == Some(&KEYWORD[..]));
+    let kw_at = (0..n.len()).find(|&i| chars.get(i..i + 4) == Some(&KEYWORD[..]));
     let Some(kw) = kw_at else {
         // Still typing "X公网安备"?
-        let typed = n.chars.get(1..).unwrap_or(&[]);
+        let typed = chars.get(1..).unwrap_or(&[]);
         let possible =
             n.at(0).is_some_and(|c| !c.is_ascii()) && typed.len() < 4 && KEYWORD.starts_with(typed);
         if !(opts.partial && possible) {
@@ -89,7 +88,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         } else {
             "psb.province_invalid"
         };
-        let prefix: String = n.chars.get(..kw).unwrap_or(&[]).iter().collect();
+        let prefix: String = chars.get(..kw).unwrap_or(&[]).iter().collect();
         r.push(
             Finding::error(code)
                 .param("char", prefix)
@@ -98,15 +97,15 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         return r;
     };
     let start = kw + 4;
-    let body = n.chars.get(start..).unwrap_or(&[]);
+    let body = chars.get(start..).unwrap_or(&[]);
     let count = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    let digits: String = body.iter().take(count).collect();
+    let digits: String = body.get(..count).unwrap_or(&[]).iter().collect();
     let after = start + count;
     let hao = n.at(after) == Some('号');
     if let Some(bad) = body.get(count).filter(|c| **c != '号') {
         r.push(
             Finding::error("psb.invalid_char")
-                .param("char", bad.to_string())
+                .param("char", *bad)
                 .span(n.span(after, after + 1)),
         );
         return r;
@@ -125,35 +124,27 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    let num = PsbNumber {
-        province: pchar,
-        digits: digits.clone(),
-    };
-    let canonical = num.canonical();
+    let canonical = cat!(pchar, "公网安备", digits, "号");
     r.value = canonical.clone();
     if !hao {
         if opts.partial && count == 12 {
             return r;
         }
-        r.push(
-            Finding::error("psb.missing_hao")
-                .param("value", canonical.clone())
-                .fix(canonical.clone())
-                .span(n.span(after.saturating_sub(1), after)),
-        );
+        r.push(fixed(
+            "psb.missing_hao",
+            "value",
+            &canonical,
+            n.span(after.saturating_sub(1), after),
+        ));
     }
-    let region = digits
-        .get(..2)
-        .and_then(|d| d.parse::<u8>().ok())
-        .unwrap_or(0);
-    if region != prov.code {
-        let named = Province::by_code(region)
-            .map(|p| p.name.to_string())
-            .unwrap_or_else(|| "—".into());
+    let region = digits.get(..2).unwrap_or("");
+    let code = number(region, 10).unwrap_or(0);
+    if code != u32::from(prov.code) {
+        let named = Province::by_code(code as u8).map_or("—", |p| p.name);
         r.push(
             Finding::error("psb.province_code")
-                .param("char", pchar.to_string())
-                .param("code", digits.get(..2).unwrap_or("").to_string())
+                .param("char", pchar)
+                .param("code", region)
                 .param_n("expected", prov.code as i64)
                 .param("named", named)
                 .span(n.span(start, start + 2)),
@@ -163,7 +154,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         r.push(Finding::warning("psb.old_format").span(n.span(start, after)));
     }
     r.info_str("province", prov.name);
-    r.info_str("regionCode", digits.get(..6).unwrap_or("").to_string());
+    r.info_str("regionCode", digits.get(..6).unwrap_or(""));
     if hao {
         text::note_normalized(&mut r, input, &canonical);
     }

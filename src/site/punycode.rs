@@ -53,7 +53,10 @@ fn threshold(k: u32, bias: u32) -> u32 {
 /// Encodes one label's code points as Punycode (without `xn--`).
 /// `None` on arithmetic overflow (absurdly long input).
 pub fn encode(input: &[char]) -> Option<String> {
-    let mut out: String = input.iter().filter(|c| c.is_ascii()).collect();
+    let mut out = String::new();
+    for c in input.iter().filter(|c| c.is_ascii()) {
+        out.push(*c);
+    }
     let basic = out.len() as u32;
     let mut handled = basic;
     if basic > 0 {
@@ -105,13 +108,13 @@ pub fn decode(input: &str) -> Option<Vec<char>> {
     }
     let mut out: Vec<char> = basic.chars().collect();
     let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
-    let mut digits = rest.chars().peekable();
-    while digits.peek().is_some() {
+    let mut digits = rest.as_bytes().iter();
+    while !digits.as_slice().is_empty() {
         let old_i = i;
         let mut w = 1u32;
         let mut k = BASE;
         loop {
-            let d = char_digit(digits.next()?)?;
+            let d = char_digit(char::from(*digits.next()?))?;
             i = i.checked_add(d.checked_mul(w)?)?;
             let t = threshold(k, bias);
             if d < t {
@@ -147,7 +150,7 @@ pub fn to_ascii_label(label: &[char]) -> Option<String> {
 pub fn to_unicode_label(label: &str) -> Option<String> {
     match label.get(..4) {
         Some(p) if p.eq_ignore_ascii_case("xn--") => {
-            decode(label.get(4..)?).map(|v| v.into_iter().collect())
+            decode(label.get(4..)?).map(|v| v.iter().collect())
         }
         _ => Some(label.to_string()),
     }

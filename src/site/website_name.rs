@@ -11,7 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
-use crate::site::domain;
+use crate::site::{domain, empty};
 use crate::text::{self, Normalized, Rules};
 
 /// Minimum number of Chinese characters (TC-CN, HW-KB doc_0060, QC).
@@ -24,28 +24,33 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2A6DF}' | '\u{2A700}'..='\u{2EBEF}' | '\u{30000}'..='\u{3134F}')
 }
 
-fn words<'a>(sec: &'a Json, key: &str) -> Vec<&'a str> {
+/// The words of a list in the `words` section (a plain array, or an
+/// object with a `words` array).
+fn words<'a>(sec: &'a Json, key: &str) -> &'a [Json] {
     sec.get(key)
         .and_then(|l| l.get("words").or(Some(l)))
         .and_then(Json::as_array)
         .unwrap_or(&[])
-        .iter()
-        .filter_map(Json::as_str)
-        .collect()
 }
 
 /// Where `word` first occurs in `hay` (ASCII case-insensitive), as char indices.
 fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
-    let w: Vec<char> = word.chars().map(|c| c.to_ascii_uppercase()).collect();
-    if w.is_empty() || w.len() > hay.len() {
+    let mut len = 0;
+    for _ in word.chars() {
+        len += 1;
+    }
+    if len == 0 {
         return None;
     }
-    (0..=hay.len() - w.len())
-        .find(|&i| {
-            hay.get(i..i + w.len())
-                .is_some_and(|s| s.iter().zip(&w).all(|(a, b)| a.to_ascii_uppercase() == *b))
-        })
-        .map(|i| (i, i + w.len()))
+    'at: for i in 0..(hay.len() + 1).saturating_sub(len) {
+        for (k, b) in word.chars().enumerate() {
+            if hay.get(i + k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
+                continue 'at;
+            }
+        }
+        return Some((i, i + len));
+    }
+    None
 }
 
 fn word_finding(
@@ -64,36 +69,39 @@ fn word_finding(
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = text::trim(text::normalize(input, Rules::default()));
     let value = n.as_string();
-    let mut r = FieldResult::new(value.clone());
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("website_name.empty"));
-        }
+    let mut r = FieldResult::new(value.as_str());
+    if empty(&mut r, &n, opts, "website_name.empty") {
         return r;
     }
-    let lower = value.to_ascii_lowercase();
-    if crate::text::has(&lower, '.') && domain::registrable(&lower, opts).is_some() {
+    if text::has(&value, '.') && domain::registrable(&value, opts).is_some() {
         r.push(Finding::error("website_name.domain").span(n.whole()));
         return r;
     }
-    if let Some(i) = n
-        .chars
-        .iter()
-        .position(|c| !(is_han(*c) || c.is_ascii_alphanumeric() || text::is_space(*c)))
-    {
-        let bad = n.at(i).unwrap_or('?');
+    let (mut han, mut letters, mut digits) = (0, 0, 0);
+    let (mut symbol, mut space) = (None, None);
+    for (i, &c) in n.chars.iter().enumerate() {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else if text::is_space(c) {
+            space = space.or(Some(i));
+        } else {
+            symbol = symbol.or(Some((i, c)));
+        }
+    }
+    if let Some((i, c)) = symbol {
         r.push(
             Finding::error("website_name.symbol")
-                .param("char", bad.to_string())
+                .param("char", c)
                 .span(n.span(i, i + 1)),
         );
     }
-    if let Some(i) = n.chars.iter().position(|c| text::is_space(*c)) {
+    if let Some(i) = space {
         r.push(Finding::warning("website_name.space").span(n.span(i, i + 1)));
     }
-    let han = n.chars.iter().filter(|c| is_han(**c)).count();
-    let letters = n.chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    let digits = n.chars.iter().filter(|c| c.is_ascii_digit()).count();
     if han == 0 && letters + digits > 0 && !opts.partial {
         let code = if letters == 0 {
             "website_name.digits_only"
@@ -102,19 +110,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         };
         r.push(Finding::error(code).span(n.whole()));
     } else if han > 0 && han < MIN_HAN && !opts.partial {
-        if han + letters + digits >= MIN_HAN {
-            r.push(
-                Finding::warning("website_name.few_chinese")
-                    .param_n("count", han as i64)
-                    .span(n.whole()),
-            );
+        let f = if han + letters + digits >= MIN_HAN {
+            Finding::warning("website_name.few_chinese")
         } else {
-            r.push(
-                Finding::error("website_name.too_short")
-                    .param_n("count", han as i64)
-                    .span(n.whole()),
-            );
-        }
+            Finding::error("website_name.too_short")
+        };
+        r.push(f.param_n("count", han as i64).span(n.whole()));
     }
     check_words(&n, opts, &mut r);
     r
@@ -131,40 +132,46 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         Some(SubjectType::Government) | Some(SubjectType::Institution)
     );
     let hay = &n.chars;
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    let mut report =
-        |r: &mut FieldResult, code: &str, sev: Severity, word: &str| -> Option<(usize, usize)> {
-            let at = find(hay, word)?;
-            if seen
-                .iter()
-                .any(|s| s.0 <= at.0 && at.1 <= s.1 && code != "website_name.pre_approval")
-            {
-                return None;
-            }
-            seen.push(at);
-            r.push(word_finding(code, sev, n, word, at));
-            Some(at)
-        };
     let gov_sev = if official {
         Severity::Warning
     } else {
         Severity::Error
     };
-    for w in words(sec, "national") {
-        report(r, "website_name.national", gov_sev, w);
-    }
-    for w in words(sec, "sensitive") {
-        report(r, "website_name.sensitive", gov_sev, w);
-    }
-    if personal {
-        for w in words(sec, "personalForbidden") {
-            report(r, "website_name.personal_word", Severity::Error, w);
+    let lists = [
+        ("national", "website_name.national", gov_sev, true),
+        ("sensitive", "website_name.sensitive", gov_sev, true),
+        (
+            "personalForbidden",
+            "website_name.personal_word",
+            Severity::Error,
+            personal,
+        ),
+        (
+            "personalDiscouraged",
+            "website_name.personal_discouraged",
+            Severity::Warning,
+            personal,
+        ),
+        (
+            "entityLike",
+            "website_name.entity_word",
+            Severity::Warning,
+            personal,
+        ),
+    ];
+    // A word inside one already reported is not reported again.
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for (key, code, sev, on) in lists {
+        if !on {
+            continue;
         }
-        for w in words(sec, "personalDiscouraged") {
-            report(r, "website_name.personal_discouraged", Severity::Warning, w);
-        }
-        for w in words(sec, "entityLike") {
-            report(r, "website_name.entity_word", Severity::Warning, w);
+        for w in words(sec, key).iter().filter_map(Json::as_str) {
+            let Some(at) = find(hay, w) else { continue };
+            if seen.iter().any(|s| s.0 <= at.0 && at.1 <= s.1) {
+                continue;
+            }
+            seen.push(at);
+            r.push(word_finding(code, sev, n, w, at));
         }
     }
     let categories = sec
@@ -176,13 +183,8 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         let name = cat.get("category").and_then(Json::as_str).unwrap_or("");
         let personal_error =
             personal && cat.get("personal").and_then(Json::as_str) == Some("error");
-        for w in cat
-            .get("words")
-            .and_then(Json::as_array)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(Json::as_str)
-        {
+        let list = cat.get("words").and_then(Json::as_array).unwrap_or(&[]);
+        for w in list.iter().filter_map(Json::as_str) {
             if let Some(at) = find(hay, w) {
                 let (code, sev) = if personal_error {
                     ("website_name.personal_pre_approval", Severity::Error)
