@@ -76,7 +76,9 @@ fn main() {
         Some("image") | Some("footer") => has("MEDIA"),
         _ => true,
     });
-    let mut out = [String::new(), String::new(), String::new()];
+    // Rows of every file, sorted by key (byte order, as `str`'s Ord): the
+    // runtime looks keys up by binary search and does not sort.
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = fs::read_to_string(f).expect("catalog file");
@@ -84,16 +86,21 @@ fn main() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
+            let cols: Vec<String> = line.split('\t').map(str::to_string).collect();
             if cols.len() != 4 {
                 continue; // the i18n tests report malformed rows
             }
-            for (i, o) in out.iter_mut().enumerate() {
-                o.push_str(cols[0]);
-                o.push('\t');
-                o.push_str(cols[i + 1]);
-                o.push('\n');
-            }
+            rows.push(cols);
+        }
+    }
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    let mut out = [String::new(), String::new(), String::new()];
+    for cols in &rows {
+        for (i, o) in out.iter_mut().enumerate() {
+            o.push_str(&cols[0]);
+            o.push('\t');
+            o.push_str(&cols[i + 1]);
+            o.push('\n');
         }
     }
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");

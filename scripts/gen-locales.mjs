@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 // Writes pkg/locales/<tag>.js for the locales the wasm does not embed
 // (zh-TW, en): `export default "<key TAB text lines>"`, the same split of
-// src/i18n/*.tsv that build.rs makes for the native build. Run by scripts/build.
+// src/i18n/*.tsv, sorted by key, that build.rs makes for the native build. Run by scripts/build.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const files = readdirSync('src/i18n').filter((f) => f.endsWith('.tsv')).sort();
-const out = { 'zh-TW': [], en: [] };
+const rows = [];
 for (const f of files) {
   for (const line of readFileSync(`src/i18n/${f}`, 'utf8').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const cols = line.split('\t');
-    if (cols.length !== 4) continue;
-    out['zh-TW'].push(`${cols[0]}\t${cols[2]}`);
-    out.en.push(`${cols[0]}\t${cols[3]}`);
+    if (cols.length === 4) rows.push(cols);
   }
+}
+// Sorted by key in UTF-8 byte order (Rust's str order), as build.rs does:
+// the wasm looks keys up by binary search and refuses an unsorted chunk.
+rows.sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+const out = { 'zh-TW': [], en: [] };
+for (const cols of rows) {
+  out['zh-TW'].push(`${cols[0]}\t${cols[2]}`);
+  out.en.push(`${cols[0]}\t${cols[3]}`);
 }
 mkdirSync('pkg/locales', { recursive: true });
 for (const [tag, lines] of Object.entries(out)) {

@@ -100,10 +100,22 @@ type Row = (&'static str, &'static str);
 
 static CATALOGS: [OnceLock<Vec<Row>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
-fn parse(text: &'static str) -> Vec<Row> {
-    let mut rows: Vec<Row> = text.lines().filter_map(|l| l.split_once('\t')).collect();
-    rows.sort_unstable_by(|x, y| x.0.cmp(y.0));
-    rows
+/// The rows of a `key<TAB>text` catalog, which must come sorted by key
+/// (build.rs and scripts/gen-locales.mjs sort them; lookups binary-search).
+/// An unsorted or duplicated key refuses the whole catalog: `None`, so the
+/// locale stays unloaded (loudly: `loadLocale` throws) instead of some keys
+/// silently not being found.
+fn parse(text: &'static str) -> Option<Vec<Row>> {
+    let mut rows: Vec<Row> = Vec::new();
+    for line in text.lines() {
+        if let Some(row) = line.split_once('\t') {
+            if rows.last().is_some_and(|last| last.0 >= row.0) {
+                return None;
+            }
+            rows.push(row);
+        }
+    }
+    Some(rows)
 }
 
 fn catalog(locale: Locale) -> Option<&'static [Row]> {
@@ -111,8 +123,8 @@ fn catalog(locale: Locale) -> Option<&'static [Row]> {
     if let Some(rows) = slot.get() {
         return Some(rows);
     }
-    let text = EMBEDDED.get(locale.index()).copied().flatten()?;
-    Some(slot.get_or_init(|| parse(text)))
+    let rows = parse(EMBEDDED.get(locale.index()).copied().flatten()?)?;
+    Some(slot.get_or_init(|| rows))
 }
 
 /// True when the locale's messages are available (always, natively).
@@ -120,9 +132,9 @@ pub fn is_loaded(locale: Locale) -> bool {
     catalog(locale).is_some()
 }
 
-/// Supplies a locale's catalog (`key<TAB>text` lines, as the JS locale
-/// chunks carry it). Returns the number of entries; a second load of the
-/// same locale keeps the first.
+/// Supplies a locale's catalog (`key<TAB>text` lines sorted by key, as the
+/// JS locale chunks carry it). Returns the number of entries (0: refused,
+/// not sorted); a second load of the same locale keeps the first.
 pub fn load_catalog(locale: Locale, text: &str) -> usize {
     if let Some(rows) = catalog(locale) {
         return rows.len();
@@ -130,10 +142,10 @@ pub fn load_catalog(locale: Locale, text: &str) -> usize {
     // Loaded once per locale for the life of the page: leaking gives the
     // rows a 'static lifetime like the embedded catalogs.
     let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-    CATALOGS
-        .get(locale.index())
-        .map(|slot| slot.get_or_init(|| parse(text)).len())
-        .unwrap_or(0)
+    match (CATALOGS.get(locale.index()), parse(text)) {
+        (Some(slot), Some(rows)) => slot.get_or_init(|| rows).len(),
+        _ => 0,
+    }
 }
 
 /// The raw catalog text for `key`, if present. A locale that is not loaded
@@ -279,6 +291,29 @@ mod tests {
                 "{key}: en placeholders differ"
             );
         }
+    }
+
+    #[test]
+    fn shipped_catalogs_are_sorted() {
+        let dir = env!("OUT_DIR");
+        for tag in ["zh-CN", "zh-TW", "en"] {
+            let text = std::fs::read_to_string(format!("{dir}/catalog-{tag}.tsv")).unwrap();
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            assert!(
+                parse(text).is_some(),
+                "catalog-{tag}.tsv is not sorted by key"
+            );
+        }
+        for locale in Locale::ALL {
+            assert!(is_loaded(locale), "{}", locale.tag());
+        }
+    }
+
+    #[test]
+    fn an_unsorted_catalog_is_refused() {
+        assert_eq!(parse("a\tx\nb\ty\n").map(|r| r.len()), Some(2));
+        assert_eq!(parse("b\ty\na\tx\n"), None);
+        assert_eq!(parse("a\tx\na\ty\n"), None);
     }
 
     #[test]
