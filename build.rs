@@ -33,6 +33,25 @@ fn strip(v: json::Json) -> json::Json {
     }
 }
 
+/// In the compiled `tlds` section, a `fileable` row whose ASCII form is the
+/// suffix itself (`["com","com","TGB"]`, most rows) is written without it
+/// (`["com","TGB"]`); profile.rs puts the column back when it loads.
+fn compact_tlds(v: &mut json::Json) {
+    let json::Json::Obj(items) = v else { return };
+    for (k, rows) in items {
+        let (true, json::Json::Arr(rows)) = (k == "fileable", rows) else {
+            continue;
+        };
+        for row in rows {
+            if let json::Json::Arr(cols) = row {
+                if cols.len() == 3 && cols[0] == cols[1] {
+                    cols.remove(1);
+                }
+            }
+        }
+    }
+}
+
 /// Writes OUT_DIR/profile-<section>.json: each data/profile file, compact
 /// and without prose. A file that does not parse is copied as is (the
 /// profile tests then fail loudly).
@@ -52,7 +71,13 @@ fn compact_profile(out: &Path) {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("profile section");
         let compact = json::parse(&text)
-            .map(|v| strip(v).to_text())
+            .map(|v| {
+                let mut v = strip(v);
+                if stem == "tlds" {
+                    compact_tlds(&mut v);
+                }
+                v.to_text()
+            })
             .unwrap_or(text);
         fs::write(out.join(format!("profile-{stem}.json")), compact)
             .expect("write profile section");

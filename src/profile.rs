@@ -103,17 +103,35 @@ impl core::fmt::Debug for Profile {
 }
 
 fn generic_data() -> Json {
-    let sections = GENERIC_SECTIONS
-        .iter()
-        .map(|(key, text)| {
-            // The data files are tested to parse; a broken one degrades to {}.
-            (
-                key.to_string(),
-                json::parse(text).unwrap_or(Json::Obj(Vec::new())),
-            )
-        })
-        .collect();
+    let mut sections = Vec::new();
+    for (key, text) in GENERIC_SECTIONS {
+        // The data files are tested to parse; a broken one degrades to {}.
+        let mut section = json::parse(text).unwrap_or(Json::Obj(Vec::new()));
+        if *key == "tlds" {
+            expand_tlds(&mut section);
+        }
+        sections.push((key.to_string(), section));
+    }
     Json::Obj(sections)
+}
+
+/// Puts back the ASCII column build.rs leaves out of the `tlds.fileable`
+/// rows whose ASCII form is the suffix itself: `["com","TGB"]` →
+/// `["com","com","TGB"]`, the shape of data/profile/tlds.json.
+fn expand_tlds(section: &mut Json) {
+    let Json::Obj(items) = section else { return };
+    for (k, rows) in items {
+        let (true, Json::Arr(rows)) = (k == "fileable", rows) else {
+            continue;
+        };
+        for row in rows {
+            if let Json::Arr(cols) = row {
+                if let (2, Some(suffix)) = (cols.len(), cols.first().cloned()) {
+                    cols.insert(1, suffix);
+                }
+            }
+        }
+    }
 }
 
 fn type_word(v: &Json) -> &'static str {
@@ -512,6 +530,41 @@ mod tests {
                 .and_then(Json::as_str),
             Some("generic")
         );
+    }
+
+    /// The repo's data file without its prose keys, as the generic profile must hold it.
+    fn without_prose(v: Json) -> Json {
+        match v {
+            Json::Obj(items) => Json::Obj(
+                items
+                    .into_iter()
+                    .filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str()))
+                    .map(|(k, v)| (k, without_prose(v)))
+                    .collect(),
+            ),
+            Json::Arr(items) => Json::Arr(items.into_iter().map(without_prose).collect()),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn the_compiled_generic_profile_is_the_repo_data_without_prose() {
+        let generic = Profile::generic();
+        for (key, raw) in [
+            ("meta", include_str!("../data/profile/meta.json")),
+            ("tlds", include_str!("../data/profile/tlds.json")),
+            ("words", include_str!("../data/profile/words.json")),
+            ("images", include_str!("../data/profile/images.json")),
+            ("provinces", include_str!("../data/profile/provinces.json")),
+        ] {
+            let want = without_prose(json::parse(raw).unwrap());
+            assert_eq!(generic.section(key), Some(&want), "{key}");
+        }
+        assert_eq!(GENERIC_SECTIONS.len(), 5);
+        assert!(generic
+            .section("images")
+            .and_then(|s| s.get("_doc"))
+            .is_none());
     }
 
     #[test]
