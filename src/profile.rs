@@ -161,7 +161,9 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
         (Json::Obj(b), Json::Obj(o)) => {
             let mut out = b.clone();
             for (key, value) in o {
-                if PROSE_KEYS.contains(&key.as_str()) {
+                if PROSE_KEYS.contains(&key.as_str())
+                    || (path.is_empty() && matches!(key.as_str(), "extends" | "name" | "patterns"))
+                {
                     continue;
                 }
                 let here = if path.is_empty() {
@@ -378,16 +380,14 @@ impl Profile {
             Some(Json::Str(s)) => s.clone(),
             Some(other) => return Err(expected("name", "string", other)),
         };
-        let mut overrides = Vec::new();
         let mut patterns = Vec::new();
         for (k, value) in items {
-            match k.as_str() {
-                "extends" | "name" => {}
-                "patterns" => patterns = parse_patterns(value)?,
-                _ => overrides.push((k.clone(), value.clone())),
+            if k == "patterns" {
+                patterns = parse_patterns(value)?;
             }
         }
-        let data = merge(&generic_data(), &Json::Obj(overrides), "")?;
+        // merge skips the top-level keys read above.
+        let data = merge(&generic_data(), v, "")?;
         Ok(Profile::with(name, data, patterns))
     }
 
