@@ -79,8 +79,8 @@ const SPACE: &[(char, char)] = &[
     ('\u{3000}', '\u{3000}'),
 ];
 
-/// A character class: ranges and whether it is negated.
-type ClassSet = (Vec<(char, char)>, bool);
+/// A class escape (`\d`, `\p{Han}`, …): its ranges and whether it is negated.
+type ClassSet = (&'static [(char, char)], bool);
 
 struct Parser<'a> {
     s: &'a [char],
@@ -99,13 +99,13 @@ impl Parser<'_> {
             false
         }
     }
-    fn err<T>(&self, what: &str) -> Result<T, String> {
-        Err(cat!(what, " at position ", self.i))
+    fn err(&self, what: &str) -> String {
+        cat!(what, " at position ", self.i)
     }
 
     fn alt(&mut self, depth: usize) -> Result<Node, String> {
         if depth > 50 {
-            return self.err("groups nested too deeply");
+            return Err(self.err("groups nested too deeply"));
         }
         let mut branches = vec![self.concat(depth)?];
         while self.eat('|') {
@@ -158,10 +158,10 @@ impl Parser<'_> {
                     Some(min)
                 };
                 if !self.eat('}') {
-                    return self.err("unclosed {");
+                    return Err(self.err("unclosed {"));
                 }
                 if min > 100 || max.is_some_and(|m| m > 100 || m < min) {
-                    return self.err("repetition counts must be 0 to 100, min ≤ max");
+                    return Err(self.err("repetition counts must be 0 to 100, min ≤ max"));
                 }
                 self.i -= 1; // the shared `self.i += 1` below consumes '}'
                 (min, max)
@@ -171,44 +171,44 @@ impl Parser<'_> {
         self.i += 1;
         self.eat('?'); // lazy: same language
         if matches!(atom, Node::Bol | Node::Eol | Node::Empty) {
-            return self.err("nothing to repeat");
+            return Err(self.err("nothing to repeat"));
         }
         if matches!(self.peek(), Some('*' | '+' | '?')) {
-            return self.err("nested quantifier");
+            return Err(self.err("nested quantifier"));
         }
         Ok(Node::Repeat(Box::new(atom), min, max))
     }
 
     fn escape_class(&mut self) -> Result<Option<ClassSet>, String> {
         let Some(c) = self.peek() else {
-            return self.err("trailing \\");
+            return Err(self.err("trailing \\"));
         };
         self.i += 1;
         Ok(Some(match c {
-            'd' => (DIGIT.to_vec(), false),
-            'D' => (DIGIT.to_vec(), true),
-            'w' => (WORD.to_vec(), false),
-            'W' => (WORD.to_vec(), true),
-            's' => (SPACE.to_vec(), false),
-            'S' => (SPACE.to_vec(), true),
+            'd' => (DIGIT, false),
+            'D' => (DIGIT, true),
+            'w' => (WORD, false),
+            'W' => (WORD, true),
+            's' => (SPACE, false),
+            'S' => (SPACE, true),
             'p' | 'P' => {
-                let name: String = if self.eat('{') {
-                    let start = self.i;
-                    while self.peek().is_some_and(|c| c != '}') {
-                        self.i += 1;
-                    }
-                    let n = self.s.get(start..self.i).unwrap_or(&[]).iter().collect();
-                    if !self.eat('}') {
-                        return self.err("unclosed \\p{");
-                    }
-                    n
-                } else {
-                    return self.err("\\p needs {Han}");
-                };
-                if name != "Han" && name != "Script=Han" {
-                    return self.err("only \\p{Han} is supported");
+                if !self.eat('{') {
+                    return Err(self.err("\\p needs {Han}"));
                 }
-                (HAN.to_vec(), c == 'P')
+                let start = self.i;
+                while self.peek().is_some_and(|c| c != '}') {
+                    self.i += 1;
+                }
+                let name = self.s.get(start..self.i).unwrap_or(&[]);
+                if !self.eat('}') {
+                    return Err(self.err("unclosed \\p{"));
+                }
+                if name != ['H', 'a', 'n']
+                    && name != ['S', 'c', 'r', 'i', 'p', 't', '=', 'H', 'a', 'n']
+                {
+                    return Err(self.err("only \\p{Han} is supported"));
+                }
+                (HAN, c == 'P')
             }
             _ => {
                 self.i -= 1;
@@ -219,7 +219,7 @@ impl Parser<'_> {
 
     fn escape_char(&mut self) -> Result<char, String> {
         let Some(c) = self.peek() else {
-            return self.err("trailing \\");
+            return Err(self.err("trailing \\"));
         };
         self.i += 1;
         match c {
@@ -229,7 +229,7 @@ impl Parser<'_> {
             c if c.is_ascii_punctuation() || !c.is_ascii() => Ok(c),
             _ => {
                 self.i -= 1;
-                self.err("unsupported escape")
+                Err(self.err("unsupported escape"))
             }
         }
     }
@@ -240,7 +240,7 @@ impl Parser<'_> {
         let mut first = true;
         loop {
             let Some(c) = self.peek() else {
-                return self.err("unclosed [");
+                return Err(self.err("unclosed ["));
             };
             if c == ']' && !first {
                 self.i += 1;
@@ -251,9 +251,9 @@ impl Parser<'_> {
             let lo = if c == '\\' {
                 if let Some((set, neg)) = self.escape_class()? {
                     if neg {
-                        return self.err("negated class escapes are not supported inside [ ]");
+                        return Err(self.err("negated class escapes are not supported inside [ ]"));
                     }
-                    ranges.extend(set);
+                    ranges.extend_from_slice(set);
                     continue;
                 }
                 self.escape_char()?
@@ -263,12 +263,12 @@ impl Parser<'_> {
             if self.peek() == Some('-') && self.s.get(self.i + 1).is_some_and(|c| *c != ']') {
                 self.i += 1;
                 let Some(h) = self.peek() else {
-                    return self.err("unclosed [");
+                    return Err(self.err("unclosed ["));
                 };
                 self.i += 1;
                 let hi = if h == '\\' { self.escape_char()? } else { h };
                 if hi < lo {
-                    return self.err("range out of order");
+                    return Err(self.err("range out of order"));
                 }
                 ranges.push((lo, hi));
             } else {
@@ -280,17 +280,17 @@ impl Parser<'_> {
 
     fn atom(&mut self, depth: usize) -> Result<Node, String> {
         let Some(c) = self.peek() else {
-            return self.err("unexpected end");
+            return Err(self.err("unexpected end"));
         };
         self.i += 1;
         match c {
             '(' => {
                 if self.eat('?') && !self.eat(':') {
-                    return self.err("only (?: ) groups are supported");
+                    return Err(self.err("only (?: ) groups are supported"));
                 }
                 let inner = self.alt(depth + 1)?;
                 if !self.eat(')') {
-                    return self.err("unclosed (");
+                    return Err(self.err("unclosed ("));
                 }
                 Ok(inner)
             }
@@ -299,12 +299,12 @@ impl Parser<'_> {
             '^' => Ok(Node::Bol),
             '$' => Ok(Node::Eol),
             '\\' => match self.escape_class()? {
-                Some((set, neg)) => Ok(Node::Class(set, neg)),
+                Some((set, neg)) => Ok(Node::Class(set.to_vec(), neg)),
                 None => self.escape_char().map(Node::Char),
             },
             '*' | '+' | '?' => {
                 self.i -= 1;
-                self.err("nothing to repeat")
+                Err(self.err("nothing to repeat"))
             }
             c => Ok(Node::Char(c)),
         }
@@ -425,7 +425,7 @@ impl Pattern {
         };
         let node = p.alt(0)?;
         if p.i != chars.len() {
-            return p.err("unmatched )");
+            return Err(p.err("unmatched )"));
         }
         let mut c = Compiler { prog: Vec::new() };
         c.node(&node)?;
