@@ -43,11 +43,8 @@ enum Inst {
 #[derive(Clone, Debug, PartialEq)]
 enum Node {
     Empty,
-    Char(char),
-    Any,
-    Class(Vec<(char, char)>, bool),
-    Bol,
-    Eol,
+    /// One instruction: a character, `.`, a class, `^` or `$`.
+    Leaf(Inst),
     Concat(Vec<Node>),
     Alt(Vec<Node>),
     Repeat(Box<Node>, u32, Option<u32>),
@@ -170,7 +167,7 @@ impl Parser<'_> {
         };
         self.i += 1;
         self.eat('?'); // lazy: same language
-        if matches!(atom, Node::Bol | Node::Eol | Node::Empty) {
+        if matches!(atom, Node::Leaf(Inst::Bol | Inst::Eol) | Node::Empty) {
             return Err(self.err("nothing to repeat"));
         }
         if matches!(self.peek(), Some('*' | '+' | '?')) {
@@ -275,7 +272,7 @@ impl Parser<'_> {
                 ranges.push((lo, lo));
             }
         }
-        Ok(Node::Class(ranges, negated))
+        Ok(Node::Leaf(Inst::Class(ranges, negated)))
     }
 
     fn atom(&mut self, depth: usize) -> Result<Node, String> {
@@ -295,18 +292,18 @@ impl Parser<'_> {
                 Ok(inner)
             }
             '[' => self.class(),
-            '.' => Ok(Node::Any),
-            '^' => Ok(Node::Bol),
-            '$' => Ok(Node::Eol),
-            '\\' => match self.escape_class()? {
-                Some((set, neg)) => Ok(Node::Class(set.to_vec(), neg)),
-                None => self.escape_char().map(Node::Char),
-            },
+            '.' => Ok(Node::Leaf(Inst::Any)),
+            '^' => Ok(Node::Leaf(Inst::Bol)),
+            '$' => Ok(Node::Leaf(Inst::Eol)),
+            '\\' => Ok(Node::Leaf(match self.escape_class()? {
+                Some((set, neg)) => Inst::Class(set.to_vec(), neg),
+                None => Inst::Char(self.escape_char()?),
+            })),
             '*' | '+' | '?' => {
                 self.i -= 1;
                 Err(self.err("nothing to repeat"))
             }
-            c => Ok(Node::Char(c)),
+            c => Ok(Node::Leaf(Inst::Char(c))),
         }
     }
 }
@@ -331,20 +328,8 @@ impl Compiler {
     fn node(&mut self, n: &Node) -> Result<(), String> {
         match n {
             Node::Empty => {}
-            Node::Char(c) => {
-                self.emit(Inst::Char(*c))?;
-            }
-            Node::Any => {
-                self.emit(Inst::Any)?;
-            }
-            Node::Class(r, neg) => {
-                self.emit(Inst::Class(r.clone(), *neg))?;
-            }
-            Node::Bol => {
-                self.emit(Inst::Bol)?;
-            }
-            Node::Eol => {
-                self.emit(Inst::Eol)?;
+            Node::Leaf(inst) => {
+                self.emit(inst.clone())?;
             }
             Node::Concat(items) => {
                 for item in items {
