@@ -308,45 +308,53 @@ impl Parser<'_> {
     }
 }
 
+/// Emits the program of a [`Node`] tree. Past [`MAX_PROGRAM`] instructions
+/// it sets `full` and stops emitting (the pattern is then refused), so the
+/// compile steps need no error paths.
 struct Compiler {
     prog: Vec<Inst>,
+    full: bool,
 }
 
 impl Compiler {
-    fn emit(&mut self, inst: Inst) -> Result<usize, String> {
+    fn emit(&mut self, inst: Inst) -> usize {
         if self.prog.len() >= MAX_PROGRAM {
-            return Err("pattern too large".into());
+            self.full = true;
+        } else {
+            self.prog.push(inst);
         }
-        self.prog.push(inst);
-        Ok(self.prog.len() - 1)
+        self.prog.len().saturating_sub(1)
     }
     fn patch(&mut self, at: usize, inst: Inst) {
         if let Some(slot) = self.prog.get_mut(at) {
             *slot = inst;
         }
     }
-    fn node(&mut self, n: &Node) -> Result<(), String> {
+    fn node(&mut self, n: &Node) {
+        if self.full {
+            return; // bounded work for nested repeats once the cap is hit
+        }
         match n {
             Node::Empty => {}
             Node::Leaf(inst) => {
-                self.emit(inst.clone())?;
+                self.emit(inst.clone());
             }
             Node::Concat(items) => {
                 for item in items {
-                    self.node(item)?;
+                    self.node(item);
                 }
             }
             Node::Alt(branches) => {
                 let mut jumps = Vec::new();
                 for (k, b) in branches.iter().enumerate() {
                     if k + 1 < branches.len() {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(b)?;
-                        jumps.push(self.emit(Inst::Jmp(0))?);
+                        let split = self.emit(Inst::Split(0, 0));
+                        self.node(b);
+                        jumps.push(self.emit(Inst::Jmp(0)));
                         let next = self.prog.len();
                         self.patch(split, Inst::Split(split + 1, next));
                     } else {
-                        self.node(b)?;
+                        self.node(b);
                     }
                 }
                 let end = self.prog.len();
@@ -356,21 +364,21 @@ impl Compiler {
             }
             Node::Repeat(inner, min, max) => {
                 for _ in 0..*min {
-                    self.node(inner)?;
+                    self.node(inner);
                 }
                 match max {
                     None => {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(inner)?;
-                        self.emit(Inst::Jmp(split))?;
+                        let split = self.emit(Inst::Split(0, 0));
+                        self.node(inner);
+                        self.emit(Inst::Jmp(split));
                         let end = self.prog.len();
                         self.patch(split, Inst::Split(split + 1, end));
                     }
                     Some(max) => {
                         let mut splits = Vec::new();
                         for _ in *min..*max {
-                            splits.push(self.emit(Inst::Split(0, 0))?);
-                            self.node(inner)?;
+                            splits.push(self.emit(Inst::Split(0, 0)));
+                            self.node(inner);
                         }
                         let end = self.prog.len();
                         for s in splits {
@@ -380,7 +388,6 @@ impl Compiler {
                 }
             }
         }
-        Ok(())
     }
 }
 
@@ -412,9 +419,15 @@ impl Pattern {
         if p.i != chars.len() {
             return Err(p.err("unmatched )"));
         }
-        let mut c = Compiler { prog: Vec::new() };
-        c.node(&node)?;
-        c.emit(Inst::Match)?;
+        let mut c = Compiler {
+            prog: Vec::new(),
+            full: false,
+        };
+        c.node(&node);
+        c.emit(Inst::Match);
+        if c.full {
+            return Err("pattern too large".into());
+        }
         Ok(Pattern {
             prog: c.prog,
             icase,
