@@ -364,7 +364,13 @@ impl Compiler {
             }
             Node::Repeat(inner, min, max) => {
                 for _ in 0..*min {
+                    // A body that emits nothing (`(?:)`, `a{0}`) emits nothing
+                    // again: stop, or nested `{100}`s of it would loop 100^depth times.
+                    let before = self.prog.len();
                     self.node(inner);
+                    if self.prog.len() == before {
+                        break;
+                    }
                 }
                 match max {
                     None => {
@@ -579,6 +585,15 @@ mod tests {
         assert_eq!(m("(a*)*b", &text), None);
         assert_eq!(m("(a|a)*b", &text), None);
         assert_eq!(m("(a|aa){1,100}c", &text), None);
+    }
+
+    #[test]
+    fn nested_repeats_of_nothing_compile_at_once() {
+        let t = std::time::Instant::now();
+        let p =
+            Pattern::new("(?:(?:(?:(?:(?:(?:(?:){100}){100}){100}){100}){100}){100})x").unwrap();
+        assert!(t.elapsed().as_secs() < 1);
+        assert_eq!(p.find("ax"), Some((1, 2)));
     }
 
     #[test]
