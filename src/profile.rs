@@ -419,8 +419,12 @@ impl Profile {
         }
         let value = Arc::new(build(self));
         if let Ok(mut cache) = self.cache.lock() {
-            cache.retain(|(k, _)| *k != key);
-            cache.push((key, value.clone()));
+            // Replaces a view of another type under the same key.
+            let entry: Arc<dyn Any + Send + Sync> = value.clone();
+            match cache.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = entry,
+                None => cache.push((key, entry)),
+            }
         }
         value
     }

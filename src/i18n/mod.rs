@@ -107,7 +107,10 @@ static CATALOGS: [OnceLock<Vec<Row>>; 3] = [OnceLock::new(), OnceLock::new(), On
 /// silently not being found.
 fn parse(text: &'static str) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
-    for line in text.lines() {
+    // Lines as `str::lines` cuts them (a trailing `\r` dropped); a line
+    // without a tab (the empty one after the last newline) is no row.
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some(row) = line.split_once('\t') {
             if rows.last().is_some_and(|last| last.0 >= row.0) {
                 return None;
