@@ -50,7 +50,14 @@ impl Locale {
     /// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` → zh-TW; other `zh*` → zh-CN;
     /// `en*` → en. Anything else is `None`.
     pub fn parse(tag: &str) -> Option<Locale> {
-        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut t = String::new();
+        for c in tag.trim().chars() {
+            t.push(if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
         if t == "zh" || t.starts_with("zh-") {
             if crate::text::contains(&t, "hant")
                 || t.ends_with("-tw")
