@@ -397,6 +397,15 @@ impl Compiler {
     }
 }
 
+/// The characters of `s` (a loop, not a `collect` instantiation).
+fn chars_of(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in s.chars() {
+        out.push(c);
+    }
+    out
+}
+
 fn fold(c: char, icase: bool) -> char {
     if icase {
         c.to_ascii_lowercase()
@@ -408,7 +417,7 @@ fn fold(c: char, icase: bool) -> char {
 impl Pattern {
     /// Compiles a pattern; the error says what is wrong and where.
     pub fn new(source: &str) -> Result<Pattern, String> {
-        let chars: Vec<char> = source.chars().collect();
+        let chars = chars_of(source);
         if chars.len() > MAX_PATTERN {
             return Err(cat!("pattern longer than ", MAX_PATTERN, " characters"));
         }
@@ -447,11 +456,14 @@ impl Pattern {
 
     /// The leftmost match as char offsets `[start, end)`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
-        let chars: Vec<char> = text.chars().collect();
+        let chars = chars_of(text);
         let n = chars.len();
         let mut clist: Vec<(usize, usize)> = Vec::new();
         let mut nlist: Vec<(usize, usize)> = Vec::new();
-        let mut seen = vec![usize::MAX; self.prog.len()];
+        let mut seen = Vec::with_capacity(self.prog.len());
+        for _ in 0..self.prog.len() {
+            seen.push(usize::MAX);
+        }
         let mut matched: Option<(usize, usize)> = None;
         for i in 0..=n {
             if matched.is_none() {
