@@ -1,8 +1,10 @@
 //! Splits the message catalog (`src/i18n/*.tsv`: key, zh-CN, zh-TW, en) into
-//! one `key<TAB>text` file per locale in OUT_DIR. Native builds embed all
+//! one file per locale in OUT_DIR: `key<TAB>message[<TAB>hint]` lines
+//! sorted by key. Native builds embed all
 //! three; the wasm build embeds only zh-CN and loads the others on demand
 //! (scripts/gen-locales.mjs writes the same split as JS chunks), so a page
 //! downloads the text of its own language only.
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -101,9 +103,11 @@ fn main() {
         Some("image") | Some("footer") => has("MEDIA"),
         _ => true,
     });
-    // Rows of every file, sorted by key (byte order, as `str`'s Ord): the
-    // runtime looks keys up by binary search and does not sort.
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    // One row per code: `key<TAB>message` or `key<TAB>message<TAB>hint`
+    // (the TSV's `key#hint` row joins its message's row), sorted by key
+    // (byte order, as `str`'s Ord: the runtime binary-searches, never sorts).
+    // [message, hint] texts per locale; an empty message: a hint without one.
+    let mut rows: BTreeMap<String, [[Option<String>; 2]; 3]> = BTreeMap::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = fs::read_to_string(f).expect("catalog file");
@@ -111,20 +115,30 @@ fn main() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+            let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 4 {
                 continue; // the i18n tests report malformed rows
             }
-            rows.push(cols);
+            let (key, part) = match cols[0].strip_suffix("#hint") {
+                Some(base) => (base, 1),
+                None => (cols[0], 0),
+            };
+            let row = rows.entry(key.to_string()).or_default();
+            for (i, texts) in row.iter_mut().enumerate() {
+                texts[part] = Some(cols[i + 1].to_string());
+            }
         }
     }
-    rows.sort_by(|a, b| a[0].cmp(&b[0]));
     let mut out = [String::new(), String::new(), String::new()];
-    for cols in &rows {
-        for (i, o) in out.iter_mut().enumerate() {
-            o.push_str(&cols[0]);
+    for (key, row) in &rows {
+        for (o, [message, hint]) in out.iter_mut().zip(row) {
+            o.push_str(key);
             o.push('\t');
-            o.push_str(&cols[i + 1]);
+            o.push_str(message.as_deref().unwrap_or(""));
+            if let Some(hint) = hint {
+                o.push('\t');
+                o.push_str(hint);
+            }
             o.push('\n');
         }
     }

@@ -5,7 +5,8 @@
 //! `key <TAB> zh-CN <TAB> zh-TW <TAB> en`; the message of a finding is the row
 //! keyed by its code, the hint the row keyed `code#hint`. Text may contain
 //! `{name}` placeholders filled from the finding's params. Lines starting
-//! with `#` and empty lines are ignored.
+//! with `#` and empty lines are ignored. The build joins a code's message
+//! and hint into one row per locale (see [`lookup`]).
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -88,7 +89,8 @@ const SOURCES: &[&str] = &[
     include_str!("form.tsv"),
 ];
 
-/// Per-locale `key<TAB>text` catalogs, split from the TSVs by build.rs.
+/// Per-locale catalogs split from the TSVs by build.rs: one line per code,
+/// `key<TAB>message` or `key<TAB>message<TAB>hint`, sorted by key.
 /// zh-CN is always embedded; the wasm build leaves zh-TW and en out (they
 /// arrive through [`load_catalog`]) to keep the first download small.
 const EMBEDDED: [Option<&str>; 3] = [
@@ -142,8 +144,8 @@ pub fn is_loaded(locale: Locale) -> bool {
     catalog(locale).is_some()
 }
 
-/// Supplies a locale's catalog (`key<TAB>text` lines sorted by key, as the
-/// JS locale chunks carry it). Returns the number of entries (0: refused,
+/// Supplies a locale's catalog (`key<TAB>message[<TAB>hint]` lines sorted
+/// by key, as the JS locale chunks carry it). Returns the number of entries (0: refused,
 /// not sorted); a second load of the same locale keeps the first.
 pub fn load_catalog(locale: Locale, text: &str) -> usize {
     if let Some(rows) = catalog(locale) {
@@ -158,14 +160,28 @@ pub fn load_catalog(locale: Locale, text: &str) -> usize {
     }
 }
 
-/// The raw catalog text for `key`, if present. A locale that is not loaded
-/// falls back to zh-CN (the JS wrapper refuses such calls before they get here).
+/// The raw catalog text for `key` (a code, or `code#hint` for its hint), if
+/// present. A locale that is not loaded falls back to zh-CN (the JS wrapper
+/// refuses such calls before they get here).
 pub fn lookup(key: &str, locale: Locale) -> Option<&'static str> {
+    match key.strip_suffix("#hint") {
+        Some(code) => text(code, locale, true),
+        None => text(key, locale, false),
+    }
+}
+
+/// The message (or with `hint`, the hint) of `code`: its row holds
+/// `message` or `message<TAB>hint`. An empty text is no text.
+fn text(code: &str, locale: Locale, hint: bool) -> Option<&'static str> {
     let rows = catalog(locale).or_else(|| catalog(Locale::ZhCn))?;
-    rows.binary_search_by(|r| r.0.cmp(key))
+    let row = rows
+        .binary_search_by(|r| r.0.cmp(code))
         .ok()
-        .and_then(|i| rows.get(i))
-        .map(|r| r.1)
+        .and_then(|i| rows.get(i))?
+        .1;
+    let (message, hint_text) = row.split_once('\t').unwrap_or((row, ""));
+    let t = if hint { hint_text } else { message };
+    (!t.is_empty()).then_some(t)
 }
 
 /// Every catalog row with its three texts (tests: needs all three locales).
@@ -244,8 +260,7 @@ pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> S
 
 /// Renders a hint (`code#hint`); empty when the code has none.
 pub fn render_hint(code: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
-    let key = cat!(code, "#hint");
-    lookup(&key, locale)
+    text(code, locale, true)
         .map(|t| fill(t, params))
         .unwrap_or_default()
 }
@@ -317,6 +332,22 @@ mod tests {
         for locale in Locale::ALL {
             assert!(is_loaded(locale), "{}", locale.tag());
         }
+    }
+
+    #[test]
+    fn every_hint_has_its_message_and_both_are_found() {
+        let keys: std::collections::HashSet<&str> = entries().iter().map(|(k, _)| *k).collect();
+        for (key, texts) in entries() {
+            if let Some(code) = key.strip_suffix("#hint") {
+                assert!(keys.contains(code), "{key} without a {code} row");
+            }
+            for (locale, text) in Locale::ALL.into_iter().zip(texts) {
+                assert_eq!(lookup(key, locale), Some(text), "{key} {}", locale.tag());
+            }
+        }
+        assert_eq!(lookup("common.too_long#hint#hint", Locale::ZhCn), None);
+        assert_eq!(lookup("nope", Locale::ZhCn), None);
+        assert_eq!(render_hint("nope", Locale::En, &[]), "");
     }
 
     #[test]
