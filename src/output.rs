@@ -41,7 +41,11 @@ pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
         write_str(out, fix);
     }
     if let Some((a, b)) = f.span {
-        out.push_str(&cat!(",\"span\":[", a, ",", b, "]"));
+        out.push_str(",\"span\":[");
+        crate::rt::push_u64(out, a.into());
+        out.push(',');
+        crate::rt::push_u64(out, b.into());
+        out.push(']');
     }
     out.push('}');
 }
