@@ -58,6 +58,17 @@ impl SubjectType {
     }
 }
 
+/// The keys [`Options::from_json`] reads, by the index its match uses:
+/// `partial` (boolean), `profile`, then the string options.
+const OPTION_KEYS: [&str; 6] = [
+    "partial",
+    "profile",
+    "locale",
+    "today",
+    "subjectType",
+    "province",
+];
+
 /// Options for every check.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -105,17 +116,21 @@ impl Options {
         };
         for (key, value) in entries {
             let key = key.as_str();
-            match (key, value) {
+            // Options of other entry points (images, footer) pass through here unharmed.
+            let Some(k) = OPTION_KEYS.iter().position(|n| *n == key) else {
+                continue;
+            };
+            match (k, value) {
                 (_, Json::Null) => {}
-                ("partial", Json::Bool(b)) => o.partial = *b,
-                ("profile", _) => o.profile = profile(value)?,
-                ("partial", _) => return Err(not_a(key, "boolean", value)),
-                ("locale" | "today" | "subjectType" | "province", Json::Str(t)) => {
+                (0, Json::Bool(b)) => o.partial = *b,
+                (0, _) => return Err(not_a(key, "boolean", value)),
+                (1, _) => o.profile = profile(value)?,
+                (_, Json::Str(t)) => {
                     let bad = |what: &str| cat!("options.", key, " '", t, "' is not ", what);
-                    match key {
-                        "locale" => o.locale = locale(t, "options.locale")?,
-                        "today" => o.today = Date::parse(t).ok_or_else(|| bad("a date (YYYY-MM-DD)"))?,
-                        "subjectType" => {
+                    match k {
+                        2 => o.locale = locale(t, "options.locale")?,
+                        3 => o.today = Date::parse(t).ok_or_else(|| bad("a date (YYYY-MM-DD)"))?,
+                        4 => {
                             o.subject_type = Some(SubjectType::parse(t).ok_or_else(|| {
                                 bad("one of personal, enterprise, government, institution, social_org, other")
                             })?)
@@ -127,11 +142,7 @@ impl Options {
                         }
                     }
                 }
-                ("locale" | "today" | "subjectType" | "province", _) => {
-                    return Err(not_a(key, "string", value))
-                }
-                // Options of other entry points (images, footer) pass through here unharmed.
-                _ => {}
+                _ => return Err(not_a(key, "string", value)),
             }
         }
         Ok(o)
