@@ -10,7 +10,7 @@ use crate::check;
 use crate::date::Date;
 use crate::i18n::{self, Locale};
 use crate::json::{self, write_str, Json};
-use crate::options::Options;
+use crate::options::{not_a, Options};
 use crate::output;
 
 /// Parses the options JSON text, defaulting `today` to `today` (`YYYY-MM-DD`).
@@ -72,14 +72,7 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
         match parsed.get(key) {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) => *slot = Some(s.clone()),
-            Some(other) => {
-                return output::type_error_json(&cat!(
-                    "options.",
-                    key,
-                    " must be a string, not ",
-                    other.type_name()
-                ))
-            }
+            Some(other) => return output::type_error_json(&not_a(key, "string", other)),
         }
     }
     let r = crate::site::footer::check_footer(html, &opts, expected);
@@ -208,22 +201,12 @@ fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), Str
         Some(Json::Num(n)) if *n >= 0.0 && crate::rt::fract(*n) == 0.0 && *n < 9.0e15 => {
             Some(*n as u64)
         }
-        Some(other) => {
-            return Err(cat!(
-                "options.fileSize must be a non-negative integer (bytes), not ",
-                other.type_name()
-            ))
-        }
+        Some(other) => return Err(not_a("fileSize", "non-negative integer (bytes)", other)),
     };
     let name = match j.get("fileName") {
         None | Some(Json::Null) => None,
         Some(Json::Str(s)) => Some(s.clone()),
-        Some(other) => {
-            return Err(cat!(
-                "options.fileName must be a string, not ",
-                other.type_name()
-            ))
-        }
+        Some(other) => return Err(not_a("fileName", "string", other)),
     };
     Ok((size, name))
 }

@@ -149,8 +149,9 @@ impl Options {
     }
 }
 
-/// `options.<key> must be a <what>, not <type>`.
-fn not_a(key: &str, what: &str, value: &Json) -> String {
+/// `options.<key> must be a <what>, not <type>` (also for the options of
+/// checkFooter and checkImage).
+pub fn not_a(key: &str, what: &str, value: &Json) -> String {
     cat!(
         "options.",
         key,
