@@ -134,9 +134,20 @@ fn expand_tlds(section: &mut Json) {
     }
 }
 
-/// `path: expected <what>, got <type of v>`.
+fn type_word(v: &Json) -> &'static str {
+    match v {
+        Json::Num(_) => "a number",
+        Json::Str(_) => "a string",
+        Json::Bool(_) => "true or false",
+        Json::Arr(_) => "an array",
+        Json::Obj(_) => "an object",
+        Json::Null => "null",
+    }
+}
+
+/// `path: expected <what>, got <type of v>` (`what`: "a number", …).
 fn expected(path: &str, what: &str, v: &Json) -> String {
-    cat!(path, ": expected ", what, ", got ", v.type_name())
+    cat!(path, ": expected ", what, ", got ", type_word(v))
 }
 
 /// The value of `key` in an object's entries (the first, as [`set`] keeps one).
@@ -148,7 +159,7 @@ fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> 
     if let Some(first) = base.first() {
         for (i, item) in items.iter().enumerate() {
             if core::mem::discriminant(item) != core::mem::discriminant(first) {
-                return Err(expected(&cat!(path, "[", i, "]"), first.type_name(), item));
+                return Err(expected(&cat!(path, "[", i, "]"), type_word(first), item));
             }
         }
     }
@@ -177,10 +188,15 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 };
                 let (name, merged) = if let Some((name, adding)) = list_edit {
                     let Some(Json::Arr(items)) = entry(&out, name) else {
-                        return Err(cat!(here, ": '", name, "' is not a generic list"));
+                        return Err(cat!(
+                            here,
+                            ": '",
+                            name,
+                            "' is not a list of the generic profile"
+                        ));
                     };
                     let Json::Arr(change) = value else {
-                        return Err(expected(&here, "array", value));
+                        return Err(expected(&here, "an array", value));
                     };
                     check_items(items, change, &here)?;
                     let mut merged = Vec::new();
@@ -201,7 +217,7 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                     // An existing key merges into its value; a new key of a
                     // map with a "*" entry starts from that entry.
                     let Some(start) = entry(&out, key).or_else(|| entry(b, "*")) else {
-                        let mut err = cat!(here, ": not a generic key (known: ");
+                        let mut err = cat!(here, ": not a key of the generic profile (known: ");
                         for (i, (k, _)) in b.iter().enumerate() {
                             if i > 0 {
                                 err.push_str(", ");
@@ -223,7 +239,7 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
         }
         (Json::Null, _) => Ok(over.clone()),
         (b, o) if core::mem::discriminant(b) == core::mem::discriminant(o) => Ok(o.clone()),
-        (b, o) => Err(expected(path, b.type_name(), o)),
+        (b, o) => Err(expected(path, type_word(b), o)),
     }
 }
 
@@ -254,7 +270,7 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
                 }
             }
         }
-        Some(other) => return Err(expected(path, "object of locale → text", other)),
+        Some(other) => return Err(expected(path, "an object of locale → text", other)),
     }
     if required && out[0].is_empty() {
         return Err(cat!(path, ": zh-CN text required"));
@@ -288,13 +304,13 @@ fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Res
 
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
     let Json::Arr(items) = v else {
-        return Err(expected("patterns", "array", v));
+        return Err(expected("patterns", "an array", v));
     };
     let mut out = Vec::new();
     for (i, p) in items.iter().enumerate() {
         let path = cat!("patterns[", i, "]");
         let Json::Obj(fields) = p else {
-            return Err(expected(&path, "object", p));
+            return Err(expected(&path, "an object", p));
         };
         for (k, _) in fields {
             if !PATTERN_KEYS.contains(&k.as_str()) {
@@ -368,7 +384,7 @@ impl Profile {
     /// Resolves a provider profile object. The error names the bad key and why.
     pub fn from_json(v: &Json) -> Result<Profile, String> {
         let Json::Obj(items) = v else {
-            return Err(expected("profile", "object", v));
+            return Err(expected("profile", "an object", v));
         };
         match v.get("extends") {
             None | Some(Json::Null) => {}
@@ -378,7 +394,7 @@ impl Profile {
         let name = match v.get("name") {
             None => "custom".to_string(),
             Some(Json::Str(s)) => s.clone(),
-            Some(other) => return Err(expected("name", "string", other)),
+            Some(other) => return Err(expected("name", "a string", other)),
         };
         let mut patterns = Vec::new();
         for (k, value) in items {
