@@ -1,8 +1,10 @@
 //! Splits the message catalog (`src/i18n/*.tsv`: key, zh-CN, zh-TW, en) into
-//! one `key<TAB>text` file per locale in OUT_DIR. Native builds embed all
+//! one file per locale in OUT_DIR: `key<TAB>message[<TAB>hint]` lines
+//! sorted by key. Native builds embed all
 //! three; the wasm build embeds only zh-CN and loads the others on demand
 //! (scripts/gen-locales.mjs writes the same split as JS chunks), so a page
 //! downloads the text of its own language only.
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -33,6 +35,25 @@ fn strip(v: json::Json) -> json::Json {
     }
 }
 
+/// In the compiled `tlds` section, a `fileable` row whose ASCII form is the
+/// suffix itself (`["com","com","TGB"]`, most rows) is written without it
+/// (`["com","TGB"]`); profile.rs puts the column back when it loads.
+fn compact_tlds(v: &mut json::Json) {
+    let json::Json::Obj(items) = v else { return };
+    for (k, rows) in items {
+        let (true, json::Json::Arr(rows)) = (k == "fileable", rows) else {
+            continue;
+        };
+        for row in rows {
+            if let json::Json::Arr(cols) = row {
+                if cols.len() == 3 && cols[0] == cols[1] {
+                    cols.remove(1);
+                }
+            }
+        }
+    }
+}
+
 /// Writes OUT_DIR/profile-<section>.json: each data/profile file, compact
 /// and without prose. A file that does not parse is copied as is (the
 /// profile tests then fail loudly).
@@ -52,7 +73,13 @@ fn compact_profile(out: &Path) {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("profile section");
         let compact = json::parse(&text)
-            .map(|v| strip(v).to_text())
+            .map(|v| {
+                let mut v = strip(v);
+                if stem == "tlds" {
+                    compact_tlds(&mut v);
+                }
+                v.to_text()
+            })
             .unwrap_or(text);
         fs::write(out.join(format!("profile-{stem}.json")), compact)
             .expect("write profile section");
@@ -76,7 +103,11 @@ fn main() {
         Some("image") | Some("footer") => has("MEDIA"),
         _ => true,
     });
-    let mut out = [String::new(), String::new(), String::new()];
+    // One row per code: `key<TAB>message` or `key<TAB>message<TAB>hint`
+    // (the TSV's `key#hint` row joins its message's row), sorted by key
+    // (byte order, as `str`'s Ord: the runtime binary-searches, never sorts).
+    // [message, hint] texts per locale; an empty message: a hint without one.
+    let mut rows: BTreeMap<String, [[Option<String>; 2]; 3]> = BTreeMap::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = fs::read_to_string(f).expect("catalog file");
@@ -88,12 +119,27 @@ fn main() {
             if cols.len() != 4 {
                 continue; // the i18n tests report malformed rows
             }
-            for (i, o) in out.iter_mut().enumerate() {
-                o.push_str(cols[0]);
-                o.push('\t');
-                o.push_str(cols[i + 1]);
-                o.push('\n');
+            let (key, part) = match cols[0].strip_suffix("#hint") {
+                Some(base) => (base, 1),
+                None => (cols[0], 0),
+            };
+            let row = rows.entry(key.to_string()).or_default();
+            for (i, texts) in row.iter_mut().enumerate() {
+                texts[part] = Some(cols[i + 1].to_string());
             }
+        }
+    }
+    let mut out = [String::new(), String::new(), String::new()];
+    for (key, row) in &rows {
+        for (o, [message, hint]) in out.iter_mut().zip(row) {
+            o.push_str(key);
+            o.push('\t');
+            o.push_str(message.as_deref().unwrap_or(""));
+            if let Some(hint) = hint {
+                o.push('\t');
+                o.push_str(hint);
+            }
+            o.push('\n');
         }
     }
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");

@@ -10,7 +10,7 @@ use crate::check;
 use crate::date::Date;
 use crate::i18n::{self, Locale};
 use crate::json::{self, write_str, Json};
-use crate::options::Options;
+use crate::options::{not_a, Options};
 use crate::output;
 
 /// Parses the options JSON text, defaulting `today` to `today` (`YYYY-MM-DD`).
@@ -72,14 +72,7 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
         match parsed.get(key) {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) => *slot = Some(s.clone()),
-            Some(other) => {
-                return output::type_error_json(&cat!(
-                    "options.",
-                    key,
-                    " must be a string, not ",
-                    other.type_name()
-                ))
-            }
+            Some(other) => return output::type_error_json(&not_a(key, "string", other)),
         }
     }
     let r = crate::site::footer::check_footer(html, &opts, expected);
@@ -88,52 +81,49 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
 
 /// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.
 pub fn kinds(locale: &str) -> String {
-    let Some(locale) = Locale::parse(locale) else {
-        return output::type_error_json(&cat!(
-            "locale '",
-            locale,
-            "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
-        ));
+    let locale = match crate::options::locale(locale, "locale") {
+        Ok(l) => l,
+        Err(e) => return output::type_error_json(&e),
     };
-    if !i18n::is_loaded(locale) {
-        return output::type_error_json(&cat!(
-            "the ",
-            locale.tag(),
-            " messages are not loaded; await loadLocale('",
-            locale.tag(),
-            "') first"
-        ));
+    let mut out = String::new();
+    for k in check::KINDS {
+        let label = i18n::render(&cat!("kind.", k.name), locale, &[]);
+        push_pair(&mut out, "kind", k.name, "label", &label);
     }
-    let items: Vec<Json> = check::KINDS
-        .iter()
-        .map(|k| {
-            Json::Obj(vec![
-                ("kind".into(), Json::Str(k.name.into())),
-                (
-                    "label".into(),
-                    Json::Str(i18n::render(&cat!("kind.", k.name), locale, &[])),
-                ),
-            ])
-        })
-        .collect();
-    Json::Arr(items).to_text()
+    close_list(out)
 }
 
 /// `locales()` → `[{"locale": "zh-CN", "name": "简体中文"}, …]` (names in their own language).
 pub fn locales() -> String {
-    let items: Vec<Json> = Locale::ALL
-        .iter()
-        .map(|l| {
-            Json::Obj(vec![
-                ("locale".into(), Json::Str(l.tag().into())),
-                (
-                    "name".into(),
-                    Json::Str(i18n::render(&cat!("locale.", l.tag()), *l, &[])),
-                ),
-            ])
-        })
-        .collect();
-    Json::Arr(items).to_text()
+    let mut out = String::new();
+    for l in Locale::ALL {
+        let name = i18n::render(&cat!("locale.", l.tag()), l, &[]);
+        push_pair(&mut out, "locale", l.tag(), "name", &name);
+    }
+    close_list(out)
+}
+
+/// Appends `{"<k1>":"<v1>","<k2>":"<v2>"}` as the next item of a JSON list
+/// being written into `out` (`[` before the first, `,` before the others).
+fn push_pair(out: &mut String, k1: &str, v1: &str, k2: &str, v2: &str) {
+    out.push_str(if out.is_empty() { "[{" } else { ",{" });
+    write_str(out, k1);
+    out.push(':');
+    write_str(out, v1);
+    out.push(',');
+    write_str(out, k2);
+    out.push(':');
+    write_str(out, v2);
+    out.push('}');
+}
+
+/// Ends a list written by [`push_pair`] (`[]` when it has no item).
+fn close_list(mut out: String) -> String {
+    if out.is_empty() {
+        out.push('[');
+    }
+    out.push(']');
+    out
 }
 
 /// `checkForm(form, options)` → `{"ok": …, "findings": […]}`.
@@ -211,22 +201,12 @@ fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), Str
         Some(Json::Num(n)) if *n >= 0.0 && crate::rt::fract(*n) == 0.0 && *n < 9.0e15 => {
             Some(*n as u64)
         }
-        Some(other) => {
-            return Err(cat!(
-                "options.fileSize must be a non-negative integer (bytes), not ",
-                other.type_name()
-            ))
-        }
+        Some(other) => return Err(not_a("fileSize", "non-negative integer (bytes)", other)),
     };
     let name = match j.get("fileName") {
         None | Some(Json::Null) => None,
         Some(Json::Str(s)) => Some(s.clone()),
-        Some(other) => {
-            return Err(cat!(
-                "options.fileName must be a string, not ",
-                other.type_name()
-            ))
-        }
+        Some(other) => return Err(not_a("fileName", "string", other)),
     };
     Ok((size, name))
 }

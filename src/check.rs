@@ -149,13 +149,14 @@ pub fn kind(name: &str) -> Option<&'static KindDef> {
 
 /// The error for an unknown kind, naming the valid ones.
 pub fn unknown_kind(name: &str) -> String {
-    let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-    cat!(
-        "unknown kind '",
-        name,
-        "'; expected one of: ",
-        names.join(", ")
-    )
+    let mut out = cat!("unknown kind '", name, "'; expected one of: ");
+    for (i, k) in KINDS.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(k.name);
+    }
+    out
 }
 
 /// Checks one value as `kind`. `Err` only for an unknown kind (a programming
@@ -198,10 +199,11 @@ fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResul
         let span = match found {
             Some((a, b)) if raw == result.value => {
                 let offset = |n: usize| {
-                    raw.chars()
-                        .take(n)
-                        .map(|c| c.len_utf16() as u32)
-                        .sum::<u32>()
+                    let mut units = 0;
+                    for c in raw.chars().take(n) {
+                        units += c.len_utf16() as u32;
+                    }
+                    units
                 };
                 Some((offset(a), offset(b)))
             }

@@ -177,7 +177,10 @@ impl Parser<'_> {
                     }
                     let k = self.string()?;
                     self.ws();
-                    self.literal(":")?;
+                    if self.peek() != Some(b':') {
+                        return Err(cat!("expected : at byte ", self.i));
+                    }
+                    self.i += 1;
                     self.ws();
                     let v = self.value(depth + 1)?;
                     items.push((k, v));

@@ -58,6 +58,17 @@ impl SubjectType {
     }
 }
 
+/// The keys [`Options::from_json`] reads, by the index its match uses:
+/// `partial` (boolean), `profile`, then the string options.
+const OPTION_KEYS: [&str; 6] = [
+    "partial",
+    "profile",
+    "locale",
+    "today",
+    "subjectType",
+    "province",
+];
+
 /// Options for every check.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -104,109 +115,97 @@ impl Options {
             other => return Err(cat!("options must be an object, not ", other.type_name())),
         };
         for (key, value) in entries {
-            if value.is_null() {
+            let key = key.as_str();
+            // Options of other entry points (images, footer) pass through here unharmed.
+            let Some(k) = OPTION_KEYS.iter().position(|n| *n == key) else {
                 continue;
-            }
-            let text = |name: &str| {
-                value.as_str().ok_or_else(|| {
-                    cat!(
-                        "options.",
-                        name,
-                        " must be a string, not ",
-                        value.type_name()
-                    )
-                })
             };
-            match key.as_str() {
-                "locale" => {
-                    let t = text("locale")?;
-                    o.locale = Locale::parse(t).ok_or_else(|| {
-                        cat!(
-                            "options.locale '",
-                            t,
-                            "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
-                        )
-                    })?;
-                    if !crate::i18n::is_loaded(o.locale) {
-                        let tag = o.locale.tag();
-                        return Err(cat!(
-                            "options.locale '",
-                            t,
-                            "': the ",
-                            tag,
-                            " messages are not loaded; await loadLocale('",
-                            tag,
-                            "') first (init() loads every locale unless told otherwise)"
-                        ));
+            match (k, value) {
+                (_, Json::Null) => {}
+                (0, Json::Bool(b)) => o.partial = *b,
+                (0, _) => return Err(not_a(key, "boolean", value)),
+                (1, _) => o.profile = profile(value)?,
+                (_, Json::Str(t)) => {
+                    let bad = |what: &str| cat!("options.", key, " '", t, "' is not ", what);
+                    match k {
+                        2 => o.locale = locale(t, "options.locale")?,
+                        3 => o.today = Date::parse(t).ok_or_else(|| bad("a date (YYYY-MM-DD)"))?,
+                        4 => {
+                            o.subject_type = Some(SubjectType::parse(t).ok_or_else(|| {
+                                bad("one of personal, enterprise, government, institution, social_org, other")
+                            })?)
+                        }
+                        _ => {
+                            o.province = Some(Province::parse(t).ok_or_else(|| {
+                                bad("a province (e.g. '京', '北京', '北京市' or '11')")
+                            })?)
+                        }
                     }
                 }
-                "today" => {
-                    let t = text("today")?;
-                    o.today = Date::parse(t).ok_or_else(|| {
-                        cat!(
-                            "options.today '",
-                            t,
-                            "' is not a date in the form YYYY-MM-DD"
-                        )
-                    })?;
-                }
-                "subjectType" => {
-                    let t = text("subjectType")?;
-                    o.subject_type = Some(SubjectType::parse(t).ok_or_else(|| {
-                        cat!("options.subjectType '", t, "' is not one of personal, enterprise, government, institution, social_org, other")
-                    })?);
-                }
-                "province" => {
-                    let t = text("province")?;
-                    o.province = Some(Province::parse(t).ok_or_else(|| {
-                        cat!(
-                            "options.province '",
-                            t,
-                            "' is not a province (use e.g. '京', '北京', '北京市' or '11')"
-                        )
-                    })?);
-                }
-                "partial" => {
-                    o.partial = value.as_bool().ok_or_else(|| {
-                        cat!("options.partial must be a boolean, not ", value.type_name())
-                    })?;
-                }
-                "profile" => {
-                    o.profile = match value {
-                        Json::Str(name) if name == "generic" => Profile::generic(),
-                        Json::Str(name) => {
-                            return Err(cat!(
-                                "options.profile: unknown profile '",
-                                name,
-                                "' (built in: 'generic'; or pass a profile object)"
-                            ))
-                        }
-                        Json::Obj(items)
-                            if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") =>
-                        {
-                            let id = value.get("$ref").and_then(Json::as_f64).unwrap_or(-1.0);
-                            crate::profile::registered(id as usize)
-                                .filter(|_| id >= 0.0)
-                                .ok_or_else(|| {
-                                    "options.profile: unknown profile reference".to_string()
-                                })?
-                        }
-                        Json::Obj(_) => Arc::new(
-                            Profile::from_json(value).map_err(|e| cat!("options.profile: ", e))?,
-                        ),
-                        other => {
-                            return Err(cat!(
-                                "options.profile must be a profile name or object, not ",
-                                other.type_name()
-                            ))
-                        }
-                    };
-                }
-                // Options of other entry points (images, footer) pass through here unharmed.
-                _ => {}
+                _ => return Err(not_a(key, "string", value)),
             }
         }
         Ok(o)
+    }
+}
+
+/// `options.<key> must be a <what>, not <type>` (also for the options of
+/// checkFooter and checkImage).
+pub fn not_a(key: &str, what: &str, value: &Json) -> String {
+    cat!(
+        "options.",
+        key,
+        " must be a ",
+        what,
+        ", not ",
+        value.type_name()
+    )
+}
+
+/// A locale tag whose messages are loaded; `what` names the argument in
+/// the error (`options.locale`, `locale`).
+pub fn locale(tag: &str, what: &str) -> Result<Locale, String> {
+    let Some(locale) = Locale::parse(tag) else {
+        return Err(cat!(
+            what,
+            " '",
+            tag,
+            "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
+        ));
+    };
+    if !crate::i18n::is_loaded(locale) {
+        let tag = locale.tag();
+        return Err(cat!(
+            what,
+            ": the ",
+            tag,
+            " messages are not loaded; await loadLocale('",
+            tag,
+            "') first (init() loads every locale unless told otherwise)"
+        ));
+    }
+    Ok(locale)
+}
+
+/// The `profile` option: `'generic'`, a registered `{"$ref": id}` or a profile object.
+fn profile(value: &Json) -> Result<Arc<Profile>, String> {
+    match value {
+        Json::Str(name) if name == "generic" => Ok(Profile::generic()),
+        Json::Str(name) => Err(cat!(
+            "options.profile: unknown profile '",
+            name,
+            "' (built in: 'generic'; or pass a profile object)"
+        )),
+        Json::Obj(items) if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") => {
+            let id = value.get("$ref").and_then(Json::as_f64).unwrap_or(-1.0);
+            crate::profile::registered(id as usize)
+                .filter(|_| id >= 0.0)
+                .ok_or_else(|| "options.profile: unknown profile reference".to_string())
+        }
+        Json::Obj(_) => Profile::from_json(value)
+            .map(Arc::new)
+            .map_err(|e| cat!("options.profile: ", e)),
+        other => Err(not_a("profile", "profile name or object", other)),
     }
 }
 

@@ -33,17 +33,34 @@ pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
     out.push_str(",\"severity\":");
     write_str(out, f.severity.as_str());
     out.push_str(",\"message\":");
-    write_str(out, &message(f, locale));
+    write_text(out, f, locale, false);
     out.push_str(",\"hint\":");
-    write_str(out, &hint(f, locale));
+    write_text(out, f, locale, true);
     if let Some(fix) = &f.fix {
         out.push_str(",\"fix\":");
         write_str(out, fix);
     }
     if let Some((a, b)) = f.span {
-        out.push_str(&cat!(",\"span\":[", a, ",", b, "]"));
+        out.push_str(",\"span\":[");
+        crate::rt::push_u64(out, a.into());
+        out.push(',');
+        crate::rt::push_u64(out, b.into());
+        out.push(']');
     }
     out.push('}');
+}
+
+/// Appends [`message`] (or with `hint`, [`hint`]) as a JSON string, writing
+/// profile text as it is instead of copying it first.
+fn write_text(out: &mut String, f: &Finding, locale: Locale, hint: bool) {
+    match &f.custom {
+        Some(c) => {
+            let texts = if hint { &c.hint } else { &c.message };
+            write_str(out, texts.get(locale.index()).map_or("", String::as_str));
+        }
+        None if hint => write_str(out, &i18n::render_hint(&f.code, locale, &f.params)),
+        None => write_str(out, &i18n::render(&f.code, locale, &f.params)),
+    }
 }
 
 /// Appends a JSON array of findings.

@@ -43,11 +43,8 @@ enum Inst {
 #[derive(Clone, Debug, PartialEq)]
 enum Node {
     Empty,
-    Char(char),
-    Any,
-    Class(Vec<(char, char)>, bool),
-    Bol,
-    Eol,
+    /// One instruction: a character, `.`, a class, `^` or `$`.
+    Leaf(Inst),
     Concat(Vec<Node>),
     Alt(Vec<Node>),
     Repeat(Box<Node>, u32, Option<u32>),
@@ -79,8 +76,8 @@ const SPACE: &[(char, char)] = &[
     ('\u{3000}', '\u{3000}'),
 ];
 
-/// A character class: ranges and whether it is negated.
-type ClassSet = (Vec<(char, char)>, bool);
+/// A class escape (`\d`, `\p{Han}`, …): its ranges and whether it is negated.
+type ClassSet = (&'static [(char, char)], bool);
 
 struct Parser<'a> {
     s: &'a [char],
@@ -99,13 +96,13 @@ impl Parser<'_> {
             false
         }
     }
-    fn err<T>(&self, what: &str) -> Result<T, String> {
-        Err(cat!(what, " at position ", self.i))
+    fn err(&self, what: &str) -> String {
+        cat!(what, " at position ", self.i)
     }
 
     fn alt(&mut self, depth: usize) -> Result<Node, String> {
         if depth > 50 {
-            return self.err("groups nested too deeply");
+            return Err(self.err("groups nested too deeply"));
         }
         let mut branches = vec![self.concat(depth)?];
         while self.eat('|') {
@@ -158,10 +155,10 @@ impl Parser<'_> {
                     Some(min)
                 };
                 if !self.eat('}') {
-                    return self.err("unclosed {");
+                    return Err(self.err("unclosed {"));
                 }
                 if min > 100 || max.is_some_and(|m| m > 100 || m < min) {
-                    return self.err("repetition counts must be 0 to 100, min ≤ max");
+                    return Err(self.err("repetition counts must be 0 to 100, min ≤ max"));
                 }
                 self.i -= 1; // the shared `self.i += 1` below consumes '}'
                 (min, max)
@@ -170,45 +167,45 @@ impl Parser<'_> {
         };
         self.i += 1;
         self.eat('?'); // lazy: same language
-        if matches!(atom, Node::Bol | Node::Eol | Node::Empty) {
-            return self.err("nothing to repeat");
+        if matches!(atom, Node::Leaf(Inst::Bol | Inst::Eol) | Node::Empty) {
+            return Err(self.err("nothing to repeat"));
         }
         if matches!(self.peek(), Some('*' | '+' | '?')) {
-            return self.err("nested quantifier");
+            return Err(self.err("nested quantifier"));
         }
         Ok(Node::Repeat(Box::new(atom), min, max))
     }
 
     fn escape_class(&mut self) -> Result<Option<ClassSet>, String> {
         let Some(c) = self.peek() else {
-            return self.err("trailing \\");
+            return Err(self.err("trailing \\"));
         };
         self.i += 1;
         Ok(Some(match c {
-            'd' => (DIGIT.to_vec(), false),
-            'D' => (DIGIT.to_vec(), true),
-            'w' => (WORD.to_vec(), false),
-            'W' => (WORD.to_vec(), true),
-            's' => (SPACE.to_vec(), false),
-            'S' => (SPACE.to_vec(), true),
+            'd' => (DIGIT, false),
+            'D' => (DIGIT, true),
+            'w' => (WORD, false),
+            'W' => (WORD, true),
+            's' => (SPACE, false),
+            'S' => (SPACE, true),
             'p' | 'P' => {
-                let name: String = if self.eat('{') {
-                    let start = self.i;
-                    while self.peek().is_some_and(|c| c != '}') {
-                        self.i += 1;
-                    }
-                    let n = self.s.get(start..self.i).unwrap_or(&[]).iter().collect();
-                    if !self.eat('}') {
-                        return self.err("unclosed \\p{");
-                    }
-                    n
-                } else {
-                    return self.err("\\p needs {Han}");
-                };
-                if name != "Han" && name != "Script=Han" {
-                    return self.err("only \\p{Han} is supported");
+                if !self.eat('{') {
+                    return Err(self.err("\\p needs {Han}"));
                 }
-                (HAN.to_vec(), c == 'P')
+                let start = self.i;
+                while self.peek().is_some_and(|c| c != '}') {
+                    self.i += 1;
+                }
+                let name = self.s.get(start..self.i).unwrap_or(&[]);
+                if !self.eat('}') {
+                    return Err(self.err("unclosed \\p{"));
+                }
+                if name != ['H', 'a', 'n']
+                    && name != ['S', 'c', 'r', 'i', 'p', 't', '=', 'H', 'a', 'n']
+                {
+                    return Err(self.err("only \\p{Han} is supported"));
+                }
+                (HAN, c == 'P')
             }
             _ => {
                 self.i -= 1;
@@ -219,7 +216,7 @@ impl Parser<'_> {
 
     fn escape_char(&mut self) -> Result<char, String> {
         let Some(c) = self.peek() else {
-            return self.err("trailing \\");
+            return Err(self.err("trailing \\"));
         };
         self.i += 1;
         match c {
@@ -229,7 +226,7 @@ impl Parser<'_> {
             c if c.is_ascii_punctuation() || !c.is_ascii() => Ok(c),
             _ => {
                 self.i -= 1;
-                self.err("unsupported escape")
+                Err(self.err("unsupported escape"))
             }
         }
     }
@@ -240,7 +237,7 @@ impl Parser<'_> {
         let mut first = true;
         loop {
             let Some(c) = self.peek() else {
-                return self.err("unclosed [");
+                return Err(self.err("unclosed ["));
             };
             if c == ']' && !first {
                 self.i += 1;
@@ -251,9 +248,9 @@ impl Parser<'_> {
             let lo = if c == '\\' {
                 if let Some((set, neg)) = self.escape_class()? {
                     if neg {
-                        return self.err("negated class escapes are not supported inside [ ]");
+                        return Err(self.err("negated class escapes are not supported inside [ ]"));
                     }
-                    ranges.extend(set);
+                    ranges.extend_from_slice(set);
                     continue;
                 }
                 self.escape_char()?
@@ -263,105 +260,101 @@ impl Parser<'_> {
             if self.peek() == Some('-') && self.s.get(self.i + 1).is_some_and(|c| *c != ']') {
                 self.i += 1;
                 let Some(h) = self.peek() else {
-                    return self.err("unclosed [");
+                    return Err(self.err("unclosed ["));
                 };
                 self.i += 1;
                 let hi = if h == '\\' { self.escape_char()? } else { h };
                 if hi < lo {
-                    return self.err("range out of order");
+                    return Err(self.err("range out of order"));
                 }
                 ranges.push((lo, hi));
             } else {
                 ranges.push((lo, lo));
             }
         }
-        Ok(Node::Class(ranges, negated))
+        Ok(Node::Leaf(Inst::Class(ranges, negated)))
     }
 
     fn atom(&mut self, depth: usize) -> Result<Node, String> {
         let Some(c) = self.peek() else {
-            return self.err("unexpected end");
+            return Err(self.err("unexpected end"));
         };
         self.i += 1;
         match c {
             '(' => {
                 if self.eat('?') && !self.eat(':') {
-                    return self.err("only (?: ) groups are supported");
+                    return Err(self.err("only (?: ) groups are supported"));
                 }
                 let inner = self.alt(depth + 1)?;
                 if !self.eat(')') {
-                    return self.err("unclosed (");
+                    return Err(self.err("unclosed ("));
                 }
                 Ok(inner)
             }
             '[' => self.class(),
-            '.' => Ok(Node::Any),
-            '^' => Ok(Node::Bol),
-            '$' => Ok(Node::Eol),
-            '\\' => match self.escape_class()? {
-                Some((set, neg)) => Ok(Node::Class(set, neg)),
-                None => self.escape_char().map(Node::Char),
-            },
+            '.' => Ok(Node::Leaf(Inst::Any)),
+            '^' => Ok(Node::Leaf(Inst::Bol)),
+            '$' => Ok(Node::Leaf(Inst::Eol)),
+            '\\' => Ok(Node::Leaf(match self.escape_class()? {
+                Some((set, neg)) => Inst::Class(set.to_vec(), neg),
+                None => Inst::Char(self.escape_char()?),
+            })),
             '*' | '+' | '?' => {
                 self.i -= 1;
-                self.err("nothing to repeat")
+                Err(self.err("nothing to repeat"))
             }
-            c => Ok(Node::Char(c)),
+            c => Ok(Node::Leaf(Inst::Char(c))),
         }
     }
 }
 
+/// Emits the program of a [`Node`] tree. Past [`MAX_PROGRAM`] instructions
+/// it sets `full` and stops emitting (the pattern is then refused), so the
+/// compile steps need no error paths.
 struct Compiler {
     prog: Vec<Inst>,
+    full: bool,
 }
 
 impl Compiler {
-    fn emit(&mut self, inst: Inst) -> Result<usize, String> {
+    fn emit(&mut self, inst: Inst) -> usize {
         if self.prog.len() >= MAX_PROGRAM {
-            return Err("pattern too large".into());
+            self.full = true;
+        } else {
+            self.prog.push(inst);
         }
-        self.prog.push(inst);
-        Ok(self.prog.len() - 1)
+        self.prog.len().saturating_sub(1)
     }
     fn patch(&mut self, at: usize, inst: Inst) {
         if let Some(slot) = self.prog.get_mut(at) {
             *slot = inst;
         }
     }
-    fn node(&mut self, n: &Node) -> Result<(), String> {
+    fn node(&mut self, n: &Node) {
+        if self.full {
+            return; // bounded work for nested repeats once the cap is hit
+        }
         match n {
             Node::Empty => {}
-            Node::Char(c) => {
-                self.emit(Inst::Char(*c))?;
-            }
-            Node::Any => {
-                self.emit(Inst::Any)?;
-            }
-            Node::Class(r, neg) => {
-                self.emit(Inst::Class(r.clone(), *neg))?;
-            }
-            Node::Bol => {
-                self.emit(Inst::Bol)?;
-            }
-            Node::Eol => {
-                self.emit(Inst::Eol)?;
+            Node::Leaf(inst) => {
+                self.emit(inst.clone());
             }
             Node::Concat(items) => {
                 for item in items {
-                    self.node(item)?;
+                    self.node(item);
                 }
             }
             Node::Alt(branches) => {
                 let mut jumps = Vec::new();
                 for (k, b) in branches.iter().enumerate() {
                     if k + 1 < branches.len() {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(b)?;
-                        jumps.push(self.emit(Inst::Jmp(0))?);
+                        let split = self.emit(Inst::Split(0, 0));
+                        self.node(b);
+                        jumps.push(self.emit(Inst::Jmp(0)));
                         let next = self.prog.len();
                         self.patch(split, Inst::Split(split + 1, next));
                     } else {
-                        self.node(b)?;
+                        self.node(b);
                     }
                 }
                 let end = self.prog.len();
@@ -371,21 +364,27 @@ impl Compiler {
             }
             Node::Repeat(inner, min, max) => {
                 for _ in 0..*min {
-                    self.node(inner)?;
+                    // A body that emits nothing (`(?:)`, `a{0}`) emits nothing
+                    // again: stop, or nested `{100}`s of it would loop 100^depth times.
+                    let before = self.prog.len();
+                    self.node(inner);
+                    if self.prog.len() == before {
+                        break;
+                    }
                 }
                 match max {
                     None => {
-                        let split = self.emit(Inst::Split(0, 0))?;
-                        self.node(inner)?;
-                        self.emit(Inst::Jmp(split))?;
+                        let split = self.emit(Inst::Split(0, 0));
+                        self.node(inner);
+                        self.emit(Inst::Jmp(split));
                         let end = self.prog.len();
                         self.patch(split, Inst::Split(split + 1, end));
                     }
                     Some(max) => {
                         let mut splits = Vec::new();
                         for _ in *min..*max {
-                            splits.push(self.emit(Inst::Split(0, 0))?);
-                            self.node(inner)?;
+                            splits.push(self.emit(Inst::Split(0, 0)));
+                            self.node(inner);
                         }
                         let end = self.prog.len();
                         for s in splits {
@@ -395,8 +394,16 @@ impl Compiler {
                 }
             }
         }
-        Ok(())
     }
+}
+
+/// The characters of `s` (a loop, not a `collect` instantiation).
+fn chars_of(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in s.chars() {
+        out.push(c);
+    }
+    out
 }
 
 fn fold(c: char, icase: bool) -> char {
@@ -410,7 +417,7 @@ fn fold(c: char, icase: bool) -> char {
 impl Pattern {
     /// Compiles a pattern; the error says what is wrong and where.
     pub fn new(source: &str) -> Result<Pattern, String> {
-        let chars: Vec<char> = source.chars().collect();
+        let chars = chars_of(source);
         if chars.len() > MAX_PATTERN {
             return Err(cat!("pattern longer than ", MAX_PATTERN, " characters"));
         }
@@ -425,11 +432,17 @@ impl Pattern {
         };
         let node = p.alt(0)?;
         if p.i != chars.len() {
-            return p.err("unmatched )");
+            return Err(p.err("unmatched )"));
         }
-        let mut c = Compiler { prog: Vec::new() };
-        c.node(&node)?;
-        c.emit(Inst::Match)?;
+        let mut c = Compiler {
+            prog: Vec::new(),
+            full: false,
+        };
+        c.node(&node);
+        c.emit(Inst::Match);
+        if c.full {
+            return Err("pattern too large".into());
+        }
         Ok(Pattern {
             prog: c.prog,
             icase,
@@ -443,11 +456,14 @@ impl Pattern {
 
     /// The leftmost match as char offsets `[start, end)`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
-        let chars: Vec<char> = text.chars().collect();
+        let chars = chars_of(text);
         let n = chars.len();
         let mut clist: Vec<(usize, usize)> = Vec::new();
         let mut nlist: Vec<(usize, usize)> = Vec::new();
-        let mut seen = vec![usize::MAX; self.prog.len()];
+        let mut seen = Vec::with_capacity(self.prog.len());
+        for _ in 0..self.prog.len() {
+            seen.push(usize::MAX);
+        }
         let mut matched: Option<(usize, usize)> = None;
         for i in 0..=n {
             if matched.is_none() {
@@ -581,6 +597,15 @@ mod tests {
         assert_eq!(m("(a*)*b", &text), None);
         assert_eq!(m("(a|a)*b", &text), None);
         assert_eq!(m("(a|aa){1,100}c", &text), None);
+    }
+
+    #[test]
+    fn nested_repeats_of_nothing_compile_at_once() {
+        let t = std::time::Instant::now();
+        let p =
+            Pattern::new("(?:(?:(?:(?:(?:(?:(?:){100}){100}){100}){100}){100}){100})x").unwrap();
+        assert!(t.elapsed().as_secs() < 1);
+        assert_eq!(p.find("ax"), Some((1, 2)));
     }
 
     #[test]

@@ -103,17 +103,35 @@ impl core::fmt::Debug for Profile {
 }
 
 fn generic_data() -> Json {
-    let sections = GENERIC_SECTIONS
-        .iter()
-        .map(|(key, text)| {
-            // The data files are tested to parse; a broken one degrades to {}.
-            (
-                key.to_string(),
-                json::parse(text).unwrap_or(Json::Obj(Vec::new())),
-            )
-        })
-        .collect();
+    let mut sections = Vec::new();
+    for (key, text) in GENERIC_SECTIONS {
+        // The data files are tested to parse; a broken one degrades to {}.
+        let mut section = json::parse(text).unwrap_or(Json::Obj(Vec::new()));
+        if *key == "tlds" {
+            expand_tlds(&mut section);
+        }
+        sections.push((key.to_string(), section));
+    }
     Json::Obj(sections)
+}
+
+/// Puts back the ASCII column build.rs leaves out of the `tlds.fileable`
+/// rows whose ASCII form is the suffix itself: `["com","TGB"]` →
+/// `["com","com","TGB"]`, the shape of data/profile/tlds.json.
+fn expand_tlds(section: &mut Json) {
+    let Json::Obj(items) = section else { return };
+    for (k, rows) in items {
+        let (true, Json::Arr(rows)) = (k == "fileable", rows) else {
+            continue;
+        };
+        for row in rows {
+            if let Json::Arr(cols) = row {
+                if let (2, Some(suffix)) = (cols.len(), cols.first().cloned()) {
+                    cols.insert(1, suffix);
+                }
+            }
+        }
+    }
 }
 
 fn type_word(v: &Json) -> &'static str {
@@ -127,19 +145,21 @@ fn type_word(v: &Json) -> &'static str {
     }
 }
 
+/// `path: expected <what>, got <type of v>` (`what`: "a number", …).
+fn expected(path: &str, what: &str, v: &Json) -> String {
+    cat!(path, ": expected ", what, ", got ", type_word(v))
+}
+
+/// The value of `key` in an object's entries (the first, as [`set`] keeps one).
+fn entry<'a>(items: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    items.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> {
     if let Some(first) = base.first() {
         for (i, item) in items.iter().enumerate() {
             if core::mem::discriminant(item) != core::mem::discriminant(first) {
-                return Err(cat!(
-                    path,
-                    "[",
-                    i,
-                    "]: expected ",
-                    type_word(first),
-                    ", got ",
-                    type_word(item)
-                ));
+                return Err(expected(&cat!(path, "[", i, "]"), type_word(first), item));
             }
         }
     }
@@ -152,7 +172,9 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
         (Json::Obj(b), Json::Obj(o)) => {
             let mut out = b.clone();
             for (key, value) in o {
-                if PROSE_KEYS.contains(&key.as_str()) {
+                if PROSE_KEYS.contains(&key.as_str())
+                    || (path.is_empty() && matches!(key.as_str(), "extends" | "name" | "patterns"))
+                {
                     continue;
                 }
                 let here = if path.is_empty() {
@@ -160,52 +182,54 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 } else {
                     cat!(path, ".", key)
                 };
-                if let Some(name) = key.strip_suffix('+').or_else(|| key.strip_suffix('-')) {
-                    let adding = key.ends_with('+');
-                    let Some(Json::Arr(items)) =
-                        out.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
-                    else {
+                let list_edit = match key.strip_suffix('+') {
+                    Some(name) => Some((name, true)),
+                    None => key.strip_suffix('-').map(|name| (name, false)),
+                };
+                let (name, merged) = if let Some((name, adding)) = list_edit {
+                    let Some(Json::Arr(items)) = entry(&out, name) else {
                         return Err(cat!(
                             here,
                             ": '",
                             name,
-                            "' is not a list of the generic profile, so it cannot be extended"
+                            "' is not a list of the generic profile"
                         ));
                     };
                     let Json::Arr(change) = value else {
-                        return Err(cat!(here, ": expected an array, got ", type_word(value)));
+                        return Err(expected(&here, "an array", value));
                     };
-                    check_items(&items, change, &here)?;
-                    let merged: Vec<Json> = if adding {
-                        let mut v = items.clone();
-                        v.extend(change.iter().filter(|c| !items.contains(c)).cloned());
-                        v
-                    } else {
-                        items
-                            .iter()
-                            .filter(|i| !change.contains(i))
-                            .cloned()
-                            .collect()
-                    };
-                    set(&mut out, name, Json::Arr(merged));
-                    continue;
-                }
-                let existing = out.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-                let template = b.iter().find(|(k, _)| k == "*").map(|(_, v)| v.clone());
-                let merged = match (existing, template) {
-                    (Some(e), _) => merge(&e, value, &here)?,
-                    (None, Some(t)) => merge(&t, value, &here)?,
-                    (None, None) => {
-                        let keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
-                        return Err(cat!(
-                            here,
-                            ": not a key of the generic profile (known: ",
-                            keys.join(", "),
-                            ")"
-                        ));
+                    check_items(items, change, &here)?;
+                    let mut merged = Vec::new();
+                    for item in items {
+                        if adding || !change.contains(item) {
+                            merged.push(item.clone());
+                        }
                     }
+                    if adding {
+                        for item in change {
+                            if !items.contains(item) {
+                                merged.push(item.clone());
+                            }
+                        }
+                    }
+                    (name, Json::Arr(merged))
+                } else {
+                    // An existing key merges into its value; a new key of a
+                    // map with a "*" entry starts from that entry.
+                    let Some(start) = entry(&out, key).or_else(|| entry(b, "*")) else {
+                        let mut err = cat!(here, ": not a key of the generic profile (known: ");
+                        for (i, (k, _)) in b.iter().enumerate() {
+                            if i > 0 {
+                                err.push_str(", ");
+                            }
+                            err.push_str(k);
+                        }
+                        err.push(')');
+                        return Err(err);
+                    };
+                    (key.as_str(), merge(start, value, &here)?)
                 };
-                set(&mut out, key, merged);
+                set(&mut out, name, merged);
             }
             Ok(Json::Obj(out))
         }
@@ -215,13 +239,7 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
         }
         (Json::Null, _) => Ok(over.clone()),
         (b, o) if core::mem::discriminant(b) == core::mem::discriminant(o) => Ok(o.clone()),
-        (b, o) => Err(cat!(
-            path,
-            ": expected ",
-            type_word(b),
-            ", got ",
-            type_word(o)
-        )),
+        (b, o) => Err(expected(path, type_word(b), o)),
     }
 }
 
@@ -232,38 +250,30 @@ fn set(items: &mut Vec<(String, Json)>, key: &str, value: Json) {
     }
 }
 
+/// A `{locale: text}` object at `path` (`patterns[i].message` / `.hint`).
 fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3], String> {
-    let Some(v) = v else {
-        return if required {
-            Err(cat!(
-                path,
-                ": required ({\"zh-CN\": …, \"zh-TW\": …, \"en\": …})"
-            ))
-        } else {
-            Ok(Default::default())
-        };
-    };
-    let Json::Obj(items) = v else {
-        return Err(cat!(
-            path,
-            ": expected an object of locale → text, got ",
-            type_word(v)
-        ));
-    };
     let mut out: [String; 3] = Default::default();
-    for (k, t) in items {
-        let Some(locale) = crate::i18n::Locale::parse(k) else {
-            return Err(cat!(path, ".", k, ": not a locale (use zh-CN, zh-TW, en)"));
-        };
-        let Json::Str(t) = t else {
-            return Err(cat!(path, ".", k, ": expected a string"));
-        };
-        if let Some(slot) = out.get_mut(locale.index()) {
-            *slot = t.clone();
+    match v {
+        None => {}
+        Some(Json::Obj(items)) => {
+            for (k, t) in items {
+                let (Some(locale), Json::Str(t)) = (crate::i18n::Locale::parse(k), t) else {
+                    return Err(cat!(
+                        path,
+                        ".",
+                        k,
+                        ": not a locale (zh-CN, zh-TW, en) or not a string"
+                    ));
+                };
+                if let Some(slot) = out.get_mut(locale.index()) {
+                    *slot = t.clone();
+                }
+            }
         }
+        Some(other) => return Err(expected(path, "an object of locale → text", other)),
     }
     if required && out[0].is_empty() {
-        return Err(cat!(path, ": the zh-CN text is required"));
+        return Err(cat!(path, ": zh-CN text required"));
     }
     // A missing locale falls back to zh-CN (zh-TW) or to zh-CN then zh-TW (en).
     if out[1].is_empty() {
@@ -275,22 +285,35 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
     Ok(out)
 }
 
+/// The keys a field pattern may have.
+const PATTERN_KEYS: [&str; 7] = [
+    "kind", "pattern", "match", "code", "severity", "message", "hint",
+];
+
+/// Which of `names` the string `key` of `p` is: absent (or not a string) is
+/// the first. The error lists the names as `choices`.
+fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Result<usize, String> {
+    let Some(v) = p.get(key).and_then(Json::as_str) else {
+        return Ok(0);
+    };
+    names
+        .iter()
+        .position(|n| *n == v)
+        .ok_or_else(|| cat!(path, ".", key, ": '", v, "' is not ", choices))
+}
+
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
     let Json::Arr(items) = v else {
-        return Err(cat!("patterns: expected an array, got ", type_word(v)));
+        return Err(expected("patterns", "an array", v));
     };
     let mut out = Vec::new();
     for (i, p) in items.iter().enumerate() {
         let path = cat!("patterns[", i, "]");
         let Json::Obj(fields) = p else {
-            return Err(cat!(path, ": expected an object"));
+            return Err(expected(&path, "an object", p));
         };
         for (k, _) in fields {
-            if ![
-                "kind", "pattern", "match", "code", "severity", "message", "hint",
-            ]
-            .contains(&k.as_str())
-            {
+            if !PATTERN_KEYS.contains(&k.as_str()) {
                 return Err(cat!(
                     path,
                     ".",
@@ -299,53 +322,41 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
                 ));
             }
         }
-        let kind = p
-            .get("kind")
-            .and_then(Json::as_str)
-            .ok_or(cat!(path, ".kind: required (a checkField kind)"))?;
+        let text = |key: &str| p.get(key).and_then(Json::as_str);
+        let kind = text("kind").unwrap_or("");
         if !crate::check::is_kind(kind) {
             return Err(cat!(path, ".kind: '", kind, "' is not a checkField kind"));
         }
-        let source = p
-            .get("pattern")
-            .and_then(Json::as_str)
-            .ok_or(cat!(path, ".pattern: required (a string)"))?;
+        let source = text("pattern").ok_or(cat!(path, ".pattern: required (a string)"))?;
         let pattern = Pattern::new(source).map_err(|e| cat!(path, ".pattern: ", e))?;
-        let rule = match p.get("match").and_then(Json::as_str) {
-            None | Some("forbid") => PatternRule::Forbid,
-            Some("require") => PatternRule::Require,
-            Some(other) => {
-                return Err(cat!(
-                    path,
-                    ".match: '",
-                    other,
-                    "' is not 'forbid' or 'require'"
-                ))
-            }
+        let rule = match choose(
+            p,
+            &path,
+            "match",
+            &["forbid", "require"],
+            "forbid or require",
+        )? {
+            0 => PatternRule::Forbid,
+            _ => PatternRule::Require,
         };
-        let code = p
-            .get("code")
-            .and_then(Json::as_str)
-            .unwrap_or("profile.pattern");
+        let code = text("code").unwrap_or("profile.pattern");
         if code.is_empty()
             || !code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
         {
             return Err(cat!(path, ".code: use letters, digits, '.', '_' and '-'"));
         }
-        let severity = match p.get("severity").and_then(Json::as_str) {
-            None | Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            Some("info") => Severity::Info,
-            Some(other) => {
-                return Err(cat!(
-                    path,
-                    ".severity: '",
-                    other,
-                    "' is not error, warning or info"
-                ))
-            }
+        let severity = match choose(
+            p,
+            &path,
+            "severity",
+            &["error", "warning", "info"],
+            "error, warning or info",
+        )? {
+            0 => Severity::Error,
+            1 => Severity::Warning,
+            _ => Severity::Info,
         };
         let message = localized(p.get("message"), &cat!(path, ".message"), true)?;
         let hint = localized(p.get("hint"), &cat!(path, ".hint"), false)?;
@@ -373,33 +384,26 @@ impl Profile {
     /// Resolves a provider profile object. The error names the bad key and why.
     pub fn from_json(v: &Json) -> Result<Profile, String> {
         let Json::Obj(items) = v else {
-            return Err(cat!("profile: expected an object, got ", type_word(v)));
+            return Err(expected("profile", "an object", v));
         };
         match v.get("extends") {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s == "generic" => {}
-            Some(other) => {
-                return Err(cat!(
-                    "extends: only 'generic' can be extended, got ",
-                    other.to_text()
-                ))
-            }
+            Some(other) => return Err(cat!("extends: only 'generic', not ", other.to_text())),
         }
         let name = match v.get("name") {
             None => "custom".to_string(),
             Some(Json::Str(s)) => s.clone(),
-            Some(other) => return Err(cat!("name: expected a string, got ", type_word(other))),
+            Some(other) => return Err(expected("name", "a string", other)),
         };
-        let mut overrides = Vec::new();
         let mut patterns = Vec::new();
         for (k, value) in items {
-            match k.as_str() {
-                "extends" | "name" => {}
-                "patterns" => patterns = parse_patterns(value)?,
-                _ => overrides.push((k.clone(), value.clone())),
+            if k == "patterns" {
+                patterns = parse_patterns(value)?;
             }
         }
-        let data = merge(&generic_data(), &Json::Obj(overrides), "")?;
+        // merge skips the top-level keys read above.
+        let data = merge(&generic_data(), v, "")?;
         Ok(Profile::with(name, data, patterns))
     }
 
@@ -431,8 +435,12 @@ impl Profile {
         }
         let value = Arc::new(build(self));
         if let Ok(mut cache) = self.cache.lock() {
-            cache.retain(|(k, _)| *k != key);
-            cache.push((key, value.clone()));
+            // Replaces a view of another type under the same key.
+            let entry: Arc<dyn Any + Send + Sync> = value.clone();
+            match cache.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = entry,
+                None => cache.push((key, entry)),
+            }
         }
         value
     }
@@ -512,6 +520,41 @@ mod tests {
                 .and_then(Json::as_str),
             Some("generic")
         );
+    }
+
+    /// The repo's data file without its prose keys, as the generic profile must hold it.
+    fn without_prose(v: Json) -> Json {
+        match v {
+            Json::Obj(items) => Json::Obj(
+                items
+                    .into_iter()
+                    .filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str()))
+                    .map(|(k, v)| (k, without_prose(v)))
+                    .collect(),
+            ),
+            Json::Arr(items) => Json::Arr(items.into_iter().map(without_prose).collect()),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn the_compiled_generic_profile_is_the_repo_data_without_prose() {
+        let generic = Profile::generic();
+        for (key, raw) in [
+            ("meta", include_str!("../data/profile/meta.json")),
+            ("tlds", include_str!("../data/profile/tlds.json")),
+            ("words", include_str!("../data/profile/words.json")),
+            ("images", include_str!("../data/profile/images.json")),
+            ("provinces", include_str!("../data/profile/provinces.json")),
+        ] {
+            let want = without_prose(json::parse(raw).unwrap());
+            assert_eq!(generic.section(key), Some(&want), "{key}");
+        }
+        assert_eq!(GENERIC_SECTIONS.len(), 5);
+        assert!(generic
+            .section("images")
+            .and_then(|s| s.get("_doc"))
+            .is_none());
     }
 
     #[test]

@@ -163,17 +163,23 @@ pub fn trim(mut n: Normalized) -> Normalized {
     if start > 0 || end < n.chars.len() {
         n.had_dropped = true;
     }
-    n.chars = n
-        .chars
-        .get(start..end)
-        .map(|s| s.to_vec())
-        .unwrap_or_default();
-    n.origin = n
-        .origin
-        .get(start..end)
-        .map(|s| s.to_vec())
-        .unwrap_or_default();
+    keep(&mut n.chars, start, end);
+    keep(&mut n.origin, start, end);
     n
+}
+
+/// Keeps `v[start..end]` in place (`start <= end`; nothing when out of range).
+fn keep<T: Copy>(v: &mut Vec<T>, start: usize, end: usize) {
+    let mut w = 0;
+    for r in start..end {
+        if let Some(x) = v.get(r).copied() {
+            if let Some(slot) = v.get_mut(w) {
+                *slot = x;
+            }
+            w += 1;
+        }
+    }
+    v.truncate(w);
 }
 
 /// The byte offset of the first `needle` in `hay`. core's `str::find` with

@@ -138,7 +138,13 @@ fn name_index() -> Option<&'static [(usize, usize)]> {
 /// table row). Returns false, keeping none, when the line count does not
 /// match the table — a names chunk from another version.
 pub fn load_region_names(text: &str) -> bool {
-    if text.lines().count() != regions::ROWS {
+    // The number of lines as `str::lines` counts them (a final newline
+    // ends the last line rather than starting an empty one).
+    let mut lines = text.bytes().filter(|b| *b == b'\n').count();
+    if !text.is_empty() && !text.ends_with('\n') {
+        lines += 1;
+    }
+    if lines != regions::ROWS {
         return false;
     }
     NAMES.set(text.to_string()).is_ok() || NAMES.get().is_some_and(|n| n == text)

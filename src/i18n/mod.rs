@@ -5,7 +5,8 @@
 //! `key <TAB> zh-CN <TAB> zh-TW <TAB> en`; the message of a finding is the row
 //! keyed by its code, the hint the row keyed `code#hint`. Text may contain
 //! `{name}` placeholders filled from the finding's params. Lines starting
-//! with `#` and empty lines are ignored.
+//! with `#` and empty lines are ignored. The build joins a code's message
+//! and hint into one row per locale (see [`lookup`]).
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -50,7 +51,14 @@ impl Locale {
     /// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` → zh-TW; other `zh*` → zh-CN;
     /// `en*` → en. Anything else is `None`.
     pub fn parse(tag: &str) -> Option<Locale> {
-        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut t = String::new();
+        for c in tag.trim().chars() {
+            t.push(if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            });
+        }
         if t == "zh" || t.starts_with("zh-") {
             if crate::text::contains(&t, "hant")
                 || t.ends_with("-tw")
@@ -81,7 +89,8 @@ const SOURCES: &[&str] = &[
     include_str!("form.tsv"),
 ];
 
-/// Per-locale `key<TAB>text` catalogs, split from the TSVs by build.rs.
+/// Per-locale catalogs split from the TSVs by build.rs: one line per code,
+/// `key<TAB>message` or `key<TAB>message<TAB>hint`, sorted by key.
 /// zh-CN is always embedded; the wasm build leaves zh-TW and en out (they
 /// arrive through [`load_catalog`]) to keep the first download small.
 const EMBEDDED: [Option<&str>; 3] = [
@@ -100,10 +109,25 @@ type Row = (&'static str, &'static str);
 
 static CATALOGS: [OnceLock<Vec<Row>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
-fn parse(text: &'static str) -> Vec<Row> {
-    let mut rows: Vec<Row> = text.lines().filter_map(|l| l.split_once('\t')).collect();
-    rows.sort_unstable_by(|x, y| x.0.cmp(y.0));
-    rows
+/// The rows of a `key<TAB>text` catalog, which must come sorted by key
+/// (build.rs and scripts/gen-locales.mjs sort them; lookups binary-search).
+/// An unsorted or duplicated key refuses the whole catalog: `None`, so the
+/// locale stays unloaded (loudly: `loadLocale` throws) instead of some keys
+/// silently not being found.
+fn parse(text: &'static str) -> Option<Vec<Row>> {
+    let mut rows: Vec<Row> = Vec::new();
+    // Lines as `str::lines` cuts them (a trailing `\r` dropped); a line
+    // without a tab (the empty one after the last newline) is no row.
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some(row) = line.split_once('\t') {
+            if rows.last().is_some_and(|last| last.0 >= row.0) {
+                return None;
+            }
+            rows.push(row);
+        }
+    }
+    Some(rows)
 }
 
 fn catalog(locale: Locale) -> Option<&'static [Row]> {
@@ -111,8 +135,8 @@ fn catalog(locale: Locale) -> Option<&'static [Row]> {
     if let Some(rows) = slot.get() {
         return Some(rows);
     }
-    let text = EMBEDDED.get(locale.index()).copied().flatten()?;
-    Some(slot.get_or_init(|| parse(text)))
+    let rows = parse(EMBEDDED.get(locale.index()).copied().flatten()?)?;
+    Some(slot.get_or_init(|| rows))
 }
 
 /// True when the locale's messages are available (always, natively).
@@ -120,9 +144,9 @@ pub fn is_loaded(locale: Locale) -> bool {
     catalog(locale).is_some()
 }
 
-/// Supplies a locale's catalog (`key<TAB>text` lines, as the JS locale
-/// chunks carry it). Returns the number of entries; a second load of the
-/// same locale keeps the first.
+/// Supplies a locale's catalog (`key<TAB>message[<TAB>hint]` lines sorted
+/// by key, as the JS locale chunks carry it). Returns the number of entries (0: refused,
+/// not sorted); a second load of the same locale keeps the first.
 pub fn load_catalog(locale: Locale, text: &str) -> usize {
     if let Some(rows) = catalog(locale) {
         return rows.len();
@@ -130,20 +154,34 @@ pub fn load_catalog(locale: Locale, text: &str) -> usize {
     // Loaded once per locale for the life of the page: leaking gives the
     // rows a 'static lifetime like the embedded catalogs.
     let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-    CATALOGS
-        .get(locale.index())
-        .map(|slot| slot.get_or_init(|| parse(text)).len())
-        .unwrap_or(0)
+    match (CATALOGS.get(locale.index()), parse(text)) {
+        (Some(slot), Some(rows)) => slot.get_or_init(|| rows).len(),
+        _ => 0,
+    }
 }
 
-/// The raw catalog text for `key`, if present. A locale that is not loaded
-/// falls back to zh-CN (the JS wrapper refuses such calls before they get here).
+/// The raw catalog text for `key` (a code, or `code#hint` for its hint), if
+/// present. A locale that is not loaded falls back to zh-CN (the JS wrapper
+/// refuses such calls before they get here).
 pub fn lookup(key: &str, locale: Locale) -> Option<&'static str> {
+    match key.strip_suffix("#hint") {
+        Some(code) => text(code, locale, true),
+        None => text(key, locale, false),
+    }
+}
+
+/// The message (or with `hint`, the hint) of `code`: its row holds
+/// `message` or `message<TAB>hint`. An empty text is no text.
+fn text(code: &str, locale: Locale, hint: bool) -> Option<&'static str> {
     let rows = catalog(locale).or_else(|| catalog(Locale::ZhCn))?;
-    rows.binary_search_by(|r| r.0.cmp(key))
+    let row = rows
+        .binary_search_by(|r| r.0.cmp(code))
         .ok()
-        .and_then(|i| rows.get(i))
-        .map(|r| r.1)
+        .and_then(|i| rows.get(i))?
+        .1;
+    let (message, hint_text) = row.split_once('\t').unwrap_or((row, ""));
+    let t = if hint { hint_text } else { message };
+    (!t.is_empty()).then_some(t)
 }
 
 /// Every catalog row with its three texts (tests: needs all three locales).
@@ -222,8 +260,7 @@ pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> S
 
 /// Renders a hint (`code#hint`); empty when the code has none.
 pub fn render_hint(code: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
-    let key = cat!(code, "#hint");
-    lookup(&key, locale)
+    text(code, locale, true)
         .map(|t| fill(t, params))
         .unwrap_or_default()
 }
@@ -279,6 +316,45 @@ mod tests {
                 "{key}: en placeholders differ"
             );
         }
+    }
+
+    #[test]
+    fn shipped_catalogs_are_sorted() {
+        let dir = env!("OUT_DIR");
+        for tag in ["zh-CN", "zh-TW", "en"] {
+            let text = std::fs::read_to_string(format!("{dir}/catalog-{tag}.tsv")).unwrap();
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            assert!(
+                parse(text).is_some(),
+                "catalog-{tag}.tsv is not sorted by key"
+            );
+        }
+        for locale in Locale::ALL {
+            assert!(is_loaded(locale), "{}", locale.tag());
+        }
+    }
+
+    #[test]
+    fn every_hint_has_its_message_and_both_are_found() {
+        let keys: std::collections::HashSet<&str> = entries().iter().map(|(k, _)| *k).collect();
+        for (key, texts) in entries() {
+            if let Some(code) = key.strip_suffix("#hint") {
+                assert!(keys.contains(code), "{key} without a {code} row");
+            }
+            for (locale, text) in Locale::ALL.into_iter().zip(texts) {
+                assert_eq!(lookup(key, locale), Some(text), "{key} {}", locale.tag());
+            }
+        }
+        assert_eq!(lookup("common.too_long#hint#hint", Locale::ZhCn), None);
+        assert_eq!(lookup("nope", Locale::ZhCn), None);
+        assert_eq!(render_hint("nope", Locale::En, &[]), "");
+    }
+
+    #[test]
+    fn an_unsorted_catalog_is_refused() {
+        assert_eq!(parse("a\tx\nb\ty\n").map(|r| r.len()), Some(2));
+        assert_eq!(parse("b\ty\na\tx\n"), None);
+        assert_eq!(parse("a\tx\na\ty\n"), None);
     }
 
     #[test]
