@@ -99,19 +99,9 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
     }
 }
 
-/// The number in the two ASCII characters at `at` (as `str::parse::<u8>`
-/// reads them: two digits, or `+` and a digit).
+/// The two-digit region code at `at` (ID digits 1–2, USCC digits 3–4).
 fn two_digits(s: &str, at: usize) -> Option<u8> {
-    let digit = |i: usize| {
-        s.as_bytes()
-            .get(at + i)
-            .filter(|b| b.is_ascii_digit())
-            .map(|b| b - b'0')
-    };
-    match s.as_bytes().get(at) {
-        Some(b'+') => digit(1),
-        _ => Some(digit(0)? * 10 + digit(1)?),
-    }
+    s.get(at..at + 2)?.parse().ok()
 }
 
 /// The name of the province with ID/USCC region `code` (`""` if unknown).
@@ -262,9 +252,15 @@ fn homepage_host(url: &str) -> String {
     let t = crate::text::find(t, "://")
         .and_then(|at| t.get(at + 3..))
         .unwrap_or(t);
-    let host = t.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = host.split(':').next().unwrap_or(host);
+    let end = t
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(t.len());
+    let host = t.get(..end).unwrap_or("");
+    let start = host.bytes().rposition(|b| b == b'@').map_or(0, |i| i + 1);
+    let host = host.get(start..).unwrap_or(host);
+    let end = host.bytes().position(|b| b == b':').unwrap_or(host.len());
+    let host = host.get(..end).unwrap_or(host);
     host.trim_end_matches('.').to_ascii_lowercase()
 }
 

@@ -94,18 +94,29 @@ impl Format {
             *d = s.to_ascii_lowercase();
         }
         let lower = buf.get(..bytes.len())?;
-        Some(match lower {
-            b"jpg" | b"jpeg" | b"jpe" | b"jfif" => Format::Jpeg,
-            b"png" | b"apng" => Format::Png,
-            b"gif" => Format::Gif,
-            b"bmp" | b"dib" => Format::Bmp,
-            b"webp" => Format::Webp,
-            b"heic" | b"heif" | b"hif" => Format::Heic,
-            b"avif" => Format::Avif,
-            b"tif" | b"tiff" => Format::Tiff,
-            b"pdf" => Format::Pdf,
-            _ => return None,
-        })
+        const EXTENSIONS: [(&[u8], Format); 17] = [
+            (b"jpg", Format::Jpeg),
+            (b"jpeg", Format::Jpeg),
+            (b"jpe", Format::Jpeg),
+            (b"jfif", Format::Jpeg),
+            (b"png", Format::Png),
+            (b"apng", Format::Png),
+            (b"gif", Format::Gif),
+            (b"bmp", Format::Bmp),
+            (b"dib", Format::Bmp),
+            (b"webp", Format::Webp),
+            (b"heic", Format::Heic),
+            (b"heif", Format::Heic),
+            (b"hif", Format::Heic),
+            (b"avif", Format::Avif),
+            (b"tif", Format::Tiff),
+            (b"tiff", Format::Tiff),
+            (b"pdf", Format::Pdf),
+        ];
+        EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == lower)
+            .map(|(_, f)| *f)
     }
 }
 

@@ -50,6 +50,7 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
     let area = (k * k) as u32;
     let mut gray: Vec<i32> = Vec::with_capacity(ow * oh);
+    let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
     let mut sums = vec![[0u32; 3]; ow];
@@ -77,6 +78,8 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
                 *h += 1;
             }
             gray.push(l as i32);
+            sum += f64::from(l);
+            sum2 += f64::from(l) * f64::from(l);
             // Chromaticity (brightness-independent), damped in the dark where a
             // colour cast on black toner and sensor noise dominate.
             let scale = 255.0 / f64::from(r + g + b + DAMP);
@@ -91,8 +94,6 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let n = gray.len().max(1) as f64;
     let var = |s: f64, s2: f64| (s2 / n - (s / n) * (s / n)).max(0.0);
     let colorfulness = crate::rt::sqrt(var(s_rg, s_rg2) + var(s_yb, s_yb2));
-    let sum: f64 = gray.iter().map(|v| f64::from(*v)).sum();
-    let sum2: f64 = gray.iter().map(|v| f64::from(*v) * f64::from(*v)).sum();
     let mean = sum / n;
     let std = crate::rt::sqrt(var(sum, sum2));
     let pct = |q: f64| {

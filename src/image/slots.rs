@@ -60,26 +60,18 @@ pub fn setting<'a>(images: &'a Json, slot: &str, key: &str) -> Option<&'a Json> 
 }
 
 /// Sets the severity the profile gives the finding's code (`images.severity`).
-pub fn with_severity(images: &Json, f: Finding) -> Finding {
+pub fn with_severity(images: &Json, mut f: Finding) -> Finding {
     let sev = images
         .get("severity")
         .and_then(|s| s.get(&f.code))
         .and_then(Json::as_str);
-    match sev {
-        Some("error") => Finding {
-            severity: Severity::Error,
-            ..f
-        },
-        Some("warning") => Finding {
-            severity: Severity::Warning,
-            ..f
-        },
-        Some("info") => Finding {
-            severity: Severity::Info,
-            ..f
-        },
-        _ => f,
-    }
+    f.severity = match sev {
+        Some("error") => Severity::Error,
+        Some("warning") => Severity::Warning,
+        Some("info") => Severity::Info,
+        _ => f.severity,
+    };
+    f
 }
 
 /// The name users know a format by.
@@ -180,19 +172,21 @@ fn findings(
     file_name: Option<&str>,
     out: &mut Vec<Finding>,
 ) {
-    let accepted: Vec<Format> = setting(images, slot, "formats")
-        .and_then(Json::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|f| f.as_str().and_then(Format::parse))
-                .collect()
-        })
-        .unwrap_or_default();
-    let accepted_text = accepted
-        .iter()
-        .map(|f| display_name(*f))
-        .collect::<Vec<_>>()
-        .join("/");
+    // The slot's formats (none listed: any), as text, and whether this is one.
+    let (mut listed, mut accepted) = (false, false);
+    let mut accepted_text = String::new();
+    let formats = setting(images, slot, "formats").and_then(Json::as_array);
+    for f in formats.unwrap_or(&[]) {
+        let Some(f) = f.as_str().and_then(Format::parse) else {
+            continue;
+        };
+        if listed {
+            accepted_text.push('/');
+        }
+        accepted_text.push_str(display_name(f));
+        listed = true;
+        accepted |= f == info.format;
+    }
     if size == 0 {
         out.push(Finding::error("image.empty"));
         return;
@@ -205,7 +199,7 @@ fn findings(
         }
         return;
     }
-    if !accepted.is_empty() && !accepted.contains(&info.format) {
+    if listed && !accepted {
         out.push(if info.format == Format::Heic {
             Finding::error("image.heic").param("accepted", accepted_text.clone())
         } else {
@@ -255,35 +249,35 @@ fn need_bytes(info: &ImageInfo) -> Finding {
 
 /// Byte range and re-encode threshold.
 fn bytes_findings(images: &Json, slot: &str, size: u64, out: &mut Vec<Finding>) {
-    let kib = |key| num(images, slot, key).map(|k| (k * 1024.0) as u64);
-    if let Some(max) = kib("maxKiB") {
-        if size > max {
-            let (s, m) = sizes(size, max);
-            out.push(
-                Finding::warning("image.file_too_large")
-                    .param("size", s)
-                    .param("max", m),
-            );
-        }
-    }
-    if let Some(min) = kib("minKiB") {
-        if size < min {
-            let (s, m) = sizes(size, min);
-            out.push(
-                Finding::warning("image.file_too_small")
-                    .param("size", s)
-                    .param("min", m),
-            );
-        }
-    }
-    if let Some(limit) = kib("reencodeKiB") {
-        if size > limit {
+    for (key, over, code, severity, name) in [
+        (
+            "maxKiB",
+            true,
+            "image.file_too_large",
+            Severity::Warning,
+            "max",
+        ),
+        (
+            "minKiB",
+            false,
+            "image.file_too_small",
+            Severity::Warning,
+            "min",
+        ),
+        (
+            "reencodeKiB",
+            true,
+            "image.reencoded",
+            Severity::Info,
+            "limit",
+        ),
+    ] {
+        let Some(limit) = num(images, slot, key).map(|k| (k * 1024.0) as u64) else {
+            continue;
+        };
+        if (over && size > limit) || (!over && size < limit) {
             let (s, m) = sizes(size, limit);
-            out.push(
-                Finding::info("image.reencoded")
-                    .param("size", s)
-                    .param("limit", m),
-            );
+            out.push(Finding::new(code, severity).param("size", s).param(name, m));
         }
     }
 }
