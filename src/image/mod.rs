@@ -198,6 +198,7 @@ impl ImageInfo {
     }
 
     /// Sets the stored size, rejecting zero (not invented) and sizes beyond `max`.
+    #[inline(never)]
     pub fn set_size(&mut self, width: u32, height: u32, max: u32) {
         if width == 0 || height == 0 {
             self.invalid = Some(Invalid::ZeroSize);
@@ -210,6 +211,7 @@ impl ImageInfo {
     }
 
     /// Asks for at least `n` bytes (keeps the first, smallest request).
+    #[inline(never)]
     pub fn need(&mut self, n: u64) {
         if self.need_bytes.is_none() {
             self.need_bytes = Some(n);
@@ -217,6 +219,7 @@ impl ImageInfo {
     }
 
     /// Marks the header corrupt.
+    #[inline(never)]
     pub fn corrupt(&mut self) {
         if self.invalid.is_none() {
             self.invalid = Some(Invalid::Corrupt);
