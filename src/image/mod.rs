@@ -178,6 +178,7 @@ pub struct ImageInfo {
 
 impl ImageInfo {
     /// Nothing known yet.
+    #[inline(never)]
     pub fn new(format: Format) -> ImageInfo {
         ImageInfo {
             format,
