@@ -15,7 +15,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::slots::{known, section, setting, with_severity};
+use super::slots::{apply_severities, known, section, setting};
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
@@ -219,8 +219,7 @@ pub fn check(
             out.push(Finding::warning("image.grayscale"));
         }
     }
-    for f in out {
-        r.push(with_severity(images, f));
-    }
+    apply_severities(images, &mut out);
+    r.findings = out;
     Ok(r.finish())
 }

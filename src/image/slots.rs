@@ -59,19 +59,18 @@ pub fn setting<'a>(images: &'a Json, slot: &str, key: &str) -> Option<&'a Json> 
     (!v.is_null()).then_some(v)
 }
 
-/// Sets the severity the profile gives the finding's code (`images.severity`).
-pub fn with_severity(images: &Json, mut f: Finding) -> Finding {
-    let sev = images
-        .get("severity")
-        .and_then(|s| s.get(&f.code))
-        .and_then(Json::as_str);
-    f.severity = match sev {
-        Some("error") => Severity::Error,
-        Some("warning") => Severity::Warning,
-        Some("info") => Severity::Info,
-        _ => f.severity,
-    };
-    f
+/// Sets the severities the profile gives the findings' codes (`images.severity`).
+pub fn apply_severities(images: &Json, findings: &mut [Finding]) {
+    let table = images.get("severity");
+    for f in findings {
+        let sev = table.and_then(|s| s.get(&f.code)).and_then(Json::as_str);
+        f.severity = match sev {
+            Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            _ => f.severity,
+        };
+    }
 }
 
 /// The name users know a format by.
@@ -154,11 +153,8 @@ pub fn check(
     info.write_info(&mut r.info);
     let size = file_size.unwrap_or(bytes.len() as u64);
     let whole = size <= bytes.len() as u64;
-    let mut out: Vec<Finding> = Vec::new();
-    findings(&info, images, slot, size, whole, file_name, &mut out);
-    for f in out {
-        r.push(with_severity(images, f));
-    }
+    findings(&info, images, slot, size, whole, file_name, &mut r.findings);
+    apply_severities(images, &mut r.findings);
     Ok(r.finish())
 }
 
@@ -360,7 +356,8 @@ mod override_tests {
     fn run(images: &Json, slot: &str, info: &ImageInfo, size: u64) -> Vec<Finding> {
         let mut out = Vec::new();
         findings(info, images, slot, size, true, None, &mut out);
-        out.into_iter().map(|f| with_severity(images, f)).collect()
+        apply_severities(images, &mut out);
+        out
     }
 
     #[test]
