@@ -53,26 +53,29 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
-    let mut sums = vec![[0u32; 3]; ow];
+    // Per output column of the current block row: r, g, b sums.
+    let mut sums = vec![0u32; 3 * ow];
     let stride = width * 4;
     for oy in 0..oh {
         for s in sums.iter_mut() {
-            *s = [0; 3];
+            *s = 0;
         }
         for y in oy * k..(oy * k + k).min(height) {
             let Some(row) = rgba.get(y * stride..y * stride + ow * k * 4) else {
                 continue;
             };
             for (i, px) in row.chunks_exact(4).enumerate() {
-                if let (Some(s), [r, g, b, _]) = (sums.get_mut(i / k), px) {
-                    s[0] += u32::from(*r);
-                    s[1] += u32::from(*g);
-                    s[2] += u32::from(*b);
+                let at = i / k * 3;
+                if let (Some([sr, sg, sb]), [r, g, b, _]) = (sums.get_mut(at..at + 3), px) {
+                    *sr += u32::from(*r);
+                    *sg += u32::from(*g);
+                    *sb += u32::from(*b);
                 }
             }
         }
-        for s in &sums {
-            let (r, g, b) = (s[0] / area, s[1] / area, s[2] / area);
+        for s in sums.chunks_exact(3) {
+            let &[r, g, b] = s else { continue };
+            let (r, g, b) = (r / area, g / area, b / area);
             let l = (77 * r + 150 * g + 29 * b) >> 8;
             if let Some(h) = hist.get_mut(l as usize) {
                 *h += 1;
