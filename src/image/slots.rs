@@ -102,10 +102,9 @@ pub fn fixed(scaled: u64, decimals: u32) -> String {
     )
 }
 
-/// A byte count in `unit` (1024 = KiB, 1048576 = MiB), with `decimals` digits, rounded.
-fn in_unit(bytes: u64, unit: u64, decimals: u32) -> String {
-    let div = 10u64.pow(decimals);
-    fixed((bytes.saturating_mul(div) + unit / 2) / unit, decimals)
+/// A byte count in `unit` (1024 = KiB, 1048576 = MiB), times 10^`decimals`, rounded.
+fn in_unit(bytes: u64, unit: u64, decimals: u32) -> u64 {
+    (bytes.saturating_mul(10u64.pow(decimals)) + unit / 2) / unit
 }
 
 /// A file size and a limit, in the same unit (MiB when the limit is at least
@@ -116,17 +115,15 @@ pub fn sizes(bytes: u64, limit: u64) -> (String, String) {
     } else {
         (1024, "KiB")
     };
-    let limit_text = |d| {
-        let t = in_unit(limit, unit, d);
-        t.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
     let mut d = 1;
     while d < 3 && in_unit(bytes, unit, d) == in_unit(limit, unit, d) {
         d += 1;
     }
+    let limit_text = fixed(in_unit(limit, unit, 3), 3);
+    let limit_text = limit_text.trim_end_matches('0').trim_end_matches('.');
     (
-        cat!(in_unit(bytes, unit, d), " ", name),
-        cat!(limit_text(3), " ", name),
+        cat!(fixed(in_unit(bytes, unit, d), d), " ", name),
+        cat!(limit_text, " ", name),
     )
 }
 
