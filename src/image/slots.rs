@@ -192,14 +192,14 @@ fn findings(
         }
         return;
     }
+    let format = display_name(info.format);
     if listed && !accepted {
-        out.push(if info.format == Format::Heic {
-            Finding::error("image.heic").param("accepted", accepted_text.clone())
+        let f = if info.format == Format::Heic {
+            Finding::error("image.heic")
         } else {
-            Finding::error("image.format_not_accepted")
-                .param("format", display_name(info.format))
-                .param("accepted", accepted_text.clone())
-        });
+            Finding::error("image.format_not_accepted").param("format", format)
+        };
+        out.push(f.param("accepted", accepted_text));
     }
     // An extension that names another image format.
     if let Some(ext) = file_name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e) {
@@ -208,23 +208,22 @@ fn findings(
                 out.push(
                     Finding::warning("image.extension_mismatch")
                         .param("ext", cat!(".", ext))
-                        .param("format", display_name(info.format)),
+                        .param("format", format),
                 );
             }
         }
     }
-    if info.invalid.is_some() {
-        out.push(Finding::error("image.corrupt").param("format", display_name(info.format)));
+    if info.invalid.is_some() || (info.need_bytes.is_some() && whole) {
+        let code = if info.invalid.is_some() {
+            "image.corrupt"
+        } else {
+            "image.truncated"
+        };
+        out.push(Finding::error(code).param("format", format));
         return;
     }
-    if info.need_bytes.is_some() {
-        if whole {
-            out.push(Finding::error("image.truncated").param("format", display_name(info.format)));
-            return;
-        }
-        if info.width.is_none() {
-            out.push(need_bytes(info));
-        }
+    if info.need_bytes.is_some() && info.width.is_none() {
+        out.push(need_bytes(info));
     }
     bytes_findings(images, slot, size, out);
     if let Some((w, h)) = info.display_size() {
