@@ -5,7 +5,7 @@
 use crate::rt::prelude::*;
 
 use super::province_rules::{content_type, NonLocal, ProvinceRules};
-use super::{normalize_name, Facts, PersonFacts};
+use super::{normalize_name, Facts, PersonFacts, WebsiteFacts};
 use crate::finding::Finding;
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
@@ -24,11 +24,8 @@ fn is_personal(facts: &Facts) -> bool {
     facts.subject_type == Some(SubjectType::Personal)
 }
 
-fn province_name(facts: &Facts) -> String {
-    facts
-        .province
-        .map(|p| p.name.to_string())
-        .unwrap_or_default()
+fn province_name(facts: &Facts) -> &'static str {
+    facts.province.map_or("", |p| p.name)
 }
 
 /// A personal filing: the subject IS the principal (same name, same certificate).
@@ -50,14 +47,12 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
         }
     }
     for site in &facts.websites {
-        if let (Some(wp), Some(a), Some(b)) = (
-            &site.principal,
-            p.identity(),
-            site.principal.as_ref().and_then(PersonFacts::identity),
-        ) {
+        let Some(wp) = &site.principal else { continue };
+        if let (Some(a), Some(b)) = (p.identity(), wp.identity()) {
             if a != b {
                 out.push(
-                    Finding::warning("form.personal.website_principal_differs").at(wp.path.clone()),
+                    Finding::warning("form.personal.website_principal_differs")
+                        .at(wp.path.as_str()),
                 );
             }
         }
@@ -67,7 +62,7 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
 /// Ages from the ID against the province's minimums.
 fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
     let personal = is_personal(facts);
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for p in people(facts) {
         let Some(age) = p.age else { continue };
         if let Some(id) = p.identity() {
@@ -81,33 +76,37 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
         } else {
             rules.min_age_principal
         };
-        let path = cat!(p.path, ".certNumber");
-        let province = province_name(facts);
-        if min > 0 && age < min {
-            out.push(
-                Finding::error("form.age.under_minimum")
-                    .param_n("age", age as i64)
-                    .param_n("min", min as i64)
-                    .param("province", province)
-                    .at(path),
-            );
+        let (f, min) = if min > 0 && age < min {
+            (Finding::error("form.age.under_minimum"), min)
         } else if personal && rules.age_proof_below > 0 && age < rules.age_proof_below {
-            out.push(
-                Finding::warning("form.age.needs_proof")
-                    .param_n("age", age as i64)
-                    .param_n("min", rules.age_proof_below as i64)
-                    .param("province", province)
-                    .at(path),
-            );
+            (
+                Finding::warning("form.age.needs_proof"),
+                rules.age_proof_below,
+            )
         } else if min == 0 && age < 18 {
             // No province rule known: many provinces want 18+ (unconfirmed nationally).
-            out.push(
-                Finding::warning("form.age.minor")
-                    .param_n("age", age as i64)
-                    .at(path),
-            );
+            (Finding::warning("form.age.minor"), 0)
+        } else {
+            continue;
+        };
+        let mut f = f.param_n("age", age as i64);
+        if min > 0 {
+            f = f
+                .param_n("min", min as i64)
+                .param("province", province_name(facts));
         }
+        out.push(f.at(cat!(p.path, ".certNumber")));
     }
+}
+
+/// The two-digit region code at `at` (ID digits 1–2, USCC digits 3–4).
+fn two_digits(s: &str, at: usize) -> Option<u8> {
+    s.get(at..at + 2)?.parse().ok()
+}
+
+/// The name of the province with ID/USCC region `code` (`""` if unknown).
+fn region_name(code: u8) -> &'static str {
+    crate::province::Province::by_code(code).map_or("", |p| p.name)
 }
 
 /// Personal filers from another province (rules.md §4.3).
@@ -127,36 +126,26 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             );
         }
         Some("residentId") => {
-            let Some(code) = p
-                .cert_number
-                .as_deref()
-                .and_then(|n| n.get(0..2))
-                .and_then(|c| c.parse::<u8>().ok())
-            else {
+            let Some(code) = p.cert_number.as_deref().and_then(|n| two_digits(n, 0)) else {
                 return;
             };
             if code == province.code {
                 return;
             }
-            let from = crate::province::Province::by_code(code)
-                .map(|p| p.name)
-                .unwrap_or("");
-            match rules.non_local {
-                NonLocal::Allowed => {}
-                NonLocal::Permit if p.residence_permit => {}
-                NonLocal::Permit => out.push(
-                    Finding::error("form.residence.permit_required")
-                        .param("province", province.name)
-                        .param("from", from)
-                        .at(cat!(p.path, ".residencePermit")),
+            let (f, key) = match rules.non_local {
+                NonLocal::Allowed => return,
+                NonLocal::Permit if p.residence_permit => return,
+                NonLocal::Permit => (
+                    Finding::error("form.residence.permit_required"),
+                    ".residencePermit",
                 ),
-                NonLocal::LocalOnly => out.push(
-                    Finding::error("form.residence.local_only")
-                        .param("province", province.name)
-                        .param("from", from)
-                        .at(cat!(p.path, ".certNumber")),
-                ),
-            }
+                NonLocal::LocalOnly => (Finding::error("form.residence.local_only"), ".certNumber"),
+            };
+            out.push(
+                f.param("province", province.name)
+                    .param("from", region_name(code))
+                    .at(cat!(p.path, key)),
+            );
         }
         _ => {}
     }
@@ -173,17 +162,14 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
     if kind != "creditCode" {
         return;
     }
-    let Some(code) = number.get(2..4).and_then(|c| c.parse::<u8>().ok()) else {
+    let Some(code) = two_digits(number, 2) else {
         return;
     };
     if code != province.code {
-        let from = crate::province::Province::by_code(code)
-            .map(|p| p.name)
-            .unwrap_or("");
         out.push(
             Finding::warning("form.subject.region_mismatch")
                 .param("province", province.name)
-                .param("from", from)
+                .param("from", region_name(code))
                 .at("subject.certNumber"),
         );
     }
@@ -191,8 +177,15 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
 
 /// Every person of the filing: the subject's principal, then each website's.
 fn people(facts: &Facts) -> Vec<&PersonFacts> {
-    let mut people: Vec<&PersonFacts> = facts.principal.iter().collect();
-    people.extend(facts.websites.iter().filter_map(|w| w.principal.as_ref()));
+    let mut people: Vec<&PersonFacts> = Vec::new();
+    if let Some(p) = &facts.principal {
+        people.push(p);
+    }
+    for w in &facts.websites {
+        if let Some(p) = &w.principal {
+            people.push(p);
+        }
+    }
     people
 }
 
@@ -209,36 +202,36 @@ fn role(path: &str) -> &'static str {
 /// emergency phone is nobody's own mobile.
 fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
     let people = people(facts);
-    let ids: Vec<Option<String>> = people.iter().map(|p| p.identity()).collect();
-    let mut reported: Vec<String> = Vec::new();
+    // Per person, the fields already reported (bit 0: mobile, bit 1: e-mail).
+    let mut reported = vec![0u8; people.len()];
     for (i, a) in people.iter().enumerate() {
         for (k, b) in people.iter().enumerate().skip(i + 1) {
             // Only two people known to differ (by certificate, else name) can
             // "share" a number: a half-filled copy of the same person cannot.
-            match (&ids[i], &ids[k]) {
+            match (a.identity(), b.identity()) {
                 (Some(x), Some(y)) if x != y => {}
                 _ => continue,
             }
-            for (field, code, same) in [
+            let Some(done) = reported.get_mut(k) else {
+                continue;
+            };
+            for (bit, field, code, mine, theirs) in [
                 (
-                    "mobile",
+                    1,
+                    ".mobile",
                     "form.contact.mobile_shared",
-                    a.mobile.is_some() && a.mobile == b.mobile,
+                    &a.mobile,
+                    &b.mobile,
                 ),
-                (
-                    "email",
-                    "form.contact.email_shared",
-                    a.email.is_some() && a.email == b.email,
-                ),
+                (2, ".email", "form.contact.email_shared", &a.email, &b.email),
             ] {
-                let path = cat!(b.path, ".", field);
-                if same && !reported.contains(&path) {
+                if mine.is_some() && mine == theirs && *done & bit == 0 {
                     out.push(
                         Finding::error(code)
                             .param("other_label", role(&a.path))
-                            .at(path.clone()),
+                            .at(cat!(b.path, field)),
                     );
-                    reported.push(path);
+                    *done |= bit;
                 }
             }
         }
@@ -259,9 +252,15 @@ fn homepage_host(url: &str) -> String {
     let t = crate::text::find(t, "://")
         .and_then(|at| t.get(at + 3..))
         .unwrap_or(t);
-    let host = t.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = host.split(':').next().unwrap_or(host);
+    let end = t
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(t.len());
+    let host = t.get(..end).unwrap_or("");
+    let start = host.bytes().rposition(|b| b == b'@').map_or(0, |i| i + 1);
+    let host = host.get(start..).unwrap_or(host);
+    let end = host.bytes().position(|b| b == b':').unwrap_or(host.len());
+    let host = host.get(..end).unwrap_or(host);
     host.trim_end_matches('.').to_ascii_lowercase()
 }
 
@@ -274,9 +273,9 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
             match seen.iter().find(|(d, _)| d == domain) {
                 Some((_, first)) => out.push(
                     Finding::error("form.domain.duplicate")
-                        .param("domain", domain.clone())
+                        .param("domain", domain.as_str())
                         .param_n("site", (first + 1) as i64)
-                        .at(path.clone()),
+                        .at(path.as_str()),
                 ),
                 None => seen.push((domain, i)),
             }
@@ -285,10 +284,10 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
     for site in &facts.websites {
         if let Some(home) = &site.homepage {
             let host = homepage_host(home);
-            let inside = site
-                .domains
-                .iter()
-                .any(|(d, _)| host == *d || host.ends_with(&cat!(".", d)));
+            let inside = site.domains.iter().any(|(d, _)| {
+                host.strip_suffix(d.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+            });
             if !site.domains.is_empty() && !inside {
                 out.push(
                     Finding::error("form.homepage.not_in_domains")
@@ -299,21 +298,20 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
         }
         if let Some(exp) = site.domain_expires {
             let days = opts.today.days_until(exp);
-            let path = cat!(site.path, ".domainExpiresOn");
-            if days < 0 {
-                out.push(
-                    Finding::error("form.domain.expired")
-                        .param("date", exp.iso())
-                        .at(path),
-                );
+            let f = if days < 0 {
+                Some(Finding::error("form.domain.expired").param("date", exp.iso()))
             } else if days <= rules.domain_min_days {
-                out.push(
+                Some(
                     Finding::error("form.domain.expiring")
                         .param("date", exp.iso())
                         .param_n("days", days)
-                        .param_n("min", rules.domain_min_days)
-                        .at(path),
-                );
+                        .param_n("min", rules.domain_min_days),
+                )
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                out.push(f.at(cat!(site.path, ".domainExpiresOn")));
             }
         }
         if let (Some(holder), Some(subject)) = (&site.domain_holder, &facts.subject_name) {
@@ -325,48 +323,39 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 );
             }
         }
-        let declared: Vec<&str> = site.content_types.iter().map(|(c, _)| c.as_str()).collect();
         for (ct, path) in &site.content_types {
-            match content_type(&opts.profile, ct) {
-                None => out.push(
-                    Finding::warning("form.content.unknown")
-                        .param("value", ct.clone())
-                        .at(path.clone()),
+            let (f, name) = match content_type(&opts.profile, ct) {
+                None => (Finding::warning("form.content.unknown"), "value"),
+                Some(t) if personal && t.organisation_only => (
+                    Finding::error("form.content.personal_not_allowed"),
+                    "category",
                 ),
-                Some(t) if personal && t.organisation_only => out.push(
-                    Finding::error("form.content.personal_not_allowed")
-                        .param("category", ct.clone())
-                        .at(path.clone()),
-                ),
-                Some(t) if t.cancelled_nationally => out.push(
-                    Finding::info("form.content.cancelled")
-                        .param("category", ct.clone())
-                        .at(path.clone()),
-                ),
-                Some(_) => {}
-            }
-        }
-        for (field, text) in [("name", &site.name), ("remark", &site.remark)] {
-            let Some(text) = text else { continue };
-            for (category, word) in implied_categories(opts, text) {
-                if !declared.contains(&category.as_str()) {
-                    out.push(
-                        Finding::warning("form.content.undeclared")
-                            .param("word", word)
-                            .param("category", category)
-                            .at(cat!(site.path, ".", field)),
-                    );
+                Some(t) if t.cancelled_nationally => {
+                    (Finding::info("form.content.cancelled"), "category")
                 }
+                Some(_) => continue,
+            };
+            out.push(f.param(name, ct.as_str()).at(path.as_str()));
+        }
+        for (field, text) in [(".name", &site.name), (".remark", &site.remark)] {
+            if let Some(text) = text {
+                undeclared(opts, site, field, text, out);
             }
         }
     }
 }
 
-/// Pre-approval categories a text implies, from the profile's word lists
-/// (`words.preApproval.categories`: `{category, words}`). One (category,
+/// Pre-approval categories the `text` of a site's `field` implies, from
+/// the profile's word lists (`words.preApproval.categories`: `{category,
+/// words}`), that the site does not declare: one finding (with the first
 /// word) per category.
-fn implied_categories(opts: &Options, text: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
+fn undeclared(
+    opts: &Options,
+    site: &WebsiteFacts,
+    field: &str,
+    text: &str,
+    out: &mut Vec<Finding>,
+) {
     let categories = opts
         .profile
         .section("words")
@@ -379,15 +368,20 @@ fn implied_categories(opts: &Options, text: &str) -> Vec<(String, String)> {
             continue;
         };
         let words = entry.get("words").and_then(Json::as_array).unwrap_or(&[]);
-        if let Some(word) = words
+        let word = words
             .iter()
             .filter_map(Json::as_str)
-            .find(|w| !w.is_empty() && crate::text::contains(text, w))
-        {
-            found.push((category.to_string(), word.to_string()));
+            .find(|w| !w.is_empty() && crate::text::contains(text, w));
+        let Some(word) = word else { continue };
+        if !site.content_types.iter().any(|(c, _)| c == category) {
+            out.push(
+                Finding::warning("form.content.undeclared")
+                    .param("word", word)
+                    .param("category", category)
+                    .at(cat!(site.path, field)),
+            );
         }
     }
-    found
 }
 
 #[cfg(test)]

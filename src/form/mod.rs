@@ -83,8 +83,8 @@ pub struct PersonFacts {
 
 impl PersonFacts {
     /// Who this is: the certificate number, else the name.
-    pub fn identity(&self) -> Option<String> {
-        self.cert_number.clone().or_else(|| self.name.clone())
+    pub fn identity(&self) -> Option<&str> {
+        self.cert_number.as_deref().or(self.name.as_deref())
     }
 }
 
@@ -137,12 +137,11 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
     };
     let mut facts = Facts::default();
     if form.as_object().is_none() {
-        w.out
-            .push(Finding::error("form.not_object").param("type", form.type_name()));
+        w.bad_type("form.not_object", form, "");
         return FormResult { findings: w.out };
     }
 
-    match w.text(form.get("province"), "province", false) {
+    match w.text(form.get("province"), "province", Need::Optional) {
         Some(p) => match Province::parse(&p) {
             Some(prov) => facts.province = Some(prov),
             None => w.out.push(
@@ -162,8 +161,7 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
 
     w.subject(form.get("subject"), &mut facts);
     w.websites(form.get("websites"), &mut facts);
-    let rules = w.rules.clone();
-    cross::run(&facts, &rules, &w.opts, &mut w.out);
+    cross::run(&facts, &w.rules, &w.opts, &mut w.out);
     crate::finding::order_by_severity(&mut w.out);
     FormResult { findings: w.out }
 }
@@ -174,26 +172,44 @@ struct Walk {
     out: Vec<Finding>,
 }
 
+/// What a missing or blank text field is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Nothing.
+    Optional,
+    /// A `form.required` error.
+    Required,
+    /// A `form.recommended` warning (also after a `form.not_text`).
+    Recommended,
+}
+
 /// Normalises a name for comparison: no spaces, half-width, one kind of `·`.
 pub fn normalize_name(s: &str) -> String {
-    s.chars()
-        .map(crate::text::fold_width)
-        .filter(|c| !crate::text::is_space(*c) && !crate::text::is_invisible(*c))
-        .map(|c| match c {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = crate::text::fold_width(c);
+        if crate::text::is_space(c) || crate::text::is_invisible(c) {
+            continue;
+        }
+        out.push(match c {
             '•' | '・' | '‧' | '∙' | '⋅' | '．' => '·',
             '（' => '(',
             '）' => ')',
             c => c.to_ascii_uppercase(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 impl Walk {
-    /// A text field: `None` when missing or blank (a `form.required` finding
-    /// when `required`); a non-string value is a `form.not_text` finding.
-    fn text(&mut self, v: Option<&Json>, path: &str, required: bool) -> Option<String> {
-        let leaf = path.rsplit('.').next().unwrap_or(path);
-        let leaf = leaf.split('[').next().unwrap_or(leaf);
+    /// A text field: `None` when missing or blank (a finding as `need`
+    /// says); a non-string value is a `form.not_text` finding.
+    fn text(&mut self, v: Option<&Json>, path: &str, need: Need) -> Option<String> {
+        // The field's key: the last path segment, without an index.
+        let start = path.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1);
+        let leaf = path.get(start..).unwrap_or(path);
+        let end = leaf.bytes().position(|b| b == b'[').unwrap_or(leaf.len());
+        let label = cat!("field.", leaf.get(..end).unwrap_or(leaf));
         match v {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s.trim().is_empty() => {}
@@ -205,20 +221,46 @@ impl Walk {
                 self.out.push(
                     Finding::error("form.not_text")
                         .param("type", other.type_name())
-                        .param("field_label", cat!("field.", leaf))
+                        .param("field_label", label.clone())
                         .at(path),
                 );
-                return None;
+                if need != Need::Recommended {
+                    return None;
+                }
             }
         }
-        if required {
-            self.out.push(
-                Finding::error("form.required")
-                    .param("field_label", cat!("field.", leaf))
-                    .at(path),
-            );
-        }
+        let f = match need {
+            Need::Optional => return None,
+            Need::Required => Finding::error("form.required"),
+            Need::Recommended => Finding::warning("form.recommended"),
+        };
+        self.out.push(f.param("field_label", label).at(path));
         None
+    }
+
+    /// The text field `key` of `obj` (path `path.key`), checked as field
+    /// `kind` unless that is empty: (its path, its text, the check).
+    fn entry(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        need: Need,
+        kind: &str,
+    ) -> (String, Option<String>, Option<FieldResult>) {
+        let path = cat!(path, ".", key);
+        let text = self.text(obj.get(key), &path, need);
+        let result = match &text {
+            Some(t) if !kind.is_empty() => self.field(kind, t, &path),
+            _ => None,
+        };
+        (path, text, result)
+    }
+
+    /// A value of the wrong JSON type: `code` with its `type`.
+    fn bad_type(&mut self, code: &str, v: &Json, path: &str) {
+        self.out
+            .push(Finding::error(code).param("type", v.type_name()).at(path));
     }
 
     /// A required object: `form.required` when missing, `form.not_object` when not an object.
@@ -234,28 +276,61 @@ impl Walk {
                 None
             }
             Some(other) => {
-                self.out.push(
-                    Finding::error("form.not_object")
-                        .param("type", other.type_name())
-                        .at(path),
-                );
+                self.bad_type("form.not_object", other, path);
                 None
             }
         }
     }
 
-    /// Runs a field check and files its findings under `path`.
+    /// An array of at most `max` items (`form.too_many` beyond): empty
+    /// with `missing` (when given) if missing, null or empty, and with
+    /// `form.not_array` if not an array.
+    fn list<'j>(
+        &mut self,
+        v: Option<&'j Json>,
+        path: &str,
+        missing: Option<Finding>,
+        max: usize,
+    ) -> &'j [Json] {
+        match v {
+            Some(Json::Arr(items)) if !items.is_empty() => {
+                if items.len() > max {
+                    self.out.push(
+                        Finding::error("form.too_many")
+                            .param_n("count", items.len() as i64)
+                            .param_n("max", max as i64)
+                            .at(path),
+                    );
+                }
+                items.get(..max).unwrap_or(items)
+            }
+            None | Some(Json::Null) | Some(Json::Arr(_)) => {
+                if let Some(f) = missing {
+                    self.out.push(f.at(path));
+                }
+                &[]
+            }
+            Some(other) => {
+                self.bad_type("form.not_array", other, path);
+                &[]
+            }
+        }
+    }
+
+    /// Runs a field check and files its findings under `path` (the result
+    /// keeps its value and info, not its findings).
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
-        let r = check::check_field(kind, value, &self.opts).ok()?;
-        self.out
-            .extend(r.findings.iter().cloned().map(|f| f.at(path)));
+        let mut r = check::check_field(kind, value, &self.opts).ok()?;
+        for f in core::mem::take(&mut r.findings) {
+            self.out.push(f.at(path));
+        }
         Some(r)
     }
 
-    /// Checks a `YYYY-MM-DD` or long-term validity date: expired, or valid
-    /// for fewer than `months` more months.
-    fn validity(&mut self, v: Option<&Json>, path: &str, months: i32) {
-        let Some(s) = self.text(v, path, false) else {
+    /// Checks the `YYYY-MM-DD` or long-term `certValidUntil` of `obj`:
+    /// expired, or valid for fewer than `months` more months.
+    fn validity(&mut self, obj: &Json, path: &str, months: i32) {
+        let (path, Some(s), _) = self.entry(obj, path, "certValidUntil", Need::Optional, "") else {
             return;
         };
         let t = s.trim();
@@ -274,20 +349,16 @@ impl Walk {
             return;
         };
         let today = self.opts.today;
-        if d < today {
-            self.out.push(
-                Finding::error("form.cert.expired")
-                    .param("date", d.iso())
-                    .at(path),
-            );
+        let f = if d < today {
+            Finding::error("form.cert.expired").param("date", d.iso())
         } else if d < today.add_months(months) {
-            self.out.push(
-                Finding::error("form.cert.expiring")
-                    .param("date", d.iso())
-                    .param_n("months", months as i64)
-                    .at(path),
-            );
-        }
+            Finding::error("form.cert.expiring")
+                .param("date", d.iso())
+                .param_n("months", months as i64)
+        } else {
+            return;
+        };
+        self.out.push(f.at(path));
     }
 
     /// The certificate type of a person or subject; the number checked as that kind.
@@ -298,10 +369,8 @@ impl Walk {
         allowed: &[&str],
         org: bool,
     ) -> (Option<String>, Option<FieldResult>) {
-        let type_path = cat!(path, ".certType");
-        let number_path = cat!(path, ".certNumber");
-        let cert_type = self.text(obj.get("certType"), &type_path, true);
-        let number = self.text(obj.get("certNumber"), &number_path, true);
+        let (type_path, cert_type, _) = self.entry(obj, path, "certType", Need::Required, "");
+        let (number_path, number, _) = self.entry(obj, path, "certNumber", Need::Required, "");
         let Some(ct) = cert_type else {
             return (None, None);
         };
@@ -309,28 +378,25 @@ impl Walk {
         if !known {
             self.out.push(
                 Finding::error("form.cert_type.unknown")
-                    .param("value", ct.clone())
+                    .param("value", ct.as_str())
                     .at(type_path),
             );
             return (None, None);
         }
-        if !allowed.contains(&ct.as_str()) {
-            let code = if org {
+        let f = if !allowed.contains(&ct.as_str()) {
+            Some(Finding::error(if org {
                 "form.cert_type.not_organisation"
             } else {
                 "form.cert_type.not_person"
-            };
-            self.out.push(
-                Finding::error(code)
-                    .param("kind_label", cat!("kind.", ct))
-                    .at(type_path),
-            );
+            }))
         } else if org && ct != "creditCode" {
-            self.out.push(
-                Finding::warning("form.cert_type.old_number")
-                    .param("kind_label", cat!("kind.", ct))
-                    .at(type_path),
-            );
+            Some(Finding::warning("form.cert_type.old_number"))
+        } else {
+            None
+        };
+        if let Some(f) = f {
+            self.out
+                .push(f.param("kind_label", cat!("kind.", ct)).at(type_path));
         }
         let result = number.and_then(|n| self.field(&ct, &n, &number_path));
         (Some(ct), result)
@@ -339,14 +405,11 @@ impl Walk {
     fn person(&mut self, v: Option<&Json>, path: &str) -> Option<PersonFacts> {
         let obj = self.object(v, path, "field.principal")?;
         let mut p = PersonFacts {
-            path: path.to_string(),
+            path: path.into(),
             ..PersonFacts::default()
         };
-        let name_path = cat!(path, ".name");
-        if let Some(name) = self.text(obj.get("name"), &name_path, true) {
-            self.field("personName", &name, &name_path);
-            p.name = Some(normalize_name(&name));
-        }
+        let (_, name, _) = self.entry(obj, path, "name", Need::Required, "personName");
+        p.name = name.as_deref().map(normalize_name);
         let (ct, cert) = self.certificate(obj, path, PERSON_CERTS, false);
         if let (Some(ct), Some(r)) = (&ct, &cert) {
             p.cert_number = Some(r.value.clone());
@@ -358,69 +421,42 @@ impl Walk {
             } else {
                 self.rules.cert_min_months
             };
-            self.validity(
-                obj.get("certValidUntil"),
-                &cat!(path, ".certValidUntil"),
-                months,
-            );
+            self.validity(obj, path, months);
         }
         p.cert_type = ct;
-        let mobile_path = cat!(path, ".mobile");
-        if let Some(m) = self.text(obj.get("mobile"), &mobile_path, true) {
-            p.mobile = self.field("mobile", &m, &mobile_path).map(|r| r.value);
-        }
-        let email_path = cat!(path, ".email");
-        match self.text(obj.get("email"), &email_path, false) {
-            Some(e) => {
-                p.email = self
-                    .field("email", &e, &email_path)
-                    .map(|r| r.value.to_ascii_lowercase())
+        let (_, _, mobile) = self.entry(obj, path, "mobile", Need::Required, "mobile");
+        p.mobile = mobile.map(|r| r.value);
+        let (_, _, email) = self.entry(obj, path, "email", Need::Recommended, "email");
+        p.email = email.map(|r| r.value.to_ascii_lowercase());
+        self.entry(obj, path, "landline", Need::Optional, "landline");
+        let emergency = self.entry(obj, path, "emergencyPhone", Need::Recommended, "");
+        if let (emergency_path, Some(e), _) = emergency {
+            let mut all = String::new();
+            for c in e.chars() {
+                let c = crate::text::fold_width(c);
+                if c.is_ascii_digit() {
+                    all.push(c);
+                }
             }
-            None => self.out.push(
-                Finding::warning("form.recommended")
-                    .param("field_label", "field.email")
-                    .at(email_path),
-            ),
-        }
-        let landline_path = cat!(path, ".landline");
-        if let Some(l) = self.text(obj.get("landline"), &landline_path, false) {
-            self.field("landline", &l, &landline_path);
-        }
-        let emergency_path = cat!(path, ".emergencyPhone");
-        match self.text(obj.get("emergencyPhone"), &emergency_path, false) {
-            Some(e) => {
-                let all: String = e
-                    .chars()
-                    .map(crate::text::fold_width)
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                // A mobile with its country code (+86 / 0086) is still a mobile.
-                let digits = match all.strip_prefix("0086").or_else(|| all.strip_prefix("86")) {
-                    Some(rest) if rest.len() == 11 && rest.starts_with('1') => rest.to_string(),
-                    _ => all,
-                };
-                let kind = if digits.starts_with('1') && digits.len() == 11 {
-                    "mobile"
-                } else {
-                    "landline"
-                };
-                self.field(kind, &e, &emergency_path);
-                p.emergency = Some(digits);
-            }
-            None => self.out.push(
-                Finding::warning("form.recommended")
-                    .param("field_label", "field.emergencyPhone")
-                    .at(emergency_path),
-            ),
+            // A mobile with its country code (+86 / 0086) is still a mobile.
+            let digits = match all.strip_prefix("0086").or_else(|| all.strip_prefix("86")) {
+                Some(rest) if rest.len() == 11 && rest.starts_with('1') => rest.into(),
+                _ => all,
+            };
+            let kind = if digits.starts_with('1') && digits.len() == 11 {
+                "mobile"
+            } else {
+                "landline"
+            };
+            self.field(kind, &e, &emergency_path);
+            p.emergency = Some(digits);
         }
         match obj.get("residencePermit") {
             None | Some(Json::Null) => {}
             Some(Json::Bool(b)) => p.residence_permit = *b,
-            Some(other) => self.out.push(
-                Finding::error("form.not_boolean")
-                    .param("type", other.type_name())
-                    .at(cat!(path, ".residencePermit")),
-            ),
+            Some(other) => {
+                self.bad_type("form.not_boolean", other, &cat!(path, ".residencePermit"))
+            }
         }
         Some(p)
     }
@@ -429,24 +465,21 @@ impl Walk {
         let Some(obj) = self.object(v, "subject", "field.subject") else {
             return;
         };
-        if let Some(t) = self.text(obj.get("type"), "subject.type", true) {
+        if let (path, Some(t), _) = self.entry(obj, "subject", "type", Need::Required, "") {
             match SubjectType::parse(t.trim()) {
                 Some(st) => facts.subject_type = Some(st),
                 None => self.out.push(
                     Finding::error("form.subject_type.unknown")
                         .param("value", t)
-                        .at("subject.type"),
+                        .at(path),
                 ),
             }
         }
         self.opts.subject_type = facts.subject_type;
         let personal = facts.subject_type == Some(SubjectType::Personal);
-        if let Some(name) = self.text(obj.get("name"), "subject.name", true) {
-            if personal {
-                self.field("personName", &name, "subject.name");
-            }
-            facts.subject_name = Some(normalize_name(&name));
-        }
+        let kind = if personal { "personName" } else { "" };
+        let (_, name, _) = self.entry(obj, "subject", "name", Need::Required, kind);
+        facts.subject_name = name.as_deref().map(normalize_name);
         let (allowed, org) = if personal {
             (PERSON_CERTS, false)
         } else {
@@ -463,115 +496,62 @@ impl Walk {
             } else {
                 self.rules.cert_min_months
             };
-            self.validity(obj.get("certValidUntil"), "subject.certValidUntil", months);
+            self.validity(obj, "subject", months);
             facts.subject_cert = Some((ct, r.value));
         }
-        self.text(obj.get("address"), "subject.address", false);
+        self.entry(obj, "subject", "address", Need::Optional, "");
         facts.principal = self.person(obj.get("principal"), "subject.principal");
     }
 
     fn websites(&mut self, v: Option<&Json>, facts: &mut Facts) {
-        let items = match v {
-            Some(Json::Arr(items)) if !items.is_empty() => items,
-            None | Some(Json::Null) | Some(Json::Arr(_)) => {
-                self.out
-                    .push(Finding::error("form.websites.empty").at("websites"));
-                return;
-            }
-            Some(other) => {
-                self.out.push(
-                    Finding::error("form.not_array")
-                        .param("type", other.type_name())
-                        .at("websites"),
-                );
-                return;
-            }
-        };
-        if items.len() > MAX_WEBSITES {
-            self.out.push(
-                Finding::error("form.too_many")
-                    .param_n("count", (items.len()) as i64)
-                    .param_n("max", MAX_WEBSITES as i64)
-                    .at("websites"),
-            );
-        }
-        for (i, site) in items.iter().take(MAX_WEBSITES).enumerate() {
+        let empty = Finding::error("form.websites.empty");
+        let items = self.list(v, "websites", Some(empty), MAX_WEBSITES);
+        for (i, site) in items.iter().enumerate() {
             let path = cat!("websites[", i, "]");
             if site.as_object().is_none() {
-                self.out.push(
-                    Finding::error("form.not_object")
-                        .param("type", site.type_name())
-                        .at(path),
-                );
+                self.bad_type("form.not_object", site, &path);
                 continue;
             }
             let mut wf = WebsiteFacts {
                 path: path.clone(),
                 ..WebsiteFacts::default()
             };
-            let name_path = cat!(path, ".name");
-            if let Some(name) = self.text(site.get("name"), &name_path, true) {
-                self.field("websiteName", &name, &name_path);
-                wf.name = Some(name);
-            }
+            wf.name = self
+                .entry(site, &path, "name", Need::Required, "websiteName")
+                .1;
             let domains_path = cat!(path, ".domains");
-            match site.get("domains") {
-                Some(Json::Arr(ds)) if !ds.is_empty() => {
-                    if ds.len() > MAX_DOMAINS {
-                        self.out.push(
-                            Finding::error("form.too_many")
-                                .param_n("count", (ds.len()) as i64)
-                                .param_n("max", MAX_DOMAINS as i64)
-                                .at(domains_path.clone()),
-                        );
-                    }
-                    for (j, d) in ds.iter().take(MAX_DOMAINS).enumerate() {
-                        let dpath = cat!(domains_path, "[", j, "]");
-                        if let Some(text) = self.text(Some(d), &dpath, true) {
-                            if let Some(r) = self.field("domain", &text, &dpath) {
-                                let registrable = match r.get_info("registrable") {
-                                    Some(InfoValue::Str(s)) => s.clone(),
-                                    _ => r.value.clone(),
-                                };
-                                wf.domains.push((registrable, dpath));
-                            }
-                        }
-                    }
+            let missing = Finding::error("form.required").param("field_label", "field.domains");
+            let ds = self.list(
+                site.get("domains"),
+                &domains_path,
+                Some(missing),
+                MAX_DOMAINS,
+            );
+            for (j, d) in ds.iter().enumerate() {
+                let dpath = cat!(domains_path, "[", j, "]");
+                let Some(text) = self.text(Some(d), &dpath, Need::Required) else {
+                    continue;
+                };
+                if let Some(r) = self.field("domain", &text, &dpath) {
+                    let registrable = match r.get_info("registrable") {
+                        Some(InfoValue::Str(s)) => s.clone(),
+                        _ => r.value,
+                    };
+                    wf.domains.push((registrable, dpath));
                 }
-                Some(Json::Arr(_)) | None | Some(Json::Null) => {
-                    self.out.push(
-                        Finding::error("form.required")
-                            .param("field_label", "field.domains")
-                            .at(domains_path),
-                    );
-                }
-                Some(other) => self.out.push(
-                    Finding::error("form.not_array")
-                        .param("type", other.type_name())
-                        .at(domains_path),
-                ),
             }
-            wf.homepage = self.text(site.get("homepage"), &cat!(path, ".homepage"), false);
+            wf.homepage = self.entry(site, &path, "homepage", Need::Optional, "").1;
             let ct_path = cat!(path, ".contentTypes");
-            match site.get("contentTypes") {
-                None | Some(Json::Null) => {}
-                Some(Json::Arr(cts)) => {
-                    for (j, c) in cts.iter().enumerate() {
-                        let cpath = cat!(ct_path, "[", j, "]");
-                        if let Some(t) = self.text(Some(c), &cpath, false) {
-                            wf.content_types.push((t.trim().to_string(), cpath));
-                        }
-                    }
+            let cts = self.list(site.get("contentTypes"), &ct_path, None, usize::MAX);
+            for (j, c) in cts.iter().enumerate() {
+                let cpath = cat!(ct_path, "[", j, "]");
+                if let Some(t) = self.text(Some(c), &cpath, Need::Optional) {
+                    wf.content_types.push((t.trim().into(), cpath));
                 }
-                Some(other) => self.out.push(
-                    Finding::error("form.not_array")
-                        .param("type", other.type_name())
-                        .at(ct_path),
-                ),
             }
-            wf.remark = self.text(site.get("remark"), &cat!(path, ".remark"), false);
-            let exp_path = cat!(path, ".domainExpiresOn");
-            if let Some(d) = self.text(site.get("domainExpiresOn"), &exp_path, false) {
+            wf.remark = self.entry(site, &path, "remark", Need::Optional, "").1;
+            let expires = self.entry(site, &path, "domainExpiresOn", Need::Optional, "");
+            if let (exp_path, Some(d), _) = expires {
                 match Date::parse(&d) {
                     Some(date) => wf.domain_expires = Some(date),
                     None => self.out.push(
@@ -581,11 +561,9 @@ impl Walk {
                     ),
                 }
             }
-            wf.domain_holder = self.text(
-                site.get("domainHolder"),
-                &cat!(path, ".domainHolder"),
-                false,
-            );
+            wf.domain_holder = self
+                .entry(site, &path, "domainHolder", Need::Optional, "")
+                .1;
             wf.principal = self.person(site.get("principal"), &cat!(path, ".principal"));
             facts.websites.push(wf);
         }

@@ -52,25 +52,30 @@ fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = ([u8; 4
     })
 }
 
-/// The format the `ftyp` brands name, if it is an image.
+/// The format the `ftyp` brands (major, then the compatible ones) name, if
+/// it is an image: AVIF when any brand says so, else HEIC.
 fn brand(bytes: &[u8]) -> Option<Format> {
     let size = u64::from(be32(bytes, 0)?);
-    let mut brands: Vec<&[u8]> = vec![bytes.get(8..12)?];
-    let mut at = 16u64;
-    while at + 4 <= size.min(bytes.len() as u64) && at < 256 {
-        brands.push(bytes.get(at as usize..at as usize + 4)?);
-        at += 4;
+    let end = size.min(bytes.len() as u64);
+    let mut found = None;
+    let mut at = 8u64;
+    while let Some(b) = bytes.get(at as usize..at as usize + 4) {
+        if matches!(b, b"avif" | b"avis") {
+            return Some(Format::Avif);
+        }
+        if matches!(
+            b,
+            b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1"
+        ) {
+            found = Some(Format::Heic);
+        }
+        // The minor version (bytes 12–15) is not a brand.
+        at = if at == 8 { 16 } else { at + 4 };
+        if at + 4 > end || at >= 256 {
+            break;
+        }
     }
-    let has = |list: &[&[u8]]| brands.iter().any(|b| list.contains(b));
-    if has(&[b"avif", b"avis"]) {
-        Some(Format::Avif)
-    } else if has(&[
-        b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1",
-    ]) {
-        Some(Format::Heic)
-    } else {
-        None
-    }
+    found
 }
 
 /// One transformative property of the primary item.
@@ -114,15 +119,17 @@ fn orientation(ts: &[Transform]) -> u8 {
 pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
     let mut info = ImageInfo::new(brand(bytes)?);
     let len = bytes.len() as u64;
-    let Some((_, _, meta_body, meta_end)) = boxes(bytes, 0, u64::MAX)
-        .find(|(k, _, _)| k == b"meta")
-        .map(|(k, b, e)| (k, b, b + 4, e))
-    else {
+    let mut meta = None;
+    let mut last_end = 0;
+    for (kind, body, end) in boxes(bytes, 0, u64::MAX) {
+        if &kind == b"meta" {
+            meta = Some((body + 4, end));
+            break;
+        }
+        last_end = end;
+    }
+    let Some((meta_body, meta_end)) = meta else {
         // The meta box comes later (or never): ask for the next box header.
-        let last_end = boxes(bytes, 0, u64::MAX)
-            .last()
-            .map(|(_, _, e)| e)
-            .unwrap_or(0);
         info.need(last_end.saturating_add(16));
         return Some(info);
     };
@@ -146,7 +153,10 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
             b"iprp" => {
                 for (k, b, e) in boxes(bytes, body, end) {
                     if &k == b"ipco" {
-                        props = boxes(bytes, b, e).collect();
+                        props.clear();
+                        for p in boxes(bytes, b, e) {
+                            props.push(p);
+                        }
                     } else if &k == b"ipma" {
                         ipma = Some((b, e));
                     }

@@ -94,12 +94,12 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
             info.bit_depth = Some(*p);
             info.compression = Some(name);
             info.progressive = Some(matches!(marker, 0xC2 | 0xC6 | 0xCA | 0xCE));
-            let ids: Vec<u8> = (0..usize::from(nf))
-                .filter_map(|i| bytes.get(body + 6 + 3 * i).copied())
-                .collect();
+            // Component ids `R`, `G`, `B`: RGB without an Adobe marker.
+            let id = |i: usize| bytes.get(body + 6 + 3 * i).copied();
+            let rgb = || (id(0), id(1), id(2)) == (Some(b'R'), Some(b'G'), Some(b'B'));
             info.color_space = Some(match nf {
                 1 => "gray",
-                3 if adobe == Some(0) || (!jfif && ids == b"RGB") => "rgb",
+                3 if adobe == Some(0) || (!jfif && rgb()) => "rgb",
                 3 => "ycbcr",
                 4 if adobe == Some(2) => "ycck",
                 4 => "cmyk",

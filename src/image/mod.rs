@@ -94,18 +94,29 @@ impl Format {
             *d = s.to_ascii_lowercase();
         }
         let lower = buf.get(..bytes.len())?;
-        Some(match lower {
-            b"jpg" | b"jpeg" | b"jpe" | b"jfif" => Format::Jpeg,
-            b"png" | b"apng" => Format::Png,
-            b"gif" => Format::Gif,
-            b"bmp" | b"dib" => Format::Bmp,
-            b"webp" => Format::Webp,
-            b"heic" | b"heif" | b"hif" => Format::Heic,
-            b"avif" => Format::Avif,
-            b"tif" | b"tiff" => Format::Tiff,
-            b"pdf" => Format::Pdf,
-            _ => return None,
-        })
+        const EXTENSIONS: [(&[u8], Format); 17] = [
+            (b"jpg", Format::Jpeg),
+            (b"jpeg", Format::Jpeg),
+            (b"jpe", Format::Jpeg),
+            (b"jfif", Format::Jpeg),
+            (b"png", Format::Png),
+            (b"apng", Format::Png),
+            (b"gif", Format::Gif),
+            (b"bmp", Format::Bmp),
+            (b"dib", Format::Bmp),
+            (b"webp", Format::Webp),
+            (b"heic", Format::Heic),
+            (b"heif", Format::Heic),
+            (b"hif", Format::Heic),
+            (b"avif", Format::Avif),
+            (b"tif", Format::Tiff),
+            (b"tiff", Format::Tiff),
+            (b"pdf", Format::Pdf),
+        ];
+        EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == lower)
+            .map(|(_, f)| *f)
     }
 }
 
@@ -167,6 +178,7 @@ pub struct ImageInfo {
 
 impl ImageInfo {
     /// Nothing known yet.
+    #[inline(never)]
     pub fn new(format: Format) -> ImageInfo {
         ImageInfo {
             format,
@@ -187,6 +199,7 @@ impl ImageInfo {
     }
 
     /// Sets the stored size, rejecting zero (not invented) and sizes beyond `max`.
+    #[inline(never)]
     pub fn set_size(&mut self, width: u32, height: u32, max: u32) {
         if width == 0 || height == 0 {
             self.invalid = Some(Invalid::ZeroSize);
@@ -199,6 +212,7 @@ impl ImageInfo {
     }
 
     /// Asks for at least `n` bytes (keeps the first, smallest request).
+    #[inline(never)]
     pub fn need(&mut self, n: u64) {
         if self.need_bytes.is_none() {
             self.need_bytes = Some(n);
@@ -206,6 +220,7 @@ impl ImageInfo {
     }
 
     /// Marks the header corrupt.
+    #[inline(never)]
     pub fn corrupt(&mut self) {
         if self.invalid.is_none() {
             self.invalid = Some(Invalid::Corrupt);
@@ -225,49 +240,59 @@ impl ImageInfo {
     /// Appends the facts as `info` entries (the `ImageInfo` object).
     pub fn write_info(&self, out: &mut Vec<(&'static str, crate::finding::InfoValue)>) {
         use crate::finding::InfoValue::{Bool, Num, Str};
-        out.push(("format", Str(self.format.name().into())));
+        put(out, "format", Str(self.format.name().into()));
         if !matches!(self.format, Format::Unknown | Format::Pdf) {
-            out.push(("orientation", Num(f64::from(self.orientation))));
+            put(out, "orientation", Num(f64::from(self.orientation)));
         }
         if let (Some(w), Some(h)) = (self.width, self.height) {
-            out.push(("width", Num(f64::from(w))));
-            out.push(("height", Num(f64::from(h))));
+            put(out, "width", Num(f64::from(w)));
+            put(out, "height", Num(f64::from(h)));
             if let Some((dw, dh)) = self.display_size() {
-                out.push(("displayWidth", Num(f64::from(dw))));
-                out.push(("displayHeight", Num(f64::from(dh))));
+                put(out, "displayWidth", Num(f64::from(dw)));
+                put(out, "displayHeight", Num(f64::from(dh)));
             }
         }
         if let Some(n) = self.need_bytes {
-            out.push(("needBytes", Num(n as f64)));
+            put(out, "needBytes", Num(n as f64));
         }
         if let Some(i) = self.invalid {
-            out.push(("invalid", Str(i.name().into())));
+            put(out, "invalid", Str(i.name().into()));
         }
         if let Some(c) = self.color_space {
-            out.push(("colorSpace", Str(c.into())));
+            put(out, "colorSpace", Str(c.into()));
         }
         if let Some(b) = self.bit_depth {
-            out.push(("bitDepth", Num(f64::from(b))));
+            put(out, "bitDepth", Num(f64::from(b)));
         }
         if let Some(a) = self.alpha {
-            out.push(("alpha", Bool(a)));
+            put(out, "alpha", Bool(a));
         }
         if let Some(p) = self.progressive {
-            out.push(("progressive", Bool(p)));
+            put(out, "progressive", Bool(p));
         }
         if let Some(c) = self.compression {
-            out.push(("compression", Str(c.into())));
+            put(out, "compression", Str(c.into()));
         }
         if let Some(a) = self.animated {
-            out.push(("animated", Bool(a)));
+            put(out, "animated", Bool(a));
         }
         if let Some(t) = self.top_down {
-            out.push(("topDown", Bool(t)));
+            put(out, "topDown", Bool(t));
         }
         if let Some(v) = &self.version {
-            out.push(("version", Str(v.clone())));
+            put(out, "version", Str(v.clone()));
         }
     }
+}
+
+/// Appends one `info` entry (out of line: `write_info` has many).
+#[inline(never)]
+fn put(
+    out: &mut Vec<(&'static str, crate::finding::InfoValue)>,
+    key: &'static str,
+    value: crate::finding::InfoValue,
+) {
+    out.push((key, value));
 }
 
 /// Big-endian u16 at `at`, if the bytes reach.

@@ -15,7 +15,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::slots::{known, section, setting, with_severity};
+use super::slots::{apply_severities, known, section, setting};
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
@@ -50,33 +50,39 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
     let area = (k * k) as u32;
     let mut gray: Vec<i32> = Vec::with_capacity(ow * oh);
+    let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
-    let mut sums = vec![[0u32; 3]; ow];
+    // Per output column of the current block row: r, g, b sums.
+    let mut sums = vec![0u32; 3 * ow];
     let stride = width * 4;
     for oy in 0..oh {
         for s in sums.iter_mut() {
-            *s = [0; 3];
+            *s = 0;
         }
         for y in oy * k..(oy * k + k).min(height) {
             let Some(row) = rgba.get(y * stride..y * stride + ow * k * 4) else {
                 continue;
             };
             for (i, px) in row.chunks_exact(4).enumerate() {
-                if let (Some(s), [r, g, b, _]) = (sums.get_mut(i / k), px) {
-                    s[0] += u32::from(*r);
-                    s[1] += u32::from(*g);
-                    s[2] += u32::from(*b);
+                let at = i / k * 3;
+                if let (Some([sr, sg, sb]), [r, g, b, _]) = (sums.get_mut(at..at + 3), px) {
+                    *sr += u32::from(*r);
+                    *sg += u32::from(*g);
+                    *sb += u32::from(*b);
                 }
             }
         }
-        for s in &sums {
-            let (r, g, b) = (s[0] / area, s[1] / area, s[2] / area);
+        for s in sums.chunks_exact(3) {
+            let &[r, g, b] = s else { continue };
+            let (r, g, b) = (r / area, g / area, b / area);
             let l = (77 * r + 150 * g + 29 * b) >> 8;
             if let Some(h) = hist.get_mut(l as usize) {
                 *h += 1;
             }
             gray.push(l as i32);
+            sum += f64::from(l);
+            sum2 += f64::from(l) * f64::from(l);
             // Chromaticity (brightness-independent), damped in the dark where a
             // colour cast on black toner and sensor noise dominate.
             let scale = 255.0 / f64::from(r + g + b + DAMP);
@@ -91,8 +97,6 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let n = gray.len().max(1) as f64;
     let var = |s: f64, s2: f64| (s2 / n - (s / n) * (s / n)).max(0.0);
     let colorfulness = crate::rt::sqrt(var(s_rg, s_rg2) + var(s_yb, s_yb2));
-    let sum: f64 = gray.iter().map(|v| f64::from(*v)).sum();
-    let sum2: f64 = gray.iter().map(|v| f64::from(*v) * f64::from(*v)).sum();
     let mean = sum / n;
     let std = crate::rt::sqrt(var(sum, sum2));
     let pct = |q: f64| {
@@ -218,8 +222,7 @@ pub fn check(
             out.push(Finding::warning("image.grayscale"));
         }
     }
-    for f in out {
-        r.push(with_severity(images, f));
-    }
+    apply_severities(images, &mut out);
+    r.findings = out;
     Ok(r.finish())
 }

@@ -59,26 +59,17 @@ pub fn setting<'a>(images: &'a Json, slot: &str, key: &str) -> Option<&'a Json> 
     (!v.is_null()).then_some(v)
 }
 
-/// Sets the severity the profile gives the finding's code (`images.severity`).
-pub fn with_severity(images: &Json, f: Finding) -> Finding {
-    let sev = images
-        .get("severity")
-        .and_then(|s| s.get(&f.code))
-        .and_then(Json::as_str);
-    match sev {
-        Some("error") => Finding {
-            severity: Severity::Error,
-            ..f
-        },
-        Some("warning") => Finding {
-            severity: Severity::Warning,
-            ..f
-        },
-        Some("info") => Finding {
-            severity: Severity::Info,
-            ..f
-        },
-        _ => f,
+/// Sets the severities the profile gives the findings' codes (`images.severity`).
+pub fn apply_severities(images: &Json, findings: &mut [Finding]) {
+    let table = images.get("severity");
+    for f in findings {
+        let sev = table.and_then(|s| s.get(&f.code)).and_then(Json::as_str);
+        f.severity = match sev {
+            Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            _ => f.severity,
+        };
     }
 }
 
@@ -111,10 +102,9 @@ pub fn fixed(scaled: u64, decimals: u32) -> String {
     )
 }
 
-/// A byte count in `unit` (1024 = KiB, 1048576 = MiB), with `decimals` digits, rounded.
-fn in_unit(bytes: u64, unit: u64, decimals: u32) -> String {
-    let div = 10u64.pow(decimals);
-    fixed((bytes.saturating_mul(div) + unit / 2) / unit, decimals)
+/// A byte count in `unit` (1024 = KiB, 1048576 = MiB), times 10^`decimals`, rounded.
+fn in_unit(bytes: u64, unit: u64, decimals: u32) -> u64 {
+    (bytes.saturating_mul(10u64.pow(decimals)) + unit / 2) / unit
 }
 
 /// A file size and a limit, in the same unit (MiB when the limit is at least
@@ -125,17 +115,15 @@ pub fn sizes(bytes: u64, limit: u64) -> (String, String) {
     } else {
         (1024, "KiB")
     };
-    let limit_text = |d| {
-        let t = in_unit(limit, unit, d);
-        t.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
     let mut d = 1;
     while d < 3 && in_unit(bytes, unit, d) == in_unit(limit, unit, d) {
         d += 1;
     }
+    let limit_text = fixed(in_unit(limit, unit, 3), 3);
+    let limit_text = limit_text.trim_end_matches('0').trim_end_matches('.');
     (
-        cat!(in_unit(bytes, unit, d), " ", name),
-        cat!(limit_text(3), " ", name),
+        cat!(fixed(in_unit(bytes, unit, d), d), " ", name),
+        cat!(limit_text, " ", name),
     )
 }
 
@@ -162,11 +150,8 @@ pub fn check(
     info.write_info(&mut r.info);
     let size = file_size.unwrap_or(bytes.len() as u64);
     let whole = size <= bytes.len() as u64;
-    let mut out: Vec<Finding> = Vec::new();
-    findings(&info, images, slot, size, whole, file_name, &mut out);
-    for f in out {
-        r.push(with_severity(images, f));
-    }
+    findings(&info, images, slot, size, whole, file_name, &mut r.findings);
+    apply_severities(images, &mut r.findings);
     Ok(r.finish())
 }
 
@@ -180,19 +165,21 @@ fn findings(
     file_name: Option<&str>,
     out: &mut Vec<Finding>,
 ) {
-    let accepted: Vec<Format> = setting(images, slot, "formats")
-        .and_then(Json::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|f| f.as_str().and_then(Format::parse))
-                .collect()
-        })
-        .unwrap_or_default();
-    let accepted_text = accepted
-        .iter()
-        .map(|f| display_name(*f))
-        .collect::<Vec<_>>()
-        .join("/");
+    // The slot's formats (none listed: any), as text, and whether this is one.
+    let (mut listed, mut accepted) = (false, false);
+    let mut accepted_text = String::new();
+    let formats = setting(images, slot, "formats").and_then(Json::as_array);
+    for f in formats.unwrap_or(&[]) {
+        let Some(f) = f.as_str().and_then(Format::parse) else {
+            continue;
+        };
+        if listed {
+            accepted_text.push('/');
+        }
+        accepted_text.push_str(display_name(f));
+        listed = true;
+        accepted |= f == info.format;
+    }
     if size == 0 {
         out.push(Finding::error("image.empty"));
         return;
@@ -205,14 +192,14 @@ fn findings(
         }
         return;
     }
-    if !accepted.is_empty() && !accepted.contains(&info.format) {
-        out.push(if info.format == Format::Heic {
-            Finding::error("image.heic").param("accepted", accepted_text.clone())
+    let format = display_name(info.format);
+    if listed && !accepted {
+        let f = if info.format == Format::Heic {
+            Finding::error("image.heic")
         } else {
-            Finding::error("image.format_not_accepted")
-                .param("format", display_name(info.format))
-                .param("accepted", accepted_text.clone())
-        });
+            Finding::error("image.format_not_accepted").param("format", format)
+        };
+        out.push(f.param("accepted", accepted_text));
     }
     // An extension that names another image format.
     if let Some(ext) = file_name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e) {
@@ -221,23 +208,22 @@ fn findings(
                 out.push(
                     Finding::warning("image.extension_mismatch")
                         .param("ext", cat!(".", ext))
-                        .param("format", display_name(info.format)),
+                        .param("format", format),
                 );
             }
         }
     }
-    if info.invalid.is_some() {
-        out.push(Finding::error("image.corrupt").param("format", display_name(info.format)));
+    if info.invalid.is_some() || (info.need_bytes.is_some() && whole) {
+        let code = if info.invalid.is_some() {
+            "image.corrupt"
+        } else {
+            "image.truncated"
+        };
+        out.push(Finding::error(code).param("format", format));
         return;
     }
-    if info.need_bytes.is_some() {
-        if whole {
-            out.push(Finding::error("image.truncated").param("format", display_name(info.format)));
-            return;
-        }
-        if info.width.is_none() {
-            out.push(need_bytes(info));
-        }
+    if info.need_bytes.is_some() && info.width.is_none() {
+        out.push(need_bytes(info));
     }
     bytes_findings(images, slot, size, out);
     if let Some((w, h)) = info.display_size() {
@@ -255,35 +241,35 @@ fn need_bytes(info: &ImageInfo) -> Finding {
 
 /// Byte range and re-encode threshold.
 fn bytes_findings(images: &Json, slot: &str, size: u64, out: &mut Vec<Finding>) {
-    let kib = |key| num(images, slot, key).map(|k| (k * 1024.0) as u64);
-    if let Some(max) = kib("maxKiB") {
-        if size > max {
-            let (s, m) = sizes(size, max);
-            out.push(
-                Finding::warning("image.file_too_large")
-                    .param("size", s)
-                    .param("max", m),
-            );
-        }
-    }
-    if let Some(min) = kib("minKiB") {
-        if size < min {
-            let (s, m) = sizes(size, min);
-            out.push(
-                Finding::warning("image.file_too_small")
-                    .param("size", s)
-                    .param("min", m),
-            );
-        }
-    }
-    if let Some(limit) = kib("reencodeKiB") {
-        if size > limit {
+    for (key, over, code, severity, name) in [
+        (
+            "maxKiB",
+            true,
+            "image.file_too_large",
+            Severity::Warning,
+            "max",
+        ),
+        (
+            "minKiB",
+            false,
+            "image.file_too_small",
+            Severity::Warning,
+            "min",
+        ),
+        (
+            "reencodeKiB",
+            true,
+            "image.reencoded",
+            Severity::Info,
+            "limit",
+        ),
+    ] {
+        let Some(limit) = num(images, slot, key).map(|k| (k * 1024.0) as u64) else {
+            continue;
+        };
+        if (over && size > limit) || (!over && size < limit) {
             let (s, m) = sizes(size, limit);
-            out.push(
-                Finding::info("image.reencoded")
-                    .param("size", s)
-                    .param("limit", m),
-            );
+            out.push(Finding::new(code, severity).param("size", s).param(name, m));
         }
     }
 }
@@ -366,7 +352,8 @@ mod override_tests {
     fn run(images: &Json, slot: &str, info: &ImageInfo, size: u64) -> Vec<Finding> {
         let mut out = Vec::new();
         findings(info, images, slot, size, true, None, &mut out);
-        out.into_iter().map(|f| with_severity(images, f)).collect()
+        apply_severities(images, &mut out);
+        out
     }
 
     #[test]
