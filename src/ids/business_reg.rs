@@ -5,7 +5,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, empty, finish, length, normalize};
+use super::{bad_char, checksum, finish, length, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -25,9 +25,8 @@ pub fn check_digit(first14: &[char]) -> Option<char> {
 
 /// Checks a 15-digit registration number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     if let Some(i) = n.chars.iter().take(15).position(|c| !c.is_ascii_digit()) {

@@ -11,7 +11,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, empty, finish, org_code};
+use super::{bad_char, checksum, digits_value, finish, org_code, start};
 use crate::data;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
@@ -114,7 +114,10 @@ fn authority(c: char) -> Option<(&'static str, &'static [(char, &'static str)])>
 
 /// Checks a unified social credit code.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let mut n = super::normalize(input);
+    let (mut n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
     // O → 0 and I → 1: certain, since neither letter is in the alphabet.
     let mut mapped: Option<usize> = None;
     for (i, c) in n.chars.iter_mut().enumerate() {
@@ -126,12 +129,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         *c = d;
         mapped.get_or_insert(i);
     }
-    let value_text = n.as_string();
-    let mut r = FieldResult::new(value_text.clone());
-    if empty(&n, opts, &mut r) {
-        return r;
+    if mapped.is_some() {
+        r.value = n.as_string();
     }
-    let c = n.chars.clone();
+    let n = n;
+    let c = &n.chars;
     for (i, ch) in c.iter().enumerate().take(18) {
         let ok = if (2..8).contains(&i) {
             ch.is_ascii_digit()

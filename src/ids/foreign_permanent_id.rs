@@ -9,7 +9,7 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::{birth_date, check18, MIN_BIRTH_YEAR};
-use super::{bad_char, empty, finish, length, normalize};
+use super::{bad_char, finish, length, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -17,9 +17,8 @@ use crate::text::Normalized;
 
 /// Checks a foreigner permanent-residence ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     match n.at(0) {

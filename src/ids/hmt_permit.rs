@@ -6,7 +6,7 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::{check18, permit_info, permit_origin, person_info};
-use super::{empty, finish, normalize};
+use super::{finish, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 
@@ -14,9 +14,8 @@ const PREFIXES: [&str; 3] = ["810000", "820000", "830000"];
 
 /// Checks a residence-permit number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     let typed: String = n.chars.iter().take(6).collect();

@@ -34,42 +34,51 @@ pub(crate) fn normalize(input: &str) -> Normalized {
     )
 }
 
-/// `number.empty` unless typing; true when the value was empty.
-pub(crate) fn empty(n: &Normalized, opts: &Options, r: &mut FieldResult) -> bool {
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("number.empty"));
-        }
-        return true;
+/// Normalises `input` and starts its result; an empty value gets
+/// `number.empty` unless typing (and nothing more: callers stop there).
+pub(crate) fn start(input: &str, opts: &Options) -> (Normalized, FieldResult) {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if n.is_empty() && !opts.partial {
+        r.push(Finding::error("number.empty"));
     }
-    false
+    (n, r)
 }
 
 /// Length findings against an exact `want`; true when the length is wrong
 /// (too short while typing is not wrong).
 pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldResult) -> bool {
-    let len = n.len();
-    if len > want {
-        r.push(
-            Finding::error("number.too_long")
-                .param_n("length", len as i64)
-                .param_n("expected", want as i64)
-                .span(n.span(want, len)),
-        );
-        return true;
-    }
-    if len < want {
-        if !opts.partial {
-            r.push(
-                Finding::error("number.too_short")
-                    .param_n("length", len as i64)
-                    .param_n("expected", want as i64)
-                    .span(n.whole()),
-            );
+    count(n.len(), want, n.span(want, n.len()), n, opts, r)
+}
+
+/// [`length`] for a count `len` of characters that matter; `long` is the
+/// span of a too-long finding (a too-short one spans the whole input).
+#[inline(never)]
+pub(crate) fn count(
+    len: usize,
+    want: usize,
+    long: Option<(u32, u32)>,
+    n: &Normalized,
+    opts: &Options,
+    r: &mut FieldResult,
+) -> bool {
+    let (code, span) = if len > want {
+        ("number.too_long", long)
+    } else if len < want {
+        if opts.partial {
+            return true;
         }
-        return true;
-    }
-    false
+        ("number.too_short", n.whole())
+    } else {
+        return false;
+    };
+    r.push(
+        Finding::error(code)
+            .param_n("length", len as i64)
+            .param_n("expected", want as i64)
+            .span(span),
+    );
+    true
 }
 
 /// A character-class finding at normalised position `i`.

@@ -13,7 +13,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, empty, finish, normalize};
+use super::{bad_char, checksum, digits_value, finish, length, start};
 use crate::data;
 use crate::date::{days_in_month, Date};
 use crate::finding::{FieldResult, Finding};
@@ -45,7 +45,6 @@ pub fn check_char(first17: &[char]) -> Option<char> {
 /// the date is real (also when only the check character fails).
 pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Option<Date> {
     let c = &n.chars;
-    let len = c.len();
     for (i, ch) in c.iter().enumerate().take(18) {
         let ok = ch.is_ascii_digit() || (i == 17 && *ch == 'X');
         if !ok {
@@ -57,22 +56,7 @@ pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Op
     if !r.ok() {
         return None;
     }
-    if len != 18 {
-        if len > 18 {
-            r.push(
-                Finding::error("number.too_long")
-                    .param_n("length", len as i64)
-                    .param("expected", "18")
-                    .span(n.span(18, len)),
-            );
-        } else if !opts.partial {
-            r.push(
-                Finding::error("number.too_short")
-                    .param_n("length", len as i64)
-                    .param("expected", "18")
-                    .span(n.whole()),
-            );
-        }
+    if length(n, 18, opts, r) {
         return None;
     }
     let expected = check_char(c.get(..17)?)?;
@@ -183,9 +167,8 @@ pub(crate) fn permit_info(origin: &'static str, province: u8, code: &str, r: &mu
 
 /// Checks a resident ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     let c = &n.chars;

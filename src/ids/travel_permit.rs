@@ -7,7 +7,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, empty, finish, normalize};
+use super::{bad_char, finish, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::text::Normalized;
@@ -24,9 +24,11 @@ fn alnum(n: &Normalized, r: &mut FieldResult) -> bool {
 
 /// Checks a Home Return Permit (港澳居民来往内地通行证) number.
 pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
+    if !alnum(&n, &mut r) {
         return r;
     }
     let origin = match n.at(0) {
@@ -49,9 +51,11 @@ pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
 
 /// Checks a Taiwan Compatriot Permit (台湾居民来往大陆通行证) number.
 pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
+    if !alnum(&n, &mut r) {
         return r;
     }
     let c = &n.chars;
