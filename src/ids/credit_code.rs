@@ -11,7 +11,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, finish, org_code, start};
+use super::{bad_char, checksum, digits_value, finish, org_code, start, text_of};
 use crate::data;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
@@ -156,7 +156,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if code != 10 && Province::by_code(code as u8).is_none() {
             r.push(
                 Finding::error("credit_code.province")
-                    .param("code", p.iter().collect::<String>())
+                    .param("code", text_of(&n, 2, 4))
                     .span(n.span(2, 4)),
             );
             return finish_mapped(r, &n, mapped, input);
@@ -181,7 +181,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .span(n.span(1, 2)),
         ),
     }
-    let region: String = c.get(2..8).unwrap_or(&[]).iter().collect();
+    let region = text_of(&n, 2, 8);
     let region_code = digits_value(c.get(2..8).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", region.clone());
     if let Some(p) = Province::by_code((region_code / 10_000) as u8) {
@@ -195,13 +195,10 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         );
     }
     let org = c.get(8..17).unwrap_or(&[]);
-    let org_text: String = org
-        .iter()
-        .take(8)
-        .chain(['-'].iter())
-        .chain(org.get(8..).unwrap_or(&[]))
-        .collect();
-    r.info_str("orgCode", org_text);
+    r.info_str(
+        "orgCode",
+        cat!(text_of(&n, 8, 16), "-", text_of(&n, 16, 17)),
+    );
     if let Some(expected) = org_code::check_char(org.get(..8).unwrap_or(&[])) {
         if org.get(8) != Some(&expected) {
             r.push(

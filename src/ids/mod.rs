@@ -107,6 +107,16 @@ pub(crate) fn finish(mut r: FieldResult, input: &str) -> FieldResult {
     r
 }
 
+/// The normalised characters `[a, b)` (as far as typed) as text.
+#[inline(never)]
+pub(crate) fn text_of(n: &Normalized, a: usize, b: usize) -> String {
+    n.chars
+        .get(a..b.min(n.len()))
+        .unwrap_or(&[])
+        .iter()
+        .collect()
+}
+
 /// Decimal value of ASCII digits (None on any non-digit).
 pub(crate) fn digits_value(chars: &[char]) -> Option<u32> {
     chars.iter().try_fold(0u32, |acc, c| {
