@@ -16,7 +16,7 @@ use crate::data;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::text;
+use crate::text::Normalized;
 
 /// The USCC alphabet, in value order.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -129,10 +129,26 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         *c = d;
         mapped.get_or_insert(i);
     }
-    if mapped.is_some() {
-        r.value = n.as_string();
+    judge(&n, opts, &mut r);
+    // The O/I finding (with its certain fix) replaces the formatting note.
+    match mapped {
+        Some(i) => {
+            let value = n.as_string();
+            r.value = value.clone();
+            r.push(
+                Finding::warning("credit_code.letter_o_i")
+                    .param("value", value.clone())
+                    .fix(value)
+                    .span(n.span(i, i + 1)),
+            );
+            r
+        }
+        None => finish(r, input),
     }
-    let n = n;
+}
+
+/// Everything but the O/I mapping, on the mapped characters.
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let c = &n.chars;
     for (i, ch) in c.iter().enumerate().take(18) {
         let ok = if (2..8).contains(&i) {
@@ -141,36 +157,34 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             value(*ch).is_some()
         };
         if !ok {
-            r.push(bad_char("credit_code.invalid_char", &n, i));
-            return finish_mapped(r, &n, mapped, input);
+            r.push(bad_char("credit_code.invalid_char", n, i));
+            return;
         }
     }
-    let auth = c.first().and_then(|a| authority(*a));
-    if !c.is_empty() && auth.is_none() {
-        r.push(bad_char("credit_code.authority", &n, 0));
-        return finish_mapped(r, &n, mapped, input);
-    }
+    let Some((auth_name, categories)) = c.first().and_then(|a| authority(*a)) else {
+        r.push(bad_char("credit_code.authority", n, 0));
+        return;
+    };
     // Region: "10" (central authorities) or a province, judged once typed.
     if let Some(p) = c.get(2..4) {
         let code = digits_value(p).unwrap_or(0);
         if code != 10 && Province::by_code(code as u8).is_none() {
             r.push(
                 Finding::error("credit_code.province")
-                    .param("code", text_of(&n, 2, 4))
+                    .param("code", text_of(n, 2, 4))
                     .span(n.span(2, 4)),
             );
-            return finish_mapped(r, &n, mapped, input);
+            return;
         }
     }
-    if super::length(&n, 18, opts, &mut r) {
-        return finish_mapped(r, &n, mapped, input);
+    if super::length(n, 18, opts, r) {
+        return;
     }
     if let Some(expected) = check_char(c.get(..17).unwrap_or(&[])) {
         if c.get(17) != Some(&expected) {
-            r.push(checksum(&n, 17, expected));
+            r.push(checksum(n, 17, expected));
         }
     }
-    let (auth_name, categories) = auth.unwrap_or(("", &[]));
     let cat = c.get(1).copied().unwrap_or('0');
     r.info_str("authority", auth_name);
     match categories.iter().find(|(k, _)| *k == cat) {
@@ -181,7 +195,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .span(n.span(1, 2)),
         ),
     }
-    let region = text_of(&n, 2, 8);
+    let region = text_of(n, 2, 8);
     let region_code = digits_value(c.get(2..8).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", region.clone());
     if let Some(p) = Province::by_code((region_code / 10_000) as u8) {
@@ -194,41 +208,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .span(n.span(2, 8)),
         );
     }
-    let org = c.get(8..17).unwrap_or(&[]);
-    r.info_str(
-        "orgCode",
-        cat!(text_of(&n, 8, 16), "-", text_of(&n, 16, 17)),
-    );
-    if let Some(expected) = org_code::check_char(org.get(..8).unwrap_or(&[])) {
-        if org.get(8) != Some(&expected) {
+    r.info_str("orgCode", cat!(text_of(n, 8, 16), "-", text_of(n, 16, 17)));
+    if let Some(expected) = org_code::check_char(c.get(8..16).unwrap_or(&[])) {
+        if c.get(16) != Some(&expected) {
             r.push(
                 Finding::warning("credit_code.org_code")
                     .param("expected", expected.to_string())
                     .span(n.span(8, 17)),
             );
         }
-    }
-    finish_mapped(r, &n, mapped, input)
-}
-
-/// The O/I finding (with its certain fix) replaces the formatting note.
-fn finish_mapped(
-    mut r: FieldResult,
-    n: &text::Normalized,
-    mapped: Option<usize>,
-    input: &str,
-) -> FieldResult {
-    match mapped {
-        Some(i) => {
-            let value = r.value.clone();
-            r.push(
-                Finding::warning("credit_code.letter_o_i")
-                    .param("value", value.clone())
-                    .fix(value)
-                    .span(n.span(i, i + 1)),
-            );
-            r
-        }
-        None => finish(r, input),
     }
 }
