@@ -137,10 +137,13 @@ pub(crate) fn person_info(n: &Normalized, birth: Date, opts: &Options, r: &mut F
 /// The residence-permit origin of a 6-digit prefix: origin, province
 /// (GB/T 2260) and the prefix itself.
 pub(crate) fn permit_origin(prefix: &[char]) -> Option<(&'static str, u8, &'static str)> {
-    match prefix {
-        ['8', '1', '0', '0', '0', '0'] => Some(("hk", 81, "810000")),
-        ['8', '2', '0', '0', '0', '0'] => Some(("mo", 82, "820000")),
-        ['8', '3', '0', '0', '0', '0'] => Some(("tw", 71, "830000")),
+    let ['8', b, '0', '0', '0', '0'] = prefix else {
+        return None;
+    };
+    match b {
+        '1' => Some(("hk", 81, "810000")),
+        '2' => Some(("mo", 82, "820000")),
+        '3' => Some(("tw", 71, "830000")),
         _ => None,
     }
 }
@@ -161,13 +164,16 @@ pub(crate) fn permit_info(
 /// Checks a resident ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
+    if !n.is_empty() {
+        judge(&n, opts, &mut r);
     }
+    // After an error `finish` adds nothing.
+    finish(r, input)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let c = &n.chars;
     let first = c.first().copied().unwrap_or('0');
-    let prefix6 = c.get(..6).unwrap_or(&[]);
-    let permit = permit_origin(prefix6);
     let foreign = first == '9';
     // Province: the first two digits (for the 9-prefixed foreigner ID the
     // next two, the province of acceptance), judged as soon as typed.
@@ -185,31 +191,29 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         if !ok && typed.iter().all(char::is_ascii_digit) {
             r.push(
                 Finding::error("resident_id.province")
-                    .param("code", text_of(&n, 0, 2))
+                    .param("code", text_of(n, 0, 2))
                     .span(n.span(0, c.len().min(2))),
             );
-            return r;
+            return;
         }
     }
     // 15-digit first-generation numbers (all digits, complete): no longer valid.
     if !opts.partial && c.len() == 15 && c.iter().all(char::is_ascii_digit) {
         r.push(Finding::error("resident_id.first_generation").span(n.whole()));
-        return r;
+        return;
     }
-    let birth = check18(&n, opts, &mut r);
-    let Some(birth) = birth else {
-        return finish(r, input);
+    let Some(birth) = check18(n, opts, r) else {
+        return;
     };
-    person_info(&n, birth, opts, &mut r);
+    person_info(n, birth, opts, r);
     if foreign {
         r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
-    } else if let Some(permit) = permit {
+    } else if let Some(permit) = permit_origin(c.get(..6).unwrap_or(&[])) {
         r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
-        permit_info(permit, &mut r);
+        permit_info(permit, r);
     } else {
-        region(&n, birth, opts, &mut r);
+        region(n, birth, opts, r);
     }
-    finish(r, input)
 }
 
 /// The region code of a complete number: facts and the table's verdict.
