@@ -6,6 +6,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::char_error;
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
 
@@ -109,13 +110,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     r
 }
 
-/// A bad-character finding at normalised position `i`.
-fn invalid_char(n: &Normalized, i: usize) -> Finding {
-    Finding::error("email.invalid_char")
-        .param("char", n.at(i).unwrap_or('?'))
-        .span(n.span(i, i + 1))
-}
-
 fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let chars = &n.chars;
     let len = chars.len();
@@ -166,7 +160,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         .iter()
         .position(|c| c.is_ascii() && !atext(*c) && *c != '.')
     {
-        r.push(invalid_char(n, i));
+        r.push(char_error("email.invalid_char", n, i));
         return;
     }
     let mut dots = local.first() == Some(&'.') || local.last() == Some(&'.');
@@ -229,7 +223,7 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
             !(c.is_ascii_alphanumeric() || *c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
         }) {
             if label.len() <= 63 {
-                r.push(invalid_char(n, a + i));
+                r.push(char_error("email.invalid_char", n, a + i));
                 return;
             }
         }

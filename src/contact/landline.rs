@@ -9,6 +9,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::char_error;
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::{self, Rules};
@@ -166,11 +167,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         } else if matches!(c, '-' | '(' | ')' | '+') || text::is_space(*c) {
             in_group = false;
         } else {
-            r.push(
-                Finding::error("landline.invalid_char")
-                    .param("char", *c)
-                    .span(n.span(i, i + 1)),
-            );
+            r.push(char_error("landline.invalid_char", &n, i));
             return r;
         }
     }

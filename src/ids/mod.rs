@@ -81,12 +81,18 @@ pub(crate) fn count(
     true
 }
 
-/// A character-class finding at normalised position `i`.
-pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
+/// An error naming the character at normalised position `i` and pointing
+/// at it (also used by the contact kinds).
+#[inline(never)]
+pub(crate) fn char_error(code: &str, n: &Normalized, i: usize) -> Finding {
     Finding::error(code)
         .param("char", n.at(i).map(String::from).unwrap_or_default())
-        .param_n("position", (i + 1) as i64)
         .span(n.span(i, i + 1))
+}
+
+/// A character-class finding at normalised position `i`.
+pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
+    char_error(code, n, i).param_n("position", (i + 1) as i64)
 }
 
 /// A check-character mismatch: names the expected character and never
