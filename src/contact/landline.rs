@@ -258,7 +258,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             local = local.get(..without).unwrap_or("");
         }
     }
-    if local.starts_with(['0', '1']) {
+    if matches!(local.as_bytes().first(), Some(b'0' | b'1')) {
         r.push(
             Finding::error("landline.local_prefix")
                 .param("area", area)
