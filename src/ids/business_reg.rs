@@ -39,11 +39,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    if let Some(expected) = check_digit(n.chars.get(..14).unwrap_or(&[])) {
-        if n.at(14) != Some(expected) {
-            r.push(checksum(&n, 14, expected));
-        }
-    }
+    checksum(
+        &n,
+        14,
+        check_digit(n.chars.get(..14).unwrap_or(&[])),
+        &mut r,
+    );
     let code = super::digits_value(n.chars.get(..2).unwrap_or(&[])).unwrap_or(0);
     if code != 10 && Province::by_code(code as u8).is_none() {
         r.push(Finding::warning("business_reg.province").span(n.span(0, 2)));

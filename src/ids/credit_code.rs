@@ -180,11 +180,7 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if super::length(n, 18, opts, r) {
         return;
     }
-    if let Some(expected) = check_char(c.get(..17).unwrap_or(&[])) {
-        if c.get(17) != Some(&expected) {
-            r.push(checksum(n, 17, expected));
-        }
-    }
+    checksum(n, 17, check_char(c.get(..17).unwrap_or(&[])), r);
     let cat = c.get(1).copied().unwrap_or('0');
     r.info_str("authority", auth_name);
     match categories.iter().find(|(k, _)| *k == cat) {

@@ -95,13 +95,22 @@ pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
     char_error(code, n, i).param_n("position", (i + 1) as i64)
 }
 
-/// A check-character mismatch: names the expected character and never
-/// offers it as a fix (the slip is usually elsewhere).
-pub(crate) fn checksum(n: &Normalized, i: usize, expected: char) -> Finding {
-    Finding::error("number.checksum")
-        .param("expected", expected.to_string())
-        .param_n("position", (i + 1) as i64)
-        .span(n.span(i, i + 1))
+/// A check-character mismatch: `number.checksum` when the character at
+/// `at` is not the `expected` one computed from the others. Names it and
+/// never offers it as a fix (the slip is usually elsewhere).
+#[inline(never)]
+pub(crate) fn checksum(n: &Normalized, at: usize, expected: Option<char>, r: &mut FieldResult) {
+    let Some(expected) = expected else {
+        return;
+    };
+    if n.at(at) != Some(expected) {
+        r.push(
+            Finding::error("number.checksum")
+                .param("expected", expected.to_string())
+                .param_n("position", (at + 1) as i64)
+                .span(n.span(at, at + 1)),
+        );
+    }
 }
 
 /// The shared formatting fix once the value is otherwise fine.

@@ -57,11 +57,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         opts,
         &mut r,
     ) {
-        if let Some(expected) = check_char(n.chars.get(..8).unwrap_or(&[])) {
-            if n.at(last) != Some(expected) {
-                r.push(checksum(&n, last, expected));
-            }
-        }
+        checksum(
+            &n,
+            last,
+            check_char(n.chars.get(..8).unwrap_or(&[])),
+            &mut r,
+        );
     }
     finish(r, input)
 }

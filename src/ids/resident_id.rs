@@ -59,10 +59,7 @@ pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Op
     if length(n, 18, opts, r) {
         return None;
     }
-    let expected = check_char(c.get(..17)?)?;
-    if c.get(17) != Some(&expected) {
-        r.push(checksum(n, 17, expected));
-    }
+    checksum(n, 17, check_char(c.get(..17).unwrap_or(&[])), r);
     birth
 }
 
