@@ -5,7 +5,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, finish, length, start};
+use super::{checksum, finish, length, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -29,8 +29,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if n.is_empty() {
         return r;
     }
-    if let Some(i) = n.chars.iter().take(15).position(|c| !c.is_ascii_digit()) {
-        r.push(bad_char("number.invalid_char", &n, i));
+    if !only(&n, 15, true, &mut r) {
         return r;
     }
     if length(&n, 15, opts, &mut r) {

@@ -113,6 +113,24 @@ pub(crate) fn checksum(n: &Normalized, at: usize, expected: Option<char>, r: &mu
     }
 }
 
+/// `number.invalid_char` at the first of the first `limit` characters that
+/// is not an ASCII digit (or, unless `digits`, letter); true when there is none.
+#[inline(never)]
+pub(crate) fn only(n: &Normalized, limit: usize, digits: bool, r: &mut FieldResult) -> bool {
+    let bad = n
+        .chars
+        .iter()
+        .take(limit)
+        .position(|c| !(c.is_ascii_digit() || !digits && c.is_ascii_alphabetic()));
+    match bad {
+        Some(i) => {
+            r.push(bad_char("number.invalid_char", n, i));
+            false
+        }
+        None => true,
+    }
+}
+
 /// The shared formatting fix once the value is otherwise fine.
 pub(crate) fn finish(mut r: FieldResult, input: &str) -> FieldResult {
     if r.ok() {

@@ -7,7 +7,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, finish, start};
+use super::{finish, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 
@@ -17,8 +17,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if n.is_empty() {
         return r;
     }
-    if let Some(i) = n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
-        r.push(bad_char("number.invalid_char", &n, i));
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let len = n.len();

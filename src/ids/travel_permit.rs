@@ -7,20 +7,9 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, finish, start};
+use super::{finish, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::text::Normalized;
-
-fn alnum(n: &Normalized, r: &mut FieldResult) -> bool {
-    match n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
-        Some(i) => {
-            r.push(bad_char("number.invalid_char", n, i));
-            false
-        }
-        None => true,
-    }
-}
 
 /// Checks a Home Return Permit (港澳居民来往内地通行证) number.
 pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
@@ -28,7 +17,7 @@ pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
     if n.is_empty() {
         return r;
     }
-    if !alnum(&n, &mut r) {
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let origin = match n.at(0) {
@@ -55,7 +44,7 @@ pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
     if n.is_empty() {
         return r;
     }
-    if !alnum(&n, &mut r) {
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let c = &n.chars;
