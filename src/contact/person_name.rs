@@ -94,7 +94,7 @@ fn check_chinese(
     if let Some(i) = lookalike {
         r.push(
             Finding::warning("person_name.dot")
-                .param("char", n.at(i).unwrap_or('?'))
+                .param("char", crate::ids::text_of(n, i, i + 1))
                 .param("value", fixed.clone())
                 .fix(fixed)
                 .span(n.span(i, i + 1)),

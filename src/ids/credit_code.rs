@@ -40,77 +40,89 @@ pub fn check_char(first17: &[char]) -> Option<char> {
     ALPHABET.chars().nth(((31 - sum % 31) % 31) as usize)
 }
 
-/// Registration authority and its categories (GB 32100-2015 table 1 and
-/// the 2016 additions A, N, Y): machine names used in `info`.
-fn authority(c: char) -> Option<(&'static str, &'static [(char, &'static str)])> {
-    const OTHER: (char, &str) = ('9', "other");
-    Some(match c {
-        '1' => (
-            "organization",
-            &[
-                ('1', "government_agency"),
-                ('2', "public_institution"),
-                ('3', "mass_organization"),
-                OTHER,
-            ],
-        ),
-        '2' => ("foreign_affairs", &[('1', "foreign_news_agency"), OTHER]),
-        '3' => (
-            "justice",
-            &[
-                ('1', "law_firm"),
-                ('2', "notary"),
-                ('3', "legal_service"),
-                ('4', "forensic_institution"),
-                ('5', "arbitration_commission"),
-                OTHER,
-            ],
-        ),
-        '4' => ("culture", &[('1', "foreign_cultural_center"), OTHER]),
-        '5' => (
-            "civil_affairs",
-            &[
-                ('1', "social_organization"),
-                ('2', "private_non_enterprise"),
-                ('3', "foundation"),
-                OTHER,
-            ],
-        ),
-        '6' => (
-            "tourism",
-            &[
-                ('1', "foreign_tourism_office"),
-                ('2', "hmt_tourism_office"),
-                OTHER,
-            ],
-        ),
-        '7' => (
-            "religious_affairs",
-            &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
-        ),
-        '8' => ("trade_union", &[('1', "trade_union"), OTHER]),
-        '9' => (
-            "market_regulation",
-            &[
-                ('1', "enterprise"),
-                ('2', "individual_business"),
-                ('3', "farmers_cooperative"),
-            ],
-        ),
-        'A' => ("military", &[('1', "military_institution"), OTHER]),
-        'N' => (
-            "agriculture",
-            &[
-                ('1', "collective_economic_group"),
-                ('2', "collective_economic_village"),
-                ('3', "collective_economic_township"),
-                OTHER,
-            ],
-        ),
-        'Y' => ("other", &[('1', "other")]),
-        _ => return None,
-    })
-}
+/// A registration authority's categories; `9` (other) ends most lists.
+type Categories = &'static [(char, &'static str)];
+
+const OTHER: (char, &str) = ('9', "other");
+
+/// Registration authorities and their categories (GB 32100-2015 table 1
+/// and the 2016 additions A, N, Y): machine names used in `info`.
+const AUTHORITIES: &[(char, &str, Categories)] = &[
+    (
+        '1',
+        "organization",
+        &[
+            ('1', "government_agency"),
+            ('2', "public_institution"),
+            ('3', "mass_organization"),
+            OTHER,
+        ],
+    ),
+    (
+        '2',
+        "foreign_affairs",
+        &[('1', "foreign_news_agency"), OTHER],
+    ),
+    (
+        '3',
+        "justice",
+        &[
+            ('1', "law_firm"),
+            ('2', "notary"),
+            ('3', "legal_service"),
+            ('4', "forensic_institution"),
+            ('5', "arbitration_commission"),
+            OTHER,
+        ],
+    ),
+    ('4', "culture", &[('1', "foreign_cultural_center"), OTHER]),
+    (
+        '5',
+        "civil_affairs",
+        &[
+            ('1', "social_organization"),
+            ('2', "private_non_enterprise"),
+            ('3', "foundation"),
+            OTHER,
+        ],
+    ),
+    (
+        '6',
+        "tourism",
+        &[
+            ('1', "foreign_tourism_office"),
+            ('2', "hmt_tourism_office"),
+            OTHER,
+        ],
+    ),
+    (
+        '7',
+        "religious_affairs",
+        &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
+    ),
+    ('8', "trade_union", &[('1', "trade_union"), OTHER]),
+    (
+        '9',
+        "market_regulation",
+        &[
+            ('1', "enterprise"),
+            ('2', "individual_business"),
+            ('3', "farmers_cooperative"),
+        ],
+    ),
+    ('A', "military", &[('1', "military_institution"), OTHER]),
+    (
+        'N',
+        "agriculture",
+        &[
+            ('1', "collective_economic_group"),
+            ('2', "collective_economic_village"),
+            ('3', "collective_economic_township"),
+            OTHER,
+        ],
+    ),
+    ('Y', "other", &[('1', "other")]),
+];
 
 /// Checks a unified social credit code.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
@@ -161,7 +173,8 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             return;
         }
     }
-    let Some((auth_name, categories)) = c.first().and_then(|a| authority(*a)) else {
+    let first = c.first().copied();
+    let Some((_, auth_name, categories)) = AUTHORITIES.iter().find(|a| Some(a.0) == first) else {
         r.push(bad_char("credit_code.authority", n, 0));
         return;
     };
@@ -182,7 +195,7 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     checksum(n, 17, check_char(c.get(..17).unwrap_or(&[])), r);
     let cat = c.get(1).copied().unwrap_or('0');
-    r.info_str("authority", auth_name);
+    r.info_str("authority", *auth_name);
     match categories.iter().find(|(k, _)| *k == cat) {
         Some((_, name)) => r.info_str("category", *name),
         None => r.push(
