@@ -6,6 +6,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::char_error;
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
 
@@ -51,6 +52,15 @@ fn atext(c: char) -> bool {
     c.is_ascii_alphanumeric() || crate::text::has("!#$%&'*+/=?^_`{|}~-", c)
 }
 
+/// ASCII-lower-cased text of `chars`.
+fn lower(chars: &[char]) -> String {
+    let mut s = String::new();
+    for c in chars {
+        s.push(c.to_ascii_lowercase());
+    }
+    s
+}
+
 /// Checks an e-mail address.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = text::trim(text::normalize(
@@ -60,12 +70,16 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             ..Rules::default()
         },
     ));
-    // Value: width-folded, trimmed, domain lower-cased.
-    let folded = n.as_string();
-    let value = match folded.rsplit_once('@') {
-        Some((l, d)) => cat!(l, "@", d.to_ascii_lowercase()),
-        None => folded.clone(),
-    };
+    // Value: width-folded, trimmed, domain (after the last @) lower-cased.
+    let last_at = n.chars.iter().rposition(|c| *c == '@');
+    let mut value = String::new();
+    for (i, c) in n.chars.iter().enumerate() {
+        value.push(if last_at.is_some_and(|a| i > a) {
+            c.to_ascii_lowercase()
+        } else {
+            *c
+        });
+    }
     let mut r = FieldResult::new(value.clone());
     if n.is_empty() {
         if !opts.partial {
@@ -73,21 +87,24 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    let findings_before = r.findings.len();
     check_parts(&n, opts, &mut r);
-    let structural_errors = r.findings.len() > findings_before;
+    let structural_errors = !r.findings.is_empty();
 
     // The full-width ＠ (or ．) is its own error with a certain fix, when the
     // folded address is otherwise sound.
-    let full_width_at = input.chars().position(|c| c == '＠');
-    if let Some(i) = full_width_at {
-        let pos: u32 = input.chars().take(i).map(|c| c.len_utf16() as u32).sum();
-        let mut f = Finding::error("email.full_width_at").span(Some((pos, pos + 1)));
-        if !structural_errors {
-            f = f.fix(value.clone());
+    let mut pos = 0;
+    for c in input.chars() {
+        if c == '＠' {
+            let mut f = Finding::error("email.full_width_at").span(Some((pos, pos + 1)));
+            if !structural_errors {
+                f = f.fix(value);
+            }
+            r.push(f);
+            return r;
         }
-        r.push(f);
-    } else if !structural_errors {
+        pos += c.len_utf16() as u32;
+    }
+    if !structural_errors {
         text::note_normalized(&mut r, input, &value);
     }
     r
@@ -95,33 +112,30 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
 
 fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let chars = &n.chars;
-    if let Some(i) = chars
-        .iter()
-        .position(|c| text::is_space(*c) || c.is_control())
-    {
-        r.push(Finding::error("email.space").span(n.span(i, i + 1)));
-        return;
+    let len = chars.len();
+    let mut at = None;
+    for (i, c) in chars.iter().enumerate() {
+        if text::is_space(*c) || c.is_control() {
+            r.push(Finding::error("email.space").span(n.span(i, i + 1)));
+            return;
+        }
     }
-    let ats: Vec<usize> = chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c == '@')
-        .map(|(i, _)| i)
-        .collect();
-    let at = match ats.as_slice() {
-        [] => {
-            if !opts.partial {
-                r.push(Finding::error("email.no_at").span(n.whole()));
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '@' {
+            if at.is_some() {
+                r.push(Finding::error("email.multiple_at").span(n.span(i, i + 1)));
+                return;
             }
-            return;
+            at = Some(i);
         }
-        [one] => *one,
-        [_, second, ..] => {
-            r.push(Finding::error("email.multiple_at").span(n.span(*second, second + 1)));
-            return;
+    }
+    let Some(at) = at else {
+        if !opts.partial {
+            r.push(Finding::error("email.no_at").span(n.whole()));
         }
+        return;
     };
-    if chars.len() > MAX_TOTAL {
+    if len > MAX_TOTAL {
         r.push(
             Finding::error("email.too_long")
                 .param_n("max", MAX_TOTAL as i64)
@@ -130,12 +144,11 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         return;
     }
     let local = chars.get(..at).unwrap_or(&[]);
-    let domain = chars.get(at + 1..).unwrap_or(&[]);
-    if local.is_empty() {
+    if at == 0 {
         r.push(Finding::error("email.local_empty").span(n.span(0, 1)));
         return;
     }
-    if local.len() > MAX_LOCAL {
+    if at > MAX_LOCAL {
         r.push(
             Finding::error("email.local_too_long")
                 .param_n("max", MAX_LOCAL as i64)
@@ -147,67 +160,57 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         .iter()
         .position(|c| c.is_ascii() && !atext(*c) && *c != '.')
     {
-        let bad = local.get(i).copied().unwrap_or('?');
-        r.push(
-            Finding::error("email.invalid_char")
-                .param("char", bad.to_string())
-                .span(n.span(i, i + 1)),
-        );
+        r.push(char_error("email.invalid_char", n, i));
         return;
     }
-    if local.first() == Some(&'.')
-        || local.last() == Some(&'.')
-        || local.windows(2).any(|w| w == ['.', '.'])
-    {
+    let mut dots = local.first() == Some(&'.') || local.last() == Some(&'.');
+    let mut non_ascii = false;
+    for (i, c) in local.iter().enumerate() {
+        dots |= *c == '.' && local.get(i + 1) == Some(&'.');
+        non_ascii |= !c.is_ascii();
+    }
+    if dots {
         r.push(Finding::error("email.local_dots").span(n.span(0, at)));
         return;
     }
-    if local.iter().any(|c| !c.is_ascii()) {
+    if non_ascii {
         r.push(Finding::warning("email.local_non_ascii").span(n.span(0, at)));
     }
-    check_domain(n, at + 1, domain, opts, r);
+    check_domain(n, at + 1, opts, r);
 }
 
-fn check_domain(
-    n: &Normalized,
-    start: usize,
-    domain: &[char],
-    opts: &Options,
-    r: &mut FieldResult,
-) {
-    let end = start + domain.len();
+/// The domain: `n.chars[start..]`, checked label by label.
+fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResult) {
+    let end = n.len();
+    let domain = n.chars.get(start..).unwrap_or(&[]);
+    let whole = n.span(start, end);
     if domain.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("email.domain_empty").span(n.span(start, end)));
+            r.push(Finding::error("email.domain_empty").span(whole));
         }
         return;
     }
     if domain.len() > MAX_DOMAIN {
-        r.push(Finding::error("email.domain_invalid").span(n.span(start, end)));
+        r.push(Finding::error("email.domain_invalid").span(whole));
         return;
     }
     if domain.first() == Some(&'[') {
-        r.push(Finding::error("email.ip_literal").span(n.span(start, end)));
+        r.push(Finding::error("email.ip_literal").span(whole));
         return;
     }
-    let labels: Vec<(usize, &[char])> = {
-        let mut out = Vec::new();
-        let mut s = 0;
-        for (i, c) in domain.iter().enumerate() {
-            if *c == '.' {
-                out.push((s, domain.get(s..i).unwrap_or(&[])));
-                s = i + 1;
-            }
+    // Labels: [a, b) in normalised positions, the last one ending at `end`.
+    let mut a = start;
+    let mut labels = 0;
+    for b in start..=end {
+        if b < end && n.at(b) != Some('.') {
+            continue;
         }
-        out.push((s, domain.get(s..).unwrap_or(&[])));
-        out
-    };
-    let last_index = labels.len().saturating_sub(1);
-    for (k, (off, label)) in labels.iter().enumerate() {
-        let (a, b) = (start + off, start + off + label.len());
+        labels += 1;
+        let label = n.chars.get(a..b).unwrap_or(&[]);
+        let span = n.span(a, b);
         if label.is_empty() {
             // A trailing dot while typing is fine.
-            if !(opts.partial && k == last_index && k > 0) {
+            if !(opts.partial && b == end && labels > 1) {
                 r.push(
                     Finding::error("email.domain_invalid")
                         .span(n.span(a.saturating_sub(1), a.max(1))),
@@ -216,55 +219,47 @@ fn check_domain(
             }
             continue;
         }
-        if label.len() > 63 {
-            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
-            return;
-        }
         if let Some(i) = label.iter().position(|c| {
             !(c.is_ascii_alphanumeric() || *c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
         }) {
-            let bad = label.get(i).copied().unwrap_or('?');
-            r.push(
-                Finding::error("email.invalid_char")
-                    .param("char", bad.to_string())
-                    .span(n.span(a + i, a + i + 1)),
-            );
-            return;
-        }
-        if label.first() == Some(&'-') || label.last() == Some(&'-') {
-            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
-            return;
+            if label.len() <= 63 {
+                r.push(char_error("email.invalid_char", n, a + i));
+                return;
+            }
         }
         // An xn-- label must be valid Punycode of a non-ASCII label (RFC 5890).
-        let written: String = label.iter().collect::<String>().to_ascii_lowercase();
-        if written.starts_with("xn--")
-            && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
+        let written = lower(label);
+        if label.len() > 63
+            || label.first() == Some(&'-')
+            || label.last() == Some(&'-')
+            || written.starts_with("xn--")
+                && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
         {
-            r.push(Finding::error("email.domain_invalid").span(n.span(a, b)));
+            r.push(Finding::error("email.domain_invalid").span(span));
             return;
         }
-    }
-    if labels.len() < 2 {
-        if !opts.partial {
-            r.push(Finding::error("email.domain_no_dot").span(n.span(start, end)));
+        if b == end {
+            if labels < 2 {
+                if !opts.partial {
+                    r.push(Finding::error("email.domain_no_dot").span(whole));
+                }
+                return;
+            }
+            let alphabetic = label.iter().all(|c| c.is_alphabetic()) || written.starts_with("xn--");
+            if (label.len() < 2 || !alphabetic) && !opts.partial {
+                r.push(Finding::error("email.domain_tld").span(span));
+                return;
+            }
         }
-        return;
+        a = b + 1;
     }
-    if let Some((off, tld)) = labels.last() {
-        let tld_s: String = tld.iter().collect::<String>().to_ascii_lowercase();
-        let alphabetic = tld.iter().all(|c| c.is_alphabetic()) || tld_s.starts_with("xn--");
-        if !tld.is_empty() && (tld.len() < 2 || !alphabetic) && !opts.partial {
-            r.push(Finding::error("email.domain_tld").span(n.span(start + off, end)));
-            return;
-        }
-    }
-    let dom: String = domain.iter().collect::<String>().to_ascii_lowercase();
+    let dom = lower(domain);
     if let Some((_, right)) = TYPOS.iter().find(|(typo, _)| *typo == dom) {
         r.push(
             Finding::warning("email.domain_typo")
                 .param("domain", dom.clone())
                 .param("suggestion", *right)
-                .span(n.span(start, end)),
+                .span(whole),
         );
     }
 }

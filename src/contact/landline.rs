@@ -9,13 +9,16 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::char_error;
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::{self, Rules};
 
 /// Area codes without the leading 0, as inclusive ranges with their
-/// province (GB/T 2260 code). Two-digit codes: 10 and 20–29.
-const AREAS: &[(u16, u16, u8)] = &[
+/// province (GB/T 2260 code): the first code, the last two digits of the
+/// last one (a range never crosses a hundred), the province. Two-digit
+/// codes: 10 and 20–29.
+const AREAS: &[(u16, u8, u8)] = &[
     (10, 10, 11),
     (20, 20, 44),
     (21, 21, 31),
@@ -26,79 +29,97 @@ const AREAS: &[(u16, u16, u8)] = &[
     (27, 27, 42),
     (28, 28, 51),
     (29, 29, 61),
-    (310, 319, 13),
-    (335, 335, 13),
-    (349, 359, 14),
-    (370, 379, 41),
-    (391, 396, 41),
-    (398, 398, 41),
-    (410, 419, 21),
-    (421, 421, 21),
-    (427, 427, 21),
-    (429, 429, 21),
-    (431, 439, 22),
-    (451, 459, 23),
-    (464, 464, 23),
-    (467, 469, 23),
-    (470, 479, 15),
-    (482, 483, 15),
-    (510, 519, 32),
-    (523, 523, 32),
-    (527, 527, 32),
-    (530, 539, 37),
-    (543, 543, 37),
-    (546, 546, 37),
-    (550, 559, 34),
-    (561, 566, 34),
-    (570, 580, 33),
-    (591, 599, 35),
-    (631, 635, 37),
-    (660, 660, 44),
-    (662, 663, 44),
-    (668, 668, 44),
-    (691, 692, 53),
-    (701, 701, 36),
-    (710, 719, 42),
-    (722, 722, 42),
-    (724, 724, 42),
-    (728, 728, 42),
-    (730, 731, 43),
-    (734, 739, 43),
-    (743, 746, 43),
-    (750, 760, 44),
-    (762, 763, 44),
-    (766, 766, 44),
-    (768, 769, 44),
-    (770, 779, 45),
-    (790, 799, 36),
-    (812, 813, 51),
-    (816, 818, 51),
-    (825, 839, 51),
-    (851, 859, 52),
-    (870, 879, 53),
-    (883, 883, 53),
-    (886, 888, 53),
-    (891, 897, 54),
-    (898, 898, 46),
-    (901, 903, 65),
-    (906, 906, 65),
-    (908, 909, 65),
-    (911, 917, 61),
-    (919, 919, 61),
-    (930, 939, 62),
-    (941, 941, 62),
-    (943, 943, 62),
-    (951, 955, 64),
-    (970, 979, 63),
-    (990, 999, 65),
+    (310, 19, 13),
+    (335, 35, 13),
+    (349, 59, 14),
+    (370, 79, 41),
+    (391, 96, 41),
+    (398, 98, 41),
+    (410, 19, 21),
+    (421, 21, 21),
+    (427, 27, 21),
+    (429, 29, 21),
+    (431, 39, 22),
+    (451, 59, 23),
+    (464, 64, 23),
+    (467, 69, 23),
+    (470, 79, 15),
+    (482, 83, 15),
+    (510, 19, 32),
+    (523, 23, 32),
+    (527, 27, 32),
+    (530, 39, 37),
+    (543, 43, 37),
+    (546, 46, 37),
+    (550, 59, 34),
+    (561, 66, 34),
+    (570, 80, 33),
+    (591, 99, 35),
+    (631, 35, 37),
+    (660, 60, 44),
+    (662, 63, 44),
+    (668, 68, 44),
+    (691, 92, 53),
+    (701, 1, 36),
+    (710, 19, 42),
+    (722, 22, 42),
+    (724, 24, 42),
+    (728, 28, 42),
+    (730, 31, 43),
+    (734, 39, 43),
+    (743, 46, 43),
+    (750, 60, 44),
+    (762, 63, 44),
+    (766, 66, 44),
+    (768, 69, 44),
+    (770, 79, 45),
+    (790, 99, 36),
+    (812, 13, 51),
+    (816, 18, 51),
+    (825, 39, 51),
+    (851, 59, 52),
+    (870, 79, 53),
+    (883, 83, 53),
+    (886, 88, 53),
+    (891, 97, 54),
+    (898, 98, 46),
+    (901, 3, 65),
+    (906, 6, 65),
+    (908, 9, 65),
+    (911, 17, 61),
+    (919, 19, 61),
+    (930, 39, 62),
+    (941, 41, 62),
+    (943, 43, 62),
+    (951, 55, 64),
+    (970, 79, 63),
+    (990, 99, 65),
 ];
 
 /// The province of an area code (digits after the 0), if known.
 pub fn area_province(code: u16) -> Option<&'static Province> {
     AREAS
         .iter()
-        .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+        .find(|(lo, hi, _)| *lo <= code && code <= lo - lo % 100 + u16::from(*hi))
         .and_then(|(_, _, p)| Province::by_code(*p))
+}
+
+/// Extension markers (after lower-casing). At one position at most one
+/// matches, and `ext.` is covered by `ext` (the dot is no digit).
+const EXT_MARKERS: [&str; 6] = ["转", "分机", "ext", "x", "#", ","];
+
+/// The length of the extension marker starting at `i`, if one does.
+fn marker_at(chars: &[char], i: usize) -> Option<usize> {
+    EXT_MARKERS.iter().find_map(|m| {
+        let mut k = 0;
+        for c in m.chars() {
+            if chars.get(i + k) != Some(&c) {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    })
 }
 
 /// Checks a landline number.
@@ -110,141 +131,136 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             ..Rules::default()
         },
     ));
-    let all = n.as_string();
-    let mut r = FieldResult::new(all.clone());
-    if n.is_empty() {
+    let mut r = FieldResult::new(n.as_string());
+    let len = n.len();
+    if len == 0 {
         if !opts.partial {
             r.push(Finding::error("landline.empty"));
         }
         return r;
     }
-    // Split off the extension.
-    let markers = ["转", "分机", "ext.", "ext", "x", "#", ","];
-    let (main_end, ext_start) = markers
-        .iter()
-        .filter_map(|m| {
-            let m: Vec<char> = m.chars().collect();
-            (0..n.len())
-                .find(|&i| n.chars.get(i..i + m.len()) == Some(&m[..]))
-                .map(|i| (i, i + m.len()))
-        })
-        .min()
-        .unwrap_or((n.len(), n.len()));
-    let main = n.chars.get(..main_end).unwrap_or(&[]);
-    // Groups of digits in the main part, with their char positions.
-    let mut groups: Vec<(usize, String)> = Vec::new();
-    let plus = main.first() == Some(&'+');
-    for (i, c) in main.iter().enumerate() {
+    // Split off the extension at the first marker.
+    let (mut main_end, mut ext_start) = (len, len);
+    for i in 0..len {
+        if let Some(k) = marker_at(&n.chars, i) {
+            (main_end, ext_start) = (i, i + k);
+            break;
+        }
+    }
+    // The digits of the main part, and the digit groups the user typed
+    // (their count, and the lengths of the first, second and last).
+    let mut digits = String::new();
+    let (mut groups, mut first, mut second, mut last) = (0, 0, 0, 0);
+    let mut in_group = false;
+    for (i, c) in n.chars.iter().take(main_end).enumerate() {
         if c.is_ascii_digit() {
-            match groups.last_mut() {
-                Some((start, g)) if *start + g.len() == i => g.push(*c),
-                _ => groups.push((i, c.to_string())),
+            if !in_group {
+                groups += 1;
+                last = 0;
             }
-        } else if !(matches!(c, '-' | '(' | ')' | '+') || text::is_space(*c)) {
-            r.push(
-                Finding::error("landline.invalid_char")
-                    .param("char", c.to_string())
-                    .span(n.span(i, i + 1)),
-            );
+            in_group = true;
+            last += 1;
+            digits.push(*c);
+            match groups {
+                1 => first = last,
+                2 => second = last,
+                _ => {}
+            }
+        } else if matches!(c, '-' | '(' | ')' | '+') || text::is_space(*c) {
+            in_group = false;
+        } else {
+            r.push(char_error("landline.invalid_char", &n, i));
             return r;
         }
     }
-    // Country code.
-    if let Some((_, g)) = groups.first_mut() {
-        if plus || g.starts_with("0086") {
-            let cc = if g.starts_with("0086") { 4 } else { 2 };
-            if !(g.starts_with("86") || g.starts_with("0086")) {
-                r.push(Finding::error("landline.foreign").span(n.span(0, 3)));
-                return r;
-            }
-            g.replace_range(..cc, "");
-            if g.is_empty() {
-                groups.remove(0);
-            }
-            // After +86 the area code loses its 0.
-            match groups.first_mut() {
-                Some((_, g)) if !g.starts_with('0') => g.insert(0, '0'),
-                _ => {}
-            }
+    // Country code: after +86 or 0086 the area code loses its 0.
+    let head = digits.get(..first).unwrap_or("");
+    let double_zero = head.starts_with("0086");
+    if groups > 0 && (n.at(0) == Some('+') || double_zero) {
+        if !(double_zero || head.starts_with("86")) {
+            r.push(Finding::error("landline.foreign").span(n.span(0, 3)));
+            return r;
+        }
+        let cc = if double_zero { 4 } else { 2 };
+        let rest = digits.get(cc..).unwrap_or("");
+        first -= cc;
+        if first == 0 {
+            groups -= 1;
+            first = second;
+        }
+        digits = if rest.is_empty() || rest.starts_with('0') {
+            String::from(rest)
+        } else {
+            first += 1;
+            cat!('0', rest)
+        };
+    }
+    let mut ext = String::new();
+    for c in n.chars.get(ext_start..).unwrap_or(&[]) {
+        if c.is_ascii_digit() {
+            ext.push(*c);
         }
     }
-    let mut ext: String = n
-        .chars
-        .get(ext_start..)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    let digits: String = groups.iter().map(|(_, g)| g.as_str()).collect();
-    if digits.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("landline.empty").span(n.whole()));
-        }
-        return r;
-    }
-    if digits.starts_with('1') && digits.len() == 11 {
-        r.push(Finding::error("landline.mobile").span(n.whole()));
-        return r;
-    }
-    if digits.starts_with("400") || digits.starts_with("800") || digits.starts_with("95") {
-        r.push(Finding::error("landline.service_number").span(n.whole()));
-        return r;
-    }
+    let dlen = digits.len();
     if !digits.starts_with('0') {
-        if !(opts.partial && digits.len() < 7) {
-            r.push(Finding::error("landline.no_area_code").span(n.whole()));
+        let code = if dlen == 0 {
+            (!opts.partial).then_some("landline.empty")
+        } else if digits.starts_with('1') && dlen == 11 {
+            Some("landline.mobile")
+        } else if digits.starts_with("400") || digits.starts_with("800") || digits.starts_with("95")
+        {
+            Some("landline.service_number")
+        } else {
+            (!(opts.partial && dlen < 7)).then_some("landline.no_area_code")
+        };
+        if let Some(code) = code {
+            r.push(Finding::error(code).span(n.whole()));
         }
         return r;
     }
     // The area code: the first group when the user separated it, else by
     // the numbering plan (010 and 02X have three digits, the rest four).
-    let first = groups.first().map(|(_, g)| g.clone()).unwrap_or_default();
-    let area_len = if groups.len() >= 2 && (3..=4).contains(&first.len()) {
-        first.len()
+    let short_area = matches!(digits.as_bytes().get(1), Some(b'1' | b'2'));
+    let area_len = if groups >= 2 && (3..=4).contains(&first) {
+        first
+    } else if dlen < 2 {
+        return r;
+    } else if short_area {
+        3
     } else {
-        match digits.get(1..2) {
-            Some("1" | "2") => 3,
-            Some(_) => 4,
-            None => return r,
-        }
+        4
     };
-    if digits.len() < area_len {
+    if dlen < area_len {
         if !opts.partial {
             r.push(
                 Finding::error("landline.too_short")
-                    .param_n("length", (digits.len()) as i64)
+                    .param_n("length", dlen as i64)
                     .span(n.whole()),
             );
         }
         return r;
     }
-    let area = digits.get(..area_len).unwrap_or("").to_string();
-    let short_area = matches!(area.get(1..2), Some("1" | "2"));
+    let area = digits.get(..area_len).unwrap_or("");
+    let mut local = digits.get(area_len..).unwrap_or("");
     if (area_len == 3) != short_area || (area.starts_with("01") && area != "010") {
         r.push(
             Finding::error("landline.area_invalid")
-                .param("area", area.clone())
+                .param("area", area)
                 .span(n.whole()),
         );
         return r;
     }
-    let want: &[usize] = if area_len == 3 { &[8] } else { &[7, 8] };
+    // Local number lengths: 8 after a three-digit area code, else 7 or 8.
+    let min = if area_len == 3 { 8 } else { 7 };
     // A third group is the extension when the number is complete without it.
-    let mut local = digits.get(area_len..).unwrap_or("").to_string();
-    if ext_start == n.len() && groups.len() >= 3 {
-        if let Some((_, last)) = groups.last() {
-            let without = local.len().saturating_sub(last.len());
-            if want.contains(&without) {
-                ext = last.clone();
-                local.truncate(without);
-            }
+    if ext_start == len && groups >= 3 {
+        let without = local.len().saturating_sub(last);
+        if (min..=8).contains(&without) {
+            ext = String::from(local.get(without..).unwrap_or(""));
+            local = local.get(..without).unwrap_or("");
         }
     }
-    let area = area.as_str();
-    let local = local.as_str();
-    let code: u16 = area.get(1..).and_then(|a| a.parse().ok()).unwrap_or(0);
-    let province = area_province(code);
-    if local.starts_with(['0', '1']) {
+    if matches!(local.as_bytes().first(), Some(b'0' | b'1')) {
         r.push(
             Finding::error("landline.local_prefix")
                 .param("area", area)
@@ -252,8 +268,8 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         );
         return r;
     }
-    if !want.contains(&local.len()) {
-        let short = local.len() < *want.first().unwrap_or(&7);
+    if !(min..=8).contains(&local.len()) {
+        let short = local.len() < min;
         if !(opts.partial && short) {
             let code = if short {
                 "landline.too_short"
@@ -270,7 +286,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         return r;
     }
     if ext.len() > 6 {
-        r.push(Finding::error("landline.extension").span(n.span(ext_start.min(n.len()), n.len())));
+        r.push(Finding::error("landline.extension").span(n.span(ext_start.min(len), len)));
         return r;
     }
     let mut value = cat!(area, "-", local);
@@ -280,7 +296,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     }
     r.value = value.clone();
     r.info_str("areaCode", area);
-    match province {
+    let code: u16 = area
+        .bytes()
+        .skip(1)
+        .fold(0, |acc, b| acc * 10 + u16::from(b - b'0'));
+    match area_province(code) {
         Some(p) => {
             r.info_str("province", p.name);
             if let Some(want) = opts.province.filter(|w| w.code != p.code) {

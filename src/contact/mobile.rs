@@ -9,6 +9,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::{char_error, digits_value};
 use crate::options::Options;
 use crate::text::{self, Rules};
 
@@ -53,7 +54,8 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     } else {
         0
     };
-    let digits: String = n.chars.iter().skip(skip).collect();
+    let body = n.chars.get(skip..).unwrap_or(&[]);
+    let digits: String = body.iter().collect();
     let mut r = FieldResult::new(digits.clone());
 
     if n.is_empty() {
@@ -66,62 +68,57 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         r.push(Finding::error("mobile.foreign").span(n.span(0, n.len().min(4))));
         return r;
     }
-    let body = n.chars.get(skip..).unwrap_or(&[]);
     if let Some(i) = body.iter().position(|c| !c.is_ascii_digit()) {
-        let bad = body.get(i).copied().unwrap_or('?');
-        r.push(
-            Finding::error("mobile.invalid_char")
-                .param("char", bad.to_string())
-                .span(n.span(skip + i, skip + i + 1)),
-        );
+        r.push(char_error("mobile.invalid_char", &n, skip + i));
         return r;
     }
     let len = body.len();
-    if body.first().is_some_and(|c| *c != '1') {
-        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + 1)));
+    // 1, then 3–9: the error spans the first digit that breaks it.
+    let bad_prefix = if body.first().is_some_and(|c| *c != '1') {
+        1
+    } else if body.get(1).is_some_and(|c| !('3'..='9').contains(c)) {
+        2
+    } else {
+        0
+    };
+    if bad_prefix > 0 {
+        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + bad_prefix)));
         return r;
     }
-    if body.get(1).is_some_and(|c| !('3'..='9').contains(c)) {
-        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + 2)));
-        return r;
-    }
-    if len > 11 {
-        r.push(
-            Finding::error("mobile.too_long")
-                .param_n("length", len as i64)
-                .span(n.span(skip + 11, n.len())),
-        );
-        return r;
-    }
-    if len < 11 {
-        if !opts.partial {
+    if len != 11 {
+        if len > 11 || !opts.partial {
+            let (code, span) = if len > 11 {
+                ("mobile.too_long", n.span(skip + 11, n.len()))
+            } else {
+                ("mobile.too_short", n.whole())
+            };
             r.push(
-                Finding::error("mobile.too_short")
+                Finding::error(code)
                     .param_n("length", len as i64)
-                    .span(n.whole()),
+                    .span(span),
             );
         }
         return r;
     }
-    let prefix: u32 = digits.get(0..3).and_then(|p| p.parse().ok()).unwrap_or(0);
-    let satellite = digits.starts_with("1349");
-    match segment(prefix) {
-        _ if satellite => r.info_str("carrier", "satellite"),
+    let prefix = digits_value(body.get(..3).unwrap_or(&[])).unwrap_or(0);
+    let segment = if digits.starts_with("1349") {
+        Some(("satellite", false))
+    } else {
+        segment(prefix)
+    };
+    let warning = match segment {
         Some((carrier, data_only)) => {
             r.info_str("carrier", carrier);
-            if data_only {
-                r.push(
-                    Finding::warning("mobile.data_segment")
-                        .param_n("prefix", prefix as i64)
-                        .span(n.span(skip, skip + 3)),
-                );
-            }
+            data_only.then_some("mobile.data_segment")
         }
-        None => r.push(
-            Finding::warning("mobile.segment_unknown")
+        None => Some("mobile.segment_unknown"),
+    };
+    if let Some(code) = warning {
+        r.push(
+            Finding::warning(code)
                 .param_n("prefix", prefix as i64)
                 .span(n.span(skip, skip + 3)),
-        ),
+        );
     }
     text::note_normalized(&mut r, input, &digits);
     r

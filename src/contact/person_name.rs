@@ -7,6 +7,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
+use crate::ids::char_error;
 use crate::options::Options;
 use crate::site::website_name::is_han;
 use crate::text::{self, Rules};
@@ -53,30 +54,34 @@ fn check_chinese(
 ) {
     let mut fixed = String::new();
     let mut lookalike = None;
+    // A dot must stand between two parts: not first, last or doubled.
+    let mut dot_position = false;
+    let mut after_dot = true;
     for (i, c) in n.chars.iter().enumerate() {
-        if is_han(*c) || *c == DOT {
-            fixed.push(*c);
+        let dot = if is_han(*c) {
+            false
+        } else if *c == DOT {
+            true
         } else if text::is_space(*c) {
             // "张 三": spaces are not part of a Chinese name.
+            continue;
         } else if DOT_LOOKALIKES.contains(c) {
             lookalike.get_or_insert(i);
-            fixed.push(DOT);
+            true
         } else {
             let code = if c.is_ascii_alphabetic() {
                 "person_name.mixed"
             } else {
                 "person_name.invalid_char"
             };
-            r.push(
-                Finding::error(code)
-                    .param("char", c.to_string())
-                    .span(n.span(i, i + 1)),
-            );
+            r.push(char_error(code, n, i));
             return;
-        }
+        };
+        dot_position |= dot && after_dot;
+        after_dot = dot;
+        fixed.push(if dot { DOT } else { *c });
     }
-    let parts: Vec<&str> = fixed.split(DOT).collect();
-    if parts.iter().any(|p| p.is_empty()) {
+    if dot_position || after_dot {
         r.push(Finding::error("person_name.dot_position").span(n.whole()));
         return;
     }
@@ -87,10 +92,9 @@ fn check_chinese(
     r.value = fixed.clone();
     r.info_str("script", "han");
     if let Some(i) = lookalike {
-        let bad = n.at(i).unwrap_or('?');
         r.push(
             Finding::warning("person_name.dot")
-                .param("char", bad.to_string())
+                .param("char", crate::ids::text_of(n, i, i + 1))
                 .param("value", fixed.clone())
                 .fix(fixed)
                 .span(n.span(i, i + 1)),
@@ -106,11 +110,7 @@ fn check_latin(n: &text::Normalized, input: &str, opts: &Options, r: &mut FieldR
         if c.is_alphabetic() && !c.is_ascii_digit() {
             letters += 1;
         } else if !(text::is_space(*c) || matches!(c, '-' | '\'' | '.' | ',')) {
-            r.push(
-                Finding::error("person_name.invalid_char")
-                    .param("char", c.to_string())
-                    .span(n.span(i, i + 1)),
-            );
+            r.push(char_error("person_name.invalid_char", n, i));
             return;
         }
     }

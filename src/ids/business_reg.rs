@@ -5,7 +5,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, empty, finish, length, normalize};
+use super::{checksum, finish, length, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -25,13 +25,11 @@ pub fn check_digit(first14: &[char]) -> Option<char> {
 
 /// Checks a 15-digit registration number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
-    if let Some(i) = n.chars.iter().take(15).position(|c| !c.is_ascii_digit()) {
-        r.push(bad_char("number.invalid_char", &n, i));
+    if !only(&n, 15, true, &mut r) {
         return r;
     }
     if length(&n, 15, opts, &mut r) {
@@ -40,11 +38,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         return r;
     }
-    if let Some(expected) = check_digit(n.chars.get(..14).unwrap_or(&[])) {
-        if n.at(14) != Some(expected) {
-            r.push(checksum(&n, 14, expected));
-        }
-    }
+    checksum(
+        &n,
+        14,
+        check_digit(n.chars.get(..14).unwrap_or(&[])),
+        &mut r,
+    );
     let code = super::digits_value(n.chars.get(..2).unwrap_or(&[])).unwrap_or(0);
     if code != 10 && Province::by_code(code as u8).is_none() {
         r.push(Finding::warning("business_reg.province").span(n.span(0, 2)));

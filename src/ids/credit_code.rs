@@ -11,12 +11,12 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, empty, finish, org_code};
+use super::{bad_char, checksum, digits_value, finish, org_code, start, text_of};
 use crate::data;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::text;
+use crate::text::Normalized;
 
 /// The USCC alphabet, in value order.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -40,81 +40,96 @@ pub fn check_char(first17: &[char]) -> Option<char> {
     ALPHABET.chars().nth(((31 - sum % 31) % 31) as usize)
 }
 
-/// Registration authority and its categories (GB 32100-2015 table 1 and
-/// the 2016 additions A, N, Y): machine names used in `info`.
-fn authority(c: char) -> Option<(&'static str, &'static [(char, &'static str)])> {
-    const OTHER: (char, &str) = ('9', "other");
-    Some(match c {
-        '1' => (
-            "organization",
-            &[
-                ('1', "government_agency"),
-                ('2', "public_institution"),
-                ('3', "mass_organization"),
-                OTHER,
-            ],
-        ),
-        '2' => ("foreign_affairs", &[('1', "foreign_news_agency"), OTHER]),
-        '3' => (
-            "justice",
-            &[
-                ('1', "law_firm"),
-                ('2', "notary"),
-                ('3', "legal_service"),
-                ('4', "forensic_institution"),
-                ('5', "arbitration_commission"),
-                OTHER,
-            ],
-        ),
-        '4' => ("culture", &[('1', "foreign_cultural_center"), OTHER]),
-        '5' => (
-            "civil_affairs",
-            &[
-                ('1', "social_organization"),
-                ('2', "private_non_enterprise"),
-                ('3', "foundation"),
-                OTHER,
-            ],
-        ),
-        '6' => (
-            "tourism",
-            &[
-                ('1', "foreign_tourism_office"),
-                ('2', "hmt_tourism_office"),
-                OTHER,
-            ],
-        ),
-        '7' => (
-            "religious_affairs",
-            &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
-        ),
-        '8' => ("trade_union", &[('1', "trade_union"), OTHER]),
-        '9' => (
-            "market_regulation",
-            &[
-                ('1', "enterprise"),
-                ('2', "individual_business"),
-                ('3', "farmers_cooperative"),
-            ],
-        ),
-        'A' => ("military", &[('1', "military_institution"), OTHER]),
-        'N' => (
-            "agriculture",
-            &[
-                ('1', "collective_economic_group"),
-                ('2', "collective_economic_village"),
-                ('3', "collective_economic_township"),
-                OTHER,
-            ],
-        ),
-        'Y' => ("other", &[('1', "other")]),
-        _ => return None,
-    })
-}
+/// A registration authority's categories; `9` (other) ends most lists.
+type Categories = &'static [(char, &'static str)];
+
+const OTHER: (char, &str) = ('9', "other");
+
+/// Registration authorities and their categories (GB 32100-2015 table 1
+/// and the 2016 additions A, N, Y): machine names used in `info`.
+const AUTHORITIES: &[(char, &str, Categories)] = &[
+    (
+        '1',
+        "organization",
+        &[
+            ('1', "government_agency"),
+            ('2', "public_institution"),
+            ('3', "mass_organization"),
+            OTHER,
+        ],
+    ),
+    (
+        '2',
+        "foreign_affairs",
+        &[('1', "foreign_news_agency"), OTHER],
+    ),
+    (
+        '3',
+        "justice",
+        &[
+            ('1', "law_firm"),
+            ('2', "notary"),
+            ('3', "legal_service"),
+            ('4', "forensic_institution"),
+            ('5', "arbitration_commission"),
+            OTHER,
+        ],
+    ),
+    ('4', "culture", &[('1', "foreign_cultural_center"), OTHER]),
+    (
+        '5',
+        "civil_affairs",
+        &[
+            ('1', "social_organization"),
+            ('2', "private_non_enterprise"),
+            ('3', "foundation"),
+            OTHER,
+        ],
+    ),
+    (
+        '6',
+        "tourism",
+        &[
+            ('1', "foreign_tourism_office"),
+            ('2', "hmt_tourism_office"),
+            OTHER,
+        ],
+    ),
+    (
+        '7',
+        "religious_affairs",
+        &[('1', "religious_venue"), ('2', "religious_school"), OTHER],
+    ),
+    ('8', "trade_union", &[('1', "trade_union"), OTHER]),
+    (
+        '9',
+        "market_regulation",
+        &[
+            ('1', "enterprise"),
+            ('2', "individual_business"),
+            ('3', "farmers_cooperative"),
+        ],
+    ),
+    ('A', "military", &[('1', "military_institution"), OTHER]),
+    (
+        'N',
+        "agriculture",
+        &[
+            ('1', "collective_economic_group"),
+            ('2', "collective_economic_village"),
+            ('3', "collective_economic_township"),
+            OTHER,
+        ],
+    ),
+    ('Y', "other", &[('1', "other")]),
+];
 
 /// Checks a unified social credit code.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let mut n = super::normalize(input);
+    let (mut n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
     // O → 0 and I → 1: certain, since neither letter is in the alphabet.
     let mut mapped: Option<usize> = None;
     for (i, c) in n.chars.iter_mut().enumerate() {
@@ -126,12 +141,27 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         *c = d;
         mapped.get_or_insert(i);
     }
-    let value_text = n.as_string();
-    let mut r = FieldResult::new(value_text.clone());
-    if empty(&n, opts, &mut r) {
-        return r;
+    judge(&n, opts, &mut r);
+    // The O/I finding (with its certain fix) replaces the formatting note.
+    match mapped {
+        Some(i) => {
+            let value = n.as_string();
+            r.value = value.clone();
+            r.push(
+                Finding::warning("credit_code.letter_o_i")
+                    .param("value", value.clone())
+                    .fix(value)
+                    .span(n.span(i, i + 1)),
+            );
+            r
+        }
+        None => finish(r, input),
     }
-    let c = n.chars.clone();
+}
+
+/// Everything but the O/I mapping, on the mapped characters.
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    let c = &n.chars;
     for (i, ch) in c.iter().enumerate().take(18) {
         let ok = if (2..8).contains(&i) {
             ch.is_ascii_digit()
@@ -139,38 +169,33 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             value(*ch).is_some()
         };
         if !ok {
-            r.push(bad_char("credit_code.invalid_char", &n, i));
-            return finish_mapped(r, &n, mapped, input);
+            r.push(bad_char("credit_code.invalid_char", n, i));
+            return;
         }
     }
-    let auth = c.first().and_then(|a| authority(*a));
-    if !c.is_empty() && auth.is_none() {
-        r.push(bad_char("credit_code.authority", &n, 0));
-        return finish_mapped(r, &n, mapped, input);
-    }
+    let first = c.first().copied();
+    let Some((_, auth_name, categories)) = AUTHORITIES.iter().find(|a| Some(a.0) == first) else {
+        r.push(bad_char("credit_code.authority", n, 0));
+        return;
+    };
     // Region: "10" (central authorities) or a province, judged once typed.
     if let Some(p) = c.get(2..4) {
         let code = digits_value(p).unwrap_or(0);
         if code != 10 && Province::by_code(code as u8).is_none() {
             r.push(
                 Finding::error("credit_code.province")
-                    .param("code", p.iter().collect::<String>())
+                    .param("code", text_of(n, 2, 4))
                     .span(n.span(2, 4)),
             );
-            return finish_mapped(r, &n, mapped, input);
+            return;
         }
     }
-    if super::length(&n, 18, opts, &mut r) {
-        return finish_mapped(r, &n, mapped, input);
+    if super::length(n, 18, opts, r) {
+        return;
     }
-    if let Some(expected) = check_char(c.get(..17).unwrap_or(&[])) {
-        if c.get(17) != Some(&expected) {
-            r.push(checksum(&n, 17, expected));
-        }
-    }
-    let (auth_name, categories) = auth.unwrap_or(("", &[]));
+    checksum(n, 17, check_char(c.get(..17).unwrap_or(&[])), r);
     let cat = c.get(1).copied().unwrap_or('0');
-    r.info_str("authority", auth_name);
+    r.info_str("authority", *auth_name);
     match categories.iter().find(|(k, _)| *k == cat) {
         Some((_, name)) => r.info_str("category", *name),
         None => r.push(
@@ -179,7 +204,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .span(n.span(1, 2)),
         ),
     }
-    let region: String = c.get(2..8).unwrap_or(&[]).iter().collect();
+    let region = text_of(n, 2, 8);
     let region_code = digits_value(c.get(2..8).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", region.clone());
     if let Some(p) = Province::by_code((region_code / 10_000) as u8) {
@@ -192,44 +217,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .span(n.span(2, 8)),
         );
     }
-    let org = c.get(8..17).unwrap_or(&[]);
-    let org_text: String = org
-        .iter()
-        .take(8)
-        .chain(['-'].iter())
-        .chain(org.get(8..).unwrap_or(&[]))
-        .collect();
-    r.info_str("orgCode", org_text);
-    if let Some(expected) = org_code::check_char(org.get(..8).unwrap_or(&[])) {
-        if org.get(8) != Some(&expected) {
+    r.info_str("orgCode", cat!(text_of(n, 8, 16), "-", text_of(n, 16, 17)));
+    if let Some(expected) = org_code::check_char(c.get(8..16).unwrap_or(&[])) {
+        if c.get(16) != Some(&expected) {
             r.push(
                 Finding::warning("credit_code.org_code")
                     .param("expected", expected.to_string())
                     .span(n.span(8, 17)),
             );
         }
-    }
-    finish_mapped(r, &n, mapped, input)
-}
-
-/// The O/I finding (with its certain fix) replaces the formatting note.
-fn finish_mapped(
-    mut r: FieldResult,
-    n: &text::Normalized,
-    mapped: Option<usize>,
-    input: &str,
-) -> FieldResult {
-    match mapped {
-        Some(i) => {
-            let value = r.value.clone();
-            r.push(
-                Finding::warning("credit_code.letter_o_i")
-                    .param("value", value.clone())
-                    .fix(value)
-                    .span(n.span(i, i + 1)),
-            );
-            r
-        }
-        None => finish(r, input),
     }
 }

@@ -8,8 +8,9 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::resident_id::{birth_date, check18, MIN_BIRTH_YEAR};
-use super::{bad_char, empty, finish, length, normalize};
+use super::resident_id::check18;
+use super::{bad_char, finish, length, start, text_of};
+use crate::date::Date;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
@@ -17,9 +18,8 @@ use crate::text::Normalized;
 
 /// Checks a foreigner permanent-residence ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     match n.at(0) {
@@ -43,10 +43,7 @@ fn new_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     };
     province_warning(n, 1, r);
     r.info_str("birthDate", birth.iso());
-    r.info_str(
-        "nationality",
-        n.chars.get(3..6).unwrap_or(&[]).iter().collect::<String>(),
-    );
+    r.info_str("nationality", text_of(n, 3, 6));
 }
 
 fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
@@ -61,32 +58,31 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             return;
         }
     }
-    // YYMMDD: judge as the 8-digit date in the century that is not in the future.
-    let six: String = n.chars.iter().skip(5).take(6).collect();
-    if six.len() == 6 {
-        let yy = super::digits_value(n.chars.get(5..7).unwrap_or(&[])).unwrap_or(0) as i32;
-        let century = if 2000 + yy <= opts.today.year { 20 } else { 19 };
-        let full = crate::text::normalize(&cat!(century, six), Default::default());
-        let mut scratch = FieldResult::new("");
-        let birth = birth_date(&full, 0, opts, &mut scratch);
-        if !scratch.ok() || birth.is_none() {
-            r.push(
-                Finding::error("id_number.birth_date")
-                    .param("value", six)
-                    .span(n.span(5, 11)),
-            );
-            return;
-        }
-        if let Some(b) = birth.filter(|b| b.year >= MIN_BIRTH_YEAR) {
-            r.info_str("birthDate", b.iso());
+    // YYMMDD: a real date in the century that puts it not in the future.
+    if n.len() >= 11 {
+        let two =
+            |at: usize| super::digits_value(n.chars.get(at..at + 2).unwrap_or(&[])).unwrap_or(0);
+        let yy = two(5) as i32;
+        let year = if 2000 + yy <= opts.today.year {
+            2000
+        } else {
+            1900
+        } + yy;
+        match Date::new(year, two(7), two(9)).filter(|b| *b <= opts.today) {
+            Some(b) => r.info_str("birthDate", b.iso()),
+            None => {
+                r.push(
+                    Finding::error("id_number.birth_date")
+                        .param("value", text_of(n, 5, 11))
+                        .span(n.span(5, 11)),
+                );
+                return;
+            }
         }
     }
     if length(n, 15, opts, r) {
         return;
     }
     province_warning(n, 3, r);
-    r.info_str(
-        "nationality",
-        n.chars.get(..3).unwrap_or(&[]).iter().collect::<String>(),
-    );
+    r.info_str("nationality", text_of(n, 0, 3));
 }

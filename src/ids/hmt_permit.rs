@@ -6,30 +6,34 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::{check18, permit_info, permit_origin, person_info};
-use super::{empty, finish, normalize};
+use super::{finish, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 
-const PREFIXES: [&str; 3] = ["810000", "820000", "830000"];
-
 /// Checks a residence-permit number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
-    let typed: String = n.chars.iter().take(6).collect();
-    if !PREFIXES.iter().any(|p| p.starts_with(&typed)) {
-        r.push(Finding::error("hmt_permit.prefix").span(n.span(0, typed.chars().count())));
-        return r;
+    // 810000, 820000 or 830000, as far as typed.
+    for (i, c) in n.chars.iter().take(6).enumerate() {
+        let ok = match i {
+            0 => *c == '8',
+            1 => ('1'..='3').contains(c),
+            _ => *c == '0',
+        };
+        if !ok {
+            r.push(Finding::error("hmt_permit.prefix").span(n.span(0, n.len().min(6))));
+            return r;
+        }
     }
     let Some(birth) = check18(&n, opts, &mut r) else {
         return finish(r, input);
     };
     person_info(&n, birth, opts, &mut r);
-    if let Some((origin, province)) = permit_origin(n.chars.get(..6).unwrap_or(&[])) {
-        permit_info(origin, province, &typed, &mut r);
+    if let Some(permit) = permit_origin(n.chars.get(..6).unwrap_or(&[])) {
+        permit_info(permit, &mut r);
     }
     finish(r, input)
 }

@@ -34,59 +34,101 @@ pub(crate) fn normalize(input: &str) -> Normalized {
     )
 }
 
-/// `number.empty` unless typing; true when the value was empty.
-pub(crate) fn empty(n: &Normalized, opts: &Options, r: &mut FieldResult) -> bool {
-    if n.is_empty() {
-        if !opts.partial {
-            r.push(Finding::error("number.empty"));
-        }
-        return true;
+/// Normalises `input` and starts its result; an empty value gets
+/// `number.empty` unless typing (and nothing more: callers stop there).
+pub(crate) fn start(input: &str, opts: &Options) -> (Normalized, FieldResult) {
+    let n = normalize(input);
+    let mut r = FieldResult::new(n.as_string());
+    if n.is_empty() && !opts.partial {
+        r.push(Finding::error("number.empty"));
     }
-    false
+    (n, r)
 }
 
 /// Length findings against an exact `want`; true when the length is wrong
 /// (too short while typing is not wrong).
 pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldResult) -> bool {
-    let len = n.len();
-    if len > want {
-        r.push(
-            Finding::error("number.too_long")
-                .param_n("length", len as i64)
-                .param_n("expected", want as i64)
-                .span(n.span(want, len)),
-        );
-        return true;
-    }
-    if len < want {
-        if !opts.partial {
-            r.push(
-                Finding::error("number.too_short")
-                    .param_n("length", len as i64)
-                    .param_n("expected", want as i64)
-                    .span(n.whole()),
-            );
+    count(n.len(), want, n.span(want, n.len()), n, opts, r)
+}
+
+/// [`length`] for a count `len` of characters that matter; `long` is the
+/// span of a too-long finding (a too-short one spans the whole input).
+#[inline(never)]
+pub(crate) fn count(
+    len: usize,
+    want: usize,
+    long: Option<(u32, u32)>,
+    n: &Normalized,
+    opts: &Options,
+    r: &mut FieldResult,
+) -> bool {
+    let (code, span) = if len > want {
+        ("number.too_long", long)
+    } else if len < want {
+        if opts.partial {
+            return true;
         }
-        return true;
-    }
-    false
+        ("number.too_short", n.whole())
+    } else {
+        return false;
+    };
+    r.push(
+        Finding::error(code)
+            .param_n("length", len as i64)
+            .param_n("expected", want as i64)
+            .span(span),
+    );
+    true
+}
+
+/// An error naming the character at normalised position `i` and pointing
+/// at it (also used by the contact kinds).
+#[inline(never)]
+pub(crate) fn char_error(code: &str, n: &Normalized, i: usize) -> Finding {
+    Finding::error(code)
+        .param("char", n.at(i).map(String::from).unwrap_or_default())
+        .span(n.span(i, i + 1))
 }
 
 /// A character-class finding at normalised position `i`.
 pub(crate) fn bad_char(code: &str, n: &Normalized, i: usize) -> Finding {
-    Finding::error(code)
-        .param("char", n.at(i).map(String::from).unwrap_or_default())
-        .param_n("position", (i + 1) as i64)
-        .span(n.span(i, i + 1))
+    char_error(code, n, i).param_n("position", (i + 1) as i64)
 }
 
-/// A check-character mismatch: names the expected character and never
-/// offers it as a fix (the slip is usually elsewhere).
-pub(crate) fn checksum(n: &Normalized, i: usize, expected: char) -> Finding {
-    Finding::error("number.checksum")
-        .param("expected", expected.to_string())
-        .param_n("position", (i + 1) as i64)
-        .span(n.span(i, i + 1))
+/// A check-character mismatch: `number.checksum` when the character at
+/// `at` is not the `expected` one computed from the others. Names it and
+/// never offers it as a fix (the slip is usually elsewhere).
+#[inline(never)]
+pub(crate) fn checksum(n: &Normalized, at: usize, expected: Option<char>, r: &mut FieldResult) {
+    let Some(expected) = expected else {
+        return;
+    };
+    if n.at(at) != Some(expected) {
+        r.push(
+            Finding::error("number.checksum")
+                .param("expected", expected.to_string())
+                .param_n("position", (at + 1) as i64)
+                .span(n.span(at, at + 1)),
+        );
+    }
+}
+
+/// `number.invalid_char` at the first of the first `limit` characters that
+/// is not an ASCII digit (or, unless `digits`, letter); true when there is none.
+#[inline(never)]
+pub(crate) fn only(n: &Normalized, limit: usize, digits: bool, r: &mut FieldResult) -> bool {
+    let bad = n
+        .chars
+        .iter()
+        .take(limit)
+        .position(|c| !(c.is_ascii_digit() || !digits && c.is_ascii_alphabetic()));
+    match bad {
+        Some(i) => {
+            r.push(bad_char("number.invalid_char", n, i));
+            false
+        }
+        None => true,
+    }
 }
 
 /// The shared formatting fix once the value is otherwise fine.
@@ -96,6 +138,16 @@ pub(crate) fn finish(mut r: FieldResult, input: &str) -> FieldResult {
         text::note_normalized(&mut r, input, &value);
     }
     r
+}
+
+/// The normalised characters `[a, b)` (as far as typed) as text.
+#[inline(never)]
+pub(crate) fn text_of(n: &Normalized, a: usize, b: usize) -> String {
+    n.chars
+        .get(a..b.min(n.len()))
+        .unwrap_or(&[])
+        .iter()
+        .collect()
 }
 
 /// Decimal value of ASCII digits (None on any non-digit).

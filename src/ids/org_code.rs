@@ -6,8 +6,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, empty, finish, normalize};
-use crate::finding::{FieldResult, Finding};
+use super::{bad_char, checksum, count, finish, start};
+use crate::finding::FieldResult;
 use crate::options::Options;
 
 /// The check character of an eight-character body.
@@ -29,14 +29,11 @@ pub fn check_char(body: &[char]) -> Option<char> {
 
 /// Checks an organisation code.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
     let hyphen = n.at(8) == Some('-');
-    // Positions of the nine code characters in the normalised value.
-    let mut idx: Vec<usize> = Vec::with_capacity(9);
     for (i, c) in n.chars.iter().enumerate() {
         let ok = match (i, hyphen) {
             (8, true) => *c == '-',
@@ -47,38 +44,25 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             r.push(bad_char("org_code.invalid_char", &n, i));
             return r;
         }
-        if *c != '-' {
-            idx.push(i);
-        }
     }
-    let len = idx.len();
-    if len > 9 || (len < 9 && !opts.partial) {
-        r.push(
-            Finding::error(if len > 9 {
-                "number.too_long"
-            } else {
-                "number.too_short"
-            })
-            .param_n("length", len as i64)
-            .param("expected", "9")
-            .span(n.whole()),
+    // A hyphen can only stand at position 8, so the body is the first
+    // eight characters and the check character the last. (`finish` adds
+    // nothing after a length error.)
+    let last = n.len() - 1;
+    if !count(
+        n.len() - usize::from(hyphen),
+        9,
+        n.whole(),
+        &n,
+        opts,
+        &mut r,
+    ) {
+        checksum(
+            &n,
+            last,
+            check_char(n.chars.get(..8).unwrap_or(&[])),
+            &mut r,
         );
-        return r;
-    }
-    if len == 9 {
-        let body: Vec<char> = n
-            .chars
-            .iter()
-            .filter(|c| **c != '-')
-            .take(8)
-            .copied()
-            .collect();
-        let last = idx.last().copied().unwrap_or(0);
-        if let Some(expected) = check_char(&body) {
-            if n.at(last) != Some(expected) {
-                r.push(checksum(&n, last, expected));
-            }
-        }
     }
     finish(r, input)
 }

@@ -7,19 +7,17 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, empty, finish, normalize};
+use super::{finish, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 
 /// Checks a passport number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
         return r;
     }
-    if let Some(i) = n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
-        r.push(bad_char("number.invalid_char", &n, i));
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let len = n.len();

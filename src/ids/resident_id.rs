@@ -13,7 +13,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, empty, finish, normalize};
+use super::{bad_char, checksum, digits_value, finish, length, start, text_of};
 use crate::data;
 use crate::date::{days_in_month, Date};
 use crate::finding::{FieldResult, Finding};
@@ -45,7 +45,6 @@ pub fn check_char(first17: &[char]) -> Option<char> {
 /// the date is real (also when only the check character fails).
 pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Option<Date> {
     let c = &n.chars;
-    let len = c.len();
     for (i, ch) in c.iter().enumerate().take(18) {
         let ok = ch.is_ascii_digit() || (i == 17 && *ch == 'X');
         if !ok {
@@ -57,81 +56,53 @@ pub(crate) fn check18(n: &Normalized, opts: &Options, r: &mut FieldResult) -> Op
     if !r.ok() {
         return None;
     }
-    if len != 18 {
-        if len > 18 {
-            r.push(
-                Finding::error("number.too_long")
-                    .param_n("length", len as i64)
-                    .param("expected", "18")
-                    .span(n.span(18, len)),
-            );
-        } else if !opts.partial {
-            r.push(
-                Finding::error("number.too_short")
-                    .param_n("length", len as i64)
-                    .param("expected", "18")
-                    .span(n.whole()),
-            );
-        }
+    if length(n, 18, opts, r) {
         return None;
     }
-    let expected = check_char(c.get(..17)?)?;
-    if c.get(17) != Some(&expected) {
-        r.push(checksum(n, 17, expected));
-    }
+    checksum(n, 17, check_char(c.get(..17).unwrap_or(&[])), r);
     birth
 }
 
 /// Judges the eight-digit birth date at `at` as far as it is typed: an
 /// impossible prefix (year 2099, month 13, day 32, Feb 30) is an error at once.
+/// The caller has checked that these characters are digits.
 pub(crate) fn birth_date(
     n: &Normalized,
     at: usize,
     opts: &Options,
     r: &mut FieldResult,
 ) -> Option<Date> {
-    let part = n.chars.get(at..n.len().min(at + 8)).unwrap_or(&[]);
-    let k = part.len();
+    let k = n.len().min(at + 8).saturating_sub(at);
     if k == 0 {
         return None;
     }
-    let num = |a: usize, b: usize| digits_value(part.get(a..b.min(k)).unwrap_or(&[]));
-    let today = opts.today;
-    let mut bad = false;
-    // Year: some year in [MIN_BIRTH_YEAR, this year] must start with the typed digits.
-    let yk = k.min(4);
-    if let Some(p) = num(0, 4) {
-        let scale = 10i32.pow(4 - yk as u32);
-        let lo = p as i32 * scale;
-        let hi = lo + scale - 1;
-        bad |= hi < MIN_BIRTH_YEAR || lo > today.year;
-    }
-    let year = if k >= 4 {
-        num(0, 4).map(|y| y as i32)
-    } else {
-        None
+    let num = |a: usize, b: usize| {
+        digits_value(n.chars.get(at + a..at + b.min(k)).unwrap_or(&[])).unwrap_or(0)
     };
-    if !bad && k > 4 {
-        let m1 = num(4, 5).unwrap_or(0);
-        bad |= m1 > 1;
-        if k >= 6 {
-            let m = num(4, 6).unwrap_or(0);
-            bad |= !(1..=12).contains(&m);
-            if !bad && k > 6 {
-                let d1 = num(6, 7).unwrap_or(0);
-                bad |= d1 > 3;
-                if k == 8 {
-                    let d = num(6, 8).unwrap_or(0);
-                    bad |= d == 0 || d > days_in_month(year.unwrap_or(2000), m);
-                }
-            }
-        }
-    }
-    let text: String = part.iter().collect();
+    let today = opts.today;
+    // Year: some year in [MIN_BIRTH_YEAR, this year] must start with the
+    // typed digits; then each typed digit of month and day must fit.
+    let scale = match k {
+        1 => 1000,
+        2 => 100,
+        3 => 10,
+        _ => 1,
+    };
+    let year = num(0, 4) as i32 * scale;
+    let (month, day) = (num(4, 6), num(6, 8));
+    let bad = year + scale <= MIN_BIRTH_YEAR
+        || year > today.year
+        || k > 4
+            && (num(4, 5) > 1
+                || k >= 6
+                    && (!(1..=12).contains(&month)
+                        || k > 6
+                            && (num(6, 7) > 3
+                                || k == 8 && (day == 0 || day > days_in_month(year, month)))));
     if bad {
         r.push(
             Finding::error("id_number.birth_date")
-                .param("value", text)
+                .param("value", text_of(n, at, at + 8))
                 .span(n.span(at, at + k)),
         );
         return None;
@@ -139,7 +110,7 @@ pub(crate) fn birth_date(
     if k < 8 {
         return None;
     }
-    let date = Date::new(year?, num(4, 6)?, num(6, 8)?)?;
+    let date = Date::new(year, month, day)?;
     if date > today {
         r.push(
             Finding::error("id_number.birth_future")
@@ -160,19 +131,25 @@ pub(crate) fn person_info(n: &Normalized, birth: Date, opts: &Options, r: &mut F
     r.info_num("age", f64::from(birth.age_on(opts.today)));
 }
 
-/// The residence-permit origin of a 6-digit prefix.
-pub(crate) fn permit_origin(prefix: &[char]) -> Option<(&'static str, u8)> {
-    let p: String = prefix.iter().collect();
-    match p.as_str() {
-        "810000" => Some(("hk", 81)),
-        "820000" => Some(("mo", 82)),
-        "830000" => Some(("tw", 71)),
+/// The residence-permit origin of a 6-digit prefix: origin, province
+/// (GB/T 2260) and the prefix itself.
+pub(crate) fn permit_origin(prefix: &[char]) -> Option<(&'static str, u8, &'static str)> {
+    let ['8', b, '0', '0', '0', '0'] = prefix else {
+        return None;
+    };
+    match b {
+        '1' => Some(("hk", 81, "810000")),
+        '2' => Some(("mo", 82, "820000")),
+        '3' => Some(("tw", 71, "830000")),
         _ => None,
     }
 }
 
 /// Info of a residence permit: region, province, origin.
-pub(crate) fn permit_info(origin: &'static str, province: u8, code: &str, r: &mut FieldResult) {
+pub(crate) fn permit_info(
+    (origin, province, code): (&'static str, u8, &'static str),
+    r: &mut FieldResult,
+) {
     r.info_str("regionCode", code);
     if let Some(p) = Province::by_code(province) {
         r.info_str("regionName", p.name);
@@ -183,15 +160,17 @@ pub(crate) fn permit_info(origin: &'static str, province: u8, code: &str, r: &mu
 
 /// Checks a resident ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) {
-        return r;
+    let (n, mut r) = start(input, opts);
+    if !n.is_empty() {
+        judge(&n, opts, &mut r);
     }
+    // After an error `finish` adds nothing.
+    finish(r, input)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let c = &n.chars;
     let first = c.first().copied().unwrap_or('0');
-    let prefix6 = c.get(..6).unwrap_or(&[]);
-    let permit = permit_origin(prefix6);
     let foreign = first == '9';
     // Province: the first two digits (for the 9-prefixed foreigner ID the
     // next two, the province of acceptance), judged as soon as typed.
@@ -207,44 +186,36 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             }
         };
         if !ok && typed.iter().all(char::is_ascii_digit) {
-            let shown = c.get(..2.min(c.len())).unwrap_or(&[]);
             r.push(
                 Finding::error("resident_id.province")
-                    .param("code", shown.iter().collect::<String>())
-                    .span(n.span(0, shown.len())),
+                    .param("code", text_of(n, 0, 2))
+                    .span(n.span(0, c.len().min(2))),
             );
-            return r;
+            return;
         }
     }
     // 15-digit first-generation numbers (all digits, complete): no longer valid.
     if !opts.partial && c.len() == 15 && c.iter().all(char::is_ascii_digit) {
         r.push(Finding::error("resident_id.first_generation").span(n.whole()));
-        return r;
+        return;
     }
-    let birth = check18(&n, opts, &mut r);
-    let Some(birth) = birth else {
-        return finish(r, input);
+    let Some(birth) = check18(n, opts, r) else {
+        return;
     };
-    person_info(&n, birth, opts, &mut r);
+    person_info(n, birth, opts, r);
     if foreign {
         r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
-    } else if let Some((origin, province)) = permit {
+    } else if let Some(permit) = permit_origin(c.get(..6).unwrap_or(&[])) {
         r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
-        permit_info(
-            origin,
-            province,
-            &prefix6.iter().collect::<String>(),
-            &mut r,
-        );
+        permit_info(permit, r);
     } else {
-        region(&n, birth, opts, &mut r);
+        region(n, birth, opts, r);
     }
-    finish(r, input)
 }
 
 /// The region code of a complete number: facts and the table's verdict.
 fn region(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
-    let code_text: String = n.chars.iter().take(6).collect();
+    let code_text = text_of(n, 0, 6);
     let code = digits_value(n.chars.get(..6).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", code_text.clone());
     match data::region(code) {

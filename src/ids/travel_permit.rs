@@ -7,26 +7,17 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, empty, finish, normalize};
+use super::{finish, only, start};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::text::Normalized;
-
-fn alnum(n: &Normalized, r: &mut FieldResult) -> bool {
-    match n.chars.iter().position(|c| !c.is_ascii_alphanumeric()) {
-        Some(i) => {
-            r.push(bad_char("number.invalid_char", n, i));
-            false
-        }
-        None => true,
-    }
-}
 
 /// Checks a Home Return Permit (港澳居民来往内地通行证) number.
 pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let origin = match n.at(0) {
@@ -49,9 +40,11 @@ pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
 
 /// Checks a Taiwan Compatriot Permit (台湾居民来往大陆通行证) number.
 pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
-    let n = normalize(input);
-    let mut r = FieldResult::new(n.as_string());
-    if empty(&n, opts, &mut r) || !alnum(&n, &mut r) {
+    let (n, mut r) = start(input, opts);
+    if n.is_empty() {
+        return r;
+    }
+    if !only(&n, usize::MAX, false, &mut r) {
         return r;
     }
     let c = &n.chars;
