@@ -25,12 +25,14 @@ pub const SLOTS: [&str; 9] = [
 
 /// The error for an unknown slot, naming the valid ones.
 pub fn unknown_slot(name: &str) -> String {
-    cat!(
-        "unknown image slot '",
-        name,
-        "'; expected one of: ",
-        SLOTS.join(", ")
-    )
+    let mut out = cat!("unknown image slot '", name, "'; expected one of: ");
+    for (i, slot) in SLOTS.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(slot);
+    }
+    out
 }
 
 /// Checks that `slot` is one of [`SLOTS`].
