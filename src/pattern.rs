@@ -601,10 +601,10 @@ mod tests {
 
     #[test]
     fn nested_repeats_of_nothing_compile_at_once() {
-        let t = std::time::Instant::now();
+        // Before the fix the compiler walked 100^6 copies of the empty group:
+        // this test did not finish (no timing assertion: it hangs or passes).
         let p =
             Pattern::new("(?:(?:(?:(?:(?:(?:(?:){100}){100}){100}){100}){100}){100})x").unwrap();
-        assert!(t.elapsed().as_secs() < 1);
         assert_eq!(p.find("ax"), Some((1, 2)));
     }
 
