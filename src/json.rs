@@ -409,7 +409,12 @@ pub fn write_num(out: &mut String, n: f64) {
     if frac != 0 {
         let digits = crate::rt::padded(frac, 6);
         out.push('.');
-        out.push_str(digits.trim_end_matches('0'));
+        // Trailing zeros off, by hand: json.rs is also compiled into build.rs.
+        let mut end = digits.len();
+        while end > 0 && digits.as_bytes().get(end - 1) == Some(&b'0') {
+            end -= 1;
+        }
+        out.push_str(digits.get(..end).unwrap_or(""));
     }
 }
 

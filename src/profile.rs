@@ -127,7 +127,11 @@ fn expand_tlds(section: &mut Json) {
         for row in rows {
             if let Json::Arr(cols) = row {
                 if let (2, Some(suffix)) = (cols.len(), cols.first().cloned()) {
-                    cols.insert(1, suffix);
+                    // [suffix, sources] → [suffix, suffix, sources], without
+                    // Vec::insert or swap (their bounds checks format numbers).
+                    let sources = cols.pop();
+                    cols.push(suffix);
+                    cols.extend(sources);
                 }
             }
         }

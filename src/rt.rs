@@ -190,19 +190,22 @@ impl Piece for u64 {
 }
 
 /// Appends the decimal digits of `n`.
-pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+pub(crate) fn push_u64(out: &mut String, n: u64) {
+    // Digits last to first into a buffer walked by iterators: no indexing
+    // and only constant divisors, so no panic path (which would link core's
+    // number formatting) is generated.
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+    let (mut m, mut len) = (n, 0);
+    for slot in buf.iter_mut() {
+        *slot = b'0' + (m % 10) as u8;
+        m /= 10;
+        len += 1;
+        if m == 0 {
             break;
         }
     }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
+    for &d in buf.iter().take(len).rev() {
+        out.push(char::from(d));
     }
 }
 

@@ -193,6 +193,60 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h.get(i..i + n.len()) == Some(n))
 }
 
+/// `s.split_once(b)` for an ASCII byte `b`. core's char-pattern searches
+/// (`split`, `split_once`, `rfind`, `trim_end_matches` with a `char`) go
+/// through `CharSearcher`/`memchr`, whose slicing panics link core's
+/// formatting code; an ASCII byte always sits on a char boundary, so these
+/// cut with `get` and cannot panic.
+pub fn cut(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|x| x == b)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.rsplit_once(b)` for an ASCII byte `b` (see [`cut`]).
+pub fn rcut(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|x| x == b)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.trim_end_matches(b)` for an ASCII byte `b` (see [`cut`]).
+pub fn trim_end(s: &str, b: u8) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes().get(end - 1) == Some(&b) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+/// `s.split(b)` for an ASCII byte `b` (see [`cut`]): the same pieces,
+/// empty ones included.
+pub fn pieces(s: &str, b: u8) -> Pieces<'_> {
+    Pieces { rest: Some(s), b }
+}
+
+/// The iterator of [`pieces`].
+pub struct Pieces<'a> {
+    rest: Option<&'a str>,
+    b: u8,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match cut(rest, self.b) {
+            Some((piece, tail)) => {
+                self.rest = Some(tail);
+                Some(piece)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// True when `c` is one of the characters of `set`. core's
 /// `str::contains(char)` searches for a non-ASCII char with the Two-Way
 /// `&str` searcher (see [`find`]), so the rules use this instead.

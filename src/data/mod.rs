@@ -127,7 +127,7 @@ fn name_index() -> Option<&'static [(usize, usize)]> {
     let text = names()?;
     let mut index = Vec::with_capacity(regions::ROWS);
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in crate::text::pieces(text, b'\n') {
         index.push((start, start + line.len()));
         start += line.len() + 1;
     }

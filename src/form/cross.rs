@@ -261,7 +261,7 @@ fn homepage_host(url: &str) -> String {
     let host = host.get(start..).unwrap_or(host);
     let end = host.bytes().position(|b| b == b':').unwrap_or(host.len());
     let host = host.get(..end).unwrap_or(host);
-    host.trim_end_matches('.').to_ascii_lowercase()
+    crate::text::trim_end(host, b'.').to_ascii_lowercase()
 }
 
 fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<Finding>) {

@@ -118,9 +118,9 @@ fn parse(text: &'static str) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = Vec::new();
     // Lines as `str::lines` cuts them (a trailing `\r` dropped); a line
     // without a tab (the empty one after the last newline) is no row.
-    for line in text.split('\n') {
+    for line in crate::text::pieces(text, b'\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if let Some(row) = line.split_once('\t') {
+        if let Some(row) = crate::text::cut(line, b'\t') {
             if rows.last().is_some_and(|last| last.0 >= row.0) {
                 return None;
             }
@@ -179,7 +179,7 @@ fn text(code: &str, locale: Locale, hint: bool) -> Option<&'static str> {
         .ok()
         .and_then(|i| rows.get(i))?
         .1;
-    let (message, hint_text) = row.split_once('\t').unwrap_or((row, ""));
+    let (message, hint_text) = crate::text::cut(row, b'\t').unwrap_or((row, ""));
     let t = if hint { hint_text } else { message };
     (!t.is_empty()).then_some(t)
 }
@@ -217,10 +217,10 @@ pub fn fill(template: &str, params: &[(&'static str, String)]) -> String {
 fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<Locale>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
-        match after.find('}') {
+        match after.bytes().position(|b| b == b'}') {
             Some(close) => {
                 let name = after.get(..close).unwrap_or("");
                 match params.iter().find(|(k, _)| *k == name) {

@@ -75,7 +75,10 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
         }
         for s in sums.chunks_exact(3) {
             let &[r, g, b] = s else { continue };
-            let (r, g, b) = (r / area, g / area, b / area);
+            // checked: `area` wraps to 0 for absurd widths (k > 65,535), and
+            // a division by zero would trap (and link panic formatting).
+            let avg = |v: u32| v.checked_div(area).unwrap_or(0);
+            let (r, g, b) = (avg(r), avg(g), avg(b));
             let l = (77 * r + 150 * g + 29 * b) >> 8;
             if let Some(h) = hist.get_mut(l as usize) {
                 *h += 1;

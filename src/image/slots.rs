@@ -97,16 +97,19 @@ pub fn fixed(scaled: u64, decimals: u32) -> String {
     if decimals == 0 {
         return cat!(scaled);
     }
+    // div ≥ 1; checked all the same: no division-by-zero panic path in the wasm.
     cat!(
-        scaled / div,
+        scaled.checked_div(div).unwrap_or(0),
         ".",
-        crate::rt::padded(scaled % div, decimals as usize)
+        crate::rt::padded(scaled.checked_rem(div).unwrap_or(0), decimals as usize)
     )
 }
 
 /// A byte count in `unit` (1024 = KiB, 1048576 = MiB), times 10^`decimals`, rounded.
 fn in_unit(bytes: u64, unit: u64, decimals: u32) -> u64 {
-    (bytes.saturating_mul(10u64.pow(decimals)) + unit / 2) / unit
+    (bytes.saturating_mul(10u64.pow(decimals)) + unit / 2)
+        .checked_div(unit)
+        .unwrap_or(0)
 }
 
 /// A file size and a limit, in the same unit (MiB when the limit is at least
@@ -122,7 +125,7 @@ pub fn sizes(bytes: u64, limit: u64) -> (String, String) {
         d += 1;
     }
     let limit_text = fixed(in_unit(limit, unit, 3), 3);
-    let limit_text = limit_text.trim_end_matches('0').trim_end_matches('.');
+    let limit_text = crate::text::trim_end(crate::text::trim_end(&limit_text, b'0'), b'.');
     (
         cat!(fixed(in_unit(bytes, unit, d), d), " ", name),
         cat!(limit_text, " ", name),
@@ -204,7 +207,10 @@ fn findings(
         out.push(f.param("accepted", accepted_text));
     }
     // An extension that names another image format.
-    if let Some(ext) = file_name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e) {
+    if let Some(ext) = file_name
+        .and_then(|n| crate::text::rcut(n, b'.'))
+        .map(|(_, e)| e)
+    {
         if let Some(claimed) = Format::from_extension(ext) {
             if claimed != info.format && !(claimed == Format::Heic && info.format == Format::Avif) {
                 out.push(

@@ -146,9 +146,9 @@ fn push_label(name: &mut String, label: &str) {
 /// The registrable domain of a host name (any of Unicode, Punycode, upper
 /// case), in the form it was written, when its suffix is on the fileable list.
 pub fn registrable(host: &str, opts: &Options) -> Option<String> {
-    let written = host.trim_end_matches('.').to_ascii_lowercase();
+    let written = crate::text::trim_end(host, b'.').to_ascii_lowercase();
     let mut unicode = String::new();
-    for (i, l) in written.split('.').enumerate() {
+    for (i, l) in crate::text::pieces(&written, b'.').enumerate() {
         if i > 0 {
             unicode.push('.');
         }

@@ -346,8 +346,8 @@ pub fn host_of(href: &str) -> Option<String> {
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = rest.get(..end)?;
-    let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?;
+    let host = crate::text::rcut(authority, b'@').map_or(authority, |(_, h)| h);
+    let host = crate::text::cut(host, b':').map_or(host, |(h, _)| h);
     Some(host.to_ascii_lowercase())
 }
 

@@ -20,7 +20,7 @@ fn is_digits(s: &str) -> bool {
 fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
     let mut out = [0u8; 4];
     let mut count = 0;
-    for (i, part) in s.split('.').enumerate() {
+    for (i, part) in crate::text::pieces(s, b'.').enumerate() {
         let slot = out.get_mut(i).ok_or(i)?;
         if part.len() > 3 || !is_digits(part) || (part.len() > 1 && part.starts_with('0')) {
             return Err(i);
@@ -43,7 +43,7 @@ fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
         return Some(());
     }
     let last = part.bytes().filter(|b| *b == b':').count();
-    for (i, g) in part.split(':').enumerate() {
+    for (i, g) in crate::text::pieces(part, b':').enumerate() {
         if i == last && has(g, '.') {
             let [a, b, c, d] = parse_v4(g).ok()?;
             v.push(u16::from_be_bytes([a, b]));
@@ -161,13 +161,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     // "1.2.3.4:80" / "[::1]:443": a port is not part of the address.
     let mut port_fix = false;
     if let Some(inner) = s.strip_prefix('[') {
-        if let Some((addr, rest)) = inner.split_once(']') {
+        if let Some((addr, rest)) = crate::text::cut(inner, b']') {
             if rest.is_empty() || rest.strip_prefix(':').is_some_and(is_digits) {
                 s = addr;
                 port_fix = true;
             }
         }
-    } else if let Some((addr, port)) = s.split_once(':') {
+    } else if let Some((addr, port)) = crate::text::cut(s, b':') {
         if has(addr, '.') && is_digits(port) {
             s = addr;
             port_fix = true;
@@ -204,7 +204,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 // The offending part's position (in characters).
                 let (mut before, mut len) = (0, 0);
                 let mut prev_empty = false;
-                for (i, p) in s.split('.').enumerate() {
+                for (i, p) in crate::text::pieces(s, b'.').enumerate() {
                     possible &= i < 4
                         && !prev_empty
                         && p.len() <= 3

@@ -80,8 +80,10 @@ pub fn encode(input: &[char]) -> Option<String> {
                     if q < t {
                         break;
                     }
-                    out.push(digit_char(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
+                    // BASE - t ≥ 10 (t is clamped); checked so that no
+                    // division-by-zero panic path is linked.
+                    out.push(digit_char(t + (q - t).checked_rem(BASE - t).unwrap_or(0)));
+                    q = (q - t).checked_div(BASE - t).unwrap_or(0);
                     k += BASE;
                 }
                 out.push(digit_char(q));
@@ -99,7 +101,7 @@ pub fn encode(input: &[char]) -> Option<String> {
 /// Decodes a Punycode label body (without `xn--`) to code points.
 /// `None` when it is not valid Punycode.
 pub fn decode(input: &str) -> Option<Vec<char>> {
-    let (basic, rest) = match input.rfind('-') {
+    let (basic, rest) = match input.bytes().rposition(|b| b == b'-') {
         Some(i) => (input.get(..i)?, input.get(i + 1..)?),
         None => ("", input),
     };
@@ -131,7 +133,12 @@ pub fn decode(input: &str) -> Option<Vec<char>> {
         if c.is_ascii() {
             return None;
         }
-        out.insert(i as usize, c);
+        // Insert at i (≤ len: i was reduced modulo len + 1) without
+        // Vec::insert, whose bounds assertion formats numbers.
+        out.push(c);
+        if let Some(tail) = out.get_mut(i as usize..) {
+            tail.rotate_right(1);
+        }
         i += 1;
     }
     Some(out)

@@ -16,10 +16,12 @@ pub use single::{Mutex, OnceLock};
 #[cfg(target_arch = "wasm32")]
 /// `OnceLock` and `Mutex` for one thread.
 pub mod single {
-    use core::cell::{BorrowMutError, OnceCell, RefCell, RefMut};
+    use core::cell::{BorrowMutError, RefCell, RefMut, UnsafeCell};
 
-    /// `std::sync::OnceLock` for a single-threaded target.
-    pub struct OnceLock<T>(OnceCell<T>);
+    /// `std::sync::OnceLock` for a single-threaded target. Not core's
+    /// `OnceCell`: its re-entrancy panic costs ~260 bytes per value type;
+    /// here a re-entrant fill simply wins and the outer value is dropped.
+    pub struct OnceLock<T>(UnsafeCell<Option<T>>);
 
     // SAFETY: wasm32-unknown-unknown without the atomics feature runs one
     // thread; nothing can observe the cell from a second one.
@@ -28,19 +30,36 @@ pub mod single {
     impl<T> OnceLock<T> {
         /// An empty cell.
         pub const fn new() -> Self {
-            OnceLock(OnceCell::new())
+            OnceLock(UnsafeCell::new(None))
         }
         /// The value, if set.
         pub fn get(&self) -> Option<&T> {
-            self.0.get()
+            // SAFETY: once `Some`, the cell is never written again, so shared
+            // references to the value stay valid; it is written only while
+            // `None`, when no reference into it can exist.
+            unsafe { (*self.0.get()).as_ref() }
         }
         /// Sets the value unless already set (then hands it back).
         pub fn set(&self, value: T) -> Result<(), T> {
-            self.0.set(value)
+            if self.get().is_some() {
+                return Err(value);
+            }
+            // SAFETY: `None` (just checked, one thread): no reference exists.
+            unsafe { *self.0.get() = Some(value) };
+            Ok(())
         }
         /// The value, computing it on first use.
         pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
-            self.0.get_or_init(f)
+            if let Some(v) = self.get() {
+                return v;
+            }
+            let v = f();
+            // `f` may have filled the cell itself (re-entry): keep that one.
+            let _ = self.set(v);
+            match self.get() {
+                Some(v) => v,
+                None => core::arch::wasm32::unreachable(),
+            }
         }
     }
 
@@ -167,8 +186,12 @@ pub mod heap {
             let k = class(l);
             // SAFETY: single-threaded; `p` came from `alloc` with class `k`.
             let s = unsafe { &mut *self.0.get() };
-            unsafe { *(p as *mut *mut u8) = s.free[k] };
-            s.free[k] = p;
+            // `get_mut`, not indexing: a bounds check would link core's panic
+            // formatting (k < CLASSES whenever alloc returned `p`).
+            if let Some(head) = s.free.get_mut(k) {
+                unsafe { *(p as *mut *mut u8) = *head };
+                *head = p;
+            }
         }
 
         unsafe fn realloc(&self, p: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
