@@ -405,16 +405,15 @@ pub fn write_num(out: &mut String, n: f64) {
     }
     let scaled = scaled as u64;
     crate::rt::push_u64(out, scaled / 1_000_000);
-    let frac = scaled % 1_000_000;
+    let (mut frac, mut width) = (scaled % 1_000_000, 6);
     if frac != 0 {
-        let digits = crate::rt::padded(frac, 6);
-        out.push('.');
-        // Trailing zeros off, by hand: json.rs is also compiled into build.rs.
-        let mut end = digits.len();
-        while end > 0 && digits.as_bytes().get(end - 1) == Some(&b'0') {
-            end -= 1;
+        // Trailing zeros off before writing: .500000 → .5
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
         }
-        out.push_str(digits.get(..end).unwrap_or(""));
+        out.push('.');
+        out.push_str(&crate::rt::padded(frac, width));
     }
 }
 
