@@ -6,7 +6,7 @@ export interface WidgetOptions {
   locale?: Locale | string;
   /** Block submission while any error is shown (default true). Warnings never block. */
   blockSubmit?: boolean;
-  /** Where the wasm comes from (a CDN URL, a Response, bytes, a compiled module); default: next to the package. Also `data-beian-wasm` on the form. */
+  /** Where the wasm comes from (a CDN URL, a Response, bytes, a compiled module); default: next to the package. Also `data-beian-wasm` on the form. It is the full build's wasm: with it the widget loads the full build at once. */
   wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
   /** The widget's stylesheet URL, or false to bring your own; default: widget.css next to widget.js. */
   stylesheet?: string | URL | false;
@@ -64,8 +64,13 @@ export interface WidgetController {
 export function attach(form: HTMLFormElement, options?: WidgetOptions): WidgetController;
 /** Attaches every `<form data-beian-form>` under `root` that is not attached yet (done automatically on load). */
 export function autoAttach(root?: ParentNode): void;
-/** Loads the checker once (shared by every form). */
-export function load(wasm?: WidgetOptions['wasm']): Promise<void>;
+/**
+ * Loads a build of the checker once (shared by every form): `'full'` (the
+ * default: checkForm, images, footer) or `'fields'` (checkField only; the
+ * full build serves it when loaded). A `wasm` URL is the full build's wasm.
+ * attach() picks the build itself: fields-only until the form needs more.
+ */
+export function load(wasm?: WidgetOptions['wasm'], build?: 'full' | 'fields'): Promise<void>;
 /** Maps a BCP 47 tag to a supported locale. */
 export function resolveLocale(tag: string | null | undefined): Locale;
 /** "3 errors, 1 warning" in the locale. */

@@ -12,8 +12,14 @@
 // widget. It listens at the form (event delegation), renders into nodes it
 // creates itself, and writes text with textContent only.
 //
-// This file lives next to web.js in the published package (pkg/widget.js).
-import init, * as api from './web.js';
+// This file lives next to web.js and fields.js in the published package
+// (pkg/widget.js). It loads one of the two builds (README "Size"): the
+// fields-only one (checkField, 70 KB gz) while the form only needs field
+// checks, the full one (101 KB: checkForm, images, the footer check) once it
+// needs more — at once for a form with cross-field paths or a footer field,
+// and for image inputs when the first file is picked. Until then a page with
+// uploads loads ~30 KB less before its first check.
+const ENTRIES = { fields: () => import('./fields.js'), full: () => import('./web.js') };
 
 const VERSION_ATTR = 'data-beian-attached';
 const KINDLESS = new Set(['', 'none']);
@@ -79,23 +85,35 @@ export function countText(errors, warnings, locale = 'zh-CN') {
 
 // ---- loading the checker once per page ----
 
-let loading = null;
-let loaded = false;
+let api = {}; // the exports of the build in use
+let loaded = false; // a build is ready
+const loading = {}; // build → its promise (dropped on failure: a later call retries)
 
-/** Loads the wasm once (later calls share the promise; a failure allows a retry). Messages other than zh-CN are loaded per locale, when first shown. */
-export function load(wasm) {
-  if (!loading) {
-    loading = init(wasm || undefined, { locales: [] }).then(
-      () => {
-        loaded = true;
-      },
-      (e) => {
-        loading = null;
-        throw e;
-      },
-    );
+/**
+ * Loads a build of the checker once: `'full'` (the default) or `'fields'`
+ * (checkField only; resolves at once when the full one is loaded or loading).
+ * A `wasm` URL is the full build's wasm. Later calls share the promise; a
+ * failure allows a retry. Messages other than zh-CN are loaded per locale,
+ * when first shown.
+ */
+export function load(wasm, build = 'full') {
+  const which = wasm || build !== 'fields' || loading.full ? 'full' : 'fields';
+  if (!loading[which]) {
+    loading[which] = ENTRIES[which]()
+      .then((m) => m.default(wasm || undefined, { locales: [] }).then(() => m))
+      .then(
+        (m) => {
+          // core.js keeps the full wasm once bound; so does the widget.
+          if (which === 'full' || !('checkForm' in api)) api = m;
+          loaded = true;
+        },
+        (e) => {
+          delete loading[which];
+          throw e;
+        },
+      );
   }
-  return loading;
+  return loading[which];
 }
 
 const has = (name) => loaded && typeof api[name] === 'function';
@@ -300,12 +318,15 @@ class Controller {
       change: (e) => this.guard(() => this.onChange(e)),
       submit: (e) => this.guard(() => this.onSubmit(e)),
       reset: () => this.guard(() => this.clear()), // fires before the values reset; nothing typed remains to check
+      // Focus on a file input (a click opens the file dialog): start loading the full build while the user picks.
+      focusin: (e) => this.guard(() => this.onFileFocus(e)),
     };
     form.addEventListener('input', this.handlers.input);
     form.addEventListener('focusout', this.handlers.focusout);
     form.addEventListener('change', this.handlers.change);
     form.addEventListener('submit', this.handlers.submit, { capture: true });
     form.addEventListener('reset', this.handlers.reset);
+    form.addEventListener('focusin', this.handlers.focusin);
     // While a pointer is down, re-rendering on blur would move what is being clicked (the submit button
     // under a message that just went away): renders wait until the click is over.
     this.pressing = false;
@@ -330,7 +351,7 @@ class Controller {
       this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     }
 
-    this.ready = load(this.options.wasm || form.getAttribute('data-beian-wasm')).then(
+    this.ready = load(this.wasmUrl(), this.needsFull() ? 'full' : 'fields').then(
       () => {
         this.status = 'ready';
         form.dataset.beianState = 'ready';
@@ -344,6 +365,41 @@ class Controller {
         form.dispatchEvent(new CustomEvent('beian:error', { bubbles: true, detail: { error: e } }));
       },
     );
+  }
+
+  wasmUrl() {
+    return this.options.wasm || this.form.getAttribute('data-beian-wasm');
+  }
+
+  /** Whether the form needs the full build from the start: cross-field paths or a footer field. */
+  needsFull() {
+    return !!(this.options.paths || this.form.querySelector('[data-beian-path], [data-beian="footer"]'));
+  }
+
+  /**
+   * Loads the full build when the form first needs what the fields-only one
+   * lacks (an image, a footer field, cross-field paths added later), then
+   * checks again. Resolves false when it cannot be loaded: those checks are
+   * then skipped, and the form works as without the widget.
+   */
+  upgrade() {
+    if (!this.upgrading) {
+      this.upgrading = load(this.wasmUrl(), 'full').then(
+        () => {
+          this.refresh();
+          return true;
+        },
+        (e) => {
+          this.upgrading = null; // a later pick may retry
+          this.upgradeFailed = true; // typing does not retry it
+          console.warn('beian-check: the image and form checks failed to load; the form works without them.', e);
+          for (const input of this.inputs()) if (this.state.get(input)?.busy) this.state.get(input).busy = false;
+          this.renderAll();
+          return false;
+        },
+      );
+    }
+    return this.upgrading;
   }
 
   /** A widget bug must never break the form. */
@@ -472,10 +528,15 @@ class Controller {
     this.announce(input);
   }
 
+  onFileFocus(e) {
+    const input = e.target;
+    if (input.type === 'file' && this.isChecked(input) && loaded && !has('checkImage') && !this.upgradeFailed) this.upgrade();
+  }
+
   onChange(e) {
     const input = e.target;
     if (this.isChecked(input) && input.type === 'file') {
-      this.checkFile(input);
+      this.checkFile(input, true);
       return;
     }
     if (this.isChecked(input)) this.st(input).touched = true;
@@ -530,6 +591,7 @@ class Controller {
         if (v) extra[k] = v;
       }
       s.field = call('checkFooter', value, this.checkOptions(extra)) || null;
+      if (!has('checkFooter') && !this.upgradeFailed) this.upgrade(); // a footer field added after attach
       return;
     }
     const extra = partial ? { partial: true } : {};
@@ -585,7 +647,10 @@ class Controller {
     if (!this.localeOk()) return;
     this.formFindings = [];
     this.formRan = false;
-    if (!has('checkForm')) return;
+    if (!has('checkForm')) {
+      if (loaded && !this.upgradeFailed && this.needsFull()) this.upgrade(); // paths added after attach
+      return;
+    }
     const data = this.collect();
     if (!data) return;
     const opts = this.checkOptions();
@@ -623,7 +688,8 @@ class Controller {
     return null;
   }
 
-  async checkFile(input) {
+  /** `picked`: the user just chose the file (a failed load of the full build is retried only then). */
+  async checkFile(input, picked = false) {
     const s = this.st(input);
     s.touched = true;
     s.field = null;
@@ -639,6 +705,15 @@ class Controller {
       return;
     }
     if (!this.localeOk()) return; // checked by the refresh that follows the locale load
+    if (!has('checkImage') && !has('probeImage')) {
+      // The fields-only build: the image checks come with the full one (the refresh after it checks this file).
+      if (picked || !this.upgradeFailed) {
+        s.busy = true;
+        this.upgrade();
+      }
+      this.render(input);
+      return;
+    }
     const slot = input.getAttribute('data-beian-image') || 'other';
     s.key = this.imageKey();
     s.busy = true;
@@ -994,6 +1069,7 @@ class Controller {
     f.removeEventListener('change', this.handlers.change);
     f.removeEventListener('submit', this.handlers.submit, { capture: true });
     f.removeEventListener('reset', this.handlers.reset);
+    f.removeEventListener('focusin', this.handlers.focusin);
     document.removeEventListener('pointerdown', this.handlers.press, true);
     window.removeEventListener('pointerup', this.handlers.release, true);
     window.removeEventListener('pointercancel', this.handlers.release, true);

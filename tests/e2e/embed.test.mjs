@@ -8,17 +8,32 @@ import { fileURLToPath } from 'node:url';
 import { describedText, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
-let strict, blocked, browser;
+let strict, blocked, fullBlocked, browser;
 before(async () => {
   strict = await serve({ headers: { 'Content-Security-Policy': CSP } });
-  blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
+  blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm', '/pkg/wasm-fields/beian_check_bg.wasm'] });
+  fullBlocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   strict?.server.close();
   blocked?.server.close();
+  fullBlocked?.server.close();
 });
+
+/** Records the wasm files a page fetches (path, from the package root). */
+function wasmFetches(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = /\/pkg\/(.*\.wasm)$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
+
+/** A 1×1 PNG: a real image the header check reads (and finds far too small for an ID card). */
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const MOBILE = 'input[name="mobile"]';
 
@@ -96,6 +111,70 @@ test('with the wasm blocked the form still submits and nothing typed is lost', a
   assert.equal(await demo.inputValue('[data-beian-path="subject.principal.mobile"]'), '13800138000');
   assert.deepEqual(demo.problems, []);
   await demo.close();
+});
+
+test('the embed loads the fields-only wasm first, and the full one when a file input gets focus or an image is picked', async () => {
+  const page = await openPage(browser, null);
+  const fetched = wasmFetches(page);
+  await page.goto(strict.base + '/embed.html');
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  assert.match(await describedText(page, MOBILE), /手机号码只有 10 位/);
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm'], 'field checks need only the fields build');
+
+  const input = 'input[data-beian-image="idCardFront"]';
+  // Focus on the file input (a click opening the file dialog) starts the full build's download.
+  await page.focus(input);
+  for (let i = 0; i < 100 && fetched.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm'], 'fetched on focus, before any pick');
+  await page.setInputFiles(input, { name: 'front.png', mimeType: 'image/png', buffer: PNG_1PX });
+  await page.waitForFunction(() => /PNG · 1 × 1 px/.test(document.querySelector('.bc-msg[data-beian-for="idFront"]')?.textContent || ''));
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm']);
+  const codes = await page.$$eval('.bc-msg[data-beian-for="idFront"] .bc-finding', (n) => n.map((e) => e.dataset.code));
+  assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('image.')), `image findings from the full build: ${codes}`);
+  // the field checks carry on, now from the full build
+  await page.fill(MOBILE, '13800138000');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') !== 'true', MOBILE);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  // A form with cross-field paths (the self-check page) loads the full build only.
+  const demo = await openPage(browser, null);
+  const demoFetched = wasmFetches(demo);
+  await demo.goto(strict.base + '/');
+  await widgetSettled(demo);
+  assert.deepEqual(demoFetched, ['wasm/beian_check_bg.wasm']);
+  await demo.close();
+});
+
+test('when only the full wasm fails, field checks still work and the picked image is just not checked', async () => {
+  const page = await openPage(browser, null);
+  const fetched = wasmFetches(page);
+  await page.goto(fullBlocked.base + '/embed.html');
+  const posts = await capturePost(page, fullBlocked.base);
+  await widgetSettled(page);
+  assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
+  const input = 'input[data-beian-image="idCardFront"]';
+  const warned = page.waitForEvent('console', (m) => /image and form checks failed to load/.test(m.text()));
+  await page.setInputFiles(input, { name: 'front.png', mimeType: 'image/png', buffer: PNG_1PX });
+  await warned;
+  await page.waitForFunction(() => !document.querySelector('.bc-busy'));
+  assert.equal(await page.locator('.bc-msg[data-beian-for="idFront"] .bc-finding').count(), 0);
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  // one attempt at the full build, on the pick: typing and changes do not retry it
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 test('the wasm URL is overridable (data-beian-wasm, e.g. a CDN)', async () => {
