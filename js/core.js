@@ -22,14 +22,23 @@ function remember(fn, ...args) {
   return need()[fn](...args);
 }
 
-/** True once the wasm is bound (always in Node; after init() in browsers). */
-export function isReady() {
-  return wasm !== null;
+/** True once a wasm is bound (always in Node; after init() in browsers); with `full`, one with checkForm. */
+export function isReady(full = false) {
+  return wasm !== null && (!full || 'check_form' in wasm);
 }
 
 function need() {
   if (!wasm) throw new Error('beian-check: call and await init() before using the checks');
   return wasm;
+}
+
+/** The bound wasm, if it has `fn` (the fields-only module has no checkForm, images or footer check). */
+function needFull(fn, name) {
+  const w = need();
+  if (typeof w[fn] !== 'function') {
+    throw new Error(`beian-check: ${name}() is not in the fields-only module (beian-check/fields); call and await init() from 'beian-check' first`);
+  }
+  return w;
 }
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -121,7 +130,7 @@ export function normalize(kind, value, options) {
  * Extra options: icpNumber, psbNumber, domain. Never throws on the HTML.
  */
 export function checkFooter(html, options) {
-  return unwrap(need().check_footer(text(html, 'html'), optionsJson(options), localToday()));
+  return unwrap(needFull('check_footer', 'checkFooter').check_footer(text(html, 'html'), optionsJson(options), localToday()));
 }
 
 /** The checkField kinds with labels in `locale` (default zh-CN). */
@@ -144,7 +153,7 @@ export function checkForm(form, options) {
   if (form === null || typeof form !== 'object' || Array.isArray(form)) {
     throw new TypeError(`beian-check: form must be an object, not ${form === null ? 'null' : Array.isArray(form) ? 'an array' : typeof form}`);
   }
-  return unwrap(need().check_form(JSON.stringify(form), optionsJson(options), localToday()));
+  return unwrap(needFull('check_form', 'checkForm').check_form(JSON.stringify(form), optionsJson(options), localToday()));
 }
 
 /** A built-in profile as a plain object (providers copy it to write their own). */
@@ -232,7 +241,7 @@ function headerCall(bytes, call) {
 /** Reads an image header (the whole file or its first bytes). Never throws on the bytes. */
 export function probeImage(bytes) {
   const b = byteArg(bytes, 'bytes');
-  const w = need();
+  const w = needFull('probe_image', 'probeImage');
   return headerCall(b, (head) => JSON.parse(w.probe_image(head)));
 }
 
@@ -240,7 +249,7 @@ export function probeImage(bytes) {
 export function checkImage(slot, bytes, options) {
   const b = byteArg(bytes, 'bytes');
   const name = slotName(slot);
-  const w = need();
+  const w = needFull('check_image', 'checkImage');
   const opts = options === null || options === undefined ? {} : options;
   // The wasm sees a prefix: tell it the real size unless the caller did.
   const json = optionsJson(opts.fileSize === undefined ? { ...opts, fileSize: b.length } : opts);
@@ -261,5 +270,5 @@ export function checkImagePixels(slot, rgba, width, height, options) {
   if (data.length !== width * height * 4) {
     throw new TypeError(`beian-check: rgba has ${data.length} bytes; width × height × 4 = ${width * height * 4}`);
   }
-  return unwrap(need().check_image_pixels(slotName(slot), data, width, height, optionsJson(options), localToday()));
+  return unwrap(needFull('check_image_pixels', 'checkImagePixels').check_image_pixels(slotName(slot), data, width, height, optionsJson(options), localToday()));
 }

@@ -48,14 +48,16 @@ function options(opts, where) {
 }
 
 /**
- * Builds the `rules` object. `ensureReady()` returns a promise that loads the
- * wasm; `loadLocale(tag)` one that loads a locale's messages (browsers only:
- * Node has every locale at import).
+ * Builds the `rules` object. `ensureReady()` returns a promise that loads a
+ * wasm with checkField, `ensureFull()` one with checkForm too (browsers: the
+ * fields-only and the full module); `loadLocale(tag)` one that loads a
+ * locale's messages (browsers only: Node has every locale at import).
  */
-export function makeRules(ensureReady, loadLocale = null) {
+export function makeRules(ensureReady, loadLocale = null, ensureFull = ensureReady) {
   // The wasm, then the rule's locale (zh-TW and en are chunks in browsers).
-  const ready = async (opts) => {
-    if (!core.isReady() && ensureReady) await ensureReady();
+  const ready = async (opts, full = false) => {
+    const load = full ? ensureFull : ensureReady;
+    if (!core.isReady(full) && load) await load();
     const locale = opts.locale ?? opts.options?.locale;
     if (locale && locale !== 'zh-CN' && loadLocale) await loadLocale(locale);
   };
@@ -90,7 +92,7 @@ export function makeRules(ensureReady, loadLocale = null) {
     opts = options(opts, 'rules.form');
     return (formOrModel) =>
       ruleShape(opts, async () => {
-        await ready(opts);
+        await ready(opts, true);
         const model = modelOf(formOrModel);
         const result = core.checkForm(model, checkOptions(opts));
         settle(result.findings.filter((f) => within(f.path, path)), opts, result);

@@ -36,8 +36,9 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
   // browser) validate() loads them and returns a Promise.
   const locale = bound.locale;
   const loadLocale = (tag) => (tag && tag !== 'zh-CN' && loadLocaleChunk ? loadLocaleChunk(tag) : Promise.resolve());
-  const later = (run, tag) => (value) => {
-    if (!core.isReady()) {
+  // `full`: the run needs checkForm (a page may have bound the fields-only module first).
+  const later = (run, tag, full = false) => (value) => {
+    if (!core.isReady(full)) {
       if (!ensureReady) return run(value);
       return ensureReady().then(() => loadLocale(tag)).then(() => run(value));
     }
@@ -74,7 +75,7 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
       const r = core.checkForm(value, bound);
       const errors = r.findings.filter((f) => f.severity === 'error');
       return errors.length > 0 ? { issues: errors.map((f) => issue(f, undefined, bound.locale)) } : { value };
-    }, locale),
+    }, locale, true),
   );
 
   const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options }, loadLocaleChunk);
