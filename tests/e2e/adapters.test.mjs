@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { wasmFetches } from './helpers.mjs';
 
 let server, browser, base;
 before(async () => {
@@ -15,16 +16,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** Records the wasm files a page fetches (path, from the package root). */
-function wasmFetches(page) {
-  const seen = [];
-  page.on('request', (r) => {
-    const m = /\/pkg\/(.*\.wasm)$/.exec(new URL(r.url()).pathname);
-    if (m) seen.push(m[1]);
-  });
-  return seen;
-}
 
 test('rules and schemas before any init(): wasm and locale chunks load on first use', async () => {
   const page = await browser.newPage();

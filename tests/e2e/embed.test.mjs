@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describedText, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
+import { describedText, launch, needs, openPage, serve, wasmFetches, widgetSettled } from './helpers.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 let strict, blocked, fullBlocked, browser;
@@ -21,16 +21,6 @@ after(async () => {
   blocked?.server.close();
   fullBlocked?.server.close();
 });
-
-/** Records the wasm files a page fetches (path, from the package root). */
-function wasmFetches(page) {
-  const seen = [];
-  page.on('request', (r) => {
-    const m = /\/pkg\/(.*\.wasm)$/.exec(new URL(r.url()).pathname);
-    if (m) seen.push(m[1]);
-  });
-  return seen;
-}
 
 /** A 1×1 PNG: a real image the header check reads (and finds far too small for an ID card). */
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

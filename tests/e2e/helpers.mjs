@@ -67,3 +67,13 @@ export function describedText(page, selector) {
     return ids.map((id) => document.getElementById(id)?.textContent || '').join('\n');
   }, selector);
 }
+
+/** Records the wasm files a page fetches (path, from the package root). */
+export function wasmFetches(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = /\/pkg\/(.*\.wasm)$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
