@@ -166,6 +166,25 @@ add('png-interlaced.png', png(1200, 900, interlace=1), format='png', progressive
 add('png-apng.png', png(300, 300, color=6, extra=chunk(b'acTL', struct.pack('>II', 3, 0))), format='png',
     animated=True)
 add('png-zero-width.png', png(0, 600), format='png', invalid='zero_size', width=None, height=None)
+# eXIf (PNG 1.5 extension): headless Chromium rotates a PNG by it when it comes before IDAT and
+# ignores it after IDAT (checked 2026-11-28 with img.naturalWidth and createImageBitmap).
+add('png-exif-II-o6.png', png(800, 600, extra=chunk(b'eXIf', tiff_block('II', 6))), format='png',
+    **size_facts(800, 600, 6))
+add('png-exif-MM-o8.png', png(640, 480, extra=chunk(b'eXIf', tiff_block('MM', 8))), format='png',
+    **size_facts(640, 480, 8))
+_iend = chunk(b'IEND', b'')
+add('png-exif-after-idat.png', png(800, 600)[:-len(_iend)] + chunk(b'eXIf', tiff_block('II', 6)) + _iend,
+    format='png', **size_facts(800, 600, 1))
+add('png-apng-exif.png', png(300, 200, color=6, extra=chunk(b'acTL', struct.pack('>II', 3, 0))
+                             + chunk(b'eXIf', tiff_block('II', 5))),
+    format='png', animated=True, **size_facts(300, 200, 5))
+add('png-exif-after-big-text.png',
+    png(1200, 900, extra=chunk(b'tEXt', b'Comment\0' + b'x' * 70000) + chunk(b'eXIf', tiff_block('II', 6))),
+    format='png', **size_facts(1200, 900, 6))
+# Cut inside the text chunk: the next chunk header (where an eXIf may be) is asked for.
+prefixes.append({'file': 'png-exif-after-big-text.png', 'bytes': 65536,
+                 'expect': {'format': 'png', 'width': 1200, 'orientation': 1, 'needBytes': 33 + 12 + 70008 + 8}})
+
 add('png-absurd-size.png', png(3_000_000, 10), format='png', invalid='absurd_size', width=None)
 add('png-max-int.png', png(0xFFFFFFFF, 0xFFFFFFFF), format='png', invalid='absurd_size', width=None)
 add('png-bad-ihdr-length.png', png(100, 100, ihdr_len=12), format='png', invalid='corrupt', width=None)
@@ -376,7 +395,9 @@ checks += [
     {'file': 'webp-lossy.webp', 'slot': 'other', 'options': {'fileName': 'a.webp'},
      'codes': ['image.format_not_accepted', 'image.too_small'], 'ok': False},
     {'file': 'png-apng.png', 'slot': 'verificationPhoto', 'options': {'fileName': 'x.png'},
-     'codes': ['image.too_small'], 'ok': True},
+     'codes': ['image.too_small'], 'ok': True},    {'file': 'png-exif-II-o6.png', 'slot': 'idCardFront', 'options': {'fileName': 'front.png'},
+     'codes': ['image.not_landscape', 'image.rotated'], 'ok': True,
+     'params': {'image.rotated': {'width': '600', 'height': '800', 'orientation': '6'}}},
 ]
 
 os.makedirs(OUT, exist_ok=True)

@@ -1,11 +1,13 @@
 //! PNG (ISO/IEC 15948): the IHDR chunk, which must come first; then the
-//! chunks before the image data, for `acTL` (an APNG animation). A zero or
-//! absurd size is reported as invalid, never invented.
+//! chunks before the image data, for `acTL` (an APNG animation) and `eXIf`
+//! (the EXIF orientation, PNG 1.5 extension / PNG third edition: browsers
+//! rotate a PNG by it when it comes before IDAT, and ignore it after — checked
+//! in Chromium). A zero or absurd size is reported as invalid, never invented.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{be32, Format, ImageInfo};
+use super::{be32, tiff, Format, ImageInfo};
 
 /// The 8-byte PNG signature.
 pub const SIGNATURE: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -55,30 +57,45 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
     info.alpha = Some(alpha);
     info.bit_depth = Some(depth);
     info.progressive = Some(interlace == 1);
-    // Chunks up to IDAT: acTL marks an APNG. Not worth asking for more bytes.
+    // Chunks up to IDAT: acTL marks an APNG, eXIf holds the orientation.
+    // When the bytes end before IDAT, the next chunk's header is asked for:
+    // an eXIf further on would turn the image.
     let mut pos: usize = 33;
-    while let (Some(len), Some(kind)) = (
-        be32(bytes, pos),
-        bytes.get(pos.saturating_add(4)..pos.saturating_add(8)),
-    ) {
+    loop {
+        let (Some(len), Some(kind)) = (
+            be32(bytes, pos),
+            bytes.get(pos.saturating_add(4)..pos.saturating_add(8)),
+        ) else {
+            info.need(pos as u64 + 8);
+            break;
+        };
+        let data = pos.saturating_add(8);
+        let Some(next) = data
+            .checked_add(len as usize)
+            .and_then(|e| e.checked_add(4))
+        else {
+            break;
+        };
         match kind {
-            b"acTL" => {
-                info.animated = be32(bytes, pos.saturating_add(8)).map(|frames| frames > 1);
-                break;
+            b"acTL" => info.animated = be32(bytes, data).map(|frames| frames > 1),
+            b"eXIf" => {
+                let body = bytes
+                    .get(data..bytes.len().min(data.saturating_add(len as usize)))
+                    .unwrap_or(&[]);
+                // A broken block leaves orientation 1, as browsers do.
+                match tiff::exif_orientation(body) {
+                    Ok(o) => info.orientation = o,
+                    Err(tiff::Short::Need(_)) if bytes.len() < next => info.need(next as u64),
+                    Err(_) => {}
+                }
             }
             b"IDAT" => {
-                info.animated = Some(false);
+                info.animated.get_or_insert(false);
                 break;
             }
             _ => {}
         }
-        match pos
-            .checked_add(12)
-            .and_then(|p| p.checked_add(len as usize))
-        {
-            Some(next) => pos = next,
-            None => break,
-        }
+        pos = next;
     }
     info
 }
