@@ -144,11 +144,7 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
     match w.text(form.get("province"), "province", Need::Optional) {
         Some(p) => match Province::parse(&p) {
             Some(prov) => facts.province = Some(prov),
-            None => w.out.push(
-                Finding::error("form.province.unknown")
-                    .param("value", p)
-                    .at("province"),
-            ),
+            None => w.invalid("form.province.unknown", &p, "province"),
         },
         None => facts.province = opts.province,
     }
@@ -181,6 +177,13 @@ enum Need {
     Required,
     /// A `form.recommended` warning (also after a `form.not_text`).
     Recommended,
+}
+
+/// Files `f` under the path `base` + `key` (`key` may be empty): one
+/// out-of-line place for the pushes of the walk and the rules.
+#[inline(never)]
+fn file(out: &mut Vec<Finding>, f: Finding, base: &str, key: &str) {
+    out.push(f.at(cat!(base, key)));
 }
 
 /// Normalises a name for comparison: no spaces, half-width, one kind of `·`.
@@ -234,7 +237,7 @@ impl Walk {
             Need::Required => Finding::error("form.required"),
             Need::Recommended => Finding::warning("form.recommended"),
         };
-        self.out.push(f.param("field_label", label).at(path));
+        file(&mut self.out, f.param("field_label", label), path, "");
         None
     }
 
@@ -255,6 +258,42 @@ impl Walk {
             _ => None,
         };
         (path, text, result)
+    }
+
+    /// [`Walk::entry`] when only the text is wanted.
+    #[inline(never)]
+    fn value(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        need: Need,
+        kind: &str,
+    ) -> Option<String> {
+        self.entry(obj, path, key, need, kind).1
+    }
+
+    /// [`Walk::entry`] when only the check's result is wanted.
+    #[inline(never)]
+    fn checked(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        need: Need,
+        kind: &str,
+    ) -> Option<FieldResult> {
+        self.entry(obj, path, key, need, kind).2
+    }
+
+    /// A value `code` rejects: the error with its `value`.
+    fn invalid(&mut self, code: &str, value: &str, path: &str) {
+        file(
+            &mut self.out,
+            Finding::error(code).param("value", value),
+            path,
+            "",
+        );
     }
 
     /// A value of the wrong JSON type: `code` with its `type`.
@@ -306,7 +345,7 @@ impl Walk {
             }
             None | Some(Json::Null) | Some(Json::Arr(_)) => {
                 if let Some(f) = missing {
-                    self.out.push(f.at(path));
+                    file(&mut self.out, f, path, "");
                 }
                 &[]
             }
@@ -322,7 +361,7 @@ impl Walk {
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
         let mut r = check::check_field(kind, value, &self.opts).ok()?;
         for f in core::mem::take(&mut r.findings) {
-            self.out.push(f.at(path));
+            file(&mut self.out, f, path, "");
         }
         Some(r)
     }
@@ -341,11 +380,7 @@ impl Walk {
             return;
         }
         let Some(d) = Date::parse(t) else {
-            self.out.push(
-                Finding::error("form.date.invalid")
-                    .param("value", t)
-                    .at(path),
-            );
+            self.invalid("form.date.invalid", t, &path);
             return;
         };
         let today = self.opts.today;
@@ -358,7 +393,7 @@ impl Walk {
         } else {
             return;
         };
-        self.out.push(f.at(path));
+        file(&mut self.out, f, &path, "");
     }
 
     /// The certificate type of a person or subject; the number checked as that kind.
@@ -376,11 +411,7 @@ impl Walk {
         };
         let known = PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str());
         if !known {
-            self.out.push(
-                Finding::error("form.cert_type.unknown")
-                    .param("value", ct.as_str())
-                    .at(type_path),
-            );
+            self.invalid("form.cert_type.unknown", &ct, &type_path);
             return (None, None);
         }
         let f = if !allowed.contains(&ct.as_str()) {
@@ -404,18 +435,14 @@ impl Walk {
 
     fn person(&mut self, v: Option<&Json>, path: &str) -> Option<PersonFacts> {
         let obj = self.object(v, path, "field.principal")?;
-        let mut p = PersonFacts {
-            path: path.into(),
-            ..PersonFacts::default()
-        };
-        let (_, name, _) = self.entry(obj, path, "name", Need::Required, "personName");
-        p.name = name.as_deref().map(normalize_name);
-        let (ct, cert) = self.certificate(obj, path, PERSON_CERTS, false);
-        if let (Some(ct), Some(r)) = (&ct, &cert) {
-            p.cert_number = Some(r.value.clone());
-            if let Some(InfoValue::Num(age)) = r.get_info("age") {
-                p.age = Some(*age as i32);
+        let name = self.value(obj, path, "name", Need::Required, "personName");
+        let (cert_type, cert) = self.certificate(obj, path, PERSON_CERTS, false);
+        let (mut cert_number, mut age) = (None, None);
+        if let (Some(ct), Some(r)) = (&cert_type, cert) {
+            if let Some(InfoValue::Num(a)) = r.get_info("age") {
+                age = Some(*a as i32);
             }
+            cert_number = Some(r.value);
             let months = if ct == "hmtResidencePermit" {
                 self.rules.residence_permit_min_months
             } else {
@@ -423,21 +450,14 @@ impl Walk {
             };
             self.validity(obj, path, months);
         }
-        p.cert_type = ct;
-        let (_, _, mobile) = self.entry(obj, path, "mobile", Need::Required, "mobile");
-        p.mobile = mobile.map(|r| r.value);
-        let (_, _, email) = self.entry(obj, path, "email", Need::Recommended, "email");
-        p.email = email.map(|r| r.value.to_ascii_lowercase());
-        self.entry(obj, path, "landline", Need::Optional, "landline");
-        let emergency = self.entry(obj, path, "emergencyPhone", Need::Recommended, "");
-        if let (emergency_path, Some(e), _) = emergency {
-            let mut all = String::new();
-            for c in e.chars() {
-                let c = crate::text::fold_width(c);
-                if c.is_ascii_digit() {
-                    all.push(c);
-                }
-            }
+        let mobile = self.checked(obj, path, "mobile", Need::Required, "mobile");
+        let email = self.checked(obj, path, "email", Need::Recommended, "email");
+        self.value(obj, path, "landline", Need::Optional, "landline");
+        let mut emergency = None;
+        if let (emergency_path, Some(e), _) =
+            self.entry(obj, path, "emergencyPhone", Need::Recommended, "")
+        {
+            let all = crate::site::footer::digits_of(&e);
             // A mobile with its country code (+86 / 0086) is still a mobile.
             let digits = match all.strip_prefix("0086").or_else(|| all.strip_prefix("86")) {
                 Some(rest) if rest.len() == 11 && rest.starts_with('1') => rest.into(),
@@ -449,16 +469,27 @@ impl Walk {
                 "landline"
             };
             self.field(kind, &e, &emergency_path);
-            p.emergency = Some(digits);
+            emergency = Some(digits);
         }
+        let mut residence_permit = false;
         match obj.get("residencePermit") {
             None | Some(Json::Null) => {}
-            Some(Json::Bool(b)) => p.residence_permit = *b,
+            Some(Json::Bool(b)) => residence_permit = *b,
             Some(other) => {
                 self.bad_type("form.not_boolean", other, &cat!(path, ".residencePermit"))
             }
         }
-        Some(p)
+        Some(PersonFacts {
+            path: path.into(),
+            name: name.as_deref().map(normalize_name),
+            cert_type,
+            cert_number,
+            age,
+            mobile: mobile.map(|r| r.value),
+            email: email.map(|r| r.value.to_ascii_lowercase()),
+            emergency,
+            residence_permit,
+        })
     }
 
     fn subject(&mut self, v: Option<&Json>, facts: &mut Facts) {
@@ -468,17 +499,13 @@ impl Walk {
         if let (path, Some(t), _) = self.entry(obj, "subject", "type", Need::Required, "") {
             match SubjectType::parse(t.trim()) {
                 Some(st) => facts.subject_type = Some(st),
-                None => self.out.push(
-                    Finding::error("form.subject_type.unknown")
-                        .param("value", t)
-                        .at(path),
-                ),
+                None => self.invalid("form.subject_type.unknown", &t, &path),
             }
         }
         self.opts.subject_type = facts.subject_type;
         let personal = facts.subject_type == Some(SubjectType::Personal);
         let kind = if personal { "personName" } else { "" };
-        let (_, name, _) = self.entry(obj, "subject", "name", Need::Required, kind);
+        let name = self.value(obj, "subject", "name", Need::Required, kind);
         facts.subject_name = name.as_deref().map(normalize_name);
         let (allowed, org) = if personal {
             (PERSON_CERTS, false)
@@ -499,7 +526,7 @@ impl Walk {
             self.validity(obj, "subject", months);
             facts.subject_cert = Some((ct, r.value));
         }
-        self.entry(obj, "subject", "address", Need::Optional, "");
+        self.value(obj, "subject", "address", Need::Optional, "");
         facts.principal = self.person(obj.get("principal"), "subject.principal");
     }
 
@@ -516,9 +543,7 @@ impl Walk {
                 path: path.clone(),
                 ..WebsiteFacts::default()
             };
-            wf.name = self
-                .entry(site, &path, "name", Need::Required, "websiteName")
-                .1;
+            wf.name = self.value(site, &path, "name", Need::Required, "websiteName");
             let domains_path = cat!(path, ".domains");
             let missing = Finding::error("form.required").param("field_label", "field.domains");
             let ds = self.list(
@@ -540,7 +565,7 @@ impl Walk {
                     wf.domains.push((registrable, dpath));
                 }
             }
-            wf.homepage = self.entry(site, &path, "homepage", Need::Optional, "").1;
+            wf.homepage = self.value(site, &path, "homepage", Need::Optional, "");
             let ct_path = cat!(path, ".contentTypes");
             let cts = self.list(site.get("contentTypes"), &ct_path, None, usize::MAX);
             for (j, c) in cts.iter().enumerate() {
@@ -549,21 +574,15 @@ impl Walk {
                     wf.content_types.push((t.trim().into(), cpath));
                 }
             }
-            wf.remark = self.entry(site, &path, "remark", Need::Optional, "").1;
+            wf.remark = self.value(site, &path, "remark", Need::Optional, "");
             let expires = self.entry(site, &path, "domainExpiresOn", Need::Optional, "");
             if let (exp_path, Some(d), _) = expires {
                 match Date::parse(&d) {
                     Some(date) => wf.domain_expires = Some(date),
-                    None => self.out.push(
-                        Finding::error("form.date.invalid")
-                            .param("value", d.trim())
-                            .at(exp_path),
-                    ),
+                    None => self.invalid("form.date.invalid", d.trim(), &exp_path),
                 }
             }
-            wf.domain_holder = self
-                .entry(site, &path, "domainHolder", Need::Optional, "")
-                .1;
+            wf.domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
             wf.principal = self.person(site.get("principal"), &cat!(path, ".principal"));
             facts.websites.push(wf);
         }

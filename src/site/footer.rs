@@ -233,8 +233,9 @@ fn href_code(href: &str, digits: &str) -> (Option<String>, bool) {
     (first, found)
 }
 
-/// The ASCII digits of `s`, full-width ones folded.
-fn digits_of(s: &str) -> String {
+/// The ASCII digits of `s`, full-width ones folded (also the form's
+/// emergency phone).
+pub(crate) fn digits_of(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().map(crate::text::fold_width) {
         if c.is_ascii_digit() {
