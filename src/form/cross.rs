@@ -285,15 +285,7 @@ fn homepage_host(url: &str) -> String {
     let t = crate::text::find(t, "://")
         .and_then(|at| t.get(at + 3..))
         .unwrap_or(t);
-    let end = t
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(t.len());
-    let host = t.get(..end).unwrap_or("");
-    let start = host.bytes().rposition(|b| b == b'@').map_or(0, |i| i + 1);
-    let host = host.get(start..).unwrap_or(host);
-    let end = host.bytes().position(|b| b == b':').unwrap_or(host.len());
-    let host = host.get(..end).unwrap_or(host);
+    let host = crate::site::html::host_in(t);
     crate::text::trim_end(host, b'.').to_ascii_lowercase()
 }
 
