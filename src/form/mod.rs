@@ -135,28 +135,35 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
         rules: ProvinceRules::for_province(&opts.profile, opts.province),
         out: Vec::new(),
     };
-    let mut facts = Facts::default();
     if form.as_object().is_none() {
         w.bad_type("form.not_object", form, "");
         return FormResult { findings: w.out };
     }
 
-    match w.text(form.get("province"), "province", Need::Optional) {
-        Some(p) => match Province::parse(&p) {
-            Some(prov) => facts.province = Some(prov),
-            None => w.invalid("form.province.unknown", &p, "province"),
-        },
-        None => facts.province = opts.province,
+    let mut province = opts.province;
+    if let Some(p) = w.text(form.get("province"), "province", Need::Optional) {
+        province = Province::parse(&p);
+        if province.is_none() {
+            w.invalid("form.province.unknown", &p, "province");
+        }
     }
-    if facts.province.is_none() && !w.out.iter().any(|f| f.path == "province") {
-        w.out
-            .push(Finding::warning("form.province.missing").at("province"));
+    if province.is_none() && !w.out.iter().any(|f| f.path == "province") {
+        file(
+            &mut w.out,
+            Finding::warning("form.province.missing"),
+            "province",
+            "",
+        );
     }
-    w.rules = ProvinceRules::for_province(&opts.profile, facts.province);
-    w.opts.province = facts.province;
+    w.rules = ProvinceRules::for_province(&opts.profile, province);
+    w.opts.province = province;
 
-    w.subject(form.get("subject"), &mut facts);
-    w.websites(form.get("websites"), &mut facts);
+    let subject = w.subject(form.get("subject"));
+    let facts = Facts {
+        province,
+        websites: w.websites(form.get("websites")),
+        ..subject
+    };
     cross::run(&facts, &w.rules, &w.opts, &mut w.out);
     crate::finding::order_by_severity(&mut w.out);
     FormResult { findings: w.out }
@@ -492,31 +499,33 @@ impl Walk {
         })
     }
 
-    fn subject(&mut self, v: Option<&Json>, facts: &mut Facts) {
+    /// The subject's facts (no province or websites yet).
+    fn subject(&mut self, v: Option<&Json>) -> Facts {
         let Some(obj) = self.object(v, "subject", "field.subject") else {
-            return;
+            return Facts::default();
         };
+        let mut subject_type = None;
         if let (path, Some(t), _) = self.entry(obj, "subject", "type", Need::Required, "") {
-            match SubjectType::parse(t.trim()) {
-                Some(st) => facts.subject_type = Some(st),
-                None => self.invalid("form.subject_type.unknown", &t, &path),
+            subject_type = SubjectType::parse(t.trim());
+            if subject_type.is_none() {
+                self.invalid("form.subject_type.unknown", &t, &path);
             }
         }
-        self.opts.subject_type = facts.subject_type;
-        let personal = facts.subject_type == Some(SubjectType::Personal);
+        self.opts.subject_type = subject_type;
+        let personal = subject_type == Some(SubjectType::Personal);
         let kind = if personal { "personName" } else { "" };
         let name = self.value(obj, "subject", "name", Need::Required, kind);
-        facts.subject_name = name.as_deref().map(normalize_name);
         let (allowed, org) = if personal {
             (PERSON_CERTS, false)
         } else {
             (ORG_CERTS, true)
         };
-        let (ct, cert) = if facts.subject_type.is_some() {
+        let (ct, cert) = if subject_type.is_some() {
             self.certificate(obj, "subject", allowed, org)
         } else {
             (None, None)
         };
+        let mut subject_cert = None;
         if let (Some(ct), Some(r)) = (ct, cert) {
             let months = if org {
                 self.rules.license_min_months
@@ -524,13 +533,62 @@ impl Walk {
                 self.rules.cert_min_months
             };
             self.validity(obj, "subject", months);
-            facts.subject_cert = Some((ct, r.value));
+            subject_cert = Some((ct, r.value));
         }
         self.value(obj, "subject", "address", Need::Optional, "");
-        facts.principal = self.person(obj.get("principal"), "subject.principal");
+        Facts {
+            subject_type,
+            province: None,
+            subject_name: name.as_deref().map(normalize_name),
+            subject_cert,
+            principal: self.person(obj.get("principal"), "subject.principal"),
+            websites: Vec::new(),
+        }
     }
 
-    fn websites(&mut self, v: Option<&Json>, facts: &mut Facts) {
+    /// The text items of the array `key` of `obj`, each with its path: as
+    /// typed (trimmed) when `kind` is empty, else the registrable domain
+    /// (or value) of the `kind` check, skipping items that fail to check.
+    #[allow(clippy::too_many_arguments)]
+    fn items(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        missing: Option<Finding>,
+        max: usize,
+        need: Need,
+        kind: &str,
+    ) -> Vec<(String, String)> {
+        let base = cat!(path, ".", key);
+        let mut out = Vec::new();
+        for (j, item) in self
+            .list(obj.get(key), &base, missing, max)
+            .iter()
+            .enumerate()
+        {
+            let item_path = cat!(base, "[", j, "]");
+            let Some(text) = self.text(Some(item), &item_path, need) else {
+                continue;
+            };
+            let value = if kind.is_empty() {
+                text.trim().into()
+            } else {
+                let Some(r) = self.field(kind, &text, &item_path) else {
+                    continue;
+                };
+                match r.get_info("registrable") {
+                    Some(InfoValue::Str(s)) => s.clone(),
+                    _ => r.value,
+                }
+            };
+            out.push((value, item_path));
+        }
+        out
+    }
+
+    fn websites(&mut self, v: Option<&Json>) -> Vec<WebsiteFacts> {
+        let mut websites = Vec::new();
         let empty = Finding::error("form.websites.empty");
         let items = self.list(v, "websites", Some(empty), MAX_WEBSITES);
         for (i, site) in items.iter().enumerate() {
@@ -539,52 +597,51 @@ impl Walk {
                 self.bad_type("form.not_object", site, &path);
                 continue;
             }
-            let mut wf = WebsiteFacts {
-                path: path.clone(),
-                ..WebsiteFacts::default()
-            };
-            wf.name = self.value(site, &path, "name", Need::Required, "websiteName");
-            let domains_path = cat!(path, ".domains");
+            let name = self.value(site, &path, "name", Need::Required, "websiteName");
             let missing = Finding::error("form.required").param("field_label", "field.domains");
-            let ds = self.list(
-                site.get("domains"),
-                &domains_path,
+            let domains = self.items(
+                site,
+                &path,
+                "domains",
                 Some(missing),
                 MAX_DOMAINS,
+                Need::Required,
+                "domain",
             );
-            for (j, d) in ds.iter().enumerate() {
-                let dpath = cat!(domains_path, "[", j, "]");
-                let Some(text) = self.text(Some(d), &dpath, Need::Required) else {
-                    continue;
-                };
-                if let Some(r) = self.field("domain", &text, &dpath) {
-                    let registrable = match r.get_info("registrable") {
-                        Some(InfoValue::Str(s)) => s.clone(),
-                        _ => r.value,
-                    };
-                    wf.domains.push((registrable, dpath));
+            let homepage = self.value(site, &path, "homepage", Need::Optional, "");
+            let content_types = self.items(
+                site,
+                &path,
+                "contentTypes",
+                None,
+                usize::MAX,
+                Need::Optional,
+                "",
+            );
+            let remark = self.value(site, &path, "remark", Need::Optional, "");
+            let mut domain_expires = None;
+            if let (exp_path, Some(d), _) =
+                self.entry(site, &path, "domainExpiresOn", Need::Optional, "")
+            {
+                domain_expires = Date::parse(&d);
+                if domain_expires.is_none() {
+                    self.invalid("form.date.invalid", d.trim(), &exp_path);
                 }
             }
-            wf.homepage = self.value(site, &path, "homepage", Need::Optional, "");
-            let ct_path = cat!(path, ".contentTypes");
-            let cts = self.list(site.get("contentTypes"), &ct_path, None, usize::MAX);
-            for (j, c) in cts.iter().enumerate() {
-                let cpath = cat!(ct_path, "[", j, "]");
-                if let Some(t) = self.text(Some(c), &cpath, Need::Optional) {
-                    wf.content_types.push((t.trim().into(), cpath));
-                }
-            }
-            wf.remark = self.value(site, &path, "remark", Need::Optional, "");
-            let expires = self.entry(site, &path, "domainExpiresOn", Need::Optional, "");
-            if let (exp_path, Some(d), _) = expires {
-                match Date::parse(&d) {
-                    Some(date) => wf.domain_expires = Some(date),
-                    None => self.invalid("form.date.invalid", d.trim(), &exp_path),
-                }
-            }
-            wf.domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
-            wf.principal = self.person(site.get("principal"), &cat!(path, ".principal"));
-            facts.websites.push(wf);
+            let domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
+            let principal = self.person(site.get("principal"), &cat!(path, ".principal"));
+            websites.push(WebsiteFacts {
+                path,
+                domains,
+                name,
+                remark,
+                content_types,
+                homepage,
+                domain_expires,
+                domain_holder,
+                principal,
+            });
         }
+        websites
     }
 }
