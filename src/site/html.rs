@@ -215,15 +215,11 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
             k += 1;
             continue;
         }
-        while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
-            k += 1;
-        }
+        k = skip_space(s, k);
         let (mut start, mut end) = (k, k);
         if s.get(k).is_some_and(|(c, _)| *c == '=') {
             k += 1;
-            while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
-                k += 1;
-            }
+            k = skip_space(s, k);
             match s.get(k) {
                 Some((q @ ('"' | '\''), _)) => {
                     start = k + 1;
@@ -257,6 +253,22 @@ fn at_ci(s: &[(char, u32)], i: usize, needle: &str) -> bool {
     })
 }
 
+/// The index of the first non-white-space character at or after `k`.
+fn skip_space(s: &[(char, u32)], mut k: usize) -> usize {
+    while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
+        k += 1;
+    }
+    k
+}
+
+/// The index after the first `>` at or after `from` (the end when none).
+fn after_gt(s: &[(char, u32)], from: usize) -> usize {
+    s.get(from..)
+        .and_then(|t| t.iter().position(|x| x.0 == '>'))
+        .map(|p| from + p + 1)
+        .unwrap_or(s.len())
+}
+
 /// Position of the first `needle` (ASCII case-insensitive) at or after `from`.
 fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
     (from..s.len()).find(|&i| at_ci(s, i, needle))
@@ -282,24 +294,14 @@ pub fn flatten(html: &str) -> Flat {
                 continue;
             }
             if s.get(i + 1).is_some_and(|(d, _)| matches!(d, '!' | '?')) {
-                i = s
-                    .get(i..)
-                    .and_then(|t| t.iter().position(|x| x.0 == '>'))
-                    .map(|p| i + p + 1)
-                    .unwrap_or(s.len());
+                i = after_gt(&s, i);
                 continue;
             }
             if let Some((name, closing, href, next)) = parse_tag(&s, i) {
                 let span = (at, end_of(&s, next));
                 if !closing && RAW_TEXT.contains(&name.as_str()) {
                     let close = cat!("</", name);
-                    i = find_ci(&s, next, &close)
-                        .and_then(|e| {
-                            s.get(e..)
-                                .and_then(|t| t.iter().position(|x| x.0 == '>'))
-                                .map(|p| e + p + 1)
-                        })
-                        .unwrap_or(s.len());
+                    i = find_ci(&s, next, &close).map_or(s.len(), |e| after_gt(&s, e));
                     continue;
                 }
                 if name == "a" {
