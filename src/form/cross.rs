@@ -326,19 +326,19 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
         }
         if let Some(exp) = site.domain_expires {
             let days = opts.today.days_until(exp);
-            let f = if days < 0 {
-                Some(Finding::error("form.domain.expired").param("date", exp.iso()))
-            } else if days <= rules.domain_min_days {
-                Some(
-                    Finding::error("form.domain.expiring")
-                        .param("date", exp.iso())
+            let expired = days < 0;
+            if expired || days <= rules.domain_min_days {
+                let code = if expired {
+                    "form.domain.expired"
+                } else {
+                    "form.domain.expiring"
+                };
+                let mut f = Finding::error(code).param("date", exp.iso());
+                if !expired {
+                    f = f
                         .param_n("days", days)
-                        .param_n("min", rules.domain_min_days),
-                )
-            } else {
-                None
-            };
-            if let Some(f) = f {
+                        .param_n("min", rules.domain_min_days);
+                }
                 file(out, f, &site.path, ".domainExpiresOn");
             }
         }

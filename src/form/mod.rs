@@ -391,15 +391,19 @@ impl Walk {
             return;
         };
         let today = self.opts.today;
-        let f = if d < today {
-            Finding::error("form.cert.expired").param("date", d.iso())
-        } else if d < today.add_months(months) {
-            Finding::error("form.cert.expiring")
-                .param("date", d.iso())
-                .param_n("months", months as i64)
-        } else {
+        let expired = d < today;
+        if !expired && d >= today.add_months(months) {
             return;
+        }
+        let code = if expired {
+            "form.cert.expired"
+        } else {
+            "form.cert.expiring"
         };
+        let mut f = Finding::error(code).param("date", d.iso());
+        if !expired {
+            f = f.param_n("months", months as i64);
+        }
         file(&mut self.out, f, &path, "");
     }
 
