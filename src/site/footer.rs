@@ -106,9 +106,9 @@ fn find_icp(t: &[char]) -> Vec<Found> {
     let mut i = 0;
     while i + 3 <= t.len() {
         let is_icp = matches!(t.get(i..i + 3), Some([a, b, c])
-            if a.to_ascii_uppercase() == 'I'
-                && b.to_ascii_uppercase() == 'C'
-                && c.to_ascii_uppercase() == 'P');
+            if a.eq_ignore_ascii_case(&'I')
+                && b.eq_ignore_ascii_case(&'C')
+                && c.eq_ignore_ascii_case(&'P'));
         if !is_icp {
             i += 1;
             continue;
