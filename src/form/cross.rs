@@ -5,7 +5,7 @@
 use crate::rt::prelude::*;
 
 use super::province_rules::{content_type, NonLocal, ProvinceRules};
-use super::{normalize_name, Facts, PersonFacts, WebsiteFacts};
+use super::{file, normalize_name, Facts, PersonFacts, WebsiteFacts};
 use crate::finding::Finding;
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
@@ -36,23 +36,35 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
     let Some(p) = &facts.principal else { return };
     if let (Some(subject), Some(name)) = (&facts.subject_name, &p.name) {
         if subject != name {
-            out.push(Finding::error("form.personal.name_mismatch").at(cat!(p.path, ".name")));
+            file(
+                out,
+                Finding::error("form.personal.name_mismatch"),
+                &p.path,
+                ".name",
+            );
         }
     }
     if let (Some((st, sn)), Some(pt), Some(pn)) =
         (&facts.subject_cert, &p.cert_type, &p.cert_number)
     {
         if st != pt || sn != pn {
-            out.push(Finding::error("form.personal.cert_mismatch").at(cat!(p.path, ".certNumber")));
+            file(
+                out,
+                Finding::error("form.personal.cert_mismatch"),
+                &p.path,
+                ".certNumber",
+            );
         }
     }
     for site in &facts.websites {
         let Some(wp) = &site.principal else { continue };
         if let (Some(a), Some(b)) = (p.identity(), wp.identity()) {
             if a != b {
-                out.push(
-                    Finding::warning("form.personal.website_principal_differs")
-                        .at(wp.path.as_str()),
+                file(
+                    out,
+                    Finding::warning("form.personal.website_principal_differs"),
+                    &wp.path,
+                    "",
                 );
             }
         }
@@ -95,13 +107,25 @@ fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
                 .param_n("min", min as i64)
                 .param("province", province_name(facts));
         }
-        out.push(f.at(cat!(p.path, ".certNumber")));
+        file(out, f, &p.path, ".certNumber");
     }
 }
 
 /// The two-digit region code at `at` (ID digits 1–2, USCC digits 3–4).
+/// Like `u8::from_str` of those two bytes (which takes `+7` as 7), without
+/// linking the integer parser.
 fn two_digits(s: &str, at: usize) -> Option<u8> {
-    s.get(at..at + 2)?.parse().ok()
+    let b = s.as_bytes();
+    let (hi, lo) = (*b.get(at)?, *b.get(at + 1)?);
+    if !lo.is_ascii_digit() {
+        return None;
+    }
+    let tens = match hi {
+        b'+' => 0,
+        b'0'..=b'9' => hi - b'0',
+        _ => return None,
+    };
+    Some(tens * 10 + (lo - b'0'))
 }
 
 /// The name of the province with ID/USCC region `code` (`""` if unknown).
@@ -119,10 +143,11 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
     };
     match p.cert_type.as_deref() {
         Some("passport") | Some("foreignPermanentId") if !rules.foreigners_personal => {
-            out.push(
-                Finding::error("form.personal.foreigner_refused")
-                    .param("province", province.name)
-                    .at(cat!(p.path, ".certType")),
+            file(
+                out,
+                Finding::error("form.personal.foreigner_refused").param("province", province.name),
+                &p.path,
+                ".certType",
             );
         }
         Some("residentId") => {
@@ -141,10 +166,12 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
                 ),
                 NonLocal::LocalOnly => (Finding::error("form.residence.local_only"), ".certNumber"),
             };
-            out.push(
+            file(
+                out,
                 f.param("province", province.name)
-                    .param("from", region_name(code))
-                    .at(cat!(p.path, key)),
+                    .param("from", region_name(code)),
+                &p.path,
+                key,
             );
         }
         _ => {}
@@ -166,11 +193,13 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
         return;
     };
     if code != province.code {
-        out.push(
+        file(
+            out,
             Finding::warning("form.subject.region_mismatch")
                 .param("province", province.name)
-                .param("from", region_name(code))
-                .at("subject.certNumber"),
+                .param("from", region_name(code)),
+            "subject.certNumber",
+            "",
         );
     }
 }
@@ -226,10 +255,11 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
                 (2, ".email", "form.contact.email_shared", &a.email, &b.email),
             ] {
                 if mine.is_some() && mine == theirs && *done & bit == 0 {
-                    out.push(
-                        Finding::error(code)
-                            .param("other_label", role(&a.path))
-                            .at(cat!(b.path, field)),
+                    file(
+                        out,
+                        Finding::error(code).param("other_label", role(&a.path)),
+                        &b.path,
+                        field,
                     );
                     *done |= bit;
                 }
@@ -239,8 +269,11 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
     for p in &people {
         let Some(e) = &p.emergency else { continue };
         if people.iter().any(|q| q.mobile.as_ref() == Some(e)) {
-            out.push(
-                Finding::error("form.contact.emergency_same").at(cat!(p.path, ".emergencyPhone")),
+            file(
+                out,
+                Finding::error("form.contact.emergency_same"),
+                &p.path,
+                ".emergencyPhone",
             );
         }
     }
@@ -252,15 +285,7 @@ fn homepage_host(url: &str) -> String {
     let t = crate::text::find(t, "://")
         .and_then(|at| t.get(at + 3..))
         .unwrap_or(t);
-    let end = t
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(t.len());
-    let host = t.get(..end).unwrap_or("");
-    let start = host.bytes().rposition(|b| b == b'@').map_or(0, |i| i + 1);
-    let host = host.get(start..).unwrap_or(host);
-    let end = host.bytes().position(|b| b == b':').unwrap_or(host.len());
-    let host = host.get(..end).unwrap_or(host);
+    let host = crate::site::html::host_in(t);
     crate::text::trim_end(host, b'.').to_ascii_lowercase()
 }
 
@@ -271,11 +296,13 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
     for (i, site) in facts.websites.iter().enumerate() {
         for (domain, path) in &site.domains {
             match seen.iter().find(|(d, _)| d == domain) {
-                Some((_, first)) => out.push(
+                Some((_, first)) => file(
+                    out,
                     Finding::error("form.domain.duplicate")
                         .param("domain", domain.as_str())
-                        .param_n("site", (first + 1) as i64)
-                        .at(path.as_str()),
+                        .param_n("site", (first + 1) as i64),
+                    path,
+                    "",
                 ),
                 None => seen.push((domain, i)),
             }
@@ -289,37 +316,39 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                     .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
             });
             if !site.domains.is_empty() && !inside {
-                out.push(
-                    Finding::error("form.homepage.not_in_domains")
-                        .param("host", host)
-                        .at(cat!(site.path, ".homepage")),
+                file(
+                    out,
+                    Finding::error("form.homepage.not_in_domains").param("host", host),
+                    &site.path,
+                    ".homepage",
                 );
             }
         }
         if let Some(exp) = site.domain_expires {
             let days = opts.today.days_until(exp);
-            let f = if days < 0 {
-                Some(Finding::error("form.domain.expired").param("date", exp.iso()))
-            } else if days <= rules.domain_min_days {
-                Some(
-                    Finding::error("form.domain.expiring")
-                        .param("date", exp.iso())
+            let expired = days < 0;
+            if expired || days <= rules.domain_min_days {
+                let code = if expired {
+                    "form.domain.expired"
+                } else {
+                    "form.domain.expiring"
+                };
+                let mut f = Finding::error(code).param("date", exp.iso());
+                if !expired {
+                    f = f
                         .param_n("days", days)
-                        .param_n("min", rules.domain_min_days),
-                )
-            } else {
-                None
-            };
-            if let Some(f) = f {
-                out.push(f.at(cat!(site.path, ".domainExpiresOn")));
+                        .param_n("min", rules.domain_min_days);
+                }
+                file(out, f, &site.path, ".domainExpiresOn");
             }
         }
         if let (Some(holder), Some(subject)) = (&site.domain_holder, &facts.subject_name) {
             if normalize_name(holder) != *subject {
-                out.push(
-                    Finding::error("form.domain.holder_mismatch")
-                        .param("holder", holder.trim())
-                        .at(cat!(site.path, ".domainHolder")),
+                file(
+                    out,
+                    Finding::error("form.domain.holder_mismatch").param("holder", holder.trim()),
+                    &site.path,
+                    ".domainHolder",
                 );
             }
         }
@@ -335,7 +364,7 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 }
                 Some(_) => continue,
             };
-            out.push(f.param(name, ct.as_str()).at(path.as_str()));
+            file(out, f.param(name, ct.as_str()), path, "");
         }
         for (field, text) in [(".name", &site.name), (".remark", &site.remark)] {
             if let Some(text) = text {
@@ -374,11 +403,13 @@ fn undeclared(
             .find(|w| !w.is_empty() && crate::text::contains(text, w));
         let Some(word) = word else { continue };
         if !site.content_types.iter().any(|(c, _)| c == category) {
-            out.push(
+            file(
+                out,
                 Finding::warning("form.content.undeclared")
                     .param("word", word)
-                    .param("category", category)
-                    .at(cat!(site.path, field)),
+                    .param("category", category),
+                &site.path,
+                field,
             );
         }
     }
@@ -396,5 +427,17 @@ mod tests {
         );
         assert_eq!(homepage_host("example.com"), "example.com");
         assert_eq!(homepage_host("http://user@example.com/"), "example.com");
+    }
+
+    #[test]
+    fn two_digits_reads_like_u8_from_str() {
+        for s in [
+            "11", "09", "+7", "7", "-7", "a1", "1a", "1é", "é1", "++", "+", "",
+        ] {
+            for at in 0..3 {
+                let want = s.get(at..at + 2).and_then(|t| t.parse::<u8>().ok());
+                assert_eq!(two_digits(s, at), want, "{s:?} at {at}");
+            }
+        }
     }
 }

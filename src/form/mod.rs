@@ -135,32 +135,35 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
         rules: ProvinceRules::for_province(&opts.profile, opts.province),
         out: Vec::new(),
     };
-    let mut facts = Facts::default();
     if form.as_object().is_none() {
         w.bad_type("form.not_object", form, "");
         return FormResult { findings: w.out };
     }
 
-    match w.text(form.get("province"), "province", Need::Optional) {
-        Some(p) => match Province::parse(&p) {
-            Some(prov) => facts.province = Some(prov),
-            None => w.out.push(
-                Finding::error("form.province.unknown")
-                    .param("value", p)
-                    .at("province"),
-            ),
-        },
-        None => facts.province = opts.province,
+    let mut province = opts.province;
+    if let Some(p) = w.text(form.get("province"), "province", Need::Optional) {
+        province = Province::parse(&p);
+        if province.is_none() {
+            w.invalid("form.province.unknown", &p, "province");
+        }
     }
-    if facts.province.is_none() && !w.out.iter().any(|f| f.path == "province") {
-        w.out
-            .push(Finding::warning("form.province.missing").at("province"));
+    if province.is_none() && !w.out.iter().any(|f| f.path == "province") {
+        file(
+            &mut w.out,
+            Finding::warning("form.province.missing"),
+            "province",
+            "",
+        );
     }
-    w.rules = ProvinceRules::for_province(&opts.profile, facts.province);
-    w.opts.province = facts.province;
+    w.rules = ProvinceRules::for_province(&opts.profile, province);
+    w.opts.province = province;
 
-    w.subject(form.get("subject"), &mut facts);
-    w.websites(form.get("websites"), &mut facts);
+    let subject = w.subject(form.get("subject"));
+    let facts = Facts {
+        province,
+        websites: w.websites(form.get("websites")),
+        ..subject
+    };
     cross::run(&facts, &w.rules, &w.opts, &mut w.out);
     crate::finding::order_by_severity(&mut w.out);
     FormResult { findings: w.out }
@@ -181,6 +184,13 @@ enum Need {
     Required,
     /// A `form.recommended` warning (also after a `form.not_text`).
     Recommended,
+}
+
+/// Files `f` under the path `base` + `key` (`key` may be empty): one
+/// out-of-line place for the pushes of the walk and the rules.
+#[inline(never)]
+fn file(out: &mut Vec<Finding>, f: Finding, base: &str, key: &str) {
+    out.push(f.at(cat!(base, key)));
 }
 
 /// Normalises a name for comparison: no spaces, half-width, one kind of `·`.
@@ -234,7 +244,7 @@ impl Walk {
             Need::Required => Finding::error("form.required"),
             Need::Recommended => Finding::warning("form.recommended"),
         };
-        self.out.push(f.param("field_label", label).at(path));
+        file(&mut self.out, f.param("field_label", label), path, "");
         None
     }
 
@@ -255,6 +265,42 @@ impl Walk {
             _ => None,
         };
         (path, text, result)
+    }
+
+    /// [`Walk::entry`] when only the text is wanted.
+    #[inline(never)]
+    fn value(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        need: Need,
+        kind: &str,
+    ) -> Option<String> {
+        self.entry(obj, path, key, need, kind).1
+    }
+
+    /// [`Walk::entry`] when only the check's result is wanted.
+    #[inline(never)]
+    fn checked(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        need: Need,
+        kind: &str,
+    ) -> Option<FieldResult> {
+        self.entry(obj, path, key, need, kind).2
+    }
+
+    /// A value `code` rejects: the error with its `value`.
+    fn invalid(&mut self, code: &str, value: &str, path: &str) {
+        file(
+            &mut self.out,
+            Finding::error(code).param("value", value),
+            path,
+            "",
+        );
     }
 
     /// A value of the wrong JSON type: `code` with its `type`.
@@ -306,7 +352,7 @@ impl Walk {
             }
             None | Some(Json::Null) | Some(Json::Arr(_)) => {
                 if let Some(f) = missing {
-                    self.out.push(f.at(path));
+                    file(&mut self.out, f, path, "");
                 }
                 &[]
             }
@@ -322,7 +368,7 @@ impl Walk {
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
         let mut r = check::check_field(kind, value, &self.opts).ok()?;
         for f in core::mem::take(&mut r.findings) {
-            self.out.push(f.at(path));
+            file(&mut self.out, f, path, "");
         }
         Some(r)
     }
@@ -341,24 +387,24 @@ impl Walk {
             return;
         }
         let Some(d) = Date::parse(t) else {
-            self.out.push(
-                Finding::error("form.date.invalid")
-                    .param("value", t)
-                    .at(path),
-            );
+            self.invalid("form.date.invalid", t, &path);
             return;
         };
         let today = self.opts.today;
-        let f = if d < today {
-            Finding::error("form.cert.expired").param("date", d.iso())
-        } else if d < today.add_months(months) {
-            Finding::error("form.cert.expiring")
-                .param("date", d.iso())
-                .param_n("months", months as i64)
-        } else {
+        let expired = d < today;
+        if !expired && d >= today.add_months(months) {
             return;
+        }
+        let code = if expired {
+            "form.cert.expired"
+        } else {
+            "form.cert.expiring"
         };
-        self.out.push(f.at(path));
+        let mut f = Finding::error(code).param("date", d.iso());
+        if !expired {
+            f = f.param_n("months", months as i64);
+        }
+        file(&mut self.out, f, &path, "");
     }
 
     /// The certificate type of a person or subject; the number checked as that kind.
@@ -376,11 +422,7 @@ impl Walk {
         };
         let known = PERSON_CERTS.contains(&ct.as_str()) || ORG_CERTS.contains(&ct.as_str());
         if !known {
-            self.out.push(
-                Finding::error("form.cert_type.unknown")
-                    .param("value", ct.as_str())
-                    .at(type_path),
-            );
+            self.invalid("form.cert_type.unknown", &ct, &type_path);
             return (None, None);
         }
         let f = if !allowed.contains(&ct.as_str()) {
@@ -404,18 +446,14 @@ impl Walk {
 
     fn person(&mut self, v: Option<&Json>, path: &str) -> Option<PersonFacts> {
         let obj = self.object(v, path, "field.principal")?;
-        let mut p = PersonFacts {
-            path: path.into(),
-            ..PersonFacts::default()
-        };
-        let (_, name, _) = self.entry(obj, path, "name", Need::Required, "personName");
-        p.name = name.as_deref().map(normalize_name);
-        let (ct, cert) = self.certificate(obj, path, PERSON_CERTS, false);
-        if let (Some(ct), Some(r)) = (&ct, &cert) {
-            p.cert_number = Some(r.value.clone());
-            if let Some(InfoValue::Num(age)) = r.get_info("age") {
-                p.age = Some(*age as i32);
+        let name = self.value(obj, path, "name", Need::Required, "personName");
+        let (cert_type, cert) = self.certificate(obj, path, PERSON_CERTS, false);
+        let (mut cert_number, mut age) = (None, None);
+        if let (Some(ct), Some(r)) = (&cert_type, cert) {
+            if let Some(InfoValue::Num(a)) = r.get_info("age") {
+                age = Some(*a as i32);
             }
+            cert_number = Some(r.value);
             let months = if ct == "hmtResidencePermit" {
                 self.rules.residence_permit_min_months
             } else {
@@ -423,21 +461,14 @@ impl Walk {
             };
             self.validity(obj, path, months);
         }
-        p.cert_type = ct;
-        let (_, _, mobile) = self.entry(obj, path, "mobile", Need::Required, "mobile");
-        p.mobile = mobile.map(|r| r.value);
-        let (_, _, email) = self.entry(obj, path, "email", Need::Recommended, "email");
-        p.email = email.map(|r| r.value.to_ascii_lowercase());
-        self.entry(obj, path, "landline", Need::Optional, "landline");
-        let emergency = self.entry(obj, path, "emergencyPhone", Need::Recommended, "");
-        if let (emergency_path, Some(e), _) = emergency {
-            let mut all = String::new();
-            for c in e.chars() {
-                let c = crate::text::fold_width(c);
-                if c.is_ascii_digit() {
-                    all.push(c);
-                }
-            }
+        let mobile = self.checked(obj, path, "mobile", Need::Required, "mobile");
+        let email = self.checked(obj, path, "email", Need::Recommended, "email");
+        self.value(obj, path, "landline", Need::Optional, "landline");
+        let mut emergency = None;
+        if let (emergency_path, Some(e), _) =
+            self.entry(obj, path, "emergencyPhone", Need::Recommended, "")
+        {
+            let all = crate::site::footer::digits_of(&e);
             // A mobile with its country code (+86 / 0086) is still a mobile.
             let digits = match all.strip_prefix("0086").or_else(|| all.strip_prefix("86")) {
                 Some(rest) if rest.len() == 11 && rest.starts_with('1') => rest.into(),
@@ -449,47 +480,56 @@ impl Walk {
                 "landline"
             };
             self.field(kind, &e, &emergency_path);
-            p.emergency = Some(digits);
+            emergency = Some(digits);
         }
+        let mut residence_permit = false;
         match obj.get("residencePermit") {
             None | Some(Json::Null) => {}
-            Some(Json::Bool(b)) => p.residence_permit = *b,
+            Some(Json::Bool(b)) => residence_permit = *b,
             Some(other) => {
                 self.bad_type("form.not_boolean", other, &cat!(path, ".residencePermit"))
             }
         }
-        Some(p)
+        Some(PersonFacts {
+            path: path.into(),
+            name: name.as_deref().map(normalize_name),
+            cert_type,
+            cert_number,
+            age,
+            mobile: mobile.map(|r| r.value),
+            email: email.map(|r| r.value.to_ascii_lowercase()),
+            emergency,
+            residence_permit,
+        })
     }
 
-    fn subject(&mut self, v: Option<&Json>, facts: &mut Facts) {
+    /// The subject's facts (no province or websites yet).
+    fn subject(&mut self, v: Option<&Json>) -> Facts {
         let Some(obj) = self.object(v, "subject", "field.subject") else {
-            return;
+            return Facts::default();
         };
+        let mut subject_type = None;
         if let (path, Some(t), _) = self.entry(obj, "subject", "type", Need::Required, "") {
-            match SubjectType::parse(t.trim()) {
-                Some(st) => facts.subject_type = Some(st),
-                None => self.out.push(
-                    Finding::error("form.subject_type.unknown")
-                        .param("value", t)
-                        .at(path),
-                ),
+            subject_type = SubjectType::parse(t.trim());
+            if subject_type.is_none() {
+                self.invalid("form.subject_type.unknown", &t, &path);
             }
         }
-        self.opts.subject_type = facts.subject_type;
-        let personal = facts.subject_type == Some(SubjectType::Personal);
+        self.opts.subject_type = subject_type;
+        let personal = subject_type == Some(SubjectType::Personal);
         let kind = if personal { "personName" } else { "" };
-        let (_, name, _) = self.entry(obj, "subject", "name", Need::Required, kind);
-        facts.subject_name = name.as_deref().map(normalize_name);
+        let name = self.value(obj, "subject", "name", Need::Required, kind);
         let (allowed, org) = if personal {
             (PERSON_CERTS, false)
         } else {
             (ORG_CERTS, true)
         };
-        let (ct, cert) = if facts.subject_type.is_some() {
+        let (ct, cert) = if subject_type.is_some() {
             self.certificate(obj, "subject", allowed, org)
         } else {
             (None, None)
         };
+        let mut subject_cert = None;
         if let (Some(ct), Some(r)) = (ct, cert) {
             let months = if org {
                 self.rules.license_min_months
@@ -497,13 +537,62 @@ impl Walk {
                 self.rules.cert_min_months
             };
             self.validity(obj, "subject", months);
-            facts.subject_cert = Some((ct, r.value));
+            subject_cert = Some((ct, r.value));
         }
-        self.entry(obj, "subject", "address", Need::Optional, "");
-        facts.principal = self.person(obj.get("principal"), "subject.principal");
+        self.value(obj, "subject", "address", Need::Optional, "");
+        Facts {
+            subject_type,
+            province: None,
+            subject_name: name.as_deref().map(normalize_name),
+            subject_cert,
+            principal: self.person(obj.get("principal"), "subject.principal"),
+            websites: Vec::new(),
+        }
     }
 
-    fn websites(&mut self, v: Option<&Json>, facts: &mut Facts) {
+    /// The text items of the array `key` of `obj`, each with its path: as
+    /// typed (trimmed) when `kind` is empty, else the registrable domain
+    /// (or value) of the `kind` check, skipping items that fail to check.
+    #[allow(clippy::too_many_arguments)]
+    fn items(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        missing: Option<Finding>,
+        max: usize,
+        need: Need,
+        kind: &str,
+    ) -> Vec<(String, String)> {
+        let base = cat!(path, ".", key);
+        let mut out = Vec::new();
+        for (j, item) in self
+            .list(obj.get(key), &base, missing, max)
+            .iter()
+            .enumerate()
+        {
+            let item_path = cat!(base, "[", j, "]");
+            let Some(text) = self.text(Some(item), &item_path, need) else {
+                continue;
+            };
+            let value = if kind.is_empty() {
+                text.trim().into()
+            } else {
+                let Some(r) = self.field(kind, &text, &item_path) else {
+                    continue;
+                };
+                match r.get_info("registrable") {
+                    Some(InfoValue::Str(s)) => s.clone(),
+                    _ => r.value,
+                }
+            };
+            out.push((value, item_path));
+        }
+        out
+    }
+
+    fn websites(&mut self, v: Option<&Json>) -> Vec<WebsiteFacts> {
+        let mut websites = Vec::new();
         let empty = Finding::error("form.websites.empty");
         let items = self.list(v, "websites", Some(empty), MAX_WEBSITES);
         for (i, site) in items.iter().enumerate() {
@@ -512,60 +601,51 @@ impl Walk {
                 self.bad_type("form.not_object", site, &path);
                 continue;
             }
-            let mut wf = WebsiteFacts {
-                path: path.clone(),
-                ..WebsiteFacts::default()
-            };
-            wf.name = self
-                .entry(site, &path, "name", Need::Required, "websiteName")
-                .1;
-            let domains_path = cat!(path, ".domains");
+            let name = self.value(site, &path, "name", Need::Required, "websiteName");
             let missing = Finding::error("form.required").param("field_label", "field.domains");
-            let ds = self.list(
-                site.get("domains"),
-                &domains_path,
+            let domains = self.items(
+                site,
+                &path,
+                "domains",
                 Some(missing),
                 MAX_DOMAINS,
+                Need::Required,
+                "domain",
             );
-            for (j, d) in ds.iter().enumerate() {
-                let dpath = cat!(domains_path, "[", j, "]");
-                let Some(text) = self.text(Some(d), &dpath, Need::Required) else {
-                    continue;
-                };
-                if let Some(r) = self.field("domain", &text, &dpath) {
-                    let registrable = match r.get_info("registrable") {
-                        Some(InfoValue::Str(s)) => s.clone(),
-                        _ => r.value,
-                    };
-                    wf.domains.push((registrable, dpath));
+            let homepage = self.value(site, &path, "homepage", Need::Optional, "");
+            let content_types = self.items(
+                site,
+                &path,
+                "contentTypes",
+                None,
+                usize::MAX,
+                Need::Optional,
+                "",
+            );
+            let remark = self.value(site, &path, "remark", Need::Optional, "");
+            let mut domain_expires = None;
+            if let (exp_path, Some(d), _) =
+                self.entry(site, &path, "domainExpiresOn", Need::Optional, "")
+            {
+                domain_expires = Date::parse(&d);
+                if domain_expires.is_none() {
+                    self.invalid("form.date.invalid", d.trim(), &exp_path);
                 }
             }
-            wf.homepage = self.entry(site, &path, "homepage", Need::Optional, "").1;
-            let ct_path = cat!(path, ".contentTypes");
-            let cts = self.list(site.get("contentTypes"), &ct_path, None, usize::MAX);
-            for (j, c) in cts.iter().enumerate() {
-                let cpath = cat!(ct_path, "[", j, "]");
-                if let Some(t) = self.text(Some(c), &cpath, Need::Optional) {
-                    wf.content_types.push((t.trim().into(), cpath));
-                }
-            }
-            wf.remark = self.entry(site, &path, "remark", Need::Optional, "").1;
-            let expires = self.entry(site, &path, "domainExpiresOn", Need::Optional, "");
-            if let (exp_path, Some(d), _) = expires {
-                match Date::parse(&d) {
-                    Some(date) => wf.domain_expires = Some(date),
-                    None => self.out.push(
-                        Finding::error("form.date.invalid")
-                            .param("value", d.trim())
-                            .at(exp_path),
-                    ),
-                }
-            }
-            wf.domain_holder = self
-                .entry(site, &path, "domainHolder", Need::Optional, "")
-                .1;
-            wf.principal = self.person(site.get("principal"), &cat!(path, ".principal"));
-            facts.websites.push(wf);
+            let domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
+            let principal = self.person(site.get("principal"), &cat!(path, ".principal"));
+            websites.push(WebsiteFacts {
+                path,
+                domains,
+                name,
+                remark,
+                content_types,
+                homepage,
+                domain_expires,
+                domain_holder,
+                principal,
+            });
         }
+        websites
     }
 }

@@ -42,10 +42,15 @@ pub struct ProvinceRules {
     pub foreigners_personal: bool,
 }
 
-fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i64 {
+/// The value of `key` in the province's `entry`, else in the defaults (`base`).
+fn lookup<'p>(entry: Option<&'p Json>, base: Option<&'p Json>, key: &str) -> Option<&'p Json> {
     entry
         .and_then(|e| e.get(key))
         .or_else(|| base.and_then(|b| b.get(key)))
+}
+
+fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i64 {
+    lookup(entry, base, key)
         .and_then(Json::as_f64)
         .map(|n| n as i64)
         .unwrap_or(fallback)
@@ -62,35 +67,22 @@ impl ProvinceRules {
             .map(|p| crate::rt::padded(u64::from(p.code), 2))
             .unwrap_or_default();
         let entry = table.and_then(|t| t.get(&key));
-        let text = |k: &str| {
-            entry
-                .and_then(|e| e.get(k))
-                .or_else(|| base.and_then(|b| b.get(k)))
-                .and_then(Json::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let flag = |k: &str| {
-            entry
-                .and_then(|e| e.get(k))
-                .or_else(|| base.and_then(|b| b.get(k)))
-                .and_then(Json::as_bool)
-                .unwrap_or(true)
-        };
         ProvinceRules {
             cert_min_months: int(entry, base, "certMinMonths", 3) as i32,
             license_min_months: int(entry, base, "licenseMinMonths", 3) as i32,
             residence_permit_min_months: int(entry, base, "residencePermitMinMonths", 1) as i32,
             domain_min_days: int(entry, base, "domainMinDays", 90),
-            non_local: match text("nonLocal").as_str() {
-                "permit" => NonLocal::Permit,
-                "local_only" => NonLocal::LocalOnly,
+            non_local: match lookup(entry, base, "nonLocal").and_then(Json::as_str) {
+                Some("permit") => NonLocal::Permit,
+                Some("local_only") => NonLocal::LocalOnly,
                 _ => NonLocal::Allowed,
             },
             min_age_personal: int(entry, base, "minAgePersonal", 0) as i32,
             min_age_principal: int(entry, base, "minAgePrincipal", 0) as i32,
             age_proof_below: int(entry, base, "ageProofBelow", 0) as i32,
-            foreigners_personal: flag("foreignersPersonal"),
+            foreigners_personal: lookup(entry, base, "foreignersPersonal")
+                .and_then(Json::as_bool)
+                .unwrap_or(true),
         }
     }
 }

@@ -105,9 +105,10 @@ fn find_icp(t: &[char]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 3 <= t.len() {
-        let is_icp = t
-            .get(i..i + 3)
-            .is_some_and(|w| w.iter().map(|c| c.to_ascii_uppercase()).eq("ICP".chars()));
+        let is_icp = matches!(t.get(i..i + 3), Some([a, b, c])
+            if a.eq_ignore_ascii_case(&'I')
+                && b.eq_ignore_ascii_case(&'C')
+                && c.eq_ignore_ascii_case(&'P'));
         if !is_icp {
             i += 1;
             continue;
@@ -233,8 +234,9 @@ fn href_code(href: &str, digits: &str) -> (Option<String>, bool) {
     (first, found)
 }
 
-/// The ASCII digits of `s`, full-width ones folded.
-fn digits_of(s: &str) -> String {
+/// The ASCII digits of `s`, full-width ones folded (also the form's
+/// emergency phone).
+pub(crate) fn digits_of(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().map(crate::text::fold_width) {
         if c.is_ascii_digit() {
@@ -283,11 +285,11 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     let mut icp_found: Vec<String> = Vec::new();
     let mut psb_found: Vec<String> = Vec::new();
 
-    for found in find_icp(t) {
+    for found in &find_icp(t) {
         let (value, anchor) = check_found(
             &mut r,
             &flat,
-            &found,
+            found,
             opts,
             filing_number::check,
             Finding::error("footer.icp_not_linked"),
@@ -312,11 +314,11 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         }
     }
 
-    for found in find_psb(t) {
+    for found in &find_psb(t) {
         let (value, anchor) = check_found(
             &mut r,
             &flat,
-            &found,
+            found,
             opts,
             psb_number::check,
             Finding::warning("footer.psb_not_linked"),

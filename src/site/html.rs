@@ -188,7 +188,7 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         name.push(c.to_ascii_lowercase());
         k += 1;
     }
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
     let mut href = None;
@@ -215,15 +215,11 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
             k += 1;
             continue;
         }
-        while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
-            k += 1;
-        }
+        k = skip_space(s, k);
         let (mut start, mut end) = (k, k);
         if s.get(k).is_some_and(|(c, _)| *c == '=') {
             k += 1;
-            while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
-                k += 1;
-            }
+            k = skip_space(s, k);
             match s.get(k) {
                 Some((q @ ('"' | '\''), _)) => {
                     start = k + 1;
@@ -249,14 +245,33 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
     }
 }
 
+/// True when `needle` (lower-case) is at `i`, ASCII case-insensitively.
+fn at_ci(s: &[(char, u32)], i: usize, needle: &str) -> bool {
+    needle.chars().enumerate().all(|(k, c)| {
+        s.get(i + k)
+            .is_some_and(|(d, _)| d.to_ascii_lowercase() == c)
+    })
+}
+
+/// The index of the first non-white-space character at or after `k`.
+fn skip_space(s: &[(char, u32)], mut k: usize) -> usize {
+    while s.get(k).is_some_and(|(c, _)| c.is_whitespace()) {
+        k += 1;
+    }
+    k
+}
+
+/// The index after the first `>` at or after `from` (the end when none).
+fn after_gt(s: &[(char, u32)], from: usize) -> usize {
+    s.get(from..)
+        .and_then(|t| t.iter().position(|x| x.0 == '>'))
+        .map(|p| from + p + 1)
+        .unwrap_or(s.len())
+}
+
 /// Position of the first `needle` (ASCII case-insensitive) at or after `from`.
 fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
-    (from..s.len()).find(|&i| {
-        needle.chars().enumerate().all(|(k, c)| {
-            s.get(i + k)
-                .is_some_and(|(d, _)| d.to_ascii_lowercase() == c)
-        })
-    })
+    (from..s.len()).find(|&i| at_ci(s, i, needle))
 }
 
 /// Scans `html` into its visible text.
@@ -274,31 +289,19 @@ pub fn flatten(html: &str) -> Flat {
     let mut i = 0;
     while let Some(&(c, at)) = s.get(i) {
         if c == '<' {
-            if s.get(i + 1..i + 4)
-                .is_some_and(|t| t.iter().map(|x| x.0).eq("!--".chars()))
-            {
+            if at_ci(&s, i + 1, "!--") {
                 i = find_ci(&s, i + 4, "-->").map(|e| e + 3).unwrap_or(s.len());
                 continue;
             }
             if s.get(i + 1).is_some_and(|(d, _)| matches!(d, '!' | '?')) {
-                i = s
-                    .get(i..)
-                    .and_then(|t| t.iter().position(|x| x.0 == '>'))
-                    .map(|p| i + p + 1)
-                    .unwrap_or(s.len());
+                i = after_gt(&s, i);
                 continue;
             }
             if let Some((name, closing, href, next)) = parse_tag(&s, i) {
                 let span = (at, end_of(&s, next));
                 if !closing && RAW_TEXT.contains(&name.as_str()) {
                     let close = cat!("</", name);
-                    i = find_ci(&s, next, &close)
-                        .and_then(|e| {
-                            s.get(e..)
-                                .and_then(|t| t.iter().position(|x| x.0 == '>'))
-                                .map(|p| e + p + 1)
-                        })
-                        .unwrap_or(s.len());
+                    i = find_ci(&s, next, &close).map_or(s.len(), |e| after_gt(&s, e));
                     continue;
                 }
                 if name == "a" {
@@ -344,11 +347,19 @@ pub fn host_of(href: &str) -> Option<String> {
     } else {
         h.strip_prefix("//")?
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..end)?;
+    Some(host_in(rest).to_ascii_lowercase())
+}
+
+/// The host in `rest`, what follows a URL's `scheme://`: up to the first
+/// `/`, `?` or `#`, without user info or port (as written).
+pub fn host_in(rest: &str) -> &str {
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or(rest);
     let host = crate::text::rcut(authority, b'@').map_or(authority, |(_, h)| h);
-    let host = crate::text::cut(host, b':').map_or(host, |(h, _)| h);
-    Some(host.to_ascii_lowercase())
+    crate::text::cut(host, b':').map_or(host, |(h, _)| h)
 }
 
 #[cfg(test)]
