@@ -105,7 +105,7 @@ DELETE = object()
 
 # Codes that are warnings: a form that breaks only these is still ok.
 WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
-            "form.personal.website_principal_differs"}
+            "form.personal.website_principal_differs", "form.content.personal_unconfirmed"}
 
 def both(*fs):
     def f(form):
@@ -178,6 +178,9 @@ case("domain-holder-brackets-normalised", E, both(setp("subject.name", "深圳�
      "Full-width and half-width brackets are the same name.")
 case("personal-declares-organisation-category", P, setp("websites.0.contentTypes", ["新闻"]),
      [("websites[0].contentTypes[0]", "form.content.personal_not_allowed")], "Individuals cannot hold a news licence.")
+case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
+     [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
+     "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")
 case("name-implies-undeclared-category", E, setp("websites.2.remark", "提供理财产品的在线咨询"),
      [("websites[2].remark", "form.content.undeclared")], "理财 implies 互联网金融 pre-approval.")
 case("homepage-outside-domains", P, setp("websites.0.homepage", "https://blog.example.com/"),

@@ -359,6 +359,10 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                     Finding::error("form.content.personal_not_allowed"),
                     "category",
                 ),
+                Some(t) if personal && t.personal_unconfirmed => (
+                    Finding::warning("form.content.personal_unconfirmed"),
+                    "category",
+                ),
                 Some(t) if t.cancelled_nationally => {
                     (Finding::info("form.content.cancelled"), "category")
                 }

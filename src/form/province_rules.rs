@@ -90,8 +90,11 @@ impl ProvinceRules {
 /// A declared pre-approval category (`provinces.contentTypes`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ContentType {
-    /// Only organisations can hold this approval.
+    /// Only organisations can hold this approval (sourced: an error for a person).
     pub organisation_only: bool,
+    /// Normally an organisation's approval, but no source bars individuals
+    /// (rules.md: UNCONFIRMED, so a warning for a person).
+    pub personal_unconfirmed: bool,
     /// The national approval was cancelled (check the province).
     pub cancelled_nationally: bool,
 }
@@ -108,6 +111,10 @@ pub fn content_type(profile: &Profile, name: &str) -> Option<ContentType> {
     Some(ContentType {
         organisation_only: entry
             .get("organisationOnly")
+            .and_then(Json::as_bool)
+            .unwrap_or(false),
+        personal_unconfirmed: entry
+            .get("personalUnconfirmed")
             .and_then(Json::as_bool)
             .unwrap_or(false),
         cancelled_nationally: entry
@@ -164,6 +171,12 @@ mod tests {
         assert_eq!(
             content_type(&p, "教育").map(|c| c.cancelled_nationally),
             Some(true)
+        );
+        // rules.md sources the personal ban for news, forums and finance only.
+        let culture = content_type(&p, "文化");
+        assert_eq!(
+            culture.map(|c| (c.organisation_only, c.personal_unconfirmed)),
+            Some((false, true))
         );
         assert_eq!(content_type(&p, "火星"), None);
         assert!(content_type_names(&p).contains(&"宗教".to_string()));
