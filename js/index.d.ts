@@ -109,6 +109,8 @@ export interface Person {
   emergencyPhone?: string;
   /** Holds a local residence permit. */
   residencePermit?: boolean;
+  /** Is the organisation's legal representative (法定代表人); judged per province when given. */
+  legalRepresentative?: boolean;
 }
 
 export interface Website {

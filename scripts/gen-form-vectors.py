@@ -105,7 +105,8 @@ DELETE = object()
 
 # Codes that are warnings: a form that breaks only these is still ok.
 WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
-            "form.personal.website_principal_differs", "form.content.personal_unconfirmed"}
+            "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
+            "form.principal.authorization_letter", "form.website_principal.authorization_letter"}
 
 def both(*fs):
     def f(form):
@@ -178,6 +179,22 @@ case("domain-holder-brackets-normalised", E, both(setp("subject.name", "深圳�
      "Full-width and half-width brackets are the same name.")
 case("personal-declares-organisation-category", P, setp("websites.0.contentTypes", ["新闻"]),
      [("websites[0].contentTypes[0]", "form.content.personal_not_allowed")], "Individuals cannot hold a news licence.")
+NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
+case("principal-not-legal-rep-guangdong", E, setp("subject.principal.legalRepresentative", False),
+     [("subject.principal.legalRepresentative", "form.principal.not_legal_rep")],
+     "Guangdong: an organisation's principal must be its legal representative (rules.md §4.3).")
+case("principal-not-legal-rep-anhui", E, both(setp("province", "皖"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
+                                              setp("subject.principal.legalRepresentative", False), *NO_LANDLINES),
+     [("subject.principal.legalRepresentative", "form.principal.authorization_letter"),
+      ("websites[0].principal.name", "form.website_principal.authorization_letter"),
+      ("websites[1].principal.name", "form.website_principal.same_person_required"),
+      ("websites[2].principal.name", "form.website_principal.same_person_required")],
+     "Anhui: a principal who is not the legal representative needs the letter, and then the website principals must be that person (rules.md §4.3).")
+case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
+                                                 setp("subject.principal.legalRepresentative", True), *NO_LANDLINES),
+     [("websites[1].principal.name", "form.website_principal.authorization_letter"),
+      ("websites[2].principal.name", "form.website_principal.authorization_letter")],
+     "Tianjin: website principals other than the legal representative need an authorisation letter (rules.md §4.3).")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
      [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
      "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")

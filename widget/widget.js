@@ -919,7 +919,10 @@ class Controller {
   /** Everything found, in document order: { errors, warnings, infos, items }. */
   summary() {
     const items = [];
-    for (const input of this.inputs()) {
+    const inputs = this.inputs();
+    // checkForm findings shown at a choice box (a subject-type radio, a content-type or yes/no checkbox) count too
+    const boxes = new Set(this.formFindings.map((f) => f.input).filter((i) => i && !inputs.includes(i)));
+    for (const input of [...inputs, ...boxes]) {
       if (!this.state.has(input)) continue;
       for (const f of this.findingsOf(input)) items.push({ ...f, input, label: labelOf(input) });
     }

@@ -82,14 +82,24 @@ function applySubjectType() {
     row.hidden = personal;
     for (const c of $$('input, select', row)) c.disabled = personal || (c.matches('[data-valid-date]') && row.querySelector('[data-longterm]')?.checked);
   }
+  syncPersonRows();
   syncCerts();
+}
+
+/** Who is asked what: "is the legal representative" for organisations, "holds a residence permit" for individuals. */
+function syncPersonRows() {
+  const personal = subjectType() === 'personal';
+  for (const [row, shown] of [...$$('[data-row="legal-rep"]').map((r) => [r, !personal]), ...$$('[data-row="residence"]').map((r) => [r, personal])]) {
+    row.hidden = !shown;
+    for (const c of $$('input', row)) c.disabled = !shown;
+  }
 }
 
 /** A person block (principal of the subject or of a website) under `path`. */
 function buildPerson(host, path) {
   host.replaceChildren($('#tpl-person').content.cloneNode(true));
   host.dataset.person = path;
-  if (path !== 'subject.principal') for (const row of $$('[data-row="landline"]', host)) row.remove();
+  if (path !== 'subject.principal') for (const row of $$('[data-row="landline"], [data-row="residence"]', host)) row.remove();
   for (const field of $$('.field', host)) {
     const control = field.querySelector('input:not([type=checkbox]), select');
     const label = field.querySelector(':scope > label');
@@ -99,6 +109,7 @@ function buildPerson(host, path) {
     }
   }
   setPaths(host, path);
+  syncPersonRows();
 }
 
 function setPaths(root, prefix) {
@@ -387,6 +398,9 @@ function fillPerson(host, p) {
   get('emergencyPhone').value = p.emergencyPhone || '';
   get('email').value = p.email || '';
   if (get('landline')) get('landline').value = p.landline || '';
+  const box = (rel) => host.querySelector(`[data-rel="${rel}"][type=checkbox]`);
+  box('legalRepresentative').checked = p.legalRepresentative !== false;
+  if (box('residencePermit')) box('residencePermit').checked = p.residencePermit === true;
 }
 
 // ---------- wiring ----------

@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::province_rules::{content_type, NonLocal, ProvinceRules};
+use super::province_rules::{content_type, LegalRep, NonLocal, ProvinceRules};
 use super::{file, normalize_name, Facts, PersonFacts, WebsiteFacts};
 use crate::finding::Finding;
 use crate::json::Json;
@@ -16,6 +16,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     ages(facts, rules, out);
     residence(facts, rules, out);
     organisation_region(facts, out);
+    legal_representative(facts, rules, out);
     contacts(facts, out);
     websites(facts, rules, opts, out);
 }
@@ -175,6 +176,62 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             );
         }
         _ => {}
+    }
+}
+
+/// An organisation's principals and its legal representative, per province
+/// (rules.md §4.3 from TC-CN 主体信息.md / 网站信息.md, §7 "subject head ≠
+/// legal representative"). Only what the form declares
+/// (`legalRepresentative`) is judged.
+fn legal_representative(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+    let (false, Some(province), Some(p)) = (is_personal(facts), facts.province, &facts.principal)
+    else {
+        return;
+    };
+    if p.legal_rep == Some(false) {
+        let f = match rules.legal_rep {
+            LegalRep::Any => None,
+            LegalRep::Required => Some(Finding::error("form.principal.not_legal_rep")),
+            LegalRep::Letter => Some(Finding::warning("form.principal.authorization_letter")),
+        };
+        if let Some(f) = f {
+            file(
+                out,
+                f.param("province", province.name),
+                &p.path,
+                ".legalRepresentative",
+            );
+        }
+    }
+    for site in &facts.websites {
+        let Some(w) = &site.principal else { continue };
+        let same = w.identity().is_some() && w.identity() == p.identity();
+        // Whether the website principal is the legal representative: as
+        // declared, else as the subject principal (same person), else not
+        // when the subject principal is.
+        let w_legal_rep = match (w.legal_rep, same, p.legal_rep) {
+            (Some(b), _, _) => Some(b),
+            (None, true, b) => b,
+            (None, false, Some(true)) => Some(false),
+            (None, false, _) => None,
+        };
+        if rules.same_person_unless_legal_rep && p.legal_rep == Some(false) && !same {
+            file(
+                out,
+                Finding::error("form.website_principal.same_person_required")
+                    .param("province", province.name),
+                &w.path,
+                ".name",
+            );
+        } else if rules.website_principal_letter && w_legal_rep == Some(false) {
+            file(
+                out,
+                Finding::warning("form.website_principal.authorization_letter")
+                    .param("province", province.name),
+                &w.path,
+                ".name",
+            );
+        }
     }
 }
 

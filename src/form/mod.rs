@@ -79,6 +79,9 @@ pub struct PersonFacts {
     pub emergency: Option<String>,
     /// Holds a local residence permit.
     pub residence_permit: bool,
+    /// Is (true) or is not (false) the organisation's legal representative
+    /// (法定代表人); None when the form does not say.
+    pub legal_rep: Option<bool>,
 }
 
 impl PersonFacts {
@@ -482,14 +485,8 @@ impl Walk {
             self.field(kind, &e, &emergency_path);
             emergency = Some(digits);
         }
-        let mut residence_permit = false;
-        match obj.get("residencePermit") {
-            None | Some(Json::Null) => {}
-            Some(Json::Bool(b)) => residence_permit = *b,
-            Some(other) => {
-                self.bad_type("form.not_boolean", other, &cat!(path, ".residencePermit"))
-            }
-        }
+        let residence_permit = self.flag(obj, path, "residencePermit") == Some(true);
+        let legal_rep = self.flag(obj, path, "legalRepresentative");
         Some(PersonFacts {
             path: path.into(),
             name: name.as_deref().map(normalize_name),
@@ -500,7 +497,21 @@ impl Walk {
             email: email.map(|r| r.value.to_ascii_lowercase()),
             emergency,
             residence_permit,
+            legal_rep,
         })
+    }
+
+    /// An optional boolean field of `obj` (anything but a boolean or null is
+    /// reported).
+    fn flag(&mut self, obj: &Json, path: &str, key: &str) -> Option<bool> {
+        match obj.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.bad_type("form.not_boolean", other, &cat!(path, ".", key));
+                None
+            }
+        }
     }
 
     /// The subject's facts (no province or websites yet).

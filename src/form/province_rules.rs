@@ -19,6 +19,18 @@ pub enum NonLocal {
     LocalOnly,
 }
 
+/// Whether an organisation's principal (主体负责人) must be its legal
+/// representative (rules.md §4.3, TC-CN 主体信息.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegalRep {
+    /// May be someone else.
+    Any,
+    /// Must be the legal representative.
+    Required,
+    /// Someone else with the legal representative's authorisation letter.
+    Letter,
+}
+
 /// The rules in force for one filing province.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProvinceRules {
@@ -40,6 +52,18 @@ pub struct ProvinceRules {
     pub age_proof_below: i32,
     /// Foreigners may file as individuals.
     pub foreigners_personal: bool,
+    /// An organisation's principal and the legal representative.
+    pub legal_rep: LegalRep,
+    /// A website principal who is not the legal representative needs an
+    /// authorisation letter.
+    pub website_principal_letter: bool,
+    /// When the subject principal is not the legal representative, every
+    /// website principal must be the subject principal.
+    pub same_person_unless_legal_rep: bool,
+}
+
+fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
+    lookup(entry, base, key).and_then(Json::as_bool) == Some(true)
 }
 
 /// The value of `key` in the province's `entry`, else in the defaults (`base`).
@@ -83,6 +107,13 @@ impl ProvinceRules {
             foreigners_personal: lookup(entry, base, "foreignersPersonal")
                 .and_then(Json::as_bool)
                 .unwrap_or(true),
+            legal_rep: match lookup(entry, base, "principalLegalRep").and_then(Json::as_str) {
+                Some("required") => LegalRep::Required,
+                Some("letter") => LegalRep::Letter,
+                _ => LegalRep::Any,
+            },
+            website_principal_letter: flag(entry, base, "websitePrincipalLetter"),
+            same_person_unless_legal_rep: flag(entry, base, "samePersonUnlessLegalRep"),
         }
     }
 }

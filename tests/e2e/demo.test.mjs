@@ -227,6 +227,28 @@ test('a clean filing passes the guard and makes the printable report', { skip: n
   await page.close();
 });
 
+test('organisations say whether the principal is the legal representative; Fujian requires it', async () => {
+  const page = await demo();
+  await page.click('#example-clean'); // an enterprise in Fujian (闽)
+  const box = '#sec-principal input[data-rel="legalRepresentative"]';
+  assert.equal(await page.isChecked(box), true, 'ticked by default: the usual case');
+  assert.equal(await page.locator('#sec-principal input[data-rel="residencePermit"]').isVisible(), false, 'asked of individuals only');
+  await page.uncheck(box);
+  await page.waitForFunction(() => /法定代表人/.test(document.querySelector('#summary-list')?.textContent || ''));
+  assert.match(await page.textContent('#summary-list'), /福建省要求单位的主体负责人为法定代表人/);
+  // an error at a checkbox counts like one at a text field: it blocks the submit
+  await page.click('#submit');
+  assert.equal(await page.textContent('#report'), '');
+  await page.check(box);
+  await page.waitForFunction(() => !/法定代表人/.test(document.querySelector('#summary-list')?.textContent || ''));
+  // an individual is asked about a residence permit instead
+  await page.click('#subject-types label[data-subject-type="personal"]');
+  assert.equal(await page.locator(box).isVisible(), false);
+  assert.equal(await page.locator('#sec-principal input[data-rel="residencePermit"]').isVisible(), true);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('privacy: a full session sends nothing off the page origin and no form data anywhere', async () => {
   const page = await demo();
   const requests = [];
