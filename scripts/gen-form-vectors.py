@@ -106,7 +106,8 @@ DELETE = object()
 # Codes that are warnings: a form that breaks only these is still ok.
 WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
             "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
-            "form.principal.authorization_letter", "form.website_principal.authorization_letter"}
+            "form.principal.authorization_letter", "form.website_principal.authorization_letter",
+            "form.domain.institution_suffix"}
 
 def both(*fs):
     def f(form):
@@ -136,8 +137,8 @@ case("licence-6-months-in-shanghai", E, both(setp("province", "沪"), setp("subj
      [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")],
      "Shanghai wants 6 months on a business licence (the Shenzhen USCC and landlines are out of province: warnings).")
 case("age-under-province-minimum", P, both(setp("province", "津"), *[setp(p, MINOR) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")],
-     setp("subject.principal.residencePermit", True)),
-     [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16.")
+     setp("subject.principal.residencePermit", True), setp("subject.principal.landline", "022-23456789")),
+     [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16 (with the landline Tianjin asks of individuals).")
 case("personal-name-differs", P, setp("subject.principal.name", "张卫"),
      [("subject.principal.name", "form.personal.name_mismatch")],
      "Personal filing: the principal is the filer.")
@@ -195,6 +196,14 @@ case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("
      [("websites[1].principal.name", "form.website_principal.authorization_letter"),
       ("websites[2].principal.name", "form.website_principal.authorization_letter")],
      "Tianjin: website principals other than the legal representative need an authorisation letter (rules.md §4.3).")
+case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.principal.landline", "form.landline.required")],
+     "Jiangsu: an enterprise principal must give a landline (rules.md §4.3, TC-INTL).")
+case("government-domain-suffix", E, both(setp("subject.type", "government"), setp("subject.name", "深圳市南山区数据管理局"),
+                                         *[setp(f"websites.{i}.domainHolder", "深圳市南山区数据管理局") for i in range(3)],
+                                         setp("websites.0.domains", ["nanshan.gov.cn"]), setp("websites.0.homepage", "https://www.nanshan.gov.cn")),
+     [("websites[1].domains[0]", "form.domain.government_suffix"), ("websites[2].domains[0]", "form.domain.government_suffix")],
+     "Government bodies file .gov.cn or .政务 domains (rules.md §2.1).")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
      [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
      "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")

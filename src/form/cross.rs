@@ -17,6 +17,8 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     residence(facts, rules, out);
     organisation_region(facts, out);
     legal_representative(facts, rules, out);
+    landline_required(facts, rules, out);
+    subject_domains(facts, out);
     contacts(facts, out);
     websites(facts, rules, opts, out);
 }
@@ -231,6 +233,64 @@ fn legal_representative(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Find
                 &w.path,
                 ".name",
             );
+        }
+    }
+}
+
+/// Provinces that want the subject principal's landline (rules.md §4.3, §7:
+/// Jiangsu enterprises, Tianjin individuals — TC-INTL).
+fn landline_required(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+    let (Some(province), Some(p), Some(t)) = (facts.province, &facts.principal, facts.subject_type)
+    else {
+        return;
+    };
+    let wanted = match t {
+        SubjectType::Personal => "personal",
+        SubjectType::Enterprise => "enterprise",
+        _ => return,
+    };
+    if rules.landline_required == wanted && !p.has_landline {
+        file(
+            out,
+            Finding::error("form.landline.required").param("province", province.name),
+            &p.path,
+            ".landline",
+        );
+    }
+}
+
+/// Party and government bodies file `.gov.cn` / `.政务` domains (《互联网政务应用
+/// 安全管理规定》); public institutions `.cn` / `.公益` (HW-KB: Jiangsu, Hubei,
+/// Inner Mongolia — a warning). rules.md §2.1.
+fn subject_domains(facts: &Facts, out: &mut Vec<Finding>) {
+    let (code, suffixes): (&str, &[&str]) = match facts.subject_type {
+        Some(SubjectType::Government) => (
+            "form.domain.government_suffix",
+            &[
+                ".gov.cn",
+                ".政务",
+                ".xn--zfr164b",
+                ".政务.cn",
+                ".xn--zfr164b.cn",
+            ],
+        ),
+        Some(SubjectType::Institution) => (
+            "form.domain.institution_suffix",
+            &[".cn", ".公益", ".xn--55qw42g"],
+        ),
+        _ => return,
+    };
+    for site in &facts.websites {
+        for (domain, path) in &site.domains {
+            if suffixes.iter().any(|s| domain.ends_with(s)) {
+                continue;
+            }
+            let f = if code == "form.domain.government_suffix" {
+                Finding::error(code)
+            } else {
+                Finding::warning(code)
+            };
+            file(out, f.param("domain", domain.as_str()), path, "");
         }
     }
 }

@@ -82,6 +82,8 @@ pub struct PersonFacts {
     /// Is (true) or is not (false) the organisation's legal representative
     /// (法定代表人); None when the form does not say.
     pub legal_rep: Option<bool>,
+    /// A landline (办公电话) was given.
+    pub has_landline: bool,
 }
 
 impl PersonFacts {
@@ -466,7 +468,7 @@ impl Walk {
         }
         let mobile = self.checked(obj, path, "mobile", Need::Required, "mobile");
         let email = self.checked(obj, path, "email", Need::Recommended, "email");
-        self.value(obj, path, "landline", Need::Optional, "landline");
+        let landline = self.value(obj, path, "landline", Need::Optional, "landline");
         let mut emergency = None;
         if let (emergency_path, Some(e), _) =
             self.entry(obj, path, "emergencyPhone", Need::Recommended, "")
@@ -498,6 +500,7 @@ impl Walk {
             emergency,
             residence_permit,
             legal_rep,
+            has_landline: landline.is_some(),
         })
     }
 

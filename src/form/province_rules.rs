@@ -60,6 +60,9 @@ pub struct ProvinceRules {
     /// When the subject principal is not the legal representative, every
     /// website principal must be the subject principal.
     pub same_person_unless_legal_rep: bool,
+    /// The subject types whose principal must give a landline: `""` (none),
+    /// `"enterprise"` or `"personal"`.
+    pub landline_required: &'static str,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -114,6 +117,12 @@ impl ProvinceRules {
             },
             website_principal_letter: flag(entry, base, "websitePrincipalLetter"),
             same_person_unless_legal_rep: flag(entry, base, "samePersonUnlessLegalRep"),
+            landline_required: match lookup(entry, base, "landlineRequired").and_then(Json::as_str)
+            {
+                Some("enterprise") => "enterprise",
+                Some("personal") => "personal",
+                _ => "",
+            },
         }
     }
 }
