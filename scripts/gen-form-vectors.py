@@ -128,6 +128,10 @@ case("enterprise-with-person-cert", E, both(setp("subject.certType", "residentId
      [("subject.certType", "form.cert_type.not_organisation")], "An enterprise files with its USCC.")
 case("enterprise-old-org-code", E, both(setp("subject.certType", "orgCode"), setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K"))),
      [("subject.certType", "form.cert_type.old_number")], "Pre-2015 numbers: a warning.")
+NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
+case("heilongjiang-uscc-required", E, both(setp("province", "黑"), setp("subject.certType", "orgCode"),
+                                           setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K")), *NO_LANDLINES),
+     [("subject.certType", "form.cert_type.uscc_required")], "Heilongjiang: organisations file with the USCC (TC-INTL; rules.md §4.2).")
 case("cert-expired", P, both(setp("subject.certValidUntil", "2026-01-01"), setp("subject.principal.certValidUntil", "2026-01-01"), setp("websites.0.principal.certValidUntil", "2026-01-01")),
      [("subject.certValidUntil", "form.cert.expired"), ("subject.principal.certValidUntil", "form.cert.expired"), ("websites[0].principal.certValidUntil", "form.cert.expired")],
      "Expired certificates are an error.")
@@ -180,7 +184,6 @@ case("domain-holder-brackets-normalised", E, both(setp("subject.name", "深圳�
      "Full-width and half-width brackets are the same name.")
 case("personal-declares-organisation-category", P, setp("websites.0.contentTypes", ["新闻"]),
      [("websites[0].contentTypes[0]", "form.content.personal_not_allowed")], "Individuals cannot hold a news licence.")
-NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
 case("principal-not-legal-rep-guangdong", E, setp("subject.principal.legalRepresentative", False),
      [("subject.principal.legalRepresentative", "form.principal.not_legal_rep")],
      "Guangdong: an organisation's principal must be its legal representative (rules.md §4.3).")

@@ -437,7 +437,12 @@ impl Walk {
                 "form.cert_type.not_person"
             }))
         } else if org && ct != "creditCode" {
-            Some(Finding::warning("form.cert_type.old_number"))
+            Some(match self.opts.province {
+                Some(p) if self.rules.uscc_only => {
+                    Finding::error("form.cert_type.uscc_required").param("province", p.name)
+                }
+                _ => Finding::warning("form.cert_type.old_number"),
+            })
         } else {
             None
         };

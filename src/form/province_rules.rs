@@ -63,6 +63,8 @@ pub struct ProvinceRules {
     /// The subject types whose principal must give a landline: `""` (none),
     /// `"enterprise"` or `"personal"`.
     pub landline_required: &'static str,
+    /// Organisations must file with the USCC (no pre-2015 numbers).
+    pub uscc_only: bool,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -117,6 +119,7 @@ impl ProvinceRules {
             },
             website_principal_letter: flag(entry, base, "websitePrincipalLetter"),
             same_person_unless_legal_rep: flag(entry, base, "samePersonUnlessLegalRep"),
+            uscc_only: flag(entry, base, "usccOnly"),
             landline_required: match lookup(entry, base, "landlineRequired").and_then(Json::as_str)
             {
                 Some("enterprise") => "enterprise",
