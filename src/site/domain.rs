@@ -242,46 +242,74 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     while loc.end > loc.start && n.at(loc.end - 1).is_some_and(text::is_space) {
         loc.end -= 1;
     }
-    let mut host_end = loc.end;
     // A trailing dot (fully-qualified form) is not part of what is filed —
     // only one that ends a label: `a..` and `a .` keep theirs, so the value
     // normalises to itself when checked again (tests/properties.rs).
-    let ends_label = host_end >= loc.start + 2
-        && n.at(host_end - 2)
+    let ends_label = loc.end >= loc.start + 2
+        && n.at(loc.end - 2)
             .is_some_and(|c| c != '.' && !text::is_space(c));
-    if ends_label && n.at(host_end - 1) == Some('.') && !opts.partial {
-        host_end -= 1;
+    if ends_label && n.at(loc.end - 1) == Some('.') && !opts.partial {
+        loc.end -= 1;
     }
-    let host_chars = n.chars.get(loc.start..host_end).unwrap_or(&[]);
-    let host: String = host_chars.iter().collect();
-    let mut r = FieldResult::new(host.clone());
+    let host: String = n
+        .chars
+        .get(loc.start..loc.end)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    let mut r = FieldResult::new(host.as_str());
+    let mut labels = Labels::default();
+    check_host(
+        input,
+        opts,
+        &Host {
+            n: &n,
+            loc,
+            text: &host,
+        },
+        &mut labels,
+        &mut r,
+    );
+    r
+}
+
+/// The host part of the input: where it is, and its text.
+struct Host<'a> {
+    n: &'a Normalized,
+    loc: Located,
+    text: &'a str,
+}
+
+/// The findings on a located host. The owned values live in the caller,
+/// so the many early returns here have nothing to drop.
+fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mut FieldResult) {
+    let (n, start, end) = (h.n, h.loc.start, h.loc.end);
+    let host_chars = n.chars.get(start..end).unwrap_or(&[]);
     if host_chars.is_empty() {
-        if !opts.partial || loc.url {
+        if !opts.partial || h.loc.url {
             r.push(Finding::error("domain.empty").span(n.whole()));
         }
-        return r;
+        return;
     }
-    let whole_host = n.span(loc.start, host_end);
+    let whole_host = n.span(start, end);
     if is_ipv4_like(host_chars) || host_chars.first() == Some(&'[') || host_chars.contains(&':') {
         r.push(Finding::error("domain.ip").span(whole_host));
-        return r;
+        return;
     }
-    let Some(Labels {
-        written,
-        unicode,
-        ascii,
-        spans,
-    }) = parse_labels(&n, loc.start, host_end, opts, &mut r)
-    else {
-        return r;
-    };
+    if parse_labels(n, start, end, opts, labels, r).is_none() {
+        return;
+    }
+    let (unicode, spans) = (labels.unicode.as_str(), labels.spans.as_slice());
+    // The labels as written, joined by `.`: the host without the trailing
+    // dot of an empty last label kept while typing.
+    let written = text::trim_end(h.text, b'.');
     let list = Suffixes::of(opts);
-    r.info_str("unicode", unicode.as_str());
-    r.info_str("ascii", ascii);
-    let matched = match_suffix(&unicode, &list);
+    r.info_str("unicode", unicode);
+    r.info_str("ascii", labels.ascii.as_str());
+    let matched = match_suffix(unicode, &list);
     // The matched suffix, else the last label.
     let tld = unicode
-        .get(matched.unwrap_or_else(|| last_labels(&unicode, 1))..)
+        .get(matched.unwrap_or_else(|| last_labels(unicode, 1))..)
         .unwrap_or("");
     let not_fileable = matched.is_none() && listed(&list.not_fileable, tld);
     let single = spans.len() < 2;
@@ -299,10 +327,10 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         } else if !opts.partial {
             r.push(Finding::error("domain.no_suffix").span(whole_host));
         }
-        return r;
+        return;
     }
     if matched.is_none() {
-        let (a, b) = spans.last().copied().unwrap_or((loc.start, host_end));
+        let (a, b) = spans.last().copied().unwrap_or((start, end));
         let dotted = cat!(".", tld);
         if not_fileable {
             r.push(
@@ -318,14 +346,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     .span(n.span(a, b)),
             );
         }
-        if loc.url {
-            r.push(fixed("domain.url", "domain", &host, n.whole()));
+        if h.loc.url {
+            r.push(fixed("domain.url", "domain", h.text, n.whole()));
         }
-        return r;
+        return;
     }
     let suffix = tld;
     let k = label_count(suffix);
-    let registrable = written.get(last_labels(&written, k + 1)..).unwrap_or("");
+    let registrable = written.get(last_labels(written, k + 1)..).unwrap_or("");
     r.info_str("registrable", registrable);
     if let (Some(province), Some((_, where_))) = (
         opts.province,
@@ -342,23 +370,23 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             .any(|p| p == abbr || p == icp || p == province.short)
         {
             let first = spans.len().saturating_sub(k);
-            let a = spans.get(first).map(|s| s.0).unwrap_or(loc.start);
+            let a = spans.get(first).map(|s| s.0).unwrap_or(start);
             r.push(
                 Finding::error("domain.not_fileable_in")
                     .param("suffix", cat!(".", suffix))
                     .param("province", province.name)
-                    .span(n.span(a, host_end)),
+                    .span(n.span(a, end)),
             );
         }
     }
     // Labels before the registrable domain.
     let sub_labels = spans.len() - k - 1;
     let www = sub_labels == 1 && written.starts_with("www.");
-    if loc.url {
+    if h.loc.url {
         r.push(fixed("domain.url", "domain", registrable, n.whole()));
     } else if sub_labels > 0 && (suffix != "gov.cn" || www) {
         // .gov.cn sub-domains are filed on their own (HW-KB 备案域名咨询), www. aside.
-        let reg_span_start = spans.get(sub_labels).map(|s| s.0).unwrap_or(loc.start);
+        let reg_span_start = spans.get(sub_labels).map(|s| s.0).unwrap_or(start);
         r.push(fixed(
             if www {
                 "domain.www"
@@ -367,36 +395,32 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             },
             "domain",
             registrable,
-            n.span(loc.start, reg_span_start),
+            n.span(start, reg_span_start),
         ));
     } else {
-        text::note_normalized(&mut r, input, &host);
+        text::note_normalized(r, input, h.text);
     }
-    r
 }
 
-/// The labels of a host: each form joined by `.`, and each label's span.
+/// The labels of a host: its Unicode and ASCII forms joined by `.`, and
+/// each label's span.
+#[derive(Default)]
 struct Labels {
-    written: String,
     unicode: String,
     ascii: String,
     spans: Vec<(usize, usize)>,
 }
 
-/// Splits and checks the labels of `n.chars[start..end]`; `None` after an error.
+/// Splits and checks the labels of `n.chars[start..end]` into `out`; `None`
+/// after an error.
 fn parse_labels(
     n: &Normalized,
     start: usize,
     end: usize,
     opts: &Options,
+    out: &mut Labels,
     r: &mut FieldResult,
-) -> Option<Labels> {
-    let mut out = Labels {
-        written: String::new(),
-        unicode: String::new(),
-        ascii: String::new(),
-        spans: Vec::new(),
-    };
+) -> Option<()> {
     let mut s = start;
     for i in start..=end {
         if i == end || n.at(i) == Some('.') {
@@ -456,7 +480,7 @@ fn parse_labels(
                     return None;
                 }
             }
-            written.clone()
+            written
         } else {
             push_label(&mut out.unicode, &written);
             match punycode::to_ascii_label(label) {
@@ -473,7 +497,6 @@ fn parse_labels(
             return None;
         }
         push_label(&mut out.ascii, &ascii);
-        push_label(&mut out.written, &written);
     }
     out.spans.truncate(labels);
     if out.ascii.len() > MAX_NAME {
@@ -484,7 +507,7 @@ fn parse_labels(
         );
         return None;
     }
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]
