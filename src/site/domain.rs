@@ -11,7 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
-use crate::site::{fixed, punycode};
+use crate::site::{fixed, flag, punycode};
 use crate::text::{self, Normalized, Rules};
 
 const MAX_LABEL: usize = 63;
@@ -287,13 +287,13 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
     let host_chars = n.chars.get(start..end).unwrap_or(&[]);
     if host_chars.is_empty() {
         if !opts.partial || h.loc.url {
-            r.push(Finding::error("domain.empty").span(n.whole()));
+            flag(r, "domain.empty", n.whole());
         }
         return;
     }
     let whole_host = n.span(start, end);
     if is_ipv4_like(host_chars) || host_chars.first() == Some(&'[') || host_chars.contains(&':') {
-        r.push(Finding::error("domain.ip").span(whole_host));
+        flag(r, "domain.ip", whole_host);
         return;
     }
     if parse_labels(n, start, end, opts, labels, r).is_none() {
@@ -325,7 +325,7 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
                     .span(whole_host),
             );
         } else if !opts.partial {
-            r.push(Finding::error("domain.no_suffix").span(whole_host));
+            flag(r, "domain.no_suffix", whole_host);
         }
         return;
     }
@@ -431,7 +431,7 @@ fn parse_labels(
     let count = out.spans.len();
     let mut labels = count;
     let fail = |r: &mut FieldResult, code: &str, from: usize, to: usize| {
-        r.push(Finding::error(code).span(n.span(from, to)));
+        flag(r, code, n.span(from, to));
         None
     };
     for (k, &(a, b)) in out.spans.iter().enumerate() {

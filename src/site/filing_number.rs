@@ -15,7 +15,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{empty, fixed, number};
+use crate::site::{empty, fixed, flag, number};
 use crate::text::{self, Normalized, Rules};
 
 /// The 31 abbreviations MIIT uses in ICP numbers (rules.md §1.3).
@@ -377,7 +377,7 @@ fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut Field
     let telecom = num.kind == NumberType::Telecom;
     let Some(p) = num.province else {
         if !telecom {
-            r.push(Finding::error("icp.province_missing").span(n.span(0, 0)));
+            flag(r, "icp.province_missing", n.span(0, 0));
         }
         return;
     };

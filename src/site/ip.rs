@@ -8,8 +8,8 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::site::{empty, fixed, number};
-use crate::text::{self, has, Rules};
+use crate::site::{empty, fixed, flag, number};
+use crate::text::{self, has, Normalized, Rules};
 
 /// True for a non-empty run of ASCII digits.
 fn is_digits(s: &str) -> bool {
@@ -153,11 +153,18 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         },
     ));
     let value = n.as_string();
-    let mut s = value.as_str();
-    let mut r = FieldResult::new(s);
-    if empty(&mut r, &n, opts, "ip.empty") {
-        return r;
+    let mut r = FieldResult::new(value.as_str());
+    if !empty(&mut r, &n, opts, "ip.empty") {
+        check_address(input, opts, &n, &value, &mut r);
     }
+    r
+}
+
+/// The findings on a non-empty address (`value`: the normalised input).
+/// The owned values belong to the caller, so the early returns here have
+/// nothing to drop.
+fn check_address(input: &str, opts: &Options, n: &Normalized, value: &str, r: &mut FieldResult) {
+    let mut s = value;
     // "1.2.3.4:80" / "[::1]:443": a port is not part of the address.
     let mut port_fix = false;
     if let Some(inner) = s.strip_prefix('[') {
@@ -174,8 +181,8 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
     }
     if has(s, '%') {
-        r.push(Finding::error("ip.zone").span(n.whole()));
-        return r;
+        flag(r, "ip.zone", n.whole());
+        return;
     }
     let special_range;
     if has(s, ':') {
@@ -184,9 +191,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 && s.chars()
                     .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
             if !possible {
-                r.push(Finding::error("ip.invalid").span(n.whole()));
+                flag(r, "ip.invalid", n.whole());
             }
-            return r;
+            return;
         };
         r.info_num("version", 6.0);
         special_range = special_v6(g);
@@ -231,9 +238,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     } else {
                         n.span(before, before + len)
                     };
-                    r.push(Finding::error(code).span(span));
+                    flag(r, code, span);
                 }
-                return r;
+                return;
             }
         }
     }
@@ -244,7 +251,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if port_fix {
         r.push(fixed("ip.port", "value", s, n.whole()));
     } else {
-        text::note_normalized(&mut r, input, s);
+        text::note_normalized(r, input, s);
     }
-    r
 }

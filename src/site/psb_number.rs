@@ -10,7 +10,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{empty, fixed, number};
+use crate::site::{empty, fixed, flag, number};
 use crate::text::{self, Normalized, Rules};
 
 const KEYWORD: [char; 4] = ['公', '网', '安', '备'];
@@ -80,7 +80,7 @@ fn check_number(input: &str, opts: &Options, n: &Normalized, r: &mut FieldResult
         let possible =
             n.at(0).is_some_and(|c| !c.is_ascii()) && typed.len() < 4 && KEYWORD.starts_with(typed);
         if !(opts.partial && possible) {
-            r.push(Finding::error("psb.format").span(n.whole()));
+            flag(r, "psb.format", n.whole());
         }
         return;
     };
