@@ -12,7 +12,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::site::{empty, fixed, flag, number};
@@ -100,6 +100,7 @@ impl IcpNumber {
         s
     }
     /// `website`, `app`, `miniprogram` or `quickapp` when a suffix is present.
+    #[inline]
     pub fn service_type(&self) -> Option<&'static str> {
         self.seq.as_ref()?;
         Some(match self.service {
@@ -427,20 +428,17 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
     };
     let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
-    if year > this_year {
-        let f = if exact {
-            Finding::error("icp.year_future")
-        } else {
-            Finding::warning("icp.year_unclear")
-        };
-        r.push(f.param_n("year", year).span(span));
-    } else if exact && year < 1990 {
-        r.push(
-            Finding::error("icp.year_invalid")
-                .param_n("year", year)
-                .span(span),
-        );
-    }
+    let (code, severity) = match (year > this_year, exact) {
+        (true, true) => ("icp.year_future", Severity::Error),
+        (true, false) => ("icp.year_unclear", Severity::Warning),
+        (false, true) if year < 1990 => ("icp.year_invalid", Severity::Error),
+        _ => return,
+    };
+    r.push(
+        Finding::new(code, severity)
+            .param_n("year", year)
+            .span(span),
+    );
 }
 
 /// Parses a number written anywhere (a footer, a form): `None` unless it is
