@@ -17,89 +17,84 @@ use crate::text::{self, Normalized, Rules};
 const MAX_LABEL: usize = 63;
 const MAX_NAME: usize = 253;
 
-/// The fileable-suffix data of a profile (`tlds` section).
-#[derive(Debug, Default)]
-pub struct Suffixes {
-    /// Fileable suffixes in Unicode form (`com.cn`, `中国`).
-    pub fileable: Vec<String>,
-    /// Suffixes providers say cannot be filed.
-    pub not_fileable: Vec<String>,
-    /// Suffixes not fileable in some provinces: (suffix, province abbreviations).
-    pub excluded_in: Vec<(String, Vec<String>)>,
-    /// When the list was last checked.
-    pub updated: String,
+/// The fileable-suffix data of a profile (`tlds` section), read in place:
+/// `fileable` (rows `[suffix, ascii, sources]` or plain strings),
+/// `notFileable`, `notFileableIn`, `updated`, and the provider adjustments
+/// `add` / `remove`. A view of the section, not a copy: no list is built,
+/// and the lists are as short to scan as copies would be.
+#[derive(Clone, Copy, Debug)]
+pub struct Suffixes<'a> {
+    sec: Option<&'a Json>,
 }
 
-impl Suffixes {
-    /// Reads the `tlds` section of the options' profile.
-    pub fn of(opts: &Options) -> alloc::sync::Arc<Suffixes> {
-        opts.profile.cached("tlds", |p| {
-            p.section("tlds")
-                .map(Suffixes::from_section)
-                .unwrap_or_default()
-        })
+impl<'a> Suffixes<'a> {
+    /// The `tlds` section of the options' profile.
+    pub fn of(opts: &'a Options) -> Suffixes<'a> {
+        Suffixes {
+            sec: opts.profile.section("tlds"),
+        }
     }
 
-    /// Reads a `tlds` section: `fileable` (rows `[suffix, ascii, sources]` or
-    /// plain strings), `notFileable`, `notFileableIn`, `updated`, and the
-    /// provider adjustments `add` / `remove`.
-    pub fn from_section(sec: &Json) -> Suffixes {
-        let mut s = Suffixes::default();
-        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
-        let (mut add, mut remove) = (Vec::new(), Vec::new());
-        push_strings(&mut add, sec.get("add"), &[]);
-        push_strings(&mut remove, sec.get("remove"), &[]);
-        for row in sec.get("fileable").and_then(Json::as_array).unwrap_or(&[]) {
+    /// A `tlds` section.
+    pub fn from_section(sec: &'a Json) -> Suffixes<'a> {
+        Suffixes { sec: Some(sec) }
+    }
+
+    /// The array under `key` (empty when absent or not an array).
+    fn list(self, key: &str) -> &'a [Json] {
+        self.sec
+            .and_then(|s| s.get(key))
+            .and_then(Json::as_array)
+            .unwrap_or(&[])
+    }
+
+    /// True when `suffix` (Unicode form) is on the fileable list: a
+    /// `fileable` row or added by the provider (`add`), and not removed
+    /// (`remove`).
+    pub fn is_fileable(self, suffix: &str) -> bool {
+        let row = self.list("fileable").iter().any(|row| {
             let name = match row {
                 Json::Arr(cols) => cols.first().and_then(Json::as_str),
                 other => other.as_str(),
             };
-            if let Some(n) = name.filter(|n| !listed(&remove, n)) {
-                s.fileable.push(n.into());
-            }
-        }
-        for a in &add {
-            if !listed(&remove, a) && !listed(&s.fileable, a) {
-                s.fileable.push(a.clone());
-            }
-        }
-        push_strings(&mut s.not_fileable, sec.get("notFileable"), &add);
-        for (k, v) in sec
-            .get("notFileableIn")
+            name == Some(suffix)
+        });
+        (row || in_json(self.list("add"), suffix)) && !in_json(self.list("remove"), suffix)
+    }
+
+    /// True when providers say `suffix` cannot be filed (`notFileable`,
+    /// unless the provider added it).
+    pub fn is_not_fileable(self, suffix: &str) -> bool {
+        in_json(self.list("notFileable"), suffix) && !in_json(self.list("add"), suffix)
+    }
+
+    /// The provinces (abbreviations or names, non-strings skipped) where
+    /// `suffix` cannot be filed (`notFileableIn`).
+    pub fn excluded_in(self, suffix: &str) -> impl Iterator<Item = &'a str> {
+        self.sec
+            .and_then(|s| s.get("notFileableIn"))
             .and_then(Json::as_object)
             .unwrap_or(&[])
-        {
-            let mut provinces = Vec::new();
-            push_strings(&mut provinces, Some(v), &[]);
-            s.excluded_in.push((k.clone(), provinces));
-        }
-        s.updated = sec
-            .get("updated")
+            .iter()
+            .find(|(k, _)| k == suffix)
+            .and_then(|(_, v)| v.as_array())
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Json::as_str)
+    }
+
+    /// When the list was last checked (`updated`).
+    pub fn updated(self) -> &'a str {
+        self.sec
+            .and_then(|s| s.get("updated"))
             .and_then(Json::as_str)
             .unwrap_or("")
-            .into();
-        s
-    }
-
-    /// True when `suffix` (Unicode form) is on the fileable list.
-    pub fn is_fileable(&self, suffix: &str) -> bool {
-        listed(&self.fileable, suffix)
     }
 }
 
-/// Appends the strings of a JSON array (other items skipped) that are
-/// not in `except`.
-fn push_strings(out: &mut Vec<String>, j: Option<&Json>, except: &[String]) {
-    for item in j.and_then(Json::as_array).unwrap_or(&[]) {
-        if let Some(s) = item.as_str().filter(|s| !listed(except, s)) {
-            out.push(s.into());
-        }
-    }
-}
-
-/// True when `s` is one of `list`.
-fn listed(list: &[String], s: &str) -> bool {
-    list.iter().any(|x| x == s)
+/// True when `s` is one of the strings of a JSON array.
+fn in_json(list: &[Json], s: &str) -> bool {
+    list.iter().any(|j| j.as_str() == Some(s))
 }
 
 /// The byte offset in `name` (labels joined by `.`) where its last `k`
@@ -124,7 +119,7 @@ fn label_count(name: &str) -> usize {
 
 /// The byte offset in `name` (Unicode labels joined by `.`) where its
 /// longest fileable suffix begins, if it has one.
-fn match_suffix(name: &str, list: &Suffixes) -> Option<usize> {
+fn match_suffix(name: &str, list: Suffixes) -> Option<usize> {
     let mut start = 0;
     loop {
         let rest = name.get(start..)?;
@@ -154,7 +149,7 @@ pub fn registrable(host: &str, opts: &Options) -> Option<String> {
         }
         unicode.push_str(&punycode::to_unicode_label(l)?);
     }
-    let at = match_suffix(&unicode, &Suffixes::of(opts))?;
+    let at = match_suffix(&unicode, Suffixes::of(opts))?;
     if at == 0 {
         return None;
     }
@@ -306,12 +301,12 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
     let list = Suffixes::of(opts);
     r.info_str("unicode", unicode);
     r.info_str("ascii", labels.ascii.as_str());
-    let matched = match_suffix(unicode, &list);
+    let matched = match_suffix(unicode, list);
     // The matched suffix, else the last label.
     let tld = unicode
         .get(matched.unwrap_or_else(|| last_labels(unicode, 1))..)
         .unwrap_or("");
-    let not_fileable = matched.is_none() && listed(&list.not_fileable, tld);
+    let not_fileable = matched.is_none() && list.is_not_fileable(tld);
     let single = spans.len() < 2;
     if !(single && matched.is_none()) {
         r.info_str("tld", tld);
@@ -342,7 +337,7 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
             r.push(
                 Finding::warning("domain.suffix_unlisted")
                     .param("suffix", dotted)
-                    .param("updated", list.updated.as_str())
+                    .param("updated", list.updated())
                     .span(n.span(a, b)),
             );
         }
@@ -355,18 +350,15 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
     let k = label_count(suffix);
     let registrable = written.get(last_labels(written, k + 1)..).unwrap_or("");
     r.info_str("registrable", registrable);
-    if let (Some(province), Some((_, where_))) = (
-        opts.province,
-        list.excluded_in.iter().find(|(s, _)| s == suffix),
-    ) {
+    if let Some(province) = opts.province {
         let (mut b1, mut b2) = ([0u8; 4], [0u8; 4]);
         let abbr = province.abbr.encode_utf8(&mut b1);
         let icp = match province.icp {
             Some(c) => c.encode_utf8(&mut b2),
             None => "",
         };
-        if where_
-            .iter()
+        if list
+            .excluded_in(suffix)
             .any(|p| p == abbr || p == icp || p == province.short)
         {
             let first = spans.len().saturating_sub(k);
@@ -554,8 +546,8 @@ mod tests {
         .unwrap();
         let s = Suffixes::from_section(&sec);
         assert!(s.is_fileable("com") && s.is_fileable("ai"));
-        assert!(!s.is_fileable("cn"));
-        assert_eq!(s.not_fileable, ["io"]);
+        assert!(!s.is_fileable("cn") && !s.is_fileable("io"));
+        assert!(s.is_not_fileable("io") && !s.is_not_fileable("ai"));
     }
 
     #[test]
