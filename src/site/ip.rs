@@ -11,9 +11,19 @@ use crate::options::Options;
 use crate::site::{empty, fixed, flag, number};
 use crate::text::{self, has, Normalized, Rules};
 
+/// True when every byte of `s` is `ok` (one loop for the byte tests).
+fn all_bytes(s: &str, ok: fn(u8) -> bool) -> bool {
+    for b in s.bytes() {
+        if !ok(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// True for a non-empty run of ASCII digits.
 fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    !s.is_empty() && all_bytes(s, |b| b.is_ascii_digit())
 }
 
 /// Parses a dotted-quad IPv4 address. `Err(index of the bad part)`.
@@ -37,8 +47,24 @@ fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
     }
 }
 
+/// The groups of an IPv6 address read so far. More than 8 is never an
+/// address, so a fixed array does (no `Vec<u16>` code).
+struct Groups {
+    g: [u16; 8],
+    len: usize,
+}
+
+impl Groups {
+    /// Appends a group; `None` past the eighth.
+    fn push(&mut self, x: u16) -> Option<()> {
+        *self.g.get_mut(self.len)? = x;
+        self.len += 1;
+        Some(())
+    }
+}
+
 /// Appends the groups of one side of an IPv6 `::` (an IPv4 tail as two).
-fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
+fn groups(part: &str, v: &mut Groups) -> Option<()> {
     if part.is_empty() {
         return Some(());
     }
@@ -46,13 +72,13 @@ fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
     for (i, g) in crate::text::pieces(part, b':').enumerate() {
         if i == last && has(g, '.') {
             let [a, b, c, d] = parse_v4(g).ok()?;
-            v.push(u16::from_be_bytes([a, b]));
-            v.push(u16::from_be_bytes([c, d]));
+            v.push(u16::from_be_bytes([a, b]))?;
+            v.push(u16::from_be_bytes([c, d]))?;
         } else {
             if g.is_empty() || g.len() > 4 {
                 return None;
             }
-            v.push(number(g, 16)? as u16);
+            v.push(number(g, 16)? as u16)?;
         }
     }
     Some(())
@@ -67,27 +93,21 @@ fn parse_v6(s: &str) -> Option<[u16; 8]> {
     if text::contains(tail, "::") {
         return None;
     }
-    let mut v = Vec::new();
+    let mut v = Groups { g: [0; 8], len: 0 };
     groups(head, &mut v)?;
-    let h = v.len();
+    let h = v.len;
     groups(tail, &mut v)?;
+    if !compressed {
+        return if h == 8 { Some(v.g) } else { None };
+    }
+    if v.len > 7 {
+        return None;
+    }
+    // The tail goes to the end; the `::` is zeros.
     let mut out = [0u16; 8];
-    if compressed {
-        if v.len() > 7 {
-            return None;
-        }
-        // The tail goes to the end; the `::` is zeros.
-        let off = 8 - v.len();
-        for (k, g) in v.iter().enumerate() {
-            *out.get_mut(if k < h { k } else { off + k })? = *g;
-        }
-    } else {
-        if h != 8 {
-            return None;
-        }
-        for (slot, g) in out.iter_mut().zip(v.iter()) {
-            *slot = *g;
-        }
+    let off = 8 - v.len;
+    for (k, g) in v.g.iter().take(v.len).enumerate() {
+        *out.get_mut(if k < h { k } else { off + k })? = *g;
     }
     Some(out)
 }
@@ -207,7 +227,7 @@ fn check_address(input: &str, opts: &Options, n: &Normalized, value: &str, r: &m
                 // Still typing: up to 4 parts of digits, none empty but the
                 // last, each a possible byte.
                 let mut possible =
-                    opts.partial && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                    opts.partial && all_bytes(s, |b| b.is_ascii_digit() || b == b'.');
                 // The offending part's position (in characters).
                 let (mut before, mut len) = (0, 0);
                 let mut prev_empty = false;
@@ -228,7 +248,7 @@ fn check_address(input: &str, opts: &Options, n: &Normalized, value: &str, r: &m
                     }
                 }
                 if !possible {
-                    let code = if s.bytes().any(|b| b.is_ascii_lowercase()) {
+                    let code = if !all_bytes(s, |b| !b.is_ascii_lowercase()) {
                         "ip.hostname"
                     } else {
                         "ip.invalid"
