@@ -11,6 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
+use crate::province::Province;
 use crate::site::{fixed, flag, punycode};
 use crate::text::{self, Normalized, Rules};
 
@@ -40,12 +41,14 @@ impl<'a> Suffixes<'a> {
         Suffixes { sec: Some(sec) }
     }
 
+    /// The value under `key`.
+    fn get(self, key: &str) -> Option<&'a Json> {
+        self.sec?.get(key)
+    }
+
     /// The array under `key` (empty when absent or not an array).
     fn list(self, key: &str) -> &'a [Json] {
-        self.sec
-            .and_then(|s| s.get(key))
-            .and_then(Json::as_array)
-            .unwrap_or(&[])
+        self.get(key).and_then(Json::as_array).unwrap_or(&[])
     }
 
     /// True when `suffix` (Unicode form) is on the fileable list: a
@@ -68,27 +71,34 @@ impl<'a> Suffixes<'a> {
         in_json(self.list("notFileable"), suffix) && !in_json(self.list("add"), suffix)
     }
 
-    /// The provinces (abbreviations or names, non-strings skipped) where
-    /// `suffix` cannot be filed (`notFileableIn`).
-    pub fn excluded_in(self, suffix: &str) -> impl Iterator<Item = &'a str> {
-        self.sec
-            .and_then(|s| s.get("notFileableIn"))
+    /// True when `notFileableIn` says `suffix` cannot be filed in
+    /// `province`, named by its abbreviation, ICP abbreviation or short name.
+    pub fn excluded_in(self, suffix: &str, province: &Province) -> bool {
+        let map = self
+            .get("notFileableIn")
             .and_then(Json::as_object)
-            .unwrap_or(&[])
-            .iter()
-            .find(|(k, _)| k == suffix)
-            .and_then(|(_, v)| v.as_array())
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(Json::as_str)
+            .unwrap_or(&[]);
+        let Some((_, names)) = map.iter().find(|(k, _)| k == suffix) else {
+            return false;
+        };
+        for name in names.as_array().unwrap_or(&[]) {
+            let Some(name) = name.as_str() else { continue };
+            // A one-char name: the abbreviation; an empty one stands for
+            // a missing ICP abbreviation.
+            let mut chars = name.chars();
+            let first = chars.next();
+            if (chars.next().is_none() && (first == Some(province.abbr) || first == province.icp))
+                || name == province.short
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// When the list was last checked (`updated`).
     pub fn updated(self) -> &'a str {
-        self.sec
-            .and_then(|s| s.get("updated"))
-            .and_then(Json::as_str)
-            .unwrap_or("")
+        self.get("updated").and_then(Json::as_str).unwrap_or("")
     }
 }
 
@@ -126,7 +136,7 @@ fn match_suffix(name: &str, list: Suffixes) -> Option<usize> {
         if list.is_fileable(rest) {
             return Some(start);
         }
-        start += rest.bytes().position(|b| b == b'.')? + 1;
+        start += text::cut(rest, b'.')?.0.len() + 1;
     }
 }
 
@@ -351,16 +361,7 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
     let registrable = written.get(last_labels(written, k + 1)..).unwrap_or("");
     r.info_str("registrable", registrable);
     if let Some(province) = opts.province {
-        let (mut b1, mut b2) = ([0u8; 4], [0u8; 4]);
-        let abbr = province.abbr.encode_utf8(&mut b1);
-        let icp = match province.icp {
-            Some(c) => c.encode_utf8(&mut b2),
-            None => "",
-        };
-        if list
-            .excluded_in(suffix)
-            .any(|p| p == abbr || p == icp || p == province.short)
-        {
+        if list.excluded_in(suffix, province) {
             let first = spans.len().saturating_sub(k);
             let a = spans.get(first).map(|s| s.0).unwrap_or(start);
             r.push(
@@ -460,7 +461,8 @@ fn parse_labels(
             return fail(r, "domain.hyphen", a, b);
         }
         let written: String = label.iter().collect();
-        let ascii = if written.starts_with("xn--") {
+        let encoded;
+        let ascii: &str = if written.starts_with("xn--") {
             match punycode::to_unicode_label(&written) {
                 Some(u) if !u.is_ascii() => push_label(&mut out.unicode, &u),
                 _ => {
@@ -472,12 +474,21 @@ fn parse_labels(
                     return None;
                 }
             }
-            written
+            &written
         } else {
             push_label(&mut out.unicode, &written);
-            match punycode::to_ascii_label(label) {
-                Some(x) => x,
-                None => return fail(r, "domain.label_too_long", a, b),
+            // The ASCII form (punycode::to_ascii_label, without a copy of
+            // an ASCII label).
+            if written.is_ascii() {
+                &written
+            } else {
+                match punycode::encode(label) {
+                    Some(p) => {
+                        encoded = cat!("xn--", p);
+                        &encoded
+                    }
+                    None => return fail(r, "domain.label_too_long", a, b),
+                }
             }
         };
         if ascii.len() > MAX_LABEL {
@@ -488,7 +499,7 @@ fn parse_labels(
             );
             return None;
         }
-        push_label(&mut out.ascii, &ascii);
+        push_label(&mut out.ascii, ascii);
     }
     out.spans.truncate(labels);
     if out.ascii.len() > MAX_NAME {
