@@ -43,10 +43,12 @@ fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
         return None;
     }
     'at: for i in 0..(hay.len() + 1).saturating_sub(len) {
-        for (k, b) in word.chars().enumerate() {
-            if hay.get(i + k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
+        let mut k = i;
+        for b in word.chars() {
+            if hay.get(k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
                 continue 'at;
             }
+            k += 1;
         }
         return Some((i, i + len));
     }
@@ -173,7 +175,8 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             continue;
         }
         let sev = sev.unwrap_or(gov_sev);
-        for w in words(sec, key).iter().filter_map(Json::as_str) {
+        for w in words(sec, key) {
+            let Some(w) = w.as_str() else { continue };
             let Some(at) = find(hay, w) else { continue };
             if seen.iter().any(|s| s.0 <= at.0 && at.1 <= s.1) {
                 continue;
@@ -192,7 +195,8 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         let personal_error =
             personal && cat.get("personal").and_then(Json::as_str) == Some("error");
         let list = cat.get("words").and_then(Json::as_array).unwrap_or(&[]);
-        for w in list.iter().filter_map(Json::as_str) {
+        for w in list {
+            let Some(w) = w.as_str() else { continue };
             if let Some(at) = find(hay, w) {
                 let (code, sev) = if personal_error {
                     ("website_name.personal_pre_approval", Severity::Error)
