@@ -373,7 +373,14 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
     Some(num)
 }
 
-fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
+/// The province findings; `prov`: the province of `num.province`, if any.
+fn check_province(
+    num: &IcpNumber,
+    prov: Option<&Province>,
+    n: &Normalized,
+    opts: &Options,
+    r: &mut FieldResult,
+) {
     let span = n.span(0, 1);
     let telecom = num.kind == NumberType::Telecom;
     let Some(p) = num.province else {
@@ -401,7 +408,7 @@ fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut Field
         );
         return;
     }
-    if let (Some(want), Some(got)) = (opts.province, Province::by_abbr(p)) {
+    if let (Some(want), Some(got)) = (opts.province, prov) {
         if want.code != got.code && !telecom {
             r.push(
                 Finding::warning("icp.province_mismatch")
@@ -477,10 +484,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     };
     let canonical = num.canonical();
     r.value = canonical.clone();
-    check_province(&num, &n, opts, &mut r);
+    let prov = num.province.and_then(Province::by_abbr);
+    check_province(&num, prov, &n, opts, &mut r);
     check_year(&num, &n, opts, &mut r);
     r.info_str("type", num.kind.name());
-    if let Some(p) = num.province.and_then(Province::by_abbr) {
+    if let Some(p) = prov {
         r.info_str("province", p.name);
     }
     r.info_str("serial", num.serial.as_str());
