@@ -336,20 +336,17 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
     }
     if matched.is_none() {
         let (a, b) = spans.last().copied().unwrap_or((start, end));
-        let dotted = cat!(".", tld);
-        if not_fileable {
-            r.push(
+        if not_fileable || !opts.partial {
+            let f = if not_fileable {
                 Finding::error("domain.not_fileable")
-                    .param("suffix", dotted)
-                    .span(n.span(a, b)),
-            );
-        } else if !opts.partial {
-            r.push(
+            } else {
                 Finding::warning("domain.suffix_unlisted")
-                    .param("suffix", dotted)
-                    .param("updated", list.updated())
-                    .span(n.span(a, b)),
-            );
+            };
+            let mut f = f.param("suffix", cat!(".", tld));
+            if !not_fileable {
+                f = f.param("updated", list.updated());
+            }
+            r.push(f.span(n.span(a, b)));
         }
         if h.loc.url {
             r.push(fixed("domain.url", "domain", h.text, n.whole()));
