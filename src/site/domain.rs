@@ -191,7 +191,7 @@ fn locate(n: &Normalized) -> Located {
             start = i + 3;
             url = true;
         }
-    } else if c.get(..2) == Some(&['/', '/'][..]) {
+    } else if c.starts_with(&['/', '/']) {
         start = 2;
         url = true;
     }
