@@ -207,9 +207,8 @@ fn check_address(input: &str, opts: &Options, n: &Normalized, value: &str, r: &m
     let special_range;
     if has(s, ':') {
         let Some(g) = parse_v6(s) else {
-            let possible = opts.partial
-                && s.chars()
-                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+            let possible =
+                opts.partial && all_bytes(s, |b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
             if !possible {
                 flag(r, "ip.invalid", n.whole());
             }
