@@ -155,7 +155,7 @@ impl Cursor<'_> {
     /// Stops parsing with `finding` (`incomplete`: more input could
     /// complete it). Always `None`, for the parser to return.
     #[inline(never)]
-    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<IcpNumber> {
+    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<()> {
         self.failed = Some(Fail {
             finding,
             incomplete,
@@ -163,17 +163,17 @@ impl Cursor<'_> {
         None
     }
     #[inline(never)]
-    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<IcpNumber> {
+    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<()> {
         let span = self.n.span(from, to);
         self.stop(Finding::error(code).span(span), false)
     }
     #[inline(never)]
-    fn incomplete(&mut self, code: &str) -> Option<IcpNumber> {
+    fn incomplete(&mut self, code: &str) -> Option<()> {
         let span = self.n.whole();
         self.stop(Finding::error(code).span(span), true)
     }
     #[inline(never)]
-    fn unexpected(&mut self, code: &str) -> Option<IcpNumber> {
+    fn unexpected(&mut self, code: &str) -> Option<()> {
         if self.at_end() {
             self.incomplete(code)
         } else {
@@ -251,6 +251,21 @@ const ICP: [char; 3] = ['I', 'C', 'P'];
 /// Parses the normalised number under the cursor; `None` (with
 /// `c.failed` set) when it is not one.
 fn parse(c: &mut Cursor) -> Option<IcpNumber> {
+    let mut num = IcpNumber {
+        kind: NumberType::Telecom,
+        province: None,
+        class: String::new(),
+        serial: String::new(),
+        seq: None,
+        service: None,
+    };
+    parse_into(c, &mut num)?;
+    Some(num)
+}
+
+/// The parser proper, filling in `num` (owned by the caller, so that the
+/// many early returns here have nothing to drop).
+fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
     let n = c.n;
     let chars = n.chars.as_slice();
     // Everything before "ICP" or the licence class is the province part.
@@ -290,14 +305,7 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
         }
     };
     c.pos = head;
-    let mut num = IcpNumber {
-        kind: NumberType::Telecom,
-        province,
-        class: String::new(),
-        serial: String::new(),
-        seq: None,
-        service: None,
-    };
+    num.province = province;
     let mut hao_done = false;
     if Some(head) == icp_at {
         c.pos += 3;
@@ -335,14 +343,13 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
     if c.peek() == Some('-') {
         let dash = c.pos;
         c.pos += 1;
-        let seq = c.digits();
+        let seq = num.seq.insert(c.digits());
         if seq.is_empty() {
             return c.unexpected("icp.seq_invalid");
         }
         if seq.starts_with('0') || seq.len() > 5 {
             return c.fail("icp.seq_invalid", dash, c.pos);
         }
-        num.seq = Some(seq);
         if let Some(t) = c.peek().filter(char::is_ascii_alphabetic) {
             if !matches!(t, 'A' | 'X' | 'K') {
                 let f = Finding::error("icp.service_type")
@@ -370,7 +377,7 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
     if !c.at_end() {
         return c.fail("icp.trailing", c.pos, n.len());
     }
-    Some(num)
+    Some(())
 }
 
 /// The province findings; `prov`: the province of `num.province`, if any.
