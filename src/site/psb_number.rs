@@ -105,7 +105,6 @@ fn check_number(input: &str, opts: &Options, n: &Normalized, r: &mut FieldResult
     let start = kw + 4;
     let body = chars.get(start..).unwrap_or(&[]);
     let count = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    let digits: String = body.get(..count).unwrap_or(&[]).iter().collect();
     let after = start + count;
     let hao = n.at(after) == Some('号');
     if let Some(bad) = body.get(count).filter(|c| **c != '号') {
@@ -130,6 +129,7 @@ fn check_number(input: &str, opts: &Options, n: &Normalized, r: &mut FieldResult
         }
         return;
     }
+    let digits: String = body.get(..count).unwrap_or(&[]).iter().collect();
     let canonical = cat!(pchar, "公网安备", digits, "号");
     r.value = canonical.clone();
     if !hao {
