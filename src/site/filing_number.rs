@@ -180,16 +180,16 @@ impl Cursor<'_> {
             self.fail(code, self.pos, self.pos + 1)
         }
     }
-    /// The serial digits, when their count is one of `want` (`expected`
+    /// The serial digits, when their count is `short` or `long` (`expected`
     /// names the counts in the finding).
-    fn serial(&mut self, want: &[usize], expected: &'static str) -> Option<String> {
+    fn serial(&mut self, short: usize, long: usize, expected: &'static str) -> Option<String> {
         let start = self.pos;
         let s = self.digits();
         let len = s.len();
-        if want.contains(&len) {
+        if len == short || len == long {
             return Some(s);
         }
-        if self.at_end() && want.iter().any(|w| len < *w) {
+        if self.at_end() && len < long {
             self.incomplete("icp.incomplete");
             return None;
         }
@@ -311,10 +311,10 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
         c.pos += 3;
         if c.eat('备') {
             num.kind = NumberType::Filing;
-            num.serial = c.serial(&[8, 10], "8/10")?;
+            num.serial = c.serial(8, 10, "8/10")?;
         } else if c.eat('证') {
             num.kind = NumberType::License;
-            num.serial = c.serial(&[6], "6")?;
+            num.serial = c.serial(6, 6, "6")?;
         } else {
             return c.unexpected("icp.format");
         }
@@ -337,7 +337,7 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
         if !c.eat('-') {
             return c.unexpected("icp.format");
         }
-        num.serial = c.serial(&[8], "8")?;
+        num.serial = c.serial(8, 8, "8")?;
     }
     // Service suffix.
     if c.peek() == Some('-') {
