@@ -35,14 +35,10 @@ fn words<'a>(sec: &'a Json, key: &str) -> &'a [Json] {
 
 /// Where `word` first occurs in `hay` (ASCII case-insensitive), as char indices.
 fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
-    let mut len = 0;
-    for _ in word.chars() {
-        len += 1;
-    }
-    if len == 0 {
+    if word.is_empty() {
         return None;
     }
-    'at: for i in 0..(hay.len() + 1).saturating_sub(len) {
+    'at: for i in 0..hay.len() {
         let mut k = i;
         for b in word.chars() {
             if hay.get(k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
@@ -50,7 +46,7 @@ fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
             }
             k += 1;
         }
-        return Some((i, i + len));
+        return Some((i, k));
     }
     None
 }
