@@ -11,95 +11,100 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
-use crate::site::{fixed, punycode};
+use crate::province::Province;
+use crate::site::{fixed, flag, punycode};
 use crate::text::{self, Normalized, Rules};
 
 const MAX_LABEL: usize = 63;
 const MAX_NAME: usize = 253;
 
-/// The fileable-suffix data of a profile (`tlds` section).
-#[derive(Debug, Default)]
-pub struct Suffixes {
-    /// Fileable suffixes in Unicode form (`com.cn`, `中国`).
-    pub fileable: Vec<String>,
-    /// Suffixes providers say cannot be filed.
-    pub not_fileable: Vec<String>,
-    /// Suffixes not fileable in some provinces: (suffix, province abbreviations).
-    pub excluded_in: Vec<(String, Vec<String>)>,
-    /// When the list was last checked.
-    pub updated: String,
+/// The fileable-suffix data of a profile (`tlds` section), read in place:
+/// `fileable` (rows `[suffix, ascii, sources]` or plain strings),
+/// `notFileable`, `notFileableIn`, `updated`, and the provider adjustments
+/// `add` / `remove`. A view of the section, not a copy: no list is built,
+/// and the lists are as short to scan as copies would be.
+#[derive(Clone, Copy, Debug)]
+pub struct Suffixes<'a> {
+    sec: Option<&'a Json>,
 }
 
-impl Suffixes {
-    /// Reads the `tlds` section of the options' profile.
-    pub fn of(opts: &Options) -> alloc::sync::Arc<Suffixes> {
-        opts.profile.cached("tlds", |p| {
-            p.section("tlds")
-                .map(Suffixes::from_section)
-                .unwrap_or_default()
-        })
+impl<'a> Suffixes<'a> {
+    /// The `tlds` section of the options' profile.
+    pub fn of(opts: &'a Options) -> Suffixes<'a> {
+        Suffixes {
+            sec: opts.profile.section("tlds"),
+        }
     }
 
-    /// Reads a `tlds` section: `fileable` (rows `[suffix, ascii, sources]` or
-    /// plain strings), `notFileable`, `notFileableIn`, `updated`, and the
-    /// provider adjustments `add` / `remove`.
-    pub fn from_section(sec: &Json) -> Suffixes {
-        let mut s = Suffixes::default();
-        // A provider profile may adjust the list: {"tlds": {"add": [...], "remove": [...]}}.
-        let (mut add, mut remove) = (Vec::new(), Vec::new());
-        push_strings(&mut add, sec.get("add"), &[]);
-        push_strings(&mut remove, sec.get("remove"), &[]);
-        for row in sec.get("fileable").and_then(Json::as_array).unwrap_or(&[]) {
+    /// A `tlds` section.
+    pub fn from_section(sec: &'a Json) -> Suffixes<'a> {
+        Suffixes { sec: Some(sec) }
+    }
+
+    /// The value under `key`.
+    fn get(self, key: &str) -> Option<&'a Json> {
+        self.sec?.get(key)
+    }
+
+    /// The array under `key` (empty when absent or not an array).
+    fn list(self, key: &str) -> &'a [Json] {
+        self.get(key).and_then(Json::as_array).unwrap_or(&[])
+    }
+
+    /// True when `suffix` (Unicode form) is on the fileable list: a
+    /// `fileable` row or added by the provider (`add`), and not removed
+    /// (`remove`).
+    pub fn is_fileable(self, suffix: &str) -> bool {
+        let row = self.list("fileable").iter().any(|row| {
             let name = match row {
                 Json::Arr(cols) => cols.first().and_then(Json::as_str),
                 other => other.as_str(),
             };
-            if let Some(n) = name.filter(|n| !listed(&remove, n)) {
-                s.fileable.push(n.into());
-            }
-        }
-        for a in &add {
-            if !listed(&remove, a) && !listed(&s.fileable, a) {
-                s.fileable.push(a.clone());
-            }
-        }
-        push_strings(&mut s.not_fileable, sec.get("notFileable"), &add);
-        for (k, v) in sec
+            name == Some(suffix)
+        });
+        (row || in_json(self.list("add"), suffix)) && !in_json(self.list("remove"), suffix)
+    }
+
+    /// True when providers say `suffix` cannot be filed (`notFileable`,
+    /// unless the provider added it).
+    pub fn is_not_fileable(self, suffix: &str) -> bool {
+        in_json(self.list("notFileable"), suffix) && !in_json(self.list("add"), suffix)
+    }
+
+    /// True when `notFileableIn` says `suffix` cannot be filed in
+    /// `province`, named by its abbreviation, ICP abbreviation or short name.
+    pub fn excluded_in(self, suffix: &str, province: &Province) -> bool {
+        let map = self
             .get("notFileableIn")
             .and_then(Json::as_object)
-            .unwrap_or(&[])
-        {
-            let mut provinces = Vec::new();
-            push_strings(&mut provinces, Some(v), &[]);
-            s.excluded_in.push((k.clone(), provinces));
+            .unwrap_or(&[]);
+        let Some((_, names)) = map.iter().find(|(k, _)| k == suffix) else {
+            return false;
+        };
+        for name in names.as_array().unwrap_or(&[]) {
+            let Some(name) = name.as_str() else { continue };
+            // A one-char name: the abbreviation; an empty one stands for
+            // a missing ICP abbreviation.
+            let mut chars = name.chars();
+            let first = chars.next();
+            if (chars.next().is_none() && (first == Some(province.abbr) || first == province.icp))
+                || name == province.short
+            {
+                return true;
+            }
         }
-        s.updated = sec
-            .get("updated")
-            .and_then(Json::as_str)
-            .unwrap_or("")
-            .into();
-        s
+        false
     }
 
-    /// True when `suffix` (Unicode form) is on the fileable list.
-    pub fn is_fileable(&self, suffix: &str) -> bool {
-        listed(&self.fileable, suffix)
+    /// When the list was last checked (`updated`).
+    pub fn updated(self) -> &'a str {
+        self.get("updated").and_then(Json::as_str).unwrap_or("")
     }
 }
 
-/// Appends the strings of a JSON array (other items skipped) that are
-/// not in `except`.
-fn push_strings(out: &mut Vec<String>, j: Option<&Json>, except: &[String]) {
-    for item in j.and_then(Json::as_array).unwrap_or(&[]) {
-        if let Some(s) = item.as_str().filter(|s| !listed(except, s)) {
-            out.push(s.into());
-        }
-    }
-}
-
-/// True when `s` is one of `list`.
-fn listed(list: &[String], s: &str) -> bool {
-    list.iter().any(|x| x == s)
+/// True when `s` is one of the strings of a JSON array.
+fn in_json(list: &[Json], s: &str) -> bool {
+    list.iter().any(|j| j.as_str() == Some(s))
 }
 
 /// The byte offset in `name` (labels joined by `.`) where its last `k`
@@ -124,14 +129,14 @@ fn label_count(name: &str) -> usize {
 
 /// The byte offset in `name` (Unicode labels joined by `.`) where its
 /// longest fileable suffix begins, if it has one.
-fn match_suffix(name: &str, list: &Suffixes) -> Option<usize> {
+fn match_suffix(name: &str, list: Suffixes) -> Option<usize> {
     let mut start = 0;
     loop {
         let rest = name.get(start..)?;
         if list.is_fileable(rest) {
             return Some(start);
         }
-        start += rest.bytes().position(|b| b == b'.')? + 1;
+        start += text::cut(rest, b'.')?.0.len() + 1;
     }
 }
 
@@ -154,7 +159,7 @@ pub fn registrable(host: &str, opts: &Options) -> Option<String> {
         }
         unicode.push_str(&punycode::to_unicode_label(l)?);
     }
-    let at = match_suffix(&unicode, &Suffixes::of(opts))?;
+    let at = match_suffix(&unicode, Suffixes::of(opts))?;
     if at == 0 {
         return None;
     }
@@ -186,7 +191,7 @@ fn locate(n: &Normalized) -> Located {
             start = i + 3;
             url = true;
         }
-    } else if c.get(..2) == Some(&['/', '/'][..]) {
+    } else if c.starts_with(&['/', '/']) {
         start = 2;
         url = true;
     }
@@ -242,48 +247,76 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     while loc.end > loc.start && n.at(loc.end - 1).is_some_and(text::is_space) {
         loc.end -= 1;
     }
-    let mut host_end = loc.end;
     // A trailing dot (fully-qualified form) is not part of what is filed —
     // only one that ends a label: `a..` and `a .` keep theirs, so the value
     // normalises to itself when checked again (tests/properties.rs).
-    let ends_label = host_end >= loc.start + 2
-        && n.at(host_end - 2)
+    let ends_label = loc.end >= loc.start + 2
+        && n.at(loc.end - 2)
             .is_some_and(|c| c != '.' && !text::is_space(c));
-    if ends_label && n.at(host_end - 1) == Some('.') && !opts.partial {
-        host_end -= 1;
+    if ends_label && n.at(loc.end - 1) == Some('.') && !opts.partial {
+        loc.end -= 1;
     }
-    let host_chars = n.chars.get(loc.start..host_end).unwrap_or(&[]);
-    let host: String = host_chars.iter().collect();
-    let mut r = FieldResult::new(host.clone());
+    let host: String = n
+        .chars
+        .get(loc.start..loc.end)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    let mut r = FieldResult::new(host.as_str());
+    let mut labels = Labels::default();
+    check_host(
+        input,
+        opts,
+        &Host {
+            n: &n,
+            loc,
+            text: &host,
+        },
+        &mut labels,
+        &mut r,
+    );
+    r
+}
+
+/// The host part of the input: where it is, and its text.
+struct Host<'a> {
+    n: &'a Normalized,
+    loc: Located,
+    text: &'a str,
+}
+
+/// The findings on a located host. The owned values live in the caller,
+/// so the many early returns here have nothing to drop.
+fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mut FieldResult) {
+    let (n, start, end) = (h.n, h.loc.start, h.loc.end);
+    let host_chars = n.chars.get(start..end).unwrap_or(&[]);
     if host_chars.is_empty() {
-        if !opts.partial || loc.url {
-            r.push(Finding::error("domain.empty").span(n.whole()));
+        if !opts.partial || h.loc.url {
+            flag(r, "domain.empty", n.whole());
         }
-        return r;
+        return;
     }
-    let whole_host = n.span(loc.start, host_end);
+    let whole_host = n.span(start, end);
     if is_ipv4_like(host_chars) || host_chars.first() == Some(&'[') || host_chars.contains(&':') {
-        r.push(Finding::error("domain.ip").span(whole_host));
-        return r;
+        flag(r, "domain.ip", whole_host);
+        return;
     }
-    let Some(Labels {
-        written,
-        unicode,
-        ascii,
-        spans,
-    }) = parse_labels(&n, loc.start, host_end, opts, &mut r)
-    else {
-        return r;
-    };
+    if parse_labels(n, start, end, opts, labels, r).is_none() {
+        return;
+    }
+    let (unicode, spans) = (labels.unicode.as_str(), labels.spans.as_slice());
+    // The labels as written, joined by `.`: the host without the trailing
+    // dot of an empty last label kept while typing.
+    let written = text::trim_end(h.text, b'.');
     let list = Suffixes::of(opts);
-    r.info_str("unicode", unicode.as_str());
-    r.info_str("ascii", ascii);
-    let matched = match_suffix(&unicode, &list);
+    r.info_str("unicode", unicode);
+    r.info_str("ascii", labels.ascii.as_str());
+    let matched = match_suffix(unicode, list);
     // The matched suffix, else the last label.
     let tld = unicode
-        .get(matched.unwrap_or_else(|| last_labels(&unicode, 1))..)
+        .get(matched.unwrap_or_else(|| last_labels(unicode, 1))..)
         .unwrap_or("");
-    let not_fileable = matched.is_none() && listed(&list.not_fileable, tld);
+    let not_fileable = matched.is_none() && list.is_not_fileable(tld);
     let single = spans.len() < 2;
     if !(single && matched.is_none()) {
         r.info_str("tld", tld);
@@ -297,68 +330,53 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     .span(whole_host),
             );
         } else if !opts.partial {
-            r.push(Finding::error("domain.no_suffix").span(whole_host));
+            flag(r, "domain.no_suffix", whole_host);
         }
-        return r;
+        return;
     }
     if matched.is_none() {
-        let (a, b) = spans.last().copied().unwrap_or((loc.start, host_end));
-        let dotted = cat!(".", tld);
-        if not_fileable {
-            r.push(
+        let (a, b) = spans.last().copied().unwrap_or((start, end));
+        if not_fileable || !opts.partial {
+            let f = if not_fileable {
                 Finding::error("domain.not_fileable")
-                    .param("suffix", dotted)
-                    .span(n.span(a, b)),
-            );
-        } else if !opts.partial {
-            r.push(
+            } else {
                 Finding::warning("domain.suffix_unlisted")
-                    .param("suffix", dotted)
-                    .param("updated", list.updated.as_str())
-                    .span(n.span(a, b)),
-            );
+            };
+            let mut f = f.param("suffix", cat!(".", tld));
+            if !not_fileable {
+                f = f.param("updated", list.updated());
+            }
+            r.push(f.span(n.span(a, b)));
         }
-        if loc.url {
-            r.push(fixed("domain.url", "domain", &host, n.whole()));
+        if h.loc.url {
+            r.push(fixed("domain.url", "domain", h.text, n.whole()));
         }
-        return r;
+        return;
     }
     let suffix = tld;
     let k = label_count(suffix);
-    let registrable = written.get(last_labels(&written, k + 1)..).unwrap_or("");
+    let registrable = written.get(last_labels(written, k + 1)..).unwrap_or("");
     r.info_str("registrable", registrable);
-    if let (Some(province), Some((_, where_))) = (
-        opts.province,
-        list.excluded_in.iter().find(|(s, _)| s == suffix),
-    ) {
-        let (mut b1, mut b2) = ([0u8; 4], [0u8; 4]);
-        let abbr = province.abbr.encode_utf8(&mut b1);
-        let icp = match province.icp {
-            Some(c) => c.encode_utf8(&mut b2),
-            None => "",
-        };
-        if where_
-            .iter()
-            .any(|p| p == abbr || p == icp || p == province.short)
-        {
+    if let Some(province) = opts.province {
+        if list.excluded_in(suffix, province) {
             let first = spans.len().saturating_sub(k);
-            let a = spans.get(first).map(|s| s.0).unwrap_or(loc.start);
+            let a = spans.get(first).map(|s| s.0).unwrap_or(start);
             r.push(
                 Finding::error("domain.not_fileable_in")
                     .param("suffix", cat!(".", suffix))
                     .param("province", province.name)
-                    .span(n.span(a, host_end)),
+                    .span(n.span(a, end)),
             );
         }
     }
     // Labels before the registrable domain.
     let sub_labels = spans.len() - k - 1;
     let www = sub_labels == 1 && written.starts_with("www.");
-    if loc.url {
+    if h.loc.url {
         r.push(fixed("domain.url", "domain", registrable, n.whole()));
     } else if sub_labels > 0 && (suffix != "gov.cn" || www) {
         // .gov.cn sub-domains are filed on their own (HW-KB 备案域名咨询), www. aside.
-        let reg_span_start = spans.get(sub_labels).map(|s| s.0).unwrap_or(loc.start);
+        let reg_span_start = spans.get(sub_labels).map(|s| s.0).unwrap_or(start);
         r.push(fixed(
             if www {
                 "domain.www"
@@ -367,36 +385,32 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             },
             "domain",
             registrable,
-            n.span(loc.start, reg_span_start),
+            n.span(start, reg_span_start),
         ));
     } else {
-        text::note_normalized(&mut r, input, &host);
+        text::note_normalized(r, input, h.text);
     }
-    r
 }
 
-/// The labels of a host: each form joined by `.`, and each label's span.
+/// The labels of a host: its Unicode and ASCII forms joined by `.`, and
+/// each label's span.
+#[derive(Default)]
 struct Labels {
-    written: String,
     unicode: String,
     ascii: String,
     spans: Vec<(usize, usize)>,
 }
 
-/// Splits and checks the labels of `n.chars[start..end]`; `None` after an error.
+/// Splits and checks the labels of `n.chars[start..end]` into `out`; `None`
+/// after an error.
 fn parse_labels(
     n: &Normalized,
     start: usize,
     end: usize,
     opts: &Options,
+    out: &mut Labels,
     r: &mut FieldResult,
-) -> Option<Labels> {
-    let mut out = Labels {
-        written: String::new(),
-        unicode: String::new(),
-        ascii: String::new(),
-        spans: Vec::new(),
-    };
+) -> Option<()> {
     let mut s = start;
     for i in start..=end {
         if i == end || n.at(i) == Some('.') {
@@ -407,7 +421,7 @@ fn parse_labels(
     let count = out.spans.len();
     let mut labels = count;
     let fail = |r: &mut FieldResult, code: &str, from: usize, to: usize| {
-        r.push(Finding::error(code).span(n.span(from, to)));
+        flag(r, code, n.span(from, to));
         None
     };
     for (k, &(a, b)) in out.spans.iter().enumerate() {
@@ -444,7 +458,8 @@ fn parse_labels(
             return fail(r, "domain.hyphen", a, b);
         }
         let written: String = label.iter().collect();
-        let ascii = if written.starts_with("xn--") {
+        let encoded;
+        let ascii: &str = if written.starts_with("xn--") {
             match punycode::to_unicode_label(&written) {
                 Some(u) if !u.is_ascii() => push_label(&mut out.unicode, &u),
                 _ => {
@@ -456,12 +471,21 @@ fn parse_labels(
                     return None;
                 }
             }
-            written.clone()
+            &written
         } else {
             push_label(&mut out.unicode, &written);
-            match punycode::to_ascii_label(label) {
-                Some(x) => x,
-                None => return fail(r, "domain.label_too_long", a, b),
+            // The ASCII form (punycode::to_ascii_label, without a copy of
+            // an ASCII label).
+            if written.is_ascii() {
+                &written
+            } else {
+                match punycode::encode(label) {
+                    Some(p) => {
+                        encoded = cat!("xn--", p);
+                        &encoded
+                    }
+                    None => return fail(r, "domain.label_too_long", a, b),
+                }
             }
         };
         if ascii.len() > MAX_LABEL {
@@ -472,8 +496,7 @@ fn parse_labels(
             );
             return None;
         }
-        push_label(&mut out.ascii, &ascii);
-        push_label(&mut out.written, &written);
+        push_label(&mut out.ascii, ascii);
     }
     out.spans.truncate(labels);
     if out.ascii.len() > MAX_NAME {
@@ -484,7 +507,7 @@ fn parse_labels(
         );
         return None;
     }
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]
@@ -531,8 +554,8 @@ mod tests {
         .unwrap();
         let s = Suffixes::from_section(&sec);
         assert!(s.is_fileable("com") && s.is_fileable("ai"));
-        assert!(!s.is_fileable("cn"));
-        assert_eq!(s.not_fileable, ["io"]);
+        assert!(!s.is_fileable("cn") && !s.is_fileable("io"));
+        assert!(s.is_not_fileable("io") && !s.is_not_fileable("ai"));
     }
 
     #[test]

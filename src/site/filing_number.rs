@@ -12,10 +12,10 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{empty, fixed, number};
+use crate::site::{empty, fixed, flag, number};
 use crate::text::{self, Normalized, Rules};
 
 /// The 31 abbreviations MIIT uses in ICP numbers (rules.md §1.3).
@@ -100,6 +100,7 @@ impl IcpNumber {
         s
     }
     /// `website`, `app`, `miniprogram` or `quickapp` when a suffix is present.
+    #[inline]
     pub fn service_type(&self) -> Option<&'static str> {
         self.seq.as_ref()?;
         Some(match self.service {
@@ -154,7 +155,7 @@ impl Cursor<'_> {
     /// Stops parsing with `finding` (`incomplete`: more input could
     /// complete it). Always `None`, for the parser to return.
     #[inline(never)]
-    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<IcpNumber> {
+    fn stop(&mut self, finding: Finding, incomplete: bool) -> Option<()> {
         self.failed = Some(Fail {
             finding,
             incomplete,
@@ -162,33 +163,33 @@ impl Cursor<'_> {
         None
     }
     #[inline(never)]
-    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<IcpNumber> {
+    fn fail(&mut self, code: &str, from: usize, to: usize) -> Option<()> {
         let span = self.n.span(from, to);
         self.stop(Finding::error(code).span(span), false)
     }
     #[inline(never)]
-    fn incomplete(&mut self, code: &str) -> Option<IcpNumber> {
+    fn incomplete(&mut self, code: &str) -> Option<()> {
         let span = self.n.whole();
         self.stop(Finding::error(code).span(span), true)
     }
     #[inline(never)]
-    fn unexpected(&mut self, code: &str) -> Option<IcpNumber> {
+    fn unexpected(&mut self, code: &str) -> Option<()> {
         if self.at_end() {
             self.incomplete(code)
         } else {
             self.fail(code, self.pos, self.pos + 1)
         }
     }
-    /// The serial digits, when their count is one of `want` (`expected`
+    /// The serial digits, when their count is `short` or `long` (`expected`
     /// names the counts in the finding).
-    fn serial(&mut self, want: &[usize], expected: &'static str) -> Option<String> {
+    fn serial(&mut self, short: usize, long: usize, expected: &'static str) -> Option<String> {
         let start = self.pos;
         let s = self.digits();
         let len = s.len();
-        if want.contains(&len) {
+        if len == short || len == long {
             return Some(s);
         }
-        if self.at_end() && want.iter().any(|w| len < *w) {
+        if self.at_end() && len < long {
             self.incomplete("icp.incomplete");
             return None;
         }
@@ -250,6 +251,21 @@ const ICP: [char; 3] = ['I', 'C', 'P'];
 /// Parses the normalised number under the cursor; `None` (with
 /// `c.failed` set) when it is not one.
 fn parse(c: &mut Cursor) -> Option<IcpNumber> {
+    let mut num = IcpNumber {
+        kind: NumberType::Telecom,
+        province: None,
+        class: String::new(),
+        serial: String::new(),
+        seq: None,
+        service: None,
+    };
+    parse_into(c, &mut num)?;
+    Some(num)
+}
+
+/// The parser proper, filling in `num` (owned by the caller, so that the
+/// many early returns here have nothing to drop).
+fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
     let n = c.n;
     let chars = n.chars.as_slice();
     // Everything before "ICP" or the licence class is the province part.
@@ -289,23 +305,16 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
         }
     };
     c.pos = head;
-    let mut num = IcpNumber {
-        kind: NumberType::Telecom,
-        province,
-        class: String::new(),
-        serial: String::new(),
-        seq: None,
-        service: None,
-    };
+    num.province = province;
     let mut hao_done = false;
     if Some(head) == icp_at {
         c.pos += 3;
         if c.eat('备') {
             num.kind = NumberType::Filing;
-            num.serial = c.serial(&[8, 10], "8/10")?;
+            num.serial = c.serial(8, 10, "8/10")?;
         } else if c.eat('证') {
             num.kind = NumberType::License;
-            num.serial = c.serial(&[6], "6")?;
+            num.serial = c.serial(6, 6, "6")?;
         } else {
             return c.unexpected("icp.format");
         }
@@ -328,20 +337,19 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
         if !c.eat('-') {
             return c.unexpected("icp.format");
         }
-        num.serial = c.serial(&[8], "8")?;
+        num.serial = c.serial(8, 8, "8")?;
     }
     // Service suffix.
     if c.peek() == Some('-') {
         let dash = c.pos;
         c.pos += 1;
-        let seq = c.digits();
+        let seq = num.seq.insert(c.digits());
         if seq.is_empty() {
             return c.unexpected("icp.seq_invalid");
         }
         if seq.starts_with('0') || seq.len() > 5 {
             return c.fail("icp.seq_invalid", dash, c.pos);
         }
-        num.seq = Some(seq);
         if let Some(t) = c.peek().filter(char::is_ascii_alphabetic) {
             if !matches!(t, 'A' | 'X' | 'K') {
                 let f = Finding::error("icp.service_type")
@@ -369,15 +377,22 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
     if !c.at_end() {
         return c.fail("icp.trailing", c.pos, n.len());
     }
-    Some(num)
+    Some(())
 }
 
-fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
+/// The province findings; `prov`: the province of `num.province`, if any.
+fn check_province(
+    num: &IcpNumber,
+    prov: Option<&Province>,
+    n: &Normalized,
+    opts: &Options,
+    r: &mut FieldResult,
+) {
     let span = n.span(0, 1);
     let telecom = num.kind == NumberType::Telecom;
     let Some(p) = num.province else {
         if !telecom {
-            r.push(Finding::error("icp.province_missing").span(n.span(0, 0)));
+            flag(r, "icp.province_missing", n.span(0, 0));
         }
         return;
     };
@@ -400,7 +415,7 @@ fn check_province(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut Field
         );
         return;
     }
-    if let (Some(want), Some(got)) = (opts.province, Province::by_abbr(p)) {
+    if let (Some(want), Some(got)) = (opts.province, prov) {
         if want.code != got.code && !telecom {
             r.push(
                 Finding::warning("icp.province_mismatch")
@@ -427,20 +442,17 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
     };
     let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
-    if year > this_year {
-        let f = if exact {
-            Finding::error("icp.year_future")
-        } else {
-            Finding::warning("icp.year_unclear")
-        };
-        r.push(f.param_n("year", year).span(span));
-    } else if exact && year < 1990 {
-        r.push(
-            Finding::error("icp.year_invalid")
-                .param_n("year", year)
-                .span(span),
-        );
-    }
+    let (code, severity) = match (year > this_year, exact) {
+        (true, true) => ("icp.year_future", Severity::Error),
+        (true, false) => ("icp.year_unclear", Severity::Warning),
+        (false, true) if year < 1990 => ("icp.year_invalid", Severity::Error),
+        _ => return,
+    };
+    r.push(
+        Finding::new(code, severity)
+            .param_n("year", year)
+            .span(span),
+    );
 }
 
 /// Parses a number written anywhere (a footer, a form): `None` unless it is
@@ -479,10 +491,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     };
     let canonical = num.canonical();
     r.value = canonical.clone();
-    check_province(&num, &n, opts, &mut r);
+    let prov = num.province.and_then(Province::by_abbr);
+    check_province(&num, prov, &n, opts, &mut r);
     check_year(&num, &n, opts, &mut r);
     r.info_str("type", num.kind.name());
-    if let Some(p) = num.province.and_then(Province::by_abbr) {
+    if let Some(p) = prov {
         r.info_str("province", p.name);
     }
     r.info_str("serial", num.serial.as_str());

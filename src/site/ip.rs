@@ -8,12 +8,22 @@ use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
-use crate::site::{empty, fixed, number};
-use crate::text::{self, has, Rules};
+use crate::site::{empty, fixed, flag, number};
+use crate::text::{self, has, Normalized, Rules};
+
+/// True when every byte of `s` is `ok` (one loop for the byte tests).
+fn all_bytes(s: &str, ok: fn(u8) -> bool) -> bool {
+    for b in s.bytes() {
+        if !ok(b) {
+            return false;
+        }
+    }
+    true
+}
 
 /// True for a non-empty run of ASCII digits.
 fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    !s.is_empty() && all_bytes(s, |b| b.is_ascii_digit())
 }
 
 /// Parses a dotted-quad IPv4 address. `Err(index of the bad part)`.
@@ -37,8 +47,24 @@ fn parse_v4(s: &str) -> Result<[u8; 4], usize> {
     }
 }
 
+/// The groups of an IPv6 address read so far. More than 8 is never an
+/// address, so a fixed array does (no `Vec<u16>` code).
+struct Groups {
+    g: [u16; 8],
+    len: usize,
+}
+
+impl Groups {
+    /// Appends a group; `None` past the eighth.
+    fn push(&mut self, x: u16) -> Option<()> {
+        *self.g.get_mut(self.len)? = x;
+        self.len += 1;
+        Some(())
+    }
+}
+
 /// Appends the groups of one side of an IPv6 `::` (an IPv4 tail as two).
-fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
+fn groups(part: &str, v: &mut Groups) -> Option<()> {
     if part.is_empty() {
         return Some(());
     }
@@ -46,13 +72,13 @@ fn groups(part: &str, v: &mut Vec<u16>) -> Option<()> {
     for (i, g) in crate::text::pieces(part, b':').enumerate() {
         if i == last && has(g, '.') {
             let [a, b, c, d] = parse_v4(g).ok()?;
-            v.push(u16::from_be_bytes([a, b]));
-            v.push(u16::from_be_bytes([c, d]));
+            v.push(u16::from_be_bytes([a, b]))?;
+            v.push(u16::from_be_bytes([c, d]))?;
         } else {
             if g.is_empty() || g.len() > 4 {
                 return None;
             }
-            v.push(number(g, 16)? as u16);
+            v.push(number(g, 16)? as u16)?;
         }
     }
     Some(())
@@ -67,27 +93,21 @@ fn parse_v6(s: &str) -> Option<[u16; 8]> {
     if text::contains(tail, "::") {
         return None;
     }
-    let mut v = Vec::new();
+    let mut v = Groups { g: [0; 8], len: 0 };
     groups(head, &mut v)?;
-    let h = v.len();
+    let h = v.len;
     groups(tail, &mut v)?;
+    if !compressed {
+        return if h == 8 { Some(v.g) } else { None };
+    }
+    if v.len > 7 {
+        return None;
+    }
+    // The tail goes to the end; the `::` is zeros.
     let mut out = [0u16; 8];
-    if compressed {
-        if v.len() > 7 {
-            return None;
-        }
-        // The tail goes to the end; the `::` is zeros.
-        let off = 8 - v.len();
-        for (k, g) in v.iter().enumerate() {
-            *out.get_mut(if k < h { k } else { off + k })? = *g;
-        }
-    } else {
-        if h != 8 {
-            return None;
-        }
-        for (slot, g) in out.iter_mut().zip(v.iter()) {
-            *slot = *g;
-        }
+    let off = 8 - v.len;
+    for (k, g) in v.g.iter().take(v.len).enumerate() {
+        *out.get_mut(if k < h { k } else { off + k })? = *g;
     }
     Some(out)
 }
@@ -153,11 +173,18 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         },
     ));
     let value = n.as_string();
-    let mut s = value.as_str();
-    let mut r = FieldResult::new(s);
-    if empty(&mut r, &n, opts, "ip.empty") {
-        return r;
+    let mut r = FieldResult::new(value.as_str());
+    if !empty(&mut r, &n, opts, "ip.empty") {
+        check_address(input, opts, &n, &value, &mut r);
     }
+    r
+}
+
+/// The findings on a non-empty address (`value`: the normalised input).
+/// The owned values belong to the caller, so the early returns here have
+/// nothing to drop.
+fn check_address(input: &str, opts: &Options, n: &Normalized, value: &str, r: &mut FieldResult) {
+    let mut s = value;
     // "1.2.3.4:80" / "[::1]:443": a port is not part of the address.
     let mut port_fix = false;
     if let Some(inner) = s.strip_prefix('[') {
@@ -174,19 +201,18 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
     }
     if has(s, '%') {
-        r.push(Finding::error("ip.zone").span(n.whole()));
-        return r;
+        flag(r, "ip.zone", n.whole());
+        return;
     }
     let special_range;
     if has(s, ':') {
         let Some(g) = parse_v6(s) else {
-            let possible = opts.partial
-                && s.chars()
-                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+            let possible =
+                opts.partial && all_bytes(s, |b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
             if !possible {
-                r.push(Finding::error("ip.invalid").span(n.whole()));
+                flag(r, "ip.invalid", n.whole());
             }
-            return r;
+            return;
         };
         r.info_num("version", 6.0);
         special_range = special_v6(g);
@@ -200,7 +226,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 // Still typing: up to 4 parts of digits, none empty but the
                 // last, each a possible byte.
                 let mut possible =
-                    opts.partial && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                    opts.partial && all_bytes(s, |b| b.is_ascii_digit() || b == b'.');
                 // The offending part's position (in characters).
                 let (mut before, mut len) = (0, 0);
                 let mut prev_empty = false;
@@ -221,7 +247,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     }
                 }
                 if !possible {
-                    let code = if s.bytes().any(|b| b.is_ascii_lowercase()) {
+                    let code = if !all_bytes(s, |b| !b.is_ascii_lowercase()) {
                         "ip.hostname"
                     } else {
                         "ip.invalid"
@@ -231,9 +257,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     } else {
                         n.span(before, before + len)
                     };
-                    r.push(Finding::error(code).span(span));
+                    flag(r, code, span);
                 }
-                return r;
+                return;
             }
         }
     }
@@ -244,7 +270,6 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     if port_fix {
         r.push(fixed("ip.port", "value", s, n.whole()));
     } else {
-        text::note_normalized(&mut r, input, s);
+        text::note_normalized(r, input, s);
     }
-    r
 }

@@ -30,6 +30,13 @@ pub(crate) fn fixed(
         .span(span)
 }
 
+/// Adds the error `code` at `span` to `r` (one out-of-line builder for
+/// the many findings without params).
+#[inline(never)]
+pub(crate) fn flag(r: &mut crate::finding::FieldResult, code: &str, span: Option<(u32, u32)>) {
+    r.push(Finding::error(code).span(span));
+}
+
 /// The value of a number written in `radix` digits, as `str::parse` reads
 /// it (one leading `+` allowed); `None` when empty, not a number or over
 /// `u32`. One small loop instead of core's parser for each integer type.

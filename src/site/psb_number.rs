@@ -10,7 +10,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{empty, fixed, number};
+use crate::site::{empty, fixed, flag, number};
 use crate::text::{self, Normalized, Rules};
 
 const KEYWORD: [char; 4] = ['公', '网', '安', '备'];
@@ -62,11 +62,17 @@ pub fn parse_str(s: &str) -> Option<PsbNumber> {
 /// Checks a 公网安备 number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = normalized(input);
-    let chars = n.chars.as_slice();
     let mut r = FieldResult::new(n.as_string());
-    if empty(&mut r, &n, opts, "psb.empty") {
-        return r;
+    if !empty(&mut r, &n, opts, "psb.empty") {
+        check_number(input, opts, &n, &mut r);
     }
+    r
+}
+
+/// The findings on a non-empty number (`r` and `n` belong to the caller,
+/// so the early returns here have little to drop).
+fn check_number(input: &str, opts: &Options, n: &Normalized, r: &mut FieldResult) {
+    let chars = n.chars.as_slice();
     let kw_at = (0..n.len()).find(|&i| chars.get(i..i + 4) == Some(&KEYWORD[..]));
     let Some(kw) = kw_at else {
         // Still typing "X公网安备"?
@@ -74,9 +80,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         let possible =
             n.at(0).is_some_and(|c| !c.is_ascii()) && typed.len() < 4 && KEYWORD.starts_with(typed);
         if !(opts.partial && possible) {
-            r.push(Finding::error("psb.format").span(n.whole()));
+            flag(r, "psb.format", n.whole());
         }
-        return r;
+        return;
     };
     let province = match kw {
         1 => n.at(0).and_then(|c| Province::by_abbr(c).map(|p| (c, p))),
@@ -94,12 +100,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .param("char", prefix)
                 .span(n.span(0, kw)),
         );
-        return r;
+        return;
     };
     let start = kw + 4;
     let body = chars.get(start..).unwrap_or(&[]);
     let count = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    let digits: String = body.get(..count).unwrap_or(&[]).iter().collect();
     let after = start + count;
     let hao = n.at(after) == Some('号');
     if let Some(bad) = body.get(count).filter(|c| **c != '号') {
@@ -108,11 +113,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 .param("char", *bad)
                 .span(n.span(after, after + 1)),
         );
-        return r;
+        return;
     }
     if hao && after + 1 < n.len() {
         r.push(Finding::error("psb.trailing").span(n.span(after + 1, n.len())));
-        return r;
+        return;
     }
     if count != 14 && count != 12 {
         if !(opts.partial && !hao && count < 14) {
@@ -122,13 +127,14 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                     .span(n.span(start, after.max(start + 1))),
             );
         }
-        return r;
+        return;
     }
+    let digits: String = body.get(..count).unwrap_or(&[]).iter().collect();
     let canonical = cat!(pchar, "公网安备", digits, "号");
     r.value = canonical.clone();
     if !hao {
         if opts.partial && count == 12 {
-            return r;
+            return;
         }
         r.push(fixed(
             "psb.missing_hao",
@@ -156,9 +162,8 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     r.info_str("province", prov.name);
     r.info_str("regionCode", digits.get(..6).unwrap_or(""));
     if hao {
-        text::note_normalized(&mut r, input, &canonical);
+        text::note_normalized(r, input, &canonical);
     }
-    r
 }
 
 #[cfg(test)]

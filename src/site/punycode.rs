@@ -54,8 +54,10 @@ fn threshold(k: u32, bias: u32) -> u32 {
 /// `None` on arithmetic overflow (absurdly long input).
 pub fn encode(input: &[char]) -> Option<String> {
     let mut out = String::new();
-    for c in input.iter().filter(|c| c.is_ascii()) {
-        out.push(*c);
+    for &c in input {
+        if c.is_ascii() {
+            out.push(c);
+        }
     }
     let basic = out.len() as u32;
     let mut handled = basic;
@@ -65,10 +67,20 @@ pub fn encode(input: &[char]) -> Option<String> {
     let total = input.len() as u32;
     let (mut n, mut delta, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
     while handled < total {
-        let m = input.iter().map(|c| *c as u32).filter(|c| *c >= n).min()?;
+        // The smallest code point not yet handled (plain loops: each
+        // iterator adapter chain would be its own code).
+        let mut m = None;
+        for &c in input {
+            let c = c as u32;
+            if c >= n && m.map_or(true, |m| c < m) {
+                m = Some(c);
+            }
+        }
+        let m = m?;
         delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
         n = m;
-        for c in input.iter().map(|c| *c as u32) {
+        for &c in input {
+            let c = c as u32;
             if c < n {
                 delta = delta.checked_add(1)?;
             }
@@ -108,7 +120,10 @@ pub fn decode(input: &str) -> Option<Vec<char>> {
     if !basic.is_ascii() {
         return None;
     }
-    let mut out: Vec<char> = basic.chars().collect();
+    let mut out = Vec::new();
+    for c in basic.chars() {
+        out.push(c);
+    }
     let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
     let mut digits = rest.as_bytes().iter();
     while !digits.as_slice().is_empty() {
@@ -133,12 +148,14 @@ pub fn decode(input: &str) -> Option<Vec<char>> {
         if c.is_ascii() {
             return None;
         }
-        // Insert at i (≤ len: i was reduced modulo len + 1) without
-        // Vec::insert, whose bounds assertion formats numbers.
-        out.push(c);
-        if let Some(tail) = out.get_mut(i as usize..) {
-            tail.rotate_right(1);
+        // Insert at i (≤ len: i was reduced modulo len + 1) by carrying
+        // each later char one place on: neither Vec::insert, whose bounds
+        // assertion formats numbers, nor the general rotate_right.
+        let mut carry = c;
+        for slot in out.get_mut(i as usize..).unwrap_or(&mut []) {
+            core::mem::swap(slot, &mut carry);
         }
+        out.push(carry);
         i += 1;
     }
     Some(out)

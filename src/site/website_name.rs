@@ -11,7 +11,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
-use crate::site::{domain, empty};
+use crate::site::{domain, empty, flag};
 use crate::text::{self, Normalized, Rules};
 
 /// Minimum number of Chinese characters (TC-CN, HW-KB doc_0060, QC).
@@ -35,20 +35,18 @@ fn words<'a>(sec: &'a Json, key: &str) -> &'a [Json] {
 
 /// Where `word` first occurs in `hay` (ASCII case-insensitive), as char indices.
 fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
-    let mut len = 0;
-    for _ in word.chars() {
-        len += 1;
-    }
-    if len == 0 {
+    if word.is_empty() {
         return None;
     }
-    'at: for i in 0..(hay.len() + 1).saturating_sub(len) {
-        for (k, b) in word.chars().enumerate() {
-            if hay.get(i + k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
+    'at: for i in 0..hay.len() {
+        let mut k = i;
+        for b in word.chars() {
+            if hay.get(k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
                 continue 'at;
             }
+            k += 1;
         }
-        return Some((i, i + len));
+        return Some((i, k));
     }
     None
 }
@@ -70,12 +68,17 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let n = text::trim(text::normalize(input, Rules::default()));
     let value = n.as_string();
     let mut r = FieldResult::new(value.as_str());
-    if empty(&mut r, &n, opts, "website_name.empty") {
-        return r;
+    if !empty(&mut r, &n, opts, "website_name.empty") {
+        check_name(opts, &n, &value, &mut r);
     }
-    if text::has(&value, '.') && domain::registrable(&value, opts).is_some() {
-        r.push(Finding::error("website_name.domain").span(n.whole()));
-        return r;
+    r
+}
+
+/// The findings on a non-empty name (`value`: the normalised input).
+fn check_name(opts: &Options, n: &Normalized, value: &str, r: &mut FieldResult) {
+    if text::has(value, '.') && domain::registrable(value, opts).is_some() {
+        flag(r, "website_name.domain", n.whole());
+        return;
     }
     let (mut han, mut letters, mut digits) = (0, 0, 0);
     let (mut symbol, mut space) = (None, None);
@@ -108,7 +111,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         } else {
             "website_name.latin_only"
         };
-        r.push(Finding::error(code).span(n.whole()));
+        flag(r, code, n.whole());
     } else if han > 0 && han < MIN_HAN && !opts.partial {
         let f = if han + letters + digits >= MIN_HAN {
             Finding::warning("website_name.few_chinese")
@@ -117,9 +120,33 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         };
         r.push(f.param_n("count", han as i64).span(n.whole()));
     }
-    check_words(&n, opts, &mut r);
-    r
+    check_words(n, opts, r);
 }
+
+/// The word lists of the `words` section: (key, code, for personal sites
+/// only, severity; `None`: an error, a warning for national bodies).
+const LISTS: [(&str, &str, bool, Option<Severity>); 5] = [
+    ("national", "website_name.national", false, None),
+    ("sensitive", "website_name.sensitive", false, None),
+    (
+        "personalForbidden",
+        "website_name.personal_word",
+        true,
+        Some(Severity::Error),
+    ),
+    (
+        "personalDiscouraged",
+        "website_name.personal_discouraged",
+        true,
+        Some(Severity::Warning),
+    ),
+    (
+        "entityLike",
+        "website_name.entity_word",
+        true,
+        Some(Severity::Warning),
+    ),
+];
 
 fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let Some(sec) = opts.profile.section("words") else {
@@ -137,35 +164,15 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     } else {
         Severity::Error
     };
-    let lists = [
-        ("national", "website_name.national", gov_sev, true),
-        ("sensitive", "website_name.sensitive", gov_sev, true),
-        (
-            "personalForbidden",
-            "website_name.personal_word",
-            Severity::Error,
-            personal,
-        ),
-        (
-            "personalDiscouraged",
-            "website_name.personal_discouraged",
-            Severity::Warning,
-            personal,
-        ),
-        (
-            "entityLike",
-            "website_name.entity_word",
-            Severity::Warning,
-            personal,
-        ),
-    ];
     // A word inside one already reported is not reported again.
     let mut seen: Vec<(usize, usize)> = Vec::new();
-    for (key, code, sev, on) in lists {
-        if !on {
+    for (key, code, personal_only, sev) in LISTS {
+        if personal_only && !personal {
             continue;
         }
-        for w in words(sec, key).iter().filter_map(Json::as_str) {
+        let sev = sev.unwrap_or(gov_sev);
+        for w in words(sec, key) {
+            let Some(w) = w.as_str() else { continue };
             let Some(at) = find(hay, w) else { continue };
             if seen.iter().any(|s| s.0 <= at.0 && at.1 <= s.1) {
                 continue;
@@ -184,7 +191,8 @@ fn check_words(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         let personal_error =
             personal && cat.get("personal").and_then(Json::as_str) == Some("error");
         let list = cat.get("words").and_then(Json::as_array).unwrap_or(&[]);
-        for w in list.iter().filter_map(Json::as_str) {
+        for w in list {
+            let Some(w) = w.as_str() else { continue };
             if let Some(at) = find(hay, w) {
                 let (code, sev) = if personal_error {
                     ("website_name.personal_pre_approval", Severity::Error)
