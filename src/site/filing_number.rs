@@ -12,7 +12,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding, Severity};
+use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
 use crate::province::Province;
 use crate::site::{empty, fixed, flag, number};
@@ -61,6 +61,9 @@ pub struct IcpNumber {
     pub seq: Option<String>,
     /// The service type letter (`A`, `X`, `K`).
     pub service: Option<char>,
+    /// Written `沪交ICP备…`: a university-internal prefix (rules.md §1:
+    /// not an MIIT format, UNCONFIRMED — a warning).
+    pub internal: bool,
 }
 
 impl IcpNumber {
@@ -76,6 +79,9 @@ impl IcpNumber {
         let mut s = String::new();
         if let Some(p) = self.province {
             s.push(p);
+        }
+        if self.internal {
+            s.push('交');
         }
         if self.kind == NumberType::Telecom {
             s.push_str(&self.class);
@@ -222,8 +228,18 @@ pub fn normalized(input: &str) -> Normalized {
     n
 }
 
+/// The old licence class `B-2-4` (as in `辽B-2-4-20080039`, rules.md §1)
+/// starts at `i`.
+fn old_class(chars: &[char], i: usize) -> bool {
+    matches!(chars.get(i..i + 6), Some(['B', '-', a, '-', b, '-']) if a.is_ascii_digit() && b.is_ascii_digit())
+}
+
 fn telecom_class(c: &mut Cursor) -> Option<String> {
     let start = c.pos;
+    if old_class(&c.n.chars, start) {
+        c.pos += 5;
+        return c.n.chars.get(start..start + 5).map(|s| s.iter().collect());
+    }
     let mut class = String::new();
     loop {
         match (c.peek(), c.peek_at(1)) {
@@ -258,6 +274,7 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
         serial: String::new(),
         seq: None,
         service: None,
+        internal: false,
     };
     parse_into(c, &mut num)?;
     Some(num)
@@ -272,7 +289,7 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
     let icp_at = (0..n.len()).find(|&i| chars.get(i..i + 3) == Some(&ICP[..]));
     let class_at = (0..n.len()).find(|&i| {
         matches!(n.at(i), Some('A' | 'B'))
-            && matches!(n.at(i + 1), Some('1'..='4'))
+            && (matches!(n.at(i + 1), Some('1'..='4')) || old_class(chars, i))
             && chars
                 .get(..i)
                 .is_some_and(|p| p.iter().all(|ch| !ch.is_ascii()))
@@ -296,6 +313,10 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
     let province: Option<char> = match head {
         0 => None,
         1 => n.at(0),
+        2 if n.at(1) == Some('交') && Some(head) == icp_at => {
+            num.internal = true;
+            n.at(0)
+        }
         _ => {
             let prefix: String = chars.get(..head).unwrap_or(&[]).iter().collect();
             let f = Finding::error("icp.province_invalid")
@@ -442,17 +463,15 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
     };
     let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
-    let (code, severity) = match (year > this_year, exact) {
-        (true, true) => ("icp.year_future", Severity::Error),
-        (true, false) => ("icp.year_unclear", Severity::Warning),
-        (false, true) if year < 1990 => ("icp.year_invalid", Severity::Error),
+    // Derived checks (rules.md §1: "year part should be ≤ current year
+    // (derived check, WARN)"): warnings, never errors.
+    let code = match (year > this_year, exact) {
+        (true, true) => "icp.year_future",
+        (true, false) => "icp.year_unclear",
+        (false, true) if year < 1990 => "icp.year_invalid",
         _ => return,
     };
-    r.push(
-        Finding::new(code, severity)
-            .param_n("year", year)
-            .span(span),
-    );
+    r.push(Finding::warning(code).param_n("year", year).span(span));
 }
 
 /// Parses a number written anywhere (a footer, a form): `None` unless it is
@@ -493,6 +512,16 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     r.value = canonical.clone();
     let prov = num.province.and_then(Province::by_abbr);
     check_province(&num, prov, &n, opts, &mut r);
+    if num.internal && prov.is_some() {
+        r.push(Finding::warning("icp.internal_prefix").span(n.span(0, 2)));
+    }
+    if num.class.starts_with("B-") {
+        r.push(
+            Finding::warning("icp.licence_old_style")
+                .param("class", num.class.as_str())
+                .span(n.span(0, n.len())),
+        );
+    }
     check_year(&num, &n, opts, &mut r);
     r.info_str("type", num.kind.name());
     if let Some(p) = prov {
