@@ -107,7 +107,7 @@ DELETE = object()
 WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
             "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
-            "form.domain.institution_suffix"}
+            "form.domain.institution_suffix", "form.domain.too_many"}
 
 def both(*fs):
     def f(form):
@@ -207,6 +207,12 @@ case("government-domain-suffix", E, both(setp("subject.type", "government"), set
                                          setp("websites.0.domains", ["nanshan.gov.cn"]), setp("websites.0.homepage", "https://www.nanshan.gov.cn")),
      [("websites[1].domains[0]", "form.domain.government_suffix"), ("websites[2].domains[0]", "form.domain.government_suffix")],
      "Government bodies file .gov.cn or .政务 domains (rules.md §2.1).")
+case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
+                                               setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
+     [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")
+case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
+                                       setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn", "yunfan-tech.net", "yunfan.net.cn"]), *NO_LANDLINES),
+     [("websites", "form.domain.too_many")], "Henan: at most 5 domains per enterprise filing (rules.md §2.1); this one has 6.")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
      [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
      "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")

@@ -19,6 +19,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     legal_representative(facts, rules, out);
     landline_required(facts, rules, out);
     subject_domains(facts, out);
+    domain_limits(facts, rules, out);
     contacts(facts, out);
     websites(facts, rules, opts, out);
 }
@@ -292,6 +293,42 @@ fn subject_domains(facts: &Facts, out: &mut Vec<Finding>) {
             };
             file(out, f.param("domain", domain.as_str()), path, "");
         }
+    }
+}
+
+/// Provincial limits on domains (rules.md §2.1: Xinjiang and Sichuan one
+/// domain per website — an error; Henan five and Shanxi three per filing —
+/// a warning, the count rules being about new domains per order).
+fn domain_limits(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+    let Some(province) = facts.province else {
+        return;
+    };
+    let mut total = 0;
+    for site in &facts.websites {
+        total += site.domains.len() as i64;
+        if rules.max_domains_per_website > 0
+            && site.domains.len() as i64 > rules.max_domains_per_website
+        {
+            file(
+                out,
+                Finding::error("form.domain.per_website")
+                    .param("province", province.name)
+                    .param_n("max", rules.max_domains_per_website),
+                &site.path,
+                ".domains",
+            );
+        }
+    }
+    if rules.max_domains > 0 && total > rules.max_domains {
+        file(
+            out,
+            Finding::warning("form.domain.too_many")
+                .param("province", province.name)
+                .param_n("max", rules.max_domains)
+                .param_n("count", total),
+            "websites",
+            "",
+        );
     }
 }
 

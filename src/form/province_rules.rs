@@ -65,6 +65,10 @@ pub struct ProvinceRules {
     pub landline_required: &'static str,
     /// Organisations must file with the USCC (no pre-2015 numbers).
     pub uscc_only: bool,
+    /// Domains one website may have (0: no limit).
+    pub max_domains_per_website: i64,
+    /// Domains one filing may have in all (0: no limit).
+    pub max_domains: i64,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -120,6 +124,8 @@ impl ProvinceRules {
             website_principal_letter: flag(entry, base, "websitePrincipalLetter"),
             same_person_unless_legal_rep: flag(entry, base, "samePersonUnlessLegalRep"),
             uscc_only: flag(entry, base, "usccOnly"),
+            max_domains_per_website: int(entry, base, "maxDomainsPerWebsite", 0),
+            max_domains: int(entry, base, "maxDomains", 0),
             landline_required: match lookup(entry, base, "landlineRequired").and_then(Json::as_str)
             {
                 Some("enterprise") => "enterprise",
