@@ -47,12 +47,11 @@ impl Date {
         let s = s.trim();
         let b = s.as_bytes();
         let digits = |r: core::ops::Range<usize>| -> Option<u32> {
-            let part = s.get(r)?;
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
+            let mut n = 0;
+            for c in b.get(r)? {
+                n = n * 10 + (*c as char).to_digit(10)?;
             }
+            Some(n)
         };
         let (y, m, d) = match b.len() {
             8 => (digits(0..4)?, digits(4..6)?, digits(6..8)?),

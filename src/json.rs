@@ -210,14 +210,23 @@ impl Parser<'_> {
             .map(Json::Num)
             .ok_or_else(|| cat!("bad number at byte ", start))
     }
+    /// The four hex digits of a `\\u` escape (as `u32::from_str_radix`
+    /// reads them: a leading `+` is allowed), without its generic parser.
     fn hex4(&mut self) -> Result<u32, String> {
-        let h = self
-            .text
-            .get(self.i..self.i + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| cat!("bad \\u escape at byte ", self.i))?;
-        self.i += 4;
-        Ok(h)
+        let digits = self.s.get(self.i..self.i + 4).unwrap_or(&[]);
+        let mut h = 0;
+        for (k, b) in digits.iter().enumerate() {
+            h = match (*b as char).to_digit(16) {
+                Some(d) => h * 16 + d,
+                None if k == 0 && *b == b'+' => 0,
+                None => break,
+            };
+            if k == 3 {
+                self.i += 4;
+                return Ok(h);
+            }
+        }
+        Err(cat!("bad \\u escape at byte ", self.i))
     }
     fn string(&mut self) -> Result<String, String> {
         self.i += 1; // opening quote

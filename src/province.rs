@@ -189,7 +189,10 @@ impl Province {
             return None;
         }
         if s.bytes().all(|b| b.is_ascii_digit()) {
-            let code: u32 = s.parse().ok()?;
+            // Only two or six digits count (they cannot overflow): no `str::parse`.
+            let code = s.bytes().fold(0u32, |n, b| {
+                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+            });
             return match s.len() {
                 2 => Province::by_code(code as u8),
                 6 if code % 10_000 == 0 => Province::by_code((code / 10_000) as u8),
