@@ -9,7 +9,7 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::check18;
-use super::{bad_char, finish, length, start, text_of};
+use super::{bad_char, length, run, text_of};
 use crate::date::Date;
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
@@ -18,16 +18,15 @@ use crate::text::Normalized;
 
 /// Checks a foreigner permanent-residence ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
+    run(input, opts, judge)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     match n.at(0) {
-        Some('9') => new_card(&n, opts, &mut r),
-        Some(c) if c.is_ascii_uppercase() => old_card(&n, opts, &mut r),
+        Some('9') => new_card(n, opts, r),
+        Some(c) if c.is_ascii_uppercase() => old_card(n, opts, r),
         _ => r.push(Finding::error("foreign_id.format").span(n.span(0, 1))),
     }
-    finish(r, input)
 }
 
 fn province_warning(n: &Normalized, at: usize, r: &mut FieldResult) {

@@ -45,6 +45,23 @@ pub(crate) fn start(input: &str, opts: &Options) -> (Normalized, FieldResult) {
     (n, r)
 }
 
+/// The shape of most number checks: normalise, stop at an empty value
+/// (`number.empty` unless typing), else let `judge` look at the characters,
+/// then [`finish`] (which adds nothing after an error, so `judge` simply
+/// returns at its first one). One copy of this frame instead of one per kind.
+#[inline(never)]
+pub(crate) fn run(
+    input: &str,
+    opts: &Options,
+    judge: fn(&Normalized, &Options, &mut FieldResult),
+) -> FieldResult {
+    let (n, mut r) = start(input, opts);
+    if !n.is_empty() {
+        judge(&n, opts, &mut r);
+    }
+    finish(r, input)
+}
+
 /// Length findings against an exact `want`; true when the length is wrong
 /// (too short while typing is not wrong).
 pub(crate) fn length(n: &Normalized, want: usize, opts: &Options, r: &mut FieldResult) -> bool {

@@ -13,7 +13,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, finish, length, start, text_of};
+use super::{bad_char, checksum, digits_value, length, run, text_of};
 use crate::data;
 use crate::date::{days_in_month, Date};
 use crate::finding::{FieldResult, Finding};
@@ -160,12 +160,7 @@ pub(crate) fn permit_info(
 
 /// Checks a resident ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if !n.is_empty() {
-        judge(&n, opts, &mut r);
-    }
-    // After an error `finish` adds nothing.
-    finish(r, input)
+    run(input, opts, judge)
 }
 
 fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {

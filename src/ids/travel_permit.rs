@@ -7,25 +7,26 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{finish, only, start};
+use super::{only, run};
 use crate::finding::{FieldResult, Finding};
 use crate::options::Options;
+use crate::text::Normalized;
 
 /// Checks a Home Return Permit (港澳居民来往内地通行证) number.
 pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
-    if !only(&n, usize::MAX, false, &mut r) {
-        return r;
+    run(input, opts, hk_macao)
+}
+
+fn hk_macao(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    if !only(n, usize::MAX, false, r) {
+        return;
     }
     let origin = match n.at(0) {
         Some('H') => "hk",
         Some('M') => "mo",
         _ => {
             r.push(Finding::error("hk_macao_permit.prefix").span(n.span(0, 1)));
-            return r;
+            return;
         }
     };
     let digits = n.chars.get(1..).unwrap_or(&[]);
@@ -35,17 +36,16 @@ pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
         r.push(Finding::warning("hk_macao_permit.format").span(n.whole()));
     }
     r.info_str("origin", origin);
-    finish(r, input)
 }
 
 /// Checks a Taiwan Compatriot Permit (台湾居民来往大陆通行证) number.
 pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
-    if !only(&n, usize::MAX, false, &mut r) {
-        return r;
+    run(input, opts, taiwan)
+}
+
+fn taiwan(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    if !only(n, usize::MAX, false, r) {
+        return;
     }
     let c = &n.chars;
     let digits = c.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -58,5 +58,4 @@ pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
     } else {
         r.push(Finding::warning("taiwan_permit.format").span(n.whole()));
     }
-    finish(r, input)
 }
