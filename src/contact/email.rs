@@ -5,8 +5,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::char_error;
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, flag};
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
 
@@ -116,14 +116,14 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let mut at = None;
     for (i, c) in chars.iter().enumerate() {
         if text::is_space(*c) || c.is_control() {
-            r.push(Finding::error("email.space").span(n.span(i, i + 1)));
+            flag(r, Severity::Error, "email.space", n.span(i, i + 1));
             return;
         }
     }
     for (i, c) in chars.iter().enumerate() {
         if *c == '@' {
             if at.is_some() {
-                r.push(Finding::error("email.multiple_at").span(n.span(i, i + 1)));
+                flag(r, Severity::Error, "email.multiple_at", n.span(i, i + 1));
                 return;
             }
             at = Some(i);
@@ -131,7 +131,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     let Some(at) = at else {
         if !opts.partial {
-            r.push(Finding::error("email.no_at").span(n.whole()));
+            flag(r, Severity::Error, "email.no_at", n.whole());
         }
         return;
     };
@@ -145,7 +145,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     let local = chars.get(..at).unwrap_or(&[]);
     if at == 0 {
-        r.push(Finding::error("email.local_empty").span(n.span(0, 1)));
+        flag(r, Severity::Error, "email.local_empty", n.span(0, 1));
         return;
     }
     if at > MAX_LOCAL {
@@ -170,11 +170,11 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         non_ascii |= !c.is_ascii();
     }
     if dots {
-        r.push(Finding::error("email.local_dots").span(n.span(0, at)));
+        flag(r, Severity::Error, "email.local_dots", n.span(0, at));
         return;
     }
     if non_ascii {
-        r.push(Finding::warning("email.local_non_ascii").span(n.span(0, at)));
+        flag(r, Severity::Warning, "email.local_non_ascii", n.span(0, at));
     }
     check_domain(n, at + 1, opts, r);
 }
@@ -186,16 +186,16 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
     let whole = n.span(start, end);
     if domain.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("email.domain_empty").span(whole));
+            flag(r, Severity::Error, "email.domain_empty", whole);
         }
         return;
     }
     if domain.len() > MAX_DOMAIN {
-        r.push(Finding::error("email.domain_invalid").span(whole));
+        flag(r, Severity::Error, "email.domain_invalid", whole);
         return;
     }
     if domain.first() == Some(&'[') {
-        r.push(Finding::error("email.ip_literal").span(whole));
+        flag(r, Severity::Error, "email.ip_literal", whole);
         return;
     }
     // Labels: [a, b) in normalised positions, the last one ending at `end`.
@@ -235,19 +235,19 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
             || written.starts_with("xn--")
                 && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
         {
-            r.push(Finding::error("email.domain_invalid").span(span));
+            flag(r, Severity::Error, "email.domain_invalid", span);
             return;
         }
         if b == end {
             if labels < 2 {
                 if !opts.partial {
-                    r.push(Finding::error("email.domain_no_dot").span(whole));
+                    flag(r, Severity::Error, "email.domain_no_dot", whole);
                 }
                 return;
             }
             let alphabetic = label.iter().all(|c| c.is_alphabetic()) || written.starts_with("xn--");
             if (label.len() < 2 || !alphabetic) && !opts.partial {
-                r.push(Finding::error("email.domain_tld").span(span));
+                flag(r, Severity::Error, "email.domain_tld", span);
                 return;
             }
         }

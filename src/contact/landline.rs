@@ -8,8 +8,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::char_error;
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, flag};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::{self, Rules};
@@ -178,7 +178,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let double_zero = head.starts_with("0086");
     if groups > 0 && (n.at(0) == Some('+') || double_zero) {
         if !(double_zero || head.starts_with("86")) {
-            r.push(Finding::error("landline.foreign").span(n.span(0, 3)));
+            flag(&mut r, Severity::Error, "landline.foreign", n.span(0, 3));
             return r;
         }
         let cc = if double_zero { 4 } else { 2 };
@@ -214,7 +214,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             (!(opts.partial && dlen < 7)).then_some("landline.no_area_code")
         };
         if let Some(code) = code {
-            r.push(Finding::error(code).span(n.whole()));
+            flag(&mut r, Severity::Error, code, n.whole());
         }
         return r;
     }
@@ -286,7 +286,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         return r;
     }
     if ext.len() > 6 {
-        r.push(Finding::error("landline.extension").span(n.span(ext_start.min(len), len)));
+        flag(
+            &mut r,
+            Severity::Error,
+            "landline.extension",
+            n.span(ext_start.min(len), len),
+        );
         return r;
     }
     let mut value = cat!(area, "-", local);

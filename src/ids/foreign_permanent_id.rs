@@ -9,9 +9,9 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::check18;
-use super::{bad_char, length, run, text_of};
+use super::{bad_char, flag, length, run, text_of};
 use crate::date::Date;
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
@@ -25,14 +25,19 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     match n.at(0) {
         Some('9') => new_card(n, opts, r),
         Some(c) if c.is_ascii_uppercase() => old_card(n, opts, r),
-        _ => r.push(Finding::error("foreign_id.format").span(n.span(0, 1))),
+        _ => flag(r, Severity::Error, "foreign_id.format", n.span(0, 1)),
     }
 }
 
 fn province_warning(n: &Normalized, at: usize, r: &mut FieldResult) {
     let code = super::digits_value(n.chars.get(at..at + 2).unwrap_or(&[]));
     if code.is_some_and(|c| Province::by_code(c as u8).is_none()) {
-        r.push(Finding::warning("foreign_id.province").span(n.span(at, at + 2)));
+        flag(
+            r,
+            Severity::Warning,
+            "foreign_id.province",
+            n.span(at, at + 2),
+        );
     }
 }
 

@@ -6,8 +6,8 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::{check18, permit_info, permit_origin, person_info};
-use super::run;
-use crate::finding::{FieldResult, Finding};
+use super::{flag, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::text::Normalized;
 
@@ -25,7 +25,12 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             _ => *c == '0',
         };
         if !ok {
-            r.push(Finding::error("hmt_permit.prefix").span(n.span(0, n.len().min(6))));
+            flag(
+                r,
+                Severity::Error,
+                "hmt_permit.prefix",
+                n.span(0, n.len().min(6)),
+            );
             return;
         }
     }

@@ -7,8 +7,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{only, run};
-use crate::finding::{FieldResult, Finding};
+use super::{flag, only, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::text::Normalized;
 
@@ -23,6 +23,6 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     let len = n.len();
     if len > 9 || (len < 5 && !opts.partial) {
-        r.push(Finding::warning("passport.length").span(n.whole()));
+        flag(r, Severity::Warning, "passport.length", n.whole());
     }
 }

@@ -13,10 +13,10 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, length, run, text_of};
+use super::{bad_char, checksum, digits_value, flag, length, run, text_of};
 use crate::data;
 use crate::date::{days_in_month, Date};
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
@@ -191,7 +191,12 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     // 15-digit first-generation numbers (all digits, complete): no longer valid.
     if !opts.partial && c.len() == 15 && c.iter().all(char::is_ascii_digit) {
-        r.push(Finding::error("resident_id.first_generation").span(n.whole()));
+        flag(
+            r,
+            Severity::Error,
+            "resident_id.first_generation",
+            n.whole(),
+        );
         return;
     }
     let Some(birth) = check18(n, opts, r) else {
@@ -199,9 +204,14 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     };
     person_info(n, birth, opts, r);
     if foreign {
-        r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
+        flag(
+            r,
+            Severity::Warning,
+            "resident_id.is_foreign_permanent",
+            n.span(0, 1),
+        );
     } else if let Some(permit) = permit_origin(c.get(..6).unwrap_or(&[])) {
-        r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
+        flag(r, Severity::Warning, "resident_id.is_permit", n.span(0, 6));
         permit_info(permit, r);
     } else {
         region(n, birth, opts, r);

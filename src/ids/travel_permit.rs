@@ -7,8 +7,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{only, run};
-use crate::finding::{FieldResult, Finding};
+use super::{flag, only, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::text::Normalized;
 
@@ -25,7 +25,7 @@ fn hk_macao(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         Some('H') => "hk",
         Some('M') => "mo",
         _ => {
-            r.push(Finding::error("hk_macao_permit.prefix").span(n.span(0, 1)));
+            flag(r, Severity::Error, "hk_macao_permit.prefix", n.span(0, 1));
             return;
         }
     };
@@ -33,7 +33,7 @@ fn hk_macao(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let all_digits = digits.iter().all(char::is_ascii_digit);
     let typing = opts.partial && digits.len() < 10 && all_digits;
     if !(typing || all_digits && matches!(digits.len(), 8 | 10)) {
-        r.push(Finding::warning("hk_macao_permit.format").span(n.whole()));
+        flag(r, Severity::Warning, "hk_macao_permit.format", n.whole());
     }
     r.info_str("origin", origin);
 }
@@ -54,8 +54,8 @@ fn taiwan(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if digits == 8 && rest == 0 || typing {
         // the current card
     } else if digits == 10 && rest <= 1 {
-        r.push(Finding::warning("taiwan_permit.old").span(n.whole()));
+        flag(r, Severity::Warning, "taiwan_permit.old", n.whole());
     } else {
-        r.push(Finding::warning("taiwan_permit.format").span(n.whole()));
+        flag(r, Severity::Warning, "taiwan_permit.format", n.whole());
     }
 }
