@@ -9,7 +9,7 @@
 use crate::rt::prelude::*;
 
 use crate::finding::{FieldResult, Finding, Severity};
-use crate::ids::{char_error, flag};
+use crate::ids::{char_error, flag, flag_with};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::{self, Rules};
@@ -243,10 +243,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let area = digits.get(..area_len).unwrap_or("");
     let mut local = digits.get(area_len..).unwrap_or("");
     if (area_len == 3) != short_area || (area.starts_with("01") && area != "010") {
-        r.push(
-            Finding::error("landline.area_invalid")
-                .param("area", area)
-                .span(n.whole()),
+        flag_with(
+            &mut r,
+            Severity::Error,
+            "landline.area_invalid",
+            "area",
+            area.into(),
+            n.whole(),
         );
         return r;
     }
@@ -261,10 +264,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
     }
     if matches!(local.as_bytes().first(), Some(b'0' | b'1')) {
-        r.push(
-            Finding::error("landline.local_prefix")
-                .param("area", area)
-                .span(n.whole()),
+        flag_with(
+            &mut r,
+            Severity::Error,
+            "landline.local_prefix",
+            "area",
+            area.into(),
+            n.whole(),
         );
         return r;
     }
@@ -318,10 +324,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 );
             }
         }
-        None => r.push(
-            Finding::warning("landline.area_unknown")
-                .param("area", area)
-                .span(n.whole()),
+        None => flag_with(
+            &mut r,
+            Severity::Warning,
+            "landline.area_unknown",
+            "area",
+            area.into(),
+            n.whole(),
         ),
     }
     text::note_normalized(&mut r, input, &value);

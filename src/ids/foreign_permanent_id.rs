@@ -9,9 +9,9 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::check18;
-use super::{bad_char, flag, length, run, text_of};
+use super::{bad_char, flag, flag_with, length, run, text_of};
 use crate::date::Date;
-use crate::finding::{FieldResult, Finding, Severity};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
@@ -75,10 +75,13 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         match Date::new(year, two(7), two(9)).filter(|b| *b <= opts.today) {
             Some(b) => r.info_str("birthDate", b.iso()),
             None => {
-                r.push(
-                    Finding::error("id_number.birth_date")
-                        .param("value", text_of(n, 5, 11))
-                        .span(n.span(5, 11)),
+                flag_with(
+                    r,
+                    Severity::Error,
+                    "id_number.birth_date",
+                    "value",
+                    text_of(n, 5, 11),
+                    n.span(5, 11),
                 );
                 return;
             }

@@ -106,6 +106,19 @@ pub(crate) fn flag(r: &mut FieldResult, severity: Severity, code: &str, span: Op
     r.push(Finding::new(code, severity).span(span));
 }
 
+/// [`flag`] with one text param `name` = `value`.
+#[inline(never)]
+pub(crate) fn flag_with(
+    r: &mut FieldResult,
+    severity: Severity,
+    code: &str,
+    name: &'static str,
+    value: String,
+    span: Option<(u32, u32)>,
+) {
+    r.push(Finding::new(code, severity).param(name, value).span(span));
+}
+
 /// An error naming the character at normalised position `i` and pointing
 /// at it (also used by the contact kinds).
 #[inline(never)]

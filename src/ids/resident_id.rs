@@ -13,7 +13,7 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, flag, length, run, text_of};
+use super::{bad_char, checksum, digits_value, flag, flag_with, length, run, text_of};
 use crate::data;
 use crate::date::{days_in_month, Date};
 use crate::finding::{FieldResult, Finding, Severity};
@@ -100,10 +100,13 @@ pub(crate) fn birth_date(
                             && (num(6, 7) > 3
                                 || k == 8 && (day == 0 || day > days_in_month(year, month)))));
     if bad {
-        r.push(
-            Finding::error("id_number.birth_date")
-                .param("value", text_of(n, at, at + 8))
-                .span(n.span(at, at + k)),
+        flag_with(
+            r,
+            Severity::Error,
+            "id_number.birth_date",
+            "value",
+            text_of(n, at, at + 8),
+            n.span(at, at + k),
         );
         return None;
     }
@@ -112,10 +115,13 @@ pub(crate) fn birth_date(
     }
     let date = Date::new(year, month, day)?;
     if date > today {
-        r.push(
-            Finding::error("id_number.birth_future")
-                .param("date", date.iso())
-                .span(n.span(at, at + 8)),
+        flag_with(
+            r,
+            Severity::Error,
+            "id_number.birth_future",
+            "date",
+            date.iso(),
+            n.span(at, at + 8),
         );
         return None;
     }
@@ -181,10 +187,13 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             }
         };
         if !ok && typed.iter().all(char::is_ascii_digit) {
-            r.push(
-                Finding::error("resident_id.province")
-                    .param("code", text_of(n, 0, 2))
-                    .span(n.span(0, c.len().min(2))),
+            flag_with(
+                r,
+                Severity::Error,
+                "resident_id.province",
+                "code",
+                text_of(n, 0, 2),
+                n.span(0, c.len().min(2)),
             );
             return;
         }
@@ -224,10 +233,13 @@ fn region(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
     let code = digits_value(n.chars.get(..6).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", code_text.clone());
     match data::region(code) {
-        None => r.push(
-            Finding::warning("resident_id.region_unknown")
-                .param("code", code_text)
-                .span(n.span(0, 6)),
+        None => flag_with(
+            r,
+            Severity::Warning,
+            "resident_id.region_unknown",
+            "code",
+            code_text,
+            n.span(0, 6),
         ),
         Some(reg) => {
             if let Some(name) = data::full_name(code) {
