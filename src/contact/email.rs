@@ -83,7 +83,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let mut r = FieldResult::new(value.clone());
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("email.empty"));
+            flag(&mut r, Severity::Error, "email.empty", None);
         }
         return r;
     }

@@ -135,7 +135,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let len = n.len();
     if len == 0 {
         if !opts.partial {
-            r.push(Finding::error("landline.empty"));
+            flag(&mut r, Severity::Error, "landline.empty", None);
         }
         return r;
     }

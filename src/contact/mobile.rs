@@ -60,7 +60,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
 
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("mobile.empty"));
+            flag(&mut r, Severity::Error, "mobile.empty", None);
         }
         return r;
     }

@@ -24,7 +24,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let mut r = FieldResult::new(value.clone());
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("person_name.empty"));
+            flag(&mut r, Severity::Error, "person_name.empty", None);
         }
         return r;
     }

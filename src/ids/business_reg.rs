@@ -6,7 +6,7 @@
 use crate::rt::prelude::*;
 
 use super::{checksum, finish, flag, length, only, start};
-use crate::finding::{FieldResult, Finding, Severity};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::province::Province;
 
@@ -34,7 +34,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     }
     if length(&n, 15, opts, &mut r) {
         if n.len() == 18 {
-            r.push(Finding::info("business_reg.looks_like_uscc"));
+            flag(&mut r, Severity::Info, "business_reg.looks_like_uscc", None);
         }
         return r;
     }

@@ -40,7 +40,7 @@ pub(crate) fn start(input: &str, opts: &Options) -> (Normalized, FieldResult) {
     let n = normalize(input);
     let mut r = FieldResult::new(n.as_string());
     if n.is_empty() && !opts.partial {
-        r.push(Finding::error("number.empty"));
+        flag(&mut r, Severity::Error, "number.empty", None);
     }
     (n, r)
 }
