@@ -256,26 +256,22 @@ impl Parser<'_> {
                     match e {
                         b'u' => {
                             let hi = self.hex4()?;
-                            let c = if (0xD800..0xDC00).contains(&hi) {
-                                // A surrogate pair, or a lone high surrogate (→ U+FFFD).
-                                if self.s.get(self.i..self.i + 2) == Some(b"\\u") {
-                                    let save = self.i;
-                                    self.i += 2;
-                                    let lo = self.hex4()?;
-                                    if (0xDC00..0xE000).contains(&lo) {
-                                        char::from_u32(
-                                            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
-                                        )
-                                    } else {
-                                        self.i = save;
-                                        None
-                                    }
+                            // A surrogate pair; a lone surrogate is no char (→ U+FFFD).
+                            let mut c = char::from_u32(hi);
+                            if (0xD800..0xDC00).contains(&hi)
+                                && self.s.get(self.i..self.i + 2) == Some(b"\\u")
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    c = char::from_u32(
+                                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                    );
                                 } else {
-                                    None
+                                    self.i = save;
                                 }
-                            } else {
-                                char::from_u32(hi)
-                            };
+                            }
                             out.push(c.unwrap_or('\u{FFFD}'));
                         }
                         _ => return Err(at_byte("bad escape", "", self.i - 1)),
