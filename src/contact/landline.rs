@@ -106,20 +106,21 @@ pub fn area_province(code: u16) -> Option<&'static Province> {
 
 /// Extension markers (after lower-casing). At one position at most one
 /// matches, and `ext.` is covered by `ext` (the dot is no digit).
-const EXT_MARKERS: [&str; 6] = ["转", "分机", "ext", "x", "#", ","];
+const EXT_MARKERS: [&[char]; 6] = [
+    &['转'],
+    &['分', '机'],
+    &['e', 'x', 't'],
+    &['x'],
+    &['#'],
+    &[','],
+];
 
 /// The length of the extension marker starting at `i`, if one does.
 fn marker_at(chars: &[char], i: usize) -> Option<usize> {
-    EXT_MARKERS.iter().find_map(|m| {
-        let mut k = 0;
-        for c in m.chars() {
-            if chars.get(i + k) != Some(&c) {
-                return None;
-            }
-            k += 1;
-        }
-        Some(k)
-    })
+    EXT_MARKERS
+        .iter()
+        .find(|m| chars.get(i..i + m.len()) == Some(m))
+        .map(|m| m.len())
 }
 
 /// Checks a landline number.
