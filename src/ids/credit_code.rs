@@ -22,7 +22,11 @@ use crate::text::Normalized;
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 fn value(c: char) -> Option<u32> {
-    ALPHABET.chars().position(|a| a == c).map(|p| p as u32)
+    // The alphabet is ASCII: bytes, without UTF-8 decoding.
+    ALPHABET
+        .bytes()
+        .position(|a| char::from(a) == c)
+        .map(|p| p as u32)
 }
 
 /// The check character of the first 17 characters.
@@ -37,7 +41,10 @@ pub fn check_char(first17: &[char]) -> Option<char> {
     for (c, w) in first17.iter().zip(W) {
         sum += value(*c)? * w;
     }
-    ALPHABET.chars().nth(((31 - sum % 31) % 31) as usize)
+    ALPHABET
+        .as_bytes()
+        .get(((31 - sum % 31) % 31) as usize)
+        .map(|b| char::from(*b))
 }
 
 /// A registration authority's categories; `9` (other) ends most lists.
