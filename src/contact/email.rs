@@ -49,7 +49,28 @@ const MAX_TOTAL: usize = 254;
 const MAX_DOMAIN: usize = 253;
 
 fn atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || crate::text::has("!#$%&'*+/=?^_`{|}~-", c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '!' | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+                | '-'
+        )
 }
 
 /// ASCII-lower-cased text of `chars`.
