@@ -475,6 +475,10 @@ static REGISTRY: Mutex<Vec<(String, Arc<Profile>)>> = Mutex::new(Vec::new());
 /// How many distinct profiles one page may register.
 pub const MAX_REGISTERED: usize = 64;
 
+/// The error past [`MAX_REGISTERED`] profiles, written out (a test keeps
+/// the number in step).
+const TOO_MANY: &str = "more than 64 distinct profiles: reuse profile objects";
+
 /// Registers a profile (JSON text) and returns its id.
 pub fn register(text: &str) -> Result<usize, String> {
     let mut reg = REGISTRY
@@ -484,11 +488,7 @@ pub fn register(text: &str) -> Result<usize, String> {
         return Ok(i);
     }
     if reg.len() >= MAX_REGISTERED {
-        return Err(cat!(
-            "more than ",
-            MAX_REGISTERED,
-            " distinct profiles: reuse profile objects"
-        ));
+        return Err(TOO_MANY.into());
     }
     let v = json::parse(text).map_err(|e| cat!("profile is not valid JSON: ", e))?;
     let p = Profile::from_json(&v)?;
@@ -642,6 +642,14 @@ mod tests {
         assert_eq!(fp.text.message[1], "不要用示例邮箱");
         assert_eq!(fp.severity, Severity::Warning);
         assert!(fp.pattern.is_match("a@example.com"));
+    }
+
+    #[test]
+    fn the_registry_limit_error_names_the_limit() {
+        assert_eq!(
+            TOO_MANY,
+            format!("more than {MAX_REGISTERED} distinct profiles: reuse profile objects")
+        );
     }
 
     #[test]
