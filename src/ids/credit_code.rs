@@ -233,7 +233,13 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             n.span(2, 8),
         );
     }
-    r.info_str("orgCode", cat!(text_of(n, 8, 16), "-", text_of(n, 16, 17)));
+    // The embedded organisation code, written `XXXXXXXX-C`.
+    let mut org = text_of(n, 8, 16);
+    org.push('-');
+    if let Some(c) = n.at(16) {
+        org.push(c);
+    }
+    r.info_str("orgCode", org);
     if let Some(expected) = org_code::check_char(c.get(8..16).unwrap_or(&[])) {
         if c.get(16) != Some(&expected) {
             flag_with(
