@@ -44,7 +44,7 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`, `YYYY.MM.DD` and `YYYYMMDD`).
     pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
+        let s = crate::options::trim(s);
         let b = s.as_bytes();
         let digits = |r: core::ops::Range<usize>| -> Option<u32> {
             let mut n = 0;

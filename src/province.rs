@@ -184,7 +184,7 @@ impl Province {
     /// Parses what a user or integrator may pass as a province:
     /// `京`, `北京`, `北京市`, `11`, `110000`, or the English name.
     pub fn parse(s: &str) -> Option<&'static Province> {
-        let s = s.trim();
+        let s = crate::options::trim(s);
         if s.is_empty() {
             return None;
         }
