@@ -12,37 +12,29 @@ use crate::text::{self, Normalized, Rules};
 
 /// Frequent misspellings of the big mail domains in China. Only a warning
 /// with a hint: a user may really own `qq.co`, so it is never a `fix`.
-const TYPOS: &[(&str, &str)] = &[
-    ("qq.con", "qq.com"),
-    ("qq.cm", "qq.com"),
-    ("qq.co", "qq.com"),
-    ("qq.om", "qq.com"),
-    ("qq.vom", "qq.com"),
-    ("qq.comm", "qq.com"),
-    ("163.con", "163.com"),
-    ("163.cm", "163.com"),
-    ("163.co", "163.com"),
-    ("126.con", "126.com"),
-    ("126.cm", "126.com"),
-    ("126.co", "126.com"),
-    ("sina.con", "sina.com"),
-    ("sina.cm", "sina.com"),
-    ("sian.com", "sina.com"),
-    ("foxmail.con", "foxmail.com"),
-    ("foxmial.com", "foxmail.com"),
-    ("gmial.com", "gmail.com"),
-    ("gmai.com", "gmail.com"),
-    ("gamil.com", "gmail.com"),
-    ("gmail.con", "gmail.com"),
-    ("gmail.co", "gmail.com"),
-    ("hotmial.com", "hotmail.com"),
-    ("hotmail.con", "hotmail.com"),
-    ("outlook.con", "outlook.com"),
-    ("outlok.com", "outlook.com"),
-    ("yeah.nte", "yeah.net"),
-    ("yeah.ent", "yeah.net"),
-    ("aliyun.con", "aliyun.com"),
-];
+/// One line per right domain: `right<TAB>typo typo …`.
+const TYPOS: &str = "\
+qq.com\tqq.con qq.cm qq.co qq.om qq.vom qq.comm\n\
+163.com\t163.con 163.cm 163.co\n\
+126.com\t126.con 126.cm 126.co\n\
+sina.com\tsina.con sina.cm sian.com\n\
+foxmail.com\tfoxmail.con foxmial.com\n\
+gmail.com\tgmial.com gmai.com gamil.com gmail.con gmail.co\n\
+hotmail.com\thotmial.com hotmail.con\n\
+outlook.com\toutlook.con outlok.com\n\
+yeah.net\tyeah.nte yeah.ent\n\
+aliyun.com\taliyun.con";
+
+/// The right domain of a frequent misspelling `dom`.
+fn typo_fix(dom: &str) -> Option<&'static str> {
+    for line in text::pieces(TYPOS, b'\n') {
+        let (right, typos) = text::cut(line, b'\t')?;
+        if text::pieces(typos, b' ').any(|t| t == dom) {
+            return Some(right);
+        }
+    }
+    None
+}
 
 const MAX_LOCAL: usize = 64;
 const MAX_TOTAL: usize = 254;
@@ -275,11 +267,11 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
         a = b + 1;
     }
     let dom = lower(domain);
-    if let Some((_, right)) = TYPOS.iter().find(|(typo, _)| *typo == dom) {
+    if let Some(right) = typo_fix(&dom) {
         r.push(
             Finding::warning("email.domain_typo")
                 .param("domain", dom.clone())
-                .param("suggestion", *right)
+                .param("suggestion", right)
                 .span(whole),
         );
     }
