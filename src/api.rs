@@ -17,7 +17,7 @@ use crate::output;
 pub fn options(options_json: &str, today: &str) -> Result<Options, String> {
     let default_today =
         Date::parse(today).ok_or_else(|| cat!("today '", today, "' is not a date"))?;
-    let parsed = if options_json.trim().is_empty() {
+    let parsed = if crate::options::trim(options_json).is_empty() {
         Json::Null
     } else {
         json::parse(options_json).map_err(|e| cat!("options are not valid JSON: ", e))?
@@ -192,7 +192,7 @@ pub fn probe_image(bytes: &[u8]) -> String {
 
 /// The image-only options of `checkImage`: `fileSize` and `fileName`.
 fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), String> {
-    if options_json.trim().is_empty() {
+    if crate::options::trim(options_json).is_empty() {
         return Ok((None, None));
     }
     let j = json::parse(options_json).map_err(|e| cat!("options are not valid JSON: ", e))?;

@@ -44,15 +44,14 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`, `YYYY.MM.DD` and `YYYYMMDD`).
     pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
+        let s = crate::options::trim(s);
         let b = s.as_bytes();
         let digits = |r: core::ops::Range<usize>| -> Option<u32> {
-            let part = s.get(r)?;
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
+            let mut n = 0;
+            for c in b.get(r)? {
+                n = n * 10 + (*c as char).to_digit(10)?;
             }
+            Some(n)
         };
         let (y, m, d) = match b.len() {
             8 => (digits(0..4)?, digits(4..6)?, digits(6..8)?),
@@ -132,18 +131,31 @@ impl Date {
 impl Date {
     /// `YYYY-MM-DD` (what the API writes and `Display` shows).
     pub fn iso(&self) -> String {
-        use crate::rt::padded;
-        let year = padded(self.year.unsigned_abs().into(), 4);
-        let sign = if self.year < 0 { "-" } else { "" };
-        cat!(
-            sign,
-            year,
-            "-",
-            padded(self.month.into(), 2),
-            "-",
-            padded(self.day.into(), 2)
-        )
+        let mut out = String::new();
+        if self.year < 0 {
+            out.push('-');
+        }
+        push_padded(&mut out, self.year.unsigned_abs(), 4);
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        out.push('-');
+        push_padded(&mut out, self.day, 2);
+        out
     }
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits (written in place,
+/// not through a padded copy).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    let (mut digits, mut m) = (1, n);
+    while m >= 10 {
+        m /= 10;
+        digits += 1;
+    }
+    for _ in digits..width {
+        out.push('0');
+    }
+    crate::rt::push_u64(out, n.into());
 }
 
 /// Native builds only: in the wasm, `to_string()` on a date would link
@@ -164,6 +176,18 @@ impl crate::rt::Piece for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_pads_like_format() {
+        for year in [-10_000, -1, 0, 7, 999, 2026, 9999, 10_000, 123_456] {
+            for (month, day) in [(1, 1), (9, 30), (12, 31)] {
+                let d = Date { year, month, day };
+                let sign = if year < 0 { "-" } else { "" };
+                let want = format!("{sign}{:04}-{month:02}-{day:02}", year.unsigned_abs());
+                assert_eq!(d.iso(), want);
+            }
+        }
+    }
 
     #[test]
     fn parses_and_rejects() {

@@ -103,9 +103,15 @@ pub fn parse(text: &str) -> Result<Json, String> {
     let v = p.value(0)?;
     p.ws();
     if p.i != p.s.len() {
-        return Err(cat!("unexpected text at byte ", p.i));
+        return Err(at_byte("unexpected text", "", p.i));
     }
     Ok(v)
+}
+
+/// A parse error: `<what><detail> at byte <at>` (one builder for them all).
+#[inline(never)]
+fn at_byte(what: &str, detail: &str, at: usize) -> String {
+    cat!(what, detail, " at byte ", at)
 }
 
 struct Parser<'a> {
@@ -128,7 +134,7 @@ impl Parser<'_> {
             self.i += lit.len();
             Ok(())
         } else {
-            Err(cat!("expected ", lit, " at byte ", self.i))
+            Err(at_byte("expected ", lit, self.i))
         }
     }
     fn value(&mut self, depth: usize) -> Result<Json, String> {
@@ -140,64 +146,55 @@ impl Parser<'_> {
             Some(b't') => self.literal("true").map(|_| Json::Bool(true)),
             Some(b'f') => self.literal("false").map(|_| Json::Bool(false)),
             Some(b'"') => self.string().map(Json::Str),
-            Some(b'[') => {
-                self.i += 1;
-                let mut items = Vec::new();
+            Some(open @ (b'[' | b'{')) => self.container(open == b'{', depth),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(at_byte("unexpected character", "", self.i)),
+        }
+    }
+    /// An array, or with `object` an object: one loop for both, the key
+    /// and its colon read only for an object.
+    fn container(&mut self, object: bool, depth: usize) -> Result<Json, String> {
+        self.i += 1;
+        let (close, closer) = if object { (b'}', "}") } else { (b']', "]") };
+        let mut items = Vec::new();
+        let mut entries = Vec::new();
+        self.ws();
+        if self.peek() != Some(close) {
+            loop {
                 self.ws();
-                if self.peek() == Some(b']') {
-                    self.i += 1;
-                    return Ok(Json::Arr(items));
-                }
-                loop {
-                    self.ws();
-                    items.push(self.value(depth + 1)?);
-                    self.ws();
-                    match self.peek() {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {
-                            self.i += 1;
-                            return Ok(Json::Arr(items));
-                        }
-                        _ => return Err(cat!("expected , or ] at byte ", self.i)),
-                    }
-                }
-            }
-            Some(b'{') => {
-                self.i += 1;
-                let mut items = Vec::new();
-                self.ws();
-                if self.peek() == Some(b'}') {
-                    self.i += 1;
-                    return Ok(Json::Obj(items));
-                }
-                loop {
-                    self.ws();
+                let mut key = String::new();
+                if object {
                     if self.peek() != Some(b'"') {
-                        return Err(cat!("expected a key at byte ", self.i));
+                        return Err(at_byte("expected a key", "", self.i));
                     }
-                    let k = self.string()?;
+                    key = self.string()?;
                     self.ws();
                     if self.peek() != Some(b':') {
-                        return Err(cat!("expected : at byte ", self.i));
+                        return Err(at_byte("expected :", "", self.i));
                     }
                     self.i += 1;
                     self.ws();
-                    let v = self.value(depth + 1)?;
-                    items.push((k, v));
-                    self.ws();
-                    match self.peek() {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Ok(Json::Obj(items));
-                        }
-                        _ => return Err(cat!("expected , or } at byte ", self.i)),
-                    }
+                }
+                let v = self.value(depth + 1)?;
+                if object {
+                    entries.push((key, v));
+                } else {
+                    items.push(v);
+                }
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.i += 1,
+                    Some(b) if b == close => break,
+                    _ => return Err(at_byte("expected , or ", closer, self.i)),
                 }
             }
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(cat!("unexpected character at byte ", self.i)),
         }
+        self.i += 1;
+        Ok(if object {
+            Json::Obj(entries)
+        } else {
+            Json::Arr(items)
+        })
     }
     fn number(&mut self) -> Result<Json, String> {
         let start = self.i;
@@ -208,16 +205,25 @@ impl Parser<'_> {
             .get(start..self.i)
             .and_then(parse_number)
             .map(Json::Num)
-            .ok_or_else(|| cat!("bad number at byte ", start))
+            .ok_or_else(|| at_byte("bad number", "", start))
     }
+    /// The four hex digits of a `\\u` escape (as `u32::from_str_radix`
+    /// reads them: a leading `+` is allowed), without its generic parser.
     fn hex4(&mut self) -> Result<u32, String> {
-        let h = self
-            .text
-            .get(self.i..self.i + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| cat!("bad \\u escape at byte ", self.i))?;
-        self.i += 4;
-        Ok(h)
+        let digits = self.s.get(self.i..self.i + 4).unwrap_or(&[]);
+        let mut h = 0;
+        for (k, b) in digits.iter().enumerate() {
+            h = match (*b as char).to_digit(16) {
+                Some(d) => h * 16 + d,
+                None if k == 0 && *b == b'+' => 0,
+                None => break,
+            };
+            if k == 3 {
+                self.i += 4;
+                return Ok(h);
+            }
+        }
+        Err(at_byte("bad \\u escape", "", self.i))
     }
     fn string(&mut self) -> Result<String, String> {
         self.i += 1; // opening quote
@@ -240,43 +246,38 @@ impl Parser<'_> {
                     self.i += 1;
                     let e = self.peek().ok_or("unterminated string")?;
                     self.i += 1;
+                    // The one-character escapes, as a table.
+                    if let Some(k) = b"\"\\/bfnrt".iter().position(|c| *c == e) {
+                        out.push(char::from(
+                            b"\"\\/\x08\x0c\n\r\t".get(k).copied().unwrap_or(0),
+                        ));
+                        continue;
+                    }
                     match e {
-                        b'"' => out.push('"'),
-                        b'\\' => out.push('\\'),
-                        b'/' => out.push('/'),
-                        b'b' => out.push('\u{8}'),
-                        b'f' => out.push('\u{c}'),
-                        b'n' => out.push('\n'),
-                        b'r' => out.push('\r'),
-                        b't' => out.push('\t'),
                         b'u' => {
                             let hi = self.hex4()?;
-                            let c = if (0xD800..0xDC00).contains(&hi) {
-                                // A surrogate pair, or a lone high surrogate (→ U+FFFD).
-                                if self.s.get(self.i..self.i + 2) == Some(b"\\u") {
-                                    let save = self.i;
-                                    self.i += 2;
-                                    let lo = self.hex4()?;
-                                    if (0xDC00..0xE000).contains(&lo) {
-                                        char::from_u32(
-                                            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
-                                        )
-                                    } else {
-                                        self.i = save;
-                                        None
-                                    }
+                            // A surrogate pair; a lone surrogate is no char (→ U+FFFD).
+                            let mut c = char::from_u32(hi);
+                            if (0xD800..0xDC00).contains(&hi)
+                                && self.s.get(self.i..self.i + 2) == Some(b"\\u")
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    c = char::from_u32(
+                                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                    );
                                 } else {
-                                    None
+                                    self.i = save;
                                 }
-                            } else {
-                                char::from_u32(hi)
-                            };
+                            }
                             out.push(c.unwrap_or('\u{FFFD}'));
                         }
-                        _ => return Err(cat!("bad escape at byte ", self.i - 1)),
+                        _ => return Err(at_byte("bad escape", "", self.i - 1)),
                     }
                 }
-                _ => return Err(cat!("unterminated string at byte ", start)),
+                _ => return Err(at_byte("unterminated string", "", start)),
             }
         }
     }

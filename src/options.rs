@@ -162,6 +162,30 @@ pub fn not_a(key: &str, what: &str, value: &Json) -> String {
     )
 }
 
+/// `s.trim()`, for the parsers of option values (dates, provinces, locales)
+/// and of the options text. A module with checkForm or the footer check
+/// links `str::trim` anyway and uses it; the fields-only module gets
+/// [`trim_forward`], smaller than `str::trim_matches`'s two-way search.
+pub(crate) fn trim(s: &str) -> &str {
+    if cfg!(any(feature = "form", feature = "media")) {
+        s.trim()
+    } else {
+        trim_forward(s)
+    }
+}
+
+/// `s.trim()` (Unicode white space off both ends) in one forward pass.
+fn trim_forward(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+        }
+    }
+    s.get(start.unwrap_or(0)..end).unwrap_or("")
+}
+
 /// A locale tag whose messages are loaded; `what` names the argument in
 /// the error (`options.locale`, `locale`).
 pub fn locale(tag: &str, what: &str) -> Result<Locale, String> {
@@ -234,6 +258,24 @@ mod tests {
         assert_eq!(o.province.map(|p| p.code), Some(51));
         assert!(o.partial);
         assert_eq!(o.subject_type, Some(SubjectType::Personal));
+    }
+
+    #[test]
+    fn trim_forward_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{3000}京\u{3000}",
+            "\t\n x y \r\n",
+            "\u{a0}\u{2028}z\u{85}",
+            "中 文",
+            "  \u{200b}a\u{200b} ",
+            "\u{feff}x",
+        ] {
+            assert_eq!(trim_forward(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

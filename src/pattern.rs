@@ -28,6 +28,10 @@ pub const MAX_PATTERN: usize = 1000;
 /// Largest compiled program (instructions).
 pub const MAX_PROGRAM: usize = 20_000;
 
+/// The error past [`MAX_PATTERN`] characters, written out (a test keeps
+/// the number in step).
+const TOO_LONG: &str = "pattern longer than 1000 characters";
+
 #[derive(Clone, Debug, PartialEq)]
 enum Inst {
     Char(char),
@@ -419,7 +423,7 @@ impl Pattern {
     pub fn new(source: &str) -> Result<Pattern, String> {
         let chars = chars_of(source);
         if chars.len() > MAX_PATTERN {
-            return Err(cat!("pattern longer than ", MAX_PATTERN, " characters"));
+            return Err(TOO_LONG.into());
         }
         let (icase, start) = if chars.starts_with(&['(', '?', 'i', ')']) {
             (true, 4)
@@ -606,6 +610,18 @@ mod tests {
         let p =
             Pattern::new("(?:(?:(?:(?:(?:(?:(?:){100}){100}){100}){100}){100}){100})x").unwrap();
         assert_eq!(p.find("ax"), Some((1, 2)));
+    }
+
+    #[test]
+    fn the_length_error_names_the_limit() {
+        assert_eq!(
+            TOO_LONG,
+            format!("pattern longer than {MAX_PATTERN} characters")
+        );
+        assert_eq!(
+            Pattern::new(&"a".repeat(MAX_PATTERN + 1)),
+            Err(TOO_LONG.into())
+        );
     }
 
     #[test]

@@ -149,9 +149,20 @@ fn type_word(v: &Json) -> &'static str {
     }
 }
 
+/// `path` followed by `parts`: every error message here names a key
+/// first (one builder instead of a `cat!` expansion per message).
+#[inline(never)]
+fn at(path: &str, parts: &[&str]) -> String {
+    let mut out = String::from(path);
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// `path: expected <what>, got <type of v>` (`what`: "a number", …).
 fn expected(path: &str, what: &str, v: &Json) -> String {
-    cat!(path, ": expected ", what, ", got ", type_word(v))
+    at(path, &[": expected ", what, ", got ", type_word(v)])
 }
 
 /// The value of `key` in an object's entries (the first, as [`set`] keeps one).
@@ -192,11 +203,9 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 };
                 let (name, merged) = if let Some((name, adding)) = list_edit {
                     let Some(Json::Arr(items)) = entry(&out, name) else {
-                        return Err(cat!(
-                            here,
-                            ": '",
-                            name,
-                            "' is not a list of the generic profile"
+                        return Err(at(
+                            &here,
+                            &[": '", name, "' is not a list of the generic profile"],
                         ));
                     };
                     let Json::Arr(change) = value else {
@@ -221,7 +230,7 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                     // An existing key merges into its value; a new key of a
                     // map with a "*" entry starts from that entry.
                     let Some(start) = entry(&out, key).or_else(|| entry(b, "*")) else {
-                        let mut err = cat!(here, ": not a key of the generic profile (known: ");
+                        let mut err = at(&here, &[": not a key of the generic profile (known: "]);
                         for (i, (k, _)) in b.iter().enumerate() {
                             if i > 0 {
                                 err.push_str(", ");
@@ -262,11 +271,9 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
         Some(Json::Obj(items)) => {
             for (k, t) in items {
                 let (Some(locale), Json::Str(t)) = (crate::i18n::Locale::parse(k), t) else {
-                    return Err(cat!(
+                    return Err(at(
                         path,
-                        ".",
-                        k,
-                        ": not a locale (zh-CN, zh-TW, en) or not a string"
+                        &[".", k, ": not a locale (zh-CN, zh-TW, en) or not a string"],
                     ));
                 };
                 if let Some(slot) = out.get_mut(locale.index()) {
@@ -277,7 +284,7 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
         Some(other) => return Err(expected(path, "an object of locale → text", other)),
     }
     if required && out[0].is_empty() {
-        return Err(cat!(path, ": zh-CN text required"));
+        return Err(at(path, &[": zh-CN text required"]));
     }
     // A missing locale falls back to zh-CN (zh-TW) or to zh-CN then zh-TW (en).
     if out[1].is_empty() {
@@ -303,7 +310,7 @@ fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Res
     names
         .iter()
         .position(|n| *n == v)
-        .ok_or_else(|| cat!(path, ".", key, ": '", v, "' is not ", choices))
+        .ok_or_else(|| at(path, &[".", key, ": '", v, "' is not ", choices]))
 }
 
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
@@ -318,21 +325,24 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
         };
         for (k, _) in fields {
             if !PATTERN_KEYS.contains(&k.as_str()) {
-                return Err(cat!(
-                    path,
-                    ".",
-                    k,
-                    ": not a pattern key (kind, pattern, match, code, severity, message, hint)"
+                return Err(at(
+                    &path,
+                    &[
+                        ".",
+                        k,
+                        ": not a pattern key (kind, pattern, match, code, severity, message, hint)",
+                    ],
                 ));
             }
         }
         let text = |key: &str| p.get(key).and_then(Json::as_str);
         let kind = text("kind").unwrap_or("");
         if !crate::check::is_kind(kind) {
-            return Err(cat!(path, ".kind: '", kind, "' is not a checkField kind"));
+            return Err(at(&path, &[".kind: '", kind, "' is not a checkField kind"]));
         }
-        let source = text("pattern").ok_or(cat!(path, ".pattern: required (a string)"))?;
-        let pattern = Pattern::new(source).map_err(|e| cat!(path, ".pattern: ", e))?;
+        let source =
+            text("pattern").ok_or_else(|| at(&path, &[".pattern: required (a string)"]))?;
+        let pattern = Pattern::new(source).map_err(|e| at(&path, &[".pattern: ", &e]))?;
         let rule = match choose(
             p,
             &path,
@@ -349,7 +359,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
                 .bytes()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
         {
-            return Err(cat!(path, ".code: use letters, digits, '.', '_' and '-'"));
+            return Err(at(&path, &[".code: use letters, digits, '.', '_' and '-'"]));
         }
         let severity = match choose(
             p,
@@ -362,8 +372,8 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
             1 => Severity::Warning,
             _ => Severity::Info,
         };
-        let message = localized(p.get("message"), &cat!(path, ".message"), true)?;
-        let hint = localized(p.get("hint"), &cat!(path, ".hint"), false)?;
+        let message = localized(p.get("message"), &at(&path, &[".message"]), true)?;
+        let hint = localized(p.get("hint"), &at(&path, &[".hint"]), false)?;
         out.push(FieldPattern {
             kind: kind.to_string(),
             pattern,
@@ -475,6 +485,10 @@ static REGISTRY: Mutex<Vec<(String, Arc<Profile>)>> = Mutex::new(Vec::new());
 /// How many distinct profiles one page may register.
 pub const MAX_REGISTERED: usize = 64;
 
+/// The error past [`MAX_REGISTERED`] profiles, written out (a test keeps
+/// the number in step).
+const TOO_MANY: &str = "more than 64 distinct profiles: reuse profile objects";
+
 /// Registers a profile (JSON text) and returns its id.
 pub fn register(text: &str) -> Result<usize, String> {
     let mut reg = REGISTRY
@@ -484,11 +498,7 @@ pub fn register(text: &str) -> Result<usize, String> {
         return Ok(i);
     }
     if reg.len() >= MAX_REGISTERED {
-        return Err(cat!(
-            "more than ",
-            MAX_REGISTERED,
-            " distinct profiles: reuse profile objects"
-        ));
+        return Err(TOO_MANY.into());
     }
     let v = json::parse(text).map_err(|e| cat!("profile is not valid JSON: ", e))?;
     let p = Profile::from_json(&v)?;
@@ -642,6 +652,14 @@ mod tests {
         assert_eq!(fp.text.message[1], "不要用示例邮箱");
         assert_eq!(fp.severity, Severity::Warning);
         assert!(fp.pattern.is_match("a@example.com"));
+    }
+
+    #[test]
+    fn the_registry_limit_error_names_the_limit() {
+        assert_eq!(
+            TOO_MANY,
+            format!("more than {MAX_REGISTERED} distinct profiles: reuse profile objects")
+        );
     }
 
     #[test]

@@ -184,12 +184,15 @@ impl Province {
     /// Parses what a user or integrator may pass as a province:
     /// `京`, `北京`, `北京市`, `11`, `110000`, or the English name.
     pub fn parse(s: &str) -> Option<&'static Province> {
-        let s = s.trim();
+        let s = crate::options::trim(s);
         if s.is_empty() {
             return None;
         }
         if s.bytes().all(|b| b.is_ascii_digit()) {
-            let code: u32 = s.parse().ok()?;
+            // Only two or six digits count (they cannot overflow): no `str::parse`.
+            let code = s.bytes().fold(0u32, |n, b| {
+                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+            });
             return match s.len() {
                 2 => Province::by_code(code as u8),
                 6 if code % 10_000 == 0 => Province::by_code((code / 10_000) as u8),

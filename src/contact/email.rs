@@ -5,51 +5,64 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::char_error;
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, flag};
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
 
 /// Frequent misspellings of the big mail domains in China. Only a warning
 /// with a hint: a user may really own `qq.co`, so it is never a `fix`.
-const TYPOS: &[(&str, &str)] = &[
-    ("qq.con", "qq.com"),
-    ("qq.cm", "qq.com"),
-    ("qq.co", "qq.com"),
-    ("qq.om", "qq.com"),
-    ("qq.vom", "qq.com"),
-    ("qq.comm", "qq.com"),
-    ("163.con", "163.com"),
-    ("163.cm", "163.com"),
-    ("163.co", "163.com"),
-    ("126.con", "126.com"),
-    ("126.cm", "126.com"),
-    ("126.co", "126.com"),
-    ("sina.con", "sina.com"),
-    ("sina.cm", "sina.com"),
-    ("sian.com", "sina.com"),
-    ("foxmail.con", "foxmail.com"),
-    ("foxmial.com", "foxmail.com"),
-    ("gmial.com", "gmail.com"),
-    ("gmai.com", "gmail.com"),
-    ("gamil.com", "gmail.com"),
-    ("gmail.con", "gmail.com"),
-    ("gmail.co", "gmail.com"),
-    ("hotmial.com", "hotmail.com"),
-    ("hotmail.con", "hotmail.com"),
-    ("outlook.con", "outlook.com"),
-    ("outlok.com", "outlook.com"),
-    ("yeah.nte", "yeah.net"),
-    ("yeah.ent", "yeah.net"),
-    ("aliyun.con", "aliyun.com"),
-];
+/// One line per right domain: `right<TAB>typo typo …`.
+const TYPOS: &str = "\
+qq.com\tqq.con qq.cm qq.co qq.om qq.vom qq.comm\n\
+163.com\t163.con 163.cm 163.co\n\
+126.com\t126.con 126.cm 126.co\n\
+sina.com\tsina.con sina.cm sian.com\n\
+foxmail.com\tfoxmail.con foxmial.com\n\
+gmail.com\tgmial.com gmai.com gamil.com gmail.con gmail.co\n\
+hotmail.com\thotmial.com hotmail.con\n\
+outlook.com\toutlook.con outlok.com\n\
+yeah.net\tyeah.nte yeah.ent\n\
+aliyun.com\taliyun.con";
+
+/// The right domain of a frequent misspelling `dom`.
+fn typo_fix(dom: &str) -> Option<&'static str> {
+    for line in text::pieces(TYPOS, b'\n') {
+        let (right, typos) = text::cut(line, b'\t')?;
+        if text::pieces(typos, b' ').any(|t| t == dom) {
+            return Some(right);
+        }
+    }
+    None
+}
 
 const MAX_LOCAL: usize = 64;
 const MAX_TOTAL: usize = 254;
 const MAX_DOMAIN: usize = 253;
 
 fn atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || crate::text::has("!#$%&'*+/=?^_`{|}~-", c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '!' | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+                | '-'
+        )
 }
 
 /// ASCII-lower-cased text of `chars`.
@@ -83,7 +96,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let mut r = FieldResult::new(value.clone());
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("email.empty"));
+            flag(&mut r, Severity::Error, "email.empty", None);
         }
         return r;
     }
@@ -116,14 +129,14 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let mut at = None;
     for (i, c) in chars.iter().enumerate() {
         if text::is_space(*c) || c.is_control() {
-            r.push(Finding::error("email.space").span(n.span(i, i + 1)));
+            flag(r, Severity::Error, "email.space", n.span(i, i + 1));
             return;
         }
     }
     for (i, c) in chars.iter().enumerate() {
         if *c == '@' {
             if at.is_some() {
-                r.push(Finding::error("email.multiple_at").span(n.span(i, i + 1)));
+                flag(r, Severity::Error, "email.multiple_at", n.span(i, i + 1));
                 return;
             }
             at = Some(i);
@@ -131,7 +144,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     let Some(at) = at else {
         if !opts.partial {
-            r.push(Finding::error("email.no_at").span(n.whole()));
+            flag(r, Severity::Error, "email.no_at", n.whole());
         }
         return;
     };
@@ -145,7 +158,7 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     }
     let local = chars.get(..at).unwrap_or(&[]);
     if at == 0 {
-        r.push(Finding::error("email.local_empty").span(n.span(0, 1)));
+        flag(r, Severity::Error, "email.local_empty", n.span(0, 1));
         return;
     }
     if at > MAX_LOCAL {
@@ -170,11 +183,11 @@ fn check_parts(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         non_ascii |= !c.is_ascii();
     }
     if dots {
-        r.push(Finding::error("email.local_dots").span(n.span(0, at)));
+        flag(r, Severity::Error, "email.local_dots", n.span(0, at));
         return;
     }
     if non_ascii {
-        r.push(Finding::warning("email.local_non_ascii").span(n.span(0, at)));
+        flag(r, Severity::Warning, "email.local_non_ascii", n.span(0, at));
     }
     check_domain(n, at + 1, opts, r);
 }
@@ -186,16 +199,16 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
     let whole = n.span(start, end);
     if domain.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("email.domain_empty").span(whole));
+            flag(r, Severity::Error, "email.domain_empty", whole);
         }
         return;
     }
     if domain.len() > MAX_DOMAIN {
-        r.push(Finding::error("email.domain_invalid").span(whole));
+        flag(r, Severity::Error, "email.domain_invalid", whole);
         return;
     }
     if domain.first() == Some(&'[') {
-        r.push(Finding::error("email.ip_literal").span(whole));
+        flag(r, Severity::Error, "email.ip_literal", whole);
         return;
     }
     // Labels: [a, b) in normalised positions, the last one ending at `end`.
@@ -235,30 +248,30 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
             || written.starts_with("xn--")
                 && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
         {
-            r.push(Finding::error("email.domain_invalid").span(span));
+            flag(r, Severity::Error, "email.domain_invalid", span);
             return;
         }
         if b == end {
             if labels < 2 {
                 if !opts.partial {
-                    r.push(Finding::error("email.domain_no_dot").span(whole));
+                    flag(r, Severity::Error, "email.domain_no_dot", whole);
                 }
                 return;
             }
             let alphabetic = label.iter().all(|c| c.is_alphabetic()) || written.starts_with("xn--");
             if (label.len() < 2 || !alphabetic) && !opts.partial {
-                r.push(Finding::error("email.domain_tld").span(span));
+                flag(r, Severity::Error, "email.domain_tld", span);
                 return;
             }
         }
         a = b + 1;
     }
     let dom = lower(domain);
-    if let Some((_, right)) = TYPOS.iter().find(|(typo, _)| *typo == dom) {
+    if let Some(right) = typo_fix(&dom) {
         r.push(
             Finding::warning("email.domain_typo")
                 .param("domain", dom.clone())
-                .param("suggestion", *right)
+                .param("suggestion", right)
                 .span(whole),
         );
     }

@@ -8,8 +8,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::char_error;
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, flag, flag_with};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::{self, Rules};
@@ -106,20 +106,21 @@ pub fn area_province(code: u16) -> Option<&'static Province> {
 
 /// Extension markers (after lower-casing). At one position at most one
 /// matches, and `ext.` is covered by `ext` (the dot is no digit).
-const EXT_MARKERS: [&str; 6] = ["转", "分机", "ext", "x", "#", ","];
+const EXT_MARKERS: [&[char]; 6] = [
+    &['转'],
+    &['分', '机'],
+    &['e', 'x', 't'],
+    &['x'],
+    &['#'],
+    &[','],
+];
 
 /// The length of the extension marker starting at `i`, if one does.
 fn marker_at(chars: &[char], i: usize) -> Option<usize> {
-    EXT_MARKERS.iter().find_map(|m| {
-        let mut k = 0;
-        for c in m.chars() {
-            if chars.get(i + k) != Some(&c) {
-                return None;
-            }
-            k += 1;
-        }
-        Some(k)
-    })
+    EXT_MARKERS
+        .iter()
+        .find(|m| chars.get(i..i + m.len()) == Some(m))
+        .map(|m| m.len())
 }
 
 /// Checks a landline number.
@@ -135,7 +136,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let len = n.len();
     if len == 0 {
         if !opts.partial {
-            r.push(Finding::error("landline.empty"));
+            flag(&mut r, Severity::Error, "landline.empty", None);
         }
         return r;
     }
@@ -178,7 +179,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let double_zero = head.starts_with("0086");
     if groups > 0 && (n.at(0) == Some('+') || double_zero) {
         if !(double_zero || head.starts_with("86")) {
-            r.push(Finding::error("landline.foreign").span(n.span(0, 3)));
+            flag(&mut r, Severity::Error, "landline.foreign", n.span(0, 3));
             return r;
         }
         let cc = if double_zero { 4 } else { 2 };
@@ -214,7 +215,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             (!(opts.partial && dlen < 7)).then_some("landline.no_area_code")
         };
         if let Some(code) = code {
-            r.push(Finding::error(code).span(n.whole()));
+            flag(&mut r, Severity::Error, code, n.whole());
         }
         return r;
     }
@@ -243,10 +244,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let area = digits.get(..area_len).unwrap_or("");
     let mut local = digits.get(area_len..).unwrap_or("");
     if (area_len == 3) != short_area || (area.starts_with("01") && area != "010") {
-        r.push(
-            Finding::error("landline.area_invalid")
-                .param("area", area)
-                .span(n.whole()),
+        flag_with(
+            &mut r,
+            Severity::Error,
+            "landline.area_invalid",
+            "area",
+            area.into(),
+            n.whole(),
         );
         return r;
     }
@@ -261,10 +265,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
     }
     if matches!(local.as_bytes().first(), Some(b'0' | b'1')) {
-        r.push(
-            Finding::error("landline.local_prefix")
-                .param("area", area)
-                .span(n.whole()),
+        flag_with(
+            &mut r,
+            Severity::Error,
+            "landline.local_prefix",
+            "area",
+            area.into(),
+            n.whole(),
         );
         return r;
     }
@@ -286,7 +293,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         return r;
     }
     if ext.len() > 6 {
-        r.push(Finding::error("landline.extension").span(n.span(ext_start.min(len), len)));
+        flag(
+            &mut r,
+            Severity::Error,
+            "landline.extension",
+            n.span(ext_start.min(len), len),
+        );
         return r;
     }
     let mut value = cat!(area, "-", local);
@@ -313,10 +325,13 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
                 );
             }
         }
-        None => r.push(
-            Finding::warning("landline.area_unknown")
-                .param("area", area)
-                .span(n.whole()),
+        None => flag_with(
+            &mut r,
+            Severity::Warning,
+            "landline.area_unknown",
+            "area",
+            area.into(),
+            n.whole(),
         ),
     }
     text::note_normalized(&mut r, input, &value);

@@ -8,8 +8,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::{char_error, digits_value};
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, digits_value, flag};
 use crate::options::Options;
 use crate::text::{self, Rules};
 
@@ -60,12 +60,17 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
 
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("mobile.empty"));
+            flag(&mut r, Severity::Error, "mobile.empty", None);
         }
         return r;
     }
     if skip == 0 && all.starts_with('+') && !(opts.partial && all.len() < 3) {
-        r.push(Finding::error("mobile.foreign").span(n.span(0, n.len().min(4))));
+        flag(
+            &mut r,
+            Severity::Error,
+            "mobile.foreign",
+            n.span(0, n.len().min(4)),
+        );
         return r;
     }
     if let Some(i) = body.iter().position(|c| !c.is_ascii_digit()) {
@@ -82,7 +87,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         0
     };
     if bad_prefix > 0 {
-        r.push(Finding::error("mobile.prefix").span(n.span(skip, skip + bad_prefix)));
+        flag(
+            &mut r,
+            Severity::Error,
+            "mobile.prefix",
+            n.span(skip, skip + bad_prefix),
+        );
         return r;
     }
     if len != 11 {

@@ -6,8 +6,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use crate::finding::{FieldResult, Finding};
-use crate::ids::char_error;
+use crate::finding::{FieldResult, Finding, Severity};
+use crate::ids::{char_error, flag};
 use crate::options::Options;
 use crate::site::website_name::is_han;
 use crate::text::{self, Rules};
@@ -24,7 +24,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let mut r = FieldResult::new(value.clone());
     if n.is_empty() {
         if !opts.partial {
-            r.push(Finding::error("person_name.empty"));
+            flag(&mut r, Severity::Error, "person_name.empty", None);
         }
         return r;
     }
@@ -82,11 +82,11 @@ fn check_chinese(
         fixed.push(if dot { DOT } else { *c });
     }
     if dot_position || after_dot {
-        r.push(Finding::error("person_name.dot_position").span(n.whole()));
+        flag(r, Severity::Error, "person_name.dot_position", n.whole());
         return;
     }
     if han < 2 && !opts.partial {
-        r.push(Finding::error("person_name.too_short").span(n.whole()));
+        flag(r, Severity::Error, "person_name.too_short", n.whole());
         return;
     }
     r.value = fixed.clone();
@@ -116,7 +116,7 @@ fn check_latin(n: &text::Normalized, input: &str, opts: &Options, r: &mut FieldR
     }
     if letters < 2 {
         if !opts.partial {
-            r.push(Finding::error("person_name.too_short").span(n.whole()));
+            flag(r, Severity::Error, "person_name.too_short", n.whole());
         }
         return;
     }

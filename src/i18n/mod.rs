@@ -52,7 +52,7 @@ impl Locale {
     /// `en*` → en. Anything else is `None`.
     pub fn parse(tag: &str) -> Option<Locale> {
         let mut t = String::new();
-        for c in tag.trim().chars() {
+        for c in crate::options::trim(tag).chars() {
             t.push(if c == '_' {
                 '-'
             } else {

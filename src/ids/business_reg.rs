@@ -5,8 +5,8 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{checksum, finish, length, only, start};
-use crate::finding::{FieldResult, Finding};
+use super::{checksum, finish, flag, length, only, start};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::province::Province;
 
@@ -34,7 +34,7 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     }
     if length(&n, 15, opts, &mut r) {
         if n.len() == 18 {
-            r.push(Finding::info("business_reg.looks_like_uscc"));
+            flag(&mut r, Severity::Info, "business_reg.looks_like_uscc", None);
         }
         return r;
     }
@@ -46,7 +46,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     );
     let code = super::digits_value(n.chars.get(..2).unwrap_or(&[])).unwrap_or(0);
     if code != 10 && Province::by_code(code as u8).is_none() {
-        r.push(Finding::warning("business_reg.province").span(n.span(0, 2)));
+        flag(
+            &mut r,
+            Severity::Warning,
+            "business_reg.province",
+            n.span(0, 2),
+        );
     }
     finish(r, input)
 }

@@ -11,9 +11,9 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, finish, org_code, start, text_of};
+use super::{bad_char, checksum, digits_value, finish, flag_with, org_code, start, text_of};
 use crate::data;
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
@@ -22,7 +22,11 @@ use crate::text::Normalized;
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 fn value(c: char) -> Option<u32> {
-    ALPHABET.chars().position(|a| a == c).map(|p| p as u32)
+    // The alphabet is ASCII: bytes, without UTF-8 decoding.
+    ALPHABET
+        .bytes()
+        .position(|a| char::from(a) == c)
+        .map(|p| p as u32)
 }
 
 /// The check character of the first 17 characters.
@@ -37,7 +41,10 @@ pub fn check_char(first17: &[char]) -> Option<char> {
     for (c, w) in first17.iter().zip(W) {
         sum += value(*c)? * w;
     }
-    ALPHABET.chars().nth(((31 - sum % 31) % 31) as usize)
+    ALPHABET
+        .as_bytes()
+        .get(((31 - sum % 31) % 31) as usize)
+        .map(|b| char::from(*b))
 }
 
 /// A registration authority's categories; `9` (other) ends most lists.
@@ -182,10 +189,13 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     if let Some(p) = c.get(2..4) {
         let code = digits_value(p).unwrap_or(0);
         if code != 10 && Province::by_code(code as u8).is_none() {
-            r.push(
-                Finding::error("credit_code.province")
-                    .param("code", text_of(n, 2, 4))
-                    .span(n.span(2, 4)),
+            flag_with(
+                r,
+                Severity::Error,
+                "credit_code.province",
+                "code",
+                text_of(n, 2, 4),
+                n.span(2, 4),
             );
             return;
         }
@@ -198,10 +208,13 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     r.info_str("authority", *auth_name);
     match categories.iter().find(|(k, _)| *k == cat) {
         Some((_, name)) => r.info_str("category", *name),
-        None => r.push(
-            Finding::warning("credit_code.category")
-                .param("char", cat.to_string())
-                .span(n.span(1, 2)),
+        None => flag_with(
+            r,
+            Severity::Warning,
+            "credit_code.category",
+            "char",
+            cat.to_string(),
+            n.span(1, 2),
         ),
     }
     let region = text_of(n, 2, 8);
@@ -211,19 +224,31 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         r.info_str("province", p.name);
     }
     if region_code != 100_000 && data::region(region_code).is_none() {
-        r.push(
-            Finding::warning("credit_code.region_unknown")
-                .param("code", region)
-                .span(n.span(2, 8)),
+        flag_with(
+            r,
+            Severity::Warning,
+            "credit_code.region_unknown",
+            "code",
+            region,
+            n.span(2, 8),
         );
     }
-    r.info_str("orgCode", cat!(text_of(n, 8, 16), "-", text_of(n, 16, 17)));
+    // The embedded organisation code, written `XXXXXXXX-C`.
+    let mut org = text_of(n, 8, 16);
+    org.push('-');
+    if let Some(c) = n.at(16) {
+        org.push(c);
+    }
+    r.info_str("orgCode", org);
     if let Some(expected) = org_code::check_char(c.get(8..16).unwrap_or(&[])) {
         if c.get(16) != Some(&expected) {
-            r.push(
-                Finding::warning("credit_code.org_code")
-                    .param("expected", expected.to_string())
-                    .span(n.span(8, 17)),
+            flag_with(
+                r,
+                Severity::Warning,
+                "credit_code.org_code",
+                "expected",
+                expected.to_string(),
+                n.span(8, 17),
             );
         }
     }

@@ -9,31 +9,35 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::check18;
-use super::{bad_char, finish, length, start, text_of};
+use super::{bad_char, flag, flag_with, length, run, text_of};
 use crate::date::Date;
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
 
 /// Checks a foreigner permanent-residence ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
+    run(input, opts, judge)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     match n.at(0) {
-        Some('9') => new_card(&n, opts, &mut r),
-        Some(c) if c.is_ascii_uppercase() => old_card(&n, opts, &mut r),
-        _ => r.push(Finding::error("foreign_id.format").span(n.span(0, 1))),
+        Some('9') => new_card(n, opts, r),
+        Some(c) if c.is_ascii_uppercase() => old_card(n, opts, r),
+        _ => flag(r, Severity::Error, "foreign_id.format", n.span(0, 1)),
     }
-    finish(r, input)
 }
 
 fn province_warning(n: &Normalized, at: usize, r: &mut FieldResult) {
     let code = super::digits_value(n.chars.get(at..at + 2).unwrap_or(&[]));
     if code.is_some_and(|c| Province::by_code(c as u8).is_none()) {
-        r.push(Finding::warning("foreign_id.province").span(n.span(at, at + 2)));
+        flag(
+            r,
+            Severity::Warning,
+            "foreign_id.province",
+            n.span(at, at + 2),
+        );
     }
 }
 
@@ -71,10 +75,13 @@ fn old_card(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         match Date::new(year, two(7), two(9)).filter(|b| *b <= opts.today) {
             Some(b) => r.info_str("birthDate", b.iso()),
             None => {
-                r.push(
-                    Finding::error("id_number.birth_date")
-                        .param("value", text_of(n, 5, 11))
-                        .span(n.span(5, 11)),
+                flag_with(
+                    r,
+                    Severity::Error,
+                    "id_number.birth_date",
+                    "value",
+                    text_of(n, 5, 11),
+                    n.span(5, 11),
                 );
                 return;
             }

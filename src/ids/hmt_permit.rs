@@ -6,16 +6,17 @@
 use crate::rt::prelude::*;
 
 use super::resident_id::{check18, permit_info, permit_origin, person_info};
-use super::{finish, start};
-use crate::finding::{FieldResult, Finding};
+use super::{flag, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
+use crate::text::Normalized;
 
 /// Checks a residence-permit number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
+    run(input, opts, judge)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     // 810000, 820000 or 830000, as far as typed.
     for (i, c) in n.chars.iter().take(6).enumerate() {
         let ok = match i {
@@ -24,16 +25,20 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             _ => *c == '0',
         };
         if !ok {
-            r.push(Finding::error("hmt_permit.prefix").span(n.span(0, n.len().min(6))));
-            return r;
+            flag(
+                r,
+                Severity::Error,
+                "hmt_permit.prefix",
+                n.span(0, n.len().min(6)),
+            );
+            return;
         }
     }
-    let Some(birth) = check18(&n, opts, &mut r) else {
-        return finish(r, input);
+    let Some(birth) = check18(n, opts, r) else {
+        return;
     };
-    person_info(&n, birth, opts, &mut r);
+    person_info(n, birth, opts, r);
     if let Some(permit) = permit_origin(n.chars.get(..6).unwrap_or(&[])) {
-        permit_info(permit, &mut r);
+        permit_info(permit, r);
     }
-    finish(r, input)
 }

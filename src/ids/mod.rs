@@ -17,7 +17,7 @@ pub mod passport;
 pub mod resident_id;
 pub mod travel_permit;
 
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::text::{self, Normalized, Rules};
 
@@ -40,9 +40,26 @@ pub(crate) fn start(input: &str, opts: &Options) -> (Normalized, FieldResult) {
     let n = normalize(input);
     let mut r = FieldResult::new(n.as_string());
     if n.is_empty() && !opts.partial {
-        r.push(Finding::error("number.empty"));
+        flag(&mut r, Severity::Error, "number.empty", None);
     }
     (n, r)
+}
+
+/// The shape of most number checks: normalise, stop at an empty value
+/// (`number.empty` unless typing), else let `judge` look at the characters,
+/// then [`finish`] (which adds nothing after an error, so `judge` simply
+/// returns at its first one). One copy of this frame instead of one per kind.
+#[inline(never)]
+pub(crate) fn run(
+    input: &str,
+    opts: &Options,
+    judge: fn(&Normalized, &Options, &mut FieldResult),
+) -> FieldResult {
+    let (n, mut r) = start(input, opts);
+    if !n.is_empty() {
+        judge(&n, opts, &mut r);
+    }
+    finish(r, input)
 }
 
 /// Length findings against an exact `want`; true when the length is wrong
@@ -79,6 +96,27 @@ pub(crate) fn count(
             .span(span),
     );
     true
+}
+
+/// Pushes a finding without params: `code` of `severity` at `span` (the
+/// most frequent finding of the number and contact kinds, built out of line
+/// once instead of at each of ~30 call sites).
+#[inline(never)]
+pub(crate) fn flag(r: &mut FieldResult, severity: Severity, code: &str, span: Option<(u32, u32)>) {
+    r.push(Finding::new(code, severity).span(span));
+}
+
+/// [`flag`] with one text param `name` = `value`.
+#[inline(never)]
+pub(crate) fn flag_with(
+    r: &mut FieldResult,
+    severity: Severity,
+    code: &str,
+    name: &'static str,
+    value: String,
+    span: Option<(u32, u32)>,
+) {
+    r.push(Finding::new(code, severity).param(name, value).span(span));
 }
 
 /// An error naming the character at normalised position `i` and pointing

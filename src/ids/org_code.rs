@@ -6,9 +6,10 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, count, finish, start};
+use super::{bad_char, checksum, count, run};
 use crate::finding::FieldResult;
 use crate::options::Options;
+use crate::text::Normalized;
 
 /// The check character of an eight-character body.
 pub fn check_char(body: &[char]) -> Option<char> {
@@ -29,10 +30,10 @@ pub fn check_char(body: &[char]) -> Option<char> {
 
 /// Checks an organisation code.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
+    run(input, opts, judge)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let hyphen = n.at(8) == Some('-');
     for (i, c) in n.chars.iter().enumerate() {
         let ok = match (i, hyphen) {
@@ -41,28 +42,15 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             _ => c.is_ascii_digit() || *c == 'X',
         };
         if !ok {
-            r.push(bad_char("org_code.invalid_char", &n, i));
-            return r;
+            r.push(bad_char("org_code.invalid_char", n, i));
+            return;
         }
     }
     // A hyphen can only stand at position 8, so the body is the first
     // eight characters and the check character the last. (`finish` adds
     // nothing after a length error.)
     let last = n.len() - 1;
-    if !count(
-        n.len() - usize::from(hyphen),
-        9,
-        n.whole(),
-        &n,
-        opts,
-        &mut r,
-    ) {
-        checksum(
-            &n,
-            last,
-            check_char(n.chars.get(..8).unwrap_or(&[])),
-            &mut r,
-        );
+    if !count(n.len() - usize::from(hyphen), 9, n.whole(), n, opts, r) {
+        checksum(n, last, check_char(n.chars.get(..8).unwrap_or(&[])), r);
     }
-    finish(r, input)
 }

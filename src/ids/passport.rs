@@ -7,22 +7,22 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{finish, only, start};
-use crate::finding::{FieldResult, Finding};
+use super::{flag, only, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
+use crate::text::Normalized;
 
 /// Checks a passport number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
-    if !only(&n, usize::MAX, false, &mut r) {
-        return r;
+    run(input, opts, judge)
+}
+
+fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    if !only(n, usize::MAX, false, r) {
+        return;
     }
     let len = n.len();
     if len > 9 || (len < 5 && !opts.partial) {
-        r.push(Finding::warning("passport.length").span(n.whole()));
+        flag(r, Severity::Warning, "passport.length", n.whole());
     }
-    finish(r, input)
 }

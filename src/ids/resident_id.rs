@@ -13,10 +13,10 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{bad_char, checksum, digits_value, finish, length, start, text_of};
+use super::{bad_char, checksum, digits_value, flag, flag_with, length, run, text_of};
 use crate::data;
 use crate::date::{days_in_month, Date};
-use crate::finding::{FieldResult, Finding};
+use crate::finding::{FieldResult, Finding, Severity};
 use crate::options::Options;
 use crate::province::Province;
 use crate::text::Normalized;
@@ -100,10 +100,13 @@ pub(crate) fn birth_date(
                             && (num(6, 7) > 3
                                 || k == 8 && (day == 0 || day > days_in_month(year, month)))));
     if bad {
-        r.push(
-            Finding::error("id_number.birth_date")
-                .param("value", text_of(n, at, at + 8))
-                .span(n.span(at, at + k)),
+        flag_with(
+            r,
+            Severity::Error,
+            "id_number.birth_date",
+            "value",
+            text_of(n, at, at + 8),
+            n.span(at, at + k),
         );
         return None;
     }
@@ -112,10 +115,13 @@ pub(crate) fn birth_date(
     }
     let date = Date::new(year, month, day)?;
     if date > today {
-        r.push(
-            Finding::error("id_number.birth_future")
-                .param("date", date.iso())
-                .span(n.span(at, at + 8)),
+        flag_with(
+            r,
+            Severity::Error,
+            "id_number.birth_future",
+            "date",
+            date.iso(),
+            n.span(at, at + 8),
         );
         return None;
     }
@@ -160,12 +166,7 @@ pub(crate) fn permit_info(
 
 /// Checks a resident ID number.
 pub fn check(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if !n.is_empty() {
-        judge(&n, opts, &mut r);
-    }
-    // After an error `finish` adds nothing.
-    finish(r, input)
+    run(input, opts, judge)
 }
 
 fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
@@ -186,17 +187,25 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
             }
         };
         if !ok && typed.iter().all(char::is_ascii_digit) {
-            r.push(
-                Finding::error("resident_id.province")
-                    .param("code", text_of(n, 0, 2))
-                    .span(n.span(0, c.len().min(2))),
+            flag_with(
+                r,
+                Severity::Error,
+                "resident_id.province",
+                "code",
+                text_of(n, 0, 2),
+                n.span(0, c.len().min(2)),
             );
             return;
         }
     }
     // 15-digit first-generation numbers (all digits, complete): no longer valid.
     if !opts.partial && c.len() == 15 && c.iter().all(char::is_ascii_digit) {
-        r.push(Finding::error("resident_id.first_generation").span(n.whole()));
+        flag(
+            r,
+            Severity::Error,
+            "resident_id.first_generation",
+            n.whole(),
+        );
         return;
     }
     let Some(birth) = check18(n, opts, r) else {
@@ -204,9 +213,14 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
     };
     person_info(n, birth, opts, r);
     if foreign {
-        r.push(Finding::warning("resident_id.is_foreign_permanent").span(n.span(0, 1)));
+        flag(
+            r,
+            Severity::Warning,
+            "resident_id.is_foreign_permanent",
+            n.span(0, 1),
+        );
     } else if let Some(permit) = permit_origin(c.get(..6).unwrap_or(&[])) {
-        r.push(Finding::warning("resident_id.is_permit").span(n.span(0, 6)));
+        flag(r, Severity::Warning, "resident_id.is_permit", n.span(0, 6));
         permit_info(permit, r);
     } else {
         region(n, birth, opts, r);
@@ -219,10 +233,13 @@ fn region(n: &Normalized, birth: Date, opts: &Options, r: &mut FieldResult) {
     let code = digits_value(n.chars.get(..6).unwrap_or(&[])).unwrap_or(0);
     r.info_str("regionCode", code_text.clone());
     match data::region(code) {
-        None => r.push(
-            Finding::warning("resident_id.region_unknown")
-                .param("code", code_text)
-                .span(n.span(0, 6)),
+        None => flag_with(
+            r,
+            Severity::Warning,
+            "resident_id.region_unknown",
+            "code",
+            code_text,
+            n.span(0, 6),
         ),
         Some(reg) => {
             if let Some(name) = data::full_name(code) {

@@ -7,45 +7,45 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::{finish, only, start};
-use crate::finding::{FieldResult, Finding};
+use super::{flag, only, run};
+use crate::finding::{FieldResult, Severity};
 use crate::options::Options;
+use crate::text::Normalized;
 
 /// Checks a Home Return Permit (港澳居民来往内地通行证) number.
 pub fn check_hk_macao(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
-    if !only(&n, usize::MAX, false, &mut r) {
-        return r;
+    run(input, opts, hk_macao)
+}
+
+fn hk_macao(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    if !only(n, usize::MAX, false, r) {
+        return;
     }
     let origin = match n.at(0) {
         Some('H') => "hk",
         Some('M') => "mo",
         _ => {
-            r.push(Finding::error("hk_macao_permit.prefix").span(n.span(0, 1)));
-            return r;
+            flag(r, Severity::Error, "hk_macao_permit.prefix", n.span(0, 1));
+            return;
         }
     };
     let digits = n.chars.get(1..).unwrap_or(&[]);
     let all_digits = digits.iter().all(char::is_ascii_digit);
     let typing = opts.partial && digits.len() < 10 && all_digits;
     if !(typing || all_digits && matches!(digits.len(), 8 | 10)) {
-        r.push(Finding::warning("hk_macao_permit.format").span(n.whole()));
+        flag(r, Severity::Warning, "hk_macao_permit.format", n.whole());
     }
     r.info_str("origin", origin);
-    finish(r, input)
 }
 
 /// Checks a Taiwan Compatriot Permit (台湾居民来往大陆通行证) number.
 pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
-    let (n, mut r) = start(input, opts);
-    if n.is_empty() {
-        return r;
-    }
-    if !only(&n, usize::MAX, false, &mut r) {
-        return r;
+    run(input, opts, taiwan)
+}
+
+fn taiwan(n: &Normalized, opts: &Options, r: &mut FieldResult) {
+    if !only(n, usize::MAX, false, r) {
+        return;
     }
     let c = &n.chars;
     let digits = c.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -54,9 +54,8 @@ pub fn check_taiwan(input: &str, opts: &Options) -> FieldResult {
     if digits == 8 && rest == 0 || typing {
         // the current card
     } else if digits == 10 && rest <= 1 {
-        r.push(Finding::warning("taiwan_permit.old").span(n.whole()));
+        flag(r, Severity::Warning, "taiwan_permit.old", n.whole());
     } else {
-        r.push(Finding::warning("taiwan_permit.format").span(n.whole()));
+        flag(r, Severity::Warning, "taiwan_permit.format", n.whole());
     }
-    finish(r, input)
 }
