@@ -28,7 +28,6 @@ use crate::json::{self, Json};
 use crate::pattern::Pattern;
 use crate::rt::{Mutex, OnceLock};
 use alloc::sync::Arc;
-use core::any::Any;
 
 include!("prose_keys.rs");
 
@@ -82,16 +81,12 @@ pub struct FieldPattern {
     pub text: CustomText,
 }
 
-/// Typed views of profile sections, built once per profile (see [`Profile::cached`]).
-type Cache = Mutex<Vec<(&'static str, Arc<dyn Any + Send + Sync>)>>;
-
 /// A resolved profile (the generic baseline with any provider overrides applied).
 pub struct Profile {
     /// The profile's name (`generic` for the built-in one).
     pub name: String,
     data: Json,
     patterns: Vec<FieldPattern>,
-    cache: Cache,
 }
 
 impl core::fmt::Debug for Profile {
@@ -426,37 +421,7 @@ impl Profile {
             name,
             data,
             patterns,
-            cache: Mutex::new(Vec::new()),
         }
-    }
-
-    /// A typed view of this profile built by `build` on first use and kept
-    /// with the profile, so per-keystroke checks do not re-read JSON lists.
-    /// `key` names the view (one type per key).
-    pub fn cached<T: Any + Send + Sync>(
-        &self,
-        key: &'static str,
-        build: fn(&Profile) -> T,
-    ) -> Arc<T> {
-        if let Ok(cache) = self.cache.lock() {
-            if let Some(hit) = cache
-                .iter()
-                .find(|(k, _)| *k == key)
-                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
-            {
-                return hit;
-            }
-        }
-        let value = Arc::new(build(self));
-        if let Ok(mut cache) = self.cache.lock() {
-            // Replaces a view of another type under the same key.
-            let entry: Arc<dyn Any + Send + Sync> = value.clone();
-            match cache.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = entry,
-                None => cache.push((key, entry)),
-            }
-        }
-        value
     }
 
     /// A section of the profile (`tlds`, `words`, `images`, …).

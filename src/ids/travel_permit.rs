@@ -25,7 +25,8 @@ fn hk_macao(n: &Normalized, opts: &Options, r: &mut FieldResult) {
         Some('H') => "hk",
         Some('M') => "mo",
         _ => {
-            flag(r, Severity::Error, "hk_macao_permit.prefix", n.span(0, 1));
+            // The H/M layout is UNCONFIRMED (rules.md §4.2): a warning.
+            flag(r, Severity::Warning, "hk_macao_permit.prefix", n.span(0, 1));
             return;
         }
     };
