@@ -122,6 +122,8 @@ export interface Website {
   remark?: string;
   /** 'YYYY-MM-DD'. */
   domainExpiresOn?: string;
+  /** 'YYYY-MM-DD' of the domain's real-name verification (实名认证): MIIT sees it ~3 working days later. */
+  domainVerifiedOn?: string;
   /** Registrant name on the domain certificate. */
   domainHolder?: string;
   principal: Person;

@@ -107,7 +107,8 @@ DELETE = object()
 WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subject.region_mismatch", "form.content.undeclared",
             "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
-            "form.domain.institution_suffix", "form.domain.too_many"}
+            "form.domain.institution_suffix", "form.domain.too_many",
+            "form.domain.verified_recently"}
 
 def both(*fs):
     def f(form):
@@ -213,6 +214,11 @@ case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("su
 case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
                                        setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn", "yunfan-tech.net", "yunfan.net.cn"]), *NO_LANDLINES),
      [("websites", "form.domain.too_many")], "Henan: at most 5 domains per enterprise filing (rules.md §2.1); this one has 6.")
+case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11-26"),
+     [("websites[0].domainVerifiedOn", "form.domain.verified_recently")],
+     "Verified on Thursday, filed on Friday: 1 working day, 3 needed for MIIT to see it (rules.md §2.1).")
+case("domain-verified-long-ago", P, setp("websites.0.domainVerifiedOn", "2026-11-20"), [],
+     "Verified a week before (5 working days): fine.")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
      [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
      "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")

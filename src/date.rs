@@ -93,6 +93,22 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Working days (Monday to Friday; public holidays are not known) after
+    /// `self` up to and including `other`, counted up to `cap`.
+    pub fn working_days_until(self, other: Date, cap: i64) -> i64 {
+        let (from, to) = (self.days_since_epoch(), other.days_since_epoch());
+        let mut n = 0;
+        let mut d = from + 1;
+        while d <= to && n < cap {
+            // 1970-01-01 was a Thursday: (d + 3) mod 7 is 0 on Mondays.
+            if (d + 3).rem_euclid(7) < 5 {
+                n += 1;
+            }
+            d += 1;
+        }
+        n
+    }
+
     /// Days from `self` to `other` (positive when `other` is later).
     pub fn days_until(self, other: Date) -> i64 {
         other.days_since_epoch() - self.days_since_epoch()
@@ -176,6 +192,26 @@ impl crate::rt::Piece for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let d = |s| Date::parse(s).unwrap();
+        let fri = d("2026-11-27");
+        assert_eq!(fri.working_days_until(d("2026-11-27"), 9), 0);
+        assert_eq!(fri.working_days_until(d("2026-11-29"), 9), 0); // Sat, Sun
+        assert_eq!(fri.working_days_until(d("2026-11-30"), 9), 1); // Mon
+        assert_eq!(fri.working_days_until(d("2026-12-02"), 9), 3); // Wed
+        assert_eq!(fri.working_days_until(d("2026-12-11"), 9), 9);
+        assert_eq!(fri.working_days_until(d("2027-11-27"), 3), 3); // capped
+        assert_eq!(fri.working_days_until(d("2026-11-01"), 9), 0); // earlier
+                                                                   // against a day-by-day weekday count from a known Monday
+        let mon = d("2024-01-01");
+        for span in 0..40 {
+            let to = Date::from_days_since_epoch(mon.days_since_epoch() + span);
+            let want = (1..=span).filter(|k| (k % 7) != 5 && (k % 7) != 6).count() as i64;
+            assert_eq!(mon.working_days_until(to, 100), want, "{span}");
+        }
+    }
 
     #[test]
     fn iso_pads_like_format() {

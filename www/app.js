@@ -364,6 +364,7 @@ function loadExample(name) {
     for (const d of w.domains.slice(1)) addDomain(site, d);
     $('[data-rel="domainHolder"]', site).value = w.domainHolder || '';
     $('[data-rel="domainExpiresOn"]', site).value = w.domainExpiresOn || '';
+    $('[data-rel="domainVerifiedOn"]', site).value = w.domainVerifiedOn || '';
     $('[data-rel="remark"]', site).value = w.remark || '';
     for (const box of $$('.chips input', site)) box.checked = (w.contentTypes || []).includes(box.value);
     $('.same-principal', site).checked = !w.principal;

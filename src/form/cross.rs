@@ -496,6 +496,22 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 file(out, f, &site.path, ".domainExpiresOn");
             }
         }
+        // Real-name data reaches MIIT about 3 working days after the
+        // verification (rules.md §2.1 item 4: TC-CN 3, HW-KB 3–5): filing
+        // sooner is rejected. Public holidays are not counted out: a warning.
+        if let Some(v) = site.domain_verified {
+            let days = v.working_days_until(opts.today, 3);
+            if days < 3 {
+                file(
+                    out,
+                    Finding::warning("form.domain.verified_recently")
+                        .param("date", v.iso())
+                        .param_n("days", days),
+                    &site.path,
+                    ".domainVerifiedOn",
+                );
+            }
+        }
         if let (Some(holder), Some(subject)) = (&site.domain_holder, &facts.subject_name) {
             if normalize_name(holder) != *subject {
                 file(

@@ -110,6 +110,8 @@ pub struct WebsiteFacts {
     pub homepage: Option<String>,
     /// Domain expiry date.
     pub domain_expires: Option<Date>,
+    /// Date of the domain's real-name verification (实名认证).
+    pub domain_verified: Option<Date>,
     /// Registrant on the domain certificate.
     pub domain_holder: Option<String>,
     /// The website principal.
@@ -509,6 +511,18 @@ impl Walk {
         })
     }
 
+    /// An optional `YYYY-MM-DD` field of `obj` (an invalid date is reported).
+    fn date(&mut self, obj: &Json, path: &str, key: &str) -> Option<Date> {
+        let (at, Some(d), _) = self.entry(obj, path, key, Need::Optional, "") else {
+            return None;
+        };
+        let date = Date::parse(&d);
+        if date.is_none() {
+            self.invalid("form.date.invalid", d.trim(), &at);
+        }
+        date
+    }
+
     /// An optional boolean field of `obj` (anything but a boolean or null is
     /// reported).
     fn flag(&mut self, obj: &Json, path: &str, key: &str) -> Option<bool> {
@@ -642,15 +656,8 @@ impl Walk {
                 "",
             );
             let remark = self.value(site, &path, "remark", Need::Optional, "");
-            let mut domain_expires = None;
-            if let (exp_path, Some(d), _) =
-                self.entry(site, &path, "domainExpiresOn", Need::Optional, "")
-            {
-                domain_expires = Date::parse(&d);
-                if domain_expires.is_none() {
-                    self.invalid("form.date.invalid", d.trim(), &exp_path);
-                }
-            }
+            let domain_expires = self.date(site, &path, "domainExpiresOn");
+            let domain_verified = self.date(site, &path, "domainVerifiedOn");
             let domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
             let principal = self.person(site.get("principal"), &cat!(path, ".principal"));
             websites.push(WebsiteFacts {
@@ -661,6 +668,7 @@ impl Walk {
                 content_types,
                 homepage,
                 domain_expires,
+                domain_verified,
                 domain_holder,
                 principal,
             });
