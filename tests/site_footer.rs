@@ -213,3 +213,38 @@ fn junk_html_never_panics() {
         }
     }
 }
+
+#[test]
+fn telecom_licences_are_listed_and_checked() {
+    let html = format!(
+        "{GOOD}<p>增值电信业务经营许可证：粤B2-20090059 · 皖B1.B2-20070020-3 · B2-20080101</p>\
+         <p>型号 XB2-20090059A（not a licence）, 辽B2-2009005 (7 digits: not one either)</p>"
+    );
+    let r = check_footer(&html, &opts(), FooterExpect::default());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        list(&r, "licenceNumbers"),
+        ["粤B2-20090059", "皖B1.B2-20070020-3", "B2-20080101"]
+    );
+    assert!(
+        r.value
+            .ends_with("粤B2-20090059 皖B1.B2-20070020-3 B2-20080101"),
+        "{}",
+        r.value
+    );
+    // The licence's own checks, at its place in the HTML.
+    let html = "<p>经营许可证：粤B2-20290059</p>";
+    let r = check_footer(html, &opts(), FooterExpect::default());
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "icp.year_future")
+        .expect("year_future");
+    let (a, b) = f.span.expect("a span"); // UTF-16 units into the HTML
+    let units: Vec<u16> = html.encode_utf16().collect();
+    let shown = String::from_utf16(units.get(a as usize..b as usize).unwrap()).unwrap();
+    assert_eq!(shown, "2029");
+    // A page without a licence has no licenceNumbers (the key is absent, as before).
+    let r = check_footer(GOOD, &opts(), FooterExpect::default());
+    assert!(r.get_info("licenceNumbers").is_none());
+}

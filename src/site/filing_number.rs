@@ -450,7 +450,6 @@ fn check_province(
 
 fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResult) {
     let this_year = i64::from(opts.today.year);
-    let serial_at = n.chars.iter().position(char::is_ascii_digit).unwrap_or(0);
     // 10-digit filings and telecom licences start with the 4-digit year,
     // 8-digit filings with its last two digits.
     let (digits, exact) = match (num.kind, num.serial.len()) {
@@ -461,6 +460,13 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
     let Some(y) = num.serial.get(..digits).and_then(|y| number(y, 10)) else {
         return;
     };
+    // Where the serial is written (not the class digit of `粤B2-…`).
+    let serial: Vec<char> = num.serial.chars().collect();
+    let serial_at = n
+        .chars
+        .windows(serial.len().max(1))
+        .position(|w| w == serial.as_slice())
+        .unwrap_or(0);
     let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
     // Derived checks (rules.md §1: "year part should be ≤ current year

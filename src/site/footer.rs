@@ -155,6 +155,45 @@ impl Found {
     }
 }
 
+/// Telecom licence numbers (增值电信业务经营许可证: `粤B2-20090059`,
+/// `皖B1.B2-20070020`, with an optional `-N` suffix): a class `A2`/`B1`/…
+/// at a word start, then a dash and 8 digits.
+fn find_licence(t: &[char]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < t.len() {
+        let class = |k: usize| {
+            matches!(t.get(k), Some('A' | 'B')) && matches!(t.get(k + 1), Some('1'..='4'))
+        };
+        let word_start = i == 0 || !t.get(i - 1).is_some_and(|c| c.is_ascii_alphanumeric());
+        if !(word_start && class(i)) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 2;
+        while t.get(k) == Some(&'.') && class(k + 1) {
+            k += 3;
+        }
+        let dash = skip_spaces(t, k);
+        let d = skip_spaces(t, dash + 1);
+        let e = skip_digits(t, d);
+        if !t.get(dash).copied().is_some_and(is_dash) || e - d != 8 {
+            i += 1;
+            continue;
+        }
+        let end = suffix_end(t, e);
+        // The province only when it is one: licences often follow "：" or "·".
+        let p = province_before(t, i);
+        let start = match t.get(p) {
+            Some(c) if p < i && crate::province::Province::by_abbr(*c).is_some() => p,
+            _ => i,
+        };
+        out.push(Found::span(t, start, end));
+        i = end;
+    }
+    out
+}
+
 fn find_psb(t: &[char]) -> Vec<Found> {
     let kw = ['公', '网', '安', '备'];
     let mut out = Vec::new();
@@ -352,6 +391,19 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         }
     }
 
+    // Licences are read and checked as icpNumber does (their format and
+    // year); whether a page must show one is not sourced, so a missing one
+    // says nothing.
+    let mut licence_found: Vec<String> = Vec::new();
+    for found in &find_licence(t) {
+        let inner = filing_number::check(&found.written, opts);
+        let value = inner.value.clone();
+        add_inner(&mut r, inner, &flat, found);
+        if !licence_found.contains(&value) {
+            licence_found.push(value);
+        }
+    }
+
     if icp_found.is_empty() {
         r.push(Finding::error("footer.icp_missing"));
     }
@@ -368,7 +420,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.push(Finding::info("footer.psb_absent"));
     }
 
-    for v in icp_found.iter().chain(&psb_found) {
+    for v in icp_found.iter().chain(&psb_found).chain(&licence_found) {
         if !r.value.is_empty() {
             r.value.push(' ');
         }
@@ -376,6 +428,10 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     }
     r.info.push(("icpNumbers", InfoValue::List(icp_found)));
     r.info.push(("psbNumbers", InfoValue::List(psb_found)));
+    if !licence_found.is_empty() {
+        r.info
+            .push(("licenceNumbers", InfoValue::List(licence_found)));
+    }
     if let Some(d) = given(&expected.domain) {
         let dr = crate::site::domain::check(d, opts);
         r.info_str("domain", dr.value);
