@@ -78,7 +78,7 @@ export interface FooterOptions extends CheckOptions {
 
 /** checkFooter's result: `info` lists the numbers found on the page. */
 export interface FooterResult extends FieldResult {
-  info: { icpNumbers: string[]; psbNumbers: string[]; domain?: string } & Record<string, unknown>;
+  info: { icpNumbers: string[]; psbNumbers: string[]; licenceNumbers?: string[]; domain?: string } & Record<string, unknown>;
 }
 
 /** Checks a page's HTML (or its footer) for the ICP / 公网安备 display rules. */

@@ -263,6 +263,7 @@ function factsOf(info, ui, value) {
   if (info.version === 4 || info.version === 6) out.push(`IPv${info.version}`);
   if (Array.isArray(info.icpNumbers)) out.push(...info.icpNumbers);
   if (Array.isArray(info.psbNumbers)) out.push(...info.psbNumbers);
+  if (Array.isArray(info.licenceNumbers)) out.push(...info.licenceNumbers);
   return out.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
 }
 
