@@ -64,6 +64,8 @@ pub struct IcpNumber {
     /// Written `沪交ICP备…`: a university-internal prefix (rules.md §1:
     /// not an MIIT format, UNCONFIRMED — a warning).
     pub internal: bool,
+    /// Where the serial starts in the normalised input.
+    pub serial_at: usize,
 }
 
 impl IcpNumber {
@@ -275,6 +277,7 @@ fn parse(c: &mut Cursor) -> Option<IcpNumber> {
         seq: None,
         service: None,
         internal: false,
+        serial_at: 0,
     };
     parse_into(c, &mut num)?;
     Some(num)
@@ -332,9 +335,11 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
         c.pos += 3;
         if c.eat('备') {
             num.kind = NumberType::Filing;
+            num.serial_at = c.pos;
             num.serial = c.serial(8, 10, "8/10")?;
         } else if c.eat('证') {
             num.kind = NumberType::License;
+            num.serial_at = c.pos;
             num.serial = c.serial(6, 6, "6")?;
         } else {
             return c.unexpected("icp.format");
@@ -358,6 +363,7 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
         if !c.eat('-') {
             return c.unexpected("icp.format");
         }
+        num.serial_at = c.pos;
         num.serial = c.serial(8, 8, "8")?;
     }
     // Service suffix.
@@ -460,13 +466,7 @@ fn check_year(num: &IcpNumber, n: &Normalized, opts: &Options, r: &mut FieldResu
     let Some(y) = num.serial.get(..digits).and_then(|y| number(y, 10)) else {
         return;
     };
-    // Where the serial is written (not the class digit of `粤B2-…`).
-    let serial: Vec<char> = num.serial.chars().collect();
-    let serial_at = n
-        .chars
-        .windows(serial.len().max(1))
-        .position(|w| w == serial.as_slice())
-        .unwrap_or(0);
+    let serial_at = num.serial_at;
     let year = i64::from(y) + if exact { 0 } else { 2000 };
     let span = n.span(serial_at, serial_at + digits);
     // Derived checks (rules.md §1: "year part should be ≤ current year
