@@ -108,7 +108,7 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
-            "form.domain.verified_recently"}
+            "form.domain.verified_recently", "form.address.other_province", "form.address.detail"}
 
 def both(*fs):
     def f(form):
@@ -130,7 +130,7 @@ case("enterprise-with-person-cert", E, both(setp("subject.certType", "residentId
 case("enterprise-old-org-code", E, both(setp("subject.certType", "orgCode"), setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K"))),
      [("subject.certType", "form.cert_type.old_number")], "Pre-2015 numbers: a warning.")
 NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
-case("heilongjiang-uscc-required", E, both(setp("province", "黑"), setp("subject.certType", "orgCode"),
+case("heilongjiang-uscc-required", E, both(setp("province", "黑"), setp("subject.address", "黑龙江省哈尔滨市南岗区学府路 52 号"), setp("subject.certType", "orgCode"),
                                            setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K")), *NO_LANDLINES),
      [("subject.certType", "form.cert_type.uscc_required")], "Heilongjiang: organisations file with the USCC (TC-INTL; rules.md §4.2).")
 case("cert-expired", P, both(setp("subject.certValidUntil", "2026-01-01"), setp("subject.principal.certValidUntil", "2026-01-01"), setp("websites.0.principal.certValidUntil", "2026-01-01")),
@@ -139,8 +139,8 @@ case("cert-expired", P, both(setp("subject.certValidUntil", "2026-01-01"), setp(
 case("cert-expiring-within-3-months", P, setp("subject.principal.certValidUntil", "2027-01-15"),
      [("subject.principal.certValidUntil", "form.cert.expiring")], "Less than 3 months of validity left.")
 case("licence-6-months-in-shanghai", E, both(setp("province", "沪"), setp("subject.certValidUntil", "2027-04-01")),
-     [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")],
-     "Shanghai wants 6 months on a business licence (the Shenzhen USCC and landlines are out of province: warnings).")
+     [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch"), ("subject.address", "form.address.other_province")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")],
+     "Shanghai wants 6 months on a business licence (the Shenzhen USCC, address and landlines are out of province: warnings).")
 case("age-under-province-minimum", P, both(setp("province", "津"), *[setp(p, MINOR) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")],
      setp("subject.principal.residencePermit", True), setp("subject.principal.landline", "022-23456789")),
      [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16 (with the landline Tianjin asks of individuals).")
@@ -159,7 +159,7 @@ case("non-local-with-permit-ok", P, both(setp("province", "沪"), setp("subject.
 case("local-only-province", P, setp("province", "豫"),
      [("subject.principal.certNumber", "form.residence.local_only")], "Henan accepts only local IDs.")
 case("enterprise-region-mismatch", E, setp("province", "京"),
-     [("subject.certNumber", "form.subject.region_mismatch")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")], "A Shenzhen USCC filed in Beijing: warning (relocations exist); the Shenzhen landlines warn too.")
+     [("subject.certNumber", "form.subject.region_mismatch"), ("subject.address", "form.address.other_province")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")], "A Shenzhen company filed in Beijing: the USCC region and the Guangdong address warn (relocations exist, the address may be postal); the Shenzhen landlines warn too.")
 case("principals-share-mobile", E, setp("websites.1.principal.mobile", "13712345678"),
      [("websites[1].principal.mobile", "form.contact.mobile_shared")], "Different people, one mobile number.")
 case("principals-share-email", E, setp("websites.1.principal.email", "wangfang@yunfan-tech.com"),
@@ -188,19 +188,19 @@ case("personal-declares-organisation-category", P, setp("websites.0.contentTypes
 case("principal-not-legal-rep-guangdong", E, setp("subject.principal.legalRepresentative", False),
      [("subject.principal.legalRepresentative", "form.principal.not_legal_rep")],
      "Guangdong: an organisation's principal must be its legal representative (rules.md §4.3).")
-case("principal-not-legal-rep-anhui", E, both(setp("province", "皖"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
+case("principal-not-legal-rep-anhui", E, both(setp("province", "皖"), setp("subject.address", "安徽省合肥市蜀山区长江西路 99 号"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
                                               setp("subject.principal.legalRepresentative", False), *NO_LANDLINES),
      [("subject.principal.legalRepresentative", "form.principal.authorization_letter"),
       ("websites[0].principal.name", "form.website_principal.authorization_letter"),
       ("websites[1].principal.name", "form.website_principal.same_person_required"),
       ("websites[2].principal.name", "form.website_principal.same_person_required")],
      "Anhui: a principal who is not the legal representative needs the letter, and then the website principals must be that person (rules.md §4.3).")
-case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
+case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("subject.address", "天津市和平区南京路 189 号"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
                                                  setp("subject.principal.legalRepresentative", True), *NO_LANDLINES),
      [("websites[1].principal.name", "form.website_principal.authorization_letter"),
       ("websites[2].principal.name", "form.website_principal.authorization_letter")],
      "Tianjin: website principals other than the legal representative need an authorisation letter (rules.md §4.3).")
-case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
+case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject.address", "江苏省南京市玄武区中山路 18 号"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.principal.landline", "form.landline.required")],
      "Jiangsu: an enterprise principal must give a landline (rules.md §4.3, TC-INTL).")
 case("government-domain-suffix", E, both(setp("subject.type", "government"), setp("subject.name", "深圳市南山区数据管理局"),
@@ -208,10 +208,10 @@ case("government-domain-suffix", E, both(setp("subject.type", "government"), set
                                          setp("websites.0.domains", ["nanshan.gov.cn"]), setp("websites.0.homepage", "https://www.nanshan.gov.cn")),
      [("websites[1].domains[0]", "form.domain.government_suffix"), ("websites[2].domains[0]", "form.domain.government_suffix")],
      "Government bodies file .gov.cn or .政务 domains (rules.md §2.1).")
-case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
+case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
                                                setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
      [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")
-case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
+case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.address", "河南省郑州市金水区花园路 8 号"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
                                        setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn", "yunfan-tech.net", "yunfan.net.cn"]), *NO_LANDLINES),
      [("websites", "form.domain.too_many")], "Henan: at most 5 domains per enterprise filing (rules.md §2.1); this one has 6.")
 case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11-26"),
@@ -219,6 +219,9 @@ case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11
      "Verified on Thursday, filed on Friday: 1 working day, 3 needed for MIIT to see it (rules.md §2.1).")
 case("domain-verified-long-ago", P, setp("websites.0.domainVerifiedOn", "2026-11-20"), [],
      "Verified a week before (5 working days): fine.")
+case("address-needs-door-number-shandong", E, both(setp("province", "鲁"), setp("subject.address", "山东省济南市历下区泉城路"),
+                                                   setp("subject.certNumber", uscc("91370100", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.address", "form.address.detail")], "Shandong wants the address down to the door number (TC-INTL; rules.md §4.3).")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
      [("websites[0].contentTypes[0]", "form.content.personal_unconfirmed")],
      "文化 approvals usually go to organisations, but no source bars individuals (rules.md: a warning).")

@@ -20,6 +20,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     landline_required(facts, rules, out);
     subject_domains(facts, out);
     domain_limits(facts, rules, out);
+    address(facts, rules, out);
     contacts(facts, out);
     websites(facts, rules, opts, out);
 }
@@ -328,6 +329,43 @@ fn domain_limits(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
                 .param_n("count", total),
             "websites",
             "",
+        );
+    }
+}
+
+/// The subject's address (rules.md §4.1/§4.3, §7 "cross-province filing"):
+/// an organisation whose address names another province cannot file here,
+/// and Tianjin, Guangxi and Shandong want the door number (TC-INTL). The
+/// address may be a postal one and the detail test is a heuristic: warnings.
+fn address(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+    let (Some(province), Some(addr)) = (facts.province, &facts.address) else {
+        return;
+    };
+    if !is_personal(facts) {
+        let named = crate::province::PROVINCES
+            .iter()
+            .find(|p| addr.starts_with(p.short));
+        if let Some(p) = named.filter(|p| p.code != province.code) {
+            file(
+                out,
+                Finding::warning("form.address.other_province")
+                    .param("province", province.name)
+                    .param("from", p.name),
+                "subject",
+                ".address",
+            );
+        }
+    }
+    if rules.address_detail
+        && !addr
+            .chars()
+            .any(|c| crate::text::has("号室栋幢楼层村组", c))
+    {
+        file(
+            out,
+            Finding::warning("form.address.detail").param("province", province.name),
+            "subject",
+            ".address",
         );
     }
 }

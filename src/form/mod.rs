@@ -129,6 +129,8 @@ pub struct Facts {
     pub subject_name: Option<String>,
     /// Subject certificate kind and normalised number.
     pub subject_cert: Option<(String, String)>,
+    /// The subject's address, without spaces (as names are compared).
+    pub address: Option<String>,
     /// The subject principal.
     pub principal: Option<PersonFacts>,
     /// The websites.
@@ -572,10 +574,11 @@ impl Walk {
             self.validity(obj, "subject", months);
             subject_cert = Some((ct, r.value));
         }
-        self.value(obj, "subject", "address", Need::Optional, "");
+        let address = self.value(obj, "subject", "address", Need::Optional, "");
         Facts {
             subject_type,
             province: None,
+            address: address.as_deref().map(normalize_name),
             subject_name: name.as_deref().map(normalize_name),
             subject_cert,
             principal: self.person(obj.get("principal"), "subject.principal"),

@@ -69,6 +69,8 @@ pub struct ProvinceRules {
     pub max_domains_per_website: i64,
     /// Domains one filing may have in all (0: no limit).
     pub max_domains: i64,
+    /// The address must go down to the door number.
+    pub address_detail: bool,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -126,6 +128,7 @@ impl ProvinceRules {
             uscc_only: flag(entry, base, "usccOnly"),
             max_domains_per_website: int(entry, base, "maxDomainsPerWebsite", 0),
             max_domains: int(entry, base, "maxDomains", 0),
+            address_detail: flag(entry, base, "addressDetail"),
             landline_required: match lookup(entry, base, "landlineRequired").and_then(Json::as_str)
             {
                 Some("enterprise") => "enterprise",
