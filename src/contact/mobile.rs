@@ -44,16 +44,22 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         },
     );
     let all = n.as_string();
-    // Country code: +86, 0086, or a bare 86 in front of an 11-digit number.
-    let skip = if all.starts_with("+86") {
-        3
-    } else if all.starts_with("0086") {
-        4
-    } else if all.starts_with("86") && n.len() == 13 && all.get(2..3) == Some("1") {
-        2
-    } else {
-        0
-    };
+    // Country code: +86, 0086, or a bare 86 in front of an 11-digit number —
+    // every one in front (`+86 +86 138…` pasted twice), so that the value
+    // normalises to itself (fuzzing found the second one left behind).
+    let mut skip = 0;
+    loop {
+        let rest = all.get(skip..).unwrap_or("");
+        skip += if rest.starts_with("+86") {
+            3
+        } else if rest.starts_with("0086") {
+            4
+        } else if rest.starts_with("86") && n.len() == skip + 13 && rest.get(2..3) == Some("1") {
+            2
+        } else {
+            break;
+        };
+    }
     let body = n.chars.get(skip..).unwrap_or(&[]);
     let digits: String = body.iter().collect();
     let mut r = FieldResult::new(digits.clone());
