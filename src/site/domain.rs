@@ -216,7 +216,14 @@ fn locate(n: &Normalized) -> Located {
         .get(start..end)
         .and_then(|s| s.iter().position(|ch| *ch == ':'))
     {
-        let port = c.get(start + i + 1..end).unwrap_or(&[]);
+        let mut port = c.get(start + i + 1..end).unwrap_or(&[]);
+        // Spaces before a cut are trimmed later (`a:80 /`): not part of the port.
+        while let [rest @ .., last] = port {
+            if !text::is_space(*last) {
+                break;
+            }
+            port = rest;
+        }
         if port.iter().all(char::is_ascii_digit) {
             end = start + i;
             url = true;
