@@ -217,9 +217,11 @@ fn locate(n: &Normalized) -> Located {
         .and_then(|s| s.iter().position(|ch| *ch == ':'))
     {
         let mut port = c.get(start + i + 1..end).unwrap_or(&[]);
-        // Spaces before a cut are trimmed later (`a:80 /`): not part of the port.
+        // Spaces before a cut and a final dot are dropped later (`a:80 /`,
+        // `a:1.#x`): not part of the port, or the value would lose `:80`
+        // only when checked again.
         while let [rest @ .., last] = port {
-            if !text::is_space(*last) {
+            if !(text::is_space(*last) || *last == '.') {
                 break;
             }
             port = rest;
