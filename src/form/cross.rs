@@ -6,7 +6,7 @@ use crate::rt::prelude::*;
 
 use super::province_rules::{content_type, LegalRep, NonLocal, ProvinceRules};
 use super::{file, normalize_name, Facts, PersonFacts, WebsiteFacts};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
 
@@ -242,16 +242,13 @@ fn legal_representative(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Find
 /// Provinces that want the subject principal's landline (rules.md §4.3, §7:
 /// Jiangsu enterprises, Tianjin individuals — TC-INTL).
 fn landline_required(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
-    let (Some(province), Some(p), Some(t)) = (facts.province, &facts.principal, facts.subject_type)
-    else {
+    let (Some(province), Some(p)) = (facts.province, &facts.principal) else {
         return;
     };
-    let wanted = match t {
-        SubjectType::Personal => "personal",
-        SubjectType::Enterprise => "enterprise",
-        _ => return,
-    };
-    if rules.landline_required == wanted && !p.has_landline {
+    if facts.subject_type.is_some()
+        && facts.subject_type == rules.landline_required
+        && !p.has_landline
+    {
         file(
             out,
             Finding::error("form.landline.required").param("province", province.name),
@@ -265,9 +262,10 @@ fn landline_required(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding
 /// 安全管理规定》); public institutions `.cn` / `.公益` (HW-KB: Jiangsu, Hubei,
 /// Inner Mongolia — a warning). rules.md §2.1.
 fn subject_domains(facts: &Facts, out: &mut Vec<Finding>) {
-    let (code, suffixes): (&str, &[&str]) = match facts.subject_type {
+    let (code, severity, suffixes): (&str, Severity, &[&str]) = match facts.subject_type {
         Some(SubjectType::Government) => (
             "form.domain.government_suffix",
+            Severity::Error,
             &[
                 ".gov.cn",
                 ".政务",
@@ -278,6 +276,7 @@ fn subject_domains(facts: &Facts, out: &mut Vec<Finding>) {
         ),
         Some(SubjectType::Institution) => (
             "form.domain.institution_suffix",
+            Severity::Warning,
             &[".cn", ".公益", ".xn--55qw42g"],
         ),
         _ => return,
@@ -287,12 +286,8 @@ fn subject_domains(facts: &Facts, out: &mut Vec<Finding>) {
             if suffixes.iter().any(|s| domain.ends_with(s)) {
                 continue;
             }
-            let f = if code == "form.domain.government_suffix" {
-                Finding::error(code)
-            } else {
-                Finding::warning(code)
-            };
-            file(out, f.param("domain", domain.as_str()), path, "");
+            let f = Finding::new(code, severity).param("domain", domain.as_str());
+            file(out, f, path, "");
         }
     }
 }

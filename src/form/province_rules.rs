@@ -5,6 +5,7 @@
 use crate::rt::prelude::*;
 
 use crate::json::Json;
+use crate::options::SubjectType;
 use crate::profile::Profile;
 use crate::province::Province;
 
@@ -60,9 +61,8 @@ pub struct ProvinceRules {
     /// When the subject principal is not the legal representative, every
     /// website principal must be the subject principal.
     pub same_person_unless_legal_rep: bool,
-    /// The subject types whose principal must give a landline: `""` (none),
-    /// `"enterprise"` or `"personal"`.
-    pub landline_required: &'static str,
+    /// The subject type whose principal must give a landline (none: `None`).
+    pub landline_required: Option<SubjectType>,
     /// Organisations must file with the USCC (no pre-2015 numbers).
     pub uscc_only: bool,
     /// Domains one website may have (0: no limit).
@@ -129,12 +129,9 @@ impl ProvinceRules {
             max_domains_per_website: int(entry, base, "maxDomainsPerWebsite", 0),
             max_domains: int(entry, base, "maxDomains", 0),
             address_detail: flag(entry, base, "addressDetail"),
-            landline_required: match lookup(entry, base, "landlineRequired").and_then(Json::as_str)
-            {
-                Some("enterprise") => "enterprise",
-                Some("personal") => "personal",
-                _ => "",
-            },
+            landline_required: lookup(entry, base, "landlineRequired")
+                .and_then(Json::as_str)
+                .and_then(SubjectType::parse),
         }
     }
 }

@@ -257,12 +257,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         loc.end -= 1;
     }
     // A trailing dot (fully-qualified form) is not part of what is filed —
-    // only one that ends a label: `a..`, `a .` and `a:.` keep theirs (`a:`
-    // would lose its `:` as an empty port when checked again), so the value
-    // normalises to itself (tests/properties.rs; fuzzing found `:.`).
+    // only one that ends a label: `a..` and `a .` keep theirs, so the value
+    // normalises to itself when checked again (tests/properties.rs).
     let ends_label = loc.end >= loc.start + 2
         && n.at(loc.end - 2)
-            .is_some_and(|c| c != '.' && c != ':' && !text::is_space(c));
+            .is_some_and(|c| c != '.' && !text::is_space(c));
     if ends_label && n.at(loc.end - 1) == Some('.') && !opts.partial {
         loc.end -= 1;
     }
