@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const TYPES = {
@@ -38,17 +39,22 @@ function fileFor(urlPath) {
 /**
  * Starts the server. `headers` are added to every response (tests use it
  * for a Content-Security-Policy); `block` is a list of path prefixes answered
- * with 404 (tests use it to simulate a wasm that fails to load).
+ * with 404 (tests use it to simulate a wasm that fails to load); `gzip`
+ * compresses responses (level 9, as scripts/size counts) for clients that
+ * accept it, as a CDN would (the load benchmark uses it).
  */
-export function startServer({ port = 8080, host = '127.0.0.1', headers = {}, block = [] } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', headers = {}, block = [], gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = req.url || '/';
     let file = fileFor(url);
     if (file && !block.some((b) => url.startsWith(b))) {
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-        const body = await readFile(file);
+        let body = await readFile(file);
+        const zip = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+        if (zip) body = gzipSync(body, { level: 9 });
         res.writeHead(200, {
+          ...(zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
           'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
           'Cache-Control': 'no-store',
           'X-Content-Type-Options': 'nosniff',

@@ -8,6 +8,13 @@ export interface WidgetOptions {
   blockSubmit?: boolean;
   /** Where the wasm comes from (a CDN URL, a Response, bytes, a compiled module); default: next to the package. Also `data-beian-wasm` on the form. It is the full build's wasm: with it the widget loads the full build at once. */
   wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
+  /**
+   * When the checker (the wasm) is fetched. `'interaction'` (the default): when the form is first
+   * used — a pointer over it, a touch, a focus, input (autofill), a submit — or at once if a checked
+   * input already holds a value; the page itself loads only widget.js and widget.css. `'eager'`: with
+   * the page. Also `data-beian-load="eager"` on the form.
+   */
+  load?: 'interaction' | 'eager';
   /** The widget's stylesheet URL, or false to bring your own; default: widget.css next to widget.js. */
   stylesheet?: string | URL | false;
   /** Options passed to every check (today, province, subjectType, profile, …). */
@@ -33,20 +40,22 @@ export interface Summary {
   warnings: number;
   infos: number;
   items: SummaryItem[];
+  /** false from check() before the checker is loaded: nothing was checked. */
+  loaded?: boolean;
 }
 
 export interface WidgetController {
   readonly form: HTMLFormElement;
-  /** 'loading' | 'ready' | 'failed' (failed: the form works as without the widget). */
-  readonly status: 'loading' | 'ready' | 'failed';
-  /** Resolves once the checker loaded (or failed to). */
+  /** 'idle' (not used yet: nothing fetched) | 'loading' | 'ready' | 'failed' (failed: the form works as without the widget). Also `data-beian-state` on the form. */
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** Resolves once the checker loaded (or failed to). Reading it starts the download, as a first use of the form would. */
   readonly ready: Promise<void>;
   readonly locale: Locale;
   setLocale(locale: Locale | string): void;
   setOptions(options: WidgetOptions): void;
   /** Re-checks every field. */
   refresh(): void;
-  /** Checks everything as on submit, without submitting. */
+  /** Checks everything as on submit, without submitting (before the checker is loaded: starts loading it and returns an empty summary with `loaded: false`). */
   check(): Summary;
   /** What is shown now. */
   summary(): Summary;

@@ -13,15 +13,21 @@
 // creates itself, and writes text with textContent only.
 //
 // This file lives next to web.js and fields.js in the published package
-// (pkg/widget.js). It loads one of the two builds (README "Size"): the
-// fields-only one (checkField, 68 KB gz) while the form only needs field
-// checks, the full one (102 KB: checkForm, images, the footer check) once it
-// needs more — at once for a form with cross-field paths or a footer field,
-// and for image inputs when one first gets focus or a file is picked. Until
-// then a page with uploads loads ~34 KB less before its first check.
+// (pkg/widget.js). Nothing but this file and widget.css loads with the page
+// (README "Size": ~11 KB gz): the checker is fetched when the form is first
+// used — the pointer over it, a focus, a keystroke, autofill — or at once
+// when the form already holds values (`load: 'eager'` / data-beian-load to
+// opt out). It then loads one of the two builds: the fields-only one
+// (checkField, 71 KB gz) while the form only needs field checks, the full one
+// (105 KB: checkForm, images, the footer check) once it needs more — at once
+// for a form with cross-field paths or a footer field, and for image inputs
+// when one first gets focus or a file is picked.
 const ENTRIES = { fields: () => import('./fields.js'), full: () => import('./web.js') };
 
 const VERSION_ATTR = 'data-beian-attached';
+// What starts the checker's download on a form that holds no values yet (a pointer over it comes first on
+// desktops, a touch or focus on phones, input for autofill and scripts that fire events).
+const WAKE = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change', 'submit'];
 const KINDLESS = new Set(['', 'none']);
 const IMAGE_HEAD = 64 * 1024; // bytes read before the header says it needs more
 const IMAGE_MAX_HEAD = 8 * 1024 * 1024; // never read more than this for a header
@@ -303,9 +309,10 @@ class Controller {
     this.state = new Map(); // input → per-field state
     this.formFindings = []; // from checkForm, with their target input (or null)
     this.submitTried = false;
-    this.status = 'loading';
+    this.status = 'idle';
+    this.loading = null;
     form.setAttribute(VERSION_ATTR, '');
-    form.dataset.beianState = 'loading';
+    form.dataset.beianState = 'idle';
     stylesheet(this.options.stylesheet);
 
     this.live = el('div', 'bc-live');
@@ -321,7 +328,10 @@ class Controller {
       reset: () => this.guard(() => this.clear()), // fires before the values reset; nothing typed remains to check
       // Focus on a file input (a click opens the file dialog): start loading the full build while the user picks.
       focusin: (e) => this.guard(() => this.onFileFocus(e)),
+      // The first sign the form is about to be used starts the checker's download (then these go).
+      wake: (e) => this.guard(() => this.start(e.target)),
     };
+    for (const type of WAKE) form.addEventListener(type, this.handlers.wake, { capture: true, passive: true });
     form.addEventListener('input', this.handlers.input);
     form.addEventListener('focusout', this.handlers.focusout);
     form.addEventListener('change', this.handlers.change);
@@ -352,20 +362,52 @@ class Controller {
       this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     }
 
-    this.ready = load(this.wasmUrl(), this.needsFull() ? 'full' : 'fields').then(
+    if (this.eager() || this.holdsValues()) this.start();
+  }
+
+  /** Resolves once the checker loaded (or failed to); asking for it starts the download. */
+  get ready() {
+    return this.start();
+  }
+
+  /** `data-beian-load="eager"` / `load: 'eager'`: fetch the checker with the page, not on first use. */
+  eager() {
+    return (this.options.load || this.form.getAttribute('data-beian-load')) === 'eager';
+  }
+
+  /** Values the user has not typed here (server-rendered, restored, filled before attach) are checked at once. */
+  holdsValues() {
+    return this.inputs().some((n) => (n.type === 'file' ? n.files?.length > 0 : n.tagName !== 'SELECT' && n.value !== ''));
+  }
+
+  /**
+   * Starts loading the checker (once): the full build when the form needs it
+   * or `from` is a file input, else the fields-only one. Returns `ready`.
+   */
+  start(from) {
+    if (this.loading) return this.loading;
+    for (const type of WAKE) this.form.removeEventListener(type, this.handlers.wake, { capture: true });
+    const form = this.form;
+    const full = this.needsFull() || (from?.type === 'file' && this.isChecked(from));
+    this.status = 'loading';
+    form.dataset.beianState = 'loading';
+    this.loading = load(this.wasmUrl(), full ? 'full' : 'fields').then(
       () => {
+        if (this.detached) return;
         this.status = 'ready';
         form.dataset.beianState = 'ready';
         this.refresh();
         form.dispatchEvent(new CustomEvent('beian:ready', { bubbles: true }));
       },
       (e) => {
+        if (this.detached) return;
         this.status = 'failed';
         form.dataset.beianState = 'failed';
         console.warn('beian-check: the checker failed to load; the form works without it.', e);
         form.dispatchEvent(new CustomEvent('beian:error', { bubbles: true, detail: { error: e } }));
       },
     );
+    return this.loading;
   }
 
   wasmUrl() {
@@ -436,6 +478,7 @@ class Controller {
 
   setOptions(options) {
     Object.assign(this.options, options);
+    if (this.eager()) this.start();
     this.refresh();
   }
 
@@ -1027,6 +1070,7 @@ class Controller {
 
   /** Checks everything now, as on submit, without submitting. */
   check() {
+    this.start();
     if (this.status !== 'ready') return { ok: true, errors: 0, warnings: 0, infos: 0, items: [], loaded: false };
     this.submitTried = true;
     for (const input of this.inputs()) if (input.type !== 'file') this.checkOne(input, false);
@@ -1074,6 +1118,8 @@ class Controller {
     f.removeEventListener('submit', this.handlers.submit, { capture: true });
     f.removeEventListener('reset', this.handlers.reset);
     f.removeEventListener('focusin', this.handlers.focusin);
+    for (const type of WAKE) f.removeEventListener(type, this.handlers.wake, { capture: true });
+    this.detached = true;
     document.removeEventListener('pointerdown', this.handlers.press, true);
     window.removeEventListener('pointerup', this.handlers.release, true);
     window.removeEventListener('pointercancel', this.handlers.release, true);

@@ -51,12 +51,28 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return page;
 }
 
-/** Waits until the widget on `form` has loaded (or failed to). */
+/**
+ * Waits until the widget on `form` has loaded (or failed to). The widget fetches the checker on
+ * the form's first use; this starts it the way the API allows (reading `controller.ready`), so
+ * tests of what is loaded before any use must not call it first.
+ */
 export function widgetSettled(page, form = 'form[data-beian-form]') {
   return page.waitForFunction((sel) => {
-    const state = document.querySelector(sel)?.dataset.beianState;
+    const node = document.querySelector(sel);
+    void node?.__beianCheck?.ready;
+    const state = node?.dataset.beianState;
     return state === 'ready' || state === 'failed';
   }, form);
+}
+
+/** Every file a page fetches from the package (path under /pkg/), in order. */
+export function pkgFetches(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = /\/pkg\/(.*)$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
 }
 
 /** The text of the inline message box an input points to with aria-describedby. */

@@ -17,7 +17,10 @@ const n: number = s.errors + s.warnings;
 const text: string = countText(s.errors, s.warnings, resolveLocale(document.documentElement.lang));
 form.addEventListener('beian:blocked', (e) => void e.detail.submitter);
 autoAttach(document);
-void [n, text, c.status === 'ready'];
+void [n, text, c.status === 'ready', c.status === 'idle', s.loaded === false];
+attach(form, { load: 'eager' });
+// @ts-expect-error: load is 'interaction' or 'eager'
+attach(form, { load: 'lazy' });
 
 // @ts-expect-error: blockSubmit is a boolean
 attach(form, { blockSubmit: 'yes' });
