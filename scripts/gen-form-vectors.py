@@ -108,7 +108,8 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.personal.website_principal_differs", "form.content.personal_unconfirmed",
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
-            "form.domain.verified_recently", "form.address.other_province", "form.address.detail"}
+            "form.domain.verified_recently", "form.address.other_province", "form.address.detail",
+            "form.website.name_unrelated"}
 
 def both(*fs):
     def f(form):
@@ -205,9 +206,18 @@ case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject
      "Jiangsu: an enterprise principal must give a landline (rules.md §4.3, TC-INTL).")
 case("government-domain-suffix", E, both(setp("subject.type", "government"), setp("subject.name", "深圳市南山区数据管理局"),
                                          *[setp(f"websites.{i}.domainHolder", "深圳市南山区数据管理局") for i in range(3)],
-                                         setp("websites.0.domains", ["nanshan.gov.cn"]), setp("websites.0.homepage", "https://www.nanshan.gov.cn")),
+                                         setp("websites.0.domains", ["nanshan.gov.cn"]), setp("websites.0.homepage", "https://www.nanshan.gov.cn"),
+                                         *[setp(f"websites.{i}.name", n) for i, n in enumerate(["南山数据管理局", "南山数据开放平台", "南山区数据服务中心"])]),
      [("websites[1].domains[0]", "form.domain.government_suffix"), ("websites[2].domains[0]", "form.domain.government_suffix")],
      "Government bodies file .gov.cn or .政务 domains (rules.md §2.1).")
+case("website-name-unrelated", E, setp("websites.2.name", "星河优选商城"),
+     [("websites[2].name", "form.website.name_unrelated")],
+     "An organisation's site named after neither it nor an abbreviation: some provinces want a trademark certificate (rules.md §3.1; a warning).")
+case("website-name-explained-in-remark", E, both(setp("websites.2.name", "星河优选商城"), setp("websites.2.remark", "星河优选商城为本公司的产品")), [],
+     "The remark says the name is the company's product (TC-CN): nothing to warn about.")
+case("website-name-abbreviation", E, both(setp("subject.name", "深圳市云帆数字科技有限公司"), *[setp(f"websites.{i}.domainHolder", "深圳市云帆数字科技有限公司") for i in range(3)],
+                                          setp("websites.0.name", "云数官网")),
+     [], "云数 abbreviates 云帆数字: related (two telling characters of the name, in order).")
 case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
                                                setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
      [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")

@@ -5,7 +5,7 @@
 use crate::rt::prelude::*;
 
 use super::province_rules::{content_type, LegalRep, NonLocal, ProvinceRules};
-use super::{file, normalize_name, Facts, PersonFacts, WebsiteFacts};
+use super::{file, normalize_name, site_name, Facts, PersonFacts, WebsiteFacts};
 use crate::finding::{Finding, Severity};
 use crate::json::Json;
 use crate::options::{Options, SubjectType};
@@ -552,6 +552,22 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                     Finding::error("form.domain.holder_mismatch").param("holder", holder.trim()),
                     &site.path,
                     ".domainHolder",
+                );
+            }
+        }
+        // An organisation's site named after something else (rules.md §3.1).
+        if let (Some(name), Some(subject), Some(_)) =
+            (&site.name, &facts.subject_name, facts.subject_type)
+        {
+            if !personal
+                && !site_name::related(name, subject)
+                && !site_name::explained(site.remark.as_deref())
+            {
+                file(
+                    out,
+                    Finding::warning("form.website.name_unrelated"),
+                    &site.path,
+                    ".name",
                 );
             }
         }

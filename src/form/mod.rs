@@ -12,6 +12,7 @@ use crate::rt::prelude::*;
 
 mod cross;
 pub mod province_rules;
+mod site_name;
 
 use crate::check;
 use crate::date::Date;
