@@ -189,7 +189,9 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
             groups -= 1;
             first = second;
         }
-        digits = if rest.is_empty() || rest.starts_with('0') {
+        // +86 and a mobile number: no area code to restore (checked below as a mobile).
+        let mobile = rest.len() == 11 && rest.starts_with('1') && !rest.starts_with("10");
+        digits = if rest.is_empty() || rest.starts_with('0') || mobile {
             String::from(rest)
         } else {
             first += 1;
