@@ -32,6 +32,10 @@ use alloc::sync::Arc;
 include!("prose_keys.rs");
 
 /// The generic profile's sections (compacted by build.rs): (key, JSON text).
+/// `images` and `provinces` are read only by the image checks and
+/// checkForm: a build without those (the fields-only wasm) leaves them out
+/// of its generic profile (5.2 KB of data), so its `getProfile('generic')`
+/// has no such sections.
 const GENERIC_SECTIONS: &[(&str, &str)] = &[
     (
         "meta",
@@ -45,10 +49,12 @@ const GENERIC_SECTIONS: &[(&str, &str)] = &[
         "words",
         include_str!(concat!(env!("OUT_DIR"), "/profile-words.json")),
     ),
+    #[cfg(feature = "media")]
     (
         "images",
         include_str!(concat!(env!("OUT_DIR"), "/profile-images.json")),
     ),
+    #[cfg(feature = "form")]
     (
         "provinces",
         include_str!(concat!(env!("OUT_DIR"), "/profile-provinces.json")),
