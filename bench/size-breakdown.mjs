@@ -4,21 +4,40 @@
 //   node bench/size-breakdown.mjs [top=20]      (after `bash scripts/build`)
 // 1. The shipped wasm (pkg/, after wasm-opt): each section's raw and
 //    gzip -9 bytes — code against data (messages, tables, profile).
+//    Inside the data section, the blobs build.rs and scripts/gen-regions.mjs
+//    embed (zh-CN messages, the generic profile's sections, the region
+//    table), found by content.
 // 2. The same module before wasm-bindgen and wasm-opt (cargo's output in
 //    target/, which keeps the name section): function bodies by Rust
 //    module, and the biggest functions. wasm-opt shrinks these ~30 % and
 //    merges some, so read them as shares, not as shipped bytes.
 // Prints numbers only.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOP = Number(process.argv[2]) || 20;
 const MODULES = [
-  { name: 'beian-check/fields', shipped: 'pkg/wasm-fields/beian_check_bg.wasm', cargo: 'target/wasm-fields/wasm32-unknown-unknown/release/beian_check.wasm' },
-  { name: 'beian-check (full)', shipped: 'pkg/wasm/beian_check_bg.wasm', cargo: 'target/wasm32-unknown-unknown/release/beian_check.wasm' },
+  { name: 'beian-check/fields', shipped: 'pkg/wasm-fields/beian_check_bg.wasm', target: 'target/wasm-fields/wasm32-unknown-unknown/release/' },
+  { name: 'beian-check (full)', shipped: 'pkg/wasm/beian_check_bg.wasm', target: 'target/wasm32-unknown-unknown/release/' },
 ];
+
+/** The data blobs a build embeds: [label, bytes] (build.rs's newest OUT_DIR, the region table). */
+function blobs(target) {
+  const out = [];
+  const build = ROOT + target + 'build/';
+  const dirs = existsSync(build) ? readdirSync(build).filter((d) => d.startsWith('beian-check-') && existsSync(`${build}${d}/out/catalog-zh-CN.tsv`)) : [];
+  const dir = dirs.map((d) => `${build}${d}/out/`).sort((a, b) => statSync(b + 'catalog-zh-CN.tsv').mtimeMs - statSync(a + 'catalog-zh-CN.tsv').mtimeMs)[0];
+  if (dir) {
+    out.push(['zh-CN messages', readFileSync(dir + 'catalog-zh-CN.tsv')]);
+    for (const f of readdirSync(dir).filter((f) => /^profile-.*\.json$/.test(f)).sort()) out.push([`profile section ${f.slice(8, -5)}`, readFileSync(dir + f)]);
+  }
+  const regions = readFileSync(ROOT + 'src/data/regions.rs', 'utf8');
+  const table = regions.slice(regions.indexOf('TABLE: &[u8] = &['));
+  out.push(['region table (codes, years)', Uint8Array.from(table.slice(0, table.indexOf('];')).match(/\d+/g).slice(1), Number)]);
+  return out;
+}
 const SECTION = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -171,9 +190,17 @@ for (const m of MODULES) {
     const body = shipped.subarray(s.start, s.end);
     console.log(`  ${s.name.padEnd(22)}${pad(body.length, 9)}${pad(gz(body), 9)}`);
   }
-  const cargoPath = ROOT + m.cargo;
+  let rest = sections(shipped).find((s) => s.id === 11);
+  rest = rest ? rest.end - rest.start : 0;
+  for (const [label, bytes] of blobs(m.target)) {
+    if (Buffer.from(shipped).indexOf(Buffer.from(bytes)) < 0) continue;
+    rest -= bytes.length;
+    console.log(`    in data: ${label.padEnd(30)}${pad(bytes.length, 7)}${pad(gz(bytes), 9)}`);
+  }
+  console.log(`    in data: ${'the rest (string literals, tables)'.padEnd(30)}${pad(rest, 7)}`);
+  const cargoPath = ROOT + m.target + 'beian_check.wasm';
   if (!existsSync(cargoPath)) {
-    console.log(`  (${m.cargo} missing: no function breakdown)`);
+    console.log(`  (${m.target}beian_check.wasm missing: no function breakdown)`);
     continue;
   }
   const fns = functions(readFileSync(cargoPath));
