@@ -22,7 +22,16 @@
 // (105 KB: checkForm, images, the footer check) once it needs more — at once
 // for a form with cross-field paths or a footer field, and for image inputs
 // when one first gets focus or a file is picked.
-const ENTRIES = { fields: () => import('./fields.js'), full: () => import('./web.js') };
+// Each build's modules and wasm are requested at once when it loads: the entry's own imports (the browser
+// would find them one round trip later) and the wasm (init() would fetch it only once they all ran).
+const ENTRIES = {
+  fields: () => [import('./fields.js'), import('./browser.js'), import('./core.js'), import('./wasm-fields/beian_check.js')],
+  full: () => [import('./web.js'), import('./browser.js'), import('./core.js'), import('./schemas.js'), import('./wasm/beian_check.js')],
+};
+const WASM = {
+  fields: () => new URL('./wasm-fields/beian_check_bg.wasm', import.meta.url),
+  full: () => new URL('./wasm/beian_check_bg.wasm', import.meta.url),
+};
 
 const VERSION_ATTR = 'data-beian-attached';
 // What starts the checker's download on a form that holds no values yet (a pointer over it comes first on
@@ -105,8 +114,13 @@ const loading = {}; // build → its promise (dropped on failure: a later call r
 export function load(wasm, build = 'full') {
   const which = wasm || build !== 'fields' || loading.full ? 'full' : 'fields';
   if (!loading[which]) {
-    loading[which] = ENTRIES[which]()
-      .then((m) => m.default(wasm || undefined, { locales: [] }).then(() => m))
+    let input = wasm || undefined;
+    if (!input && typeof fetch === 'function') {
+      input = fetch(WASM[which]());
+      input.catch(() => {}); // init() reports it; not an unhandled rejection if an import failed first
+    }
+    loading[which] = Promise.all(ENTRIES[which]())
+      .then(([m]) => m.default(input, { locales: [] }).then(() => m))
       .then(
         (m) => {
           // core.js keeps the full wasm once bound; so does the widget.
