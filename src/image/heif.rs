@@ -115,9 +115,13 @@ fn orientation(ts: &[Transform]) -> u8 {
     }
 }
 
-/// Probes an ISO BMFF file; `None` when the brands are not an image format.
-pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
-    let mut info = ImageInfo::new(brand(bytes)?);
+/// Probes an ISO BMFF file into a fresh `info`; false (and `info`
+/// untouched) when the brands are not an image format.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
+    let Some(format) = brand(bytes) else {
+        return false;
+    };
+    info.format = format;
     let len = bytes.len() as u64;
     let mut meta = None;
     let mut last_end = 0;
@@ -131,11 +135,11 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
     let Some((meta_body, meta_end)) = meta else {
         // The meta box comes later (or never): ask for the next box header.
         info.need(last_end.saturating_add(16));
-        return Some(info);
+        return true;
     };
     if meta_end > len {
         info.need(meta_end);
-        return Some(info);
+        return true;
     }
     let mut primary: Option<u32> = None;
     let mut props: Vec<([u8; 4], u64, u64)> = Vec::new();
@@ -211,7 +215,7 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
         None => info.corrupt(),
     }
     info.orientation = orientation(&transforms);
-    Some(info)
+    true
 }
 
 /// The property indices `ipma` associates with `item`.

@@ -5,9 +5,9 @@ use crate::rt::prelude::*;
 
 use super::{Format, ImageInfo};
 
-/// Reads the version after `%PDF-`.
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Pdf);
+/// Reads the version after `%PDF-` into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Pdf;
     let rest = bytes.get(5..).unwrap_or(&[]);
     let v: String = rest
         .iter()
@@ -18,5 +18,4 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
     if !v.is_empty() {
         info.version = Some(v);
     }
-    info
 }
