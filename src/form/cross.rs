@@ -418,8 +418,10 @@ fn role(path: &str) -> &'static str {
 /// emergency phone is nobody's own mobile.
 fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
     let people = people(facts);
-    // Per person, the fields already reported (bit 0: mobile, bit 1: e-mail).
-    let mut reported = vec![0u8; people.len()];
+    // Per field, the people already reported (bit k: `people[k]`; a filing
+    // has at most 1 + MAX_WEBSITES people).
+    const _: () = assert!(super::MAX_WEBSITES < 64);
+    let (mut mobile_done, mut email_done) = (0u64, 0u64);
     for (i, a) in people.iter().enumerate() {
         for (k, b) in people.iter().enumerate().skip(i + 1) {
             // Only two people known to differ (by certificate, else name) can
@@ -428,18 +430,22 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
                 (Some(x), Some(y)) if x != y => {}
                 _ => continue,
             }
-            let Some(done) = reported.get_mut(k) else {
-                continue;
-            };
-            for (bit, field, code, mine, theirs) in [
+            let bit = 1u64 << k;
+            for (done, field, code, mine, theirs) in [
                 (
-                    1,
+                    &mut mobile_done,
                     ".mobile",
                     "form.contact.mobile_shared",
                     &a.mobile,
                     &b.mobile,
                 ),
-                (2, ".email", "form.contact.email_shared", &a.email, &b.email),
+                (
+                    &mut email_done,
+                    ".email",
+                    "form.contact.email_shared",
+                    &a.email,
+                    &b.email,
+                ),
             ] {
                 if mine.is_some() && mine == theirs && *done & bit == 0 {
                     file(
