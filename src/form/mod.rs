@@ -376,9 +376,16 @@ impl Walk {
     /// keeps its value and info, not its findings).
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
         let mut r = check::check_field(kind, value, &self.opts).ok()?;
-        for f in core::mem::take(&mut r.findings) {
-            file(&mut self.out, f, path, "");
+        // Moved out in place (a by-value loop links Vec<Finding>'s IntoIter).
+        for f in &mut r.findings {
+            file(
+                &mut self.out,
+                core::mem::replace(f, Finding::info("")),
+                path,
+                "",
+            );
         }
+        r.findings.clear();
         Some(r)
     }
 

@@ -243,14 +243,15 @@ fn remap(flat: &Flat, found: &Found, span: Option<(u32, u32)>) -> Option<(u32, u
 }
 
 /// Re-homes the findings of a field check on a found number into the HTML.
-fn add_inner(r: &mut FieldResult, inner: FieldResult, flat: &Flat, found: &Found) {
-    for mut f in inner.findings {
+fn add_inner(r: &mut FieldResult, mut inner: FieldResult, flat: &Flat, found: &Found) {
+    for f in &mut inner.findings {
         if f.code.starts_with("format.") {
             continue;
         }
         f.fix = None;
         f.span = remap(flat, found, f.span);
-        r.push(f);
+        // Moved out in place (a by-value loop links Vec<Finding>'s IntoIter).
+        r.push(core::mem::replace(f, Finding::info("")));
     }
 }
 
