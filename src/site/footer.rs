@@ -349,9 +349,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
                 )),
             }
         }
-        if !icp_found.contains(&value) {
-            icp_found.push(value);
-        }
+        add_new(&mut icp_found, value);
     }
 
     for found in &find_psb(t) {
@@ -387,9 +385,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
                 )),
             }
         }
-        if !psb_found.contains(&value) {
-            psb_found.push(value);
-        }
+        add_new(&mut psb_found, value);
     }
 
     // Licences are read and checked as icpNumber does (their format and
@@ -400,9 +396,7 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         let inner = filing_number::check(&found.written, opts);
         let value = inner.value.clone();
         add_inner(&mut r, inner, &flat, found);
-        if !licence_found.contains(&value) {
-            licence_found.push(value);
-        }
+        add_new(&mut licence_found, value);
     }
 
     if icp_found.is_empty() {
@@ -421,11 +415,13 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.push(Finding::info("footer.psb_absent"));
     }
 
-    for v in icp_found.iter().chain(&psb_found).chain(&licence_found) {
-        if !r.value.is_empty() {
-            r.value.push(' ');
+    for list in [&icp_found, &psb_found, &licence_found] {
+        for v in list {
+            if !r.value.is_empty() {
+                r.value.push(' ');
+            }
+            r.value.push_str(v);
         }
-        r.value.push_str(v);
     }
     r.info.push(("icpNumbers", InfoValue::List(icp_found)));
     r.info.push(("psbNumbers", InfoValue::List(psb_found)));
@@ -438,6 +434,13 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
         r.info_str("domain", dr.value);
     }
     r.finish()
+}
+
+/// Adds `value` to `list` unless it is there already.
+fn add_new(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
 }
 
 /// An expected value the caller gave (not absent or blank).
