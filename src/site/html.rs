@@ -203,18 +203,18 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         if c == '>' {
             return Some((name, closing, href.unwrap_or_default(), k + 1));
         }
-        let mut key = String::new();
-        while let Some((c, _)) = s
+        let key = k;
+        while s
             .get(k)
-            .filter(|(c, _)| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
+            .is_some_and(|(c, _)| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
         {
-            key.push(c.to_ascii_lowercase());
             k += 1;
         }
-        if key.is_empty() {
+        if k == key {
             k += 1;
             continue;
         }
+        let is_href = k - key == 4 && at_ci(s, key, "href");
         k = skip_space(s, k);
         let (mut start, mut end) = (k, k);
         if s.get(k).is_some_and(|(c, _)| *c == '=') {
@@ -239,7 +239,7 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
                 }
             }
         }
-        if href.is_none() && key == "href" {
+        if href.is_none() && is_href {
             href = Some(decode_entities(s.get(start..end).unwrap_or(&[])));
         }
     }
