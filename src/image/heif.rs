@@ -78,40 +78,42 @@ fn brand(bytes: &[u8]) -> Option<Format> {
     found
 }
 
-/// One transformative property of the primary item.
-#[derive(Clone, Copy)]
-enum Transform {
-    /// `irot`: anticlockwise quarter turns.
-    Rotate(u8),
-    /// `imir`: 0 = about the vertical axis (left ↔ right), 1 = horizontal axis.
-    Mirror(u8),
+/// The transformative properties of the primary item (`irot`, `imir`),
+/// composed in `ipma` order. State: mirror left↔right first (`mirrored`),
+/// then rotate clockwise `quarters` quarter turns.
+#[derive(Clone, Copy, Default)]
+struct Turns {
+    quarters: u8,
+    mirrored: bool,
 }
 
-/// Composes transforms (in `ipma` order) into an EXIF orientation. State:
-/// mirror left↔right first (`f`), then rotate clockwise `r` quarter turns.
-fn orientation(ts: &[Transform]) -> u8 {
-    let (mut r, mut f) = (0u8, false);
-    for t in ts {
-        match *t {
-            Transform::Rotate(a) => r = (r + 4 - (a & 3)) % 4,
-            Transform::Mirror(axis) => {
-                r = (4 - r) % 4;
-                f = !f;
-                if axis & 1 == 1 {
-                    r = (r + 2) % 4; // top↔bottom = left↔right then a half turn
-                }
-            }
+impl Turns {
+    /// `irot`: `a` anticlockwise quarter turns.
+    fn rotate(&mut self, a: u8) {
+        self.quarters = (self.quarters + 4 - (a & 3)) % 4;
+    }
+
+    /// `imir`: 0 = about the vertical axis (left ↔ right), 1 = horizontal axis.
+    fn mirror(&mut self, axis: u8) {
+        self.quarters = (4 - self.quarters) % 4;
+        self.mirrored = !self.mirrored;
+        if axis & 1 == 1 {
+            self.quarters = (self.quarters + 2) % 4; // top↔bottom = left↔right then a half turn
         }
     }
-    match (r, f) {
-        (0, false) => 1,
-        (0, true) => 2,
-        (2, false) => 3,
-        (2, true) => 4,
-        (3, true) => 5,
-        (1, false) => 6,
-        (1, true) => 7,
-        _ => 8,
+
+    /// The EXIF orientation.
+    fn orientation(self) -> u8 {
+        match (self.quarters, self.mirrored) {
+            (0, false) => 1,
+            (0, true) => 2,
+            (2, false) => 3,
+            (2, true) => 4,
+            (3, true) => 5,
+            (1, false) => 6,
+            (1, true) => 7,
+            _ => 8,
+        }
     }
 }
 
@@ -142,7 +144,8 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
         return true;
     }
     let mut primary: Option<u32> = None;
-    let mut props: Vec<([u8; 4], u64, u64)> = Vec::new();
+    // The properties (`ipco`, the last one if several): read where needed.
+    let mut ipco = (0, 0);
     let mut ipma: Option<(u64, u64)> = None;
     for (kind, body, end) in boxes(bytes, meta_body, meta_end) {
         match &kind {
@@ -157,10 +160,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
             b"iprp" => {
                 for (k, b, e) in boxes(bytes, body, end) {
                     if &k == b"ipco" {
-                        props.clear();
-                        for p in boxes(bytes, b, e) {
-                            props.push(p);
-                        }
+                        ipco = (b, e);
                     } else if &k == b"ipma" {
                         ipma = Some((b, e));
                     }
@@ -175,13 +175,13 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
         _ => Vec::new(),
     };
     let mut size: Option<(u32, u32)> = None;
-    let mut transforms: Vec<Transform> = Vec::new();
+    let mut turns = Turns::default();
     let read_ispe = |b: u64| Some((be32(bytes, b as usize + 4)?, be32(bytes, b as usize + 8)?));
     if assoc.is_empty() {
         // No association table: take the largest ispe (grid images list tiles too).
-        for (k, b, _) in &props {
-            if k == b"ispe" {
-                if let Some((w, h)) = read_ispe(*b) {
+        for (k, b, _) in boxes(bytes, ipco.0, ipco.1) {
+            if &k == b"ispe" {
+                if let Some((w, h)) = read_ispe(b) {
                     if size.map_or(true, |(sw, sh)| {
                         u64::from(w) * u64::from(h) > u64::from(sw) * u64::from(sh)
                     }) {
@@ -192,19 +192,19 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
         }
     }
     for index in assoc {
-        let Some((k, b, _)) = props.get(usize::from(index).wrapping_sub(1)) else {
+        let Some((k, b)) = property(bytes, ipco, index) else {
             continue;
         };
-        match k {
-            b"ispe" => size = read_ispe(*b).or(size),
+        match &k {
+            b"ispe" => size = read_ispe(b).or(size),
             b"irot" => {
-                if let Some(a) = bytes.get(*b as usize) {
-                    transforms.push(Transform::Rotate(a & 3));
+                if let Some(a) = bytes.get(b as usize) {
+                    turns.rotate(a & 3);
                 }
             }
             b"imir" => {
-                if let Some(a) = bytes.get(*b as usize) {
-                    transforms.push(Transform::Mirror(a & 1));
+                if let Some(a) = bytes.get(b as usize) {
+                    turns.mirror(a & 1);
                 }
             }
             _ => {}
@@ -214,8 +214,20 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
         Some((w, h)) => info.set_size(w, h, MAX_SIDE),
         None => info.corrupt(),
     }
-    info.orientation = orientation(&transforms);
+    info.orientation = turns.orientation();
     true
+}
+
+/// Property `index` (1-based) of the `ipco` box `(body, end)`: its type and body.
+fn property(bytes: &[u8], (body, end): (u64, u64), index: u16) -> Option<([u8; 4], u64)> {
+    let mut n = 0;
+    for (kind, b, _) in boxes(bytes, body, end) {
+        n += 1;
+        if n == usize::from(index) {
+            return Some((kind, b));
+        }
+    }
+    None
 }
 
 /// The property indices `ipma` associates with `item`.
