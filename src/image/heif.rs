@@ -169,15 +169,34 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
             _ => {}
         }
     }
-    // The primary item's property indices (1-based into ipco), in order.
-    let assoc = match (primary, ipma) {
-        (Some(item), Some((b, e))) => associations(bytes, b, e, item),
-        _ => Vec::new(),
-    };
     let mut size: Option<(u32, u32)> = None;
     let mut turns = Turns::default();
     let read_ispe = |b: u64| Some((be32(bytes, b as usize + 4)?, be32(bytes, b as usize + 8)?));
-    if assoc.is_empty() {
+    // The primary item's properties (1-based indices into ipco), in order.
+    let mut associated = false;
+    if let (Some(item), Some((b, e))) = (primary, ipma) {
+        associations(bytes, b, e, item, |index| {
+            associated = true;
+            let Some((k, b)) = property(bytes, ipco, index) else {
+                return;
+            };
+            match &k {
+                b"ispe" => size = read_ispe(b).or(size),
+                b"irot" => {
+                    if let Some(a) = bytes.get(b as usize) {
+                        turns.rotate(a & 3);
+                    }
+                }
+                b"imir" => {
+                    if let Some(a) = bytes.get(b as usize) {
+                        turns.mirror(a & 1);
+                    }
+                }
+                _ => {}
+            }
+        });
+    }
+    if !associated {
         // No association table: take the largest ispe (grid images list tiles too).
         for (k, b, _) in boxes(bytes, ipco.0, ipco.1) {
             if &k == b"ispe" {
@@ -189,25 +208,6 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
                     }
                 }
             }
-        }
-    }
-    for index in assoc {
-        let Some((k, b)) = property(bytes, ipco, index) else {
-            continue;
-        };
-        match &k {
-            b"ispe" => size = read_ispe(b).or(size),
-            b"irot" => {
-                if let Some(a) = bytes.get(b as usize) {
-                    turns.rotate(a & 3);
-                }
-            }
-            b"imir" => {
-                if let Some(a) = bytes.get(b as usize) {
-                    turns.mirror(a & 1);
-                }
-            }
-            _ => {}
         }
     }
     match size {
@@ -230,14 +230,13 @@ fn property(bytes: &[u8], (body, end): (u64, u64), index: u16) -> Option<([u8; 4
     None
 }
 
-/// The property indices `ipma` associates with `item`.
-fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
-    let mut out = Vec::new();
+/// Calls `each` with the property indices `ipma` associates with `item`, in order.
+fn associations(bytes: &[u8], body: u64, end: u64, item: u32, mut each: impl FnMut(u16)) {
     let b = body as usize;
     let (Some(&version), Some(&flags_lo), Some(count)) =
         (bytes.get(b), bytes.get(b + 3), be32(bytes, b + 4))
     else {
-        return out;
+        return;
     };
     let mut pos = b + 8;
     for _ in 0..count.min(65_536) {
@@ -267,7 +266,7 @@ fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
             };
             if id == Some(item) {
                 if let Some(i) = index {
-                    out.push(i);
+                    each(i);
                 }
             }
         }
@@ -275,5 +274,4 @@ fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
             break;
         }
     }
-    out
 }
