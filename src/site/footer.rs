@@ -101,8 +101,8 @@ fn suffix_end(t: &[char], i: usize) -> usize {
     }
 }
 
-fn find_icp(t: &[char]) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Hands `each` every ICP number in `t` (`京ICP备…号-N`), in text order.
+fn find_icp(t: &[char], mut each: impl FnMut(Found)) {
     let mut i = 0;
     while i + 3 <= t.len() {
         let is_icp = matches!(t.get(i..i + 3), Some([a, b, c])
@@ -138,10 +138,9 @@ fn find_icp(t: &[char]) -> Vec<Found> {
                 s.max(end)
             };
         }
-        out.push(Found::span(t, province_before(t, i), end));
+        each(Found::span(t, province_before(t, i), end));
         i = end.max(i + 1);
     }
-    out
 }
 
 impl Found {
@@ -157,9 +156,8 @@ impl Found {
 
 /// Telecom licence numbers (增值电信业务经营许可证: `粤B2-20090059`,
 /// `皖B1.B2-20070020`, with an optional `-N` suffix): a class `A2`/`B1`/…
-/// at a word start, then a dash and 8 digits.
-fn find_licence(t: &[char]) -> Vec<Found> {
-    let mut out = Vec::new();
+/// at a word start, then a dash and 8 digits. Each is handed to `each`.
+fn find_licence(t: &[char], mut each: impl FnMut(Found)) {
     let mut i = 0;
     while i + 2 < t.len() {
         let class = |k: usize| {
@@ -188,15 +186,14 @@ fn find_licence(t: &[char]) -> Vec<Found> {
             Some(c) if p < i && crate::province::Province::by_abbr(*c).is_some() => p,
             _ => i,
         };
-        out.push(Found::span(t, start, end));
+        each(Found::span(t, start, end));
         i = end;
     }
-    out
 }
 
-fn find_psb(t: &[char]) -> Vec<Found> {
+/// Hands `each` every 公网安备 number in `t`, in text order.
+fn find_psb(t: &[char], mut each: impl FnMut(Found)) {
     let kw = ['公', '网', '安', '备'];
-    let mut out = Vec::new();
     let mut i = 0;
     while i + kw.len() <= t.len() {
         if t.get(i..i + kw.len()) != Some(&kw[..]) {
@@ -211,10 +208,9 @@ fn find_psb(t: &[char]) -> Vec<Found> {
         } else {
             e
         };
-        out.push(Found::span(t, province_before(t, i), end));
+        each(Found::span(t, province_before(t, i), end));
         i = end.max(i + 1);
     }
-    out
 }
 
 /// The anchor enclosing any character of `[start, end)`.
@@ -325,11 +321,11 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
     let mut icp_found: Vec<String> = Vec::new();
     let mut psb_found: Vec<String> = Vec::new();
 
-    for found in &find_icp(t) {
+    find_icp(t, |found| {
         let (value, anchor) = check_found(
             &mut r,
             &flat,
-            found,
+            &found,
             opts,
             filing_number::check,
             Finding::error("footer.icp_not_linked"),
@@ -350,13 +346,13 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
             }
         }
         add_new(&mut icp_found, value);
-    }
+    });
 
-    for found in &find_psb(t) {
+    find_psb(t, |found| {
         let (value, anchor) = check_found(
             &mut r,
             &flat,
-            found,
+            &found,
             opts,
             psb_number::check,
             Finding::warning("footer.psb_not_linked"),
@@ -386,18 +382,18 @@ pub fn check_footer(html_text: &str, opts: &Options, expected: FooterExpect) -> 
             }
         }
         add_new(&mut psb_found, value);
-    }
+    });
 
     // Licences are read and checked as icpNumber does (their format and
     // year); whether a page must show one is not sourced, so a missing one
     // says nothing.
     let mut licence_found: Vec<String> = Vec::new();
-    for found in &find_licence(t) {
+    find_licence(t, |found| {
         let inner = filing_number::check(&found.written, opts);
         let value = inner.value.clone();
-        add_inner(&mut r, inner, &flat, found);
+        add_inner(&mut r, inner, &flat, &found);
         add_new(&mut licence_found, value);
-    }
+    });
 
     if icp_found.is_empty() {
         r.push(Finding::error("footer.icp_missing"));
