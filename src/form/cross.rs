@@ -12,8 +12,9 @@ use crate::options::{Options, SubjectType};
 
 /// Runs every cross-field rule.
 pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<Finding>) {
+    let people = people(facts);
     personal_consistency(facts, out);
-    ages(facts, rules, out);
+    ages(facts, &people, rules, out);
     residence(facts, rules, out);
     organisation_region(facts, out);
     legal_representative(facts, rules, out);
@@ -21,7 +22,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     subject_domains(facts, out);
     domain_limits(facts, rules, out);
     address(facts, rules, out);
-    contacts(facts, out);
+    contacts(&people, out);
     websites(facts, rules, opts, out);
 }
 
@@ -77,10 +78,10 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
 }
 
 /// Ages from the ID against the province's minimums.
-fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+fn ages(facts: &Facts, people: &[&PersonFacts], rules: &ProvinceRules, out: &mut Vec<Finding>) {
     let personal = is_personal(facts);
     let mut seen: Vec<&str> = Vec::new();
-    for p in people(facts) {
+    for p in people {
         let Some(age) = p.age else { continue };
         if let Some(id) = p.identity() {
             if seen.contains(&id) {
@@ -416,8 +417,7 @@ fn role(path: &str) -> &'static str {
 
 /// Mobiles and e-mails are not shared between different people; an
 /// emergency phone is nobody's own mobile.
-fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
-    let people = people(facts);
+fn contacts(people: &[&PersonFacts], out: &mut Vec<Finding>) {
     // Per field, the people already reported (bit k: `people[k]`; a filing
     // has at most 1 + MAX_WEBSITES people).
     const _: () = assert!(super::MAX_WEBSITES < 64);
@@ -459,7 +459,7 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
             }
         }
     }
-    for p in &people {
+    for p in people {
         let Some(e) = &p.emergency else { continue };
         if people.iter().any(|q| q.mobile.as_ref() == Some(e)) {
             file(
