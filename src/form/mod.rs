@@ -461,7 +461,10 @@ impl Walk {
             self.out
                 .push(f.param("kind_label", cat!("kind.", ct)).at(type_path));
         }
-        let result = number.and_then(|n| self.field(&ct, &n, &number_path));
+        let result = match number {
+            Some(n) => self.field(&ct, &n, &number_path),
+            None => None,
+        };
         (Some(ct), result)
     }
 
