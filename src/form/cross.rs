@@ -220,23 +220,14 @@ fn legal_representative(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Find
             (None, false, Some(true)) => Some(false),
             (None, false, _) => None,
         };
-        if rules.same_person_unless_legal_rep && p.legal_rep == Some(false) && !same {
-            file(
-                out,
-                Finding::error("form.website_principal.same_person_required")
-                    .param("province", province.name),
-                &w.path,
-                ".name",
-            );
+        let f = if rules.same_person_unless_legal_rep && p.legal_rep == Some(false) && !same {
+            Finding::error("form.website_principal.same_person_required")
         } else if rules.website_principal_letter && w_legal_rep == Some(false) {
-            file(
-                out,
-                Finding::warning("form.website_principal.authorization_letter")
-                    .param("province", province.name),
-                &w.path,
-                ".name",
-            );
-        }
+            Finding::warning("form.website_principal.authorization_letter")
+        } else {
+            continue;
+        };
+        file(out, f.param("province", province.name), &w.path, ".name");
     }
 }
 

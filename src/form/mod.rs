@@ -225,10 +225,9 @@ impl Walk {
     /// says); a non-string value is a `form.not_text` finding.
     fn text(&mut self, v: Option<&Json>, path: &str, need: Need) -> Option<String> {
         // The field's key: the last path segment, without an index.
-        let start = path.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1);
-        let leaf = path.get(start..).unwrap_or(path);
-        let end = leaf.bytes().position(|b| b == b'[').unwrap_or(leaf.len());
-        let label = cat!("field.", leaf.get(..end).unwrap_or(leaf));
+        let leaf = crate::text::rcut(path, b'.').map_or(path, |(_, leaf)| leaf);
+        let key = crate::text::cut(leaf, b'[').map_or(leaf, |(key, _)| key);
+        let label = cat!("field.", key);
         match v {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s.trim().is_empty() => {}

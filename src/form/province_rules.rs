@@ -98,10 +98,10 @@ impl ProvinceRules {
             .section("provinces")
             .and_then(|p| p.get("byProvince"));
         let base = table.and_then(|t| t.get("*"));
-        let key = province
-            .map(|p| crate::rt::padded(u64::from(p.code), 2))
-            .unwrap_or_default();
-        let entry = table.and_then(|t| t.get(&key));
+        let entry = match (table, province) {
+            (Some(t), Some(p)) => t.get(&crate::rt::padded(u64::from(p.code), 2)),
+            _ => None,
+        };
         ProvinceRules {
             cert_min_months: int(entry, base, "certMinMonths", 3) as i32,
             license_min_months: int(entry, base, "licenseMinMonths", 3) as i32,

@@ -85,7 +85,10 @@ fn exif(bytes: &[u8], info: &mut ImageInfo) {
                 .get(at.saturating_add(8)..bytes.len().min(end as usize))
                 .unwrap_or(&[]);
             // Some writers keep JPEG's "Exif\0\0" prefix.
-            let body = body.strip_prefix(b"Exif\0\0").unwrap_or(body);
+            let body = match body.starts_with(b"Exif\0\0") {
+                true => body.get(6..).unwrap_or(body),
+                false => body,
+            };
             match tiff::exif_orientation(body) {
                 Ok(o) => info.orientation = o,
                 Err(tiff::Short::Need(_)) if (bytes.len() as u64) < end => info.need(end),

@@ -106,9 +106,7 @@ fn find_icp(t: &[char], mut each: impl FnMut(Found)) {
     let mut i = 0;
     while i + 3 <= t.len() {
         let is_icp = matches!(t.get(i..i + 3), Some([a, b, c])
-            if a.eq_ignore_ascii_case(&'I')
-                && b.eq_ignore_ascii_case(&'C')
-                && c.eq_ignore_ascii_case(&'P'));
+            if matches!((a, b, c), ('I' | 'i', 'C' | 'c', 'P' | 'p')));
         if !is_icp {
             i += 1;
             continue;
