@@ -11,22 +11,31 @@ use super::{be16, be32, Format, ImageInfo};
 /// HEIF allows 32-bit sides; nobody decodes that.
 const MAX_SIDE: u32 = 1 << 20;
 
+/// Box types matched in `match` arms.
+const PITM: u32 = fourcc(b"pitm");
+const IPRP: u32 = fourcc(b"iprp");
+const ISPE: u32 = fourcc(b"ispe");
+const IROT: u32 = fourcc(b"irot");
+const IMIR: u32 = fourcc(b"imir");
+
+/// A four-character code as the big-endian `u32` it is stored as (one
+/// integer comparison per box type instead of a 4-byte slice comparison).
+const fn fourcc(code: &[u8; 4]) -> u32 {
+    u32::from_be_bytes(*code)
+}
+
 /// A box: (type, body start, end). `end` may lie past the bytes given.
-fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = ([u8; 4], u64, u64)> + '_ {
+fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = (u32, u64, u64)> + '_ {
     let mut done = false;
     core::iter::from_fn(move || {
         if done || pos.saturating_add(8) > limit || pos >= bytes.len() as u64 {
             return None;
         }
         let at = pos as usize;
-        let (Some(size), Some(kind)) = (
-            be32(bytes, at),
-            bytes.get(at.saturating_add(4)..at.saturating_add(8)),
-        ) else {
+        let (Some(size), Some(kind)) = (be32(bytes, at), be32(bytes, at.saturating_add(4))) else {
             done = true;
             return None;
         };
-        let kind: [u8; 4] = kind.try_into().ok()?;
         let (body, end) = match size {
             0 => (pos + 8, limit),
             1 => {
@@ -128,7 +137,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
     let mut meta = None;
     let mut last_end = 0;
     for (kind, body, end) in boxes(bytes, 0, u64::MAX) {
-        if &kind == b"meta" {
+        if kind == fourcc(b"meta") {
             meta = Some((body + 4, end));
             break;
         }
@@ -148,8 +157,8 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
     let mut ipco = (0, 0);
     let mut ipma: Option<(u64, u64)> = None;
     for (kind, body, end) in boxes(bytes, meta_body, meta_end) {
-        match &kind {
-            b"pitm" => {
+        match kind {
+            PITM => {
                 let v = bytes.get(body as usize).copied();
                 primary = if v == Some(0) {
                     be16(bytes, body as usize + 4).map(u32::from)
@@ -157,11 +166,11 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
                     be32(bytes, body as usize + 4)
                 };
             }
-            b"iprp" => {
+            IPRP => {
                 for (k, b, e) in boxes(bytes, body, end) {
-                    if &k == b"ipco" {
+                    if k == fourcc(b"ipco") {
                         ipco = (b, e);
-                    } else if &k == b"ipma" {
+                    } else if k == fourcc(b"ipma") {
                         ipma = Some((b, e));
                     }
                 }
@@ -180,14 +189,14 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
             let Some((k, b)) = property(bytes, ipco, index) else {
                 return;
             };
-            match &k {
-                b"ispe" => size = read_ispe(b).or(size),
-                b"irot" => {
+            match k {
+                ISPE => size = read_ispe(b).or(size),
+                IROT => {
                     if let Some(a) = bytes.get(b as usize) {
                         turns.rotate(a & 3);
                     }
                 }
-                b"imir" => {
+                IMIR => {
                     if let Some(a) = bytes.get(b as usize) {
                         turns.mirror(a & 1);
                     }
@@ -199,7 +208,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
     if !associated {
         // No association table: take the largest ispe (grid images list tiles too).
         for (k, b, _) in boxes(bytes, ipco.0, ipco.1) {
-            if &k == b"ispe" {
+            if k == ISPE {
                 if let Some((w, h)) = read_ispe(b) {
                     if size.map_or(true, |(sw, sh)| {
                         u64::from(w) * u64::from(h) > u64::from(sw) * u64::from(sh)
@@ -219,7 +228,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
 }
 
 /// Property `index` (1-based) of the `ipco` box `(body, end)`: its type and body.
-fn property(bytes: &[u8], (body, end): (u64, u64), index: u16) -> Option<([u8; 4], u64)> {
+fn property(bytes: &[u8], (body, end): (u64, u64), index: u16) -> Option<(u32, u64)> {
     let mut n = 0;
     for (kind, b, _) in boxes(bytes, body, end) {
         n += 1;
