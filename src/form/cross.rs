@@ -80,14 +80,17 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
 /// Ages from the ID against the province's minimums.
 fn ages(facts: &Facts, people: &[&PersonFacts], rules: &ProvinceRules, out: &mut Vec<Finding>) {
     let personal = is_personal(facts);
-    let mut seen: Vec<&str> = Vec::new();
-    for p in people {
+    for (k, p) in people.iter().enumerate() {
         let Some(age) = p.age else { continue };
-        if let Some(id) = p.identity() {
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
+        // Each person once: skip one already judged (with an age) before.
+        let id = p.identity();
+        let earlier = people.get(..k).unwrap_or(&[]);
+        if id.is_some()
+            && earlier
+                .iter()
+                .any(|q| q.age.is_some() && q.identity() == id)
+        {
+            continue;
         }
         let min = if personal {
             rules.min_age_personal
