@@ -49,7 +49,7 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let k = long.div_ceil(long_side.max(8)).max(1);
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
     let area = (k * k) as u32;
-    let mut gray: Vec<i32> = Vec::with_capacity(ow * oh);
+    let mut gray: Vec<i32> = Vec::new();
     let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);

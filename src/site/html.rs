@@ -283,7 +283,7 @@ fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
 
 /// Scans `html` into its visible text.
 pub fn flatten(html: &str) -> Flat {
-    let mut s: Vec<(char, u32)> = Vec::with_capacity(html.len());
+    let mut s: Vec<(char, u32)> = Vec::new();
     let mut off = 0u32;
     for c in html.chars() {
         s.push((c, off));
