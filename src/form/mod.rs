@@ -395,10 +395,10 @@ impl Walk {
             return;
         };
         let t = s.trim();
-        if matches!(
-            t.to_ascii_lowercase().as_str(),
-            "long-term" | "longterm" | "长期" | "長期" | "长期有效" | "長期有效"
-        ) {
+        if t.eq_ignore_ascii_case("long-term")
+            || t.eq_ignore_ascii_case("longterm")
+            || matches!(t, "长期" | "長期" | "长期有效" | "長期有效")
+        {
             return;
         }
         let Some(d) = Date::parse(t) else {
