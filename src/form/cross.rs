@@ -12,8 +12,9 @@ use crate::options::{Options, SubjectType};
 
 /// Runs every cross-field rule.
 pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<Finding>) {
+    let people = people(facts);
     personal_consistency(facts, out);
-    ages(facts, rules, out);
+    ages(facts, &people, rules, out);
     residence(facts, rules, out);
     organisation_region(facts, out);
     legal_representative(facts, rules, out);
@@ -21,7 +22,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     subject_domains(facts, out);
     domain_limits(facts, rules, out);
     address(facts, rules, out);
-    contacts(facts, out);
+    contacts(&people, out);
     websites(facts, rules, opts, out);
 }
 
@@ -77,16 +78,19 @@ fn personal_consistency(facts: &Facts, out: &mut Vec<Finding>) {
 }
 
 /// Ages from the ID against the province's minimums.
-fn ages(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
+fn ages(facts: &Facts, people: &[&PersonFacts], rules: &ProvinceRules, out: &mut Vec<Finding>) {
     let personal = is_personal(facts);
-    let mut seen: Vec<&str> = Vec::new();
-    for p in people(facts) {
+    for (k, p) in people.iter().enumerate() {
         let Some(age) = p.age else { continue };
-        if let Some(id) = p.identity() {
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
+        // Each person once: skip one already judged (with an age) before.
+        let id = p.identity();
+        let earlier = people.get(..k).unwrap_or(&[]);
+        if id.is_some()
+            && earlier
+                .iter()
+                .any(|q| q.age.is_some() && q.identity() == id)
+        {
+            continue;
         }
         let min = if personal {
             rules.min_age_personal
@@ -219,23 +223,14 @@ fn legal_representative(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Find
             (None, false, Some(true)) => Some(false),
             (None, false, _) => None,
         };
-        if rules.same_person_unless_legal_rep && p.legal_rep == Some(false) && !same {
-            file(
-                out,
-                Finding::error("form.website_principal.same_person_required")
-                    .param("province", province.name),
-                &w.path,
-                ".name",
-            );
+        let f = if rules.same_person_unless_legal_rep && p.legal_rep == Some(false) && !same {
+            Finding::error("form.website_principal.same_person_required")
         } else if rules.website_principal_letter && w_legal_rep == Some(false) {
-            file(
-                out,
-                Finding::warning("form.website_principal.authorization_letter")
-                    .param("province", province.name),
-                &w.path,
-                ".name",
-            );
-        }
+            Finding::warning("form.website_principal.authorization_letter")
+        } else {
+            continue;
+        };
+        file(out, f.param("province", province.name), &w.path, ".name");
     }
 }
 
@@ -416,10 +411,11 @@ fn role(path: &str) -> &'static str {
 
 /// Mobiles and e-mails are not shared between different people; an
 /// emergency phone is nobody's own mobile.
-fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
-    let people = people(facts);
-    // Per person, the fields already reported (bit 0: mobile, bit 1: e-mail).
-    let mut reported = vec![0u8; people.len()];
+fn contacts(people: &[&PersonFacts], out: &mut Vec<Finding>) {
+    // Per field, the people already reported (bit k: `people[k]`; a filing
+    // has at most 1 + MAX_WEBSITES people).
+    const _: () = assert!(super::MAX_WEBSITES < 64);
+    let (mut mobile_done, mut email_done) = (0u64, 0u64);
     for (i, a) in people.iter().enumerate() {
         for (k, b) in people.iter().enumerate().skip(i + 1) {
             // Only two people known to differ (by certificate, else name) can
@@ -428,18 +424,22 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
                 (Some(x), Some(y)) if x != y => {}
                 _ => continue,
             }
-            let Some(done) = reported.get_mut(k) else {
-                continue;
-            };
-            for (bit, field, code, mine, theirs) in [
+            let bit = 1u64 << k;
+            for (done, field, code, mine, theirs) in [
                 (
-                    1,
+                    &mut mobile_done,
                     ".mobile",
                     "form.contact.mobile_shared",
                     &a.mobile,
                     &b.mobile,
                 ),
-                (2, ".email", "form.contact.email_shared", &a.email, &b.email),
+                (
+                    &mut email_done,
+                    ".email",
+                    "form.contact.email_shared",
+                    &a.email,
+                    &b.email,
+                ),
             ] {
                 if mine.is_some() && mine == theirs && *done & bit == 0 {
                     file(
@@ -453,7 +453,7 @@ fn contacts(facts: &Facts, out: &mut Vec<Finding>) {
             }
         }
     }
-    for p in &people {
+    for p in people {
         let Some(e) = &p.emergency else { continue };
         if people.iter().any(|q| q.mobile.as_ref() == Some(e)) {
             file(

@@ -98,10 +98,10 @@ impl ProvinceRules {
             .section("provinces")
             .and_then(|p| p.get("byProvince"));
         let base = table.and_then(|t| t.get("*"));
-        let key = province
-            .map(|p| crate::rt::padded(u64::from(p.code), 2))
-            .unwrap_or_default();
-        let entry = table.and_then(|t| t.get(&key));
+        let entry = match (table, province) {
+            (Some(t), Some(p)) => t.get(&crate::rt::padded(u64::from(p.code), 2)),
+            _ => None,
+        };
         ProvinceRules {
             cert_min_months: int(entry, base, "certMinMonths", 3) as i32,
             license_min_months: int(entry, base, "licenseMinMonths", 3) as i32,
@@ -115,9 +115,8 @@ impl ProvinceRules {
             min_age_personal: int(entry, base, "minAgePersonal", 0) as i32,
             min_age_principal: int(entry, base, "minAgePrincipal", 0) as i32,
             age_proof_below: int(entry, base, "ageProofBelow", 0) as i32,
-            foreigners_personal: lookup(entry, base, "foreignersPersonal")
-                .and_then(Json::as_bool)
-                .unwrap_or(true),
+            foreigners_personal: lookup(entry, base, "foreignersPersonal").and_then(Json::as_bool)
+                != Some(false),
             legal_rep: match lookup(entry, base, "principalLegalRep").and_then(Json::as_str) {
                 Some("required") => LegalRep::Required,
                 Some("letter") => LegalRep::Letter,
@@ -157,19 +156,11 @@ pub fn content_type(profile: &Profile, name: &str) -> Option<ContentType> {
     if name == "*" {
         return None;
     }
+    let yes = |key: &str| entry.get(key).and_then(Json::as_bool) == Some(true);
     Some(ContentType {
-        organisation_only: entry
-            .get("organisationOnly")
-            .and_then(Json::as_bool)
-            .unwrap_or(false),
-        personal_unconfirmed: entry
-            .get("personalUnconfirmed")
-            .and_then(Json::as_bool)
-            .unwrap_or(false),
-        cancelled_nationally: entry
-            .get("cancelledNationally")
-            .and_then(Json::as_bool)
-            .unwrap_or(false),
+        organisation_only: yes("organisationOnly"),
+        personal_unconfirmed: yes("personalUnconfirmed"),
+        cancelled_nationally: yes("cancelledNationally"),
     })
 }
 

@@ -50,12 +50,12 @@ fn frames(bytes: &[u8], mut pos: usize) -> (u32, bool) {
     }
 }
 
-/// Probes a GIF (`bytes` starts with `GIF87a` or `GIF89a`).
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Gif);
+/// Probes a GIF (`bytes` starts with `GIF87a` or `GIF89a`) into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Gif;
     let (Some(w), Some(h), Some(&flags)) = (le16(bytes, 6), le16(bytes, 8), bytes.get(10)) else {
         info.need(13);
-        return info;
+        return;
     };
     info.set_size(u32::from(w), u32::from(h), u32::from(u16::MAX));
     info.color_space = Some("indexed");
@@ -70,5 +70,4 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
     } else if ended {
         info.animated = Some(false);
     }
-    info
 }

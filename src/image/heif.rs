@@ -11,22 +11,31 @@ use super::{be16, be32, Format, ImageInfo};
 /// HEIF allows 32-bit sides; nobody decodes that.
 const MAX_SIDE: u32 = 1 << 20;
 
+/// Box types matched in `match` arms.
+const PITM: u32 = fourcc(b"pitm");
+const IPRP: u32 = fourcc(b"iprp");
+const ISPE: u32 = fourcc(b"ispe");
+const IROT: u32 = fourcc(b"irot");
+const IMIR: u32 = fourcc(b"imir");
+
+/// A four-character code as the big-endian `u32` it is stored as (one
+/// integer comparison per box type instead of a 4-byte slice comparison).
+const fn fourcc(code: &[u8; 4]) -> u32 {
+    u32::from_be_bytes(*code)
+}
+
 /// A box: (type, body start, end). `end` may lie past the bytes given.
-fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = ([u8; 4], u64, u64)> + '_ {
+fn boxes(bytes: &[u8], mut pos: u64, limit: u64) -> impl Iterator<Item = (u32, u64, u64)> + '_ {
     let mut done = false;
     core::iter::from_fn(move || {
         if done || pos.saturating_add(8) > limit || pos >= bytes.len() as u64 {
             return None;
         }
         let at = pos as usize;
-        let (Some(size), Some(kind)) = (
-            be32(bytes, at),
-            bytes.get(at.saturating_add(4)..at.saturating_add(8)),
-        ) else {
+        let (Some(size), Some(kind)) = (be32(bytes, at), be32(bytes, at.saturating_add(4))) else {
             done = true;
             return None;
         };
-        let kind: [u8; 4] = kind.try_into().ok()?;
         let (body, end) = match size {
             0 => (pos + 8, limit),
             1 => {
@@ -78,51 +87,57 @@ fn brand(bytes: &[u8]) -> Option<Format> {
     found
 }
 
-/// One transformative property of the primary item.
-#[derive(Clone, Copy)]
-enum Transform {
-    /// `irot`: anticlockwise quarter turns.
-    Rotate(u8),
-    /// `imir`: 0 = about the vertical axis (left ↔ right), 1 = horizontal axis.
-    Mirror(u8),
+/// The transformative properties of the primary item (`irot`, `imir`),
+/// composed in `ipma` order. State: mirror left↔right first (`mirrored`),
+/// then rotate clockwise `quarters` quarter turns.
+#[derive(Clone, Copy, Default)]
+struct Turns {
+    quarters: u8,
+    mirrored: bool,
 }
 
-/// Composes transforms (in `ipma` order) into an EXIF orientation. State:
-/// mirror left↔right first (`f`), then rotate clockwise `r` quarter turns.
-fn orientation(ts: &[Transform]) -> u8 {
-    let (mut r, mut f) = (0u8, false);
-    for t in ts {
-        match *t {
-            Transform::Rotate(a) => r = (r + 4 - (a & 3)) % 4,
-            Transform::Mirror(axis) => {
-                r = (4 - r) % 4;
-                f = !f;
-                if axis & 1 == 1 {
-                    r = (r + 2) % 4; // top↔bottom = left↔right then a half turn
-                }
-            }
+impl Turns {
+    /// `irot`: `a` anticlockwise quarter turns.
+    fn rotate(&mut self, a: u8) {
+        self.quarters = (self.quarters + 4 - (a & 3)) % 4;
+    }
+
+    /// `imir`: 0 = about the vertical axis (left ↔ right), 1 = horizontal axis.
+    fn mirror(&mut self, axis: u8) {
+        self.quarters = (4 - self.quarters) % 4;
+        self.mirrored = !self.mirrored;
+        if axis & 1 == 1 {
+            self.quarters = (self.quarters + 2) % 4; // top↔bottom = left↔right then a half turn
         }
     }
-    match (r, f) {
-        (0, false) => 1,
-        (0, true) => 2,
-        (2, false) => 3,
-        (2, true) => 4,
-        (3, true) => 5,
-        (1, false) => 6,
-        (1, true) => 7,
-        _ => 8,
+
+    /// The EXIF orientation.
+    fn orientation(self) -> u8 {
+        match (self.quarters, self.mirrored) {
+            (0, false) => 1,
+            (0, true) => 2,
+            (2, false) => 3,
+            (2, true) => 4,
+            (3, true) => 5,
+            (1, false) => 6,
+            (1, true) => 7,
+            _ => 8,
+        }
     }
 }
 
-/// Probes an ISO BMFF file; `None` when the brands are not an image format.
-pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
-    let mut info = ImageInfo::new(brand(bytes)?);
+/// Probes an ISO BMFF file into a fresh `info`; false (and `info`
+/// untouched) when the brands are not an image format.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> bool {
+    let Some(format) = brand(bytes) else {
+        return false;
+    };
+    info.format = format;
     let len = bytes.len() as u64;
     let mut meta = None;
     let mut last_end = 0;
     for (kind, body, end) in boxes(bytes, 0, u64::MAX) {
-        if &kind == b"meta" {
+        if kind == fourcc(b"meta") {
             meta = Some((body + 4, end));
             break;
         }
@@ -131,18 +146,19 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
     let Some((meta_body, meta_end)) = meta else {
         // The meta box comes later (or never): ask for the next box header.
         info.need(last_end.saturating_add(16));
-        return Some(info);
+        return true;
     };
     if meta_end > len {
         info.need(meta_end);
-        return Some(info);
+        return true;
     }
     let mut primary: Option<u32> = None;
-    let mut props: Vec<([u8; 4], u64, u64)> = Vec::new();
+    // The properties (`ipco`, the last one if several): read where needed.
+    let mut ipco = (0, 0);
     let mut ipma: Option<(u64, u64)> = None;
     for (kind, body, end) in boxes(bytes, meta_body, meta_end) {
-        match &kind {
-            b"pitm" => {
+        match kind {
+            PITM => {
                 let v = bytes.get(body as usize).copied();
                 primary = if v == Some(0) {
                     be16(bytes, body as usize + 4).map(u32::from)
@@ -150,14 +166,11 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
                     be32(bytes, body as usize + 4)
                 };
             }
-            b"iprp" => {
+            IPRP => {
                 for (k, b, e) in boxes(bytes, body, end) {
-                    if &k == b"ipco" {
-                        props.clear();
-                        for p in boxes(bytes, b, e) {
-                            props.push(p);
-                        }
-                    } else if &k == b"ipma" {
+                    if k == fourcc(b"ipco") {
+                        ipco = (b, e);
+                    } else if k == fourcc(b"ipma") {
                         ipma = Some((b, e));
                     }
                 }
@@ -165,19 +178,38 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
             _ => {}
         }
     }
-    // The primary item's property indices (1-based into ipco), in order.
-    let assoc = match (primary, ipma) {
-        (Some(item), Some((b, e))) => associations(bytes, b, e, item),
-        _ => Vec::new(),
-    };
     let mut size: Option<(u32, u32)> = None;
-    let mut transforms: Vec<Transform> = Vec::new();
+    let mut turns = Turns::default();
     let read_ispe = |b: u64| Some((be32(bytes, b as usize + 4)?, be32(bytes, b as usize + 8)?));
-    if assoc.is_empty() {
+    // The primary item's properties (1-based indices into ipco), in order.
+    let mut associated = false;
+    if let (Some(item), Some((b, e))) = (primary, ipma) {
+        associations(bytes, b, e, item, |index| {
+            associated = true;
+            let Some((k, b)) = property(bytes, ipco, index) else {
+                return;
+            };
+            match k {
+                ISPE => size = read_ispe(b).or(size),
+                IROT => {
+                    if let Some(a) = bytes.get(b as usize) {
+                        turns.rotate(a & 3);
+                    }
+                }
+                IMIR => {
+                    if let Some(a) = bytes.get(b as usize) {
+                        turns.mirror(a & 1);
+                    }
+                }
+                _ => {}
+            }
+        });
+    }
+    if !associated {
         // No association table: take the largest ispe (grid images list tiles too).
-        for (k, b, _) in &props {
-            if k == b"ispe" {
-                if let Some((w, h)) = read_ispe(*b) {
+        for (k, b, _) in boxes(bytes, ipco.0, ipco.1) {
+            if k == ISPE {
+                if let Some((w, h)) = read_ispe(b) {
                     if size.map_or(true, |(sw, sh)| {
                         u64::from(w) * u64::from(h) > u64::from(sw) * u64::from(sh)
                     }) {
@@ -187,41 +219,33 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
             }
         }
     }
-    for index in assoc {
-        let Some((k, b, _)) = props.get(usize::from(index).wrapping_sub(1)) else {
-            continue;
-        };
-        match k {
-            b"ispe" => size = read_ispe(*b).or(size),
-            b"irot" => {
-                if let Some(a) = bytes.get(*b as usize) {
-                    transforms.push(Transform::Rotate(a & 3));
-                }
-            }
-            b"imir" => {
-                if let Some(a) = bytes.get(*b as usize) {
-                    transforms.push(Transform::Mirror(a & 1));
-                }
-            }
-            _ => {}
-        }
-    }
     match size {
         Some((w, h)) => info.set_size(w, h, MAX_SIDE),
         None => info.corrupt(),
     }
-    info.orientation = orientation(&transforms);
-    Some(info)
+    info.orientation = turns.orientation();
+    true
 }
 
-/// The property indices `ipma` associates with `item`.
-fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
-    let mut out = Vec::new();
+/// Property `index` (1-based) of the `ipco` box `(body, end)`: its type and body.
+fn property(bytes: &[u8], (body, end): (u64, u64), index: u16) -> Option<(u32, u64)> {
+    let mut n = 0;
+    for (kind, b, _) in boxes(bytes, body, end) {
+        n += 1;
+        if n == usize::from(index) {
+            return Some((kind, b));
+        }
+    }
+    None
+}
+
+/// Calls `each` with the property indices `ipma` associates with `item`, in order.
+fn associations(bytes: &[u8], body: u64, end: u64, item: u32, mut each: impl FnMut(u16)) {
     let b = body as usize;
     let (Some(&version), Some(&flags_lo), Some(count)) =
         (bytes.get(b), bytes.get(b + 3), be32(bytes, b + 4))
     else {
-        return out;
+        return;
     };
     let mut pos = b + 8;
     for _ in 0..count.min(65_536) {
@@ -251,7 +275,7 @@ fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
             };
             if id == Some(item) {
                 if let Some(i) = index {
-                    out.push(i);
+                    each(i);
                 }
             }
         }
@@ -259,5 +283,4 @@ fn associations(bytes: &[u8], body: u64, end: u64, item: u32) -> Vec<u16> {
             break;
         }
     }
-    out
 }

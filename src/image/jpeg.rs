@@ -33,9 +33,9 @@ fn process(marker: u8) -> Option<&'static str> {
     })
 }
 
-/// Probes a JPEG (`bytes` starts with `FF D8 FF`).
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Jpeg);
+/// Probes a JPEG (`bytes` starts with `FF D8 FF`) into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Jpeg;
     let mut jfif = false;
     let mut adobe: Option<u8> = None;
     let mut pos: usize = 2;
@@ -49,7 +49,7 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         }
         let Some(&marker) = bytes.get(pos + 1) else {
             info.need(pos as u64 + 4);
-            return info;
+            return;
         };
         match marker {
             // Stuffed zero, TEM, RSTn: no length; keep scanning.
@@ -60,18 +60,18 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
             0xD8..=0xDA => {
                 // A second SOI, EOI or scan data before any frame header.
                 info.corrupt();
-                return info;
+                return;
             }
             _ => {}
         }
         let Some(len) = be16(bytes, pos + 2) else {
             info.need(pos as u64 + 4);
-            return info;
+            return;
         };
         let len = usize::from(len);
         if len < 2 {
             info.corrupt();
-            return info;
+            return;
         }
         let body = pos + 4;
         let end = pos + 2 + len;
@@ -84,11 +84,11 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
                 bytes.get(body + 5),
             ) else {
                 info.need(body as u64 + 6);
-                return info;
+                return;
             };
             if len < 8 + 3 * usize::from(nf) || nf == 0 {
                 info.corrupt();
-                return info;
+                return;
             }
             info.set_size(u32::from(w), u32::from(h), MAX_SIDE);
             info.bit_depth = Some(*p);
@@ -105,7 +105,7 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
                 4 => "cmyk",
                 _ => "unknown",
             });
-            return info;
+            return;
         }
         let payload = bytes.get(body..end.min(bytes.len())).unwrap_or(&[]);
         match marker {
@@ -123,7 +123,7 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         if end >= bytes.len() {
             // The frame header comes after this segment: at least its marker and length.
             info.need(end as u64 + 4);
-            return info;
+            return;
         }
         pos = end;
     }

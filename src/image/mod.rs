@@ -238,61 +238,60 @@ impl ImageInfo {
     }
 
     /// Appends the facts as `info` entries (the `ImageInfo` object).
-    pub fn write_info(&self, out: &mut Vec<(&'static str, crate::finding::InfoValue)>) {
-        use crate::finding::InfoValue::{Bool, Num, Str};
-        put(out, "format", Str(self.format.name().into()));
+    pub fn write_info(&self, out: &mut Info) {
+        put_str(out, "format", Some(self.format.name()));
         if !matches!(self.format, Format::Unknown | Format::Pdf) {
-            put(out, "orientation", Num(f64::from(self.orientation)));
+            put_num(out, "orientation", Some(u64::from(self.orientation)));
         }
         if let (Some(w), Some(h)) = (self.width, self.height) {
-            put(out, "width", Num(f64::from(w)));
-            put(out, "height", Num(f64::from(h)));
+            put_num(out, "width", Some(u64::from(w)));
+            put_num(out, "height", Some(u64::from(h)));
             if let Some((dw, dh)) = self.display_size() {
-                put(out, "displayWidth", Num(f64::from(dw)));
-                put(out, "displayHeight", Num(f64::from(dh)));
+                put_num(out, "displayWidth", Some(u64::from(dw)));
+                put_num(out, "displayHeight", Some(u64::from(dh)));
             }
         }
-        if let Some(n) = self.need_bytes {
-            put(out, "needBytes", Num(n as f64));
-        }
-        if let Some(i) = self.invalid {
-            put(out, "invalid", Str(i.name().into()));
-        }
-        if let Some(c) = self.color_space {
-            put(out, "colorSpace", Str(c.into()));
-        }
-        if let Some(b) = self.bit_depth {
-            put(out, "bitDepth", Num(f64::from(b)));
-        }
-        if let Some(a) = self.alpha {
-            put(out, "alpha", Bool(a));
-        }
-        if let Some(p) = self.progressive {
-            put(out, "progressive", Bool(p));
-        }
-        if let Some(c) = self.compression {
-            put(out, "compression", Str(c.into()));
-        }
-        if let Some(a) = self.animated {
-            put(out, "animated", Bool(a));
-        }
-        if let Some(t) = self.top_down {
-            put(out, "topDown", Bool(t));
-        }
-        if let Some(v) = &self.version {
-            put(out, "version", Str(v.clone()));
-        }
+        put_num(out, "needBytes", self.need_bytes);
+        put_str(out, "invalid", self.invalid.map(Invalid::name));
+        put_str(out, "colorSpace", self.color_space);
+        put_num(out, "bitDepth", self.bit_depth.map(u64::from));
+        put_bool(out, "alpha", self.alpha);
+        put_bool(out, "progressive", self.progressive);
+        put_str(out, "compression", self.compression);
+        put_bool(out, "animated", self.animated);
+        put_bool(out, "topDown", self.top_down);
+        put_str(out, "version", self.version.as_deref());
     }
 }
 
-/// Appends one `info` entry (out of line: `write_info` has many).
+/// The `info` entries [`ImageInfo::write_info`] appends to.
+type Info = Vec<(&'static str, crate::finding::InfoValue)>;
+
+// One out-of-line appender per value type (`write_info` has many entries);
+// `None` appends nothing.
+
+/// Appends a string entry, when there is one.
 #[inline(never)]
-fn put(
-    out: &mut Vec<(&'static str, crate::finding::InfoValue)>,
-    key: &'static str,
-    value: crate::finding::InfoValue,
-) {
-    out.push((key, value));
+fn put_str(out: &mut Info, key: &'static str, value: Option<&str>) {
+    if let Some(v) = value {
+        out.push((key, crate::finding::InfoValue::Str(v.into())));
+    }
+}
+
+/// Appends a numeric entry, when there is one.
+#[inline(never)]
+fn put_num(out: &mut Info, key: &'static str, value: Option<u64>) {
+    if let Some(n) = value {
+        out.push((key, crate::finding::InfoValue::Num(n as f64)));
+    }
+}
+
+/// Appends a boolean entry, when there is one.
+#[inline(never)]
+fn put_bool(out: &mut Info, key: &'static str, value: Option<bool>) {
+    if let Some(b) = value {
+        out.push((key, crate::finding::InfoValue::Bool(b)));
+    }
 }
 
 /// Big-endian u16 at `at`, if the bytes reach.

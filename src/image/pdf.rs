@@ -5,18 +5,18 @@ use crate::rt::prelude::*;
 
 use super::{Format, ImageInfo};
 
-/// Reads the version after `%PDF-`.
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Pdf);
+/// Reads the version after `%PDF-` into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Pdf;
     let rest = bytes.get(5..).unwrap_or(&[]);
-    let v: String = rest
-        .iter()
-        .take(8)
-        .take_while(|b| b.is_ascii_digit() || **b == b'.')
-        .map(|b| char::from(*b))
-        .collect();
+    let mut v = String::new();
+    for &b in rest.get(..8).unwrap_or(rest) {
+        if !(b.is_ascii_digit() || b == b'.') {
+            break;
+        }
+        v.push(char::from(b));
+    }
     if !v.is_empty() {
         info.version = Some(v);
     }
-    info
 }

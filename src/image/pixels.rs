@@ -49,16 +49,19 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let k = long.div_ceil(long_side.max(8)).max(1);
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
     let area = (k * k) as u32;
-    let mut gray: Vec<i32> = Vec::with_capacity(ow * oh);
+    let mut gray: Vec<i32> = Vec::new();
     let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
     // Per output column of the current block row: r, g, b sums.
-    let mut sums = vec![0u32; 3 * ow];
+    let mut sums: Vec<u32> = Vec::new();
     let stride = width * 4;
     for oy in 0..oh {
-        for s in sums.iter_mut() {
-            *s = 0;
+        sums.clear();
+        // Pushed: `vec![0; n]` or `resize` would link their own u32 code.
+        #[allow(clippy::same_item_push)]
+        for _ in 0..3 * ow {
+            sums.push(0);
         }
         for y in oy * k..(oy * k + k).min(height) {
             let Some(row) = rgba.get(y * stride..y * stride + ow * k * 4) else {

@@ -15,16 +15,16 @@ pub const SIGNATURE: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
 /// libpng's default limit per side (`PNG_USER_WIDTH_MAX`); the format allows 2^31-1.
 const MAX_SIDE: u32 = 1_000_000;
 
-/// Probes a PNG (`bytes` starts with the signature).
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Png);
+/// Probes a PNG (`bytes` starts with the signature) into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Png;
     let (Some(len), Some(kind)) = (be32(bytes, 8), bytes.get(12..16)) else {
         info.need(33);
-        return info;
+        return;
     };
     if kind != b"IHDR" || len != 13 {
         info.corrupt();
-        return info;
+        return;
     }
     let (Some(w), Some(h), Some(&depth), Some(&color), Some(&interlace)) = (
         be32(bytes, 16),
@@ -34,7 +34,7 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         bytes.get(28),
     ) else {
         info.need(33);
-        return info;
+        return;
     };
     // Colour type → (name, alpha, allowed depths).
     let (space, alpha, depths): (&str, bool, &[u8]) = match color {
@@ -45,12 +45,12 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         6 => ("rgb", true, &[8, 16]),
         _ => {
             info.corrupt();
-            return info;
+            return;
         }
     };
     if !depths.contains(&depth) || interlace > 1 {
         info.corrupt();
-        return info;
+        return;
     }
     info.set_size(w, h, MAX_SIDE);
     info.color_space = Some(space);
@@ -97,5 +97,4 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         }
         pos = next;
     }
-    info
 }

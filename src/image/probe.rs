@@ -14,35 +14,27 @@ const SIGNATURE_BYTES: u64 = 16;
 /// Probes the header in `bytes` (possibly only the start of a file).
 pub fn probe(bytes: &[u8]) -> ImageInfo {
     let starts = |sig: &[u8]| bytes.starts_with(sig);
-    if starts(&[0xFF, 0xD8, 0xFF]) {
-        return jpeg::probe(bytes);
-    }
-    if starts(png::SIGNATURE) {
-        return png::probe(bytes);
-    }
-    if starts(b"GIF87a") || starts(b"GIF89a") {
-        return gif::probe(bytes);
-    }
-    if starts(b"BM") && bytes.len() >= 14 {
-        return bmp::probe(bytes);
-    }
-    if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        return webp::probe(bytes);
-    }
-    if bytes.get(4..8) == Some(b"ftyp") {
-        if let Some(info) = heif::probe(bytes) {
-            return info;
-        }
-    }
-    if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
-        return tiff::probe(bytes);
-    }
-    if starts(b"%PDF-") {
-        return pdf::probe(bytes);
-    }
+    // One `ImageInfo`, filled in place by the format's parser (returning it
+    // from each parser copied it at every early return).
     let mut info = ImageInfo::new(Format::Unknown);
-    // Too short to tell, and the start is a prefix of something we know.
-    if (bytes.len() as u64) < SIGNATURE_BYTES && could_be_image(bytes) {
+    if starts(&[0xFF, 0xD8, 0xFF]) {
+        jpeg::probe(bytes, &mut info);
+    } else if starts(png::SIGNATURE) {
+        png::probe(bytes, &mut info);
+    } else if starts(b"GIF87a") || starts(b"GIF89a") {
+        gif::probe(bytes, &mut info);
+    } else if starts(b"BM") && bytes.len() >= 14 {
+        bmp::probe(bytes, &mut info);
+    } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        webp::probe(bytes, &mut info);
+    } else if bytes.get(4..8) == Some(b"ftyp") && heif::probe(bytes, &mut info) {
+        // An image brand: probed.
+    } else if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
+        tiff::probe(bytes, &mut info);
+    } else if starts(b"%PDF-") {
+        pdf::probe(bytes, &mut info);
+    } else if (bytes.len() as u64) < SIGNATURE_BYTES && could_be_image(bytes) {
+        // Too short to tell, and the start is a prefix of something we know.
         info.need_bytes = Some(SIGNATURE_BYTES);
     }
     info

@@ -66,12 +66,12 @@ pub fn apply_severities(images: &Json, findings: &mut [Finding]) {
     let table = images.get("severity");
     for f in findings {
         let sev = table.and_then(|s| s.get(&f.code)).and_then(Json::as_str);
-        f.severity = match sev {
-            Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            Some("info") => Severity::Info,
-            _ => f.severity,
-        };
+        match sev {
+            Some("error") => f.severity = Severity::Error,
+            Some("warning") => f.severity = Severity::Warning,
+            Some("info") => f.severity = Severity::Info,
+            _ => {}
+        }
     }
 }
 

@@ -122,12 +122,12 @@ pub fn exif_orientation(b: &[u8]) -> Result<u8, Short> {
     })
 }
 
-/// Probes a TIFF file.
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Tiff);
+/// Probes a TIFF file into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Tiff;
     if bytes.get(2) == Some(&b'+') || bytes.get(3) == Some(&b'+') {
         info.compression = Some("bigtiff");
-        return info; // BigTIFF: detected only
+        return; // BigTIFF: detected only
     }
     match ifd0(bytes, [WIDTH, HEIGHT, BITS, PHOTOMETRIC, ORIENTATION]) {
         Ok([w, h, bits, photo, orient]) => {
@@ -151,5 +151,4 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         Err(Short::Need(n)) => info.need(n),
         Err(Short::Bad) => info.corrupt(),
     }
-    info
 }

@@ -11,23 +11,23 @@ use super::{le16, le24, le32, tiff, Format, ImageInfo};
 /// VP8 and VP8L store 14-bit sides; VP8X 24-bit.
 const MAX_SIDE: u32 = 1 << 24;
 
-/// Probes a WebP (`bytes` starts with `RIFF….WEBP`).
-pub fn probe(bytes: &[u8]) -> ImageInfo {
-    let mut info = ImageInfo::new(Format::Webp);
+/// Probes a WebP (`bytes` starts with `RIFF….WEBP`) into a fresh `info`.
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+    info.format = Format::Webp;
     let Some(kind) = bytes.get(12..16) else {
         info.need(30);
-        return info;
+        return;
     };
     match kind {
         b"VP8 " => {
             let (Some(tag), Some(w), Some(h)) = (bytes.get(20), le16(bytes, 26), le16(bytes, 28))
             else {
                 info.need(30);
-                return info;
+                return;
             };
             if tag & 1 != 0 || bytes.get(23..26) != Some(&[0x9D, 0x01, 0x2A]) {
                 info.corrupt(); // not a key frame, or no start code
-                return info;
+                return;
             }
             info.set_size(u32::from(w & 0x3FFF), u32::from(h & 0x3FFF), MAX_SIDE);
             info.compression = Some("lossy");
@@ -37,11 +37,11 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
         b"VP8L" => {
             let (Some(&sig), Some(b)) = (bytes.get(20), le32(bytes, 21)) else {
                 info.need(25);
-                return info;
+                return;
             };
             if sig != 0x2F {
                 info.corrupt();
-                return info;
+                return;
             }
             info.set_size((b & 0x3FFF) + 1, ((b >> 14) & 0x3FFF) + 1, MAX_SIDE);
             info.compression = Some("lossless");
@@ -53,18 +53,17 @@ pub fn probe(bytes: &[u8]) -> ImageInfo {
                 (bytes.get(20), le24(bytes, 24), le24(bytes, 27))
             else {
                 info.need(30);
-                return info;
+                return;
             };
             info.set_size(w + 1, h + 1, MAX_SIDE);
             info.alpha = Some(flags & 0x10 != 0);
             info.animated = Some(flags & 0x02 != 0);
             if flags & 0x08 != 0 {
-                exif(bytes, &mut info);
+                exif(bytes, info);
             }
         }
         _ => info.corrupt(),
     }
-    info
 }
 
 /// Finds the `EXIF` chunk after VP8X and reads its orientation.
@@ -86,7 +85,10 @@ fn exif(bytes: &[u8], info: &mut ImageInfo) {
                 .get(at.saturating_add(8)..bytes.len().min(end as usize))
                 .unwrap_or(&[]);
             // Some writers keep JPEG's "Exif\0\0" prefix.
-            let body = body.strip_prefix(b"Exif\0\0").unwrap_or(body);
+            let body = match body.starts_with(b"Exif\0\0") {
+                true => body.get(6..).unwrap_or(body),
+                false => body,
+            };
             match tiff::exif_orientation(body) {
                 Ok(o) => info.orientation = o,
                 Err(tiff::Short::Need(_)) if (bytes.len() as u64) < end => info.need(end),

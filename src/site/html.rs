@@ -170,9 +170,10 @@ fn decode_entities(s: &[(char, u32)]) -> String {
     out
 }
 
-/// A parsed tag: (lower-case name, closing?, first `href` (entities
-/// decoded, "" when absent), index after '>').
-type Tag = (String, bool, String, usize);
+/// A parsed tag: (where its name starts in the scanned text, the name's
+/// length, closing?, first `href` (entities decoded, "" when absent),
+/// index after '>'). The name is compared in place ([`is_tag`]).
+type Tag = (usize, usize, bool, String, usize);
 
 fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
     let mut k = i + 1;
@@ -180,17 +181,17 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
     if closing {
         k += 1;
     }
-    let mut name = String::new();
-    while let Some((c, _)) = s
+    let name = k;
+    while s
         .get(k)
-        .filter(|(c, _)| c.is_ascii_alphanumeric() || *c == '-')
+        .is_some_and(|(c, _)| c.is_ascii_alphanumeric() || *c == '-')
     {
-        name.push(c.to_ascii_lowercase());
         k += 1;
     }
-    if !name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+    if !s.get(name).is_some_and(|(c, _)| c.is_ascii_alphabetic()) {
         return None;
     }
+    let name_len = k - name;
     let mut href = None;
     loop {
         while s
@@ -201,20 +202,20 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
         }
         let (c, _) = *s.get(k)?;
         if c == '>' {
-            return Some((name, closing, href.unwrap_or_default(), k + 1));
+            return Some((name, name_len, closing, href.unwrap_or_default(), k + 1));
         }
-        let mut key = String::new();
-        while let Some((c, _)) = s
+        let key = k;
+        while s
             .get(k)
-            .filter(|(c, _)| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
+            .is_some_and(|(c, _)| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
         {
-            key.push(c.to_ascii_lowercase());
             k += 1;
         }
-        if key.is_empty() {
+        if k == key {
             k += 1;
             continue;
         }
+        let is_href = k - key == 4 && at_ci(s, key, "href");
         k = skip_space(s, k);
         let (mut start, mut end) = (k, k);
         if s.get(k).is_some_and(|(c, _)| *c == '=') {
@@ -239,7 +240,7 @@ fn parse_tag(s: &[(char, u32)], i: usize) -> Option<Tag> {
                 }
             }
         }
-        if href.is_none() && key == "href" {
+        if href.is_none() && is_href {
             href = Some(decode_entities(s.get(start..end).unwrap_or(&[])));
         }
     }
@@ -251,6 +252,12 @@ fn at_ci(s: &[(char, u32)], i: usize, needle: &str) -> bool {
         s.get(i + k)
             .is_some_and(|(d, _)| d.to_ascii_lowercase() == c)
     })
+}
+
+/// True when the tag name at `s[at..at + len]` is `tag` (lower-case),
+/// ASCII case-insensitively.
+fn is_tag(s: &[(char, u32)], at: usize, len: usize, tag: &str) -> bool {
+    tag.len() == len && at_ci(s, at, tag)
 }
 
 /// The index of the first non-white-space character at or after `k`.
@@ -276,7 +283,7 @@ fn find_ci(s: &[(char, u32)], from: usize, needle: &str) -> Option<usize> {
 
 /// Scans `html` into its visible text.
 pub fn flatten(html: &str) -> Flat {
-    let mut s: Vec<(char, u32)> = Vec::with_capacity(html.len());
+    let mut s: Vec<(char, u32)> = Vec::new();
     let mut off = 0u32;
     for c in html.chars() {
         s.push((c, off));
@@ -297,14 +304,15 @@ pub fn flatten(html: &str) -> Flat {
                 i = after_gt(&s, i);
                 continue;
             }
-            if let Some((name, closing, href, next)) = parse_tag(&s, i) {
+            if let Some((name, len, closing, href, next)) = parse_tag(&s, i) {
                 let span = (at, end_of(&s, next));
-                if !closing && RAW_TEXT.contains(&name.as_str()) {
-                    let close = cat!("</", name);
+                let raw = RAW_TEXT.iter().find(|t| is_tag(&s, name, len, t));
+                if let (false, Some(raw)) = (closing, raw) {
+                    let close = cat!("</", raw);
                     i = find_ci(&s, next, &close).map_or(s.len(), |e| after_gt(&s, e));
                     continue;
                 }
-                if name == "a" {
+                if is_tag(&s, name, len, "a") {
                     if closing {
                         stack.pop();
                     } else {
@@ -312,7 +320,7 @@ pub fn flatten(html: &str) -> Flat {
                         flat.anchors.push(Anchor { href, span });
                         stack.push(flat.anchors.len() - 1);
                     }
-                } else if BLOCKS.contains(&name.as_str()) {
+                } else if BLOCKS.iter().any(|t| is_tag(&s, name, len, t)) {
                     flat.push('\n', span, None);
                 }
                 i = next;
