@@ -109,7 +109,7 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
             "form.domain.verified_recently", "form.address.other_province", "form.address.detail",
-            "form.website.name_unrelated"}
+            "form.website.name_unrelated", "form.remark.declaration"}
 
 def both(*fs):
     def f(form):
@@ -143,8 +143,10 @@ case("licence-6-months-in-shanghai", E, both(setp("province", "沪"), setp("subj
      [("subject.certValidUntil", "form.cert.expiring"), ("subject.certNumber", "form.subject.region_mismatch"), ("subject.address", "form.address.other_province")] + [(f"{p}.landline", "landline.other_province") for p in ("subject.principal", "websites[0].principal", "websites[1].principal", "websites[2].principal")],
      "Shanghai wants 6 months on a business licence (the Shenzhen USCC, address and landlines are out of province: warnings).")
 case("age-under-province-minimum", P, both(setp("province", "津"), *[setp(p, MINOR) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")],
-     setp("subject.principal.residencePermit", True), setp("subject.principal.landline", "022-23456789")),
-     [("subject.principal.certNumber", "form.age.under_minimum")], "Tianjin: personal filers must be 18+; this one is 16 (with the landline Tianjin asks of individuals).")
+     setp("subject.principal.residencePermit", True), setp("subject.principal.landline", "022-23456789"),
+     setp("websites.0.remark", "本网站是个人网站，不含有企业、单位等非个人网站的信息。记录个人读书笔记")),
+     [("subject.principal.certNumber", "form.age.under_minimum")],
+     "Tianjin: personal filers must be 18+; this one is 16 (with the landline and the remark declaration Tianjin asks of individuals).")
 case("personal-name-differs", P, setp("subject.principal.name", "张卫"),
      [("subject.principal.name", "form.personal.name_mismatch")],
      "Personal filing: the principal is the filer.")
@@ -218,6 +220,12 @@ case("website-name-explained-in-remark", E, both(setp("websites.2.name", "星河
 case("website-name-abbreviation", E, both(setp("subject.name", "深圳市云帆数字科技有限公司"), *[setp(f"websites.{i}.domainHolder", "深圳市云帆数字科技有限公司") for i in range(3)],
                                           setp("websites.0.name", "云数官网")),
      [], "云数 abbreviates 云帆数字: related (two telling characters of the name, in order).")
+case("personal-remark-declaration-tianjin", P, both(setp("province", "津"), setp("subject.principal.landline", "022-23456789")),
+     [("websites[0].remark", "form.remark.declaration")],
+     "Tianjin (and Guangxi): a personal site's remark carries a fixed declaration (TC-INTL; only its beginning is sourced: a warning).")
+case("personal-remark-declaration-given", P, both(setp("province", "津"), setp("subject.principal.landline", "022-23456789"),
+                                                  setp("websites.0.remark", "本网站是个人网站,不含有企业、单位等非个人网站的信息。记录个人读书笔记和随想")),
+     [], "The declaration is there (punctuation may differ).")
 case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
                                                setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
      [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")

@@ -571,6 +571,24 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
                 );
             }
         }
+        // Tianjin and Guangxi: a personal site's remark carries a fixed
+        // declaration (rules.md §3.2; only its beginning is sourced, so a
+        // warning). Compared on Han characters: punctuation may differ.
+        if personal && !rules.personal_remark.is_empty() {
+            let declared = site.remark.as_deref().is_some_and(|r| {
+                crate::text::contains(&han_only(r), &han_only(&rules.personal_remark))
+            });
+            if !declared {
+                file(
+                    out,
+                    Finding::warning("form.remark.declaration")
+                        .param("province", province_name(facts))
+                        .param("text", rules.personal_remark.as_str()),
+                    &site.path,
+                    ".remark",
+                );
+            }
+        }
         for (ct, path) in &site.content_types {
             let (f, name) = match content_type(&opts.profile, ct) {
                 None => (Finding::warning("form.content.unknown"), "value"),
@@ -595,6 +613,16 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
             }
         }
     }
+}
+
+fn han_only(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if crate::site::website_name::is_han(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Pre-approval categories the `text` of a site's `field` implies, from

@@ -71,6 +71,9 @@ pub struct ProvinceRules {
     pub max_domains: i64,
     /// The address must go down to the door number.
     pub address_detail: bool,
+    /// The declaration a personal website's remark must contain (its
+    /// known beginning; empty: none).
+    pub personal_remark: String,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -128,6 +131,10 @@ impl ProvinceRules {
             max_domains_per_website: int(entry, base, "maxDomainsPerWebsite", 0),
             max_domains: int(entry, base, "maxDomains", 0),
             address_detail: flag(entry, base, "addressDetail"),
+            personal_remark: lookup(entry, base, "personalRemark")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .into(),
             landline_required: lookup(entry, base, "landlineRequired")
                 .and_then(Json::as_str)
                 .and_then(SubjectType::parse),
