@@ -86,10 +86,9 @@ fn exif(bytes: &[u8], info: &mut ImageInfo) {
                 .unwrap_or(&[]);
             // Some writers keep JPEG's "Exif\0\0" prefix.
             let body = body.strip_prefix(b"Exif\0\0").unwrap_or(body);
-            match tiff::exif_orientation(body) {
-                Ok(o) => info.orientation = o,
+            match tiff::read_exif(body, info) {
                 Err(tiff::Short::Need(_)) if (bytes.len() as u64) < end => info.need(end),
-                Err(_) => {}
+                _ => {}
             }
             return;
         }
