@@ -300,6 +300,10 @@ export interface ImageInfo {
   topDown?: boolean;
   /** PDF version. */
   version?: string;
+  /** JPEG/PNG/WebP: the date of the EXIF DateTime tag (when the file was written), `YYYY-MM-DD`. */
+  exifDate?: string;
+  /** JPEG/PNG/WebP: the EXIF Software tag (the program that wrote the file). */
+  software?: string;
 }
 
 export interface ImageCheckOptions extends CheckOptions {

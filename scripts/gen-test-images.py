@@ -41,19 +41,26 @@ def seg(marker, payload):
     return bytes([0xFF, marker]) + struct.pack('>H', len(payload) + 2) + payload
 
 
-def tiff_block(order, orientation=None, extra=0):
-    """A TIFF/EXIF block: IFD0 with Orientation and (optionally) a MakerNote
-    of `extra` bytes stored after the IFD (a stand-in for a big thumbnail)."""
+def tiff_block(order, orientation=None, extra=0, software=None, date_time=None):
+    """A TIFF/EXIF block: IFD0 with Orientation, Software and DateTime (each
+    optional; the texts stored after the IFD) and (optionally) a MakerNote
+    of `extra` bytes stored after them (a stand-in for a big thumbnail)."""
     e = '<' if order == 'II' else '>'
+    texts = [(tag, t.encode() + b'\0') for tag, t in ((305, software), (306, date_time)) if t is not None]
+    n = (orientation is not None) + len(texts) + (1 if extra else 0)
+    ifd_size = 2 + 12 * n + 4
     entries = []
     if orientation is not None:
         entries.append(struct.pack(e + 'HHI', 274, 3, 1) + struct.pack(e + 'H', orientation) + b'\0\0')
-    ifd_size = 2 + 12 * (len(entries) + (1 if extra else 0)) + 4
+    data = b''
+    for tag, t in texts:
+        entries.append(struct.pack(e + 'HHII', tag, 2, len(t), 8 + ifd_size + len(data)))
+        data += t
     if extra:
-        entries.append(struct.pack(e + 'HHII', 0x927C, 7, extra, 8 + ifd_size))
+        entries.append(struct.pack(e + 'HHII', 0x927C, 7, extra, 8 + ifd_size + len(data)))
     head = (b'II*\0' if order == 'II' else b'MM\0*') + struct.pack(e + 'I', 8)
     ifd = struct.pack(e + 'H', len(entries)) + b''.join(entries) + struct.pack(e + 'I', 0)
-    return head + ifd + bytes((i * 7) & 0x7F for i in range(extra))
+    return head + ifd + data + bytes((i * 7) & 0x7F for i in range(extra))
 
 
 def exif(order, orientation, extra=0):
@@ -104,6 +111,17 @@ for order in ('II', 'MM'):
     for o in range(1, 9):
         add(f'jpeg-exif-{order}-o{o}.jpg', jpeg(exif(order, o), DQT, sof(0xC0, 400, 300), DHT), format='jpeg',
             **size_facts(400, 300, o))
+# A phone photo re-saved by a retouching program, and one straight from a phone (big-endian, date only).
+add('jpeg-exif-photoshop.jpg', jpeg(seg(0xE1, b'Exif\0\0' + tiff_block('II', 1, software='Adobe Photoshop 25.0 (Windows)',
+                                                                       date_time='2026:09:01 10:20:30')),
+                                     DQT, sof(0xC0, 1600, 1200), DHT),
+    format='jpeg', exifDate='2026-09-01', software='Adobe Photoshop 25.0 (Windows)', **size_facts(1600, 1200))
+add('jpeg-exif-phone-MM.jpg', jpeg(seg(0xE1, b'Exif\0\0' + tiff_block('MM', 6, software='iOS 17.1', date_time='2026:11:25 09:00:00')),
+                                   DQT, sof(0xC0, 1600, 1200), DHT),
+    format='jpeg', exifDate='2026-11-25', software='iOS 17.1', **size_facts(1600, 1200, 6))
+add('jpeg-exif-blank-date.jpg', jpeg(seg(0xE1, b'Exif\0\0' + tiff_block('II', 1, date_time='0000:00:00 00:00:00')),
+                                     DQT, sof(0xC0, 1600, 1200), DHT),
+    format='jpeg', exifDate=None, software=None, **size_facts(1600, 1200))
 add('jpeg-exif-orientation-out-of-range.jpg', jpeg(exif('II', 9), DQT, sof(0xC0, 400, 300), DHT),
     format='jpeg', **size_facts(400, 300, 1))
 # A big EXIF block (as a camera thumbnail + maker notes) and an ICC profile push the SOF past 64 KiB.
@@ -173,6 +191,8 @@ add('png-exif-II-o6.png', png(800, 600, extra=chunk(b'eXIf', tiff_block('II', 6)
 add('png-exif-MM-o8.png', png(640, 480, extra=chunk(b'eXIf', tiff_block('MM', 8))), format='png',
     **size_facts(640, 480, 8))
 _iend = chunk(b'IEND', b'')
+add('png-exif-date.png', png(800, 600, extra=chunk(b'eXIf', tiff_block('MM', 1, date_time='2025:12:31 23:59:59'))),
+    format='png', exifDate='2025-12-31')
 add('png-exif-after-idat.png', png(800, 600)[:-len(_iend)] + chunk(b'eXIf', tiff_block('II', 6)) + _iend,
     format='png', **size_facts(800, 600, 1))
 add('png-apng-exif.png', png(300, 200, color=6, extra=chunk(b'acTL', struct.pack('>II', 3, 0))
@@ -394,6 +414,19 @@ checks += [
      'codes': ['image.not_landscape', 'image.rotated'], 'ok': True},
     {'file': 'webp-lossy.webp', 'slot': 'other', 'options': {'fileName': 'a.webp'},
      'codes': ['image.format_not_accepted', 'image.too_small'], 'ok': False},
+    # EXIF: a verification photo from September filed in late November, re-saved by Photoshop.
+    {'file': 'jpeg-exif-photoshop.jpg', 'slot': 'verificationPhoto', 'options': {'today': '2026-11-28'},
+     'codes': ['image.photo_old', 'image.edited'], 'ok': True,
+     'params': {'image.photo_old': {'date': '2026-09-01', 'days': '88'},
+                'image.edited': {'software': 'Adobe Photoshop 25.0 (Windows)'}}},
+    # a business licence has no freshness rule, but retouching still counts
+    {'file': 'jpeg-exif-photoshop.jpg', 'slot': 'businessLicense', 'options': {'today': '2026-11-28'},
+     'codes': ['image.edited'], 'ok': True},
+    # three days old, from a phone: nothing to say (and rotated: the handheld photo is shown upright)
+    {'file': 'jpeg-exif-phone-MM.jpg', 'slot': 'handheldId', 'options': {'today': '2026-11-28'},
+     'codes': ['image.rotated'], 'ok': True},
+    {'file': 'jpeg-exif-blank-date.jpg', 'slot': 'verificationPhoto', 'options': {'today': '2026-11-28'},
+     'codes': [], 'ok': True},
     {'file': 'png-apng.png', 'slot': 'verificationPhoto', 'options': {'fileName': 'x.png'},
      'codes': ['image.too_small'], 'ok': True},    {'file': 'png-exif-II-o6.png', 'slot': 'idCardFront', 'options': {'fileName': 'front.png'},
      'codes': ['image.not_landscape', 'image.rotated'], 'ok': True,

@@ -113,9 +113,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
             0xE1 if payload.starts_with(b"Exif\0\0") => {
                 let tiff_block = payload.get(6..).unwrap_or(&[]);
                 // A broken EXIF block leaves orientation 1, as browsers do.
-                if let Ok(o) = tiff::exif_orientation(tiff_block) {
-                    info.orientation = o;
-                }
+                let _ = tiff::read_exif(tiff_block, info);
             }
             0xEE if payload.starts_with(b"Adobe") => adobe = payload.get(11).copied(),
             _ => {}

@@ -174,6 +174,10 @@ pub struct ImageInfo {
     pub top_down: Option<bool>,
     /// PDF version, e.g. `1.7`.
     pub version: Option<String>,
+    /// The date of the EXIF DateTime tag (when the file was written).
+    pub exif_date: Option<crate::date::Date>,
+    /// The EXIF Software tag (the program that wrote the file).
+    pub software: Option<String>,
 }
 
 impl ImageInfo {
@@ -195,6 +199,8 @@ impl ImageInfo {
             animated: None,
             top_down: None,
             version: None,
+            exif_date: None,
+            software: None,
         }
     }
 
@@ -261,6 +267,8 @@ impl ImageInfo {
         put_bool(out, "animated", self.animated);
         put_bool(out, "topDown", self.top_down);
         put_str(out, "version", self.version.as_deref());
+        put_str(out, "exifDate", self.exif_date.map(|d| d.iso()).as_deref());
+        put_str(out, "software", self.software.as_deref());
     }
 }
 

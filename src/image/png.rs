@@ -83,10 +83,9 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
                     .get(data..bytes.len().min(data.saturating_add(len as usize)))
                     .unwrap_or(&[]);
                 // A broken block leaves orientation 1, as browsers do.
-                match tiff::exif_orientation(body) {
-                    Ok(o) => info.orientation = o,
+                match tiff::read_exif(body, info) {
                     Err(tiff::Short::Need(_)) if bytes.len() < next => info.need(next as u64),
-                    Err(_) => {}
+                    _ => {}
                 }
             }
             b"IDAT" => {

@@ -6,6 +6,7 @@
 use crate::rt::prelude::*;
 
 use super::{probe, Format, ImageInfo};
+use crate::date::Date;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::json::Json;
 use crate::options::Options;
@@ -156,6 +157,7 @@ pub fn check(
     let size = file_size.unwrap_or(bytes.len() as u64);
     let whole = size <= bytes.len() as u64;
     findings(&info, images, slot, size, whole, file_name, &mut r.findings);
+    exif_findings(&info, images, slot, opts.today, &mut r.findings);
     apply_severities(images, &mut r.findings);
     Ok(r.finish())
 }
@@ -240,6 +242,38 @@ fn findings(
     let gray = info.color_space == Some("gray");
     if gray && setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true) {
         out.push(Finding::error("image.grayscale_file"));
+    }
+}
+
+/// What the EXIF block tells (rules.md §5, HIGH): a photo taken for the
+/// filing must be fresh, not reused (`freshDays` of the slot: the DateTime
+/// tag may be that much older than `today`), and no image may be retouched
+/// (the Software tag names one of the profile's `editors`). Day counts and
+/// the list are derived, so both are warnings; files without EXIF (most
+/// scans, images sent through chat apps) get neither.
+fn exif_findings(info: &ImageInfo, images: &Json, slot: &str, today: Date, out: &mut Vec<Finding>) {
+    if let (Some(date), Some(fresh)) = (info.exif_date, num(images, slot, "freshDays")) {
+        let days = date.days_until(today);
+        if days as f64 > fresh {
+            out.push(
+                Finding::warning("image.photo_old")
+                    .param("date", date.iso())
+                    .param_n("days", days),
+            );
+        }
+    }
+    let Some(software) = &info.software else {
+        return;
+    };
+    let lower = software.to_ascii_lowercase();
+    let editors = images.get("editors").and_then(Json::as_array);
+    for e in editors.unwrap_or(&[]) {
+        if e.as_str()
+            .is_some_and(|e| !e.is_empty() && crate::text::contains(&lower, e))
+        {
+            out.push(Finding::warning("image.edited").param("software", software.as_str()));
+            return;
+        }
     }
 }
 

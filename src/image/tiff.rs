@@ -20,6 +20,10 @@ pub const BITS: u16 = 258;
 pub const PHOTOMETRIC: u16 = 262;
 /// Orientation (EXIF 1–8).
 pub const ORIENTATION: u16 = 274;
+/// Software: the program that wrote the file (ASCII).
+pub const SOFTWARE: u16 = 305;
+/// DateTime: when the file was written, `YYYY:MM:DD HH:MM:SS` (ASCII).
+pub const DATE_TIME: u16 = 306;
 
 /// Why an IFD could not be read in full.
 #[derive(Debug, PartialEq, Eq)]
@@ -54,7 +58,8 @@ impl Order {
 
 /// Reads the first value of each tag in `wanted` from IFD0 of the TIFF
 /// block `b` (which starts with `II*\0` or `MM\0*`), in `wanted`'s order
-/// (unused tags: 0). One non-generic function keeps the wasm small.
+/// (unused tags: 0); for an ASCII tag, the offset of its text in `b` (see
+/// [`ascii`]). One non-generic function keeps the wasm small.
 pub fn ifd0(b: &[u8], wanted: [u16; 5]) -> Result<[Option<u32>; 5], Short> {
     let order = match b.get(..4) {
         Some(b"II*\0") => Order(true),
@@ -101,6 +106,7 @@ pub fn ifd0(b: &[u8], wanted: [u16; 5]) -> Result<[Option<u32>; 5], Short> {
             }
         };
         let v = match size {
+            1 if ty == 2 => Some(at as u32),
             1 => b.get(at).map(|x| u32::from(*x)),
             2 => order.u16(b, at).map(u32::from),
             _ => order.u32(b, at),
@@ -112,14 +118,43 @@ pub fn ifd0(b: &[u8], wanted: [u16; 5]) -> Result<[Option<u32>; 5], Short> {
     Ok(out)
 }
 
-/// The orientation in an EXIF block (`b` starts at the TIFF header):
-/// `Ok(1..=8)`, `Ok(1)` when absent or out of range.
-pub fn exif_orientation(b: &[u8]) -> Result<u8, Short> {
-    let [o, ..] = ifd0(b, [ORIENTATION, 0, 0, 0, 0])?;
-    Ok(match o {
+/// The text of an ASCII tag at `at` in `b`: printable ASCII up to its NUL
+/// (at most 64 bytes), trimmed; `None` when empty, not in the bytes given,
+/// or not ASCII (the EXIF type is 7-bit ASCII).
+pub fn ascii(b: &[u8], at: Option<u32>) -> Option<String> {
+    let mut s = String::new();
+    for i in 0..64 {
+        match *b.get(at? as usize + i)? {
+            0 => break,
+            c @ 0x20..=0x7E => s.push(char::from(c)),
+            _ => return None,
+        }
+    }
+    let s = crate::options::trim(&s);
+    (!s.is_empty()).then(|| s.into())
+}
+
+/// Reads an EXIF block (`b` starts at the TIFF header) into `info`: the
+/// orientation (1 when absent or out of range), the date of the DateTime
+/// tag and the Software tag. A broken block (`Err`) changes nothing, as
+/// browsers leave such a photo unrotated.
+pub fn read_exif(b: &[u8], info: &mut ImageInfo) -> Result<(), Short> {
+    let [o, date, software, ..] = ifd0(b, [ORIENTATION, DATE_TIME, SOFTWARE, 0, 0])?;
+    info.orientation = match o {
         Some(v @ 1..=8) => v as u8,
         _ => 1,
-    })
+    };
+    // `YYYY:MM:DD HH:MM:SS`; cameras without a clock write zeros or blanks.
+    info.exif_date = ascii(b, date).and_then(|t| {
+        let mut iso = String::new();
+        for i in 0..10 {
+            let c = *t.as_bytes().get(i)?;
+            iso.push(if c == b':' { '-' } else { char::from(c) });
+        }
+        crate::date::Date::parse(&iso)
+    });
+    info.software = ascii(b, software);
+    Ok(())
 }
 
 /// Probes a TIFF file into a fresh `info`.

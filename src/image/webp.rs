@@ -89,10 +89,9 @@ fn exif(bytes: &[u8], info: &mut ImageInfo) {
                 true => body.get(6..).unwrap_or(body),
                 false => body,
             };
-            match tiff::exif_orientation(body) {
-                Ok(o) => info.orientation = o,
+            match tiff::read_exif(body, info) {
                 Err(tiff::Short::Need(_)) if (bytes.len() as u64) < end => info.need(end),
-                Err(_) => {}
+                _ => {}
             }
             return;
         }
