@@ -117,7 +117,7 @@ test('a filing page loads only widget.js and widget.css (under 60 KB gz) until i
   assert.deepEqual(fetched, ['widget.js', 'widget.css']);
   assert.equal(await page.getAttribute('form', 'data-beian-state'), 'idle');
   const bytes = fetched.reduce((sum, f) => sum + gz(f), 0);
-  console.log(`# first load of the embed (before any use of the form): ${fetched.join(' + ')} = ${bytes} B gzip -9`);
+  console.log(`# first load of the embed (before any use of the form): ${fetched.join(' + ')} = ${bytes} B (zlib level 9)`);
   assert.ok(bytes <= FIRST_LOAD_GOAL, `${bytes} B`);
   assert.deepEqual(page.problems, []);
 
@@ -126,7 +126,7 @@ test('a filing page loads only widget.js and widget.css (under 60 KB gz) until i
   await page.waitForFunction(() => document.querySelector('form').dataset.beianState === 'ready');
   assert.deepEqual(fetched.filter((f) => f.endsWith('.wasm')), ['wasm-fields/beian_check_bg.wasm']);
   const firstCheck = fetched.slice(2).filter((f) => !f.startsWith('locales/')).reduce((sum, f) => sum + gz(f), 0);
-  console.log(`# + at the first use, for field checks: ${fetched.slice(2).join(' + ')} = ${firstCheck} B gzip -9`);
+  console.log(`# + at the first use, for field checks: ${fetched.slice(2).join(' + ')} = ${firstCheck} B (zlib level 9)`);
   await page.close();
 });
 
