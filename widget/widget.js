@@ -18,7 +18,7 @@
 // used — the pointer over it, a focus, a keystroke, autofill — or at once
 // when the form already holds values (`load: 'eager'` / data-beian-load to
 // opt out). It then loads one of the two builds: the fields-only one
-// (checkField, 71 KB gz) while the form only needs field checks, the full one
+// (checkField, 70 KB gz with its entry JS) while the form only needs field checks, the full one
 // (105 KB: checkForm, images, the footer check) once it needs more — at once
 // for a form with cross-field paths or a footer field, and for image inputs
 // when one first gets focus or a file is picked.
