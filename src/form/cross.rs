@@ -495,6 +495,8 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
             }
         }
     }
+    // The Tianjin/Guangxi remark declaration (below), on Han characters only.
+    let declaration = han_only(&rules.personal_remark);
     for site in &facts.websites {
         if let Some(home) = &site.homepage {
             let host = homepage_host(home);
@@ -574,10 +576,11 @@ fn websites(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<
         // Tianjin and Guangxi: a personal site's remark carries a fixed
         // declaration (rules.md §3.2; only its beginning is sourced, so a
         // warning). Compared on Han characters: punctuation may differ.
-        if personal && !rules.personal_remark.is_empty() {
-            let declared = site.remark.as_deref().is_some_and(|r| {
-                crate::text::contains(&han_only(r), &han_only(&rules.personal_remark))
-            });
+        if personal && !declaration.is_empty() {
+            let declared = site
+                .remark
+                .as_deref()
+                .is_some_and(|r| crate::text::contains(&han_only(r), &declaration));
             if !declared {
                 file(
                     out,

@@ -65,15 +65,6 @@ export function widgetSettled(page, form = 'form[data-beian-form]') {
   }, form);
 }
 
-/** Every file a page fetches from the package (path under /pkg/), in order. */
-export function pkgFetches(page) {
-  const seen = [];
-  page.on('request', (r) => {
-    const m = /\/pkg\/(.*)$/.exec(new URL(r.url()).pathname);
-    if (m) seen.push(m[1]);
-  });
-  return seen;
-}
 
 /** The text of the inline message box an input points to with aria-describedby. */
 export function describedText(page, selector) {
@@ -84,12 +75,18 @@ export function describedText(page, selector) {
   }, selector);
 }
 
-/** Records the wasm files a page fetches (path, from the package root). */
-export function wasmFetches(page) {
+/** Records the paths (under /pkg/) of what a page requests that match `pattern`'s first group, in order. */
+function recordFetches(page, pattern) {
   const seen = [];
   page.on('request', (r) => {
-    const m = /\/pkg\/(.*\.wasm)$/.exec(new URL(r.url()).pathname);
+    const m = pattern.exec(new URL(r.url()).pathname);
     if (m) seen.push(m[1]);
   });
   return seen;
 }
+
+/** Records the wasm files a page fetches (path, from the package root). */
+export const wasmFetches = (page) => recordFetches(page, /\/pkg\/(.*\.wasm)$/);
+
+/** Every file a page fetches from the package (path under /pkg/), in order. */
+export const pkgFetches = (page) => recordFetches(page, /\/pkg\/(.*)$/);
