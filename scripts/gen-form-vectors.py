@@ -250,6 +250,12 @@ case("homepage-outside-domains", P, setp("websites.0.homepage", "https://blog.ex
 case("missing-required-fields", P, both(setp("subject.principal.mobile", DELETE), setp("websites.0.domains", [])),
      [("subject.principal.mobile", "form.required"), ("websites[0].domains", "form.required")],
      "Missing fields are findings with their path.")
+case("credit-code-province-digits-invalid", E, both(setp("province", "京"), setp("subject.address", "北京市朝阳区建国路 88 号"), setp("subject.certNumber", uscc("91990300", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.certNumber", "credit_code.province")],
+     "Digits 3–4 (99) name no province: the credit-code check says so, and no region comparison runs with an empty province name (issue 16 item 5).")
+case("resident-id-province-digits-invalid", P, both(setp("province", "豫"), *[setp(p, resident_id("99010519900307123")) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")]),
+     [(p, "resident_id.province") for p in ("subject.certNumber", "subject.principal.certNumber", "websites[0].principal.certNumber")],
+     "An ID whose digits 1–2 name no province, filed in Henan (local IDs only): the ID check reports it; no residence rule runs with an empty province name.")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")

@@ -163,7 +163,9 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             let Some(code) = p.cert_number.as_deref().and_then(|n| two_digits(n, 0)) else {
                 return;
             };
-            if code == province.code {
+            // An invalid province code was reported by the ID check: no
+            // empty {from} here (issue 16 item 5).
+            if code == province.code || region_name(code).is_empty() {
                 return;
             }
             let (f, key) = match rules.non_local {
@@ -374,7 +376,9 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
     let Some(code) = two_digits(number, 2) else {
         return;
     };
-    if code != province.code {
+    // Digits that name no province were reported by the credit-code check
+    // (an empty {from} would read "registered in , not …": issue 16 item 5).
+    if code != province.code && !region_name(code).is_empty() {
         file(
             out,
             Finding::warning("form.subject.region_mismatch")
