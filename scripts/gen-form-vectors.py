@@ -256,6 +256,9 @@ case("credit-code-province-digits-invalid", E, both(setp("province", "京"), set
 case("resident-id-province-digits-invalid", P, both(setp("province", "豫"), *[setp(p, resident_id("99010519900307123")) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")]),
      [(p, "resident_id.province") for p in ("subject.certNumber", "subject.principal.certNumber", "websites[0].principal.certNumber")],
      "An ID whose digits 1–2 name no province, filed in Henan (local IDs only): the ID check reports it; no residence rule runs with an empty province name.")
+case("enterprise-with-resident-id-as-credit-code", E, setp("subject.certNumber", WANG),
+     [("subject.certNumber", "credit_code.is_resident_id")],
+     "The principal's resident ID left in the credit-code field (switching 个人 → 企业): recognised and named (issue 16 item 23).")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")
