@@ -109,7 +109,7 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
             "form.domain.verified_recently", "form.address.other_province", "form.address.detail",
-            "form.website.name_unrelated", "form.remark.declaration"}
+            "form.website.name_unrelated", "form.remark.declaration", "image.validity_mismatch", "form.recommended"}
 
 def both(*fs):
     def f(form):
@@ -259,6 +259,65 @@ case("resident-id-province-digits-invalid", P, both(setp("province", "豫"), *[s
 case("enterprise-with-resident-id-as-credit-code", E, setp("subject.certNumber", WANG),
      [("subject.certNumber", "credit_code.is_resident_id")],
      "The principal's resident ID left in the credit-code field (switching 个人 → 企业): recognised and named (issue 16 item 23).")
+# Uploaded documents (docs/form-documents.md): required once a form carries any `documents`,
+# and what the ID card analysis read (CardInfo) cross-checked with what was typed.
+PA = "subject.principal"
+def card_front(number, conf=0.98):
+    c = {"corners": [[10, 10], [866, 10], [866, 550], [10, 550]], "side": "portrait", "number": number}
+    if conf is not None:
+        c["numberConfidence"] = conf
+    return {"card": c}
+def card_back(until, conf=0.97):
+    return {"card": {"corners": [[10, 10], [866, 10], [866, 550], [10, 550]], "side": "emblem", "validFrom": "2015-03-07",
+                     "validUntil": until, "validityConfidence": conf}}
+def docs(path, **slots):
+    return setp(path + ".documents", slots)
+ID_DOCS = docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2035-03-07"))
+case("documents-personal-complete", P, ID_DOCS, [],
+     "A personal filing with both sides of the ID uploaded; the card's number and validity agree with the form.")
+case("documents-personal-missing-back", P, docs(PA, idCardFront=card_front(ZHANG)),
+     [(PA + ".documents.idCardBack", "form.document.required")],
+     "Once a form carries documents, a person's ID is required on both sides (profile documents.personal.principal).")
+case("documents-given-empty", P, docs(PA),
+     [(PA + ".documents.idCardFront", "form.document.required"), (PA + ".documents.idCardBack", "form.document.required")],
+     "An empty documents object: the applicant has uploaded nothing yet.")
+case("documents-organisation-needs-licence", E, docs(PA, idCardFront={}, idCardBack={}),
+     [("subject.documents.businessLicense", "form.document.required")],
+     "An organisation uploads its business licence as well as the principal's ID (profile documents.organisation).")
+case("documents-organisation-complete", E, both(docs(PA, idCardFront={}, idCardBack={}), docs("subject", businessLicense={})), [],
+     "Licence and the principal's ID: complete (uploads without a card reading are not cross-checked).")
+MISREAD = resident_id("11010519900307124")
+case("card-number-mismatch", P, docs(PA, idCardFront=card_front(MISREAD), idCardBack=card_back("2035-03-07")),
+     [(PA + ".documents.idCardFront", "image.number_mismatch"), (PA + ".certNumber", "image.number_mismatch")],
+     "The number read on the card differs from the typed one (positions 17–18): an error on the slot and on the certificate number (api.md).")
+case("card-number-low-confidence", P, docs(PA, idCardFront=card_front(MISREAD, 0.6), idCardBack=card_back("2035-03-07")), [],
+     "The same difference read with confidence 0.6 (below documents.minConfidence 0.9): never an error.")
+case("card-number-no-confidence", P, docs(PA, idCardFront=card_front(MISREAD, None), idCardBack=card_back("2035-03-07")), [],
+     "A number without a confidence is not trusted either.")
+case("card-expired", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2026-01-01")),
+     [(PA + ".documents.idCardBack", "form.cert.expired"), (PA + ".certValidUntil", "image.validity_mismatch")],
+     "The card read expired on 2026-01-01 (the existing expiry code, on the slot); the typed 2035-03-07 then differs from it too.")
+case("card-expiring-within-minimum", P, both(docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2027-01-15")), setp(PA + ".certValidUntil", "2027-01-15"),
+                                            setp("subject.certValidUntil", "2027-01-15"), setp("websites.0.principal.certValidUntil", "2027-01-15")),
+     [(PA + ".documents.idCardBack", "form.cert.expiring"), ("subject.certValidUntil", "form.cert.expiring"),
+      (PA + ".certValidUntil", "form.cert.expiring"), ("websites[0].principal.certValidUntil", "form.cert.expiring")],
+     "The card expires within the province's 3 months; the typed dates agree with it and are reported as before.")
+case("card-validity-differs", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2035-03-17")),
+     [(PA + ".certValidUntil", "image.validity_mismatch")],
+     "The typed validity end differs from the card's: a warning (the reading may be off by a digit).")
+case("card-validity-low-confidence", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2026-01-01", 0.5)), [],
+     "An expired date read with low confidence: nothing reported.")
+NO_PRINCIPALS = both(setp(PA, DELETE), setp("websites.0.principal", DELETE))
+case("personal-principals-filled-from-subject", P, both(NO_PRINCIPALS, setp("subject.mobile", "13800138000"), setp("subject.email", "zhangwei@example.com.cn"),
+                                                        setp("subject.emergencyPhone", "13911112222")), [],
+     "A personal filing without principals: checkForm takes them from the subject (docs/form-documents.md).")
+case("personal-principals-filled-typo-once", P, both(NO_PRINCIPALS, setp("subject.mobile", "13800138000"), setp("subject.email", "zhangwei@example.com.cn"),
+                                                     setp("subject.emergencyPhone", "13911112222"), setp("subject.certNumber", ZHANG[:-1] + ("0" if ZHANG[-1] != "0" else "1"))),
+     [("subject.certNumber", "number.checksum")],
+     "A typo in the subject's ID is reported once, where it was typed, not again at the filled principals.")
+case("personal-principals-filled-mobile-missing", P, NO_PRINCIPALS,
+     [(PA + ".mobile", "form.required"), (PA + ".email", "form.recommended"), (PA + ".emergencyPhone", "form.recommended")],
+     "Filled from a subject without contact fields: the mobile is missing (once, at the subject principal); e-mail and emergency phone are recommended.")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")

@@ -74,6 +74,13 @@ pub struct ProvinceRules {
     /// The declaration a personal website's remark must contain (its
     /// known beginning; empty: none).
     pub personal_remark: String,
+    /// The documents each subject type uploads (`documents`: `personal` /
+    /// `organisation` → `{subject, principal, websitePrincipal, website}`
+    /// slot lists; see [`super::documents`]).
+    pub documents: Json,
+    /// A card reading below this confidence is not cross-checked
+    /// (`documents.minConfidence`).
+    pub card_min_confidence: f64,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -135,6 +142,13 @@ impl ProvinceRules {
                 .and_then(Json::as_str)
                 .unwrap_or("")
                 .into(),
+            documents: lookup(entry, base, "documents")
+                .cloned()
+                .unwrap_or(Json::Null),
+            card_min_confidence: lookup(entry, base, "documents")
+                .and_then(|d| d.get("minConfidence"))
+                .and_then(Json::as_f64)
+                .unwrap_or(0.9),
             landline_required: lookup(entry, base, "landlineRequired")
                 .and_then(Json::as_str)
                 .and_then(SubjectType::parse),
