@@ -109,7 +109,7 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
             "form.domain.verified_recently", "form.address.other_province", "form.address.detail",
-            "form.website.name_unrelated", "form.remark.declaration", "image.validity_mismatch", "form.recommended"}
+            "form.website.name_unrelated", "form.remark.declaration", "image.validity_mismatch", "form.recommended", "form.subject.name_region_mismatch"}
 
 def both(*fs):
     def f(form):
@@ -130,6 +130,8 @@ case("enterprise-with-person-cert", E, both(setp("subject.certType", "residentId
      [("subject.certType", "form.cert_type.not_organisation")], "An enterprise files with its USCC.")
 case("enterprise-old-org-code", E, both(setp("subject.certType", "orgCode"), setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K"))),
      [("subject.certType", "form.cert_type.old_number")], "Pre-2015 numbers: a warning.")
+# A company registered outside Shenzhen is not named 深圳市… (form.subject.name_region_mismatch).
+PLACELESS = [setp("subject.name", "云帆科技有限公司")] + [setp(f"websites.{i}.domainHolder", "云帆科技有限公司") for i in range(3)]
 NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
 case("heilongjiang-uscc-required", E, both(setp("province", "黑"), setp("subject.address", "黑龙江省哈尔滨市南岗区学府路 52 号"), setp("subject.certType", "orgCode"),
                                            setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K")), *NO_LANDLINES),
@@ -191,19 +193,19 @@ case("personal-declares-organisation-category", P, setp("websites.0.contentTypes
 case("principal-not-legal-rep-guangdong", E, setp("subject.principal.legalRepresentative", False),
      [("subject.principal.legalRepresentative", "form.principal.not_legal_rep")],
      "Guangdong: an organisation's principal must be its legal representative (rules.md §4.3).")
-case("principal-not-legal-rep-anhui", E, both(setp("province", "皖"), setp("subject.address", "安徽省合肥市蜀山区长江西路 99 号"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
+case("principal-not-legal-rep-anhui", E, both(*PLACELESS, setp("province", "皖"), setp("subject.address", "安徽省合肥市蜀山区长江西路 99 号"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
                                               setp("subject.principal.legalRepresentative", False), *NO_LANDLINES),
      [("subject.principal.legalRepresentative", "form.principal.authorization_letter"),
       ("websites[0].principal.name", "form.website_principal.authorization_letter"),
       ("websites[1].principal.name", "form.website_principal.same_person_required"),
       ("websites[2].principal.name", "form.website_principal.same_person_required")],
      "Anhui: a principal who is not the legal representative needs the letter, and then the website principals must be that person (rules.md §4.3).")
-case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("subject.address", "天津市和平区南京路 189 号"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
+case("website-principal-letter-tianjin", E, both(*PLACELESS, setp("province", "津"), setp("subject.address", "天津市和平区南京路 189 号"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
                                                  setp("subject.principal.legalRepresentative", True), *NO_LANDLINES),
      [("websites[1].principal.name", "form.website_principal.authorization_letter"),
       ("websites[2].principal.name", "form.website_principal.authorization_letter")],
      "Tianjin: website principals other than the legal representative need an authorisation letter (rules.md §4.3).")
-case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject.address", "江苏省南京市玄武区中山路 18 号"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
+case("landline-required-jiangsu", E, both(*PLACELESS, setp("province", "苏"), setp("subject.address", "江苏省南京市玄武区中山路 18 号"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.principal.landline", "form.landline.required")],
      "Jiangsu: an enterprise principal must give a landline (rules.md §4.3, TC-INTL).")
 case("government-domain-suffix", E, both(setp("subject.type", "government"), setp("subject.name", "深圳市南山区数据管理局"),
@@ -226,10 +228,10 @@ case("personal-remark-declaration-tianjin", P, both(setp("province", "津"), set
 case("personal-remark-declaration-given", P, both(setp("province", "津"), setp("subject.principal.landline", "022-23456789"),
                                                   setp("websites.0.remark", "本网站是个人网站,不含有企业、单位等非个人网站的信息。记录个人读书笔记和随想")),
      [], "The declaration is there (punctuation may differ).")
-case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
+case("one-domain-per-website-sichuan", E, both(*PLACELESS, setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
                                                setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
      [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")
-case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.address", "河南省郑州市金水区花园路 8 号"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
+case("too-many-domains-henan", E, both(*PLACELESS, setp("province", "豫"), setp("subject.address", "河南省郑州市金水区花园路 8 号"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
                                        setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn", "yunfan-tech.net", "yunfan.net.cn"]), *NO_LANDLINES),
      [("websites", "form.domain.too_many")], "Henan: at most 5 domains per enterprise filing (rules.md §2.1); this one has 6.")
 case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11-26"),
@@ -237,7 +239,7 @@ case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11
      "Verified on Thursday, filed on Friday: 1 working day, 3 needed for MIIT to see it (rules.md §2.1).")
 case("domain-verified-long-ago", P, setp("websites.0.domainVerifiedOn", "2026-11-20"), [],
      "Verified a week before (5 working days): fine.")
-case("address-needs-door-number-shandong", E, both(setp("province", "鲁"), setp("subject.address", "山东省济南市历下区泉城路"),
+case("address-needs-door-number-shandong", E, both(*PLACELESS, setp("province", "鲁"), setp("subject.address", "山东省济南市历下区泉城路"),
                                                    setp("subject.certNumber", uscc("91370100", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.address", "form.address.detail")], "Shandong wants the address down to the door number (TC-INTL; rules.md §4.3).")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
@@ -318,6 +320,9 @@ case("personal-principals-filled-typo-once", P, both(NO_PRINCIPALS, setp("subjec
 case("personal-principals-filled-mobile-missing", P, NO_PRINCIPALS,
      [(PA + ".mobile", "form.required"), (PA + ".email", "form.recommended"), (PA + ".emergencyPhone", "form.recommended")],
      "Filled from a subject without contact fields: the mobile is missing (once, at the subject principal); e-mail and emergency phone are recommended.")
+case("name-place-differs-from-credit-code", E, both(setp("province", "京"), setp("subject.address", "北京市朝阳区建国路 88 号"), setp("subject.certNumber", uscc("91110105", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.name", "form.subject.name_region_mismatch")],
+     "深圳市… registered in Beijing (credit code 110105): a warning with the relocation caveat (issue 16 item 16).")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")

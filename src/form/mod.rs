@@ -14,6 +14,7 @@ mod cross;
 pub mod documents;
 mod fill;
 pub mod labels;
+mod places;
 pub mod province_rules;
 mod site_name;
 
