@@ -101,6 +101,26 @@ fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i
         .unwrap_or(fallback)
 }
 
+/// The `documents` requirement: each list from the province's entry, else
+/// from the defaults (a province overrides one list without repeating the
+/// others).
+fn documents(entry: Option<&Json>, base: Option<&Json>) -> Json {
+    let list = |e: Option<&Json>, t: &str, k: &str| -> Option<Json> {
+        e?.get("documents")?.get(t)?.get(k).cloned()
+    };
+    let mut types = Vec::new();
+    for t in ["personal", "organisation"] {
+        let mut lists = Vec::new();
+        for k in ["subject", "principal", "websitePrincipal", "website"] {
+            if let Some(l) = list(entry, t, k).or_else(|| list(base, t, k)) {
+                lists.push((k.into(), l));
+            }
+        }
+        types.push((t.into(), Json::Obj(lists)));
+    }
+    Json::Obj(types)
+}
+
 impl ProvinceRules {
     /// The rules for `province` (the `*` defaults when none is given).
     pub fn for_province(profile: &Profile, province: Option<&Province>) -> ProvinceRules {
@@ -142,9 +162,7 @@ impl ProvinceRules {
                 .and_then(Json::as_str)
                 .unwrap_or("")
                 .into(),
-            documents: lookup(entry, base, "documents")
-                .cloned()
-                .unwrap_or(Json::Null),
+            documents: documents(entry, base),
             card_min_confidence: lookup(entry, base, "documents")
                 .and_then(|d| d.get("minConfidence"))
                 .and_then(Json::as_f64)
@@ -220,6 +238,32 @@ mod tests {
         let henan = ProvinceRules::for_province(&p, Province::parse("豫"));
         assert_eq!(henan.non_local, NonLocal::LocalOnly);
         assert!(!ProvinceRules::for_province(&p, Province::parse("冀")).foreigners_personal);
+    }
+
+    #[test]
+    fn a_province_overrides_one_document_list() {
+        let text = r#"{"extends":"generic","provinces":{"byProvince":{"31":{"documents":{"organisation":{"website":["domainCertificate"]}}}}}}"#;
+        let p = Profile::from_json(&crate::json::parse(text).unwrap()).unwrap();
+        let sh = ProvinceRules::for_province(&p, Province::parse("沪"));
+        let list = |t: &str, k: &str| {
+            sh.documents
+                .get(t)
+                .and_then(|d| d.get(k))
+                .map(Json::to_text)
+        };
+        assert_eq!(
+            list("organisation", "website").as_deref(),
+            Some(r#"["domainCertificate"]"#)
+        );
+        assert_eq!(
+            list("organisation", "subject").as_deref(),
+            Some(r#"["businessLicense"]"#)
+        );
+        assert_eq!(
+            list("personal", "principal").as_deref(),
+            Some(r#"["idCardFront","idCardBack"]"#)
+        );
+        assert_eq!(sh.card_min_confidence, 0.9);
     }
 
     #[test]
