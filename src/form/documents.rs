@@ -220,17 +220,22 @@ fn trusted(confidence: Option<f64>, rules: &ProvinceRules) -> bool {
 /// The 1-based positions where `a` and `b` differ (over the longer), as
 /// `7, 8` — locale-free, like every param.
 fn differing_positions(a: &str, b: &str) -> String {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (mut a, mut b) = (a.chars(), b.chars());
     let mut out = String::new();
-    for i in 0..a.len().max(b.len()) {
-        if a.get(i) != b.get(i) {
+    let mut i = 0;
+    loop {
+        let (x, y) = (a.next(), b.next());
+        if x.is_none() && y.is_none() {
+            return out;
+        }
+        i += 1;
+        if x != y {
             if !out.is_empty() {
                 out.push_str(", ");
             }
-            out.push_str(&cat!(i + 1));
+            crate::rt::push_u64(&mut out, i);
         }
     }
-    out
 }
 
 /// A date as is; `long-term` as the catalog key that renders it in the
@@ -262,15 +267,13 @@ fn cross_check(
         &p.cert_number,
         trusted(card.number_confidence, rules),
     ) {
-        let read = crate::text::normalize(
-            read,
-            crate::text::Rules {
-                drop_spaces: true,
-                upper: true,
-                ..crate::text::Rules::default()
-            },
-        )
-        .as_string();
+        let mut read_n = String::new();
+        for c in read.chars() {
+            if !crate::text::is_space(c) {
+                read_n.push(c.to_ascii_uppercase());
+            }
+        }
+        let read = read_n;
         if read != *typed {
             let positions = differing_positions(&read, typed);
             let f = Finding::error("image.number_mismatch").param("positions", positions);

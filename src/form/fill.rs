@@ -163,13 +163,15 @@ impl Filled {
                 f.path = src;
             }
         }
+        // Moved out in place (`drain` or a by-value loop links another
+        // iterator over findings into the wasm).
         let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
-        for f in out.drain(..) {
+        for f in out.iter_mut() {
             let repeat = kept
                 .iter()
                 .any(|k| k.path == f.path && k.code == f.code && k.params == f.params);
             if !repeat {
-                kept.push(f);
+                kept.push(core::mem::replace(f, Finding::info("")));
             }
         }
         *out = kept;

@@ -28,7 +28,7 @@ fn segment(seg: &str) -> (&str, Option<usize>) {
 
 /// The label of the field at `path`, in `locale` (`''` for `''`).
 pub fn label(path: &str, locale: Locale) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = String::new();
     let mut prev = "";
     let mut segs = crate::text::pieces(path, b'.').peekable();
     while let Some(seg) = segs.next() {
@@ -57,16 +57,12 @@ pub fn label(path: &str, locale: Locale) -> String {
             }
         };
         if let Some(t) = text {
-            parts.push(t);
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(&t);
         }
         prev = key;
-    }
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(" · ");
-        }
-        out.push_str(p);
     }
     out
 }
