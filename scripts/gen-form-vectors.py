@@ -323,6 +323,10 @@ case("personal-principals-filled-mobile-missing", P, NO_PRINCIPALS,
 case("name-place-differs-from-credit-code", E, both(setp("province", "京"), setp("subject.address", "北京市朝阳区建国路 88 号"), setp("subject.certNumber", uscc("91110105", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.name", "form.subject.name_region_mismatch")],
      "深圳市… registered in Beijing (credit code 110105): a warning with the relocation caveat (issue 16 item 16).")
+case("personal-principals-filled-name-missing", P, both(NO_PRINCIPALS, setp("subject.name", DELETE), setp("subject.mobile", "13800138000"),
+                                                        setp("subject.email", "zhangwei@example.com.cn"), setp("subject.emergencyPhone", "13911112222")),
+     [("subject.name", "form.required")],
+     "The subject's name is missing: one finding at subject.name, not again at the principals filled from it.")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")

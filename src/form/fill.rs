@@ -148,19 +148,28 @@ impl Filled {
     /// Moves findings at a filled path to where the value was typed (repeated
     /// until the first copy is reached: a website principal copied from a
     /// principal copied from the subject), then drops exact repeats.
+    /// A finding about a value missing at both places (`form.required` at
+    /// `subject.name` and at the filled `subject.principal.name`) is the
+    /// same finding: it moves too, and is dropped as a repeat.
     pub fn report_at_source(&self, out: &mut Vec<Finding>) {
-        for f in out.iter_mut() {
+        for i in 0..out.len() {
             for _ in 0..2 {
+                let Some(f) = out.get(i) else { break };
                 let Some(src) = self.copies.iter().find_map(|(to, from)| {
                     let rest = f.path.strip_prefix(to.as_str())?;
                     (rest.is_empty() || rest.starts_with('.')).then(|| cat!(from, rest))
                 }) else {
                     break;
                 };
-                if at_path(&self.original, &src).is_none() && !self.is_copy(&src) {
+                let same_there = out
+                    .iter()
+                    .any(|g| g.path == src && g.code == f.code && g.params == f.params);
+                if at_path(&self.original, &src).is_none() && !self.is_copy(&src) && !same_there {
                     break;
                 }
-                f.path = src;
+                if let Some(f) = out.get_mut(i) {
+                    f.path = src;
+                }
             }
         }
         // Moved out in place (`drain` or a by-value loop links another
@@ -171,7 +180,7 @@ impl Filled {
                 .iter()
                 .any(|k| k.path == f.path && k.code == f.code && k.params == f.params);
             if !repeat {
-                kept.push(core::mem::replace(f, Finding::info("")));
+                kept.push(core::mem::replace(f, Finding::info(super::MOVED)));
             }
         }
         *out = kept;
