@@ -245,7 +245,7 @@ export interface Profile {
 /** An extra check on one field kind, with its own localized text. */
 export interface FieldPattern {
   kind: FieldKind;
-  /** Linear-time pattern syntax: see the README ("Profiles"). */
+  /** Linear-time pattern syntax: see docs/profiles.md. */
   pattern: string;
   /** 'forbid' (default): a finding when it matches; 'require': when it does not. */
   match?: 'forbid' | 'require';
