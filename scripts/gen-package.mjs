@@ -30,7 +30,13 @@ const manifest = {
     './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
   },
   files: readdirSync('pkg').filter((f) => f !== 'package.json'),
-  sideEffects: false,
+  // Files whose evaluation does more than define exports. widget.js attaches
+  // itself to every form[data-beian-form] (`import 'beian-check/widget'` is a
+  // side-effect import: with `false` here, vite build dropped it); widget.css
+  // is a stylesheet import; browser.js and node.js register the locale and
+  // region-name loaders (node.js also compiles the wasm). Everything else
+  // only defines exports and may be tree-shaken.
+  sideEffects: ['./widget.js', './widget.css', './browser.js', './node.js'],
   engines: { node: '>=20' },
 };
 writeFileSync('pkg/package.json', JSON.stringify(manifest, null, 2) + '\n');
