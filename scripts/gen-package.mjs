@@ -16,6 +16,10 @@ const manifest = {
   description: pub.description,
   license: pub.license,
   keywords: pub.keywords,
+  // The project has no public URL yet (none in Cargo.toml or the spec):
+  // set repository / homepage / bugs in the root publishConfig when it has
+  // one, and they are carried over. None is made up here.
+  ...Object.fromEntries(['repository', 'homepage', 'bugs'].filter((k) => pub[k]).map((k) => [k, pub[k]])),
   type: 'module',
   main: './node.js',
   module: './web.js',
