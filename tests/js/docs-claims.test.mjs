@@ -6,7 +6,8 @@
 //   - the suffixes docs/fields.md names as not fileable, and those it says only warn
 //   - every kind in the docs' tables is a kind of the package, and every kind is documented
 //   - every finding code the docs name exists in the message catalog
-//   - the severities docs/form.md gives its codes are those checkForm reports on the form vectors
+//   - the severities docs/form.md and docs/images.md give their codes are those checkForm and
+//     checkImage report on the form vectors and the image manifest
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -200,26 +201,36 @@ test('every finding code the docs name has a message in the catalog', () => {
   assert.deepEqual(missing, []);
 });
 
-test('the severities docs/form.md gives are what checkForm reports on the form vectors', () => {
+test('the severities docs/form.md and docs/images.md give are what checkForm and checkImage report on the test vectors', () => {
   const observed = new Map();
-  const dir = join(ROOT, 'tests/vectors/forms');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-    const v = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    for (const f of pkg.checkForm(v.form, v.options || {}).findings) {
+  const see = (findings) => {
+    for (const f of findings) {
       if (!observed.has(f.code)) observed.set(f.code, new Set());
       observed.get(f.code).add(f.severity);
     }
+  };
+  const dir = join(ROOT, 'tests/vectors/forms');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const v = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    see(pkg.checkForm(v.form, v.options || {}).findings);
+  }
+  const images = join(ROOT, 'tests/images');
+  for (const c of JSON.parse(readFileSync(join(images, 'manifest.json'), 'utf8')).checks) {
+    const bytes = readFileSync(join(images, c.file));
+    see(pkg.checkImage(c.slot, c.bytes ? bytes.subarray(0, c.bytes) : bytes, { today: '2026-11-27', ...c.options }).findings);
   }
   const wrong = [];
-  let compared = 0;
-  for (const row of read('docs/form.md').matchAll(/^\| (`form\.[^|]+) \| (error|warning|info) \|/gm)) {
-    for (const code of codeMentions(row[1], new Set(['form']))) {
-      const seen = observed.get(code);
-      if (!seen) continue; // no vector breaks this rule; its code is checked against the catalog above
-      compared++;
-      if (seen.size !== 1 || !seen.has(row[2])) wrong.push(`${code}: documented ${row[2]}, checkForm says ${[...seen]}`);
+  const compared = { form: 0, image: 0 };
+  for (const [file, ns] of [['docs/form.md', 'form'], ['docs/images.md', 'image']]) {
+    for (const row of read(file).matchAll(new RegExp(`^\\| (\`${ns}\\.[^|]+) \\| (error|warning|info) \\|`, 'gm'))) {
+      for (const code of codeMentions(row[1], new Set([ns]))) {
+        const seen = observed.get(code);
+        if (!seen) continue; // no vector raises this code; its name is checked against the catalog above
+        compared[ns]++;
+        if (seen.size !== 1 || !seen.has(row[2])) wrong.push(`${file}: ${code} documented ${row[2]}, the package says ${[...seen]}`);
+      }
     }
   }
-  assert.ok(compared >= 20, `only ${compared} documented severities compared`);
+  assert.ok(compared.form >= 20 && compared.image >= 5, `only ${JSON.stringify(compared)} documented severities compared`);
   assert.deepEqual(wrong, []);
 });
