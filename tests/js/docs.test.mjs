@@ -156,3 +156,24 @@ test('every section of the old README is reachable from the new one', () => {
   const missing = OLD_HEADINGS.filter((h) => !found.has(h));
   assert.deepEqual(missing, [], `not reachable from README.md: ${missing.join(' | ')}`);
 });
+
+test('no file refers to a README section that moved out of the README', () => {
+  const own = new Set(headings(readFileSync(README, 'utf8')));
+  const stale = [];
+  const skip = new Set(['node_modules', 'target', 'build', 'pkg', 'artifacts', '.git']);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (skip.has(e.name)) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p === fileURLToPath(import.meta.url)) continue; // this test's own pattern
+      else if (/\.(md|js|mjs|ts|rs|py|sh)$|^(build|bootstrap|test|size|bench|fuzz|measure)$/.test(e.name)) {
+        for (const m of readFileSync(p, 'utf8').matchAll(/README,? \(?"([^"]+)"/g)) {
+          if (!own.has(m[1])) stale.push(`${relative(ROOT, p)}: README "${m[1]}"`);
+        }
+      }
+    }
+  };
+  walk(ROOT);
+  assert.deepEqual(stale, []);
+});
