@@ -25,6 +25,8 @@ export interface Finding {
   fix?: string;
   /** UTF-16 offsets [start, end) into the original input. */
   span?: [number, number];
+  /** checkForm only: the localized name of the field at `path`, e.g. '网站 2 · 网站负责人 · 手机号码'. */
+  label?: string;
 }
 
 export interface FieldResult {
@@ -111,7 +113,17 @@ export interface Person {
   residencePermit?: boolean;
   /** Is the organisation's legal representative (法定代表人); judged per province when given. */
   legalRepresentative?: boolean;
+  /** Uploaded ID slots (idCardFront, idCardBack, handheldId, verificationPhoto); see docs/form-documents.md. */
+  documents?: Documents;
 }
+
+/** One uploaded slot: present = the applicant has uploaded it. */
+export interface DocumentUpload {
+  /** What checkImagePixels returned in info.card (ID slots): cross-checked with the typed certificate. */
+  card?: { number?: string; numberConfidence?: number; validFrom?: string; validUntil?: string; validityConfidence?: number; [key: string]: unknown };
+}
+/** The uploads of a subject, person or website, by slot. Once a form carries any, checkForm requires what the subject type needs. */
+export type Documents = Partial<Record<ImageSlot, DocumentUpload>>;
 
 export interface Website {
   name: string;
@@ -126,7 +138,10 @@ export interface Website {
   domainVerifiedOn?: string;
   /** Registrant name on the domain certificate. */
   domainHolder?: string;
+  /** Filled from the subject's principal in a personal filing when absent. */
   principal: Person;
+  /** Uploaded slots (domainCertificate, preApproval, authorizationLetter). */
+  documents?: Documents;
 }
 
 export interface FilingForm {
@@ -140,7 +155,10 @@ export interface FilingForm {
     certNumber: string;
     certValidUntil?: string;
     address?: string;
+    /** In a personal filing, filled from the subject when absent (docs/form-documents.md). */
     principal: Person;
+    /** Uploaded slots (businessLicense, authorizationLetter, …). */
+    documents?: Documents;
   };
   websites: Website[];
 }

@@ -109,7 +109,7 @@ WARNINGS = {"landline.other_province", "form.cert_type.old_number", "form.subjec
             "form.principal.authorization_letter", "form.website_principal.authorization_letter",
             "form.domain.institution_suffix", "form.domain.too_many",
             "form.domain.verified_recently", "form.address.other_province", "form.address.detail",
-            "form.website.name_unrelated", "form.remark.declaration"}
+            "form.website.name_unrelated", "form.remark.declaration", "image.validity_mismatch", "form.recommended", "form.subject.name_region_mismatch"}
 
 def both(*fs):
     def f(form):
@@ -130,6 +130,8 @@ case("enterprise-with-person-cert", E, both(setp("subject.certType", "residentId
      [("subject.certType", "form.cert_type.not_organisation")], "An enterprise files with its USCC.")
 case("enterprise-old-org-code", E, both(setp("subject.certType", "orgCode"), setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K"))),
      [("subject.certType", "form.cert_type.old_number")], "Pre-2015 numbers: a warning.")
+# A company registered outside Shenzhen is not named 深圳市… (form.subject.name_region_mismatch).
+PLACELESS = [setp("subject.name", "云帆科技有限公司")] + [setp(f"websites.{i}.domainHolder", "云帆科技有限公司") for i in range(3)]
 NO_LANDLINES = [setp(p + ".landline", DELETE) for p in ["subject.principal"] + [f"websites.{i}.principal" for i in range(3)]]
 case("heilongjiang-uscc-required", E, both(setp("province", "黑"), setp("subject.address", "黑龙江省哈尔滨市南岗区学府路 52 号"), setp("subject.certType", "orgCode"),
                                            setp("subject.certNumber", "MA5FXT0K-" + org_check("MA5FXT0K")), *NO_LANDLINES),
@@ -191,19 +193,19 @@ case("personal-declares-organisation-category", P, setp("websites.0.contentTypes
 case("principal-not-legal-rep-guangdong", E, setp("subject.principal.legalRepresentative", False),
      [("subject.principal.legalRepresentative", "form.principal.not_legal_rep")],
      "Guangdong: an organisation's principal must be its legal representative (rules.md §4.3).")
-case("principal-not-legal-rep-anhui", E, both(setp("province", "皖"), setp("subject.address", "安徽省合肥市蜀山区长江西路 99 号"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
+case("principal-not-legal-rep-anhui", E, both(*PLACELESS, setp("province", "皖"), setp("subject.address", "安徽省合肥市蜀山区长江西路 99 号"), setp("subject.certNumber", uscc("91340100", "MA5FXT0K")),
                                               setp("subject.principal.legalRepresentative", False), *NO_LANDLINES),
      [("subject.principal.legalRepresentative", "form.principal.authorization_letter"),
       ("websites[0].principal.name", "form.website_principal.authorization_letter"),
       ("websites[1].principal.name", "form.website_principal.same_person_required"),
       ("websites[2].principal.name", "form.website_principal.same_person_required")],
      "Anhui: a principal who is not the legal representative needs the letter, and then the website principals must be that person (rules.md §4.3).")
-case("website-principal-letter-tianjin", E, both(setp("province", "津"), setp("subject.address", "天津市和平区南京路 189 号"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
+case("website-principal-letter-tianjin", E, both(*PLACELESS, setp("province", "津"), setp("subject.address", "天津市和平区南京路 189 号"), setp("subject.certNumber", uscc("91120100", "MA5FXT0K")),
                                                  setp("subject.principal.legalRepresentative", True), *NO_LANDLINES),
      [("websites[1].principal.name", "form.website_principal.authorization_letter"),
       ("websites[2].principal.name", "form.website_principal.authorization_letter")],
      "Tianjin: website principals other than the legal representative need an authorisation letter (rules.md §4.3).")
-case("landline-required-jiangsu", E, both(setp("province", "苏"), setp("subject.address", "江苏省南京市玄武区中山路 18 号"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
+case("landline-required-jiangsu", E, both(*PLACELESS, setp("province", "苏"), setp("subject.address", "江苏省南京市玄武区中山路 18 号"), setp("subject.certNumber", uscc("91320100", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.principal.landline", "form.landline.required")],
      "Jiangsu: an enterprise principal must give a landline (rules.md §4.3, TC-INTL).")
 case("government-domain-suffix", E, both(setp("subject.type", "government"), setp("subject.name", "深圳市南山区数据管理局"),
@@ -226,10 +228,10 @@ case("personal-remark-declaration-tianjin", P, both(setp("province", "津"), set
 case("personal-remark-declaration-given", P, both(setp("province", "津"), setp("subject.principal.landline", "022-23456789"),
                                                   setp("websites.0.remark", "本网站是个人网站,不含有企业、单位等非个人网站的信息。记录个人读书笔记和随想")),
      [], "The declaration is there (punctuation may differ).")
-case("one-domain-per-website-sichuan", E, both(setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
+case("one-domain-per-website-sichuan", E, both(*PLACELESS, setp("province", "川"), setp("subject.address", "四川省成都市武侯区天府大道 1 号"), setp("subject.certNumber", uscc("91510100", "MA5FXT0K")),
                                                setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn"]), *NO_LANDLINES),
      [("websites[0].domains", "form.domain.per_website")], "Sichuan: one domain per website (rules.md §2.1).")
-case("too-many-domains-henan", E, both(setp("province", "豫"), setp("subject.address", "河南省郑州市金水区花园路 8 号"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
+case("too-many-domains-henan", E, both(*PLACELESS, setp("province", "豫"), setp("subject.address", "河南省郑州市金水区花园路 8 号"), setp("subject.certNumber", uscc("91410100", "MA5FXT0K")),
                                        setp("websites.0.domains", ["yunfan-tech.com", "yunfan-tech.cn", "yunfan-tech.net", "yunfan.net.cn"]), *NO_LANDLINES),
      [("websites", "form.domain.too_many")], "Henan: at most 5 domains per enterprise filing (rules.md §2.1); this one has 6.")
 case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11-26"),
@@ -237,7 +239,7 @@ case("domain-verified-recently", P, setp("websites.0.domainVerifiedOn", "2026-11
      "Verified on Thursday, filed on Friday: 1 working day, 3 needed for MIIT to see it (rules.md §2.1).")
 case("domain-verified-long-ago", P, setp("websites.0.domainVerifiedOn", "2026-11-20"), [],
      "Verified a week before (5 working days): fine.")
-case("address-needs-door-number-shandong", E, both(setp("province", "鲁"), setp("subject.address", "山东省济南市历下区泉城路"),
+case("address-needs-door-number-shandong", E, both(*PLACELESS, setp("province", "鲁"), setp("subject.address", "山东省济南市历下区泉城路"),
                                                    setp("subject.certNumber", uscc("91370100", "MA5FXT0K")), *NO_LANDLINES),
      [("subject.address", "form.address.detail")], "Shandong wants the address down to the door number (TC-INTL; rules.md §4.3).")
 case("personal-declares-culture-category", P, setp("websites.0.contentTypes", ["文化"]),
@@ -250,6 +252,81 @@ case("homepage-outside-domains", P, setp("websites.0.homepage", "https://blog.ex
 case("missing-required-fields", P, both(setp("subject.principal.mobile", DELETE), setp("websites.0.domains", [])),
      [("subject.principal.mobile", "form.required"), ("websites[0].domains", "form.required")],
      "Missing fields are findings with their path.")
+case("credit-code-province-digits-invalid", E, both(setp("province", "京"), setp("subject.address", "北京市朝阳区建国路 88 号"), setp("subject.certNumber", uscc("91990300", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.certNumber", "credit_code.province")],
+     "Digits 3–4 (99) name no province: the credit-code check says so, and no region comparison runs with an empty province name (issue 16 item 5).")
+case("resident-id-province-digits-invalid", P, both(setp("province", "豫"), *[setp(p, resident_id("99010519900307123")) for p in ("subject.certNumber", "subject.principal.certNumber", "websites.0.principal.certNumber")]),
+     [(p, "resident_id.province") for p in ("subject.certNumber", "subject.principal.certNumber", "websites[0].principal.certNumber")],
+     "An ID whose digits 1–2 name no province, filed in Henan (local IDs only): the ID check reports it; no residence rule runs with an empty province name.")
+case("enterprise-with-resident-id-as-credit-code", E, setp("subject.certNumber", WANG),
+     [("subject.certNumber", "credit_code.is_resident_id")],
+     "The principal's resident ID left in the credit-code field (switching 个人 → 企业): recognised and named (issue 16 item 23).")
+# Uploaded documents (docs/form-documents.md): required once a form carries any `documents`,
+# and what the ID card analysis read (CardInfo) cross-checked with what was typed.
+PA = "subject.principal"
+def card_front(number, conf=0.98):
+    c = {"corners": [[10, 10], [866, 10], [866, 550], [10, 550]], "side": "portrait", "number": number}
+    if conf is not None:
+        c["numberConfidence"] = conf
+    return {"card": c}
+def card_back(until, conf=0.97):
+    return {"card": {"corners": [[10, 10], [866, 10], [866, 550], [10, 550]], "side": "emblem", "validFrom": "2015-03-07",
+                     "validUntil": until, "validityConfidence": conf}}
+def docs(path, **slots):
+    return setp(path + ".documents", slots)
+ID_DOCS = docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2035-03-07"))
+case("documents-personal-complete", P, ID_DOCS, [],
+     "A personal filing with both sides of the ID uploaded; the card's number and validity agree with the form.")
+case("documents-personal-missing-back", P, docs(PA, idCardFront=card_front(ZHANG)),
+     [(PA + ".documents.idCardBack", "form.document.required")],
+     "Once a form carries documents, a person's ID is required on both sides (profile documents.personal.principal).")
+case("documents-given-empty", P, docs(PA),
+     [(PA + ".documents.idCardFront", "form.document.required"), (PA + ".documents.idCardBack", "form.document.required")],
+     "An empty documents object: the applicant has uploaded nothing yet.")
+case("documents-organisation-needs-licence", E, docs(PA, idCardFront={}, idCardBack={}),
+     [("subject.documents.businessLicense", "form.document.required")],
+     "An organisation uploads its business licence as well as the principal's ID (profile documents.organisation).")
+case("documents-organisation-complete", E, both(docs(PA, idCardFront={}, idCardBack={}), docs("subject", businessLicense={})), [],
+     "Licence and the principal's ID: complete (uploads without a card reading are not cross-checked).")
+MISREAD = resident_id("11010519900307124")
+case("card-number-mismatch", P, docs(PA, idCardFront=card_front(MISREAD), idCardBack=card_back("2035-03-07")),
+     [(PA + ".documents.idCardFront", "image.number_mismatch"), (PA + ".certNumber", "image.number_mismatch")],
+     "The number read on the card differs from the typed one (positions 17–18): an error on the slot and on the certificate number (api.md).")
+case("card-number-low-confidence", P, docs(PA, idCardFront=card_front(MISREAD, 0.6), idCardBack=card_back("2035-03-07")), [],
+     "The same difference read with confidence 0.6 (below documents.minConfidence 0.9): never an error.")
+case("card-number-no-confidence", P, docs(PA, idCardFront=card_front(MISREAD, None), idCardBack=card_back("2035-03-07")), [],
+     "A number without a confidence is not trusted either.")
+case("card-expired", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2026-01-01")),
+     [(PA + ".documents.idCardBack", "form.cert.expired"), (PA + ".certValidUntil", "image.validity_mismatch")],
+     "The card read expired on 2026-01-01 (the existing expiry code, on the slot); the typed 2035-03-07 then differs from it too.")
+case("card-expiring-within-minimum", P, both(docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2027-01-15")), setp(PA + ".certValidUntil", "2027-01-15"),
+                                            setp("subject.certValidUntil", "2027-01-15"), setp("websites.0.principal.certValidUntil", "2027-01-15")),
+     [(PA + ".documents.idCardBack", "form.cert.expiring"), ("subject.certValidUntil", "form.cert.expiring"),
+      (PA + ".certValidUntil", "form.cert.expiring"), ("websites[0].principal.certValidUntil", "form.cert.expiring")],
+     "The card expires within the province's 3 months; the typed dates agree with it and are reported as before.")
+case("card-validity-differs", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2035-03-17")),
+     [(PA + ".certValidUntil", "image.validity_mismatch")],
+     "The typed validity end differs from the card's: a warning (the reading may be off by a digit).")
+case("card-validity-low-confidence", P, docs(PA, idCardFront=card_front(ZHANG), idCardBack=card_back("2026-01-01", 0.5)), [],
+     "An expired date read with low confidence: nothing reported.")
+NO_PRINCIPALS = both(setp(PA, DELETE), setp("websites.0.principal", DELETE))
+case("personal-principals-filled-from-subject", P, both(NO_PRINCIPALS, setp("subject.mobile", "13800138000"), setp("subject.email", "zhangwei@example.com.cn"),
+                                                        setp("subject.emergencyPhone", "13911112222")), [],
+     "A personal filing without principals: checkForm takes them from the subject (docs/form-documents.md).")
+case("personal-principals-filled-typo-once", P, both(NO_PRINCIPALS, setp("subject.mobile", "13800138000"), setp("subject.email", "zhangwei@example.com.cn"),
+                                                     setp("subject.emergencyPhone", "13911112222"), setp("subject.certNumber", ZHANG[:-1] + ("0" if ZHANG[-1] != "0" else "1"))),
+     [("subject.certNumber", "number.checksum")],
+     "A typo in the subject's ID is reported once, where it was typed, not again at the filled principals.")
+case("personal-principals-filled-mobile-missing", P, NO_PRINCIPALS,
+     [(PA + ".mobile", "form.required"), (PA + ".email", "form.recommended"), (PA + ".emergencyPhone", "form.recommended")],
+     "Filled from a subject without contact fields: the mobile is missing (once, at the subject principal); e-mail and emergency phone are recommended.")
+case("name-place-differs-from-credit-code", E, both(setp("province", "京"), setp("subject.address", "北京市朝阳区建国路 88 号"), setp("subject.certNumber", uscc("91110105", "MA5FXT0K")), *NO_LANDLINES),
+     [("subject.name", "form.subject.name_region_mismatch")],
+     "深圳市… registered in Beijing (credit code 110105): a warning with the relocation caveat (issue 16 item 16).")
+case("personal-principals-filled-name-missing", P, both(NO_PRINCIPALS, setp("subject.name", DELETE), setp("subject.mobile", "13800138000"),
+                                                        setp("subject.email", "zhangwei@example.com.cn"), setp("subject.emergencyPhone", "13911112222")),
+     [("subject.name", "form.required")],
+     "The subject's name is missing: one finding at subject.name, not again at the principals filled from it.")
 case("no-websites", P, setp("websites", []), [("websites", "form.websites.empty")], "A filing needs a website.")
 
 out = os.path.join("tests", "vectors", "forms")

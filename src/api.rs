@@ -146,7 +146,7 @@ pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
     let mut out = String::from("{\"ok\":");
     out.push_str(if result.ok() { "true" } else { "false" });
     out.push_str(",\"findings\":");
-    output::write_findings(&mut out, &result.findings, opts.locale);
+    output::write_form_findings(&mut out, &result.findings, opts.locale);
     out.push('}');
     out
 }

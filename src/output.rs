@@ -75,6 +75,23 @@ pub fn write_findings(out: &mut String, findings: &[Finding], locale: Locale) {
     out.push(']');
 }
 
+/// Appends checkForm's findings: each with its field's `label` (see
+/// [`crate::form::labels`]).
+pub fn write_form_findings(out: &mut String, findings: &[Finding], locale: Locale) {
+    out.push('[');
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_finding(out, f, locale);
+        out.pop();
+        out.push_str(",\"label\":");
+        write_str(out, &crate::form::labels::label(&f.path, locale));
+        out.push('}');
+    }
+    out.push(']');
+}
+
 /// Appends an `info` object.
 pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
     out.push('{');

@@ -183,7 +183,10 @@ fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> 
 }
 
 /// Merges `over` into `base` under the rules in the module doc.
-fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
+/// `shape`: the `*` entry of the map `base` sits in, if any — the shape of
+/// every entry, so a province entry may set a key the generic profile gives
+/// only in `*` (e.g. `byProvince.31.documents`).
+fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<Json, String> {
     match (base, over) {
         (Json::Obj(b), Json::Obj(o)) => {
             let mut out = b.clone();
@@ -230,7 +233,9 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 } else {
                     // An existing key merges into its value; a new key of a
                     // map with a "*" entry starts from that entry.
-                    let Some(start) = entry(&out, key).or_else(|| entry(b, "*")) else {
+                    let in_shape = shape.and_then(|s| s.get(key));
+                    let Some(start) = entry(&out, key).or_else(|| entry(b, "*")).or(in_shape)
+                    else {
                         let mut err = at(&here, &[": not a key of the generic profile (known: "]);
                         for (i, (k, _)) in b.iter().enumerate() {
                             if i > 0 {
@@ -241,7 +246,8 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                         err.push(')');
                         return Err(err);
                     };
-                    (key.as_str(), merge(start, value, &here)?)
+                    let star = entry(b, "*").filter(|_| key != "*");
+                    (key.as_str(), merge(start, value, &here, star.or(in_shape))?)
                 };
                 set(&mut out, name, merged);
             }
@@ -418,7 +424,7 @@ impl Profile {
             }
         }
         // merge skips the top-level keys read above.
-        let data = merge(&generic_data(), v, "")?;
+        let data = merge(&generic_data(), v, "", None)?;
         Ok(Profile::with(name, data, patterns))
     }
 

@@ -61,7 +61,9 @@ fn resident_id_checksum_and_date_agree() {
         let r = check_field("residentId", &s, &opts()).unwrap();
         let date_ok = ref_date_ok(y, m, d);
         let sum_ok = ref_id_ok(s.as_bytes());
-        let our_date_bad = has(&r, "id_number.birth_date") || has(&r, "id_number.birth_future");
+        let our_date_bad = has(&r, "id_number.birth_date")
+            || has(&r, "id_number.birth_future")
+            || has(&r, "id_number.birth_too_early");
         assert_eq!(!our_date_bad, date_ok, "{s}: date verdict");
         if date_ok {
             assert_eq!(!has(&r, "number.checksum"), sum_ok, "{s}: checksum verdict");

@@ -248,3 +248,26 @@ fn telecom_licences_are_listed_and_checked() {
     let r = check_footer(GOOD, &opts(), FooterExpect::default());
     assert!(r.get_info("licenceNumbers").is_none());
 }
+
+/// A footer number missing its 号 before the `-N` suffix gets the same
+/// certain correction as one without a suffix (issue 16 item 7).
+#[test]
+fn footer_number_missing_hao_before_suffix_gets_the_fix() {
+    for (number, want) in [
+        ("京ICP备16020626", "京ICP备16020626号"),
+        ("京ICP备16020626-3", "京ICP备16020626号-3"),
+    ] {
+        let html = format!(r#"<a href="https://beian.miit.gov.cn/">{number}</a>"#);
+        let r = check_footer(&html, &opts(), FooterExpect::default());
+        // The footer has no whole-field fix (it would replace the HTML):
+        // the corrected number is the message's {value}.
+        let f = r.findings.iter().find(|f| f.code == "icp.missing_hao");
+        let value = f.and_then(|f| f.params.iter().find(|(k, _)| *k == "value"));
+        assert_eq!(
+            value.map(|(_, v)| v.as_str()),
+            Some(want),
+            "{number}: {:?}",
+            r.findings
+        );
+    }
+}

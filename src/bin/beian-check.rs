@@ -330,7 +330,7 @@ fn check_form_record(form: &Json, opts: &Options, out: &mut String) -> bool {
     let ok = result.ok();
     out.push_str(if ok { "\"ok\":true" } else { "\"ok\":false" });
     out.push_str(",\"findings\":");
-    output::write_findings(out, &result.findings, opts.locale);
+    output::write_form_findings(out, &result.findings, opts.locale);
     out.push('}');
     ok
 }

@@ -17,6 +17,7 @@ pub fn run(facts: &Facts, rules: &ProvinceRules, opts: &Options, out: &mut Vec<F
     ages(facts, &people, rules, out);
     residence(facts, rules, out);
     organisation_region(facts, out);
+    name_region(facts, out);
     legal_representative(facts, rules, out);
     landline_required(facts, rules, out);
     subject_domains(facts, out);
@@ -163,7 +164,9 @@ fn residence(facts: &Facts, rules: &ProvinceRules, out: &mut Vec<Finding>) {
             let Some(code) = p.cert_number.as_deref().and_then(|n| two_digits(n, 0)) else {
                 return;
             };
-            if code == province.code {
+            // An invalid province code was reported by the ID check: no
+            // empty {from} here (issue 16 item 5).
+            if code == province.code || region_name(code).is_empty() {
                 return;
             }
             let (f, key) = match rules.non_local {
@@ -374,7 +377,9 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
     let Some(code) = two_digits(number, 2) else {
         return;
     };
-    if code != province.code {
+    // Digits that name no province were reported by the credit-code check
+    // (an empty {from} would read "registered in , not …": issue 16 item 5).
+    if code != province.code && !region_name(code).is_empty() {
         file(
             out,
             Finding::warning("form.subject.region_mismatch")
@@ -382,6 +387,58 @@ fn organisation_region(facts: &Facts, out: &mut Vec<Finding>) {
                 .param("from", region_name(code)),
             "subject.certNumber",
             "",
+        );
+    }
+}
+
+/// The place an organisation's name starts with (深圳市…, 广东省…, 广东…)
+/// and that place's province code. Hong Kong, Macao and Taiwan are left
+/// out (names such as 香港… are trade names on the mainland).
+fn name_place(name: &str) -> Option<(&str, u8)> {
+    for section in crate::text::pieces(super::places::PREFECTURES, b';') {
+        let code = two_digits(section, 0)?;
+        for place in crate::text::pieces(section.get(2..)?, b'|') {
+            if name.starts_with(place) {
+                return Some((place, code));
+            }
+        }
+    }
+    crate::province::PROVINCES
+        .iter()
+        .filter(|p| p.code < 70)
+        .find_map(|p| {
+            let place = [p.name, p.short]
+                .into_iter()
+                .find(|n| name.starts_with(n))?;
+            Some((place, p.code))
+        })
+}
+
+/// An organisation whose name starts with a place in another province than
+/// its credit code's region (深圳市… registered in Beijing: issue 16 item
+/// 16). Names keep their place after a move, and slips happen in either
+/// field: a warning, with the relocation caveat in the hint.
+fn name_region(facts: &Facts, out: &mut Vec<Finding>) {
+    let (false, Some(name), Some((kind, number))) =
+        (is_personal(facts), &facts.subject_name, &facts.subject_cert)
+    else {
+        return;
+    };
+    let (true, Some(code)) = (kind == "creditCode", two_digits(number, 2)) else {
+        return;
+    };
+    let Some((place, place_code)) = name_place(name) else {
+        return;
+    };
+    let from = region_name(code);
+    if place_code != code && !from.is_empty() {
+        file(
+            out,
+            Finding::warning("form.subject.name_region_mismatch")
+                .param("place", place)
+                .param("from", from),
+            "subject",
+            ".name",
         );
     }
 }
@@ -681,6 +738,20 @@ mod tests {
         );
         assert_eq!(homepage_host("example.com"), "example.com");
         assert_eq!(homepage_host("http://user@example.com/"), "example.com");
+    }
+
+    #[test]
+    fn name_places() {
+        assert_eq!(name_place("深圳市云帆科技有限公司"), Some(("深圳市", 44)));
+        assert_eq!(name_place("广东云帆科技有限公司"), Some(("广东", 44)));
+        assert_eq!(name_place("广东省云帆科技有限公司"), Some(("广东省", 44)));
+        assert_eq!(name_place("吉林市云帆有限公司"), Some(("吉林市", 22)));
+        assert_eq!(
+            name_place("延边朝鲜族自治州云帆有限公司").map(|p| p.1),
+            Some(22)
+        );
+        assert_eq!(name_place("云帆科技有限公司"), None);
+        assert_eq!(name_place("香港云帆有限公司"), None);
     }
 
     #[test]

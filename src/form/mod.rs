@@ -11,6 +11,10 @@
 use crate::rt::prelude::*;
 
 mod cross;
+pub mod documents;
+mod fill;
+pub mod labels;
+mod places;
 pub mod province_rules;
 mod site_name;
 
@@ -90,6 +94,10 @@ pub struct PersonFacts {
     pub legal_rep: Option<bool>,
     /// A landline (办公电话) was given.
     pub has_landline: bool,
+    /// The typed certificate validity: `long-term` or `YYYY-MM-DD`.
+    pub valid_until: Option<String>,
+    /// The uploaded documents (`documents`).
+    pub documents: Vec<documents::Doc>,
 }
 
 impl PersonFacts {
@@ -122,6 +130,8 @@ pub struct WebsiteFacts {
     pub domain_holder: Option<String>,
     /// The website principal.
     pub principal: Option<PersonFacts>,
+    /// The uploaded documents (`documents`).
+    pub documents: Vec<documents::Doc>,
 }
 
 /// Everything the cross-field rules compare.
@@ -141,14 +151,23 @@ pub struct Facts {
     pub principal: Option<PersonFacts>,
     /// The websites.
     pub websites: Vec<WebsiteFacts>,
+    /// The subject's uploaded documents (`subject.documents`).
+    pub documents: Vec<documents::Doc>,
+    /// Some `documents` object was given anywhere in the form: the
+    /// requirement applies (see [`documents`]).
+    pub documents_given: bool,
 }
 
 /// Checks a whole filing (the `FilingForm` shape of api.md).
 pub fn check_form(form: &Json, opts: &Options) -> FormResult {
+    // A personal filing's absent principals come from the subject.
+    let filled = fill::principals(form);
+    let form = filled.as_ref().map_or(form, |f| &f.form);
     let mut w = Walk {
         opts: opts.clone(),
         rules: ProvinceRules::for_province(&opts.profile, opts.province),
         out: Vec::new(),
+        documents_given: false,
     };
     if form.as_object().is_none() {
         w.bad_type("form.not_object", form, "");
@@ -174,12 +193,18 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
     w.opts.province = province;
 
     let subject = w.subject(form.get("subject"));
+    let websites = w.websites(form.get("websites"));
     let facts = Facts {
         province,
-        websites: w.websites(form.get("websites")),
+        websites,
+        documents_given: w.documents_given,
         ..subject
     };
     cross::run(&facts, &w.rules, &w.opts, &mut w.out);
+    documents::run(&facts, &w.rules, &w.opts, &mut w.out);
+    if let Some(f) = &filled {
+        f.report_at_source(&mut w.out);
+    }
     crate::finding::order_by_severity(&mut w.out);
     FormResult { findings: w.out }
 }
@@ -188,6 +213,8 @@ struct Walk {
     opts: Options,
     rules: ProvinceRules,
     out: Vec<Finding>,
+    /// A `documents` object was met.
+    documents_given: bool,
 }
 
 /// What a missing or blank text field is.
@@ -224,6 +251,32 @@ pub fn normalize_name(s: &str) -> String {
         });
     }
     out
+}
+
+/// `长期` and its spellings: a certificate without end date.
+pub fn is_long_term(t: &str) -> bool {
+    t.eq_ignore_ascii_case("long-term")
+        || t.eq_ignore_ascii_case("longterm")
+        || matches!(t, "长期" | "長期" | "长期有效" | "長期有效")
+}
+
+/// `form.cert.expired`, or `form.cert.expiring` when fewer than `months`
+/// months are left on `today`; `None` when the date is far enough.
+pub fn expiry(d: Date, today: Date, months: i32) -> Option<Finding> {
+    let expired = d < today;
+    if !expired && d >= today.add_months(months) {
+        return None;
+    }
+    let code = if expired {
+        "form.cert.expired"
+    } else {
+        "form.cert.expiring"
+    };
+    let mut f = Finding::error(code).param("date", d.iso());
+    if !expired {
+        f = f.param_n("months", months as i64);
+    }
+    Some(f)
 }
 
 impl Walk {
@@ -396,36 +449,23 @@ impl Walk {
 
     /// Checks the `YYYY-MM-DD` or long-term `certValidUntil` of `obj`:
     /// expired, or valid for fewer than `months` more months.
-    fn validity(&mut self, obj: &Json, path: &str, months: i32) {
+    /// Returns the date as `long-term` or `YYYY-MM-DD` when it reads as one.
+    fn validity(&mut self, obj: &Json, path: &str, months: i32) -> Option<String> {
         let (path, Some(s), _) = self.entry(obj, path, "certValidUntil", Need::Optional, "") else {
-            return;
+            return None;
         };
         let t = s.trim();
-        if t.eq_ignore_ascii_case("long-term")
-            || t.eq_ignore_ascii_case("longterm")
-            || matches!(t, "长期" | "長期" | "长期有效" | "長期有效")
-        {
-            return;
+        if is_long_term(t) {
+            return Some("long-term".into());
         }
         let Some(d) = Date::parse(t) else {
             self.invalid("form.date.invalid", t, &path);
-            return;
+            return None;
         };
-        let today = self.opts.today;
-        let expired = d < today;
-        if !expired && d >= today.add_months(months) {
-            return;
+        if let Some(f) = expiry(d, self.opts.today, months) {
+            file(&mut self.out, f, &path, "");
         }
-        let code = if expired {
-            "form.cert.expired"
-        } else {
-            "form.cert.expiring"
-        };
-        let mut f = Finding::error(code).param("date", d.iso());
-        if !expired {
-            f = f.param_n("months", months as i64);
-        }
-        file(&mut self.out, f, &path, "");
+        Some(d.iso())
     }
 
     /// The certificate type of a person or subject; the number checked as that kind.
@@ -477,7 +517,7 @@ impl Walk {
         let obj = self.object(v, path, "field.principal")?;
         let name = self.value(obj, path, "name", Need::Required, "personName");
         let (cert_type, cert) = self.certificate(obj, path, PERSON_CERTS, false);
-        let (mut cert_number, mut age) = (None, None);
+        let (mut cert_number, mut age, mut valid_until) = (None, None, None);
         if let (Some(ct), Some(r)) = (&cert_type, cert) {
             if let Some(InfoValue::Num(a)) = r.get_info("age") {
                 age = Some(*a as i32);
@@ -488,7 +528,7 @@ impl Walk {
             } else {
                 self.rules.cert_min_months
             };
-            self.validity(obj, path, months);
+            valid_until = self.validity(obj, path, months);
         }
         let mobile = self.checked(obj, path, "mobile", Need::Required, "mobile");
         let email = self.checked(obj, path, "email", Need::Recommended, "email");
@@ -513,6 +553,7 @@ impl Walk {
         }
         let residence_permit = self.flag(obj, path, "residencePermit") == Some(true);
         let legal_rep = self.flag(obj, path, "legalRepresentative");
+        let documents = self.documents(obj, path);
         Some(PersonFacts {
             path: path.into(),
             name: name.as_deref().map(normalize_name),
@@ -525,6 +566,8 @@ impl Walk {
             residence_permit,
             legal_rep,
             has_landline: landline.is_some(),
+            valid_until,
+            documents,
         })
     }
 
@@ -590,6 +633,7 @@ impl Walk {
             subject_cert = Some((ct, r.value));
         }
         let address = self.value(obj, "subject", "address", Need::Optional, "");
+        let documents = self.documents(obj, "subject");
         Facts {
             subject_type,
             province: None,
@@ -598,6 +642,8 @@ impl Walk {
             subject_cert,
             principal: self.person(obj.get("principal"), "subject.principal"),
             websites: Vec::new(),
+            documents,
+            documents_given: false,
         }
     }
 
@@ -678,6 +724,7 @@ impl Walk {
             let domain_verified = self.date(site, &path, "domainVerifiedOn");
             let domain_holder = self.value(site, &path, "domainHolder", Need::Optional, "");
             let principal = self.person(site.get("principal"), &cat!(path, ".principal"));
+            let documents = self.documents(site, &path);
             websites.push(WebsiteFacts {
                 path,
                 domains,
@@ -689,6 +736,7 @@ impl Walk {
                 domain_verified,
                 domain_holder,
                 principal,
+                documents,
             });
         }
         websites

@@ -74,6 +74,13 @@ pub struct ProvinceRules {
     /// The declaration a personal website's remark must contain (its
     /// known beginning; empty: none).
     pub personal_remark: String,
+    /// The documents each subject type uploads (`documents`: `personal` /
+    /// `organisation` → `{subject, principal, websitePrincipal, website}`
+    /// slot lists; see [`super::documents`]).
+    pub documents: Json,
+    /// A card reading below this confidence is not cross-checked
+    /// (`documents.minConfidence`).
+    pub card_min_confidence: f64,
 }
 
 fn flag(entry: Option<&Json>, base: Option<&Json>, key: &str) -> bool {
@@ -92,6 +99,26 @@ fn int(entry: Option<&Json>, base: Option<&Json>, key: &str, fallback: i64) -> i
         .and_then(Json::as_f64)
         .map(|n| n as i64)
         .unwrap_or(fallback)
+}
+
+/// The `documents` requirement: each list from the province's entry, else
+/// from the defaults (a province overrides one list without repeating the
+/// others).
+fn documents(entry: Option<&Json>, base: Option<&Json>) -> Json {
+    let list = |e: Option<&Json>, t: &str, k: &str| -> Option<Json> {
+        e?.get("documents")?.get(t)?.get(k).cloned()
+    };
+    let mut types = Vec::new();
+    for t in ["personal", "organisation"] {
+        let mut lists = Vec::new();
+        for k in ["subject", "principal", "websitePrincipal", "website"] {
+            if let Some(l) = list(entry, t, k).or_else(|| list(base, t, k)) {
+                lists.push((k.into(), l));
+            }
+        }
+        types.push((t.into(), Json::Obj(lists)));
+    }
+    Json::Obj(types)
 }
 
 impl ProvinceRules {
@@ -135,6 +162,11 @@ impl ProvinceRules {
                 .and_then(Json::as_str)
                 .unwrap_or("")
                 .into(),
+            documents: documents(entry, base),
+            card_min_confidence: lookup(entry, base, "documents")
+                .and_then(|d| d.get("minConfidence"))
+                .and_then(Json::as_f64)
+                .unwrap_or(0.9),
             landline_required: lookup(entry, base, "landlineRequired")
                 .and_then(Json::as_str)
                 .and_then(SubjectType::parse),
@@ -206,6 +238,32 @@ mod tests {
         let henan = ProvinceRules::for_province(&p, Province::parse("豫"));
         assert_eq!(henan.non_local, NonLocal::LocalOnly);
         assert!(!ProvinceRules::for_province(&p, Province::parse("冀")).foreigners_personal);
+    }
+
+    #[test]
+    fn a_province_overrides_one_document_list() {
+        let text = r#"{"extends":"generic","provinces":{"byProvince":{"31":{"documents":{"organisation":{"website":["domainCertificate"]}}}}}}"#;
+        let p = Profile::from_json(&crate::json::parse(text).unwrap()).unwrap();
+        let sh = ProvinceRules::for_province(&p, Province::parse("沪"));
+        let list = |t: &str, k: &str| {
+            sh.documents
+                .get(t)
+                .and_then(|d| d.get(k))
+                .map(Json::to_text)
+        };
+        assert_eq!(
+            list("organisation", "website").as_deref(),
+            Some(r#"["domainCertificate"]"#)
+        );
+        assert_eq!(
+            list("organisation", "subject").as_deref(),
+            Some(r#"["businessLicense"]"#)
+        );
+        assert_eq!(
+            list("personal", "principal").as_deref(),
+            Some(r#"["idCardFront","idCardBack"]"#)
+        );
+        assert_eq!(sh.card_min_confidence, 0.9);
     }
 
     #[test]

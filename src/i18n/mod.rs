@@ -318,6 +318,90 @@ mod tests {
         }
     }
 
+    /// The three locales of a text state the same numbers (issue 16 item 9:
+    /// a hint that says "6 位" in Chinese and "six" in English drifts apart
+    /// unseen). Digit runs outside placeholders, compared as sorted lists.
+    #[test]
+    fn numbers_match_across_locales() {
+        fn numbers(t: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            let (mut run, mut depth) = (String::new(), 0);
+            for c in t.chars().chain(core::iter::once(' ')) {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 && c.is_ascii_digit() {
+                    run.push(c);
+                } else if !run.is_empty() {
+                    out.push(core::mem::take(&mut run));
+                }
+            }
+            out.sort();
+            out
+        }
+        let mut bad = Vec::new();
+        for (key, texts) in entries() {
+            let zh = numbers(texts[0]);
+            if numbers(texts[1]) != zh || numbers(texts[2]) != zh {
+                bad.push(format!("{key}: {texts:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "numbers differ:\n{}", bad.join("\n"));
+    }
+
+    /// Core texts name no UI control (the page or widget showing them may
+    /// have no "apply fix" button; the widget adds its own words) and no
+    /// developer option or field name such as `icpNumber` (issue 16 item 14).
+    #[test]
+    fn texts_name_no_button_and_no_option() {
+        const UI: &[&str] = &[
+            "应用修正",
+            "套用修正",
+            "点击",
+            "點擊",
+            "apply the fix",
+            "click",
+        ];
+        let mut bad = Vec::new();
+        for (key, texts) in entries() {
+            for t in texts {
+                let lower = t.to_lowercase();
+                if UI.iter().any(|w| lower.contains(w)) {
+                    bad.push(format!("{key}: names a button: {t}"));
+                }
+                // camelCase identifiers outside {placeholders} and URLs
+                // (a brand such as iPhone is no option).
+                let mut depth = 0;
+                let mut word = String::new();
+                let mut url = false;
+                for (i, c) in t.char_indices().chain(core::iter::once((t.len(), ' '))) {
+                    url = (url || t[i..].starts_with("http")) && c.is_ascii_graphic();
+                    if url {
+                        continue;
+                    }
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 && c.is_ascii_alphabetic() {
+                        word.push(c);
+                        continue;
+                    }
+                    let camel = word.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                        && word.chars().any(|c| c.is_ascii_uppercase());
+                    if camel && word != "iPhone" {
+                        bad.push(format!("{key}: names an option ({word}): {t}"));
+                    }
+                    word.clear();
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
     #[test]
     fn shipped_catalogs_are_sorted() {
         let dir = env!("OUT_DIR");

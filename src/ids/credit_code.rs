@@ -148,6 +148,10 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         *c = d;
         mapped.get_or_insert(i);
     }
+    if is_resident_id(&n.chars, opts) {
+        r.push(Finding::error("credit_code.is_resident_id").span(n.whole()));
+        return r;
+    }
     judge(&n, opts, &mut r);
     // The O/I finding (with its certain fix) replaces the formatting note.
     match mapped {
@@ -164,6 +168,23 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         }
         None => finish(r, input),
     }
+}
+
+/// A resident ID typed where the credit code goes (the ID kept in the
+/// field after switching 个人 → 企业, issue 16 item 23): 17 digits and the
+/// GB 11643 check character, a province, a birth date in range — and not
+/// a valid credit code, which an all-digit code could also be.
+fn is_resident_id(c: &[char], opts: &Options) -> bool {
+    let (Some(first17), Some(last)) = (c.get(..17), c.get(17)) else {
+        return false;
+    };
+    let n = |a: usize, b: usize| digits_value(c.get(a..b).unwrap_or(&[])).unwrap_or(0);
+    c.len() == 18
+        && super::resident_id::check_char(first17) == Some(*last)
+        && check_char(first17) != Some(*last)
+        && Province::by_code(n(0, 2) as u8).is_some()
+        && crate::date::Date::new(n(6, 10) as i32, n(10, 12), n(12, 14))
+            .is_some_and(|d| d.year >= super::resident_id::MIN_BIRTH_YEAR && d <= opts.today)
 }
 
 /// Everything but the O/I mapping, on the mapped characters.

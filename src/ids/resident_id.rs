@@ -90,7 +90,10 @@ pub(crate) fn birth_date(
     };
     let year = num(0, 4) as i32 * scale;
     let (month, day) = (num(4, 6), num(6, 8));
-    let bad = year + scale <= MIN_BIRTH_YEAR
+    // A year wholly before MIN_BIRTH_YEAR is a real date this check does
+    // not cover: said so, not "not a valid date" (issue 16 item 17).
+    let early = year + scale <= MIN_BIRTH_YEAR;
+    let bad = early
         || year > today.year
         || k > 4
             && (num(4, 5) > 1
@@ -103,7 +106,11 @@ pub(crate) fn birth_date(
         flag_with(
             r,
             Severity::Error,
-            "id_number.birth_date",
+            if early {
+                "id_number.birth_too_early"
+            } else {
+                "id_number.birth_date"
+            },
             "value",
             text_of(n, at, at + 8),
             n.span(at, at + k),

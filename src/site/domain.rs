@@ -358,7 +358,17 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
             r.push(f.span(n.span(a, b)));
         }
         if h.loc.url {
-            r.push(fixed("domain.url", "domain", h.text, n.whole()));
+            // A one-label suffix the list refuses: the registrable domain is
+            // its last two labels. An unlisted suffix may have more labels,
+            // but `www.` is never one of them (issue 16 item 13).
+            let host = if not_fileable {
+                written.get(last_labels(written, 2)..).unwrap_or(written)
+            } else if spans.len() > 2 {
+                written.strip_prefix("www.").unwrap_or(written)
+            } else {
+                written
+            };
+            r.push(fixed("domain.url", "domain", host, n.whole()));
         }
         return;
     }

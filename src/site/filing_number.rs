@@ -398,6 +398,18 @@ fn parse_into(c: &mut Cursor, num: &mut IcpNumber) -> Option<()> {
                 );
                 return c.stop(f, false);
             }
+            if c.at_end() {
+                // "京ICP备12345678-3": 号 left out before the suffix — as
+                // certain to add as without one (issue 16 item 7); still
+                // typing "-3号" is the other reading, hence incomplete.
+                let f = fixed(
+                    "icp.missing_hao",
+                    "value",
+                    &num.canonical(),
+                    n.span(dash.saturating_sub(1), dash),
+                );
+                return c.stop(f, true);
+            }
             return c.unexpected("icp.incomplete");
         }
     }

@@ -100,3 +100,22 @@ test('a runaway list is an error and only the first 50 websites are checked', ()
   assert.ok(r.findings.some((f) => f.code === 'form.too_many' && f.path === 'websites'));
   assert.ok(!r.findings.some((f) => f.path.startsWith('websites[50]')), 'entries beyond the cap are not checked');
 });
+
+test('every checkForm finding names its field in the locale (label); uploads are required once documents are passed', () => {
+  const form = {
+    province: '京',
+    subject: { type: 'enterprise', name: '北京云帆科技有限公司', principal: { documents: { idCardFront: {} } } },
+    websites: [{ name: '云帆', domains: ['yunfan.cn'], principal: { mobile: 'x' } }],
+  };
+  for (const [locale, want] of [['zh-CN', '主体信息 · 营业执照'], ['zh-TW', '主體資訊 · 營業執照'], ['en', 'subject · Business licence']]) {
+    const r = checkForm(form, { locale });
+    for (const f of r.findings) assert.ok(typeof f.label === 'string' && f.label.length > 0, `${f.path} ${f.code}`);
+    const licence = r.findings.find((f) => f.path === 'subject.documents.businessLicense');
+    assert.equal(licence?.code, 'form.document.required');
+    assert.equal(licence.label, want);
+    assert.ok(r.findings.some((f) => f.path === 'subject.principal.documents.idCardBack' && f.code === 'form.document.required'));
+  }
+  const noDocs = checkForm({ ...form, subject: { ...form.subject, principal: {} } });
+  assert.ok(!noDocs.findings.some((f) => f.code === 'form.document.required'));
+  assert.equal(noDocs.findings.find((f) => f.code === 'form.documents.unchecked')?.severity, 'info');
+});
