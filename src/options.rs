@@ -10,7 +10,9 @@ use crate::i18n::Locale;
 use crate::json::Json;
 use crate::profile::Profile;
 use crate::province::Province;
+use alloc::rc::Rc;
 use alloc::sync::Arc;
+use core::cell::Cell;
 
 /// The kind of filing subject (主办单位性质, simplified).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +86,16 @@ pub struct Options {
     pub partial: bool,
     /// The provider profile (the generic one by default).
     pub profile: Arc<Profile>,
+    /// Pattern steps spent by this call so far (shared by the clones a
+    /// checkForm walk makes; [`crate::check::PATTERN_WORK`] is the budget).
+    pub work: Rc<Cell<u64>>,
+    /// UTF-16 lengths of texts the JS wrapper cut before passing them
+    /// (internal option `$lengths`: path → length as given; `""` for a
+    /// checkField value or checkFooter's HTML). docs/limits.md.
+    pub lengths: Vec<(String, u32)>,
+    /// The checkField value was a JS number too large to be exact
+    /// (internal option `$inexact`).
+    pub inexact: bool,
 }
 
 impl Options {
@@ -96,6 +108,9 @@ impl Options {
             province: None,
             partial: false,
             profile: Profile::generic(),
+            work: Rc::new(Cell::new(0)),
+            lengths: Vec::new(),
+            inexact: false,
         }
     }
 
@@ -116,6 +131,19 @@ impl Options {
         };
         for (key, value) in entries {
             let key = key.as_str();
+            // Set by the JS wrapper (js/core.js) when it cut a text or a list.
+            if key == "$lengths" {
+                for (path, n) in value.as_object().unwrap_or(&[]) {
+                    if let Some(n) = n.as_f64().filter(|n| *n >= 0.0 && *n < 4.0e9) {
+                        o.lengths.push((path.clone(), n as u32));
+                    }
+                }
+                continue;
+            }
+            if key == "$inexact" {
+                o.inexact = value.as_bool() == Some(true);
+                continue;
+            }
             // Options of other entry points (images, footer) pass through here unharmed.
             let Some(k) = OPTION_KEYS.iter().position(|n| *n == key) else {
                 continue;
@@ -126,7 +154,7 @@ impl Options {
                 (0, _) => return Err(not_a(key, "boolean", value)),
                 (1, _) => o.profile = profile(value)?,
                 (_, Json::Str(t)) => {
-                    let bad = |what: &str| cat!("options.", key, " '", t, "' is not ", what);
+                    let bad = |what: &str| cat!("options.", key, " '", clip(t), "' is not ", what);
                     match k {
                         2 => o.locale = locale(t, "options.locale")?,
                         3 => o.today = Date::parse(t).ok_or_else(|| bad("a date (YYYY-MM-DD)"))?,
@@ -147,6 +175,31 @@ impl Options {
         }
         Ok(o)
     }
+}
+
+impl Options {
+    /// The length of the text or list at `path` as the caller gave it, when
+    /// the JS wrapper cut it before passing it (else `None`: it is whole).
+    pub fn given_length(&self, path: &str) -> Option<u32> {
+        self.lengths
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, n)| *n)
+    }
+}
+
+/// At most the first 40 characters of `s`, with `…` when cut: what an
+/// error message may quote of a caller's value (never a pasted document).
+pub fn clip(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 40 {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `options.<key> must be a <what>, not <type>` (also for the options of
@@ -193,7 +246,7 @@ pub fn locale(tag: &str, what: &str) -> Result<Locale, String> {
         return Err(cat!(
             what,
             " '",
-            tag,
+            clip(tag),
             "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
         ));
     };
@@ -217,7 +270,7 @@ fn profile(value: &Json) -> Result<Arc<Profile>, String> {
         Json::Str(name) if name == "generic" => Ok(Profile::generic()),
         Json::Str(name) => Err(cat!(
             "options.profile: unknown profile '",
-            name,
+            clip(name),
             "' (built in: 'generic'; or pass a profile object)"
         )),
         Json::Obj(items) if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") => {
