@@ -72,6 +72,7 @@ const MAX_KEYS = 256; // own keys read per form object
 const MAX_DEPTH = 64; // src/json.rs MAX_DEPTH: deeper values are read as empty
 const MAX_NODES = 20000; // values read per form
 const MAX_FORM_TEXT = 1000000; // UTF-16 units of text read per form
+const MAX_PROFILE_TEXT = 1048576; // src/profile.rs MAX_PROFILE_TEXT
 
 /** Own enumerable properties of `o` on an object without a prototype (item 8 of issue 17: Object.prototype.profile is not an option). */
 export function ownOnly(o) {
@@ -188,7 +189,10 @@ function optionsJson(options, internal) {
   if (profile !== null && typeof profile === 'object') {
     let id = profileIds.get(profile);
     if (id === undefined) {
-      id = unwrap(need().register_profile(JSON.stringify(profile))).id;
+      const json = JSON.stringify(profile);
+      // src/profile.rs MAX_PROFILE_TEXT (bytes ≥ UTF-16 units): refused before the copy into wasm.
+      if (json.length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
+      id = unwrap(need().register_profile(json)).id;
       profileIds.set(profile, id);
     }
     own.profile = { $ref: id };

@@ -101,20 +101,19 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
 pub const MAX_FOOTER: u32 = 131_072;
 
 /// The last [`MAX_FOOTER`] UTF-16 units of `html` (never half a surrogate
-/// pair) and how many units come before them; found walking back from the
-/// end, so a long page costs no more than its tail.
+/// pair) and how many units come before them: one pass over the text, no
+/// copy (the JS wrapper passes only the tail in the first place).
 pub fn footer_tail(html: &str) -> (&str, u32) {
+    let total = crate::text::utf16_len(html);
+    let skip = total.saturating_sub(MAX_FOOTER);
     let mut units = 0;
-    let mut start = html.len();
-    for (i, c) in html.char_indices().rev() {
-        if units + c.len_utf16() as u32 > MAX_FOOTER {
-            let skipped = crate::text::utf16_len(html.get(..start).unwrap_or(""));
-            return (html.get(start..).unwrap_or(""), skipped);
+    for (i, c) in html.char_indices() {
+        if units >= skip {
+            return (html.get(i..).unwrap_or(""), units);
         }
         units += c.len_utf16() as u32;
-        start = i;
     }
-    (html, 0)
+    ("", units)
 }
 
 /// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.

@@ -198,31 +198,29 @@ pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
         return r;
     }
     if len > MAX_INPUT || opts.given_length("").is_some() {
-        return too_long(opts.given_length("").unwrap_or(len).max(len));
+        let mut r = FieldResult::new(String::new());
+        r.push(too_long(opts.given_length("").unwrap_or(len).max(len)));
+        return r;
     }
     let mut result = (def.check)(value, opts);
     apply_patterns(def.name, value, opts, &mut result);
     result.finish()
 }
 
-/// The result of a value of `len` UTF-16 units, over [`MAX_INPUT`]: one
-/// `common.too_long` finding and nothing else looked at.
-pub fn too_long(len: u32) -> FieldResult {
-    let mut r = FieldResult::new(String::new());
-    r.push(
-        Finding::error("common.too_long")
-            .param_n("length", len as i64)
-            .param_n("max", MAX_INPUT as i64)
-            .span(Some((0, len))),
-    );
-    r
+/// The finding on a value of `len` UTF-16 units, over [`MAX_INPUT`] (the
+/// value is then not looked at).
+pub fn too_long(len: u32) -> Finding {
+    Finding::error("common.too_long")
+        .param_n("length", len as i64)
+        .param_n("max", MAX_INPUT as i64)
+        .span(Some((0, len)))
 }
 
 /// A provider profile's extra patterns for this kind, run on the normalised
 /// value (a span is reported only when normalisation kept the text as typed),
 /// within the call's [`PATTERN_WORK`].
 fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResult) {
-    let chars = result.value.chars().count();
+    let chars = text::utf16_len(&result.value) as usize; // ≥ the characters the VM steps over
     for p in opts.profile.patterns_for(kind) {
         let cost = p.pattern.cost(chars);
         let spent = opts.work.get().saturating_add(cost);

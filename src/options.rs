@@ -10,7 +10,6 @@ use crate::i18n::Locale;
 use crate::json::Json;
 use crate::profile::Profile;
 use crate::province::Province;
-use alloc::rc::Rc;
 use alloc::sync::Arc;
 use core::cell::Cell;
 
@@ -86,13 +85,13 @@ pub struct Options {
     pub partial: bool,
     /// The provider profile (the generic one by default).
     pub profile: Arc<Profile>,
-    /// Pattern steps spent by this call so far (shared by the clones a
-    /// checkForm walk makes; [`crate::check::PATTERN_WORK`] is the budget).
-    pub work: Rc<Cell<u64>>,
+    /// Pattern steps spent by this call so far (a checkForm walk shares
+    /// its one copy of the options; [`crate::check::PATTERN_WORK`] is the budget).
+    pub work: Cell<u64>,
     /// UTF-16 lengths of texts the JS wrapper cut before passing them
     /// (internal option `$lengths`: path → length as given; `""` for a
     /// checkField value or checkFooter's HTML). docs/limits.md.
-    pub lengths: Vec<(String, u32)>,
+    pub lengths: Json,
     /// The checkField value was a JS number too large to be exact
     /// (internal option `$inexact`).
     pub inexact: bool,
@@ -108,8 +107,8 @@ impl Options {
             province: None,
             partial: false,
             profile: Profile::generic(),
-            work: Rc::new(Cell::new(0)),
-            lengths: Vec::new(),
+            work: Cell::new(0),
+            lengths: Json::Null,
             inexact: false,
         }
     }
@@ -133,11 +132,7 @@ impl Options {
             let key = key.as_str();
             // Set by the JS wrapper (js/core.js) when it cut a text or a list.
             if key == "$lengths" {
-                for (path, n) in value.as_object().unwrap_or(&[]) {
-                    if let Some(n) = n.as_f64().filter(|n| *n >= 0.0 && *n < 4.0e9) {
-                        o.lengths.push((path.clone(), n as u32));
-                    }
-                }
+                o.lengths = value.clone();
                 continue;
             }
             if key == "$inexact" {
@@ -181,25 +176,25 @@ impl Options {
     /// The length of the text or list at `path` as the caller gave it, when
     /// the JS wrapper cut it before passing it (else `None`: it is whole).
     pub fn given_length(&self, path: &str) -> Option<u32> {
-        self.lengths
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, n)| *n)
+        let n = self.lengths.get(path)?.as_f64()?;
+        (0.0..4.0e9).contains(&n).then_some(n as u32)
     }
 }
 
-/// At most the first 40 characters of `s`, with `…` when cut: what an
-/// error message may quote of a caller's value (never a pasted document).
-pub fn clip(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == 40 {
-            out.push('…');
-            break;
+/// At most the first 40 characters of `s`: what an error message may
+/// quote of a caller's value (never a pasted document).
+pub fn clip(s: &str) -> &str {
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            // A character starts here.
+            if chars == 40 {
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
         }
-        out.push(c);
     }
-    out
+    s
 }
 
 /// `options.<key> must be a <what>, not <type>` (also for the options of

@@ -180,23 +180,18 @@ pub const MAX_LIST: usize = 1000;
 pub const MAX_PATTERNS: usize = 100;
 /// Largest profile JSON text `registerProfile` accepts (bytes).
 pub const MAX_PROFILE_TEXT: usize = 1 << 20;
-/// Longest string item of a profile list (characters).
-pub const MAX_ITEM_CHARS: usize = 256;
+/// Longest string item of a profile list (UTF-8 bytes: 85 Han characters).
+pub const MAX_ITEM_BYTES: usize = 256;
 
 fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> {
     if items.len() > MAX_LIST {
         return Err(at(path, &[": more than 1000 items"]));
     }
-    for (i, item) in items.iter().enumerate() {
-        if item
-            .as_str()
-            .is_some_and(|t| t.chars().nth(MAX_ITEM_CHARS).is_some())
-        {
-            return Err(at(
-                &cat!(path, "[", i, "]"),
-                &[": longer than 256 characters"],
-            ));
-        }
+    if items
+        .iter()
+        .any(|t| t.as_str().is_some_and(|t| t.len() > MAX_ITEM_BYTES))
+    {
+        return Err(at(path, &[": an item is longer than 256 bytes"]));
     }
     if let Some(first) = base.first() {
         for (i, item) in items.iter().enumerate() {
@@ -219,11 +214,12 @@ fn merge(base: &Json, over: &Json, path: &str) -> Result<Json, String> {
                 {
                     continue;
                 }
-                let key = &crate::options::clip(key);
+                // Errors quote at most 40 characters of a key.
+                let shown = crate::options::clip(key);
                 let here = if path.is_empty() {
-                    key.clone()
+                    shown.to_string()
                 } else {
-                    cat!(path, ".", key)
+                    cat!(path, ".", shown)
                 };
                 let list_edit = match key.strip_suffix('+') {
                     Some(name) => Some((name, true)),
@@ -303,7 +299,7 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
                         path,
                         &[
                             ".",
-                            &crate::options::clip(k),
+                            crate::options::clip(k),
                             ": not a locale (zh-CN, zh-TW, en) or not a string",
                         ],
                     ));
@@ -346,7 +342,7 @@ fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Res
                 ".",
                 key,
                 ": '",
-                &crate::options::clip(v),
+                crate::options::clip(v),
                 "' is not ",
                 choices,
             ],
@@ -373,7 +369,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
                     &path,
                     &[
                         ".",
-                        &crate::options::clip(k),
+                        crate::options::clip(k),
                         ": not a pattern key (kind, pattern, match, code, severity, message, hint)",
                     ],
                 ));
@@ -383,10 +379,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
         let kind = text("kind").unwrap_or("");
         if !crate::check::is_kind(kind) {
             let kind = crate::options::clip(kind);
-            return Err(at(
-                &path,
-                &[".kind: '", &kind, "' is not a checkField kind"],
-            ));
+            return Err(at(&path, &[".kind: '", kind, "' is not a checkField kind"]));
         }
         let source =
             text("pattern").ok_or_else(|| at(&path, &[".pattern: required (a string)"]))?;
@@ -452,7 +445,8 @@ impl Profile {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s == "generic" => {}
             Some(other) => {
-                let text = crate::options::clip(&other.to_text());
+                let whole = other.to_text();
+                let text = crate::options::clip(&whole);
                 return Err(cat!("extends: only 'generic', not ", text));
             }
         }
@@ -723,9 +717,9 @@ mod tests {
         ))
         .unwrap_err();
         assert_eq!(err, "words.sensitive.words+: more than 1000 items");
-        let long = "字".repeat(MAX_ITEM_CHARS + 1);
+        let long = "字".repeat(MAX_ITEM_BYTES / 3 + 1);
         let err = profile(&format!(r#"{{"tlds":{{"add":["{long}"]}}}}"#)).unwrap_err();
-        assert_eq!(err, "tlds.add[0]: longer than 256 characters");
+        assert_eq!(err, "tlds.add: an item is longer than 256 bytes");
         let p = r#"{"kind":"mobile","pattern":"1","message":{"zh-CN":"x"}}"#;
         let ps = vec![p; MAX_PATTERNS + 1].join(",");
         let err = profile(&format!(r#"{{"patterns":[{ps}]}}"#)).unwrap_err();

@@ -151,12 +151,12 @@ pub struct Facts {
 
 /// Checks a whole filing (the `FilingForm` shape of api.md).
 pub fn check_form(form: &Json, opts: &Options) -> FormResult {
-    opts.work.set(0); // one call: one pattern budget for every field
     let mut w = Walk {
         opts: opts.clone(),
         rules: ProvinceRules::for_province(&opts.profile, opts.province),
         out: Vec::new(),
     };
+    w.opts.work.set(0); // one call: one pattern budget for every field of the walk
     if form.as_object().is_none() {
         w.bad_type("form.not_object", form, "");
         return FormResult { findings: w.out };
@@ -251,8 +251,8 @@ impl Walk {
                 let len = crate::text::utf16_len(s);
                 let given = self.opts.given_length(path);
                 if len > check::MAX_INPUT || given.is_some() {
-                    let mut r = check::too_long(given.unwrap_or(len).max(len));
-                    self.out.extend(r.findings.drain(..).map(|f| f.at(path)));
+                    let f = check::too_long(given.unwrap_or(len).max(len));
+                    file(&mut self.out, f, path, "");
                     return None;
                 }
                 if !s.trim().is_empty() {
