@@ -53,12 +53,119 @@ function text(value, name) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  throw new TypeError(`beian-check: ${name} must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+  throw new TypeError(`beian-check: ${name} must be a string, not ${typeName(value)}`);
+}
+
+const typeName = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+// -- limits (docs/limits.md) ---------------------------------------------
+// Texts and lists are cut here, before they are copied into the wasm, so a
+// pasted document costs a slice, not megabytes of wasm memory that a
+// linear memory never gives back. The wasm applies the same caps to what
+// it is given (the CLI and native callers) and reports a cut text or list
+// with the length it had, which it reads from the internal option
+// `$lengths` (path → length; '' for a checkField value or the footer HTML).
+const MAX_TEXT = 4096; // src/check.rs MAX_INPUT: every field value and form text
+const MAX_FOOTER = 131072; // src/api.rs MAX_FOOTER: checkFooter reads the page's end
+const MAX_LIST = 64; // form lists (the wasm's caps: websites 50, domains 20, contentTypes 20)
+const MAX_KEYS = 256; // own keys read per form object
+const MAX_DEPTH = 64; // src/json.rs MAX_DEPTH: deeper values are read as empty
+const MAX_NODES = 20000; // values read per form
+const MAX_FORM_TEXT = 1000000; // UTF-16 units of text read per form
+const MAX_PROFILE_TEXT = 1048576; // src/profile.rs MAX_PROFILE_TEXT
+
+/** Own enumerable properties of `o` on an object without a prototype (item 8 of issue 17: Object.prototype.profile is not an option). */
+export function ownOnly(o) {
+  return Object.assign(Object.create(null), o);
+}
+
+const isHigh = (c) => c >= 0xd800 && c < 0xdc00;
+const isLow = (c) => c >= 0xdc00 && c < 0xe000;
+/** The first `n` UTF-16 units of `s`, never half a surrogate pair. */
+const head = (s, n) => s.slice(0, isHigh(s.charCodeAt(n - 1)) ? n - 1 : n);
+/** At most 40 characters of a caller's value, for an error message. */
+const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** A checkField value: its text (cut past MAX_TEXT) and the internal options saying what was done. */
+function fieldValue(value) {
+  if (typeof value === 'string' && value.length > MAX_TEXT) return [head(value, MAX_TEXT + 1), { $lengths: { '': value.length } }];
+  // A number past 2^53 arrived rounded (440305198801013458 → …500): a finding, not a checksum error.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return [String(value), { $inexact: true }];
+  return [text(value, 'value'), null];
+}
+
+/**
+ * A form as JSON text for the wasm: own enumerable properties only (and no
+ * toJSON), texts cut past MAX_TEXT and lists past MAX_LIST (their lengths
+ * in `lengths`), values nested past MAX_DEPTH read as empty (a cycle ends
+ * there too), at most MAX_NODES values and MAX_FORM_TEXT units of text
+ * (past them, the rest is null and lengths.$ says so).
+ */
+function formJson(form, lengths) {
+  const out = [];
+  let nodes = 0;
+  let units = 0;
+  const walk = (v, path, depth) => {
+    if (++nodes > MAX_NODES || units > MAX_FORM_TEXT) {
+      lengths.$ = 1;
+      out.push('null');
+      return;
+    }
+    if (v instanceof Date) v = Number.isNaN(v.getTime()) ? null : v.toISOString();
+    switch (typeof v) {
+      case 'string':
+        if (v.length > MAX_TEXT) {
+          lengths[path] = v.length;
+          v = head(v, MAX_TEXT + 1);
+        }
+        units += v.length;
+        out.push(JSON.stringify(v));
+        return;
+      case 'number':
+        out.push(Number.isFinite(v) ? String(v) : 'null');
+        return;
+      case 'boolean':
+        out.push(v ? 'true' : 'false');
+        return;
+      case 'bigint':
+        out.push(`"${v}"`);
+        return;
+      case 'object':
+        if (v === null) break;
+        if (Array.isArray(v)) {
+          if (depth >= MAX_DEPTH) return void out.push('[]');
+          if (v.length > MAX_LIST) lengths[path] = v.length;
+          out.push('[');
+          for (let i = 0; i < Math.min(v.length, MAX_LIST); i++) {
+            if (i > 0) out.push(',');
+            walk(v[i], `${path}[${i}]`, depth + 1);
+          }
+          out.push(']');
+          return;
+        }
+        if (depth >= MAX_DEPTH) return void out.push('{}');
+        out.push('{');
+        let first = true;
+        for (const k of Object.keys(v).slice(0, MAX_KEYS)) {
+          const item = v[k];
+          if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+          out.push(first ? '' : ',', JSON.stringify(k), ':');
+          first = false;
+          walk(item, path ? `${path}.${k}` : k, depth + 1);
+        }
+        out.push('}');
+        return;
+      default:
+    }
+    out.push('null');
+  };
+  walk(form, '', 0);
+  return out.join('');
 }
 
 function kindName(kind) {
   if (typeof kind !== 'string') throw new TypeError(`beian-check: kind must be a string, not ${typeof kind}`);
-  return kind;
+  return kind.length > 64 ? kind.slice(0, 65) : kind; // no kind is that long; the error quotes 40
 }
 
 // A provider profile object is validated and parsed by the wasm once, then
@@ -66,21 +173,43 @@ function kindName(kind) {
 // a new object (mutating a used object has no effect).
 let profileIds = new WeakMap(); // ids belong to the bound wasm: reset by bind()
 
-function optionsJson(options) {
-  if (options === null || options === undefined) return '';
+// The wasm keeps the 64 profiles used last (src/profile.rs MAX_REGISTERED);
+// an id it has let go is registered again (call()).
+function optionsJson(options, internal) {
+  if (options === null || options === undefined) return internal ? JSON.stringify(internal) : '';
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('beian-check: options must be an object');
   }
-  const profile = options.profile;
+  const own = ownOnly(options);
+  for (const k of Object.keys(own)) {
+    if (k.startsWith('$')) delete own[k]; // internal keys are ours
+    else if (typeof own[k] === 'string' && own[k].length > MAX_TEXT) own[k] = head(own[k], MAX_TEXT + 1); // never copy a document in
+  }
+  const profile = own.profile;
   if (profile !== null && typeof profile === 'object') {
     let id = profileIds.get(profile);
     if (id === undefined) {
-      id = unwrap(need().register_profile(JSON.stringify(profile))).id;
+      const json = JSON.stringify(profile);
+      // src/profile.rs MAX_PROFILE_TEXT (bytes ≥ UTF-16 units): refused before the copy into wasm.
+      if (json.length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
+      id = unwrap(need().register_profile(json)).id;
       profileIds.set(profile, id);
     }
-    return JSON.stringify({ ...options, profile: { $ref: id } });
+    own.profile = { $ref: id };
   }
-  return JSON.stringify(options);
+  return JSON.stringify(internal ? Object.assign(own, internal) : own);
+}
+
+const STALE = '{"typeError":"beian-check: options.profile: unknown profile reference';
+
+/** Runs `run(optionsJson)` and unwraps its result; a profile id the wasm has evicted is registered again, once. */
+function call(options, internal, run) {
+  let out = run(optionsJson(options, internal));
+  if (out.startsWith(STALE)) {
+    profileIds = new WeakMap();
+    out = run(optionsJson(options, internal));
+  }
+  return unwrap(out);
 }
 
 function unwrap(json) {
@@ -114,7 +243,9 @@ export function loadRegionNames() {
 
 /** Checks one field value as `kind`. Never throws on the value. */
 export function checkField(kind, value, options) {
-  const result = unwrap(need().check_field(kindName(kind), text(value, 'value'), optionsJson(options), localToday()));
+  const w = need();
+  const [v, internal] = fieldValue(value);
+  const result = call(options, internal, (o) => w.check_field(kindName(kind), v, o, localToday()));
   const info = result.info;
   if (info && info.regionCode && !info.regionName && !namesPromise) loadRegionNames().catch(() => {});
   return result;
@@ -122,7 +253,9 @@ export function checkField(kind, value, options) {
 
 /** The normalised value of `value` as `kind`. */
 export function normalize(kind, value, options) {
-  return unwrap(need().normalize(kindName(kind), text(value, 'value'), optionsJson(options), localToday())).value;
+  const w = need();
+  const [v, internal] = fieldValue(value);
+  return call(options, internal, (o) => w.normalize(kindName(kind), v, o, localToday())).value;
 }
 
 /**
@@ -130,7 +263,16 @@ export function normalize(kind, value, options) {
  * Extra options: icpNumber, psbNumber, domain. Never throws on the HTML.
  */
 export function checkFooter(html, options) {
-  return unwrap(needFull('check_footer', 'checkFooter').check_footer(text(html, 'html'), optionsJson(options), localToday()));
+  const w = needFull('check_footer', 'checkFooter');
+  let page = text(html, 'html');
+  let internal = null;
+  if (page.length > MAX_FOOTER) {
+    // The footer is at the end: pass the last MAX_FOOTER units (not half a pair).
+    const from = page.length - MAX_FOOTER;
+    internal = { $lengths: { '': page.length } };
+    page = page.slice(isLow(page.charCodeAt(from)) ? from + 1 : from);
+  }
+  return call(options, internal, (o) => w.check_footer(page, o, localToday()));
 }
 
 /** The checkField kinds with labels in `locale` (default zh-CN). */
@@ -151,9 +293,13 @@ export function version() {
 /** Checks a whole filing: every field (with `path`) plus the cross-field rules. */
 export function checkForm(form, options) {
   if (form === null || typeof form !== 'object' || Array.isArray(form)) {
-    throw new TypeError(`beian-check: form must be an object, not ${form === null ? 'null' : Array.isArray(form) ? 'an array' : typeof form}`);
+    throw new TypeError(`beian-check: form must be an object, not ${typeName(form)}`);
   }
-  return unwrap(needFull('check_form', 'checkForm').check_form(JSON.stringify(form), optionsJson(options), localToday()));
+  const w = needFull('check_form', 'checkForm');
+  const lengths = {};
+  const json = formJson(form, lengths);
+  const internal = Object.keys(lengths).length > 0 ? { $lengths: lengths } : null;
+  return call(options, internal, (o) => w.check_form(json, o, localToday()));
 }
 
 /** A built-in profile as a plain object (providers copy it to write their own). */
@@ -172,7 +318,7 @@ export function setLocaleLoader(loader) {
   localeLoader = loader;
 }
 
-const LOCALE_TAGS = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
+const LOCALE_TAGS = ['zh-CN', 'zh-TW', 'en'];
 
 /**
  * Makes the messages of `locale` available ('zh-CN' always is). Resolves
@@ -180,8 +326,9 @@ const LOCALE_TAGS = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
  * unless given `{ locales }`; Node has them all at import.
  */
 export function loadLocale(locale) {
-  const tag = LOCALE_TAGS[locale];
-  if (!tag) return Promise.reject(new TypeError(`beian-check: locale '${locale}' is not supported; use 'zh-CN', 'zh-TW' or 'en'`));
+  // A list, not an object's keys: 'constructor' or '__proto__' is no locale (issue 17, item 9).
+  const tag = LOCALE_TAGS.find((t) => t === locale);
+  if (!tag) return Promise.reject(new TypeError(`beian-check: locale '${clip(String(locale))}' is not supported; use 'zh-CN', 'zh-TW' or 'en'`));
   if (tag === 'zh-CN') return Promise.resolve();
   if (!localePromises.has(tag)) {
     const p = Promise.resolve()
@@ -213,13 +360,14 @@ function byteArg(bytes, name) {
 
 function slotName(slot) {
   if (typeof slot !== 'string' || !IMAGE_SLOTS.includes(slot)) {
-    throw new TypeError(`beian-check: unknown image slot ${JSON.stringify(slot)}; expected one of: ${IMAGE_SLOTS.join(', ')}`);
+    const what = typeof slot === 'string' ? clip(JSON.stringify(slot)) : typeName(slot);
+    throw new TypeError(`beian-check: unknown image slot ${what}; expected one of: ${IMAGE_SLOTS.join(', ')}`);
   }
   return slot;
 }
 
 function side(v, name) {
-  if (!Number.isInteger(v) || v <= 0 || v > 0xFFFFFFFF) throw new TypeError(`beian-check: ${name} must be a positive integer, not ${v}`);
+  if (!Number.isInteger(v) || v <= 0 || v > 0xFFFFFFFF) throw new TypeError(`beian-check: ${name} must be a positive integer, not ${typeof v === 'number' ? v : typeName(v)}`);
   return v;
 }
 
@@ -251,9 +399,11 @@ export function checkImage(slot, bytes, options) {
   const name = slotName(slot);
   const w = needFull('check_image', 'checkImage');
   const opts = options === null || options === undefined ? {} : options;
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError('beian-check: options must be an object');
   // The wasm sees a prefix: tell it the real size unless the caller did.
-  const json = optionsJson(opts.fileSize === undefined ? { ...opts, fileSize: b.length } : opts);
-  return headerCall(b, (head) => unwrap(w.check_image(name, head, json, localToday())));
+  const own = ownOnly(opts);
+  if (own.fileSize === undefined) own.fileSize = b.length;
+  return headerCall(b, (head) => call(own, null, (o) => w.check_image(name, head, o, localToday())));
 }
 
 /**
@@ -270,5 +420,6 @@ export function checkImagePixels(slot, rgba, width, height, options) {
   if (data.length !== width * height * 4) {
     throw new TypeError(`beian-check: rgba has ${data.length} bytes; width × height × 4 = ${width * height * 4}`);
   }
-  return unwrap(needFull('check_image_pixels', 'checkImagePixels').check_image_pixels(slotName(slot), data, width, height, optionsJson(options), localToday()));
+  const w = needFull('check_image_pixels', 'checkImagePixels');
+  return call(options, null, (o) => w.check_image_pixels(slotName(slot), data, width, height, o, localToday()));
 }

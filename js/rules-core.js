@@ -45,7 +45,7 @@ function ruleShape(opts, validator) {
 function options(opts, where) {
   if (opts === undefined || opts === null) return {};
   if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError(`beian-check/rules: ${where} options must be an object`);
-  return opts;
+  return core.ownOnly(opts); // own properties only: not an Object.prototype.locale
 }
 
 /**

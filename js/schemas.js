@@ -34,6 +34,7 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
   if (bound === null || typeof bound !== 'object' || Array.isArray(bound)) {
     throw new TypeError('beian-check: schemas.withOptions(options) needs an options object');
   }
+  bound = core.ownOnly(bound); // own properties only: not an Object.prototype.profile
   // Synchronous once the wasm and the locale are loaded; before that (in a
   // browser) validate() loads them and returns a Promise.
   const locale = bound.locale;
@@ -55,7 +56,7 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
 
   function field(kind, opts = {}) {
     if (typeof kind !== 'string') throw new TypeError('beian-check: schemas.field(kind) needs the kind as a string');
-    const { label, required: req, ...rest } = { ...bound, ...opts };
+    const { label, required: req, ...rest } = Object.assign(core.ownOnly(bound), core.ownOnly(opts ?? {}));
     const required = requiredOption(req, 'schemas');
     const locale = rest.locale ?? 'zh-CN';
     return standard(
@@ -83,7 +84,7 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
     }, locale, true),
   );
 
-  const withOptions = (options) => makeSchemas(ensureReady, { ...bound, ...options }, loadLocaleChunk);
+  const withOptions = (options) => makeSchemas(ensureReady, Object.assign(core.ownOnly(bound), core.ownOnly(options ?? {})), loadLocaleChunk);
 
   return kindProxy('schemas', { form, field, withOptions }, (kind) => field(kind));
 }

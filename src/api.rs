@@ -75,8 +75,45 @@ pub fn check_footer(html: &str, options_json: &str, today: &str) -> String {
             Some(other) => return output::type_error_json(&not_a(key, "string", other)),
         }
     }
-    let r = crate::site::footer::check_footer(html, &opts, expected);
+    // Only the end of a long page is read: the footer is there, and the
+    // cost (≈ 40–80 bytes of memory per character) stays bounded.
+    let (tail, skipped) = footer_tail(html);
+    let given = opts.given_length("").unwrap_or(0);
+    let length = given.max(skipped + crate::text::utf16_len(tail));
+    let offset = length - crate::text::utf16_len(tail);
+    let mut r = crate::site::footer::check_footer(tail, &opts, expected);
+    if offset > 0 {
+        for f in &mut r.findings {
+            f.span = f.span.map(|(a, b)| (a + offset, b + offset));
+        }
+        r.push(
+            crate::finding::Finding::warning("footer.cut")
+                .param_n("length", length as i64)
+                .param_n("max", MAX_FOOTER as i64)
+                .span(Some((0, offset))),
+        );
+    }
     output::field_result_json(&r, opts.locale)
+}
+
+/// Longest HTML `checkFooter` reads (UTF-16 units): of a longer page only
+/// the last this many are checked (`footer.cut` says so). docs/limits.md.
+pub const MAX_FOOTER: u32 = 131_072;
+
+/// The last [`MAX_FOOTER`] UTF-16 units of `html` (never half a surrogate
+/// pair) and how many units come before them: one pass over the text, no
+/// copy (the JS wrapper passes only the tail in the first place).
+pub fn footer_tail(html: &str) -> (&str, u32) {
+    let total = crate::text::utf16_len(html);
+    let skip = total.saturating_sub(MAX_FOOTER);
+    let mut units = 0;
+    for (i, c) in html.char_indices() {
+        if units >= skip {
+            return (html.get(i..).unwrap_or(""), units);
+        }
+        units += c.len_utf16() as u32;
+    }
+    ("", units)
 }
 
 /// `kinds(locale)` → `[{"kind": "mobile", "label": "手机号码"}, …]`.
@@ -253,6 +290,43 @@ mod tests {
         let v = json::parse(&out).unwrap();
         assert_eq!(v.get("ok"), Some(&Json::Bool(true)));
         assert_eq!(v.get("value").and_then(Json::as_str), Some("13800138000"));
+    }
+
+    #[test]
+    fn a_long_page_is_read_from_its_end_with_spans_into_the_whole() {
+        let head = "<p>x</p>".repeat(20_000); // 160,000 units
+        let html = format!("{head}<a href=\"https://beian.miit.gov.cn/\">京ICP备12345678号-1</a>");
+        let out = check_footer(&html, "{}", "2026-11-27");
+        let v = json::parse(&out).unwrap();
+        let findings = v.get("findings").and_then(Json::as_array).unwrap();
+        let cut = findings
+            .iter()
+            .find(|f| f.get("code").and_then(Json::as_str) == Some("footer.cut"))
+            .expect("footer.cut");
+        let len = html.encode_utf16().count() as f64;
+        let skipped = len - f64::from(MAX_FOOTER);
+        assert_eq!(
+            cut.get("span"),
+            Some(&Json::Arr(vec![Json::Num(0.0), Json::Num(skipped)]))
+        );
+        let icp = v.get("info").and_then(|i| i.get("icpNumbers")).unwrap();
+        assert_eq!(icp.to_text(), r#"["京ICP备12345678号-1"]"#);
+        // A span points into the whole page, not into the tail.
+        for f in findings {
+            if let Some(Json::Arr(s)) = f.get("span") {
+                assert!(s[1].as_f64().unwrap() <= len);
+            }
+        }
+        // The JS wrapper passes only the tail and the length it had.
+        let tail = footer_tail(&html).0;
+        let opts = format!(r#"{{"$lengths":{{"":{len}}}}}"#);
+        let v2 = json::parse(&check_footer(tail, &opts, "2026-11-27")).unwrap();
+        assert_eq!(v2, v);
+        // A surrogate pair at the cut is never split.
+        let emoji = format!("{}{}", "😀".repeat(100_000), "a");
+        let (t, skipped) = footer_tail(&emoji);
+        assert_eq!(skipped + t.encode_utf16().count() as u32, 200_001);
+        assert!(t.encode_utf16().count() as u32 <= MAX_FOOTER);
     }
 
     #[test]

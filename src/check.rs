@@ -140,7 +140,17 @@ pub const KINDS: &[KindDef] = &[
 
 /// Longest input any kind looks at (UTF-16 units); longer input is refused
 /// with a finding before any parsing, so a pasted document costs nothing.
+/// Every text of a checkForm form has the same cap (docs/limits.md).
 pub const MAX_INPUT: u32 = 4096;
+
+/// Pattern steps one call may spend on a profile's field patterns (a
+/// checkField, or a whole checkForm): each pattern costs at most
+/// program × (characters + 1) steps ([`crate::pattern::Pattern::cost`]),
+/// charged before it runs; a pattern that would overrun the budget is not
+/// run and says so (`profile.pattern_skipped`). ~2 M steps take 10–60 ms
+/// in a browser; a pattern of 50 instructions on a 20-character value
+/// costs 1,050. docs/limits.md.
+pub const PATTERN_WORK: u64 = 2_000_000;
 
 /// Looks a kind up by its API name.
 pub fn kind(name: &str) -> Option<&'static KindDef> {
@@ -149,7 +159,11 @@ pub fn kind(name: &str) -> Option<&'static KindDef> {
 
 /// The error for an unknown kind, naming the valid ones.
 pub fn unknown_kind(name: &str) -> String {
-    let mut out = cat!("unknown kind '", name, "'; expected one of: ");
+    let mut out = cat!(
+        "unknown kind '",
+        crate::options::clip(name),
+        "'; expected one of: "
+    );
     for (i, k) in KINDS.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -161,7 +175,15 @@ pub fn unknown_kind(name: &str) -> String {
 
 /// Checks one value as `kind`. `Err` only for an unknown kind (a programming
 /// error, a `TypeError` in JS); every bad value is a finding.
+/// This is one call: its pattern budget starts afresh.
 pub fn check_field(kind_name: &str, value: &str, opts: &Options) -> Result<FieldResult, String> {
+    opts.work.set(0);
+    check_within(kind_name, value, opts)
+}
+
+/// [`check_field`] as part of a larger call (checkForm's fields), sharing
+/// its pattern budget.
+pub fn check_within(kind_name: &str, value: &str, opts: &Options) -> Result<FieldResult, String> {
     let def = kind(kind_name).ok_or_else(|| unknown_kind(kind_name))?;
     Ok(run(def, value, opts))
 }
@@ -169,14 +191,15 @@ pub fn check_field(kind_name: &str, value: &str, opts: &Options) -> Result<Field
 /// Runs a known kind with the shared guards.
 pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
     let len = text::utf16_len(value);
-    if len > MAX_INPUT {
+    if opts.inexact {
+        // A JS number past 2^53 arrives rounded: no digit of it can be trusted.
         let mut r = FieldResult::new(String::new());
-        r.push(
-            Finding::error("common.too_long")
-                .param_n("length", len as i64)
-                .param_n("max", MAX_INPUT as i64)
-                .span(Some((0, len))),
-        );
+        r.push(Finding::error("common.inexact_number").param("value", value));
+        return r;
+    }
+    if len > MAX_INPUT || opts.given_length("").is_some() {
+        let mut r = FieldResult::new(String::new());
+        r.push(too_long(opts.given_length("").unwrap_or(len).max(len)));
         return r;
     }
     let mut result = (def.check)(value, opts);
@@ -184,10 +207,29 @@ pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
     result.finish()
 }
 
+/// The finding on a value of `len` UTF-16 units, over [`MAX_INPUT`] (the
+/// value is then not looked at).
+pub fn too_long(len: u32) -> Finding {
+    Finding::error("common.too_long")
+        .param_n("length", len as i64)
+        .param_n("max", MAX_INPUT as i64)
+        .span(Some((0, len)))
+}
+
 /// A provider profile's extra patterns for this kind, run on the normalised
-/// value (a span is reported only when normalisation kept the text as typed).
+/// value (a span is reported only when normalisation kept the text as typed),
+/// within the call's [`PATTERN_WORK`].
 fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResult) {
+    let chars = text::utf16_len(&result.value) as usize; // ≥ the characters the VM steps over
     for p in opts.profile.patterns_for(kind) {
+        let cost = p.pattern.cost(chars);
+        let spent = opts.work.get().saturating_add(cost);
+        if spent > PATTERN_WORK {
+            let f = Finding::warning("profile.pattern_skipped").param("code", p.code.clone());
+            result.push(f);
+            continue;
+        }
+        opts.work.set(spent);
         let found = p.pattern.find(&result.value);
         let fire = match p.rule {
             PatternRule::Forbid => found.is_some(),

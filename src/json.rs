@@ -23,7 +23,10 @@ pub enum Json {
     Obj(Vec<(String, Json)>),
 }
 
-/// Deepest nesting accepted.
+/// Deepest nesting kept: an array or object nested deeper is read as an
+/// empty one of its kind (skipped with a counter, not recursion), so a
+/// form with a value nested 10,000 deep gets the finding its type earns
+/// (`form.not_text`, …) instead of an exception (issue 17; docs/limits.md).
 pub const MAX_DEPTH: usize = 64;
 
 impl Json {
@@ -108,6 +111,15 @@ pub fn parse(text: &str) -> Result<Json, String> {
     Ok(v)
 }
 
+/// ` ]` or ` }`.
+fn closer_of(object: bool) -> &'static str {
+    if object {
+        " }"
+    } else {
+        " ]"
+    }
+}
+
 /// A parse error: `<what><detail> at byte <at>` (one builder for them all).
 #[inline(never)]
 fn at_byte(what: &str, detail: &str, at: usize) -> String {
@@ -137,9 +149,44 @@ impl Parser<'_> {
             Err(at_byte("expected ", lit, self.i))
         }
     }
+    /// Skips the array or object at `self.i` (its brackets balanced, its
+    /// strings skipped whole) and returns it empty.
+    fn skip_deep(&mut self) -> Result<Json, String> {
+        let start = self.i;
+        let object = self.peek() == Some(b'{');
+        let mut open = 0usize;
+        while let Some(b) = self.peek() {
+            self.i += 1;
+            match b {
+                b'[' | b'{' => open += 1,
+                b']' | b'}' => {
+                    open -= 1;
+                    if open == 0 {
+                        return Ok(if object {
+                            Json::Obj(Vec::new())
+                        } else {
+                            Json::Arr(Vec::new())
+                        });
+                    }
+                }
+                b'"' => {
+                    while let Some(c) = self.peek() {
+                        self.i += 1;
+                        match c {
+                            b'\\' => self.i += 1,
+                            b'"' => break,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(at_byte("unclosed", closer_of(object), start))
+    }
     fn value(&mut self, depth: usize) -> Result<Json, String> {
-        if depth > MAX_DEPTH {
-            return Err("nesting too deep".into());
+        if depth > MAX_DEPTH && matches!(self.peek(), Some(b'[' | b'{')) {
+            return self.skip_deep();
         }
         match self.peek() {
             Some(b'n') => self.literal("null").map(|_| Json::Null),
@@ -479,6 +526,39 @@ mod tests {
         }
         let deep = "[".repeat(1000);
         assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn deep_values_are_read_as_empty_containers() {
+        // Issue 17: 65 deep was an error (a TypeError in JS), so a form
+        // got an exception instead of a finding.
+        let n = 10_000;
+        let text = format!(
+            r#"{{"a":{}"x\"]}}"{},"b":1}}"#,
+            "[".repeat(n),
+            "]".repeat(n)
+        );
+        let v = parse(&text).unwrap();
+        assert_eq!(
+            v.get("b"),
+            Some(&Json::Num(1.0)),
+            "the skip ends at the right bracket"
+        );
+        let Some(Json::Arr(mut items)) = v.get("a").cloned() else {
+            panic!("{v:?}")
+        };
+        // Depth 1 is `a`'s array; the 64th level is the last one kept.
+        let mut depth = 1;
+        while let Some(Json::Arr(inner)) = items.pop() {
+            depth += 1;
+            items = inner;
+        }
+        assert_eq!(depth, MAX_DEPTH + 1);
+        assert!(parse(&format!("[{}", "[".repeat(100))).is_err(), "unclosed");
+        assert_eq!(
+            parse(&format!("{}{}", "[".repeat(66), "]".repeat(66))).map(|_| ()),
+            Ok(())
+        );
     }
 
     #[test]

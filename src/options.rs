@@ -11,6 +11,7 @@ use crate::json::Json;
 use crate::profile::Profile;
 use crate::province::Province;
 use alloc::sync::Arc;
+use core::cell::Cell;
 
 /// The kind of filing subject (主办单位性质, simplified).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +85,16 @@ pub struct Options {
     pub partial: bool,
     /// The provider profile (the generic one by default).
     pub profile: Arc<Profile>,
+    /// Pattern steps spent by this call so far (a checkForm walk shares
+    /// its one copy of the options; [`crate::check::PATTERN_WORK`] is the budget).
+    pub work: Cell<u64>,
+    /// UTF-16 lengths of texts the JS wrapper cut before passing them
+    /// (internal option `$lengths`: path → length as given; `""` for a
+    /// checkField value or checkFooter's HTML). docs/limits.md.
+    pub lengths: Json,
+    /// The checkField value was a JS number too large to be exact
+    /// (internal option `$inexact`).
+    pub inexact: bool,
 }
 
 impl Options {
@@ -96,6 +107,9 @@ impl Options {
             province: None,
             partial: false,
             profile: Profile::generic(),
+            work: Cell::new(0),
+            lengths: Json::Null,
+            inexact: false,
         }
     }
 
@@ -116,6 +130,15 @@ impl Options {
         };
         for (key, value) in entries {
             let key = key.as_str();
+            // Set by the JS wrapper (js/core.js) when it cut a text or a list.
+            if key == "$lengths" {
+                o.lengths = value.clone();
+                continue;
+            }
+            if key == "$inexact" {
+                o.inexact = value.as_bool() == Some(true);
+                continue;
+            }
             // Options of other entry points (images, footer) pass through here unharmed.
             let Some(k) = OPTION_KEYS.iter().position(|n| *n == key) else {
                 continue;
@@ -126,7 +149,7 @@ impl Options {
                 (0, _) => return Err(not_a(key, "boolean", value)),
                 (1, _) => o.profile = profile(value)?,
                 (_, Json::Str(t)) => {
-                    let bad = |what: &str| cat!("options.", key, " '", t, "' is not ", what);
+                    let bad = |what: &str| cat!("options.", key, " '", clip(t), "' is not ", what);
                     match k {
                         2 => o.locale = locale(t, "options.locale")?,
                         3 => o.today = Date::parse(t).ok_or_else(|| bad("a date (YYYY-MM-DD)"))?,
@@ -147,6 +170,31 @@ impl Options {
         }
         Ok(o)
     }
+}
+
+impl Options {
+    /// The length of the text or list at `path` as the caller gave it, when
+    /// the JS wrapper cut it before passing it (else `None`: it is whole).
+    pub fn given_length(&self, path: &str) -> Option<u32> {
+        let n = self.lengths.get(path)?.as_f64()?;
+        (0.0..4.0e9).contains(&n).then_some(n as u32)
+    }
+}
+
+/// At most the first 40 characters of `s`: what an error message may
+/// quote of a caller's value (never a pasted document).
+pub fn clip(s: &str) -> &str {
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            // A character starts here.
+            if chars == 40 {
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
+        }
+    }
+    s
 }
 
 /// `options.<key> must be a <what>, not <type>` (also for the options of
@@ -193,7 +241,7 @@ pub fn locale(tag: &str, what: &str) -> Result<Locale, String> {
         return Err(cat!(
             what,
             " '",
-            tag,
+            clip(tag),
             "' is not supported; use 'zh-CN', 'zh-TW' or 'en'"
         ));
     };
@@ -217,7 +265,7 @@ fn profile(value: &Json) -> Result<Arc<Profile>, String> {
         Json::Str(name) if name == "generic" => Ok(Profile::generic()),
         Json::Str(name) => Err(cat!(
             "options.profile: unknown profile '",
-            name,
+            clip(name),
             "' (built in: 'generic'; or pass a profile object)"
         )),
         Json::Obj(items) if items.len() == 1 && items.iter().any(|(k, _)| k == "$ref") => {

@@ -14,7 +14,10 @@
 //! - anchors `^` and `$` (whole input; no multi-line mode)
 //! - groups `( … )` and `(?: … )`, alternation `|`
 //! - quantifiers `* + ?` and `{n}`, `{n,}`, `{n,m}` (n, m ≤ 100); a trailing
-//!   `?` (lazy) is accepted and does not change whether a pattern matches
+//!   `?` (lazy) is accepted and does not change whether a pattern matches;
+//!   a quantifier on a quantifier (`a**`, `a{2}{3}`) is an error, as in
+//!   JavaScript
+
 //! - the flag `(?i)` at the very start: ASCII case-insensitive
 //!
 //! Not supported (a clear error): back-references, look-around, `\b`, named
@@ -25,12 +28,19 @@ use crate::rt::prelude::*;
 
 /// Longest pattern accepted (characters).
 pub const MAX_PATTERN: usize = 1000;
-/// Largest compiled program (instructions).
-pub const MAX_PROGRAM: usize = 20_000;
+/// Largest compiled program (instructions). A match costs at most
+/// program × (input characters + 1) steps ([`Pattern::cost`]): with field
+/// values capped at 4096 characters one pattern costs at most ~8 M steps,
+/// and the work of all patterns in one call is budgeted
+/// (`check::PATTERN_WORK`). `(?:.{100}){100}` (10,001 instructions, 0.3 s
+/// per 4096-character value) is refused. docs/limits.md.
+pub const MAX_PROGRAM: usize = 2_000;
 
 /// The error past [`MAX_PATTERN`] characters, written out (a test keeps
 /// the number in step).
 const TOO_LONG: &str = "pattern longer than 1000 characters";
+/// The error past [`MAX_PROGRAM`] instructions (a test keeps it in step).
+const TOO_LARGE: &str = "pattern too large: more than 2000 instructions once repeats are expanded";
 
 #[derive(Clone, Debug, PartialEq)]
 enum Inst {
@@ -174,7 +184,11 @@ impl Parser<'_> {
         if matches!(atom, Node::Leaf(Inst::Bol | Inst::Eol) | Node::Empty) {
             return Err(self.err("nothing to repeat"));
         }
-        if matches!(self.peek(), Some('*' | '+' | '?')) {
+        // `a**`, `a{2}{3}`: JavaScript refuses them ("nothing to repeat");
+        // reading `{3}` as literal text would match something else.
+        let counted =
+            self.peek() == Some('{') && self.s.get(self.i + 1).is_some_and(char::is_ascii_digit);
+        if matches!(self.peek(), Some('*' | '+' | '?')) || counted {
             return Err(self.err("nested quantifier"));
         }
         Ok(Node::Repeat(Box::new(atom), min, max))
@@ -445,12 +459,18 @@ impl Pattern {
         c.node(&node);
         c.emit(Inst::Match);
         if c.full {
-            return Err("pattern too large".into());
+            return Err(TOO_LARGE.into());
         }
         Ok(Pattern {
             prog: c.prog,
             icase,
         })
+    }
+
+    /// The most steps [`Pattern::find`] takes on `chars` characters: every
+    /// instruction at most once per position (Pike VM).
+    pub fn cost(&self, chars: usize) -> u64 {
+        (self.prog.len() as u64).saturating_mul(chars as u64 + 1)
     }
 
     /// True when the pattern matches somewhere in `text`.
@@ -469,9 +489,10 @@ impl Pattern {
             seen.push(usize::MAX);
         }
         let mut matched: Option<(usize, usize)> = None;
+        let mut stack = Vec::new(); // the closure's stack, reused (no allocation per step)
         for i in 0..=n {
             if matched.is_none() {
-                self.add(&mut clist, &mut seen, i, 0, i, n);
+                self.add(&mut clist, &mut seen, &mut stack, (i, 0, i, n));
             }
             if clist.is_empty() {
                 break;
@@ -502,7 +523,7 @@ impl Pattern {
                     _ => false,
                 };
                 if ok {
-                    self.add(&mut nlist, &mut seen, step, pc + 1, start, n);
+                    self.add(&mut nlist, &mut seen, &mut stack, (step, pc + 1, start, n));
                 }
             }
             core::mem::swap(&mut clist, &mut nlist);
@@ -510,17 +531,19 @@ impl Pattern {
         matched
     }
 
+    /// Adds the threads reachable from `pc` at `pos` without consuming a
+    /// character; `at` is (pos, pc, start, n).
     fn add(
         &self,
         list: &mut Vec<(usize, usize)>,
         seen: &mut [usize],
-        pos: usize,
-        pc: usize,
-        start: usize,
-        n: usize,
+        stack: &mut Vec<usize>,
+        at: (usize, usize, usize, usize),
     ) {
+        let (pos, pc, start, n) = at;
         // Iterative epsilon closure (explicit stack: no recursion depth limit).
-        let mut stack = vec![pc];
+        stack.clear();
+        stack.push(pc);
         while let Some(pc) = stack.pop() {
             match seen.get_mut(pc) {
                 Some(s) if *s == pos => continue,
@@ -627,5 +650,27 @@ mod tests {
     #[test]
     fn program_size_is_capped() {
         assert!(Pattern::new("(((a{100}){100}){100})").is_err());
+        // Issue 17: 10,001 instructions, 0.3 s per 4096-character value.
+        assert_eq!(Pattern::new("(?:.{100}){100}"), Err(TOO_LARGE.into()));
+        assert_eq!(
+            TOO_LARGE,
+            format!(
+                "pattern too large: more than {MAX_PROGRAM} instructions once repeats are expanded"
+            )
+        );
+        let p = Pattern::new("(?:.{10}){40}").unwrap();
+        assert_eq!(p.cost(4096), 401 * 4097);
+    }
+
+    #[test]
+    fn a_quantified_quantifier_is_an_error_as_in_javascript() {
+        // JavaScript: /a{2}{3}/ is a SyntaxError ("Nothing to repeat").
+        for bad in ["a{2}{3}", "a{2}{3,}", "a*{2}", "(?:ab){2}{1,2}"] {
+            let e = Pattern::new(bad).unwrap_err();
+            assert!(e.contains("nested quantifier"), "{bad}: {e}");
+        }
+        // A brace that is no quantifier stays literal text.
+        assert_eq!(m("a{x", "a{x"), Some((0, 3)));
+        assert_eq!(m("a{2}{", "aa{"), Some((0, 3)));
     }
 }

@@ -171,7 +171,28 @@ fn entry<'a>(items: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     items.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
+/// Most items of one profile list (`tlds.add`, `words.sensitive.words+`,
+/// …): the generic profile's longest has 190. Lists are scanned per check,
+/// so a million extra TLDs (249 s) or 100,000 forbidden words (4.4 s per
+/// name) are refused instead (docs/limits.md).
+pub const MAX_LIST: usize = 1000;
+/// Most field patterns in one profile.
+pub const MAX_PATTERNS: usize = 100;
+/// Largest profile JSON text `registerProfile` accepts (bytes).
+pub const MAX_PROFILE_TEXT: usize = 1 << 20;
+/// Longest string item of a profile list (UTF-8 bytes: 85 Han characters).
+pub const MAX_ITEM_BYTES: usize = 256;
+
 fn check_items(base: &[Json], items: &[Json], path: &str) -> Result<(), String> {
+    if items.len() > MAX_LIST {
+        return Err(at(path, &[": more than 1000 items"]));
+    }
+    if items
+        .iter()
+        .any(|t| t.as_str().is_some_and(|t| t.len() > MAX_ITEM_BYTES))
+    {
+        return Err(at(path, &[": an item is longer than 256 bytes"]));
+    }
     if let Some(first) = base.first() {
         for (i, item) in items.iter().enumerate() {
             if core::mem::discriminant(item) != core::mem::discriminant(first) {
@@ -196,10 +217,12 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                 {
                     continue;
                 }
+                // Errors quote at most 40 characters of a key.
+                let shown = crate::options::clip(key);
                 let here = if path.is_empty() {
-                    key.clone()
+                    shown.to_string()
                 } else {
-                    cat!(path, ".", key)
+                    cat!(path, ".", shown)
                 };
                 let list_edit = match key.strip_suffix('+') {
                     Some(name) => Some((name, true)),
@@ -280,7 +303,11 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
                 let (Some(locale), Json::Str(t)) = (crate::i18n::Locale::parse(k), t) else {
                     return Err(at(
                         path,
-                        &[".", k, ": not a locale (zh-CN, zh-TW, en) or not a string"],
+                        &[
+                            ".",
+                            crate::options::clip(k),
+                            ": not a locale (zh-CN, zh-TW, en) or not a string",
+                        ],
                     ));
                 };
                 if let Some(slot) = out.get_mut(locale.index()) {
@@ -314,16 +341,28 @@ fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Res
     let Some(v) = p.get(key).and_then(Json::as_str) else {
         return Ok(0);
     };
-    names
-        .iter()
-        .position(|n| *n == v)
-        .ok_or_else(|| at(path, &[".", key, ": '", v, "' is not ", choices]))
+    names.iter().position(|n| *n == v).ok_or_else(|| {
+        at(
+            path,
+            &[
+                ".",
+                key,
+                ": '",
+                crate::options::clip(v),
+                "' is not ",
+                choices,
+            ],
+        )
+    })
 }
 
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
     let Json::Arr(items) = v else {
         return Err(expected("patterns", "an array", v));
     };
+    if items.len() > MAX_PATTERNS {
+        return Err("patterns: more than 100 patterns".into());
+    }
     let mut out = Vec::new();
     for (i, p) in items.iter().enumerate() {
         let path = cat!("patterns[", i, "]");
@@ -336,7 +375,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
                     &path,
                     &[
                         ".",
-                        k,
+                        crate::options::clip(k),
                         ": not a pattern key (kind, pattern, match, code, severity, message, hint)",
                     ],
                 ));
@@ -345,6 +384,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
         let text = |key: &str| p.get(key).and_then(Json::as_str);
         let kind = text("kind").unwrap_or("");
         if !crate::check::is_kind(kind) {
+            let kind = crate::options::clip(kind);
             return Err(at(&path, &[".kind: '", kind, "' is not a checkField kind"]));
         }
         let source =
@@ -410,7 +450,11 @@ impl Profile {
         match v.get("extends") {
             None | Some(Json::Null) => {}
             Some(Json::Str(s)) if s == "generic" => {}
-            Some(other) => return Err(cat!("extends: only 'generic', not ", other.to_text())),
+            Some(other) => {
+                let whole = other.to_text();
+                let text = crate::options::clip(&whole);
+                return Err(cat!("extends: only 'generic', not ", text));
+            }
         }
         let name = match v.get("name") {
             None => "custom".to_string(),
@@ -457,35 +501,52 @@ impl Profile {
 
 /// Profiles registered by the JS binding, so a provider's object is parsed
 /// once, not on every keystroke. Identical JSON text gets the same id.
-static REGISTRY: Mutex<Vec<(String, Arc<Profile>)>> = Mutex::new(Vec::new());
+/// At most [`MAX_REGISTERED`] are kept: a new one past that replaces the
+/// least recently used (its id is then unknown, and the JS wrapper
+/// registers that object again), so a page may use any number of profiles.
+/// Entries: (id, text, profile, last use).
+static REGISTRY: Mutex<(u64, Vec<Registered>)> = Mutex::new((0, Vec::new()));
 
-/// How many distinct profiles one page may register.
+type Registered = (usize, String, Arc<Profile>, u64);
+
+/// How many parsed profiles one page or process keeps (docs/limits.md).
 pub const MAX_REGISTERED: usize = 64;
-
-/// The error past [`MAX_REGISTERED`] profiles, written out (a test keeps
-/// the number in step).
-const TOO_MANY: &str = "more than 64 distinct profiles: reuse profile objects";
 
 /// Registers a profile (JSON text) and returns its id.
 pub fn register(text: &str) -> Result<usize, String> {
+    if text.len() > MAX_PROFILE_TEXT {
+        return Err("profile JSON longer than 1 MiB".into());
+    }
     let mut reg = REGISTRY
         .lock()
         .map_err(|_| "profile registry unavailable".to_string())?;
-    if let Some(i) = reg.iter().position(|(t, _)| t == text) {
-        return Ok(i);
-    }
-    if reg.len() >= MAX_REGISTERED {
-        return Err(TOO_MANY.into());
+    let (clock, items) = &mut *reg;
+    *clock += 1;
+    if let Some(e) = items.iter_mut().find(|e| e.1 == text) {
+        e.3 = *clock;
+        return Ok(e.0);
     }
     let v = json::parse(text).map_err(|e| cat!("profile is not valid JSON: ", e))?;
-    let p = Profile::from_json(&v)?;
-    reg.push((text.to_string(), Arc::new(p)));
-    Ok(reg.len() - 1)
+    let p = Arc::new(Profile::from_json(&v)?);
+    // Ids are never reused: an evicted id stays unknown.
+    let id = *clock as usize;
+    let entry = (id, text.to_string(), p, *clock);
+    if items.len() < MAX_REGISTERED {
+        items.push(entry);
+    } else if let Some(oldest) = items.iter_mut().min_by_key(|e| e.3) {
+        *oldest = entry;
+    }
+    Ok(id)
 }
 
-/// A registered profile by id.
+/// A registered profile by id (`None` once evicted).
 pub fn registered(id: usize) -> Option<Arc<Profile>> {
-    REGISTRY.lock().ok()?.get(id).map(|(_, p)| p.clone())
+    let mut reg = REGISTRY.lock().ok()?;
+    let (clock, items) = &mut *reg;
+    *clock += 1;
+    let e = items.iter_mut().find(|e| e.0 == id)?;
+    e.3 = *clock;
+    Some(e.2.clone())
 }
 
 #[cfg(test)]
@@ -631,16 +692,68 @@ mod tests {
         assert!(fp.pattern.is_match("a@example.com"));
     }
 
+    /// The registry is one per process: its tests take turns.
+    static REGISTRY_TESTS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     #[test]
-    fn the_registry_limit_error_names_the_limit() {
+    fn the_registry_evicts_the_least_recently_used() {
+        let _turn = REGISTRY_TESTS.lock().unwrap_or_else(|e| e.into_inner());
+        // Issue 17: past 64 distinct profiles every new one was refused.
+        let keep = register(r#"{"name":"keep"}"#).unwrap();
+        let first = register(r#"{"name":"lru0"}"#).unwrap();
+        for i in 1..2 * MAX_REGISTERED {
+            register(&format!(r#"{{"name":"lru{i}"}}"#)).unwrap();
+            registered(keep).unwrap(); // in use: never the oldest
+        }
+        assert!(registered(first).is_none(), "evicted");
+        assert_eq!(registered(keep).unwrap().name, "keep");
+        let again = register(r#"{"name":"lru0"}"#).unwrap();
+        assert_ne!(again, first, "a new id: the old one stays unknown");
+        assert_eq!(registered(again).unwrap().name, "lru0");
+    }
+
+    #[test]
+    fn huge_profiles_are_refused_with_the_key() {
+        let many: Vec<String> = (0..=MAX_LIST).map(|i| format!("\"t{i}\"")).collect();
+        let err = profile(&format!(r#"{{"tlds":{{"add":[{}]}}}}"#, many.join(","))).unwrap_err();
+        assert_eq!(err, "tlds.add: more than 1000 items");
+        let err = profile(&format!(
+            r#"{{"words":{{"sensitive":{{"words+":[{}]}}}}}}"#,
+            many.join(",")
+        ))
+        .unwrap_err();
+        assert_eq!(err, "words.sensitive.words+: more than 1000 items");
+        let long = "字".repeat(MAX_ITEM_BYTES / 3 + 1);
+        let err = profile(&format!(r#"{{"tlds":{{"add":["{long}"]}}}}"#)).unwrap_err();
+        assert_eq!(err, "tlds.add: an item is longer than 256 bytes");
+        let p = r#"{"kind":"mobile","pattern":"1","message":{"zh-CN":"x"}}"#;
+        let ps = vec![p; MAX_PATTERNS + 1].join(",");
+        let err = profile(&format!(r#"{{"patterns":[{ps}]}}"#)).unwrap_err();
+        assert_eq!(err, "patterns: more than 100 patterns");
         assert_eq!(
-            TOO_MANY,
-            format!("more than {MAX_REGISTERED} distinct profiles: reuse profile objects")
+            register(&format!(r#"{{"name":"{}"}}"#, "x".repeat(MAX_PROFILE_TEXT))),
+            Err("profile JSON longer than 1 MiB".into())
+        );
+        // An error quotes at most 40 characters of a key.
+        let err = profile(&format!(r#"{{"{}":1}}"#, "k".repeat(100_000))).unwrap_err();
+        assert!(err.len() < 300, "{}", err.len());
+    }
+
+    #[test]
+    fn an_oversized_pattern_is_refused_naming_it() {
+        let err = profile(
+            r#"{"patterns":[{"kind":"mobile","pattern":"1","message":{"zh-CN":"x"}},{"kind":"mobile","pattern":"(?:.{100}){100}","message":{"zh-CN":"x"}}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            err.starts_with("patterns[1].pattern: pattern too large"),
+            "{err}"
         );
     }
 
     #[test]
     fn registry_dedupes() {
+        let _turn = REGISTRY_TESTS.lock().unwrap_or_else(|e| e.into_inner());
         let a = register(r#"{"name":"r1"}"#).unwrap();
         assert_eq!(register(r#"{"name":"r1"}"#).unwrap(), a);
         assert_eq!(

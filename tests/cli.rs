@@ -213,3 +213,61 @@ fn a_provider_profile_from_a_file() {
         "names the bad key"
     );
 }
+
+#[test]
+fn a_lone_cr_ends_a_record_and_every_record_gets_one_line() {
+    // Issue 17: CR-only line endings turned 2 records into 1 result.
+    let input = "{\"kind\":\"mobile\",\"value\":\"13800138000\"}\r{\"kind\":\"email\",\"value\":\"a@b.cn\"}\r\r\n{\"kind\":\"mobile\",\"value\":\"1\"}\r";
+    let out = run(&["--today=2026-11-27"], input);
+    let got = lines(&out);
+    let line_nos: Vec<f64> = got.iter().filter_map(|l| l.get("line")?.as_f64()).collect();
+    assert_eq!(
+        line_nos,
+        vec![1.0, 2.0, 4.0],
+        "CR, CR and CRLF each end a line"
+    );
+    assert_eq!(got[1].get("ok"), Some(&Json::Bool(true)), "{:?}", got[1]);
+}
+
+#[test]
+fn a_record_profile_applies_and_a_bad_one_is_an_error_record() {
+    // Issue 17: a per-record options.profile was silently ignored.
+    let profile = r#"{"extends":"generic","patterns":[{"kind":"mobile","pattern":"^138","code":"acme.no138","message":{"zh-CN":"不收 138 号段"}}]}"#;
+    let input = format!(
+        "{{\"kind\":\"mobile\",\"value\":\"13800138000\",\"options\":{{\"profile\":{profile}}}}}\n\
+         {{\"kind\":\"mobile\",\"value\":\"13800138000\",\"options\":{{\"profile\":{{\"nope\":1}}}}}}\n\
+         {{\"kind\":\"mobile\",\"value\":\"13800138000\",\"options\":{{\"locale\":\"fr\"}}}}\n\
+         {{\"subject\":{{}},\"options\":{{\"profile\":{{\"patterns\":[{{\"kind\":\"mobile\",\"pattern\":\"a{{2}}{{3}}\",\"message\":{{\"zh-CN\":\"x\"}}}}]}}}}}}\n\
+         {{\"kind\":\"mobile\",\"value\":\"13800138000\"}}\n"
+    );
+    let got = lines(&run(&["--today=2026-11-27"], &input));
+    assert_eq!(got.len(), 5, "count in = count out");
+    assert!(got[0].to_text().contains("acme.no138"), "{:?}", got[0]);
+    for (i, key) in [(1, "nope"), (2, "fr"), (3, "patterns[0].pattern")] {
+        let err = got[i].get("error").and_then(Json::as_str).unwrap_or("");
+        assert!(
+            err.starts_with("options: ") && err.contains(key),
+            "{i}: {err}"
+        );
+    }
+    assert_eq!(
+        got[4].get("ok"),
+        Some(&Json::Bool(true)),
+        "the next record is checked as usual"
+    );
+}
+
+#[test]
+fn a_line_past_the_cap_is_an_error_record_and_the_next_is_read() {
+    let long = format!(
+        "{{\"kind\":\"mobile\",\"value\":\"{}\"}}",
+        "1".repeat(5 << 20)
+    );
+    let input = format!("{long}\n{{\"kind\":\"mobile\",\"value\":\"13800138000\"}}\n");
+    let got = lines(&run(&["--today=2026-11-27"], &input));
+    assert_eq!(got.len(), 2);
+    let err = got[0].get("error").and_then(Json::as_str).unwrap_or("");
+    assert!(err.contains("longer than 4194304 bytes"), "{err}");
+    assert_eq!(got[1].get("line"), Some(&Json::Num(2.0)));
+    assert_eq!(got[1].get("ok"), Some(&Json::Bool(true)));
+}

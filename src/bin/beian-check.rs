@@ -40,6 +40,11 @@ Options:
   -h, --help         this text
   -V, --version      the version
 
+Lines end with LF, CRLF or a lone CR. A line longer than 4 MiB is not read:
+its result is an error record. Every record gets exactly one result line.
+A record's own \"options\" (a field record's or a form's) apply to it, a
+\"profile\" among them too; an option that cannot be used is an error record.
+
 Exit status: 0 no record has an error, 1 some record has an error (or is not
 valid JSON), 2 usage or I/O error.";
 
@@ -171,28 +176,31 @@ fn run() -> Result<i32, String> {
     let mut bar = Bar::new(draw, total);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut input = BufReader::with_capacity(1 << 16, reader);
-    let mut buf = Vec::new();
+    let mut input = Lines::new(BufReader::with_capacity(1 << 16, reader));
     let mut line_no: u64 = 0;
     let mut failed: u64 = 0;
     let mut records: u64 = 0;
     let mut result = String::with_capacity(1024);
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("cannot read input: {e}"))?;
-        if n == 0 {
-            break;
-        }
+    while let Some((n, whole)) = input
+        .next()
+        .map_err(|e| format!("cannot read input: {e}"))?
+    {
         line_no += 1;
-        let text = trim_line(&buf, line_no == 1);
-        if text.iter().all(u8::is_ascii_whitespace) {
-            bar.tick(n as u64, false);
+        let text = trim_line(&input.buf, line_no == 1);
+        if whole && text.iter().all(u8::is_ascii_whitespace) {
+            bar.tick(n, false);
             continue;
         }
         result.clear();
-        let ok = check_record(line_no, text, &config.options, &mut result);
+        let ok = if whole {
+            check_record(line_no, text, &config.options, &mut result)
+        } else {
+            result.push_str(&format!("{{\"line\":{line_no},"));
+            record_error(
+                &mut result,
+                &format!("the line is longer than {MAX_LINE} bytes ({n} bytes): not checked"),
+            )
+        };
         result.push('\n');
         records += 1;
         if !ok {
@@ -201,7 +209,7 @@ fn run() -> Result<i32, String> {
         if let Err(e) = out.write_all(result.as_bytes()) {
             return write_failed(e);
         }
-        bar.tick(n as u64, true);
+        bar.tick(n, true);
     }
     if let Err(e) = out.flush() {
         return write_failed(e);
@@ -219,14 +227,73 @@ fn write_failed(e: io::Error) -> Result<i32, String> {
     }
 }
 
-/// Drops the line ending and, on the first line, a UTF-8 byte order mark.
-fn trim_line(buf: &[u8], first: bool) -> &[u8] {
-    let mut s = buf;
-    if first {
-        s = s.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(s);
+/// Longest line read (bytes); a longer one is skipped to its end and gets
+/// an error record, so a runaway line costs no more memory than this
+/// (a 300 MB line took 296 MB). docs/limits.md.
+const MAX_LINE: usize = 4 << 20;
+
+/// Lines of the input, ended by LF, CRLF or a lone CR (old Mac files:
+/// before, two CR-separated records were read as one).
+struct Lines<R> {
+    input: R,
+    /// The current line, without its ending (at most [`MAX_LINE`] bytes).
+    buf: Vec<u8>,
+    /// The last line ended with CR: an LF right after it belongs to it.
+    after_cr: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines {
+            input,
+            buf: Vec::new(),
+            after_cr: false,
+        }
     }
-    s = s.strip_suffix(b"\n").unwrap_or(s);
-    s.strip_suffix(b"\r").unwrap_or(s)
+
+    /// The next line into `buf`: (bytes consumed, whether it fit in
+    /// [`MAX_LINE`]); `None` at the end of the input.
+    fn next(&mut self) -> io::Result<Option<(u64, bool)>> {
+        self.buf.clear();
+        let (mut consumed, mut length, mut any) = (0u64, 0usize, false);
+        loop {
+            let chunk = self.input.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(any.then_some((consumed, length <= MAX_LINE)));
+            }
+            let mut skip = 0;
+            if self.after_cr && chunk.first() == Some(&b'\n') {
+                skip = 1;
+            }
+            self.after_cr = false;
+            let rest = chunk.get(skip..).unwrap_or(&[]);
+            let end = rest.iter().position(|b| *b == b'\n' || *b == b'\r');
+            let take = end.unwrap_or(rest.len());
+            let part = rest.get(..take).unwrap_or(&[]);
+            if length + part.len() <= MAX_LINE {
+                self.buf.extend_from_slice(part);
+            }
+            length += part.len();
+            any |= take > 0 || end.is_some();
+            let used = skip + take + usize::from(end.is_some());
+            if let Some(e) = end {
+                self.after_cr = rest.get(e) == Some(&b'\r');
+            }
+            self.input.consume(used);
+            consumed += used as u64;
+            if end.is_some() {
+                return Ok(Some((consumed, length <= MAX_LINE)));
+            }
+        }
+    }
+}
+
+/// Drops, on the first line, a UTF-8 byte order mark.
+fn trim_line(buf: &[u8], first: bool) -> &[u8] {
+    if first {
+        return buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    }
+    buf
 }
 
 /// Checks one record into `out` (a JSON object, no newline); true when it has no error.
@@ -249,20 +316,25 @@ fn check_record(line_no: u64, bytes: &[u8], opts: &Options, out: &mut String) ->
         record.get("kind").and_then(Json::as_str),
         record.get("value"),
     );
+    let local;
+    let opts = match record.get("options") {
+        None | Some(Json::Null) => opts,
+        Some(extra) => match merged(opts, extra) {
+            Ok(o) => {
+                local = o;
+                &local
+            }
+            Err(e) => return record_error(out, &format!("options: {e}")),
+        },
+    };
     match field {
-        (Some(kind), Some(value)) => check_field_record(kind, value, &record, opts, out),
+        (Some(kind), Some(value)) => check_field_record(kind, value, opts, out),
         _ => check_form_record(&record, opts, out),
     }
 }
 
 /// `{"kind": …, "value": …, "options"?: {…}}` → the checkField result.
-fn check_field_record(
-    kind: &str,
-    value: &Json,
-    record: &Json,
-    opts: &Options,
-    out: &mut String,
-) -> bool {
+fn check_field_record(kind: &str, value: &Json, opts: &Options, out: &mut String) -> bool {
     let text = match value {
         Json::Str(s) => s.clone(),
         Json::Num(n) => {
@@ -277,17 +349,6 @@ fn check_field_record(
                 &format!("value must be a string, not {}", other.type_name()),
             )
         }
-    };
-    let local;
-    let opts = match record.get("options") {
-        None | Some(Json::Null) => opts,
-        Some(extra) => match merged(opts, extra) {
-            Ok(o) => {
-                local = o;
-                &local
-            }
-            Err(e) => return record_error(out, &e),
-        },
     };
     match beian_check::check_field(kind, &text, opts) {
         Ok(r) => {
@@ -318,9 +379,25 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
     if let Some(t) = opts.subject_type {
         base.push(("subjectType".into(), Json::Str(t.name().into())));
     }
-    base.extend(entries.iter().cloned());
+    let mut own_profile = false;
+    for (k, v) in entries {
+        let v = match (k.as_str(), v) {
+            // A profile object is parsed once per distinct text (the
+            // registry the JS binding uses), not once per record.
+            ("profile", Json::Obj(_)) => {
+                let id = beian_check::profile::register(&v.to_text())
+                    .map_err(|e| format!("profile: {e}"))?;
+                Json::Obj(vec![("$ref".into(), Json::Num(id as f64))])
+            }
+            _ => v.clone(),
+        };
+        own_profile |= k == "profile" && !v.is_null();
+        base.push((k.clone(), v));
+    }
     let mut o = Options::from_json(&Json::Obj(base), opts.today)?;
-    o.profile = opts.profile.clone();
+    if !own_profile {
+        o.profile = opts.profile.clone();
+    }
     Ok(o)
 }
 

@@ -50,6 +50,12 @@ const MOVED: &str = "";
 pub const MAX_WEBSITES: usize = 50;
 /// Most domains checked per website (Tencent: 1; rules.md §2.1).
 pub const MAX_DOMAINS: usize = 20;
+/// Most pre-approval categories read per website (the generic profile
+/// knows 11): a runaway list is one `form.too_many`, not a finding per item.
+pub const MAX_CONTENT_TYPES: usize = 20;
+/// Largest integer a JSON number carries exactly (2^53 − 1): a certificate
+/// number past it was rounded before it reached us.
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
 /// The result of `checkForm`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -169,11 +175,16 @@ pub fn check_form(form: &Json, opts: &Options) -> FormResult {
         out: Vec::new(),
         documents_given: false,
     };
+    w.opts.work.set(0); // one call: one pattern budget for every field of the walk
     if form.as_object().is_none() {
         w.bad_type("form.not_object", form, "");
         return FormResult { findings: w.out };
     }
 
+    if opts.given_length("$").is_some() {
+        // The JS wrapper read the form up to its caps (docs/limits.md).
+        file(&mut w.out, Finding::error("form.too_large"), "", "");
+    }
     let mut province = opts.province;
     if let Some(p) = w.text(form.get("province"), "province", Need::Optional) {
         province = Province::parse(&p);
@@ -289,10 +300,29 @@ impl Walk {
         let label = cat!("field.", key);
         match v {
             None | Some(Json::Null) => {}
-            Some(Json::Str(s)) if s.trim().is_empty() => {}
-            Some(Json::Str(s)) => return Some(s.clone()),
-            Some(Json::Num(n)) if crate::rt::fract(*n) == 0.0 && n.abs() < 1e15 => {
+            Some(Json::Str(s)) => {
+                let len = crate::text::utf16_len(s);
+                let given = self.opts.given_length(path);
+                if len > check::MAX_INPUT || given.is_some() {
+                    let f = check::too_long(given.unwrap_or(len).max(len));
+                    file(&mut self.out, f, path, "");
+                    return None;
+                }
+                if !s.trim().is_empty() {
+                    return Some(s.clone());
+                }
+            }
+            Some(Json::Num(n)) if crate::rt::fract(*n) == 0.0 && n.abs() <= MAX_EXACT => {
                 return Some(cat!(*n as i64))
+            }
+            Some(Json::Num(n)) if crate::rt::fract(*n) == 0.0 => {
+                let digits = cat!(n.abs() as u64);
+                self.out.push(
+                    Finding::error("common.inexact_number")
+                        .param("value", digits)
+                        .at(path),
+                );
+                return None;
             }
             Some(other) => {
                 self.out.push(
@@ -407,10 +437,15 @@ impl Walk {
     ) -> &'j [Json] {
         match v {
             Some(Json::Arr(items)) if !items.is_empty() => {
-                if items.len() > max {
+                // The JS wrapper cuts long lists before passing them.
+                let count = self
+                    .opts
+                    .given_length(path)
+                    .map_or(items.len(), |n| n as usize);
+                if count > max {
                     self.out.push(
                         Finding::error("form.too_many")
-                            .param_n("count", items.len() as i64)
+                            .param_n("count", count as i64)
                             .param_n("max", max as i64)
                             .at(path),
                     );
@@ -433,7 +468,7 @@ impl Walk {
     /// Runs a field check and files its findings under `path` (the result
     /// keeps its value and info, not its findings).
     fn field(&mut self, kind: &str, value: &str, path: &str) -> Option<FieldResult> {
-        let mut r = check::check_field(kind, value, &self.opts).ok()?;
+        let mut r = check::check_within(kind, value, &self.opts).ok()?;
         // Moved out in place (a by-value loop links Vec<Finding>'s IntoIter).
         for f in &mut r.findings {
             file(
@@ -715,7 +750,7 @@ impl Walk {
                 &path,
                 "contentTypes",
                 None,
-                usize::MAX,
+                MAX_CONTENT_TYPES,
                 Need::Optional,
                 "",
             );
