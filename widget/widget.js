@@ -979,7 +979,11 @@ class Controller {
       this.render(input);
     }
     for (const f of this.formFindings) if (f.input && !this.state.has(f.input)) this.render(f.input);
-    if (this.summaryBox && !this.summaryBox.hidden) this.renderSummary(this.summary(), false);
+    // Drawn once the focus has settled (a change, then a blur): a link being moved to is still there to keep.
+    if (this.summaryBox && !this.summaryBox.hidden) {
+      clearTimeout(this.drawing);
+      this.drawing = setTimeout(() => this.guard(() => !this.summaryBox.hidden && this.renderSummary(this.summary(), false)), 0);
+    }
     this.emit();
   }
 
@@ -999,6 +1003,7 @@ class Controller {
   }
 
   renderSummary(summary, blocked) {
+    clearTimeout(this.drawing);
     if (this.options.summary === false) return; // the page shows its own
     if (!this.summaryBox) {
       const box = el('div', 'bc-summary');

@@ -384,9 +384,12 @@ function renderSummary(summary) {
     list.append(li);
   }
   if (was) {
-    const buttons = $$('button', list);
-    const next = buttons.find((b) => b.dataset.key === was[0]) || buttons[Math.min(was[1], buttons.length - 1)] || $('#summary-go');
-    next.focus({ preventScroll: true });
+    const refocus = () => {
+      const buttons = $$('button', list);
+      const next = buttons.find((b) => b.dataset.key === was[0]) || buttons[Math.min(was[1], buttons.length - 1)] || $('#summary-go');
+      next.focus({ preventScroll: true });
+    };
+    refocus();
   }
 }
 
@@ -428,9 +431,11 @@ function buildReport(summary = controller.check()) {
   const now = new Date();
   report.append(h('p', `${t('reportDate')}: ${now.toLocaleString(locale)} · beian-check ${state === 'ready' ? version : ''}`, 'report-meta'));
   report.append(h('p', countText(summary.errors, summary.warnings, locale), `report-counts ${summary.errors ? 'bad' : 'good'}`));
+  const inRows = new Set();
   for (const section of $$('section.card', form)) {
     const rows = $$('input, select, textarea', section).filter((i) => !i.disabled && i.type !== 'radio' && i.type !== 'checkbox' && !i.closest('[hidden]'));
     if (!rows.length) continue;
+    for (const r of rows) inRows.add(r);
     report.append(h('h3', section.querySelector('h2 [data-t]').textContent));
     const table = document.createElement('table');
     for (const input of rows) {
@@ -447,10 +452,11 @@ function buildReport(summary = controller.check()) {
     }
     report.append(table);
   }
-  const other = summary.items.filter((i) => !i.input);
+  // Findings at a choice (a subject-type radio, a yes/no box) or about the filing as a whole.
+  const other = summary.items.filter((i) => i.severity !== 'info' && !inRows.has(i.input));
   if (other.length) {
     report.append(h('h3', t('form')));
-    for (const f of other) report.append(h('p', `${f.severity === 'error' ? '✗' : '!'} ${f.message}`));
+    for (const f of other) report.append(h('p', `${f.severity === 'error' ? '✗' : '!'} ${f.input ? `${sectionOf(f.input)} · ${f.label}: ` : ''}${f.message}`, f.severity === 'error' ? 'bad' : 'warn'));
   }
   report.append(h('p', t('foot'), 'report-foot'));
   return summary;
@@ -675,9 +681,16 @@ const widgetOptions = {
   },
 };
 
-form.addEventListener('beian:results', (e) => {
-  renderSummary(e.detail);
-  if (!$('#report').hidden) buildReport(e.detail); // the report on screen follows the form
+// Results arrive in bursts (a field's change, then its blur): the summary and the report are drawn once
+// the focus has settled, so someone moving into the list keeps the item they moved to.
+let drawing = 0;
+form.addEventListener('beian:results', () => {
+  clearTimeout(drawing);
+  drawing = setTimeout(() => {
+    const summary = controller.summary();
+    renderSummary(summary);
+    if (!$('#report').hidden) buildReport(summary); // the report on screen follows the form
+  }, 0);
 });
 form.addEventListener('beian:ready', () => {
   state = 'ready';
