@@ -218,7 +218,8 @@ test('issue 16.22: focus in the problem list survives the re-render a blur cause
   await page.click('#example-mistakes');
   await page.fill(MOBILE, '1391234567');
   await page.focus('#summary-list li:nth-child(2) button'); // the mobile field blurs: everything re-renders
-  await page.waitForTimeout(50);
+  await page.waitForFunction(() => document.querySelector('#summary-list li:nth-child(2) button')?.dataset.key);
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0))); // after the coalesced redraw
   assert.equal(await page.evaluate(() => !!document.activeElement.closest('#summary-list')), true);
   assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY');
   await page.close();
@@ -231,7 +232,7 @@ test('issue 16.22: focus in the problem list survives the re-render a blur cause
   await embed.waitForSelector('.bc-summary-link');
   await embed.fill('input[name="mobile"]', '138001380');
   await embed.focus('.bc-summary li:nth-child(2) .bc-summary-link');
-  await embed.waitForTimeout(50);
+  await embed.evaluate(() => new Promise((ok) => setTimeout(ok, 10))); // after the coalesced redraw
   assert.equal(await embed.evaluate(() => !!document.activeElement.closest('.bc-summary')), true);
   await embed.close();
 });
@@ -309,7 +310,7 @@ test('issue 17.15: a draft survives reload and Back, never holds photos, and can
   await page.fill('[data-beian-path="websites[1].domains[1]"]', 'xiaoming.cn');
   await page.locator('#websites .website').nth(1).locator('.chip').first().click();
   await page.setInputFiles('input[data-beian-image="idCardFront"]', { name: 'secret-id-photo.png', mimeType: 'image/png', buffer: PNG_1PX });
-  await page.waitForTimeout(400); // the draft is written a moment after typing stops
+  await page.waitForFunction(() => (localStorage.getItem('beian-check.draft') || '').includes('xiaoming.cn')); // written once typing stops
   const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
   assert.deepEqual(saved.map(([k]) => k), ['beian-check.draft']);
   assert.ok(!saved[0][1].includes('secret-id-photo') && !saved[0][1].includes('iVBOR'), 'no photo in the draft');
@@ -333,7 +334,7 @@ test('issue 17.15: a draft survives reload and Back, never holds photos, and can
   await page.locator(EMAIL).focus();
   await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
   await page.fill(MOBILE, '13912345678');
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => (localStorage.getItem('beian-check.draft') || '').includes('"13912345678"'));
   await page.goto(base + '/embed.html');
   await page.goBack();
   await page.waitForSelector('#filing');
@@ -435,8 +436,7 @@ test('issue 17.17: the page is served with a CSP, frame protection and a referre
 
   // another site cannot frame it
   await page.route('http://framer.test/', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><iframe src="${base}/"></iframe>` }));
-  await page.goto('http://framer.test/');
-  await page.waitForTimeout(500);
+  await page.goto('http://framer.test/'); // resolves on load, which waits for the frame
   const frame = page.frames().find((f) => f !== page.mainFrame());
   const framed = frame ? await frame.evaluate(() => !!document.querySelector('#filing')).catch(() => false) : false;
   assert.equal(framed, false, 'the page must not render inside a frame');
