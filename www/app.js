@@ -239,9 +239,17 @@ function renumber() {
       labelRemoveDomain(input);
     });
     const person = $('.website-person', site);
+    const same = $('.same-principal', site).checked;
+    // A website's own principal (not the subject's) uploads their own ID card; the slots exist only then.
+    if (same) $('.person-docs', person)?.remove();
+    else if (!$('.person-docs', person)) {
+      const ids = Object.assign(document.createElement('div'), { className: 'uploads person-docs' });
+      for (const slot of DOCS.person) ids.append(uploadCard(slot, `documents.${slot}`));
+      person.append(ids);
+      translate(ids);
+    }
     person.dataset.person = `websites[${i}].principal`;
     for (const c of $$('[data-rel]', person)) c.setAttribute('data-beian-path', `websites[${i}].principal.${c.dataset.rel}`);
-    const same = $('.same-principal', site).checked;
     person.hidden = same;
     for (const c of $$('input, select', person)) c.disabled = same;
   });

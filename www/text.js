@@ -128,6 +128,7 @@ export const DOCS = {
   principal: ['idCardFront', 'idCardBack', 'verificationPhoto', 'handheldId'],
   extra: ['other'],
   website: ['domainCertificate', 'preApproval', 'authorizationLetter'],
+  person: ['idCardFront', 'idCardBack'], // a website principal other than the subject's
   only: { businessLicense: UNITS, authorizationLetter: UNITS },
 };
 

@@ -145,7 +145,7 @@ test('issue 16.11: an empty form checked in full counts its errors in the sideba
 
 test('issue 16.12: the documents a subject type needs are shown for it, and uploads reach checkForm as Documents', async () => {
   const page = await demo();
-  const visible = (root) => page.$$eval(`${root} .upload`, (cards) => cards.filter((c) => !c.hidden).map((c) => c.dataset.doc));
+  const visible = (root) => page.$$eval(`${root} .upload`, (cards) => cards.filter((c) => c.offsetParent !== null).map((c) => c.dataset.doc));
   // an enterprise: its licence, the principal's ID and photos; per website the domain certificate and the authorisation letter
   assert.deepEqual(await visible('#uploads'), ['businessLicense', 'idCardFront', 'idCardBack', 'verificationPhoto', 'handheldId', 'other']);
   assert.deepEqual(await visible('#websites .website'), ['domainCertificate', 'authorizationLetter']);
@@ -165,6 +165,12 @@ test('issue 16.12: the documents a subject type needs are shown for it, and uplo
   assert.deepEqual(data.subject.principal.documents, { idCardFront: {} });
   assert.deepEqual(data.websites[0].documents, { domainCertificate: {} });
   assert.equal(data.subject.documents, undefined, 'nothing uploaded for the subject itself');
+  // a website's own principal uploads their own ID card
+  assert.equal(await page.isVisible('.website-person input[data-beian-image="idCardFront"]'), false);
+  await page.locator('#websites .same-principal').first().evaluate((box) => box.click());
+  await page.setInputFiles('.website-person input[data-beian-image="idCardFront"]', { name: 'w.png', mimeType: 'image/png', buffer: PNG_1PX });
+  const own = await page.evaluate(() => document.querySelector('#filing').__beianCheck.data());
+  assert.deepEqual(own.websites[0].principal.documents, { idCardFront: {} });
   // a hidden slot is not part of the filing even when it had a file
   await page.click('#subject-types label[data-subject-type="enterprise"]');
   await page.setInputFiles('input[data-beian-image="businessLicense"]', { name: 'licence.png', mimeType: 'image/png', buffer: PNG_1PX });
