@@ -2,6 +2,8 @@
 // Serves the self-check page: www/ at /, the built package pkg/ at /pkg/.
 // Static files only, loopback only. `node scripts/serve.mjs [port]`
 // (default 8080). Tests import startServer() and use a free port.
+// Every response carries SECURITY_HEADERS: the production headers that
+// docs/self-check.md "Headers" documents (the page needs nothing looser).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -22,6 +24,33 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/**
+ * The headers the self-check page is served with (here and, documented in
+ * docs/self-check.md, in production): a CSP that allows only this origin's
+ * scripts, styles, images (plus the `data:` favicon) and fetches, wasm
+ * compilation, no plugins, no <base>, forms posting only here, no framing;
+ * framing refused for old browsers too; no Referer sent off the page.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
 /** Maps a URL path to a file under www/ or pkg/, refusing anything outside. */
 function fileFor(urlPath) {
   let path;
@@ -37,13 +66,14 @@ function fileFor(urlPath) {
 }
 
 /**
- * Starts the server. `headers` are added to every response (tests use it
- * for a Content-Security-Policy); `block` is a list of path prefixes answered
+ * Starts the server. SECURITY_HEADERS and then `headers` are added to every
+ * response (`headers` overrides one by name; a value of null drops it); `block` is a list of path prefixes answered
  * with 404 (tests use it to simulate a wasm that fails to load); `gzip`
  * compresses responses (level 9, as scripts/size counts) for clients that
  * accept it, as a CDN would (the load benchmark uses it).
  */
 export function startServer({ port = 8080, host = '127.0.0.1', headers = {}, block = [], gzip = false } = {}) {
+  headers = Object.fromEntries(Object.entries({ ...SECURITY_HEADERS, ...headers }).filter(([, v]) => v != null));
   const server = createServer(async (req, res) => {
     const url = req.url || '/';
     let file = fileFor(url);
@@ -57,7 +87,6 @@ export function startServer({ port = 8080, host = '127.0.0.1', headers = {}, blo
           ...(zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
           'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
           'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
           ...headers,
         });
         res.end(req.method === 'HEAD' ? undefined : body);

@@ -6,6 +6,8 @@ export interface WidgetOptions {
   locale?: Locale | string;
   /** Block submission while any error is shown (default true). Warnings never block. */
   blockSubmit?: boolean;
+  /** Show the widget's summary of problems after a submit (default true); false when the page shows its own. */
+  summary?: boolean;
   /** Where the wasm comes from (a CDN URL, a Response, bytes, a compiled module); default: next to the package. Also `data-beian-wasm` on the form. It is the full build's wasm: with it the widget loads the full build at once. */
   wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
   /**
@@ -19,7 +21,11 @@ export interface WidgetOptions {
   stylesheet?: string | URL | false;
   /** Options passed to every check (today, province, subjectType, profile, …). */
   checkOptions?: Omit<CheckOptions, 'locale' | 'partial'> & Record<string, unknown>;
-  /** checkForm paths for inputs without `data-beian-path`: path → selector or element. */
+  /**
+   * checkForm paths for inputs without `data-beian-path`: path → selector or element. A file input
+   * with a path (e.g. `subject.principal.documents.idCardFront`) puts a DocumentUpload there once a
+   * file is chosen: `{}`, or `{ card }` with the CardInfo its pixel check found.
+   */
   paths?: Record<string, string | Element>;
   /** Where a checkForm finding is shown: maps its path to the path of the input that should show it (e.g. a copied principal). */
   mapPath?: (path: string) => string;

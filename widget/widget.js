@@ -46,7 +46,7 @@ const THUMB_EDGE = 160;
 // Widget chrome (not rules): labels, counts, fact names.
 const UI = {
   'zh-CN': {
-    fix: '应用修正：{v}', blocked: '提交前请先修正以下问题', counts: ['{e} 个错误', '{w} 个警告'], none: '未发现问题',
+    fix: '应用修正：{v}', fixHint: '可点击“应用修正”。', blocked: '提交前请先修正以下问题', counts: ['{e} 个错误', '{w} 个警告'], none: '未发现问题',
     checking: '正在检查图片…', male: '男', female: '女', age: '{n} 岁', hk: '香港', mo: '澳门', tw: '台湾',
     mobile: '中国移动', unicom: '中国联通', telecom: '中国电信', broadnet: '中国广电', mvno: '虚拟运营商', satellite: '卫星电话', iot: '物联网号段',
     market_regulation: '市场监管部门登记', civil_affairs: '民政部门登记', organization: '机构编制部门登记', enterprise: '企业', individual_business: '个体工商户',
@@ -55,7 +55,7 @@ const UI = {
     filing: 'ICP 备案号', license: 'ICP 许可证', website: '网站', app: 'App', miniprogram: '小程序', quickapp: '快应用', longTerm: '长期', form: '表单',
   },
   'zh-TW': {
-    fix: '套用修正：{v}', blocked: '送出前請先修正以下問題', counts: ['{e} 個錯誤', '{w} 個警告'], none: '未發現問題',
+    fix: '套用修正：{v}', fixHint: '可點擊「套用修正」。', blocked: '送出前請先修正以下問題', counts: ['{e} 個錯誤', '{w} 個警告'], none: '未發現問題',
     checking: '正在檢查圖片…', male: '男', female: '女', age: '{n} 歲', hk: '香港', mo: '澳門', tw: '臺灣',
     mobile: '中國移動', unicom: '中國聯通', telecom: '中國電信', broadnet: '中國廣電', mvno: '虛擬營運商', satellite: '衛星電話', iot: '物聯網號段',
     market_regulation: '市場監管部門登記', civil_affairs: '民政部門登記', organization: '機構編制部門登記', enterprise: '企業', individual_business: '個體工商戶',
@@ -64,7 +64,7 @@ const UI = {
     filing: 'ICP 備案號', license: 'ICP 許可證', website: '網站', app: 'App', miniprogram: '小程式', quickapp: '快應用', longTerm: '長期', form: '表單',
   },
   en: {
-    fix: 'Apply fix: {v}', blocked: 'Fix these problems before submitting', counts: ['{e} error|{e} errors', '{w} warning|{w} warnings'], none: 'No problems found',
+    fix: 'Apply fix: {v}', fixHint: 'Or apply the fix below.', blocked: 'Fix these problems before submitting', counts: ['{e} error|{e} errors', '{w} warning|{w} warnings'], none: 'No problems found',
     checking: 'Checking the image…', male: 'male', female: 'female', age: 'age {n}', hk: 'Hong Kong', mo: 'Macao', tw: 'Taiwan',
     mobile: 'China Mobile', unicom: 'China Unicom', telecom: 'China Telecom', broadnet: 'China Broadnet', mvno: 'virtual operator', satellite: 'satellite', iot: 'IoT segment',
     market_regulation: 'registered with market regulation', civil_affairs: 'registered with civil affairs', organization: 'registered with the staffing office',
@@ -676,7 +676,7 @@ class Controller {
     let any = false;
     for (const node of this.form.querySelectorAll('[data-beian-path]')) {
       if (node.disabled) continue;
-      const v = controlValue(node);
+      const v = node.type === 'file' ? this.upload(node) : controlValue(node);
       const path = node.getAttribute('data-beian-path');
       if (v === undefined) {
         if (path.endsWith('[]')) setPath(data, path.slice(0, -2), getOr(data, path.slice(0, -2))); // an empty list, not a missing one
@@ -699,6 +699,13 @@ class Controller {
     if (!any) return null;
     compact(data);
     return typeof this.options.toForm === 'function' ? this.options.toForm(data, this.form) || data : data;
+  }
+
+  /** A file input with a path is a DocumentUpload: `{}` once a file is chosen, with the card the pixel check found. */
+  upload(node) {
+    if (!node.files?.length) return undefined;
+    const card = this.state.get(node)?.pixels?.info?.card;
+    return card ? { card } : {};
   }
 
   runForm() {
@@ -937,8 +944,10 @@ class Controller {
     node.append(el('span', 'bc-icon', f.severity === 'error' ? '!' : f.severity === 'warning' ? '!' : 'i'));
     const body = el('div', 'bc-body');
     body.append(el('p', 'bc-text', f.message));
-    if (f.hint) body.append(el('p', 'bc-hint', f.hint));
-    if (typeof f.fix === 'string' && input.type !== 'file' && f.fix !== input.value) {
+    const fixable = typeof f.fix === 'string' && input.type !== 'file' && f.fix !== input.value;
+    // The words about the button are the widget's own (core hints name no UI): only where the button is.
+    if (f.hint || fixable) body.append(el('p', 'bc-hint', [f.hint, fixable && this.ui.fixHint].filter(Boolean).join(' ')));
+    if (fixable) {
       const button = el('button', 'bc-fix', fill(this.ui.fix, { v: f.fix }));
       button.type = 'button';
       button.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus (and the button) where it is
@@ -970,7 +979,11 @@ class Controller {
       this.render(input);
     }
     for (const f of this.formFindings) if (f.input && !this.state.has(f.input)) this.render(f.input);
-    if (this.summaryBox && !this.summaryBox.hidden) this.renderSummary(this.summary(), false);
+    // Drawn once the focus has settled (a change, then a blur): a link being moved to is still there to keep.
+    if (this.summaryBox && !this.summaryBox.hidden) {
+      clearTimeout(this.drawing);
+      this.drawing = setTimeout(() => this.guard(() => !this.summaryBox.hidden && this.renderSummary(this.summary(), false)), 0);
+    }
     this.emit();
   }
 
@@ -990,6 +1003,8 @@ class Controller {
   }
 
   renderSummary(summary, blocked) {
+    clearTimeout(this.drawing);
+    if (this.options.summary === false) return; // the page shows its own
     if (!this.summaryBox) {
       const box = el('div', 'bc-summary');
       box.tabIndex = -1;
@@ -1005,6 +1020,9 @@ class Controller {
       this.summaryBox = box;
     }
     const box = this.summaryBox;
+    // Someone on a summary link keeps the focus through a re-render (a blur re-renders): the same place, else the box.
+    const links = () => [...box.querySelectorAll('button')];
+    const at = box.contains(document.activeElement) ? links().indexOf(document.activeElement) : -2;
     box.replaceChildren();
     if (!summary.errors && !summary.warnings) {
       box.hidden = true;
@@ -1026,6 +1044,7 @@ class Controller {
       list.append(li);
     }
     box.append(list);
+    if (at > -2) (links()[Math.min(at, links().length - 1)] || box).focus({ preventScroll: true });
   }
 
   say(text) {

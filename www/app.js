@@ -3,28 +3,64 @@
 // builds the form (repeatable websites and domains, the subject-type switch),
 // the language switch, the examples, the live summary and the printable
 // report. Everything user-typed is rendered with textContent, never as HTML.
-import { attach, countText } from '/pkg/widget.js';
-import * as api from '/pkg/web.js';
-import { UI, CERT_LABELS, SLOTS, CONTENT_TYPES, PROVINCES, SUBJECT_TYPES, CERTS_FOR, EXAMPLES } from './text.js';
+//
+// The form does not depend on the checker: it is built from this file and
+// text.js alone, and the widget (which loads the checker) is imported only
+// after, so a widget, web.js or wasm that fails to load leaves a whole,
+// usable form (issue 17 item 16). What is typed is kept as a draft in this
+// origin's localStorage (never photos; "forget" deletes it; issue 17 item 15).
+import { UI, CERT_LABELS, CONTENT_TYPES, PROVINCES, SUBJECT_TYPES, CERTS_FOR, EXAMPLES, DOCS } from './text.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 const form = $('#filing');
-let locale = pickLocale();
 let uid = 0;
 const nextId = (p) => `${p}-${++uid}`;
-const t = (key) => UI[locale][key] ?? UI['zh-CN'][key] ?? key;
+const t = (key, vars = {}) => String(UI[locale][key] ?? UI['zh-CN'][key] ?? key).replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? m);
+const DRAFT = 'beian-check.draft';
+const LANG = 'beian-check.lang';
+const store = {
+  get: (k) => {
+    try {
+      return localStorage.getItem(k);
+    } catch {
+      return null; // storage off (private mode, a policy): the page works without drafts
+    }
+  },
+  set: (k, v) => {
+    try {
+      localStorage.setItem(k, v);
+    } catch {
+      // full or off: nothing to do
+    }
+  },
+  del: (k) => {
+    try {
+      localStorage.removeItem(k);
+    } catch {
+      // off
+    }
+  },
+};
+// Until the widget is here (or when it never comes): no findings, nothing checked.
+const NO_WIDGET = {
+  status: 'loading',
+  summary: () => ({ ok: true, errors: 0, warnings: 0, infos: 0, items: [] }),
+  check() {
+    return this.summary();
+  },
+  refresh() {},
+  fieldState: () => ({ checked: false, findings: [] }),
+};
+let locale = pickLocale();
+let controller = NO_WIDGET;
+let countText = () => '';
+let version = '';
 
 function pickLocale() {
   const q = new URLSearchParams(location.search).get('lang');
   if (q && UI[q]) return q;
-  const saved = (() => {
-    try {
-      return localStorage.getItem('beian-check.lang');
-    } catch {
-      return null;
-    }
-  })();
+  const saved = store.get(LANG);
   return saved && UI[saved] ? saved : 'zh-CN';
 }
 
@@ -49,7 +85,7 @@ function buildSubjectTypes() {
       const id = nextId('st');
       const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'subject-type', id, value: type });
       input.setAttribute('data-beian-path', 'subject.type');
-      if (type === 'enterprise') input.checked = true;
+      if (type === 'enterprise') input.defaultChecked = input.checked = true; // form.reset() comes back to it
       const label = Object.assign(document.createElement('label'), { htmlFor: id });
       label.dataset.subjectType = type;
       box.append(input, label);
@@ -80,10 +116,33 @@ function applySubjectType() {
   $('#personal-note').hidden = !personal;
   for (const row of $$('#sec-principal [data-row="identity"]')) {
     row.hidden = personal;
-    for (const c of $$('input, select', row)) c.disabled = personal || (c.matches('[data-valid-date]') && row.querySelector('[data-longterm]')?.checked);
+    for (const c of $$('input, select', row)) c.disabled = personal;
   }
   syncPersonRows();
   syncCerts();
+  syncDocs();
+  syncDates();
+}
+
+/** A date next to a ticked 长期 box is off; a hidden or disabled box leaves it off too. */
+function syncDates() {
+  for (const box of $$('[data-longterm]')) {
+    const date = box.closest('.inline').querySelector('input[type=date]');
+    date.disabled = box.checked || box.disabled;
+  }
+}
+
+/** Ticking 长期 keeps the typed date aside; unticking brings it back. */
+function toggleLongTerm(box) {
+  const date = box.closest('.inline').querySelector('input[type=date]');
+  if (box.checked) {
+    if (date.value) date.dataset.saved = date.value;
+    date.value = '';
+  } else if (date.dataset.saved) {
+    date.value = date.dataset.saved;
+    delete date.dataset.saved;
+  }
+  syncDates();
 }
 
 /** Who is asked what: "is the legal representative" for organisations, "holds a residence permit" for individuals. */
@@ -108,6 +167,8 @@ function buildPerson(host, path) {
       label.htmlFor = control.id;
     }
   }
+  // Browsers may fill the applicant's own name, phone and e-mail; a website's principal is someone else.
+  for (const c of $$('[data-ac]', host)) c.autocomplete = path === 'subject.principal' ? c.dataset.ac : 'off';
   setPaths(host, path);
   syncPersonRows();
 }
@@ -120,7 +181,6 @@ function addDomain(site, value = '') {
   const row = $('#tpl-domain').content.firstElementChild.cloneNode(true);
   const input = $('input', row);
   input.value = value;
-  input.setAttribute('aria-label', t('domain'));
   $('.domain-list', site).append(row);
   renumber();
   return input;
@@ -147,12 +207,14 @@ function addWebsite() {
     label.append(box, span);
     chips.append(label);
   }
+  for (const slot of DOCS.website) $('.website-docs .uploads', site).append(uploadCard(slot, `documents.${slot}`));
   $('#websites').append(site);
   buildPerson($('.website-person', site), 'websites[0].principal');
   addDomain(site);
   translate(site);
   syncCerts();
   renumber();
+  syncDocs();
   return site;
 }
 
@@ -161,45 +223,92 @@ function renumber() {
   $$('#websites .website').forEach((site, i) => {
     $('.website-no', site).textContent = String(i + 1);
     $('.remove-website', site).hidden = i === 0;
+    $('.remove-website', site).setAttribute('aria-label', t('removeWebsiteN', { n: i + 1 }));
     for (const c of $$('[data-rel]', site)) {
       if (c.closest('.website-person')) continue;
       if (c.dataset.rel === 'domain') continue;
       c.setAttribute('data-beian-path', `websites[${i}].${c.dataset.rel}`);
     }
     $$('.domain-row', site).forEach((row, j) => {
-      $('input', row).setAttribute('data-beian-path', `websites[${i}].domains[${j}]`);
-      if (i === 0 && j === 0) $('input', row).setAttribute('data-beian-context', 'domain');
-      else $('input', row).removeAttribute('data-beian-context');
+      const input = $('input', row);
+      input.setAttribute('data-beian-path', `websites[${i}].domains[${j}]`);
+      input.setAttribute('aria-label', `${t('domain')} ${j + 1}`);
+      if (i === 0 && j === 0) input.setAttribute('data-beian-context', 'domain');
+      else input.removeAttribute('data-beian-context');
       $('.remove-domain', row).hidden = j === 0;
+      labelRemoveDomain(input);
     });
     const person = $('.website-person', site);
+    const same = $('.same-principal', site).checked;
+    // A website's own principal (not the subject's) uploads their own ID card; the slots exist only then.
+    if (same) $('.person-docs', person)?.remove();
+    else if (!$('.person-docs', person)) {
+      const ids = Object.assign(document.createElement('div'), { className: 'uploads person-docs' });
+      for (const slot of DOCS.person) ids.append(uploadCard(slot, `documents.${slot}`));
+      person.append(ids);
+      translate(ids);
+    }
     person.dataset.person = `websites[${i}].principal`;
     for (const c of $$('[data-rel]', person)) c.setAttribute('data-beian-path', `websites[${i}].principal.${c.dataset.rel}`);
-    const same = $('.same-principal', site).checked;
     person.hidden = same;
-    for (const c of $$('input, select', person)) c.disabled = same || (c.matches('[data-valid-date]') && person.querySelector('[data-longterm]')?.checked);
+    for (const c of $$('input, select', person)) c.disabled = same;
   });
+  syncDates();
+}
+
+/** The ✕ of a domain row says which domain it removes ("删除域名 zhangwei.io"). */
+function labelRemoveDomain(input) {
+  const row = input.closest('.domain-row');
+  const n = $$('.domain-row', row.parentElement).indexOf(row) + 1;
+  const d = input.value.trim();
+  $('.remove-domain', row).setAttribute('aria-label', d ? t('removeDomainOf', { d }) : t('removeDomainN', { n }));
+}
+
+/** One upload slot; `rel` is its place in the filing (a Documents key, see the brief / docs/self-check.md). */
+function uploadCard(slot, rel) {
+  const card = document.createElement('div');
+  card.className = 'upload';
+  card.dataset.doc = slot;
+  const id = nextId('up');
+  const label = Object.assign(document.createElement('label'), { htmlFor: id });
+  label.className = 'upload-title';
+  label.dataset.slot = slot;
+  const desc = document.createElement('span');
+  desc.className = 'upload-desc';
+  desc.dataset.slotDesc = slot;
+  desc.id = `${id}-desc`;
+  const input = Object.assign(document.createElement('input'), { type: 'file', id, accept: 'image/*,.pdf,.heic' });
+  input.setAttribute('data-beian-image', slot);
+  input.dataset.rel = rel;
+  input.setAttribute('aria-describedby', desc.id);
+  card.append(label, desc, input);
+  return card;
 }
 
 function buildUploads() {
   const box = $('#uploads');
-  for (const slot of SLOTS) {
-    const card = document.createElement('div');
-    card.className = 'upload';
-    const id = nextId('up');
-    const label = Object.assign(document.createElement('label'), { htmlFor: id });
-    label.className = 'upload-title';
-    label.dataset.slot = slot;
-    const desc = document.createElement('span');
-    desc.className = 'upload-desc';
-    desc.dataset.slotDesc = slot;
-    desc.id = `${id}-desc`;
-    const input = Object.assign(document.createElement('input'), { type: 'file', id, accept: 'image/*,.pdf,.heic' });
-    input.setAttribute('data-beian-image', slot);
-    input.setAttribute('aria-describedby', desc.id);
-    card.append(label, desc, input);
-    box.append(card);
+  for (const slot of DOCS.subject) box.append(uploadCard(slot, `documents.${slot}`));
+  for (const slot of DOCS.principal) box.append(uploadCard(slot, `principal.documents.${slot}`));
+  for (const slot of DOCS.extra) box.append(uploadCard(slot, `documents.${slot}`));
+  setPaths(box, 'subject');
+}
+
+/**
+ * The slots a subject type uses (DOCS in text.js): the others are hidden and
+ * disabled, so the widget neither checks them nor puts them in the filing.
+ * A website's pre-approval slot shows once a content type needing one is ticked.
+ */
+function syncDocs() {
+  const type = subjectType();
+  for (const card of $$('.upload[data-doc]')) {
+    const slot = card.dataset.doc;
+    const site = card.closest('.website');
+    let shown = !(DOCS.only[slot] && !DOCS.only[slot].includes(type));
+    if (slot === 'preApproval' && site) shown = $$('.chips input', site).some((b) => b.checked);
+    card.hidden = !shown;
+    $('input', card).disabled = !shown;
   }
+  $('#uploads-for').textContent = t(type === 'personal' ? 'uploadsFor_personal' : 'uploadsFor_unit');
 }
 
 // ---------- language ----------
@@ -209,19 +318,17 @@ function translate(root = document) {
   for (const el of $$('[data-slot]', root)) el.textContent = t(`slot_${el.dataset.slot}`);
   for (const el of $$('[data-slot-desc]', root)) el.textContent = t(`slotDesc_${el.dataset.slotDesc}`);
   for (const el of $$('[data-ct]', root)) el.textContent = CONTENT_TYPES_LABEL(el.dataset.ct);
-  for (const el of $$('.domain-row input', root)) el.setAttribute('aria-label', t('domain'));
-  for (const el of $$('.remove-domain', root)) el.setAttribute('aria-label', t('removeDomain'));
+  if (root === document) {
+    renumber();
+    syncDocs();
+  }
 }
 
 const CONTENT_TYPES_LABEL = (ct) => UI[locale].contentType?.[ct] || ct;
 
 function setLocale(next) {
   locale = UI[next] ? next : 'zh-CN';
-  try {
-    localStorage.setItem('beian-check.lang', locale);
-  } catch {
-    // private mode: fine
-  }
+  if (store.get(LANG) !== locale && (next !== 'zh-CN' || store.get(LANG))) store.set(LANG, locale);
   document.documentElement.lang = locale; // the widget follows <html lang>
   document.title = `${t('title')} · beian-check`;
   for (const b of $$('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
@@ -231,6 +338,7 @@ function setLocale(next) {
   syncCerts();
   renderStatus();
   renderSummary(controller.summary());
+  if (!$('#report').hidden) buildReport(controller.summary());
 }
 
 // ---------- summary, status, report ----------
@@ -238,7 +346,7 @@ function setLocale(next) {
 let state = 'loading';
 function renderStatus() {
   const s = $('#status');
-  if (state === 'ready') s.textContent = `${t('ready')} · beian-check ${api.version()}`;
+  if (state === 'ready') s.textContent = `${t('ready')} · beian-check ${version}`;
   else if (state === 'failed') s.textContent = t('failed');
   else s.textContent = t('loading');
 }
@@ -254,9 +362,14 @@ function renderSummary(summary) {
   const card = $('#summary');
   card.classList.toggle('has-errors', summary.errors > 0);
   card.classList.toggle('has-warnings', !summary.errors && summary.warnings > 0);
-  card.classList.toggle('is-clean', state === 'ready' && !summary.errors && !summary.warnings && summary.items !== undefined && touchedAny());
+  const found = summary.errors || summary.warnings;
+  card.classList.toggle('is-clean', state === 'ready' && !found && touchedAny());
   badge.textContent = summary.errors ? String(summary.errors) : summary.warnings ? String(summary.warnings) : touchedAny() ? '✓' : '·';
-  counts.textContent = state !== 'ready' ? t(state === 'failed' ? 'failed' : 'loading') : touchedAny() ? countText(summary.errors, summary.warnings, locale) : t('nothingYet');
+  // Problems found (an empty form checked in full has some) are counted even when nothing was typed.
+  counts.textContent = state !== 'ready' ? t(state === 'failed' ? 'failed' : 'loading') : found || touchedAny() ? countText(summary.errors, summary.warnings, locale) : t('nothingYet');
+  // A re-render must not drop the focus of someone on a list item (a blur re-renders): same item, else same place.
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  const was = focused && [focused.dataset.key, $$('button', list).indexOf(focused)];
   list.replaceChildren();
   for (const item of summary.items.filter((i) => i.severity !== 'info')) {
     const li = document.createElement('li');
@@ -270,10 +383,28 @@ function renderSummary(summary) {
     what.className = 'what';
     what.textContent = item.message;
     b.append(where, what);
-    b.addEventListener('click', () => item.input?.focus());
+    b.dataset.key = `${where.textContent}\u0000${item.message}`;
+    b.addEventListener('click', () => {
+      setListOpen(false);
+      item.input?.focus();
+    });
     li.append(b);
     list.append(li);
   }
+  if (was) {
+    const refocus = () => {
+      const buttons = $$('button', list);
+      const next = buttons.find((b) => b.dataset.key === was[0]) || buttons[Math.min(was[1], buttons.length - 1)] || $('#summary-go');
+      next.focus({ preventScroll: true });
+    };
+    refocus();
+  }
+}
+
+/** On phones the summary is a bar: its button opens and closes the list of problems. */
+function setListOpen(open) {
+  $('#summary').classList.toggle('open', open);
+  $('#summary-go').setAttribute('aria-expanded', String(open));
 }
 
 function touchedAny() {
@@ -292,9 +423,9 @@ function labelText(input) {
   return label ? label.textContent.trim() : input.dataset.rel || '';
 }
 
-function buildReport() {
-  const summary = controller.check();
-  const report = $('#report');
+/** Builds the report from `summary` (a full check when none is given): on screen, and what is printed. */
+function buildReport(summary = controller.check()) {
+  const report = $('#report-body');
   report.replaceChildren();
   const h = (tag, text, cls) => {
     const el = document.createElement(tag);
@@ -302,14 +433,18 @@ function buildReport() {
     el.textContent = text;
     return el;
   };
-  report.append(h('h1', t('reportTitle')));
+  const title = h('h2', t('reportTitle'), 'report-title');
+  title.id = 'report-title';
+  report.append(title);
   const now = new Date();
-  report.append(h('p', `${t('reportDate')}: ${now.toLocaleString(locale)} · beian-check ${state === 'ready' ? api.version() : ''}`, 'report-meta'));
+  report.append(h('p', `${t('reportDate')}: ${now.toLocaleString(locale)} · beian-check ${state === 'ready' ? version : ''}`, 'report-meta'));
   report.append(h('p', countText(summary.errors, summary.warnings, locale), `report-counts ${summary.errors ? 'bad' : 'good'}`));
+  const inRows = new Set();
   for (const section of $$('section.card', form)) {
     const rows = $$('input, select, textarea', section).filter((i) => !i.disabled && i.type !== 'radio' && i.type !== 'checkbox' && !i.closest('[hidden]'));
     if (!rows.length) continue;
-    report.append(h('h2', section.querySelector('h2 [data-t]').textContent));
+    for (const r of rows) inRows.add(r);
+    report.append(h('h3', section.querySelector('h2 [data-t]').textContent));
     const table = document.createElement('table');
     for (const input of rows) {
       const tr = document.createElement('tr');
@@ -325,10 +460,11 @@ function buildReport() {
     }
     report.append(table);
   }
-  const other = summary.items.filter((i) => !i.input);
+  // Findings at a choice (a subject-type radio, a yes/no box) or about the filing as a whole.
+  const other = summary.items.filter((i) => i.severity !== 'info' && !inRows.has(i.input));
   if (other.length) {
-    report.append(h('h2', t('form')));
-    for (const f of other) report.append(h('p', `${f.severity === 'error' ? '✗' : '!'} ${f.message}`));
+    report.append(h('h3', t('form')));
+    for (const f of other) report.append(h('p', `${f.severity === 'error' ? '✗' : '!'} ${f.input ? `${sectionOf(f.input)} · ${f.label}: ` : ''}${f.message}`, f.severity === 'error' ? 'bad' : 'warn'));
   }
   report.append(h('p', t('foot'), 'report-foot'));
   return summary;
@@ -343,7 +479,7 @@ function setControl(input, value) {
 
 function loadExample(name) {
   const ex = EXAMPLES[name];
-  form.reset();
+  resetForm();
   $('#websites').replaceChildren();
   const radio = $(`#subject-types input[value="${ex.subject.type}"]`);
   radio.checked = true;
@@ -372,18 +508,121 @@ function loadExample(name) {
     void i;
   });
   renumber();
+  syncDocs();
   $('#icp-number').value = ex.footer.icp;
   $('#psb-number').value = ex.footer.psb;
   $('#footer-html').value = ex.footer.html;
   controller.check();
-  $('#submit-note').textContent = '';
+  saveDraft();
 }
 
 function setValidity(dateInput, value) {
   const box = dateInput.parentElement.querySelector('[data-longterm]');
   box.checked = value === 'long-term';
   dateInput.value = value === 'long-term' ? '' : value || '';
-  dateInput.disabled = box.checked;
+  delete dateInput.dataset.saved;
+  syncDates();
+}
+
+/** Back to the empty form: the default subject type, one website, dates usable, no report. */
+function resetForm() {
+  form.reset(); // the widget forgets its findings on the reset event
+  for (const d of $$('[data-saved]', form)) delete d.dataset.saved;
+  $('#websites').replaceChildren();
+  addWebsite();
+  applySubjectType();
+  hideReport();
+  $('#submit-note').textContent = '';
+}
+
+function hideReport() {
+  $('#report').hidden = true;
+  $('#report-body').replaceChildren();
+}
+
+// ---------- confirmation before input is replaced ----------
+
+/** Resolves true when nothing typed would be lost, or when the user confirms (an in-page dialog). */
+function confirmLoss(textKey, yesKey) {
+  if (!touchedAny()) return Promise.resolve(true);
+  const dialog = $('#confirm');
+  $('#confirm-text').textContent = t(textKey);
+  $('#confirm-yes').textContent = t(yesKey);
+  dialog.returnValue = '';
+  dialog.showModal();
+  $('#confirm-yes').focus();
+  return new Promise((ok) => dialog.addEventListener('close', () => ok(dialog.returnValue === 'yes'), { once: true }));
+}
+
+// ---------- the draft (this browser only; never photos) ----------
+
+/** The key a control is saved under: its path (plus the value of a choice), or its id. */
+function draftKey(c) {
+  const site = c.closest('.website');
+  const path = c.getAttribute('data-beian-path') || c.id || (c.matches('.same-principal') && site ? `websites[${$$('#websites .website').indexOf(site)}].samePrincipal` : '');
+  if (!path) return '';
+  return c.type === 'checkbox' || c.type === 'radio' ? `${path}=${c.value}` : path;
+}
+
+function draftControls() {
+  return $$('input, select, textarea', form).filter((c) => c.type !== 'file' && !c.closest('.bc-msg'));
+}
+
+function saveDraft() {
+  clearTimeout(saveDraft.timer);
+  if (!touchedAny()) {
+    store.del(DRAFT);
+    return;
+  }
+  const values = {};
+  for (const c of draftControls()) {
+    const key = draftKey(c);
+    if (!key) continue;
+    values[key] = c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value;
+    if (c.dataset.saved) values[`${key}#saved`] = c.dataset.saved;
+  }
+  const sites = $$('#websites .website').map((s) => $$('.domain-row', s).length);
+  store.set(DRAFT, JSON.stringify({ v: 1, saved: new Date().toISOString().slice(0, 10), sites, values }));
+}
+const saveSoon = () => {
+  clearTimeout(saveDraft.timer);
+  saveDraft.timer = setTimeout(saveDraft, 250);
+};
+
+/** Rebuilds the form from the saved draft (same websites and domain rows), then its values. */
+function restoreDraft() {
+  let draft;
+  try {
+    draft = JSON.parse(store.get(DRAFT) || 'null');
+  } catch {
+    draft = null;
+  }
+  if (!draft || draft.v !== 1 || typeof draft.values !== 'object' || !Array.isArray(draft.sites)) return false;
+  const v = draft.values;
+  const type = SUBJECT_TYPES.find((s) => v[`subject.type=${s}`]);
+  if (type) $(`#subject-types input[value="${type}"]`).checked = true;
+  applySubjectType();
+  $('#websites').replaceChildren();
+  for (const n of draft.sites.slice(0, 50)) {
+    const site = addWebsite();
+    for (let j = 1; j < Math.min(Number(n) || 1, 50); j++) addDomain(site);
+  }
+  if (!draft.sites.length) addWebsite();
+  // Selects first (a certificate type decides the number field's kind), then the rest.
+  const controls = draftControls().sort((a, b) => (b.tagName === 'SELECT') - (a.tagName === 'SELECT'));
+  for (const c of controls) {
+    const key = draftKey(c);
+    if (!(key in v)) continue;
+    if (c.type === 'checkbox' || c.type === 'radio') c.checked = v[key] === true;
+    else c.value = typeof v[key] === 'string' ? v[key] : '';
+    if (typeof v[`${key}#saved`] === 'string') c.dataset.saved = v[`${key}#saved`];
+    if (c.tagName === 'SELECT') syncCerts();
+  }
+  applySubjectType();
+  renumber();
+  syncDocs();
+  for (const input of $$('.domain-row input')) labelRemoveDomain(input);
+  return true;
 }
 
 function fillPerson(host, p) {
@@ -411,9 +650,15 @@ buildProvince();
 buildSubjectTypes();
 buildPerson($('#sec-principal .person'), 'subject.principal');
 addWebsite();
-translate();
+restoreDraft();
+setLocale(locale);
+applySubjectType();
 
-const controller = attach(form, {
+/** The widget's options on this page. */
+const widgetOptions = {
+  blockSubmit: false, // "submitting" here makes the report, errors and all
+  summary: false, // the page has its own summary and report
+
   // Personal filings: the principal is the person; "same as the subject's principal" websites copy it.
   // Findings about copied data are shown where it was typed.
   mapPath(path) {
@@ -442,37 +687,65 @@ const controller = attach(form, {
     });
     return data;
   },
-});
-setLocale(locale);
+};
 
-form.addEventListener('beian:results', (e) => renderSummary(e.detail));
+// Results arrive in bursts (a field's change, then its blur): the summary and the report are drawn once
+// the focus has settled, so someone moving into the list keeps the item they moved to.
+let drawing = 0;
+form.addEventListener('beian:results', () => {
+  clearTimeout(drawing);
+  drawing = setTimeout(() => {
+    const summary = controller.summary();
+    renderSummary(summary);
+    if (!$('#report').hidden) buildReport(summary); // the report on screen follows the form
+  }, 0);
+});
 form.addEventListener('beian:ready', () => {
   state = 'ready';
   renderStatus();
   renderSummary(controller.summary());
+  // The widget has loaded web.js by now: this import costs no request.
+  import('/pkg/web.js').then(
+    (m) => {
+      version = m.version();
+      renderStatus();
+    },
+    () => {},
+  );
 });
 form.addEventListener('beian:error', () => {
   state = 'failed';
   renderStatus();
   renderSummary(controller.summary());
 });
-if (controller.status !== 'loading') {
-  state = controller.status;
+
+function widgetFailed() {
+  state = 'failed';
   renderStatus();
+  renderSummary(controller.summary());
 }
+import('/pkg/widget.js').then((widget) => {
+  countText = widget.countText;
+  controller = widget.attach(form, widgetOptions);
+  if (controller.status === 'failed') widgetFailed();
+  else if (controller.status === 'ready') form.dispatchEvent(new CustomEvent('beian:ready', { bubbles: true }));
+}, widgetFailed);
 
 form.addEventListener('change', (e) => {
   const target = e.target;
   if (target.matches('#subject-types input')) applySubjectType();
   if (target.matches('#subject-cert-type, [data-cert-select]')) syncCerts();
-  if (target.matches('[data-longterm]')) {
-    const date = target.closest('.inline').querySelector('input[type=date]');
-    date.disabled = target.checked;
-    if (target.checked) date.value = '';
-  }
+  if (target.matches('[data-longterm]')) toggleLongTerm(target);
   if (target.matches('.same-principal')) renumber();
+  if (target.matches('.chips input')) syncDocs();
   controller.refresh();
+  saveSoon();
 });
+form.addEventListener('input', (e) => {
+  if (e.target.matches('.domain-row input')) labelRemoveDomain(e.target);
+  saveSoon();
+});
+window.addEventListener('pagehide', saveDraft);
 
 form.addEventListener('click', (e) => {
   const b = e.target.closest('button');
@@ -482,10 +755,12 @@ form.addEventListener('click', (e) => {
     b.closest('.domain-row').remove();
     renumber();
     controller.refresh();
+    saveDraft();
   } else if (b.matches('.remove-website')) {
     b.closest('.website').remove();
     renumber();
     controller.refresh();
+    saveDraft();
   }
 });
 $('#add-website').addEventListener('click', () => {
@@ -493,7 +768,8 @@ $('#add-website').addEventListener('click', () => {
   $('[data-rel="name"]', site).focus();
 });
 
-// The widget blocks a submit with errors (and focuses the first one); a clean one lands here.
+// "Check everything and make the report": the report, errors and all, on screen (printable from there).
+// Nothing is sent anywhere; the widget neither blocks this nor shows a "before submitting" summary here.
 form.addEventListener('submit', (e) => {
   e.preventDefault(); // this page sends nothing anywhere
   if (state !== 'ready') {
@@ -501,34 +777,46 @@ form.addEventListener('submit', (e) => {
     return;
   }
   const s = buildReport();
-  $('#submit-note').textContent = s.errors ? '' : `${t('allClear')} ${countText(s.errors, s.warnings, locale)}`;
-});
-form.addEventListener('beian:blocked', () => {
-  $('#submit-note').textContent = '';
+  $('#report').hidden = false;
+  $('#report').focus();
+  $('#submit-note').textContent = s.errors ? t('reportShown') : `${t('allClear')} ${countText(s.errors, s.warnings, locale)}`;
 });
 form.addEventListener('reset', () => setTimeout(() => renderSummary(controller.summary()), 0));
 
-$('#example-clean').addEventListener('click', () => loadExample('clean'));
-$('#example-mistakes').addEventListener('click', () => loadExample('mistakes'));
-$('#clear').addEventListener('click', () => {
-  form.reset();
-  $('#websites').replaceChildren();
-  addWebsite();
-  applySubjectType();
-  $('#submit-note').textContent = '';
-});
-$('#print').addEventListener('click', () => {
+const replaceWith = (fn, textKey, yesKey) => async () => {
+  if (await confirmLoss(textKey, yesKey)) fn();
+};
+$('#example-clean').addEventListener('click', replaceWith(() => loadExample('clean'), 'confirmExample', 'replace'));
+$('#example-mistakes').addEventListener('click', replaceWith(() => loadExample('mistakes'), 'confirmExample', 'replace'));
+$('#clear').addEventListener('click', replaceWith(() => {
+  resetForm();
+  saveDraft();
+}, 'confirmClear', 'doClear'));
+$('#forget').addEventListener('click', replaceWith(() => {
+  resetForm();
+  for (const k of [DRAFT, LANG]) store.del(k);
+  $('#draft-status').textContent = t('forgotten');
+}, 'confirmForget', 'doForget'));
+const printReport = () => {
   buildReport();
-  window.print();
+  window.print(); // beforeprint builds it again: whatever starts printing, it shows the form as it is now
+};
+$('#print').addEventListener('click', printReport);
+$('#report-print').addEventListener('click', printReport);
+$('#report-close').addEventListener('click', () => {
+  hideReport();
+  $('#submit').focus();
 });
-window.addEventListener('beforeprint', () => {
-  if (!$('#report').childElementCount) buildReport();
-});
+// Whatever starts the printing (a button, Ctrl+P, the browser menu), the report shows the form as it is now.
+window.addEventListener('beforeprint', () => buildReport());
 for (const b of $$('[data-lang]')) b.addEventListener('click', () => setLocale(b.dataset.lang));
-// On phones the summary is a bar: tapping it goes to the first problem.
+// Phones: the bar opens the list of problems; wider screens: it goes to the first problem.
 $('#summary-go').addEventListener('click', () => {
-  const first = controller.summary().items.find((i) => i.severity === 'error' && i.input) || controller.summary().items.find((i) => i.input);
+  if (matchMedia('(max-width: 960px)').matches) {
+    setListOpen(!$('#summary').classList.contains('open'));
+    return;
+  }
+  const items = controller.summary().items;
+  const first = items.find((i) => i.severity === 'error' && i.input) || items.find((i) => i.input);
   first?.input.focus();
 });
-
-applySubjectType();

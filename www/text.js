@@ -3,6 +3,13 @@
 
 export const UI = {
   'zh-CN': {
+    skip: '跳到检查结果', draftNote: '你填写的内容只保存在本浏览器里（本站的 localStorage），刷新或返回都不会丢失；不会上传，照片从不保存。在共用电脑上用完请清除。',
+    forget: '清除本机保存的数据', forgotten: '已清除本机保存的数据。', printThis: '打印此报告', closeReport: '收起报告，继续修改', cancel: '取消',
+    confirmExample: '载入示例会替换你已填写的全部内容。', confirmClear: '清空会删除你已填写的全部内容。', confirmForget: '这会清空表单，并删除本浏览器保存的草稿和语言设置。',
+    replace: '替换', doClear: '清空', doForget: '清除',
+    removeDomainOf: '删除域名 {d}', removeDomainN: '删除第 {n} 个域名', removeWebsiteN: '删除网站 {n}', websiteDocs: '本网站的材料',
+    uploadsFor_personal: '个人备案：身份证正反面与核验照片属于备案人本人。', uploadsFor_unit: '单位备案：单位证件，以及主体负责人的身份证与核验照片。',
+    reportShown: '报告已生成，见下方。', showList: '显示问题列表', hideList: '收起问题列表',
     title: 'ICP 备案自检', lead: '逐项检查备案信息，在提交给服务商之前，找出会被管局驳回的问题，并告诉你怎么改。',
     badgeLocal: '全部在本机浏览器中检查，不上传任何数据', badgeRules: '依据工信部及各省管局公开要求', badgeLangs: '简体 · 繁體 · English',
     exampleClean: '载入示例：完整无误', exampleMistakes: '载入示例：常见错误', clear: '清空',
@@ -29,6 +36,13 @@ export const UI = {
     contentType: {}, notChecked: '（此版本未检查）',
   },
   'zh-TW': {
+    skip: '跳到檢查結果', draftNote: '你填寫的內容只儲存在本瀏覽器裡（本站的 localStorage），重新整理或返回都不會遺失；不會上傳，照片從不儲存。在共用電腦上用完請清除。',
+    forget: '清除本機儲存的資料', forgotten: '已清除本機儲存的資料。', printThis: '列印此報告', closeReport: '收起報告，繼續修改', cancel: '取消',
+    confirmExample: '載入範例會取代你已填寫的全部內容。', confirmClear: '清除會刪除你已填寫的全部內容。', confirmForget: '這會清空表單，並刪除本瀏覽器儲存的草稿和語言設定。',
+    replace: '取代', doClear: '清除', doForget: '清除',
+    removeDomainOf: '刪除網域 {d}', removeDomainN: '刪除第 {n} 個網域', removeWebsiteN: '刪除網站 {n}', websiteDocs: '本網站的材料',
+    uploadsFor_personal: '個人備案：身分證正反面與核驗照片屬於備案人本人。', uploadsFor_unit: '單位備案：單位證件，以及主體負責人的身分證與核驗照片。',
+    reportShown: '報告已產生，見下方。', showList: '顯示問題清單', hideList: '收起問題清單',
     title: 'ICP 備案自檢', lead: '逐項檢查備案資訊，在送交服務商之前，找出會被管局駁回的問題，並告訴你怎麼改。',
     badgeLocal: '全部在本機瀏覽器中檢查，不上傳任何資料', badgeRules: '依據工信部及各省管局公開要求', badgeLangs: '简体 · 繁體 · English',
     exampleClean: '載入範例：完整無誤', exampleMistakes: '載入範例：常見錯誤', clear: '清除',
@@ -55,6 +69,13 @@ export const UI = {
     notChecked: '（此版本未檢查）', contentType: { 新闻: '新聞', 出版: '出版', 教育: '教育', 医疗保健: '醫療保健', 药品和医疗器械: '藥品和醫療器材', 文化: '文化', 广播电影电视节目: '廣播電影電視節目', 互联网金融: '網際網路金融' },
   },
   en: {
+    skip: 'Skip to the results', draftNote: 'What you type is kept in this browser only (this site\'s localStorage), so a reload or Back loses nothing; nothing is uploaded and photos are never stored. On a shared computer, clear it when done.',
+    forget: 'Forget my data on this device', forgotten: 'The data saved on this device is gone.', printThis: 'Print this report', closeReport: 'Hide the report and keep editing', cancel: 'Cancel',
+    confirmExample: 'Loading the example replaces everything you typed.', confirmClear: 'Clearing deletes everything you typed.', confirmForget: 'This empties the form and deletes the draft and the language choice saved in this browser.',
+    replace: 'Replace', doClear: 'Clear', doForget: 'Forget',
+    removeDomainOf: 'Remove domain {d}', removeDomainN: 'Remove domain {n}', removeWebsiteN: 'Remove website {n}', websiteDocs: 'Documents for this website',
+    uploadsFor_personal: 'Personal filing: both sides of the ID card and the verification photo are the applicant\'s own.', uploadsFor_unit: 'Organisation: its certificate, and the principal\'s ID card and verification photo.',
+    reportShown: 'The report is below.', showList: 'Show the problems', hideList: 'Hide the problems',
     title: 'ICP filing self-check', lead: 'Checks your ICP filing field by field before you hand it to your provider: what a reviewer would reject, and how to fix it.',
     badgeLocal: 'Everything is checked in this browser; nothing is uploaded', badgeRules: 'Based on published MIIT and provincial requirements', badgeLangs: '简体 · 繁體 · English',
     exampleClean: 'Load example: clean filing', exampleMistakes: 'Load example: typical mistakes', clear: 'Clear',
@@ -95,7 +116,21 @@ export const CERTS_FOR = {
 
 export const SUBJECT_TYPES = ['personal', 'enterprise', 'government', 'institution', 'social_org', 'other'];
 
-export const SLOTS = ['idCardFront', 'idCardBack', 'businessLicense', 'verificationPhoto', 'handheldId', 'domainCertificate', 'authorizationLetter', 'preApproval', 'other'];
+/**
+ * Upload slots and where they go in the filing (the Documents shape: an
+ * uploaded slot is `{}` or `{ card }` at `subject.documents.<slot>`,
+ * `subject.principal.documents.<slot>` or `websites[i].documents.<slot>`).
+ * `only`: the subject types a slot is shown for (the page hides the others).
+ */
+const UNITS = ['enterprise', 'government', 'institution', 'social_org', 'other'];
+export const DOCS = {
+  subject: ['businessLicense'],
+  principal: ['idCardFront', 'idCardBack', 'verificationPhoto', 'handheldId'],
+  extra: ['other'],
+  website: ['domainCertificate', 'preApproval', 'authorizationLetter'],
+  person: ['idCardFront', 'idCardBack'], // a website principal other than the subject's
+  only: { businessLicense: UNITS, authorizationLetter: UNITS },
+};
 
 /** Pre-approval categories (rules.md §6); the values are what checkForm expects. */
 export const CONTENT_TYPES = ['新闻', '出版', '教育', '医疗保健', '药品和医疗器械', '文化', '广播电影电视节目', '互联网金融'];
