@@ -227,6 +227,10 @@ function side(v, name) {
 // more only when the header says so (needBytes), instead of copying a
 // many-megabyte photo into wasm memory on every call.
 const HEAD = 65536;
+// How much of a file's end checkImage reads (src/image/ends.rs TAIL).
+const TAIL = 65536;
+// checkImagePixels' input cap (src/image/pixels.rs MAX_PIXELS): checked before the copy into wasm memory.
+const MAX_PIXELS = 1 << 24;
 
 function headerCall(bytes, call) {
   let n = Math.min(bytes.length, HEAD);
@@ -250,10 +254,18 @@ export function checkImage(slot, bytes, options) {
   const b = byteArg(bytes, 'bytes');
   const name = slotName(slot);
   const w = needFull('check_image', 'checkImage');
-  const opts = options === null || options === undefined ? {} : options;
+  let opts = options === null || options === undefined ? {} : options;
+  // The file's end, for telling a cut-off file: the caller's `tail`, else the
+  // end of `bytes` when they are the whole file.
+  let tail = opts.fileSize === undefined || opts.fileSize === b.length ? b.subarray(Math.max(0, b.length - TAIL)) : b.subarray(0, 0);
+  if (opts.tail !== undefined && opts.tail !== null) {
+    const t = byteArg(opts.tail, 'options.tail');
+    tail = t.subarray(Math.max(0, t.length - TAIL));
+    opts = { ...opts, tail: undefined };
+  }
   // The wasm sees a prefix: tell it the real size unless the caller did.
   const json = optionsJson(opts.fileSize === undefined ? { ...opts, fileSize: b.length } : opts);
-  return headerCall(b, (head) => unwrap(w.check_image(name, head, json, localToday())));
+  return headerCall(b, (head) => unwrap(w.check_image(name, head, tail, json, localToday())));
 }
 
 /**
@@ -269,6 +281,9 @@ export function checkImagePixels(slot, rgba, width, height, options) {
   side(height, 'height');
   if (data.length !== width * height * 4) {
     throw new TypeError(`beian-check: rgba has ${data.length} bytes; width × height × 4 = ${width * height * 4}`);
+  }
+  if (width * height > MAX_PIXELS) {
+    throw new TypeError(`beian-check: rgba has ${width * height} pixels, over the cap of ${MAX_PIXELS} (4096 × 4096): downscale it first (about 1024 px on the long side)`);
   }
   return unwrap(needFull('check_image_pixels', 'checkImagePixels').check_image_pixels(slotName(slot), data, width, height, optionsJson(options), localToday()));
 }

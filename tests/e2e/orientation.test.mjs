@@ -4,7 +4,8 @@
 // image data (browsers ignore it there).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync, crc32 } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk } from '../png.mjs';
 import { launch, serve } from './helpers.mjs';
 
 let site, browser;
@@ -31,15 +32,6 @@ function tiffBlock(order, orientation) {
   u32(1, 14);
   u16(orientation, 18);
   return b;
-}
-
-function pngChunk(kind, data) {
-  const body = Buffer.concat([Buffer.from(kind, 'latin1'), data]);
-  const out = Buffer.alloc(8 + data.length + 4);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-  return out;
 }
 
 /** A real 40×20 RGB PNG (a horizontal gradient), with an eXIf chunk before or after IDAT. */
