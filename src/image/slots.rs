@@ -153,10 +153,20 @@ pub fn check(
 ) -> Result<FieldResult, String> {
     known(slot)?;
     let images = section(opts);
+    let size = file_size.unwrap_or(bytes.len() as u64);
+    // A head and a tail that meet or overlap are the whole file (at most 128 KiB from JS).
+    let tail_at = size.saturating_sub(tail.len() as u64);
+    let joined: Vec<u8>;
+    let bytes = match tail.get(bytes.len().saturating_sub(tail_at as usize)..) {
+        Some(rest) if (bytes.len() as u64) < size && tail_at <= bytes.len() as u64 => {
+            joined = [bytes, rest].concat();
+            &joined[..]
+        }
+        _ => bytes,
+    };
     let info = probe(bytes);
     let mut r = FieldResult::new(String::new());
     info.write_info(&mut r.info);
-    let size = file_size.unwrap_or(bytes.len() as u64);
     let whole = size <= bytes.len() as u64;
     // The file's end: in `bytes` when they are all there, else the tail given.
     let end = match whole {
