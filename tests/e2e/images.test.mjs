@@ -18,7 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { SIGNATURE, ihdr as header, pngChunk } from '../png.mjs';
+import { SIGNATURE, ihdr as header, pngChunk, tiffBlock, withExif } from '../image-bytes.mjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './browser.mjs';
 import { needs, openPage, serve, widgetSettled } from './helpers.mjs';
@@ -49,6 +49,16 @@ async function demo({ warm = false } = {}) {
   // module, file-input plumbing, canvas setup) is not counted against the large image.
   if (warm) await upload(page, 'other', 'warm.png', 'image/png', png(640, 480));
   return page;
+}
+
+/** An RGB PNG whose left half is red and right half blue, with an eXIf chunk (before IDAT) when `exif`. */
+function halves(w, h, exif) {
+  const row = Buffer.alloc(1 + w * 3);
+  for (let x = 0; x < w; x++) row.set(x < w / 2 ? [220, 30, 30] : [30, 30, 220], 1 + 3 * x);
+  const all = Buffer.alloc(h * row.length);
+  for (let y = 0; y < h; y++) row.copy(all, y * row.length);
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', header(w, h)), exif ? pngChunk('eXIf', exif) : Buffer.alloc(0),
+    pngChunk('IDAT', deflateSync(all, { level: 1 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** An RGB PNG of w × h: diagonal stripes, cream and navy (sharp, colourful, not isoluminant), compressed by zlib. */
@@ -285,6 +295,42 @@ test('an 81-megapixel PNG and a 90-megapixel JPEG are decoded downscaled within 
     }, `input[data-beian-image="${slot}"]`);
     assert.ok(!pixels.includes('image.blank') && !pixels.includes('image.shape_unjudged'), pixels.join());
     assert.ok(peak < LIMIT, `${name}: peak +${(peak / MB).toFixed(1)} MB`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('large rotated photos (over 12 MP, decoded downscaled) are shown and checked upright', { skip: needs({ fn: 'checkImagePixels' }) }, async () => {
+  const page = await demo();
+  // 5000 × 3000, left half red, right half blue, stored with EXIF orientation 6 (turn 90° clockwise):
+  // displayed 3000 × 5000, red on top.
+  const jpeg = Buffer.from(await page.evaluate(async () => {
+    const c = new OffscreenCanvas(5000, 3000);
+    const x = c.getContext('2d');
+    x.fillStyle = 'rgb(220,30,30)';
+    x.fillRect(0, 0, 2500, 3000);
+    x.fillStyle = 'rgb(30,30,220)';
+    x.fillRect(2500, 0, 2500, 3000);
+    const b = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return [...new Uint8Array(await b.arrayBuffer())];
+  }));
+  for (const [slot, name, type, bytes] of [
+    ['idCardFront', 'rotated.jpg', 'image/jpeg', withExif(jpeg, tiffBlock('MM', 6))],
+    ['idCardBack', 'rotated.png', 'image/png', halves(5000, 3000, tiffBlock('II', 6))],
+  ]) {
+    const r = await upload(page, slot, name, type, bytes);
+    assert.match(r.text, /3000 × 5000 px/, name);
+    const sel = `input[data-beian-image="${slot}"] + .bc-msg canvas.bc-thumb`;
+    await page.waitForSelector(sel);
+    const [size, top, bottom] = await page.evaluate((sel) => {
+      const c = document.querySelector(sel);
+      const x = c.getContext('2d');
+      return [[c.width, c.height], [...x.getImageData(c.width / 2, 5, 1, 1).data], [...x.getImageData(c.width / 2, c.height - 5, 1, 1).data]];
+    }, sel);
+    assert.ok(size[1] > size[0], `${name}: a portrait thumbnail, got ${size}`);
+    assert.ok(top[0] > 150 && top[2] < 90, `${name}: red on top, got ${top}`);
+    assert.ok(bottom[2] > 150 && bottom[0] < 90, `${name}: blue at the bottom, got ${bottom}`);
+    assert.ok(!r.codes.some((c) => /undecodable|not_decoded/.test(c)), r.codes.join());
   }
   assert.deepEqual(page.problems, []);
   await page.close();

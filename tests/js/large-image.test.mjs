@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, constants } from 'node:zlib';
-import { SIGNATURE, ihdr as header, pngChunk as chunk } from '../png.mjs';
+import { SIGNATURE, ihdr as header, pngChunk as chunk } from '../image-bytes.mjs';
 
 globalThis.ImageData ??= class {
   constructor(w, h) {
