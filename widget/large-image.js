@@ -137,13 +137,23 @@ export async function decodePng(blob, edge) {
     }
     // IDAT chunks are consecutive: any other chunk after them ends the image data.
     if (type === 'IEND' || sink) break;
-    if (len > 1 << 20) throw new Error('png: oversized chunk before the image data');
-    const body = new Uint8Array(len + 4);
-    if ((await input.readInto(body, len + 4)) < len + 4) throw new Error('png: cut off');
-    if (type === 'IHDR') {
-      [w, h, depth, color, interlace] = [be32(body, 0), be32(body, 4), body[8], body[9], body[12]];
-      if (!w || !h || !(color in CHANNELS)) throw new Error('png: bad IHDR');
-    } else if (type === 'PLTE') palette = body.subarray(0, len);
+    if (type === 'IHDR' || type === 'PLTE') {
+      if (len > 768) throw new Error(`png: bad ${type}`);
+      const body = new Uint8Array(len + 4);
+      if ((await input.readInto(body, len + 4)) < len + 4) throw new Error('png: cut off');
+      if (type === 'PLTE') palette = body.subarray(0, len);
+      else {
+        [w, h, depth, color, interlace] = [be32(body, 0), be32(body, 4), body[8], body[9], body[12]];
+        if (!w || !h || !(color in CHANNELS)) throw new Error('png: bad IHDR');
+      }
+      continue;
+    }
+    // Any other chunk (text, ICC profile, EXIF…): skipped through the one buffer, whatever its size.
+    for (let left = len + 4; left > 0;) {
+      const n = await input.readInto(piece, Math.min(left, CHUNK));
+      if (!n) throw new Error('png: cut off');
+      left -= n;
+    }
   }
   if (!sink) throw new Error('png: no image data');
   sink.inflate.end();

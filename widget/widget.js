@@ -882,7 +882,7 @@ class Controller {
     } catch {
       // Not decodable. For a format browsers read, that is the file's fault: an error, named as such
       // (a JPEG cut off mid-scan fails here). Other formats: the header verdict stands.
-      if (s.token === token && BROWSER_FORMATS.includes(info?.format)) s.decoded = [own('undecodable', 'error', { format: info.format.toUpperCase() })];
+      if (s.token === token && BROWSER_FORMATS.includes(info?.format)) s.decoded = [own('undecodable', 'error', { format: info.format === 'jpeg' ? 'JPG' : info.format.toUpperCase() })];
       return;
     }
     if (s.token !== token) {

@@ -117,3 +117,12 @@ test('large-image box-downscales to the long edge, and throws on cut-off or brok
   await assert.rejects(decodePng(new Blob([garbage]), 1000));
   assert.equal(await decodePng(new Blob([Buffer.from('not a png at all')]), 1000), null);
 });
+
+test('large-image skips ancillary chunks of any size before the image data', async () => {
+  const get = (x, y) => [x & 255, y & 255, 128];
+  const file = encode(300, 200, { get });
+  const at = file.indexOf('IDAT') - 4;
+  const big = Buffer.concat([file.subarray(0, at), chunk('zTXt', Buffer.alloc(3 << 20, 7)), file.subarray(at)]);
+  const img = await decodePng(new Blob([big]), 1024);
+  assert.deepEqual([img.width, img.height, img.data[4 * (7 * 300 + 9)], img.data[4 * (7 * 300 + 9) + 1]], [300, 200, 9, 7]);
+});
