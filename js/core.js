@@ -375,6 +375,10 @@ function side(v, name) {
 // more only when the header says so (needBytes), instead of copying a
 // many-megabyte photo into wasm memory on every call.
 const HEAD = 65536;
+// How much of a file's end checkImage reads (src/image/ends.rs TAIL).
+const TAIL = 65536;
+// checkImagePixels' input cap (src/image/pixels.rs MAX_PIXELS): checked before the copy into wasm memory.
+const MAX_PIXELS = 1 << 24;
 
 function headerCall(bytes, call) {
   let n = Math.min(bytes.length, HEAD);
@@ -400,10 +404,18 @@ export function checkImage(slot, bytes, options) {
   const w = needFull('check_image', 'checkImage');
   const opts = options === null || options === undefined ? {} : options;
   if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError('beian-check: options must be an object');
-  // The wasm sees a prefix: tell it the real size unless the caller did.
   const own = ownOnly(opts);
+  // The file's end, for telling a cut-off file: the caller's `tail`, else the
+  // end of `bytes` when they are the whole file.
+  let tail = own.fileSize === undefined || own.fileSize === b.length ? b.subarray(Math.max(0, b.length - TAIL)) : b.subarray(0, 0);
+  if (own.tail !== undefined && own.tail !== null) {
+    const t = byteArg(own.tail, 'options.tail');
+    tail = t.subarray(Math.max(0, t.length - TAIL));
+  }
+  delete own.tail;
+  // The wasm sees a prefix: tell it the real size unless the caller did.
   if (own.fileSize === undefined) own.fileSize = b.length;
-  return headerCall(b, (head) => call(own, null, (o) => w.check_image(name, head, o, localToday())));
+  return headerCall(b, (head) => call(own, null, (o) => w.check_image(name, head, tail, o, localToday())));
 }
 
 /**
@@ -419,6 +431,9 @@ export function checkImagePixels(slot, rgba, width, height, options) {
   side(height, 'height');
   if (data.length !== width * height * 4) {
     throw new TypeError(`beian-check: rgba has ${data.length} bytes; width × height × 4 = ${width * height * 4}`);
+  }
+  if (width * height > MAX_PIXELS) {
+    throw new TypeError(`beian-check: rgba has ${width * height} pixels, over the cap of ${MAX_PIXELS} (4096 × 4096): downscale it first (about 1024 px on the long side)`);
   }
   const w = needFull('check_image_pixels', 'checkImagePixels');
   return call(options, null, (o) => w.check_image_pixels(slotName(slot), data, width, height, o, localToday()));

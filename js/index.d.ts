@@ -336,6 +336,12 @@ export interface ImageCheckOptions extends CheckOptions {
   fileSize?: number;
   /** The file name, to catch an extension that lies about the format. */
   fileName?: string;
+  /**
+   * The file's last bytes (up to 64 KiB; more are ignored), when `bytes` is only its beginning:
+   * lets checkImage tell a JPEG or PNG cut off mid-way (`image.truncated`). Not needed when
+   * `bytes` is the whole file.
+   */
+  tail?: Uint8Array | Uint8ClampedArray | ArrayBuffer;
 }
 
 export interface ImageCheckResult extends FieldResult {

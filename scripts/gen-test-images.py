@@ -84,8 +84,20 @@ def sos(n=3):
 SCAN = bytes([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56, 0x78]) + b'\xFF\xD9'
 
 
+def min_scan(segments):
+    """Bytes of entropy-coded data a Huffman frame needs at the least (2 bits per 8×8 block
+    sequential, 1 progressive; src/image/ends.rs), so that a file is not taken for a
+    header with a token scan. Filled with 0x55 (no FF byte)."""
+    for s in segments:
+        if s[:2] in (b'\xFF\xC0', b'\xFF\xC1', b'\xFF\xC2'):
+            h, w, n = struct.unpack('>HHB', s[5:10])
+            blocks = n * ((w + 7) // 8) * ((h + 7) // 8)   # every test frame samples 1×1
+            return b'\x55' * (blocks * (1 if s[1] == 0xC2 else 2) // 8)
+    return b''
+
+
 def jpeg(*segments, ncomp=3):
-    return b'\xFF\xD8' + b''.join(segments) + sos(ncomp) + SCAN
+    return b'\xFF\xD8' + b''.join(segments) + sos(ncomp) + min_scan(segments) + SCAN
 
 
 add('jpeg-baseline.jpg', jpeg(JFIF, DQT, sof(0xC0, 1600, 1200), DHT), format='jpeg', **size_facts(1600, 1200),
@@ -126,9 +138,9 @@ add('jpeg-exif-orientation-out-of-range.jpg', jpeg(exif('II', 9), DQT, sof(0xC0,
     format='jpeg', **size_facts(400, 300, 1))
 # A big EXIF block (as a camera thumbnail + maker notes) and an ICC profile push the SOF past 64 KiB.
 big = jpeg(exif('MM', 6, extra=65000), seg(0xE2, b'ICC_PROFILE\0\x01\x01' + bytes(9000)), DQT,
-           sof(0xC0, 4000, 3000), DHT)
+           sof(0xC0, 1600, 1200), DHT)
 sof_at = big.index(b'\xFF\xC0')
-add('jpeg-large-exif.jpg', big, format='jpeg', **size_facts(4000, 3000, 6))
+add("jpeg-large-exif.jpg", big, format="jpeg", **size_facts(1600, 1200, 6))
 prefixes.append({'file': 'jpeg-large-exif.jpg', 'bytes': 65536,
                  'expect': {'format': 'jpeg', 'orientation': 6, 'needBytes': big.index(DQT) + 4, 'width': None}})
 prefixes.append({'file': 'jpeg-large-exif.jpg', 'bytes': sof_at + 4,
@@ -379,6 +391,36 @@ add('text.txt', b'hello, this is not an image\n', format='unknown', width=None, 
 add('zip.zip', b'PK\x03\x04' + bytes(40), format='unknown', needBytes=None)
 add('empty.bin', b'', format='unknown', needBytes=16)
 
+# ---------------------------------------------------------------- cut-off and impossible files (issues 16, 17)
+# A bad IHDR checksum: decoders refuse the file (a critical chunk's CRC).
+_ok = png(800, 600)
+add('png-bad-ihdr-crc.png', _ok[:29] + bytes([_ok[29] ^ 0x55]) + _ok[30:], format='png', invalid='corrupt', width=None)
+# A chunk claiming 4 GiB (over PNG's 2^31-1) and no image data.
+add('png-4gib-chunk.png', png(800, 600)[:33] + struct.pack('>I', 0xFFFFFFFF) + b'tEXt' + b'Comment\0' + bytes(30),
+    format='png', invalid='corrupt', width=800)
+# A legal but huge chunk the file does not hold: the next chunk header is asked for.
+add('png-huge-chunk-no-data.png', png(800, 600)[:33] + struct.pack('>I', 0x7FFFFFF0) + b'tEXt' + bytes(30),
+    format='png', width=800, needBytes=33 + 8 + 0x7FFFFFF0 + 4 + 8)
+# Real pixel data cut off inside IDAT, and a whole image without its IEND chunk.
+_real = png(900, 700, real=True)
+add('png-cut-in-idat.png', _real[:_real.index(b'IDAT') + 40], format='png', **size_facts(900, 700))
+add('png-no-iend.png', _real[:-12], format='png', **size_facts(900, 700))
+# 1,000,000 × 600,000 in under 100 bytes: a decompression bomb.
+add('png-bomb.png', png(1_000_000, 600_000), format='png', width=1_000_000, height=600_000)
+# A JPEG cut off inside its scan (a broken download), and a header with a token scan
+# (browsers draw it flat gray): both incomplete.
+_full = jpeg(JFIF, DQT, sof(0xC0, 1600, 1200), DHT)
+add('jpeg-cut-in-scan.jpg', _full[:len(_full) * 2 // 3], format='jpeg', **size_facts(1600, 1200))
+add('jpeg-header-only.jpg', b'\xFF\xD8' + JFIF + DQT + sof(0xC0, 1600, 1200) + DHT + sos() + SCAN,
+    format='jpeg', **size_facts(1600, 1200))
+# Complete, then 70 KB of other data (a phone's appended video): no EOI in the last 64 KiB, not cut off.
+_rng = 12345
+_video = bytearray()
+for _ in range(70000):
+    _rng = (_rng * 1103515245 + 12345) & 0x7FFFFFFF
+    _video.append((_rng >> 16) & 0xFF)
+add('jpeg-trailing-data.jpg', _full + b'\0\0\0\x18ftypmp42' + bytes(_video), format='jpeg', **size_facts(1600, 1200))
+
 # ---------------------------------------------------------------- checkImage cases
 MiB = 1 << 20
 checks += [
@@ -431,6 +473,20 @@ checks += [
      'codes': ['image.too_small'], 'ok': True},    {'file': 'png-exif-II-o6.png', 'slot': 'idCardFront', 'options': {'fileName': 'front.png'},
      'codes': ['image.not_landscape', 'image.rotated'], 'ok': True,
      'params': {'image.rotated': {'width': '600', 'height': '800', 'orientation': '6'}}},
+    # Issue 17 item 14 and issue 16 item 3: bad checksums, impossible chunks, cut-off files.
+    {'file': 'png-bad-ihdr-crc.png', 'slot': 'other', 'options': {}, 'codes': ['image.corrupt'], 'ok': False},
+    {'file': 'png-4gib-chunk.png', 'slot': 'other', 'options': {}, 'codes': ['image.corrupt'], 'ok': False},
+    {'file': 'png-huge-chunk-no-data.png', 'slot': 'other', 'options': {}, 'codes': ['image.truncated'], 'ok': False},
+    {'file': 'png-cut-in-idat.png', 'slot': 'other', 'options': {}, 'codes': ['image.truncated'], 'ok': False},
+    {'file': 'png-no-iend.png', 'slot': 'other', 'options': {}, 'codes': ['image.truncated'], 'ok': False},
+    {'file': 'png-bomb.png', 'slot': 'other', 'options': {}, 'codes': ['image.too_many_pixels'], 'ok': False,
+     'params': {'image.too_many_pixels': {'width': '1000000', 'height': '600000', 'max': '100'}}},
+    {'file': 'jpeg-cut-in-scan.jpg', 'slot': 'other', 'options': {}, 'codes': ['image.truncated'], 'ok': False},
+    {'file': 'jpeg-header-only.jpg', 'slot': 'other', 'options': {}, 'codes': ['image.truncated'], 'ok': False},
+    {'file': 'jpeg-trailing-data.jpg', 'slot': 'other', 'options': {}, 'codes': [], 'ok': True},
+    # Only the first 64 KiB, with the real size: nothing can be said about the end (no tail given).
+    {'file': 'jpeg-cut-in-scan.jpg', 'slot': 'other', 'bytes': 1000, 'options': {'fileSize': 15000},
+     'codes': [], 'ok': True},
 ]
 
 os.makedirs(OUT, exist_ok=True)

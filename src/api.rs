@@ -249,13 +249,27 @@ fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), Str
 }
 
 /// `checkImage(slot, bytes, options)` → FieldResult JSON (`info` = ImageInfo).
+/// `bytes` is the whole file, or its beginning with `fileSize` in the options.
 pub fn check_image(slot: &str, bytes: &[u8], options_json: &str, today: &str) -> String {
+    check_image_parts(slot, bytes, &[], options_json, today)
+}
+
+/// `checkImage` on a file's beginning (`head`) and its last bytes (`tail`,
+/// empty when unknown): what the JS wrapper passes, so that a cut-off file
+/// is told without copying it whole.
+pub fn check_image_parts(
+    slot: &str,
+    head: &[u8],
+    tail: &[u8],
+    options_json: &str,
+    today: &str,
+) -> String {
     let parsed = options(options_json, today).and_then(|o| Ok((o, file_options(options_json)?)));
     let (opts, (size, name)) = match parsed {
         Ok(p) => p,
         Err(e) => return output::type_error_json(&e),
     };
-    match crate::image::slots::check(slot, bytes, &opts, size, name.as_deref()) {
+    match crate::image::slots::check(slot, head, tail, &opts, size, name.as_deref()) {
         Ok(r) => output::field_result_json(&r, opts.locale),
         Err(e) => output::type_error_json(&e),
     }

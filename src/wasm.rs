@@ -89,11 +89,12 @@ pub fn probe_image(bytes: &[u8]) -> String {
     api::probe_image(bytes)
 }
 
-/// `checkImage`: slot, the file's first bytes (or all), options JSON (with `fileSize`, `fileName`), today.
+/// `checkImage`: slot, the file's first bytes (or all), its last bytes (or
+/// none), options JSON (with `fileSize`, `fileName`), today.
 #[cfg(feature = "media")]
 #[wasm_bindgen]
-pub fn check_image(slot: &str, bytes: &[u8], options: &str, today: &str) -> String {
-    api::check_image(slot, bytes, options, today)
+pub fn check_image(slot: &str, bytes: &[u8], tail: &[u8], options: &str, today: &str) -> String {
+    api::check_image_parts(slot, bytes, tail, options, today)
 }
 
 /// `checkImagePixels`: slot, RGBA pixels, width, height, options JSON, today.

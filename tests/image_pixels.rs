@@ -393,10 +393,86 @@ fn bad_buffers_are_type_errors() {
     assert!(pixels::check("nope", &[0; 16], 2, 2, &opts)
         .unwrap_err()
         .contains("idCardFront"));
-    // Tiny and extreme shapes never panic.
-    for (w, h) in [(1u32, 1u32), (1, 500), (500, 1), (2, 2), (3, 3), (5000, 1)] {
+    // Tiny and extreme shapes never panic, and are said to be unjudgeable.
+    for (w, h) in [
+        (1u32, 1u32),
+        (1, 500),
+        (500, 1),
+        (2, 2),
+        (3, 3),
+        (5000, 1),
+        (15, 15),
+    ] {
         let buf = vec![128u8; (w * h * 4) as usize];
         let r = pixels::check("other", &buf, w, h, &opts).unwrap();
-        assert!(r.has("image.blank"));
+        assert_eq!(codes(&r), ["image.shape_unjudged"], "{w}×{h}");
     }
+    // Over the input cap (4096 × 4096 pixels): an argument error naming the cap.
+    let big = vec![0u8; (4097 * 4096 * 4) as usize];
+    let e = pixels::check("other", &big, 4097, 4096, &opts).unwrap_err();
+    assert!(e.contains("16777216"), "{e}");
+    assert_eq!(pixels::MAX_PIXELS, 4096 * 4096);
+}
+
+/// A `w × h` buffer whose luma runs from 0 to 255 along the long side.
+fn ramp(w: usize, h: usize) -> Vec<u8> {
+    let long = w.max(h);
+    let mut px = Vec::with_capacity(w * h * 4);
+    for y in 0..h {
+        for x in 0..w {
+            let v = ((if w >= h { x } else { y }) * 255 / (long - 1)) as u8;
+            px.extend_from_slice(&[v, v, v, 255]);
+        }
+    }
+    px
+}
+
+#[test]
+fn narrow_strips_are_measured_linearly_and_right() {
+    // Issue 17 item 2: a 1 × 800,000 strip read `k` pixels per row (into the
+    // following rows): seconds, and the wrong pixels. Now each pixel once.
+    for (w, h) in [
+        (1usize, 800_000usize),
+        (800_000, 1),
+        (3, 200_000),
+        (7, 5000),
+    ] {
+        let m = measure(&ramp(w, h), w, h, 512);
+        assert!((m.mean - 127.5).abs() < 2.0, "{w}×{h}: mean {}", m.mean);
+        assert!(
+            m.p01 < 5 && m.p99 > 250,
+            "{w}×{h}: p01 {} p99 {}",
+            m.p01,
+            m.p99
+        );
+        assert!(m.std > 70.0, "{w}×{h}: a ramp is not uniform ({})", m.std);
+    }
+    // The check says the strip cannot be judged, and never calls it blank.
+    let opts = Options::on(Date::parse("2026-11-27").unwrap());
+    let column = ramp(1, 800_000);
+    let r = pixels::check("idCardFront", &column, 1, 800_000, &opts).unwrap();
+    assert_eq!(codes(&r), ["image.shape_unjudged"]);
+    // 16 million pixels in one column did not finish in 300 s before.
+    let tall = vec![200u8; 16_000_000 * 4];
+    let r = pixels::check("other", &tall, 1, 16_000_000, &opts).unwrap();
+    assert_eq!(codes(&r), ["image.shape_unjudged"]);
+    let m = measure(&tall[..4_000_000 * 4], 1, 4_000_000, 512);
+    assert_eq!((m.size, m.mean.round() as u32), ((1, 511), 200));
+}
+
+#[test]
+fn long_but_judgeable_shapes_get_the_same_verdicts() {
+    // A document scene cut into a 30:1 strip is still judged (short side
+    // 17 px after the downscale); the sharp scene has no findings.
+    let opts = Options::on(Date::parse("2026-11-27").unwrap());
+    let (full, w, _) = scene(3000, 100, 3, 7);
+    let r = pixels::check("other", &full, w as u32, 100, &opts).unwrap();
+    assert!(
+        !r.has("image.shape_unjudged") && !r.has("image.blank"),
+        "{:?}",
+        codes(&r)
+    );
+    let flat = vec![90u8; 3000 * 100 * 4];
+    let r = pixels::check("other", &flat, 3000, 100, &opts).unwrap();
+    assert_eq!(codes(&r), ["image.blank"]);
 }

@@ -160,7 +160,9 @@ fn every_truncation_is_safe_and_honest() {
                     p.width, p.height, full.width, full.height
                 ));
             }
-            if full.invalid.is_none() && full.width.is_some() {
+            // A good file: a size, nothing invalid, no bytes missing (a file
+            // that itself asks for more is cut off: png-huge-chunk-no-data).
+            if full.invalid.is_none() && full.width.is_some() && full.need_bytes.is_none() {
                 if p.invalid.is_some() {
                     errs.push(format!("{name}[..{n}]: prefix called {:?}", p.invalid));
                 }
@@ -255,4 +257,64 @@ fn unknown_slot_is_a_type_error_naming_the_slots() {
         bad.contains("typeError") && bad.contains("fileSize"),
         "{bad}"
     );
+}
+
+/// The widget and the JS wrapper pass a file's first bytes and its last 64
+/// KiB, not the file: for every manifest file, cut-off copies of it, and
+/// heads of every size, that must give the verdict the whole file gives
+/// (when the head holds the header), and never panic.
+#[test]
+fn head_and_tail_give_the_whole_files_verdict() {
+    let m = manifest();
+    let mut errs = Vec::new();
+    let codes = |out: &str| -> Vec<String> {
+        let j = json::parse(out).unwrap();
+        let mut v: Vec<String> = j
+            .get("findings")
+            .and_then(Json::as_array)
+            .map(|fs| {
+                fs.iter()
+                    .filter_map(|f| f.get("code").and_then(Json::as_str).map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    for c in m.get("cases").and_then(Json::as_array).unwrap() {
+        let name = c.get("file").and_then(Json::as_str).unwrap();
+        let original = file(name);
+        for keep in [original.len(), original.len() * 2 / 3, original.len() / 3] {
+            let bytes = &original[..keep];
+            let whole = codes(&api::check_image("other", bytes, "", "2026-11-27"));
+            let tail = &bytes[bytes.len().saturating_sub(65536)..];
+            let opts = format!("{{\"fileSize\":{}}}", bytes.len());
+            for first in [64usize, 1000, 4096, 65536] {
+                // As js/core.js headerCall: more of the head while the header asks for it.
+                let mut n = first.min(bytes.len());
+                let out = loop {
+                    let out =
+                        api::check_image_parts("other", &bytes[..n], tail, &opts, "2026-11-27");
+                    let j = json::parse(&out).unwrap();
+                    let want = j
+                        .get("info")
+                        .and_then(|i| i.get("needBytes"))
+                        .and_then(Json::as_f64);
+                    match want {
+                        Some(w) if n < bytes.len() && w as usize > n => {
+                            n = bytes.len().min((w as usize).max(2 * n))
+                        }
+                        _ => break out,
+                    }
+                };
+                let parts = codes(&out);
+                if parts != whole {
+                    errs.push(format!(
+                        "{name}[..{keep}] head {first}: {parts:?} ≠ whole {whole:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
 }

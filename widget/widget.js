@@ -41,13 +41,25 @@ const KINDLESS = new Set(['', 'none']);
 const IMAGE_HEAD = 64 * 1024; // bytes read before the header says it needs more
 const IMAGE_MAX_HEAD = 8 * 1024 * 1024; // never read more than this for a header
 const PIXEL_EDGE = 1024; // long edge of the downscaled copy the pixel checks see
+// Decoding bounds (issue 17: a 435 KB PNG of 12000 × 12000 cost +765 MB). Chromium decodes the whole image
+// before createImageBitmap's resize, so that path is taken only up to FULL_DECODE pixels (48 MB of RGBA);
+// larger JPEGs and PNGs are decoded downscaled by ./large-image.js; nothing over DECODE_MAX is decoded.
+const FULL_DECODE = 12e6;
+const DECODE_MAX = 100e6;
+const TAIL = 64 * 1024; // the file's end checkImage reads to tell a cut-off file
+const BROWSER_FORMATS = ['jpeg', 'png', 'gif', 'bmp', 'webp'];
+// checkImage codes after which the pixels are not decoded: nothing trustworthy (or safe) to draw.
+const NO_DECODE = ['image.truncated', 'image.corrupt', 'image.too_many_pixels', 'image.empty', 'image.unknown_format'];
 const THUMB_EDGE = 160;
 
 // Widget chrome (not rules): labels, counts, fact names.
 const UI = {
   'zh-CN': {
     fix: '应用修正：{v}', fixHint: '可点击“应用修正”。', blocked: '提交前请先修正以下问题', counts: ['{e} 个错误', '{w} 个警告'], none: '未发现问题',
-    checking: '正在检查图片…', male: '男', female: '女', age: '{n} 岁', hk: '香港', mo: '澳门', tw: '台湾',
+    checking: '正在检查图片…',
+    undecodable: ['浏览器无法解码这张 {format} 图片（文件已损坏或不完整）', '请从原始来源重新获取或重新导出图片后再上传。'],
+    notDecoded: ['图片有 {w}×{h} 像素，太大，未在浏览器中检查清晰度和曝光', '可以缩小到 5000 万像素以内后再上传，以便检查。'],
+    male: '男', female: '女', age: '{n} 岁', hk: '香港', mo: '澳门', tw: '台湾',
     mobile: '中国移动', unicom: '中国联通', telecom: '中国电信', broadnet: '中国广电', mvno: '虚拟运营商', satellite: '卫星电话', iot: '物联网号段',
     market_regulation: '市场监管部门登记', civil_affairs: '民政部门登记', organization: '机构编制部门登记', enterprise: '企业', individual_business: '个体工商户',
     farmers_cooperative: '农民专业合作社', government_agency: '机关', public_institution: '事业单位', social_organization: '社会团体', foundation: '基金会',
@@ -56,7 +68,10 @@ const UI = {
   },
   'zh-TW': {
     fix: '套用修正：{v}', fixHint: '可點擊「套用修正」。', blocked: '送出前請先修正以下問題', counts: ['{e} 個錯誤', '{w} 個警告'], none: '未發現問題',
-    checking: '正在檢查圖片…', male: '男', female: '女', age: '{n} 歲', hk: '香港', mo: '澳門', tw: '臺灣',
+    checking: '正在檢查圖片…',
+    undecodable: ['瀏覽器無法解碼這張 {format} 圖片（檔案已損壞或不完整）', '請從原始來源重新取得或重新匯出圖片後再上傳。'],
+    notDecoded: ['圖片有 {w}×{h} 像素，太大，未在瀏覽器中檢查清晰度和曝光', '可以縮小到 5000 萬像素以內後再上傳，以便檢查。'],
+    male: '男', female: '女', age: '{n} 歲', hk: '香港', mo: '澳門', tw: '臺灣',
     mobile: '中國移動', unicom: '中國聯通', telecom: '中國電信', broadnet: '中國廣電', mvno: '虛擬營運商', satellite: '衛星電話', iot: '物聯網號段',
     market_regulation: '市場監管部門登記', civil_affairs: '民政部門登記', organization: '機構編制部門登記', enterprise: '企業', individual_business: '個體工商戶',
     farmers_cooperative: '農民專業合作社', government_agency: '機關', public_institution: '事業單位', social_organization: '社會團體', foundation: '基金會',
@@ -65,7 +80,10 @@ const UI = {
   },
   en: {
     fix: 'Apply fix: {v}', fixHint: 'Or apply the fix below.', blocked: 'Fix these problems before submitting', counts: ['{e} error|{e} errors', '{w} warning|{w} warnings'], none: 'No problems found',
-    checking: 'Checking the image…', male: 'male', female: 'female', age: 'age {n}', hk: 'Hong Kong', mo: 'Macao', tw: 'Taiwan',
+    checking: 'Checking the image…',
+    undecodable: ['The browser cannot decode this {format} image (the file is damaged or incomplete)', 'Get the image again from where it came from, or export it again, then upload it.'],
+    notDecoded: ['The image has {w}×{h} pixels: too large to check sharpness and exposure in the browser', 'Downscale it to under 50 megapixels and upload it again to have it checked.'],
+    male: 'male', female: 'female', age: 'age {n}', hk: 'Hong Kong', mo: 'Macao', tw: 'Taiwan',
     mobile: 'China Mobile', unicom: 'China Unicom', telecom: 'China Telecom', broadnet: 'China Broadnet', mvno: 'virtual operator', satellite: 'satellite', iot: 'IoT segment',
     market_regulation: 'registered with market regulation', civil_affairs: 'registered with civil affairs', organization: 'registered with the staffing office',
     enterprise: 'enterprise', individual_business: 'individual business', farmers_cooperative: "farmers' cooperative", government_agency: 'government agency',
@@ -285,6 +303,17 @@ function factsOf(info, ui, value) {
   if (Array.isArray(info.psbNumbers)) out.push(...info.psbNumbers);
   if (Array.isArray(info.licenceNumbers)) out.push(...info.licenceNumbers);
   return out.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+}
+
+/** `bitmap` scaled to PIXEL_EDGE on its long side (the original is closed), or itself when smaller. */
+async function downscale(bitmap) {
+  const scale = Math.min(1, PIXEL_EDGE / Math.max(bitmap.width, bitmap.height));
+  if (scale >= 1) return bitmap;
+  try {
+    return await createImageBitmap(bitmap, { resizeWidth: Math.max(1, Math.round(bitmap.width * scale)), resizeHeight: Math.max(1, Math.round(bitmap.height * scale)), resizeQuality: 'medium' });
+  } finally {
+    bitmap.close();
+  }
 }
 
 function imageFacts(info, file) {
@@ -760,6 +789,7 @@ class Controller {
     s.field = null;
     s.image = null;
     s.pixels = null;
+    s.decoded = null;
     s.imageFacts = null;
     s.thumb = null;
     const file = input.files && input.files[0];
@@ -787,7 +817,9 @@ class Controller {
     try {
       // 1. The header: format, size, dimensions, at once.
       let bytes = new Uint8Array(await file.slice(0, IMAGE_HEAD).arrayBuffer());
-      const run = () => call('checkImage', slot, bytes, this.checkOptions({ fileSize: file.size, fileName: file.name }));
+      // The file's end too (a cut-off download keeps a good header): never the whole file.
+      const tail = file.size > IMAGE_HEAD ? new Uint8Array(await file.slice(Math.max(0, file.size - TAIL)).arrayBuffer()) : undefined;
+      const run = () => call('checkImage', slot, bytes, this.checkOptions({ fileSize: file.size, fileName: file.name, tail }));
       let r = run();
       let info = r ? r.info : call('probeImage', bytes);
       const need = info?.needBytes;
@@ -818,12 +850,27 @@ class Controller {
     const s = this.st(input);
     if (typeof createImageBitmap !== 'function') return;
     if (info && ['heic', 'avif', 'tiff', 'pdf'].includes(info.format) && !file.type.startsWith('image/')) return;
+    if (s.image?.findings?.some((f) => NO_DECODE.includes(f.code))) return; // said already; no thumbnail of a bomb or a broken file
     await new Promise((ok) => setTimeout(ok, 0)); // let the header verdict paint first
+    const w = info?.displayWidth ?? info?.width;
+    const h = info?.displayHeight ?? info?.height;
+    const own = (key, severity, vars) => {
+      const [message, hint] = this.ui[key];
+      return { code: key === 'undecodable' ? 'image.undecodable' : 'image.not_decoded', severity, message: fill(message, vars), hint };
+    };
     let bitmap;
     try {
-      const w = info?.displayWidth ?? info?.width;
-      const h = info?.displayHeight ?? info?.height;
-      if (w && h) {
+      if (w && h && w * h > FULL_DECODE) {
+        // Decoded without ever holding it whole (./large-image.js, loaded only now); not at all over DECODE_MAX.
+        // (A module that fails to load is not the file's fault: then it is just not decoded.)
+        const large = w * h <= DECODE_MAX && (await import('./large-image.js').then((m) => m.decodeLarge, () => null));
+        bitmap = large && (await large(file, info, PIXEL_EDGE));
+        if (bitmap) bitmap = await downscale(bitmap);
+        else {
+          if (s.token === token) s.decoded = [own('notDecoded', 'info', { w, h })];
+          return;
+        }
+      } else if (w && h) {
         const scale = Math.min(1, PIXEL_EDGE / Math.max(w, h));
         bitmap = await createImageBitmap(file, {
           imageOrientation: 'from-image',
@@ -837,14 +884,13 @@ class Controller {
         if (s.token === token && !s.imageFacts?.some((f) => f.endsWith(' px'))) {
           s.imageFacts = [...(info?.format && info.format !== 'unknown' ? [info.format.toUpperCase()] : []), `${full.width} × ${full.height} px`, formatBytes(file.size)];
         }
-        const scale = Math.min(1, PIXEL_EDGE / Math.max(full.width, full.height));
-        bitmap = scale < 1
-          ? await createImageBitmap(full, { resizeWidth: Math.round(full.width * scale), resizeHeight: Math.round(full.height * scale), resizeQuality: 'medium' })
-          : full;
-        if (bitmap !== full) full.close();
+        bitmap = await downscale(full);
       }
     } catch {
-      return; // not decodable by this browser: the header verdict stands
+      // Not decodable. For a format browsers read, that is the file's fault: an error, named as such
+      // (a JPEG cut off mid-scan fails here). Other formats: the header verdict stands.
+      if (s.token === token && BROWSER_FORMATS.includes(info?.format)) s.decoded = [own('undecodable', 'error', { format: info.format === 'jpeg' ? 'JPG' : info.format.toUpperCase() })];
+      return;
     }
     if (s.token !== token) {
       bitmap.close();
@@ -876,7 +922,7 @@ class Controller {
   findingsOf(input) {
     const s = this.state.get(input);
     if (!s) return [];
-    const own = [...(s.field?.findings || []), ...(s.image?.findings || []), ...(s.pixels?.findings || [])];
+    const own = [...(s.field?.findings || []), ...(s.image?.findings || []), ...(s.decoded || []), ...(s.pixels?.findings || [])];
     const codes = new Set(own.map((f) => f.code));
     const showForm = s.touched || this.submitTried;
     const cross = showForm ? this.formFindings.filter((f) => f.input === input && !codes.has(f.code)) : [];

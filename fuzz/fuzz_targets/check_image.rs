@@ -17,4 +17,13 @@ fuzz_target!(|data: &[u8]| {
     let options = format!("{{\"fileSize\":{size},\"fileName\":\"a.jpg\"}}");
     let out = beian_check::api::check_image(slot, bytes, &options, "2026-11-27");
     assert!(out.starts_with('{'));
+    // As the JS wrapper and the widget call it: a head and a tail of the same file
+    // (they may overlap or leave a gap), with the file's real size.
+    if s & 0x40 != 0 {
+        let cut = bytes.len() / 2;
+        let (head, tail) = (&bytes[..cut], &bytes[cut / 2..]);
+        let options = format!("{{\"fileSize\":{}}}", bytes.len() + usize::from(s & 7));
+        let out = beian_check::api::check_image_parts(slot, head, tail, &options, "2026-11-27");
+        assert!(out.starts_with('{'));
+    }
 });

@@ -33,6 +33,19 @@ fn process(marker: u8) -> Option<&'static str> {
     })
 }
 
+/// Where the next marker's `FF` is, from `pos`: junk up to an `FF` is
+/// skipped, then fill bytes (`FF FF …`), as libjpeg does. The marker code is
+/// the byte after (if the bytes reach).
+pub(crate) fn next_marker(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(|b| *b != 0xFF) {
+        pos += 1;
+    }
+    while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
+        pos += 1;
+    }
+    pos
+}
+
 /// Probes a JPEG (`bytes` starts with `FF D8 FF`) into a fresh `info`.
 pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
     info.format = Format::Jpeg;
@@ -40,13 +53,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
     let mut adobe: Option<u8> = None;
     let mut pos: usize = 2;
     loop {
-        // Find the next marker: skip junk up to an FF, then fill bytes (FF FF …).
-        while bytes.get(pos).is_some_and(|b| *b != 0xFF) {
-            pos += 1;
-        }
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
-        }
+        pos = next_marker(bytes, pos);
         let Some(&marker) = bytes.get(pos + 1) else {
             info.need(pos as u64 + 4);
             return;

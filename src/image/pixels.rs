@@ -44,43 +44,54 @@ pub struct Metrics {
 }
 
 /// Measures RGBA pixels (`rgba.len() == width * height * 4`, checked by the caller).
+///
+/// Linear in the pixels for every shape: each pixel is read once, into the
+/// `k × k` block it belongs to (`k` = long side / `long_side`, rounded up).
+/// When a side is shorter than `k` (a 1 × 800,000 strip) its blocks hold
+/// only the pixels that exist, and the mean divides by that count. The
+/// columns and rows past the last whole block are left out (at most `k − 1`).
 pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Metrics {
     let long = width.max(height).max(1);
     let k = long.div_ceil(long_side.max(8)).max(1);
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
-    let area = (k * k) as u32;
+    // Pixels per block: whole blocks, or the whole side when it is shorter than k.
+    let (bw, bh) = (k.min(width), k.min(height));
+    let area = (bw * bh) as u64;
     let mut gray: Vec<i32> = Vec::new();
     let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
     let (mut s_rg, mut s_yb, mut s_rg2, mut s_yb2) = (0f64, 0f64, 0f64, 0f64);
-    // Per output column of the current block row: r, g, b sums.
-    let mut sums: Vec<u32> = Vec::new();
+    // Per output column of the current block row: r, g, b sums (u64: a block
+    // may hold up to the input cap of pixels).
+    let mut sums: Vec<u64> = Vec::new();
     let stride = width * 4;
+    let cols = (ow * k).min(width);
     for oy in 0..oh {
         sums.clear();
-        // Pushed: `vec![0; n]` or `resize` would link their own u32 code.
+        // Pushed: `vec![0; n]` or `resize` would link their own u64 code.
         #[allow(clippy::same_item_push)]
         for _ in 0..3 * ow {
             sums.push(0);
         }
-        for y in oy * k..(oy * k + k).min(height) {
-            let Some(row) = rgba.get(y * stride..y * stride + ow * k * 4) else {
+        for y in oy * k..(oy * k + bh).min(height) {
+            // Only this row's pixels (reading `ow * k` of a narrower row ran
+            // into the next rows: quadratic, and the wrong pixels).
+            let Some(row) = rgba.get(y * stride..y * stride + cols * 4) else {
                 continue;
             };
             for (i, px) in row.chunks_exact(4).enumerate() {
                 let at = i / k * 3;
                 if let (Some([sr, sg, sb]), [r, g, b, _]) = (sums.get_mut(at..at + 3), px) {
-                    *sr += u32::from(*r);
-                    *sg += u32::from(*g);
-                    *sb += u32::from(*b);
+                    *sr += u64::from(*r);
+                    *sg += u64::from(*g);
+                    *sb += u64::from(*b);
                 }
             }
         }
         for s in sums.chunks_exact(3) {
             let &[r, g, b] = s else { continue };
-            // checked: `area` wraps to 0 for absurd widths (k > 65,535), and
-            // a division by zero would trap (and link panic formatting).
-            let avg = |v: u32| v.checked_div(area).unwrap_or(0);
+            // checked: no division-by-zero panic path in the wasm.
+            let avg = |v: u64| v.checked_div(area).unwrap_or(0).min(255) as u32;
             let (r, g, b) = (avg(r), avg(g), avg(b));
             let l = (77 * r + 150 * g + 29 * b) >> 8;
             if let Some(h) = hist.get_mut(l as usize) {
@@ -162,8 +173,20 @@ fn r2(x: f64) -> f64 {
     crate::rt::round(x * 100.0) / 100.0
 }
 
-/// `checkImagePixels`. `Err` (a TypeError in JS) for an unknown slot or a
-/// buffer whose length is not `width × height × 4`.
+/// The most pixels `checkImagePixels` takes: 4096 × 4096 (64 MiB of RGBA),
+/// 16 times what the widget passes (1024 px long side). Larger buffers are
+/// an argument error: the caller downscales first (docs/limits.md, Images).
+pub const MAX_PIXELS: u64 = 1 << 24;
+
+/// The downscaled image's shorter side below which sharpness and exposure are
+/// not judged (`image.shape_unjudged`): a strip 32 times longer than wide at
+/// the default 512 px, or an image under 16 px, is no photo of a document,
+/// and its few blocks say nothing reliable.
+const MIN_JUDGED_SIDE: usize = 16;
+
+/// `checkImagePixels`. `Err` (a TypeError in JS) for an unknown slot, a
+/// buffer whose length is not `width × height × 4`, or more than
+/// [`MAX_PIXELS`] pixels.
 pub fn check(
     slot: &str,
     rgba: &[u8],
@@ -186,16 +209,33 @@ pub fn check(
             " (width and height must be positive)"
         ));
     }
+    if expected / 4 > MAX_PIXELS {
+        return Err(cat!(
+            "rgba has ",
+            expected / 4,
+            " pixels, over the cap of ",
+            MAX_PIXELS,
+            " (4096 × 4096): downscale it first (about 1024 px on the long side)"
+        ));
+    }
     let images = section(opts);
     let px = images.get("pixels").unwrap_or(&Json::Null);
     let t = |key: &str, default: f64| px.get(key).and_then(Json::as_f64).unwrap_or(default);
-    let m = measure(
-        rgba,
-        width as usize,
-        height as usize,
-        t("longSide", 512.0) as usize,
-    );
+    let long_side = t("longSide", 512.0) as usize;
+    let (w, h) = (width as usize, height as usize);
     let mut r = FieldResult::new(String::new());
+    // Too narrow or too small to judge: said so, in constant time.
+    let short = w.min(h) / w.max(h).div_ceil(long_side.max(8)).max(1);
+    if short < MIN_JUDGED_SIDE {
+        r.findings.push(
+            Finding::info("image.shape_unjudged")
+                .param_n("width", i64::from(width))
+                .param_n("height", i64::from(height)),
+        );
+        apply_severities(images, &mut r.findings);
+        return Ok(r.finish());
+    }
+    let m = measure(rgba, w, h, long_side);
     r.info_num("sharpness", r2(m.sharpness));
     r.info_num("brightness", r2(m.mean));
     r.info_num("contrast", r2(m.std));

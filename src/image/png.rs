@@ -3,6 +3,9 @@
 //! (the EXIF orientation, PNG 1.5 extension / PNG third edition: browsers
 //! rotate a PNG by it when it comes before IDAT, and ignore it after — checked
 //! in Chromium). A zero or absurd size is reported as invalid, never invented.
+//! The IHDR checksum is verified (decoders refuse a critical chunk with a bad
+//! CRC, ISO/IEC 15948 §5.3 / 15.2.2), and a chunk length over 2³¹ − 1 (§5.3)
+//! makes the file corrupt: a "4 GiB" chunk is not skipped past the data.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -26,16 +29,21 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
         info.corrupt();
         return;
     }
-    let (Some(w), Some(h), Some(&depth), Some(&color), Some(&interlace)) = (
+    let (Some(w), Some(h), Some(&depth), Some(&color), Some(&interlace), Some(crc)) = (
         be32(bytes, 16),
         be32(bytes, 20),
         bytes.get(24),
         bytes.get(25),
         bytes.get(28),
+        be32(bytes, 29),
     ) else {
         info.need(33);
         return;
     };
+    if Some(crc) != bytes.get(12..29).map(crc32) {
+        info.corrupt();
+        return;
+    }
     // Colour type → (name, alpha, allowed depths).
     let (space, alpha, depths): (&str, bool, &[u8]) = match color {
         0 => ("gray", false, &[1, 2, 4, 8, 16]),
@@ -69,13 +77,13 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
             info.need(pos as u64 + 8);
             break;
         };
-        let data = pos.saturating_add(8);
-        let Some(next) = data
-            .checked_add(len as usize)
-            .and_then(|e| e.checked_add(4))
-        else {
+        if len > MAX_CHUNK {
+            info.corrupt();
             break;
-        };
+        }
+        let data = pos.saturating_add(8);
+        // Where the next chunk starts, in u64 (a usize wraps on wasm32).
+        let next = data as u64 + u64::from(len) + 4;
         match kind {
             b"acTL" => info.animated = be32(bytes, data).map(|frames| frames > 1),
             b"eXIf" => {
@@ -84,7 +92,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
                     .unwrap_or(&[]);
                 // A broken block leaves orientation 1, as browsers do.
                 match tiff::read_exif(body, info) {
-                    Err(tiff::Short::Need(_)) if bytes.len() < next => info.need(next as u64),
+                    Err(tiff::Short::Need(_)) if (bytes.len() as u64) < next => info.need(next),
                     _ => {}
                 }
             }
@@ -94,6 +102,30 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
             }
             _ => {}
         }
-        pos = next;
+        let Some(at) = usize::try_from(next).ok().filter(|n| *n <= bytes.len()) else {
+            // The chunk runs past the bytes given: its successor's header is next.
+            info.need(next + 8);
+            break;
+        };
+        pos = at;
     }
+}
+
+/// The largest chunk length PNG allows (2³¹ − 1).
+const MAX_CHUNK: u32 = 0x7FFF_FFFF;
+
+/// CRC-32 (ISO 3309, as PNG uses it), bit by bit: only IHDR's 17 bytes are checked.
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xEDB8_8320
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
 }

@@ -141,22 +141,52 @@ fn num(images: &Json, slot: &str, key: &str) -> Option<f64> {
 }
 
 /// `checkImage`: `bytes` may be only the start of the file; `file_size` is
-/// then its real size. `Err` only for an unknown slot.
+/// then its real size, and `tail` (may be empty) the file's last bytes, for
+/// telling a cut-off file ([`super::ends`]). `Err` only for an unknown slot.
 pub fn check(
     slot: &str,
     bytes: &[u8],
+    tail: &[u8],
     opts: &Options,
     file_size: Option<u64>,
     file_name: Option<&str>,
 ) -> Result<FieldResult, String> {
     known(slot)?;
     let images = section(opts);
+    let size = file_size.unwrap_or(bytes.len() as u64);
+    // A head and a tail that meet or overlap are the whole file (at most 128 KiB from JS).
+    let tail_at = size.saturating_sub(tail.len() as u64);
+    let joined: Vec<u8>;
+    let bytes = match tail.get(bytes.len().saturating_sub(tail_at as usize)..) {
+        Some(rest) if (bytes.len() as u64) < size && tail_at <= bytes.len() as u64 => {
+            joined = [bytes, rest].concat();
+            &joined[..]
+        }
+        _ => bytes,
+    };
     let info = probe(bytes);
     let mut r = FieldResult::new(String::new());
     info.write_info(&mut r.info);
-    let size = file_size.unwrap_or(bytes.len() as u64);
     let whole = size <= bytes.len() as u64;
-    findings(&info, images, slot, size, whole, file_name, &mut r.findings);
+    // The file's end: in `bytes` when they are all there, else the tail given.
+    let end = match whole {
+        true => bytes.get(..size as usize).unwrap_or(bytes),
+        false => tail,
+    };
+    let end = end
+        .get(end.len().saturating_sub(super::ends::TAIL)..)
+        .unwrap_or(&[]);
+    let cut = (whole || (!tail.is_empty() && tail.len() as u64 <= size))
+        && super::ends::truncated(&info, bytes, end, size);
+    findings(
+        &info,
+        images,
+        slot,
+        size,
+        (whole, cut),
+        file_name,
+        &mut r.findings,
+    );
     exif_findings(&info, images, slot, opts.today, &mut r.findings);
     apply_severities(images, &mut r.findings);
     Ok(r.finish())
@@ -168,7 +198,7 @@ fn findings(
     images: &Json,
     slot: &str,
     size: u64,
-    whole: bool,
+    (whole, cut): (bool, bool),
     file_name: Option<&str>,
     out: &mut Vec<Finding>,
 ) {
@@ -223,7 +253,7 @@ fn findings(
             }
         }
     }
-    if info.invalid.is_some() || (info.need_bytes.is_some() && whole) {
+    if info.invalid.is_some() || (info.need_bytes.is_some() && whole) || cut {
         let code = if info.invalid.is_some() {
             "image.corrupt"
         } else {
@@ -326,6 +356,19 @@ fn pixel_findings(
 ) {
     let short = w.min(h);
     let long = w.max(h);
+    // A size no photo has: a decompression bomb, not something to decode.
+    if let Some(max) = num(images, slot, "maxMegapixels") {
+        let px = u64::from(w) * u64::from(h);
+        if px as f64 > max * 1e6 {
+            out.push(
+                Finding::error("image.too_many_pixels")
+                    .param_n("width", i64::from(w))
+                    .param_n("height", i64::from(h))
+                    .param_n("megapixels", (px / 1_000_000) as i64)
+                    .param_n("max", max as i64),
+            );
+        }
+    }
     if let Some(min) = num(images, slot, "minShortSide") {
         if f64::from(short) < min {
             out.push(
@@ -393,7 +436,7 @@ mod override_tests {
 
     fn run(images: &Json, slot: &str, info: &ImageInfo, size: u64) -> Vec<Finding> {
         let mut out = Vec::new();
-        findings(info, images, slot, size, true, None, &mut out);
+        findings(info, images, slot, size, (true, false), None, &mut out);
         apply_severities(images, &mut out);
         out
     }

@@ -4,7 +4,8 @@
 // image data (browsers ignore it there).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync, crc32 } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk, tiffBlock, withExif } from '../image-bytes.mjs';
 import { launch, serve } from './helpers.mjs';
 
 let site, browser;
@@ -16,31 +17,6 @@ after(async () => {
   site?.server.close();
 });
 
-/** A TIFF block whose IFD0 holds only the Orientation tag. */
-function tiffBlock(order, orientation) {
-  const le = order === 'II';
-  const b = Buffer.alloc(8 + 2 + 12 + 4);
-  b.write(le ? 'II' : 'MM', 0, 'latin1');
-  const u16 = (v, at) => (le ? b.writeUInt16LE(v, at) : b.writeUInt16BE(v, at));
-  const u32 = (v, at) => (le ? b.writeUInt32LE(v, at) : b.writeUInt32BE(v, at));
-  u16(42, 2);
-  u32(8, 4);
-  u16(1, 8);
-  u16(0x0112, 10);
-  u16(3, 12);
-  u32(1, 14);
-  u16(orientation, 18);
-  return b;
-}
-
-function pngChunk(kind, data) {
-  const body = Buffer.concat([Buffer.from(kind, 'latin1'), data]);
-  const out = Buffer.alloc(8 + data.length + 4);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-  return out;
-}
 
 /** A real 40×20 RGB PNG (a horizontal gradient), with an eXIf chunk before or after IDAT. */
 function png(exif, where = 'before') {
@@ -61,15 +37,6 @@ function png(exif, where = 'before') {
     where === 'after' ? ex : Buffer.alloc(0),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/** A JPEG with an APP1 Exif segment right after SOI. */
-function withExif(jpeg, exif) {
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exif]);
-  const seg = Buffer.alloc(4);
-  seg.set([0xff, 0xe1], 0);
-  seg.writeUInt16BE(payload.length + 2, 2);
-  return Buffer.concat([jpeg.subarray(0, 2), seg, payload, jpeg.subarray(2)]);
 }
 
 test('probeImage displayWidth/displayHeight equal what Chromium decodes (EXIF orientation in JPEG and PNG)', async () => {

@@ -121,3 +121,37 @@ test('checkImagePixels: sharp colour page passes; grayscale and blank are flagge
   const r = checkImagePixels('other', blank.data, blank.width, blank.height);
   assert.deepEqual(r.findings.map((f) => f.code), ['image.blank']);
 });
+
+// Issue 16 item 3 / issue 17 item 14, in the wasm (32-bit: a "4 GiB" chunk once wrapped past the end).
+test('checkImage tells cut-off and broken files from the head and the tail, as the widget passes them', () => {
+  assert.deepEqual(checkImage('other', file('png-4gib-chunk.png')).findings.map((f) => f.code), ['image.corrupt']);
+  assert.deepEqual(checkImage('other', file('png-bad-ihdr-crc.png')).findings.map((f) => f.code), ['image.corrupt']);
+  // A complete 100 KB JPEG (the generated baseline's headers, 100,000 bytes of scan data, EOI) and the same file cut off.
+  const base = file('jpeg-baseline.jpg');
+  const sos = base.findIndex((b, i) => b === 0xFF && base[i + 1] === 0xDA);
+  const scanAt = sos + 2 + ((base[sos + 2] << 8) | base[sos + 3]);
+  const whole = new Uint8Array([...base.subarray(0, scanAt), ...new Uint8Array(100_000).fill(0x55), 0xFF, 0xD9]);
+  const cut = whole.subarray(0, whole.length - 9000);
+  const codes = (r) => r.findings.map((f) => f.code);
+  assert.ok(!codes(checkImage('idCardBack', whole)).includes('image.truncated'));
+  assert.ok(codes(checkImage('idCardBack', cut)).includes('image.truncated'), 'every byte given');
+  // Only the first 64 KiB (the JS wrapper and the widget never copy a photo whole) plus the last 64 KiB.
+  const parts = (b) => [b.subarray(0, 65536), { fileSize: b.length, tail: b.subarray(b.length - 65536) }];
+  assert.ok(!codes(checkImage('idCardBack', ...parts(whole))).includes('image.truncated'));
+  const [head, opts] = parts(cut);
+  const r = checkImage('idCardBack', head, { ...opts, locale: 'en' });
+  assert.ok(codes(r).includes('image.truncated'), codes(r).join());
+  assert.match(r.findings.find((f) => f.code === 'image.truncated').message, /JPG file is incomplete/);
+  // Without a tail nothing is said about the end; a tail of another type is a TypeError.
+  assert.ok(!codes(checkImage('idCardBack', head, { fileSize: cut.length })).includes('image.truncated'));
+  assert.throws(() => checkImage('idCardBack', head, { fileSize: cut.length, tail: 'abc' }), /options.tail/);
+});
+
+test('checkImagePixels refuses more than 4096 × 4096 pixels before copying them, and says when a shape cannot be judged', () => {
+  assert.throws(() => checkImagePixels('other', new Uint8Array(4097 * 4096 * 4), 4097, 4096), /over the cap of 16777216/);
+  const strip = new Uint8Array(1 * 800_000 * 4);
+  for (let y = 0; y < 800_000; y++) strip.fill(y < 400_000 ? 0 : 255, y * 4, y * 4 + 3);
+  const r = checkImagePixels('idCardFront', strip, 1, 800_000, { locale: 'zh-CN' });
+  assert.deepEqual(r.findings.map((f) => [f.code, f.severity]), [['image.shape_unjudged', 'info']]);
+  assert.match(r.findings[0].message, /1×800000 像素过于狭长或过小/);
+});
