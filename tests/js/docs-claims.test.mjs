@@ -187,7 +187,9 @@ function codeMentions(text, namespaces) {
 }
 
 test('every finding code the docs name has a message in the catalog', () => {
-  const codes = catalogCodes();
+  // The catalog's codes, and the two the widget itself reports about a file
+  // the browser could not decode (widget/widget.js, UI strings: no wasm ran).
+  const codes = new Set([...catalogCodes(), 'image.undecodable', 'image.not_decoded']);
   const namespaces = new Set(['form', 'image', 'domain', 'number', 'icp', 'psb', 'mobile', 'email', 'format', 'footer', 'resident_id', 'credit_code', 'landline', 'ip', 'website_name', 'person_name', 'hk_macao_permit']);
   const missing = [];
   let seen = 0;
