@@ -202,9 +202,42 @@ pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
         r.push(too_long(opts.given_length("").unwrap_or(len).max(len)));
         return r;
     }
+    let mut result = checked(def, value, opts);
+    keep_passing_fixes(def, opts, &mut result);
+    result.finish()
+}
+
+/// The kind's check and the profile's patterns, without the fix re-check.
+fn checked(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
     let mut result = (def.check)(value, opts);
     apply_patterns(def.name, value, opts, &mut result);
-    result.finish()
+    result
+}
+
+/// Drops every `fix` whose value, checked again as the same kind with the
+/// same options, still has an error: a fix is offered only when the
+/// corrected value passes (issue 17 item 10: `hello world` is not "fixed" to
+/// `HELL0W0RLD`). One re-check per distinct fix value (most results offer
+/// one value or none), each bounded like any check by [`MAX_INPUT`]; the
+/// re-check itself is not re-checked.
+fn keep_passing_fixes(def: &KindDef, opts: &Options, result: &mut FieldResult) {
+    let mut judged: Vec<(String, bool)> = Vec::new();
+    for f in &mut result.findings {
+        let Some(fix) = f.fix.as_deref() else {
+            continue;
+        };
+        let passes = match judged.iter().find(|(v, _)| v == fix) {
+            Some((_, ok)) => *ok,
+            None => {
+                let ok = text::utf16_len(fix) <= MAX_INPUT && checked(def, fix, opts).ok();
+                judged.push((fix.into(), ok));
+                ok
+            }
+        };
+        if !passes {
+            f.fix = None;
+        }
+    }
 }
 
 /// The finding on a value of `len` UTF-16 units, over [`MAX_INPUT`] (the

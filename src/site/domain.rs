@@ -174,32 +174,55 @@ struct Located {
     start: usize,
     end: usize,
     url: bool,
+    /// Not a host a browser accepts (a port that is not a number, a bad
+    /// `%` escape): `domain.url_invalid`.
+    invalid: bool,
 }
 
+/// The schemes the WHATWG URL Standard calls special (`file` aside: it
+/// has no host to file): `\` is a path separator in them, any run of `/`
+/// and `\` may follow the `:`, and the host is a domain.
+const SPECIAL: [&str; 5] = ["http", "https", "ws", "wss", "ftp"];
+
+/// Finds the host in a domain field that may hold a URL, as the WHATWG URL
+/// Standard's basic URL parser does (<https://url.spec.whatwg.org/#concept-basic-url-parser>):
+/// after a special scheme any slashes or backslashes, the authority ends at
+/// `/`, `\` (special schemes), `?` or `#`, the user info ends at the last
+/// `@` of the authority, a port is digits. A value without a scheme is a
+/// host (and `host:80`); `//host` is scheme-relative.
 fn locate(n: &Normalized) -> Located {
     let c = &n.chars;
     let mut start = 0;
     let mut url = false;
-    // scheme://
-    if let Some(i) =
-        (0..c.len().saturating_sub(2)).find(|&i| c.get(i..i + 3) == Some(&[':', '/', '/'][..]))
-    {
-        if c.get(..i).is_some_and(|s| {
-            s.iter()
-                .all(|ch| ch.is_ascii_alphanumeric() || crate::text::has("+-.", *ch))
-        }) {
-            start = i + 3;
+    let mut special = false;
+    let is_scheme_char = |ch: &char| ch.is_ascii_alphanumeric() || text::has("+-.", *ch);
+    let colon = c.iter().position(|ch| !is_scheme_char(ch));
+    let scheme = colon
+        .filter(|&i| c.get(i) == Some(&':') && c.first().is_some_and(char::is_ascii_alphabetic))
+        .and_then(|i| c.get(..i));
+    if let Some(scheme) = scheme {
+        let after = scheme.len() + 1;
+        if SPECIAL.iter().any(|s| s.chars().eq(scheme.iter().copied())) {
+            special = true;
+            url = true;
+            start = after;
+            while c.get(start).is_some_and(|ch| matches!(ch, '/' | '\\')) {
+                start += 1;
+            }
+        } else if c.get(after..after + 2) == Some(&['/', '/'][..]) {
+            start = after + 2;
             url = true;
         }
     } else if c.starts_with(&['/', '/']) {
         start = 2;
         url = true;
+        special = true;
     }
     let mut end = c.len();
-    if let Some(i) = c
-        .get(start..)
-        .and_then(|s| s.iter().position(|ch| matches!(ch, '/' | '?' | '#')))
-    {
+    if let Some(i) = c.get(start..).and_then(|s| {
+        s.iter()
+            .position(|ch| matches!(ch, '/' | '?' | '#') || (special && *ch == '\\'))
+    }) {
         end = start + i;
         url = true;
     }
@@ -212,6 +235,7 @@ fn locate(n: &Normalized) -> Located {
             start += i + 1;
         }
     }
+    let mut invalid = false;
     if let Some(i) = c
         .get(start..end)
         .and_then(|s| s.iter().position(|ch| *ch == ':'))
@@ -226,12 +250,175 @@ fn locate(n: &Normalized) -> Located {
             }
             port = rest;
         }
-        if port.iter().all(char::is_ascii_digit) {
+        let digits = port.iter().all(char::is_ascii_digit);
+        // A port over 65535 is refused by browsers, like a non-number.
+        let in_range = port.len() < 5
+            || (port.len() == 5 && port.iter().collect::<String>().as_str() <= "65535");
+        if digits && in_range {
             end = start + i;
             url = true;
+        } else if (url || digits) && c.get(start) != Some(&'[') {
+            // A URL whose port is not a number: browsers refuse it.
+            end = start + i;
+            invalid = true;
         }
     }
-    Located { start, end, url }
+    Located {
+        start,
+        end,
+        url,
+        invalid,
+    }
+}
+
+/// The host of a URL with its `%XX` escapes decoded (UTF-8) and ASCII tabs
+/// and newlines removed, as the URL parser does before domain-to-ASCII:
+/// the decoded characters get the normalisation the rest of the value had,
+/// and each keeps the span of its escape. `None` for a `%` that is not an
+/// escape or bytes that are not UTF-8 (browsers refuse the URL).
+fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
+    let host = n.chars.get(loc.start..loc.end)?;
+    if !loc.url || !host.iter().any(|c| matches!(c, '%' | '\t' | '\n' | '\r')) {
+        return Some(n.clone());
+    }
+    let mut out = Normalized {
+        original_len: n.original_len,
+        had_full_width: n.had_full_width,
+        had_dropped: true,
+        ..Normalized::default()
+    };
+    let origin = |i: usize| n.origin.get(i).copied().unwrap_or((0, 0));
+    for i in 0..loc.start {
+        out.chars.push(n.at(i)?);
+        out.origin.push(origin(i));
+    }
+    let mut i = loc.start;
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut decoded: Vec<char> = Vec::new();
+    while i < loc.end {
+        let c = n.at(i)?;
+        if matches!(c, '\t' | '\n' | '\r') {
+            i += 1;
+            continue;
+        }
+        if c != '%' {
+            out.chars.push(c);
+            out.origin.push(origin(i));
+            i += 1;
+            continue;
+        }
+        // A run of escapes, decoded as one UTF-8 sequence.
+        let from = i;
+        bytes.clear();
+        while n.at(i) == Some('%') {
+            let hex = |k: usize| n.at(k).and_then(|d| d.to_digit(16));
+            bytes.push((hex(i + 1)? * 16 + hex(i + 2)?) as u8);
+            i += 3;
+        }
+        decoded.clear();
+        utf8(&bytes, &mut decoded)?;
+        let (a, b) = (origin(from).0, origin(i - 1).1);
+        for &d in &decoded {
+            if text::is_invisible(d) {
+                continue;
+            }
+            let d = match text::fold_width(d) {
+                '\u{3002}' | '\u{FF61}' => '.',
+                d => d.to_ascii_lowercase(),
+            };
+            out.chars.push(d);
+            out.origin.push((a, b));
+        }
+    }
+    let end = out.chars.len();
+    for i in loc.end..n.len() {
+        out.chars.push(n.at(i)?);
+        out.origin.push(origin(i));
+    }
+    loc.end = end;
+    Some(out)
+}
+
+/// Decodes UTF-8 `bytes` (a host's `%XX` run) onto `out`; `None` when they
+/// are not UTF-8 (overlong forms and surrogates included). A small loop
+/// instead of core's `str::from_utf8` (~700 B of wasm).
+fn utf8(bytes: &[u8], out: &mut Vec<char>) -> Option<()> {
+    let mut it = bytes.iter();
+    while let Some(&b) = it.next() {
+        let (len, mut v, min) = match b {
+            0x00..=0x7F => (0, u32::from(b), 0),
+            0xC2..=0xDF => (1, u32::from(b & 0x1F), 0x80),
+            0xE0..=0xEF => (2, u32::from(b & 0x0F), 0x800),
+            0xF0..=0xF4 => (3, u32::from(b & 0x07), 0x10000),
+            _ => return None,
+        };
+        for _ in 0..len {
+            let c = *it.next()?;
+            if c & 0xC0 != 0x80 {
+                return None;
+            }
+            v = v << 6 | u32::from(c & 0x3F);
+        }
+        if v < min {
+            return None;
+        }
+        out.push(char::from_u32(v)?);
+    }
+    Some(())
+}
+
+/// True when the last label of a host is a number (`1`, `0x1f`): the URL
+/// Standard then reads the host as an IPv4 address, or refuses it
+/// (<https://url.spec.whatwg.org/#ends-in-a-number-checker>).
+fn ends_in_number(host: &[char]) -> bool {
+    let host = match host {
+        [rest @ .., '.'] => rest,
+        h => h,
+    };
+    let last = host.rsplit(|c| *c == '.').next().unwrap_or(&[]);
+    match last {
+        [] => false,
+        ['0', 'x', hex @ ..] => hex.iter().all(char::is_ascii_hexdigit),
+        digits => digits.iter().all(char::is_ascii_digit),
+    }
+}
+
+/// True when the URL Standard's IPv4 parser accepts `host`: up to four
+/// dot-separated numbers in decimal, octal (`0…`) or hex (`0x…`), the last
+/// filling the remaining bytes (`127.1`, `0x7f000001`).
+fn ipv4_number(host: &[char]) -> bool {
+    let host = match host {
+        [rest @ .., '.'] => rest,
+        h => h,
+    };
+    let parts = 1 + host.iter().filter(|c| **c == '.').count();
+    if parts > 4 || !ends_in_number(host) {
+        return false;
+    }
+    for (k, part) in host.split(|c| *c == '.').enumerate() {
+        let (digits, radix) = match part {
+            ['0', 'x', hex @ ..] => (hex, 16),
+            ['0', oct @ ..] if !oct.is_empty() => (oct, 8),
+            [] => return false,
+            dec => (dec, 10),
+        };
+        let mut v: u64 = 0;
+        for d in digits {
+            match d.to_digit(radix) {
+                Some(d) => v = (v * u64::from(radix) + u64::from(d)).min(1 << 33),
+                None => return false,
+            }
+        }
+        let max = if k + 1 == parts {
+            1u64 << (8 * (5 - parts))
+        } else {
+            256
+        };
+        if v >= max {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_ipv4_like(s: &[char]) -> bool {
@@ -249,6 +436,11 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
         },
     ));
     let mut loc = locate(&n);
+    let Some(n) = decode_host(&n, &mut loc) else {
+        let mut r = FieldResult::new(n.as_string());
+        flag(&mut r, "domain.url_invalid", n.whole());
+        return r;
+    };
     // Spaces next to a cut (`http:// a/`, `a #x`) are not part of the host.
     while loc.start < loc.end && n.at(loc.start).is_some_and(text::is_space) {
         loc.start += 1;
@@ -306,8 +498,20 @@ fn check_host(input: &str, opts: &Options, h: &Host, labels: &mut Labels, r: &mu
         return;
     }
     let whole_host = n.span(start, end);
-    if is_ipv4_like(host_chars) || host_chars.first() == Some(&'[') || host_chars.contains(&':') {
+    if h.loc.invalid {
+        flag(r, "domain.url_invalid", n.whole());
+        return;
+    }
+    if is_ipv4_like(host_chars)
+        || host_chars.first() == Some(&'[')
+        || host_chars.contains(&':')
+        || ipv4_number(host_chars)
+    {
         flag(r, "domain.ip", whole_host);
+        return;
+    }
+    if ends_in_number(host_chars) {
+        flag(r, "domain.url_invalid", whole_host);
         return;
     }
     if parse_labels(n, start, end, opts, labels, r).is_none() {
@@ -575,6 +779,32 @@ mod tests {
         assert!(s.is_fileable("com") && s.is_fileable("ai"));
         assert!(!s.is_fileable("cn") && !s.is_fileable("io"));
         assert!(s.is_not_fileable("io") && !s.is_not_fileable("ai"));
+    }
+
+    #[test]
+    fn utf8_decoding_matches_core() {
+        for s in [
+            "例子",
+            "a",
+            "é",
+            "😀",
+            "\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+        ] {
+            let mut out = Vec::new();
+            assert_eq!(utf8(s.as_bytes(), &mut out), Some(()));
+            assert_eq!(out.iter().collect::<String>(), s);
+        }
+        for bad in [
+            &[0xC0, 0x80][..],
+            &[0xED, 0xA0, 0x80],
+            &[0xE4, 0xBE],
+            &[0xFF],
+            &[0x80],
+            &[0xF4, 0x90, 0x80, 0x80],
+        ] {
+            assert_eq!(utf8(bad, &mut Vec::new()), None, "{bad:?}");
+            assert!(core::str::from_utf8(bad).is_err());
+        }
     }
 
     #[test]

@@ -359,11 +359,12 @@ pub fn host_of(href: &str) -> Option<String> {
 }
 
 /// The host in `rest`, what follows a URL's `scheme://`: up to the first
-/// `/`, `?` or `#`, without user info or port (as written).
+/// `/`, `\\`, `?` or `#` (a backslash separates the path in http(s) URLs,
+/// WHATWG URL Standard), without user info or port (as written).
 pub fn host_in(rest: &str) -> &str {
     let end = rest
         .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
         .unwrap_or(rest.len());
     let authority = rest.get(..end).unwrap_or(rest);
     let host = crate::text::rcut(authority, b'@').map_or(authority, |(_, h)| h);
@@ -400,6 +401,11 @@ mod tests {
             Some("www.beian.gov.cn")
         );
         assert_eq!(host_of("/local"), None);
+        // As browsers read it: the host is beian.miit.gov.cn, not evil.cn.
+        assert_eq!(
+            host_of("https://beian.miit.gov.cn\\@evil.cn/").as_deref(),
+            Some("beian.miit.gov.cn")
+        );
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub fn check(input: &str, opts: &Options) -> FieldResult {
     let mut r = FieldResult::new(value.as_str());
     if !empty(&mut r, &n, opts, "website_name.empty") {
         check_name(opts, &n, &value, &mut r);
+        // Zero-width and bidi characters were dropped: said, with the
+        // cleaned value as the fix, as every other kind does (issue 17
+        // item 13). Spaces inside the name are kept (`website_name.space`).
+        if n.had_dropped {
+            text::note_normalized(&mut r, input, &value);
+        }
     }
     r
 }
