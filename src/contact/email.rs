@@ -8,6 +8,7 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::ids::{char_error, flag};
 use crate::options::Options;
+use crate::site::idna;
 use crate::text::{self, Normalized, Rules};
 
 /// Frequent misspellings of the big mail domains in China. Only a warning
@@ -240,16 +241,19 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
                 return;
             }
         }
-        // An xn-- label must be valid Punycode of a non-ASCII label (RFC 5890).
+        // An xn-- label must be valid Punycode of a valid non-ASCII label,
+        // a Unicode one valid by UTS #46 (site/idna.rs, as the domain field).
         let written = lower(label);
+        let xn = written.starts_with("xn--");
         if label.len() > 63
-            || label.first() == Some(&'-')
-            || label.last() == Some(&'-')
-            || written.starts_with("xn--")
-                && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
+            || (xn && idna::decode_label(&written).is_none())
+            || (!xn && idna::check_label(&written.chars().collect::<Vec<_>>()).is_err())
         {
             flag(r, Severity::Error, "email.domain_invalid", span);
             return;
+        }
+        if let Some(w) = idna::mixed_script_warning(label, a, n) {
+            r.push(w);
         }
         if b == end {
             if labels < 2 {

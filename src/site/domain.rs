@@ -12,7 +12,7 @@ use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
 use crate::province::Province;
-use crate::site::{fixed, flag, punycode};
+use crate::site::{fixed, flag, idna, punycode};
 use crate::text::{self, Normalized, Rules};
 
 const MAX_LABEL: usize = 63;
@@ -578,6 +578,8 @@ struct Labels {
     unicode: String,
     ascii: String,
     spans: Vec<(usize, usize)>,
+    /// A label has a right-to-left character (a bidi domain name).
+    rtl: bool,
 }
 
 /// Splits and checks the labels of `n.chars[start..end]` into `out`; `None`
@@ -614,11 +616,10 @@ fn parse_labels(
             let at = if a > start { a - 1 } else { a };
             return fail(r, "domain.empty_label", at, at + 1);
         }
+        // ASCII by STD3 rules; other characters by UTS #46 (site/idna.rs).
         if let Some(i) = label.iter().position(|c| {
-            !(c.is_ascii_lowercase()
-                || c.is_ascii_digit()
-                || *c == '-'
-                || (!c.is_ascii() && c.is_alphanumeric()))
+            text::is_space(*c)
+                || (c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
         }) {
             let bad = label.get(i).copied().unwrap_or('?');
             let code = if text::is_space(bad) {
@@ -633,38 +634,63 @@ fn parse_labels(
             );
             return None;
         }
-        if label.first() == Some(&'-') || label.last() == Some(&'-') {
-            return fail(r, "domain.hyphen", a, b);
-        }
         let written: String = label.iter().collect();
-        let encoded;
-        let ascii: &str = if written.starts_with("xn--") {
-            match punycode::to_unicode_label(&written) {
-                Some(u) if !u.is_ascii() => push_label(&mut out.unicode, &u),
-                _ => {
-                    r.push(
-                        Finding::error("domain.punycode")
-                            .param("label", written.as_str())
-                            .span(n.span(a, b)),
-                    );
-                    return None;
-                }
+        let xn = written.starts_with("xn--");
+        let decoded = if xn {
+            idna::decode_label(&written)
+        } else {
+            None
+        };
+        let unicode = decoded.as_deref().unwrap_or(label);
+        match idna::check_label(unicode) {
+            Err(_) if xn => {
+                r.push(
+                    Finding::error("domain.punycode")
+                        .param("label", written.as_str())
+                        .span(n.span(a, b)),
+                );
+                return None;
             }
+            Err(f) => {
+                let mut e = Finding::error(f.code);
+                e = match f.at {
+                    Some(i) => e
+                        .param("char", label.get(i).copied().unwrap_or('?'))
+                        .span(n.span(a + i, a + i + 1)),
+                    None => e.param("label", written.as_str()).span(n.span(a, b)),
+                };
+                r.push(e);
+                return None;
+            }
+            Ok(true) => {
+                let i = unicode
+                    .iter()
+                    .position(|c| idna::class(*c) == idna::UNVERIFIED)
+                    .unwrap_or(0);
+                let mut w = Finding::warning("domain.idna_unverified")
+                    .param("char", unicode.get(i).copied().unwrap_or('?'));
+                if !xn {
+                    w = w.span(n.span(a + i, a + i + 1));
+                }
+                r.push(w);
+            }
+            Ok(false) => {}
+        }
+        if idna::is_rtl(unicode) {
+            out.rtl = true;
+        }
+        let unicode_label: String = unicode.iter().collect();
+        push_label(&mut out.unicode, &unicode_label);
+        let encoded;
+        let ascii: &str = if xn || written.is_ascii() {
             &written
         } else {
-            push_label(&mut out.unicode, &written);
-            // The ASCII form (punycode::to_ascii_label, without a copy of
-            // an ASCII label).
-            if written.is_ascii() {
-                &written
-            } else {
-                match punycode::encode(label) {
-                    Some(p) => {
-                        encoded = cat!("xn--", p);
-                        &encoded
-                    }
-                    None => return fail(r, "domain.label_too_long", a, b),
+            match punycode::encode(label) {
+                Some(p) => {
+                    encoded = cat!("xn--", p);
+                    &encoded
                 }
+                None => return fail(r, "domain.label_too_long", a, b),
             }
         };
         if ascii.len() > MAX_LABEL {
@@ -678,6 +704,28 @@ fn parse_labels(
         push_label(&mut out.ascii, ascii);
     }
     out.spans.truncate(labels);
+    // UTS #39 mixed scripts (look-alikes such as a Cyrillic а in exаmple):
+    // a warning naming the odd characters, on labels as written.
+    for &(a, b) in &out.spans {
+        if let Some(w) = idna::mixed_script_warning(n.chars.get(a..b).unwrap_or(&[]), a, n) {
+            r.push(w);
+        }
+    }
+    // RFC 5893 (UTS #46 CheckBidi): in a name with a right-to-left label,
+    // every label passes the six bidi rules.
+    if out.rtl {
+        for (label, &(a, b)) in crate::text::pieces(&out.unicode, b'.').zip(&out.spans) {
+            let chars: Vec<char> = label.chars().collect();
+            if idna::bidi(&chars).is_err() {
+                r.push(
+                    Finding::error("domain.idna_bidi")
+                        .param("label", label)
+                        .span(n.span(a, b)),
+                );
+                return None;
+            }
+        }
+    }
     if out.ascii.len() > MAX_NAME {
         r.push(
             Finding::error("domain.too_long")

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod filing_number;
 pub mod footer;
 pub mod html;
+pub mod idna;
 pub mod ip;
 pub mod psb_number;
 pub mod punycode;
