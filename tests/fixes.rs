@@ -112,6 +112,7 @@ fn url_hosts_are_parsed_as_browsers_parse_them() {
         "https://example.0x10/",
         "https://exa%zzmple.com/",
         "https://example.com:port/",
+        "https://example.com:99999/",
     ] {
         let r = check_field("domain", input, &o).unwrap();
         assert!(!r.ok(), "{input:?} passed: {:?}", r.value);

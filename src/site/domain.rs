@@ -250,10 +250,14 @@ fn locate(n: &Normalized) -> Located {
             }
             port = rest;
         }
-        if port.iter().all(char::is_ascii_digit) {
+        let digits = port.iter().all(char::is_ascii_digit);
+        // A port over 65535 is refused by browsers, like a non-number.
+        let in_range = port.len() < 5
+            || (port.len() == 5 && port.iter().collect::<String>().as_str() <= "65535");
+        if digits && in_range {
             end = start + i;
             url = true;
-        } else if url && c.get(start) != Some(&'[') {
+        } else if (url || digits) && c.get(start) != Some(&'[') {
             // A URL whose port is not a number: browsers refuse it.
             end = start + i;
             invalid = true;
@@ -290,6 +294,7 @@ fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
     }
     let mut i = loc.start;
     let mut bytes: Vec<u8> = Vec::new();
+    let mut decoded: Vec<char> = Vec::new();
     while i < loc.end {
         let c = n.at(i)?;
         if matches!(c, '\t' | '\n' | '\r') {
@@ -310,9 +315,10 @@ fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
             bytes.push((hex(i + 1)? * 16 + hex(i + 2)?) as u8);
             i += 3;
         }
-        let decoded = core::str::from_utf8(&bytes).ok()?;
+        decoded.clear();
+        utf8(&bytes, &mut decoded)?;
         let (a, b) = (origin(from).0, origin(i - 1).1);
-        for d in decoded.chars() {
+        for &d in &decoded {
             if text::is_invisible(d) {
                 continue;
             }
@@ -331,6 +337,34 @@ fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
     }
     loc.end = end;
     Some(out)
+}
+
+/// Decodes UTF-8 `bytes` (a host's `%XX` run) onto `out`; `None` when they
+/// are not UTF-8 (overlong forms and surrogates included). A small loop
+/// instead of core's `str::from_utf8` (~700 B of wasm).
+fn utf8(bytes: &[u8], out: &mut Vec<char>) -> Option<()> {
+    let mut it = bytes.iter();
+    while let Some(&b) = it.next() {
+        let (len, mut v, min) = match b {
+            0x00..=0x7F => (0, u32::from(b), 0),
+            0xC2..=0xDF => (1, u32::from(b & 0x1F), 0x80),
+            0xE0..=0xEF => (2, u32::from(b & 0x0F), 0x800),
+            0xF0..=0xF4 => (3, u32::from(b & 0x07), 0x10000),
+            _ => return None,
+        };
+        for _ in 0..len {
+            let c = *it.next()?;
+            if c & 0xC0 != 0x80 {
+                return None;
+            }
+            v = v << 6 | u32::from(c & 0x3F);
+        }
+        if v < min {
+            return None;
+        }
+        out.push(char::from_u32(v)?);
+    }
+    Some(())
 }
 
 /// True when the last label of a host is a number (`1`, `0x1f`): the URL
@@ -783,6 +817,32 @@ mod tests {
         assert!(s.is_fileable("com") && s.is_fileable("ai"));
         assert!(!s.is_fileable("cn") && !s.is_fileable("io"));
         assert!(s.is_not_fileable("io") && !s.is_not_fileable("ai"));
+    }
+
+    #[test]
+    fn utf8_decoding_matches_core() {
+        for s in [
+            "例子",
+            "a",
+            "é",
+            "😀",
+            "\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+        ] {
+            let mut out = Vec::new();
+            assert_eq!(utf8(s.as_bytes(), &mut out), Some(()));
+            assert_eq!(out.iter().collect::<String>(), s);
+        }
+        for bad in [
+            &[0xC0, 0x80][..],
+            &[0xED, 0xA0, 0x80],
+            &[0xE4, 0xBE],
+            &[0xFF],
+            &[0x80],
+            &[0xF4, 0x90, 0x80, 0x80],
+        ] {
+            assert_eq!(utf8(bad, &mut Vec::new()), None, "{bad:?}");
+            assert!(core::str::from_utf8(bad).is_err());
+        }
     }
 
     #[test]
