@@ -55,9 +55,12 @@ pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
             let Some(row) = rgba.get(y * stride..y * stride + w * k * 4) else {
                 continue;
             };
-            for (i, px) in row.chunks_exact(4).enumerate() {
-                if let (Some(s), [r, g, b, _]) = (sums.get_mut(i / k), px) {
-                    *s += 77 * u32::from(*r) + 150 * u32::from(*g) + 29 * u32::from(*b);
+            // k pixels per output column, without a division per pixel.
+            for (s, block) in sums.iter_mut().zip(row.chunks_exact(4 * k)) {
+                for px in block.chunks_exact(4) {
+                    if let [r, g, b, _] = px {
+                        *s += 77 * u32::from(*r) + 150 * u32::from(*g) + 29 * u32::from(*b);
+                    }
                 }
             }
         }
@@ -81,6 +84,17 @@ fn at(v: &[f32], w: usize, x: usize, y: usize) -> f32 {
     v.get(y * w + x).copied().unwrap_or(0.0)
 }
 
+/// A fast f32 square root (bit-trick guess, two Newton steps: ~1e-5
+/// relative), enough for gradient magnitudes.
+fn sqrt32(x: f32) -> f32 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let mut y = f32::from_bits((x.to_bits() >> 1) + 0x1fbd_1df5);
+    y = 0.5 * (y + x / y);
+    0.5 * (y + x / y)
+}
+
 /// Sobel gradients, then thinning along the gradient direction.
 fn edges(wk: &mut Work) {
     let (w, h) = (wk.w, wk.h);
@@ -100,14 +114,14 @@ fn edges(wk: &mut Work) {
                 {
                     *a = sx;
                     *b = sy;
-                    *m = crate::rt::sqrt(f64::from(sx * sx + sy * sy)) as f32;
+                    *m = sqrt32(sx * sx + sy * sy);
                 }
             }
         }
     }
     let mut dir = vec![NONE; n];
-    // Sobel of a luma step Δ is 4Δ: 14 ≈ a 3.5-level step.
-    let low = 14.0f32;
+    // Sobel of a luma step Δ is 4Δ: 10 ≈ a 2.5-level step.
+    let low = 10.0f32;
     for y in 1..h.saturating_sub(1) {
         for x in 1..w.saturating_sub(1) {
             let i = y * w + x;
@@ -194,7 +208,7 @@ fn hough(wk: &Work) -> Vec<Peak> {
             }
         }
     }
-    let min_votes = ((w.min(h) as u32) / 12).max(12);
+    let min_votes = ((w.min(h) as u32) / 16).max(10);
     let mut peaks: Vec<Peak> = Vec::new();
     for t in 0..NT {
         for rb in 0..nr {
@@ -257,7 +271,7 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
         th += geom::PI;
     }
     let bin = (th / geom::PI * NT as f64) as usize % NT;
-    let n = ((len * (t1 - t0)) as usize).clamp(4, 400);
+    let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
     let (mut hit, mut total) = (0usize, 0usize);
     for i in 0..n {
         let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
@@ -281,7 +295,9 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
         }
     }
     if total == 0 {
-        0.0
+        // The whole side lies outside the frame or along its border (a
+        // cropped card): nothing contradicts it.
+        0.8
     } else {
         hit as f64 / total as f64
     }
@@ -303,7 +319,13 @@ const ID1: f64 = 85.6 / 54.0;
 
 /// Finds the best card-shaped quadrilateral.
 pub fn find(wk: &Work) -> Option<Quad> {
-    let peaks = hough(wk);
+    let mut peaks = hough(wk);
+    let found = peaks.len();
+    // The frame's borders stand in for a side cut off by the frame.
+    let (bw, bh) = ((wk.w - 1) as f64, (wk.h - 1) as f64);
+    for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
+        peaks.push(Peak { t, rho, votes: 0 });
+    }
     let lines: Vec<Line> = peaks
         .iter()
         .map(|p| Line::polar(p.t as f64 * geom::PI / NT as f64, p.rho))
@@ -331,6 +353,10 @@ pub fn find(wk: &Work) -> Option<Quad> {
                 continue;
             };
             if bin_diff(pa.t, pc.t) < 50 || c == a || c == b || d == a || d == b {
+                continue;
+            }
+            // At most one side on the frame's border.
+            if [a, b, c, d].iter().filter(|&&i| i >= found).count() > 1 {
                 continue;
             }
             if budget == 0 {

@@ -7,7 +7,7 @@ use crate::rt::prelude::*;
 
 use super::geom::Pt;
 use super::layout::{self, Zone};
-use super::{find, ocr, quad_json, rectify, zone_quad, Side};
+use super::{find, ocr, quad_json, zone_quad, Side};
 use crate::finding::{Finding, InfoValue};
 use crate::image::pixels::measure;
 use crate::image::slots::setting;
@@ -58,7 +58,7 @@ pub fn run(
         out.push(not_found());
         return false;
     };
-    if card.layout_score < t("layoutMin", 0.25) || card.side == Side::Unknown {
+    if card.layout_score < t("layoutMin", 0.2) {
         out.push(not_found());
         return false;
     }
@@ -104,16 +104,7 @@ pub fn run(
 
     // Quality on the card itself, at 3 px/mm (every legible card is at
     // least that fine, so blur is measured in card units).
-    let face = rectify(
-        rgba,
-        w,
-        h,
-        &card.hm,
-        (0.0, 0.0, layout::CARD.0, layout::CARD.1),
-        3.0,
-        card.ppm,
-    );
-    let m = measure(&face.px, face.w, face.h, 1024);
+    let m = measure(&card.whole.px, card.whole.w, card.whole.h, 1024);
     let dark = m.mean < t("darkMean", 70.0) || f64::from(m.p99) < t("darkP99", 120.0);
     let bright = !dark && f64::from(m.p01) > t("brightP01", 150.0);
     if dark {

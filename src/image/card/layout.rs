@@ -31,10 +31,24 @@ pub const E_LINES: Zone = (14.0, 39.0, 72.0, 50.0);
 /// Emblem side: the validity characters.
 pub const E_VALIDITY: Zone = (30.0, 45.6, 72.0, 50.4);
 
-/// Zones of a face, with their expected activity (1 = print, 0 = plain).
-pub const PORTRAIT_ZONES: [Zone; 3] = [P_FIELDS, P_PHOTO, P_NUMBER_LINE];
+/// Where a face has print (text rows, photo, emblem): the rest is the
+/// light security background.
+pub const PORTRAIT_ZONES: [Zone; 6] = [
+    (5.5, 5.0, 30.0, 9.0),   // 姓名
+    (5.5, 11.5, 40.0, 15.5), // 性别 民族
+    (5.5, 18.0, 44.0, 22.0), // 出生
+    (5.5, 24.5, 52.0, 36.5), // 住址
+    (57.0, 8.0, 79.0, 38.0), // photo (hair, face, shoulders)
+    (5.5, 44.5, 80.0, 49.0), // 公民身份号码
+];
 /// See [`PORTRAIT_ZONES`].
-pub const EMBLEM_ZONES: [Zone; 3] = [E_EMBLEM, E_TITLE, E_LINES];
+pub const EMBLEM_ZONES: [Zone; 5] = [
+    (5.5, 5.5, 24.0, 24.5),   // emblem
+    (30.0, 8.5, 78.0, 13.5),  // 中华人民共和国
+    (30.0, 19.5, 76.0, 26.5), // 居民身份证
+    (14.0, 39.5, 60.0, 43.5), // 签发机关
+    (14.0, 46.0, 72.0, 50.0), // 有效期限
+];
 
 /// True when the point (mm) lies in the zone.
 pub fn inside(z: &Zone, x: f64, y: f64) -> bool {

@@ -87,19 +87,25 @@ pub fn rectify(
 ) -> Rect {
     let ow = ((z.2 - z.0) * s) as usize;
     let oh = ((z.3 - z.1) * s) as usize;
-    let sub = crate::rt::round((src_ppm / s).clamp(1.0, 3.0)) as usize;
+    let sub = crate::rt::round((src_ppm / s).clamp(1.0, 2.0)) as usize;
     let mut px: Vec<u8> = Vec::with_capacity(ow * oh * 4);
-    let sample = |x: f64, y: f64, ch: usize| -> f64 {
+    let pix = |xx: usize, yy: usize| -> [f64; 3] {
+        let i = (yy * w + xx) * 4;
+        match rgba.get(i..i + 3) {
+            Some(&[r, g, b]) => [f64::from(r), f64::from(g), f64::from(b)],
+            _ => [0.0; 3],
+        }
+    };
+    let sample = |x: f64, y: f64, acc: &mut [f64; 3]| {
         let x = x.clamp(0.0, (w - 1) as f64);
         let y = y.clamp(0.0, (h - 1) as f64);
         let (x0, y0) = (x as usize, y as usize);
         let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
         let (fx, fy) = (x - x0 as f64, y - y0 as f64);
-        let g = |xx: usize, yy: usize| {
-            f64::from(rgba.get((yy * w + xx) * 4 + ch).copied().unwrap_or(0))
-        };
-        (g(x0, y0) * (1.0 - fx) + g(x1, y0) * fx) * (1.0 - fy)
-            + (g(x0, y1) * (1.0 - fx) + g(x1, y1) * fx) * fy
+        let (a, b, c, d) = (pix(x0, y0), pix(x1, y0), pix(x0, y1), pix(x1, y1));
+        for (o, (((a, b), c), d)) in acc.iter_mut().zip(a.iter().zip(b).zip(c).zip(d)) {
+            *o += (a * (1.0 - fx) + b * fx) * (1.0 - fy) + (c * (1.0 - fx) + d * fx) * fy;
+        }
     };
     for j in 0..oh {
         for i in 0..ow {
@@ -115,9 +121,7 @@ pub fn rectify(
                     if x < -0.5 || y < -0.5 || x > w as f64 - 0.5 || y > h as f64 - 0.5 {
                         outside = true;
                     }
-                    for (c, a) in acc.iter_mut().enumerate() {
-                        *a += sample(x, y, c);
-                    }
+                    sample(x, y, &mut acc);
                     n += 1.0;
                 }
             }
@@ -150,7 +154,7 @@ pub struct Card {
     pub layout_score: f64,
     /// Image pixels per card millimetre at the card's narrowest end.
     pub ppm: f64,
-    /// The card rectified at 4 px/mm, oriented.
+    /// The card rectified at 3 px/mm, oriented.
     pub whole: Rect,
     /// Corners (indices into `corners`) outside the frame.
     pub outside: Vec<usize>,
@@ -190,17 +194,25 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         let bottom = geom::dist(corners0[3], corners0[2]);
         top.min(bottom) / layout::CARD.0
     };
-    // Face and orientation from a 4-px/mm rectified copy of the whole card.
-    let whole = rectify(
+    // Face and orientation from a 3-px/mm rectified copy of the whole card.
+    let mut whole = rectify(
         rgba,
         w,
         h,
         &hm0,
         (0.0, 0.0, layout::CARD.0, layout::CARD.1),
-        4.0,
+        3.0,
         ppm,
     );
     let faces = classify(&whole);
+    if faces.turned {
+        // Turned by 180°: the same pixels in reverse order.
+        let mut px: Vec<u8> = Vec::with_capacity(whole.px.len());
+        for p in whole.px.rchunks_exact(4) {
+            px.extend_from_slice(p);
+        }
+        whole.px = px;
+    }
     let turned = faces.turned;
     let order = if turned {
         [order[2], order[3], order[0], order[1]]
@@ -220,15 +232,6 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
             hidden.push(i);
         }
     }
-    let whole = rectify(
-        rgba,
-        w,
-        h,
-        &hm,
-        (0.0, 0.0, layout::CARD.0, layout::CARD.1),
-        4.0,
-        ppm,
-    );
     Some(Card {
         whole,
         corners,
@@ -267,17 +270,31 @@ pub fn classify(r: &Rect) -> Faces {
     let mut act = vec![0f64; cw * ch];
     let mut cnt = vec![0f64; cw * ch];
     let mut red = vec![0f64; cw * ch];
-    for y in 1..r.h.saturating_sub(1) {
-        for x in 1..r.w.saturating_sub(1) {
-            let (Some(l), Some(rr), Some(u), Some(d)) = (
-                r.luma(x - 1, y),
-                r.luma(x + 1, y),
-                r.luma(x, y - 1),
-                r.luma(x, y + 1),
-            ) else {
-                continue;
-            };
-            let g = f64::from((rr - l).abs() + (d - u).abs());
+    // Paper level: the 90th percentile of the card's luma; ink is darker
+    // than 62 % of it (text, hair, emblem; not the light security print).
+    let mut hist = [0u32; 256];
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                if let Some(c) = hist.get_mut(l.clamp(0.0, 255.0) as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let total: u32 = hist.iter().sum();
+    let (mut acc, mut paper) = (0u32, 255f32);
+    for (i, c) in hist.iter().enumerate() {
+        acc += c;
+        if acc * 10 >= total * 9 {
+            paper = i as f32;
+            break;
+        }
+    }
+    let ink_below = 0.62 * paper;
+    for y in 0..r.h {
+        for x in 0..r.w {
+            let Some(l) = r.luma(x, y) else { continue };
             let (mx, my) = (x as f64 / r.s, y as f64 / r.s);
             let (cx, cy) = ((mx / CELL) as usize, (my / CELL) as usize);
             if cx >= cw || cy >= ch {
@@ -293,7 +310,9 @@ pub fn classify(r: &Rect) -> Faces {
                 _ => false,
             };
             if let (Some(a), Some(c), Some(rd)) = (act.get_mut(i), cnt.get_mut(i), red.get_mut(i)) {
-                *a += g;
+                if l < ink_below {
+                    *a += 1.0;
+                }
                 *c += 1.0;
                 if is_red {
                     *rd += 1.0;
@@ -361,13 +380,18 @@ pub fn classify(r: &Rect) -> Faces {
                 }
             }
         }
+        // Only a concentrated patch counts (the emblem is the one red
+        // print of its face; red clothes in a photo are not in one spot).
+        if inside < 2.0 * out {
+            return 0.0;
+        }
         inside / ni.max(1.0) - out / no.max(1.0)
     };
     let p0 = corr(&layout::PORTRAIT_ZONES, false);
     let p1 = corr(&layout::PORTRAIT_ZONES, true);
     let (r0, r1) = (red_in(false), red_in(true));
-    let e0 = corr(&layout::EMBLEM_ZONES, false) + 1.5 * r0.max(0.0);
-    let e1 = corr(&layout::EMBLEM_ZONES, true) + 1.5 * r1.max(0.0);
+    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
+    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
     let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
     let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
     let (side, score, turned, other) = if p >= e {

@@ -239,7 +239,9 @@ fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64
         return None;
     }
     let cx = sx / sw;
-    let (bx0, bx1) = (cx - 0.4 * pitch, cx + 0.4 * pitch);
+    // Width from the line height, as the templates (font-size free).
+    let half = 0.375 * (r.1 - r.0) as f64;
+    let (bx0, bx1) = (cx - half, cx + half);
     let (by0, by1) = (r.0 as f64, r.1 as f64);
     let mut f = [0f64; glyphs::ZW * glyphs::ZH];
     let sub = 3usize;
@@ -309,12 +311,24 @@ fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64
     Some((c1, s1, s2))
 }
 
-/// Per-character confidence from the best similarity and its margin over
-/// the runner-up.
+/// Per-character confidence: the margin of the best similarity over the
+/// runner-up (0.1 or more counts as certain), nothing below a similarity
+/// of 0.5.
 fn char_conf(s1: f64, s2: f64) -> f64 {
-    let a = ((s1 - 0.55) / 0.3).clamp(0.0, 1.0);
-    let m = ((s1 - s2) / 0.12).clamp(0.0, 1.0);
-    a.min(m)
+    if s1 < 0.5 {
+        return 0.0;
+    }
+    ((s1 - s2) / 0.1).clamp(0.0, 1.0)
+}
+
+/// The line's confidence: half from passing its own checks, half from the
+/// weakest character.
+fn line_conf(weakest: f64, checks: bool) -> f64 {
+    if checks {
+        0.5 + 0.5 * weakest
+    } else {
+        0.3 * weakest
+    }
 }
 
 /// Reads the 18-character number from the portrait side.
@@ -333,13 +347,8 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         text.push(char::from(c));
         conf = conf.min(char_conf(s1, s2));
     }
-    if !plausible(&text) {
-        conf = conf.min(0.3);
-    }
-    Some(Number {
-        text,
-        confidence: conf,
-    })
+    let confidence = line_conf(conf, plausible(&text));
+    Some(Number { text, confidence })
 }
 
 /// Reads 有效期限 from the emblem side.
