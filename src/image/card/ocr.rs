@@ -17,7 +17,7 @@
 use crate::rt::prelude::*;
 
 #[path = "glyphs.rs"]
-mod glyphs;
+pub(crate) mod glyphs;
 
 use super::geom::Homography;
 use super::layout::{self, Zone};
