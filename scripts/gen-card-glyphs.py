@@ -62,7 +62,8 @@ def main():
             ink = [v / 255.0 for v in im.getdata()]
             b = boxes[ch]
             cx = (b[0] + b[2]) / 2
-            box = (cx - 0.4 * adv, top, cx + 0.4 * adv, bottom)
+            half = 0.375 * (bottom - top)
+            box = (cx - half, top, cx + half, bottom)
             z = zoning(ink, box, w, h)
             rows.append((ch, name, [max(0, min(255, int(round(v * 255)))) for v in z]))
     with open(OUT, 'w') as o:

@@ -124,14 +124,14 @@ pub fn run(
         regions.push(("image.blurry".into(), card_quad.clone()));
     }
     let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
-    if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 5.0) {
+    if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 3.5) {
         out.push(Finding::warning("image.grayscale"));
         regions.push(("image.grayscale".into(), card_quad.clone()));
     }
 
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
     if let Some((bbox, frac, over)) = glare(&card.whole, card.side) {
-        if frac >= t("glareMin", 0.004) && !bright {
+        if frac >= t("glareMin", 0.008) && !bright {
             out.push(
                 Finding::warning("image.glare").param("over_label", cat!("field.card.over.", over)),
             );
@@ -209,7 +209,7 @@ fn glare(r: &super::Rect, side: Side) -> Option<(Zone, f64, &'static str)> {
                 continue;
             }
             total += 1;
-            if pr.min(pg).min(pb) >= 246 {
+            if pr.min(pg).min(pb) >= 252 {
                 n += 1;
                 x0 = x0.min(x);
                 y0 = y0.min(y);
