@@ -50,7 +50,7 @@ pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
     let area = (k * k) as f32;
     for oy in 0..h {
         sums.clear();
-        sums.extend(core::iter::repeat_n(0u32, w));
+        sums.resize(w, 0);
         for y in oy * k..(oy * k + k).min(height) {
             let Some(row) = rgba.get(y * stride..y * stride + w * k * 4) else {
                 continue;
@@ -251,7 +251,7 @@ fn hough(wk: &Work) -> Vec<Peak> {
             }
         }
     }
-    peaks.sort_unstable_by(|a, b| b.votes.cmp(&a.votes));
+    peaks.sort_unstable_by_key(|p| core::cmp::Reverse(p.votes));
     peaks.truncate(PEAKS);
     peaks
 }
@@ -413,7 +413,7 @@ pub fn find(wk: &Work) -> Option<Quad> {
             let frac = supported / perim;
             let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
             let score = supported * frac * frac * shape * (0.5 + min_sup);
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            if best.as_ref().map_or(true, |(s, _)| score > *s) {
                 best = Some((
                     score,
                     Quad {
@@ -490,7 +490,7 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
                 continue;
             }
             let m = f64::from(at(&wk.mag, wk.w, xi, yi));
-            if bestp.is_none_or(|(_, _, bm)| m > bm) {
+            if bestp.map_or(true, |(_, _, bm)| m > bm) {
                 // Sub-pixel: parabola through the magnitudes along the
                 // dominant normal axis.
                 let (ex, ey) = if nx.abs() >= ny.abs() {

@@ -255,7 +255,7 @@ pub fn rect_aspect(q: &[Pt; 4], centre: Pt) -> f64 {
         return affine();
     }
     let f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / nz;
-    if !(f2 > 0.0) || !f2.is_finite() {
+    if f2.is_nan() || f2 <= 0.0 || !f2.is_finite() {
         return affine();
     }
     let a = (n2[0] * n2[0] + n2[1] * n2[1]) / f2 + n2[2] * n2[2];

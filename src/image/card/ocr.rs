@@ -214,7 +214,7 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
             }
             let inside = ink_in(o, o + n as f64 * pp);
             cost += 3.0 * (total - inside);
-            if best.is_none_or(|(c, _, _)| cost < c) {
+            if best.map_or(true, |(c, _, _)| cost < c) {
                 best = Some((cost, o, pp));
             }
             o += 0.5;
@@ -471,12 +471,12 @@ pub fn plausible(text: &str) -> bool {
         let (y, m, dd) = (d.get(0..4)?, d.get(4..6)?, d.get(6..8)?);
         crate::date::Date::parse(&cat!(y, "-", m, "-", dd))
     });
-    let province = text.get(0..2).and_then(|p| {
+    let province = text.get(0..2).map(|p| {
         let mut v = 0u8;
         for b in p.bytes() {
-            v = v * 10 + b.wrapping_sub(b'0');
+            v = v.wrapping_mul(10).wrapping_add(b.wrapping_sub(b'0'));
         }
-        Some(v)
+        v
     });
     let known = province
         .is_some_and(|p| matches!(p, 81..=83) || crate::province::Province::by_code(p).is_some());
