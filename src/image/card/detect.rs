@@ -243,16 +243,26 @@ fn hough(wk: &Work) -> Vec<Peak> {
                 }
             }
             if best {
-                peaks.push(Peak {
-                    t,
-                    rho: rb as f64 - r as f64,
-                    votes: v,
-                });
+                // Kept in descending order of votes, at most PEAKS of them
+                // (an insertion instead of a sort: no sort code in the wasm).
+                let at = peaks
+                    .iter()
+                    .position(|p| p.votes < v)
+                    .unwrap_or(peaks.len());
+                if at < PEAKS {
+                    let peak = Peak {
+                        t,
+                        rho: rb as f64 - r as f64,
+                        votes: v,
+                    };
+                    let tail = peaks.split_off(at);
+                    peaks.push(peak);
+                    peaks.extend(tail);
+                    peaks.truncate(PEAKS);
+                }
             }
         }
     }
-    peaks.sort_unstable_by_key(|p| core::cmp::Reverse(p.votes));
-    peaks.truncate(PEAKS);
     peaks
 }
 
@@ -506,7 +516,7 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
                 } else {
                     0.0
                 };
-                let off = off.clamp(-0.5, 0.5);
+                let off = off.max(-0.5).min(0.5);
                 bestp = Some((x + off * ex as f64, y + off * ey as f64, m));
             }
         }

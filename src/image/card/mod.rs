@@ -87,7 +87,7 @@ pub fn rectify(
 ) -> Rect {
     let ow = ((z.2 - z.0) * s) as usize;
     let oh = ((z.3 - z.1) * s) as usize;
-    let sub = crate::rt::round((src_ppm / s).clamp(1.0, 2.0)) as usize;
+    let sub = crate::rt::round((src_ppm / s).max(1.0).min(2.0)) as usize;
     let mut px: Vec<u8> = Vec::with_capacity(ow * oh * 4);
     let pix = |xx: usize, yy: usize| -> [f64; 3] {
         let i = (yy * w + xx) * 4;
@@ -97,8 +97,10 @@ pub fn rectify(
         }
     };
     let sample = |x: f64, y: f64, acc: &mut [f64; 3]| {
-        let x = x.clamp(0.0, (w - 1) as f64);
-        let y = y.clamp(0.0, (h - 1) as f64);
+        // max/min, not clamp: f64::clamp with a variable bound links float
+        // formatting (its assertion prints the bounds), ~11 KB of wasm.
+        let x = x.max(0.0).min((w - 1) as f64);
+        let y = y.max(0.0).min((h - 1) as f64);
         let (x0, y0) = (x as usize, y as usize);
         let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
         let (fx, fy) = (x - x0 as f64, y - y0 as f64);
@@ -281,7 +283,7 @@ pub fn classify(r: &Rect) -> Faces {
     for y in 0..r.h {
         for x in 0..r.w {
             if let Some(l) = r.luma(x, y) {
-                if let Some(c) = hist.get_mut(l.clamp(0.0, 255.0) as usize) {
+                if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
                     *c += 1;
                 }
             }

@@ -60,7 +60,7 @@ fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> 
         for x in 0..r.w {
             let l = r.luma(x, y).unwrap_or(255.0);
             luma.push(l);
-            if let Some(c) = hist.get_mut(l.clamp(0.0, 255.0) as usize) {
+            if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
                 *c += 1;
             }
         }
@@ -83,7 +83,11 @@ fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> 
     }
     let dark = luma
         .iter()
-        .map(|&l| ((paper - l) / (paper - ink_level + 1.0) * 0.5).clamp(0.0, 1.0))
+        .map(|&l| {
+            ((paper - l) / (paper - ink_level + 1.0) * 0.5)
+                .max(0.0)
+                .min(1.0)
+        })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
     Some(Band {
@@ -306,8 +310,17 @@ fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64
             }
         }
     }
-    per.sort_unstable_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal));
-    let [(c1, s1), (_, s2), ..] = per;
+    // The best two, without a sort (a sort instantiation costs wasm bytes).
+    let (mut c1, mut s1, mut s2) = (0u8, -1.0f64, -1.0f64);
+    for &(c, v) in per.iter() {
+        if v > s1 {
+            s2 = s1;
+            c1 = c;
+            s1 = v;
+        } else if v > s2 {
+            s2 = v;
+        }
+    }
     Some((c1, s1, s2))
 }
 
@@ -318,7 +331,7 @@ fn char_conf(s1: f64, s2: f64) -> f64 {
     if s1 < 0.5 {
         return 0.0;
     }
-    ((s1 - s2) / 0.1).clamp(0.0, 1.0)
+    ((s1 - s2) / 0.1).max(0.0).min(1.0)
 }
 
 /// The line's confidence: half from passing its own checks, half from the
