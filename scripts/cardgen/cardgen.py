@@ -185,6 +185,10 @@ def make(seed, index, args, fonts):
         img = {'wood': scene.bg_wood, 'cloth': scene.bg_cloth, 'paper': scene.bg_paper, 'desk': scene.bg_desk,
                'hand': scene.bg_room}[bgk](rnd, rng, W, H)
         truth['background'] = bgk
+        if handheld:  # the holder's face beside the card
+            fw_ = int(min(W, H) * rnd.uniform(0.35, 0.55))
+            face = render.portrait(fw_, int(fw_ * 1.3), rnd)
+            img.paste(face, (int(rnd.uniform(0, W - fw_)), int(rnd.uniform(0, max(1, H - fw_ * 1.3)))))
         if neg == 'passport':
             w_mm, h_mm = render.PASS_W, render.PASS_H
         else:

@@ -228,13 +228,21 @@ def draw_hand(im, quad, rnd, cover_corner=None):
     L = long_edge(quad)
     fw = L * rnd.uniform(0.09, 0.12)
     covered = []
-    # Thumb over the middle of the bottom or left edge, well clear of the corners.
-    e = rnd.choice(((3, 2), (0, 3), (1, 2)))
-    t = rnd.uniform(0.35, 0.65)
+    # Thumb over the middle of the top or left edge, clear of the corners
+    # and of the key line (number / validity, both near the bottom edge).
+    e = rnd.choice(((0, 1), (3, 0)))
+    t = rnd.uniform(0.3, 0.6)
     p = (quad[e[0]][0] * (1 - t) + quad[e[1]][0] * t, quad[e[0]][1] * (1 - t) + quad[e[1]][1] * t)
     c = ((quad[0][0] + quad[2][0]) / 2, (quad[0][1] + quad[2][1]) / 2)
     dx, dy = p[0] - c[0], p[1] - c[1]
     n = math.hypot(dx, dy) or 1
+    # Point the thumb along the edge's inward normal, not at the centre.
+    ex, ey = quad[e[1]][0] - quad[e[0]][0], quad[e[1]][1] - quad[e[0]][1]
+    en = math.hypot(ex, ey) or 1
+    nx, ny = ey / en, -ex / en
+    if nx * dx + ny * dy < 0:
+        nx, ny = -nx, -ny
+    dx, dy, n = nx, ny, 1.0
     inner = (p[0] - dx / n * fw * 0.9, p[1] - dy / n * fw * 0.9)
     outer = (p[0] + dx / n * fw * 4, p[1] + dy / n * fw * 4)
     d.line((inner, outer), fill=skin, width=int(fw))
