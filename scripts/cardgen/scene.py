@@ -324,7 +324,8 @@ def add_noise(img, rng, sigma):
     key = int(sigma * 2)
     tile = _noise_tiles.get(key)
     if tile is None:
-        t = np.clip(128 + rng.normal(0, max(0.5, key / 2), (256, 256, 3)), 0, 255).astype(np.uint8)
+        # Seeded by the level alone: a cached tile must not depend on which photo made it first.
+        t = np.clip(128 + np.random.default_rng(key).normal(0, max(0.5, key / 2), (256, 256, 3)), 0, 255).astype(np.uint8)
         tile = Image.fromarray(t, 'RGB')
         _noise_tiles[key] = tile
     W, H = img.size
