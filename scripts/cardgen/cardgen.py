@@ -248,7 +248,7 @@ def make(seed, index, args, fonts):
             detail['glare'] = {'over': where, 'center': [round(c[0], 1), round(c[1], 1)], 'radius': round(radius, 1)}
         elif rnd.random() < 0.3:
             c = scene.apply_h(hm, [(rnd.uniform(10, 75), rnd.uniform(8, 45))])[0]
-            scene.glare_spot(img, c, L * rnd.uniform(0.08, 0.2), rnd.uniform(20, 55))
+            scene.glare_spot(img, c, L * rnd.uniform(0.08, 0.2), rnd.uniform(8, 25))
             truth['sheen'] = True
     # Exposure.
     if 'dark' in defects:
@@ -260,7 +260,8 @@ def make(seed, index, args, fonts):
         img = scene.exposure(img, g, 0.8, lift)
         detail['overexposed'] = {'gain': round(g, 2), 'lift': round(lift)}
     else:
-        img = scene.exposure(img, rnd.uniform(0.9, 1.15), rnd.uniform(0.85, 1.1))
+        # Auto-exposure keeps the card's light background below clipping (at most ~246 with no sheen).
+        img = scene.exposure(img, rnd.uniform(0.82, 0.98), rnd.uniform(0.9, 1.1))
     # Optics: every photo has some softness; the blur defect much more (measured at RGBA scale).
     px = 1 / rgba_scale
     if 'blur' in defects:

@@ -112,7 +112,8 @@ def guilloche(w, h, seed, tint_a, tint_b, base):
 
 def portrait(w, h, rnd):
     """A synthetic head-and-shoulders photo on a light background."""
-    im = Image.new('RGB', (w, h), tuple(int(v) for v in rnd.choice(((246, 246, 246), (236, 242, 250), (250, 250, 250)))))
+    # Printed on the card, the photo's white backdrop is a light grey or blue, not paper white.
+    im = Image.new('RGB', (w, h), tuple(int(v) for v in rnd.choice(((236, 238, 240), (228, 234, 242), (240, 240, 237)))))
     d = ImageDraw.Draw(im)
     skin = rnd.choice(((236, 200, 170), (225, 185, 150), (205, 160, 125), (240, 210, 185)))
     hair = rnd.choice(((25, 20, 20), (45, 35, 30), (60, 50, 40), (15, 15, 15)))
