@@ -14,7 +14,7 @@
 //
 // This file lives next to web.js and fields.js in the published package
 // (pkg/widget.js). Nothing but this file and widget.css loads with the page
-// (README "Size": ~11 KB gz): the checker is fetched when the form is first
+// (docs/size.md: ~11 KB gz): the checker is fetched when the form is first
 // used — the pointer over it, a focus, a keystroke, autofill — or at once
 // when the form already holds values (`load: 'eager'` / data-beian-load to
 // opt out). It then loads one of the two builds: the fields-only one
