@@ -218,7 +218,11 @@ test('display: the outline, the masked number with reveal, the validity, the for
 
   // English labels follow the page language
   await page.click('[data-lang="en"]');
-  await page.waitForFunction((sel) => /Validity on the card/.test(document.querySelector(sel)?.nextElementSibling?.textContent || ''), BACK);
+  // (switching the language checks both photos again: wait until both show their card lines in English)
+  await page.waitForFunction(([front, back]) => {
+    const text = (sel) => document.querySelector(sel)?.nextElementSibling?.textContent || '';
+    return /Number on the card/.test(text(front)) && /Validity on the card/.test(text(back)) && !document.querySelector('.bc-busy');
+  }, [FRONT, BACK]);
   assert.equal(await page.textContent(`${BACK} + .bc-msg .bc-card-value`), '2016-03-12 – long-term');
 
   // the printed report carries the outlined thumbnail and what was read, masked as on screen
