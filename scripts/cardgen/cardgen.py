@@ -224,6 +224,7 @@ def make(seed, index, args, fonts):
             truth['person'] = person
 
     # Light: uneven field, mild sheen, glare.
+    glare = None
     lf, shadow = scene.light_field(rnd, rng, W, H, 0.6 if 'dark' in defects or 'overexposed' in defects else 1.0)
     img = Image.merge('RGB', [ImageChops.multiply(c, lf) for c in img.split()])
     if shadow:
@@ -244,7 +245,9 @@ def make(seed, index, args, fonts):
                 cx_mm, cy_mm = rnd.uniform(30, 50), rnd.uniform(12, 30)
             c = scene.apply_h(hm, [(cx_mm, cy_mm)])[0]
             radius = L * rnd.uniform(0.05, 0.1)
-            scene.glare_spot(img, c, radius, rnd.uniform(420, 600))
+            # Added last, on the full-size photo (below): a specular highlight clips
+            # at the sensor, whatever the exposure, blur and noise do elsewhere.
+            glare = (c, radius, rnd.uniform(420, 600))
             detail['glare'] = {'over': where, 'center': [round(c[0], 1), round(c[1], 1)], 'radius': round(radius, 1)}
         elif rnd.random() < 0.3:
             c = scene.apply_h(hm, [(rnd.uniform(10, 75), rnd.uniform(8, 45))])[0]
@@ -280,6 +283,8 @@ def make(seed, index, args, fonts):
     if (W, H) != (W0, H0):
         img = img.resize((W0, H0), Image.BILINEAR)
     up = 1 / wscale  # working px -> image px
+    if glare:
+        scene.glare_spot(img, (glare[0][0] * up, glare[0][1] * up), glare[1] * up, glare[2])
     if quad is not None:
         quad = [(x * up, y * up) for x, y in quad]
         if 'glare' in detail:
