@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, describedText, expected, imageApi, launch, needs, openPage, serve, widgetSettled } from './helpers.mjs';
+import { ARTIFACTS, describedText, expected, imageApi, launch, makeJpeg, needs, openPage, serve, uploadDocuments, widgetSettled } from './helpers.mjs';
 
 let server, browser, base;
 before(async () => {
@@ -25,30 +25,6 @@ async function demo(options) {
   await widgetSettled(page, '#filing');
   await page.waitForFunction(() => document.querySelector('#status').textContent.includes('beian-check'));
   return page;
-}
-
-/** A real, decodable JPEG drawn on a canvas in the page (width × height), as bytes. */
-async function makeJpeg(page, width, height) {
-  const base64 = await page.evaluate(async ([w, h]) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const ctx = canvas.getContext('2d');
-    const g = ctx.createLinearGradient(0, 0, w, h);
-    g.addColorStop(0, '#3a6ea5');
-    g.addColorStop(1, '#f2c14e');
-    ctx.fillStyle = g;
-    ctx.fillRect(0, 0, w, h);
-    ctx.fillStyle = '#fff';
-    ctx.font = `${Math.round(h / 8)}px sans-serif`;
-    ctx.fillText('居民身份证 4000×3000', w / 10, h / 2);
-    const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/jpeg', 0.85));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(s);
-  }, [width, height]);
-  return Buffer.from(base64, 'base64');
 }
 
 test('typing 1380013800 shows the zh-CN finding inline (aria-describedby, aria-invalid, live region), then English', async () => {
@@ -210,6 +186,10 @@ test('this page sends nothing: checking everything with errors shows the report,
 test('a clean filing passes the guard and makes the printable report', { skip: needs({ kind: 'residentId' }) || needs({ kind: 'creditCode' }) }, async () => {
   const page = await demo();
   await page.click('#example-clean');
+  // the example fills the form; the documents it needs are still to upload (issue 16 item 12)
+  await page.waitForFunction(() => document.querySelectorAll('#filing input[type=file][aria-invalid="true"]').length === 3);
+  assert.equal(await page.locator('#filing [aria-invalid="true"]').count(), 3, await page.textContent('#summary-list'));
+  await uploadDocuments(page);
   assert.equal(await page.locator('#filing [aria-invalid="true"]').count(), 0, await page.textContent('#summary-list'));
   await page.click('#submit');
   await page.waitForFunction(() => document.querySelector('#report-body').childElementCount > 0);
@@ -220,6 +200,7 @@ test('a clean filing passes the guard and makes the printable report', { skip: n
 test('organisations say whether the principal is the legal representative; Fujian requires it', async () => {
   const page = await demo();
   await page.click('#example-clean'); // an enterprise in Fujian (闽)
+  await uploadDocuments(page);
   const box = '#sec-principal input[data-rel="legalRepresentative"]';
   assert.equal(await page.isChecked(box), true, 'ticked by default: the usual case');
   assert.equal(await page.locator('#sec-principal input[data-rel="residencePermit"]').isVisible(), false, 'asked of individuals only');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, openPage, serve, widgetSettled } from './helpers.mjs';
+import { launch, openPage, serve, uploadDocuments, widgetSettled } from './helpers.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,6 +70,7 @@ test('issue 16.2: printing always shows the form as it is now (beforeprint rebui
     window.print = () => {}; // headless: no dialog
   });
   await page.click('#example-clean');
+  await uploadDocuments(page);
   await page.click('#print'); // the report exists now
   assert.match(await page.textContent('#report'), /13959112345/);
   assert.match(await page.textContent('#report .report-counts'), /未发现问题/);
@@ -164,7 +165,7 @@ test('issue 16.12: the documents a subject type needs are shown for it, and uplo
   const data = await page.evaluate(() => document.querySelector('#filing').__beianCheck.data());
   assert.deepEqual(data.subject.principal.documents, { idCardFront: {} });
   assert.deepEqual(data.websites[0].documents, { domainCertificate: {} });
-  assert.equal(data.subject.documents, undefined, 'nothing uploaded for the subject itself');
+  assert.deepEqual(data.subject.documents, {}, 'slots offered for the subject itself, nothing uploaded: checkForm judges what is missing');
   // a website's own principal uploads their own ID card
   assert.equal(await page.isVisible('.website-person input[data-beian-image="idCardFront"]'), false);
   await page.locator('#websites .same-principal').first().evaluate((box) => box.click());
@@ -176,7 +177,39 @@ test('issue 16.12: the documents a subject type needs are shown for it, and uplo
   await page.setInputFiles('input[data-beian-image="businessLicense"]', { name: 'licence.png', mimeType: 'image/png', buffer: PNG_1PX });
   await page.click('#subject-types label[data-subject-type="personal"]');
   const after = await page.evaluate(() => document.querySelector('#filing').__beianCheck.data());
-  assert.equal(after.subject.documents, undefined);
+  assert.deepEqual(after.subject.documents, {}, 'the licence a person does not use is left out; the "other" slot is still offered');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('issue 16.12: a filled-in filing without its documents is not ready to submit; each missing one is named at its slot', async () => {
+  const page = await demo();
+  await page.evaluate(() => {
+    window.print = () => {}; // headless: no dialog
+  });
+  await page.click('#example-clean'); // an enterprise: licence + the principal's ID card, both sides
+  const required = () => page.evaluate(() => document.querySelector('#filing').__beianCheck.check().items.filter((i) => i.code === 'form.document.required').map((i) => `${i.severity} ${i.path}`).sort());
+  assert.deepEqual(await required(), ['error subject.documents.businessLicense', 'error subject.principal.documents.idCardBack', 'error subject.principal.documents.idCardFront']);
+  for (const slot of ['businessLicense', 'idCardFront', 'idCardBack']) {
+    const input = `#uploads input[data-beian-image="${slot}"]`;
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-invalid') === 'true', input);
+    assert.match(await page.textContent(`${input} + .bc-msg`), /尚未上传/);
+  }
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#report-body').childElementCount > 0);
+  assert.doesNotMatch(await page.textContent('#submit-note'), /可以提交给服务商/);
+  assert.match(await page.textContent('#report'), /尚未上传/);
+  assert.match(await page.textContent('#report .report-counts'), /3 个错误/);
+  // a person needs the ID card's two sides, no licence
+  await page.click('#subject-types label[data-subject-type="personal"]');
+  await page.waitForFunction(() => !document.querySelector('#filing').__beianCheck.check().items.some((i) => i.path === 'subject.documents.businessLicense'));
+  assert.deepEqual(await required(), ['error subject.principal.documents.idCardBack', 'error subject.principal.documents.idCardFront']);
+  // uploading them clears the findings, and the page says the filing can go
+  await page.click('#subject-types label[data-subject-type="enterprise"]');
+  await uploadDocuments(page);
+  assert.deepEqual(await required(), []);
+  await page.click('#submit');
+  await page.waitForFunction(() => /可以提交给服务商/.test(document.querySelector('#submit-note').textContent));
   assert.deepEqual(page.problems, []);
   await page.close();
 });
