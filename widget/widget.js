@@ -709,7 +709,9 @@ class Controller {
       const path = node.getAttribute('data-beian-path');
       if (v === undefined) {
         if (path.endsWith('[]')) setPath(data, path.slice(0, -2), getOr(data, path.slice(0, -2))); // an empty list, not a missing one
-        else if (node.type === 'file' && DOC_SLOT.test(path)) offerDocuments(data, path); // an offered, empty slot: a required document is missing
+        // An offered, empty upload slot (`….documents.<slot>`): its documents object is sent without
+        // the slot, so checkForm names the required documents that are missing.
+        else if (node.type === 'file' && /\.documents\.[^.]+$/.test(path)) setPath(data, path.slice(0, path.lastIndexOf('.')), getOr(data, path.slice(0, path.lastIndexOf('.')), {}));
         continue;
       }
       any = true;
@@ -1212,33 +1214,14 @@ class Controller {
   }
 }
 
-function getOr(obj, path) {
+/** The value at `path` when it is the same kind (list or object) as `empty`, else `empty`. */
+function getOr(obj, path, empty = []) {
   let node = obj;
   for (const k of parsePath(path)) {
-    if (node == null) return [];
+    if (node == null) return empty;
     node = node[k];
   }
-  return Array.isArray(node) ? node : [];
-}
-
-/** `….documents.<slot>`: a file input that stands for a DocumentUpload. */
-const DOC_SLOT = /\.documents\.[^.[\]]+$/;
-
-/**
- * An upload slot the form offers but the user left empty: its Documents
- * object exists (so checkForm judges which required documents are missing)
- * while the slot itself stays absent (= not uploaded).
- */
-function offerDocuments(data, path) {
-  const parts = parsePath(path.slice(0, path.lastIndexOf('.')));
-  let node = data;
-  for (let i = 0; i < parts.length; i++) {
-    const key = parts[i];
-    if (key === '[]') return;
-    if (node[key] === undefined) node[key] = typeof parts[i + 1] === 'number' ? [] : {};
-    if (!node[key] || typeof node[key] !== 'object') return; // a value of another type is the form's own: leave it
-    node = node[key];
-  }
+  return node && typeof node === 'object' && Array.isArray(node) === Array.isArray(empty) ? node : empty;
 }
 
 /** Drops holes left by sparse indices (a removed website row). */
