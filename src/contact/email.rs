@@ -311,10 +311,10 @@ fn idn_label(
     true
 }
 
-/// The same step without the IDNA tables (the fields module): the hyphen
-/// rules, `xn--` must decode to a non-ASCII label, and a non-ASCII or
-/// `xn--` label gets the pending warning `domain.idn_unchecked` (once per
-/// address; the full build checks it, docs/domains.md).
+/// The same step without the IDNA tables (the fields module): the checks
+/// of `site::unchecked_label`, and the pending warning
+/// `domain.idn_unchecked` (once per address) for a label it cannot decide
+/// (the full build checks it, docs/domains.md).
 #[cfg(not(feature = "idna"))]
 fn idn_label(
     n: &Normalized,
@@ -323,23 +323,13 @@ fn idn_label(
     pending: &mut bool,
     r: &mut FieldResult,
 ) -> bool {
-    let xn = written.starts_with("xn--");
-    let unicode: Vec<char> = if xn {
-        match crate::site::punycode::to_unicode_label(written) {
-            Some(u) if !u.is_ascii() => u.chars().collect(),
-            _ => return false,
+    match crate::site::unchecked_label(written) {
+        Ok(unicode) => {
+            crate::site::idn_unchecked(r, pending, &unicode, written, n.span(a, b));
+            true
         }
-    } else {
-        written.chars().collect()
-    };
-    if crate::site::hyphen_fault(&unicode).is_some() {
-        return false;
+        Err(_) => false,
     }
-    if !crate::site::plain_label(&unicode) && !*pending {
-        *pending = true;
-        r.push(crate::site::idn_unchecked(written, n.span(a, b)));
-    }
-    true
 }
 
 #[cfg(test)]

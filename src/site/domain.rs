@@ -747,15 +747,10 @@ fn idn_label(
     seen: &mut bool,
     r: &mut FieldResult,
 ) -> Option<Vec<char>> {
-    let label = n.chars.get(a..b).unwrap_or(&[]);
-    let xn = written.starts_with("xn--");
-    let at = n.span(a, b);
-    let refuse = |r: &mut FieldResult, code: &str| {
-        r.push(Finding::error(code).param("label", written).span(at));
-        None
-    };
     #[cfg(feature = "idna")]
     {
+        let label = n.chars.get(a..b).unwrap_or(&[]);
+        let xn = written.starts_with("xn--");
         let unicode = if xn {
             idna::decode_label(written)
         } else {
@@ -763,16 +758,14 @@ fn idn_label(
         }
         .unwrap_or_else(|| label.to_vec());
         match idna::check_label(&unicode) {
-            Err(_) if xn => return refuse(r, "domain.punycode"),
             Err(f) => {
-                let Some(i) = f.at else {
-                    return refuse(r, f.code);
-                };
-                r.push(
-                    Finding::error(f.code)
+                let e = Finding::error(if xn { "domain.punycode" } else { f.code });
+                r.push(match f.at {
+                    Some(i) if !xn => e
                         .param("char", label.get(i).copied().unwrap_or('?'))
                         .span(n.span(a + i, a + i + 1)),
-                );
+                    _ => e.param("label", written).span(n.span(a, b)),
+                });
                 return None;
             }
             Ok(true) => {
@@ -793,23 +786,19 @@ fn idn_label(
         Some(unicode)
     }
     #[cfg(not(feature = "idna"))]
-    {
-        let unicode: Vec<char> = if xn {
-            match punycode::to_unicode_label(written) {
-                Some(u) if !u.is_ascii() => u.chars().collect(),
-                _ => return refuse(r, "domain.punycode"),
-            }
-        } else {
-            label.to_vec()
-        };
-        if let Some(code) = super::hyphen_fault(&unicode) {
-            return refuse(r, if xn { "domain.punycode" } else { code });
+    match super::unchecked_label(written) {
+        Err(code) => {
+            r.push(
+                Finding::error(code)
+                    .param("label", written)
+                    .span(n.span(a, b)),
+            );
+            None
         }
-        if !super::plain_label(&unicode) && !*seen {
-            *seen = true;
-            r.push(super::idn_unchecked(written, at));
+        Ok(unicode) => {
+            super::idn_unchecked(r, seen, &unicode, written, n.span(a, b));
+            Some(unicode)
         }
-        Some(unicode)
     }
 }
 

@@ -104,12 +104,47 @@ pub(crate) fn plain_label(label: &[char]) -> bool {
         .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
-/// The pending warning of a build without the IDNA checks (the fields
-/// module): the non-ASCII or `xn--` label `label` is checked by the full
-/// build (docs/domains.md); the widget loads it on this code.
+/// Without the IDNA checks (the fields module), the checks a domain label
+/// (`written`, ASCII in lower case) gets: the hyphen rules, and an `xn--`
+/// label must decode to a non-ASCII label. Its Unicode form, or the error
+/// code (`domain.punycode` for a bad `xn--` label).
 #[cfg(not(feature = "idna"))]
-pub(crate) fn idn_unchecked(label: &str, span: Option<(u32, u32)>) -> Finding {
-    Finding::warning("domain.idn_unchecked")
-        .param("label", label)
-        .span(span)
+pub(crate) fn unchecked_label(written: &str) -> Result<Vec<char>, &'static str> {
+    let xn = written.starts_with("xn--");
+    let unicode: Vec<char> = if xn {
+        punycode::to_unicode_label(written)
+            .filter(|u| !u.is_ascii())
+            .map(|u| u.chars().collect())
+            .unwrap_or_default()
+    } else {
+        written.chars().collect()
+    };
+    match hyphen_fault(&unicode) {
+        _ if unicode.is_empty() => Err("domain.punycode"),
+        Some(_) if xn => Err("domain.punycode"),
+        Some(code) => Err(code),
+        None => Ok(unicode),
+    }
+}
+
+/// The pending warning of a build without the IDNA checks (the fields
+/// module), once per name (`seen`), for a label (`written`, Unicode form
+/// `unicode`) [`plain_label`] cannot decide: the full build checks it
+/// (docs/domains.md), and the widget loads it on this code.
+#[cfg(not(feature = "idna"))]
+pub(crate) fn idn_unchecked(
+    r: &mut crate::finding::FieldResult,
+    seen: &mut bool,
+    unicode: &[char],
+    written: &str,
+    span: Option<(u32, u32)>,
+) {
+    if !plain_label(unicode) && !*seen {
+        *seen = true;
+        r.push(
+            Finding::warning("domain.idn_unchecked")
+                .param("label", written)
+                .span(span),
+        );
+    }
 }
