@@ -159,6 +159,9 @@ fn mixed_script_labels_are_named() {
             "\u{03BF} (U+03BF), \u{03BF} (U+03BF)",
         ),
         ("email", "user@qq.c\u{043E}m", "\u{043E} (U+043E)"),
+        // The same look-alike written in Punycode (exаmple).
+        ("domain", "xn--exmple-4nf.com", "\u{0430} (U+0430)"),
+        ("email", "user@xn--exmple-4nf.com", "\u{0430} (U+0430)"),
     ] {
         let r = check_field(kind, input, &o).unwrap();
         let f = r
@@ -179,4 +182,96 @@ fn mixed_script_labels_are_named() {
         let r = check_field(kind, input, &o).unwrap();
         assert!(!r.has("domain.mixed_script"), "{input:?}: {:?}", r.findings);
     }
+}
+
+/// Random names from the code-point ranges IDN labels are made of (Latin,
+/// Greek, Cyrillic, Arabic, Hebrew, Devanagari with its marks, Hangul, CJK,
+/// compatibility ideographs, joiners, symbols): every name the domain
+/// check accepts has an ASCII form (`info.ascii`) that is accepted too and
+/// names the same Unicode form, with the same warnings. A
+/// deterministic xorshift, so a failure is reproducible.
+#[test]
+fn accepted_names_round_trip_through_their_ascii_form() {
+    use beian_check::finding::InfoValue;
+    use beian_check::{check_field, Date, Options};
+    let o = Options::on(Date::parse("2026-11-27").unwrap());
+    let ranges: [(u32, u32); 14] = [
+        (0x61, 0x7A),
+        (0x30, 0x39),
+        (0x2D, 0x2D),
+        (0xE0, 0x17F),
+        (0x300, 0x36F),
+        (0x391, 0x3C9),
+        (0x410, 0x44F),
+        (0x5D0, 0x5EA),
+        (0x620, 0x669),
+        (0x900, 0x97F),
+        (0xAC00, 0xAC40),
+        (0x4E00, 0x4E40),
+        (0xF900, 0xF910),
+        (0x200C, 0x200D),
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    let text = |r: &beian_check::FieldResult, k: &str| match r.get_info(k) {
+        Some(InfoValue::Str(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let (mut accepted, mut total) = (0, 0);
+    for _ in 0..6000 {
+        let mut name = String::new();
+        for _ in 0..1 + next(6) {
+            let (a, b) = ranges[next(ranges.len() as u64) as usize];
+            // Mostly one range per name (real names), sometimes a mix.
+            let (a2, b2) = if next(4) == 0 {
+                ranges[next(ranges.len() as u64) as usize]
+            } else {
+                (a, b)
+            };
+            let lo = if next(2) == 0 { a } else { a2 };
+            let hi = if lo == a { b } else { b2 };
+            if let Some(c) = char::from_u32(lo + next(u64::from(hi - lo + 1)) as u32) {
+                name.push(c);
+            }
+        }
+        name.push_str(".com");
+        total += 1;
+        let r = check_field("domain", &name, &o).unwrap();
+        if !r.ok() {
+            continue;
+        }
+        accepted += 1;
+        let ascii = text(&r, "ascii").unwrap_or_else(|| panic!("{name:?}: no ascii"));
+        assert!(
+            ascii.is_ascii() && ascii.split('.').all(|l| l.len() <= 63),
+            "{name:?}: {ascii}"
+        );
+        let back = check_field("domain", &ascii, &o).unwrap();
+        assert!(back.ok(), "{name:?} → {ascii}: {:?}", back.findings);
+        assert_eq!(
+            text(&back, "unicode"),
+            text(&r, "unicode"),
+            "{name:?} → {ascii}"
+        );
+        assert_eq!(text(&back, "ascii").as_deref(), Some(ascii.as_str()));
+        // The same warnings (mixed scripts, unverified characters) either way.
+        let codes = |r: &beian_check::FieldResult| {
+            let mut c: Vec<String> = r
+                .findings
+                .iter()
+                .map(|f| f.code.to_string())
+                .filter(|c| !c.starts_with("format."))
+                .collect();
+            c.sort();
+            c
+        };
+        assert_eq!(codes(&back), codes(&r), "{name:?} → {ascii}");
+    }
+    println!("{accepted} of {total} random names accepted, each round-trips");
+    assert!(accepted > 500 && accepted < total, "{accepted} of {total}");
 }

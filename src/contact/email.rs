@@ -291,21 +291,27 @@ fn idn_label(
     r: &mut FieldResult,
 ) -> bool {
     let label = n.chars.get(a..b).unwrap_or(&[]);
-    if written.starts_with("xn--") {
-        if idna::decode_label(written).is_none() {
-            return false;
-        }
-    } else if let Err(f) = idna::check_label(&written.chars().collect::<Vec<_>>()) {
+    let xn = written.starts_with("xn--");
+    let Some(unicode) = (if xn {
+        idna::decode_label(written)
+    } else {
+        Some(written.chars().collect::<Vec<_>>())
+    }) else {
+        return false;
+    };
+    if let Err(f) = idna::check_label(&unicode) {
+        // The character concerned, when it was typed: a mapped one is named
+        // as such (no fix), any other cannot be in an address.
         match (f.code, f.at) {
-            ("domain.idna_mapped", Some(i)) => r.push(char_error("domain.idna_mapped", n, a + i)),
-            ("domain.invalid_char" | "domain.idna_mark", Some(i)) => {
-                r.push(char_error("email.invalid_char", n, a + i))
-            }
+            (_, Some(_)) if xn => {}
+            ("domain.idna_mapped", Some(i)) => r.push(char_error(f.code, n, a + i)),
+            (_, Some(i)) => r.push(char_error("email.invalid_char", n, a + i)),
             _ => {}
         }
         return false;
     }
-    if let Some(w) = idna::mixed_script_warning(label, a, n) {
+    // Look-alikes, also in an xn-- label (its Unicode form).
+    if let Some(w) = idna::mixed_script_warning(if xn { &unicode } else { label }, n, (a, b)) {
         r.push(w);
     }
     true

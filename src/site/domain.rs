@@ -806,10 +806,11 @@ fn idn_label(
 /// and, in a name with a right-to-left label, RFC 5893's bidi rules.
 #[cfg(feature = "idna")]
 fn name_checks(n: &Normalized, out: &Labels, r: &mut FieldResult) -> Option<()> {
-    // UTS #39 mixed scripts (look-alikes such as a Cyrillic а in exаmple):
-    // a warning naming the odd characters, on labels as written.
-    for &(a, b) in &out.spans {
-        if let Some(w) = idna::mixed_script_warning(n.chars.get(a..b).unwrap_or(&[]), a, n) {
+    // UTS #39 mixed scripts (look-alikes such as a Cyrillic а in exаmple,
+    // also written as xn--exmple-4nf): a warning naming the odd characters.
+    for (label, &span) in crate::text::pieces(&out.unicode, b'.').zip(&out.spans) {
+        let chars: Vec<char> = label.chars().collect();
+        if let Some(w) = idna::mixed_script_warning(&chars, n, span) {
             r.push(w);
         }
     }

@@ -388,12 +388,14 @@ pub fn mixed_script(label: &[char]) -> Vec<usize> {
     odd
 }
 
-/// The mixed-script warning for a label (`label[i]` at `n.chars[offset + i]`),
-/// naming each odd character with its code point: `а (U+0430)`.
+/// The mixed-script warning for a label in Unicode form, naming each odd
+/// character with its code point: `а (U+0430)`. The label was written at
+/// `n.chars[a..b]`: the span is the first odd character when it was written
+/// as it is (not as `xn--`), else the whole label.
 pub fn mixed_script_warning(
     label: &[char],
-    offset: usize,
     n: &crate::text::Normalized,
+    (a, b): (usize, usize),
 ) -> Option<crate::finding::Finding> {
     let odd = mixed_script(label);
     let first = *odd.first()?;
@@ -414,12 +416,16 @@ pub fn mixed_script_warning(
         }
         chars.push(')');
     }
-    let label: String = label.iter().collect();
+    let written: String = label.iter().collect();
     Some(
         crate::finding::Finding::warning("domain.mixed_script")
             .param("chars", chars)
-            .param("label", label)
-            .span(n.span(offset + first, offset + first + 1)),
+            .param("label", written)
+            .span(if n.chars.get(a..b) == Some(label) {
+                n.span(a + first, a + first + 1)
+            } else {
+                n.span(a, b)
+            }),
     )
 }
 

@@ -27,6 +27,7 @@ const codes = (r) => r.findings.map((f) => f.code).sort();
 const cases = [
   ['domain', 'ex\u0430mple.com', ['domain.mixed_script'], true], // Cyrillic а
   ['domain', 'g\u03BFogle.cn', ['domain.mixed_script'], true], // Greek ο
+  ['domain', 'xn--exmple-4nf.com', ['domain.mixed_script'], true], // exаmple in Punycode
   ['email', 'user@qq.c\u043Em', ['domain.mixed_script'], true], // Cyrillic о
   ['domain', 'xn--a.com', ['domain.punycode'], false], // decodes to U+0080, a control character
   ['domain', 'xn---abc.com', ['domain.punycode'], false],
