@@ -96,11 +96,14 @@ fn main() {
         .collect();
     files.sort();
     // The fields-only wasm (feature `kinds` alone) leaves out the text of
-    // the form, image and footer findings, which it never renders.
+    // the form, image, footer and IDNA findings, which it never renders;
+    // the full one leaves out the pending IDN message, which it never gives.
     let has = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
     files.retain(|p| match p.file_stem().and_then(|s| s.to_str()) {
         Some("form") => has("FORM"),
         Some("image") | Some("footer") => has("MEDIA"),
+        Some("idna") => has("IDNA"),
+        Some("idn-pending") => !has("IDNA"),
         _ => true,
     });
     // One row per code: `key<TAB>message` or `key<TAB>message<TAB>hint`

@@ -43,11 +43,33 @@ fn every_code_in_src_has_message_and_hint_in_every_locale() {
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
         &mut files,
     );
+    // Codes only a build without the IDNA checks gives (the fields module:
+    // `domain.idn_unchecked`) are not in this build's catalog; their rows
+    // are read from the TSV that build.rs keeps for that build.
+    let pending = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/i18n/idn-pending.tsv"
+    ))
+    .unwrap();
     let mut missing = Vec::new();
     let mut count = 0;
+    let mut pending_found = 0;
     for (path, text) in &files {
         for code in codes_in(text) {
             count += 1;
+            let in_tsv = |key: &str| {
+                pending.lines().any(|l| {
+                    let cols: Vec<&str> = l.split('\t').collect();
+                    cols.len() == 4 && cols[0] == key && cols[1..].iter().all(|c| !c.is_empty())
+                })
+            };
+            if in_tsv(&code) {
+                pending_found += 1;
+                if !in_tsv(&format!("{code}#hint")) {
+                    missing.push(format!("{path}: {code}#hint (idn-pending.tsv)"));
+                }
+                continue;
+            }
             for key in [code.clone(), format!("{code}#hint")] {
                 for locale in Locale::ALL {
                     if i18n::lookup(&key, locale).is_none() {
@@ -60,6 +82,10 @@ fn every_code_in_src_has_message_and_hint_in_every_locale() {
     missing.sort();
     missing.dedup();
     assert!(count > 20, "found only {count} codes: the scan is broken");
+    assert!(
+        pending_found > 0,
+        "idn-pending.tsv: no code of it is in src"
+    );
     assert!(
         missing.is_empty(),
         "catalog entries missing:\n{}",

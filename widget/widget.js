@@ -687,6 +687,8 @@ class Controller {
       || call('checkField', kind, value, { ...(this.options.checkOptions || {}), locale: this.locale, ...extra })
       || null;
     if (s.field?.info?.regionCode && !s.field.info.regionName) this.regionNames();
+    // The fields-only module leaves IDN labels to the full one (docs/domains.md): load it, then check again.
+    if (!this.upgradeFailed && s.field?.findings.some((f) => f.code == 'domain.idn_unchecked')) this.upgrade();
   }
 
   /** Region names (info.regionName) come in a lazily loaded chunk: re-render once it is there. */

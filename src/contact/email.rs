@@ -8,6 +8,8 @@ use crate::rt::prelude::*;
 use crate::finding::{FieldResult, Finding, Severity};
 use crate::ids::{char_error, flag};
 use crate::options::Options;
+#[cfg(feature = "idna")]
+use crate::site::idna;
 use crate::text::{self, Normalized, Rules};
 
 /// Frequent misspellings of the big mail domains in China. Only a warning
@@ -214,6 +216,7 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
     // Labels: [a, b) in normalised positions, the last one ending at `end`.
     let mut a = start;
     let mut labels = 0;
+    let mut pending = false;
     for b in start..=end {
         if b < end && n.at(b) != Some('.') {
             continue;
@@ -232,23 +235,21 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
             }
             continue;
         }
+        // ASCII letters, digits and `-`; other characters by UTS #46, as in
+        // the domain field (site/idna.rs), in a build with the IDNA checks.
         if let Some(i) = label.iter().position(|c| {
-            !(c.is_ascii_alphanumeric() || *c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
+            text::is_space(*c) || c.is_ascii() && !(c.is_ascii_alphanumeric() || *c == '-')
         }) {
             if label.len() <= 63 {
                 r.push(char_error("email.invalid_char", n, a + i));
                 return;
             }
         }
-        // An xn-- label must be valid Punycode of a non-ASCII label (RFC 5890).
         let written = lower(label);
-        if label.len() > 63
-            || label.first() == Some(&'-')
-            || label.last() == Some(&'-')
-            || written.starts_with("xn--")
-                && !crate::site::punycode::to_unicode_label(&written).is_some_and(|u| !u.is_ascii())
-        {
-            flag(r, Severity::Error, "email.domain_invalid", span);
+        if label.len() > 63 || !idn_label(n, (a, b), &written, &mut pending, r) {
+            if r.ok() {
+                flag(r, Severity::Error, "email.domain_invalid", span);
+            }
             return;
         }
         if b == end {
@@ -274,6 +275,66 @@ fn check_domain(n: &Normalized, start: usize, opts: &Options, r: &mut FieldResul
                 .param("suggestion", right)
                 .span(whole),
         );
+    }
+}
+
+/// One domain label of an address, `n.chars[a..b]` (`written` lower-cased),
+/// checked as the domain field checks it (site/idna.rs: UTS #46 validity,
+/// `xn--` decoding, hyphens) with the mixed-script warning; false when it
+/// is invalid (an error naming the character is pushed when there is one).
+#[cfg(feature = "idna")]
+fn idn_label(
+    n: &Normalized,
+    (a, b): (usize, usize),
+    written: &str,
+    _: &mut bool,
+    r: &mut FieldResult,
+) -> bool {
+    let label = n.chars.get(a..b).unwrap_or(&[]);
+    let xn = written.starts_with("xn--");
+    let Some(unicode) = (if xn {
+        idna::decode_label(written)
+    } else {
+        Some(written.chars().collect::<Vec<_>>())
+    }) else {
+        return false;
+    };
+    if let Err(f) = idna::check_label(&unicode) {
+        // The character concerned, when it was typed: a mapped one is named
+        // as such (no fix), any other cannot be in an address.
+        match (f.code, f.at) {
+            (_, Some(_)) if xn => {}
+            ("domain.idna_mapped", Some(i)) => r.push(char_error(f.code, n, a + i)),
+            (_, Some(i)) => r.push(char_error("email.invalid_char", n, a + i)),
+            _ => {}
+        }
+        return false;
+    }
+    // Look-alikes, also in an xn-- label (its Unicode form).
+    if let Some(w) = idna::mixed_script_warning(if xn { &unicode } else { label }, n, (a, b)) {
+        r.push(w);
+    }
+    true
+}
+
+/// The same step without the IDNA tables (the fields module): the checks
+/// of `site::unchecked_label`, and the pending warning
+/// `domain.idn_unchecked` (once per address) for a label it cannot decide
+/// (the full build checks it, docs/domains.md).
+#[cfg(not(feature = "idna"))]
+fn idn_label(
+    n: &Normalized,
+    (a, b): (usize, usize),
+    written: &str,
+    pending: &mut bool,
+    r: &mut FieldResult,
+) -> bool {
+    match crate::site::unchecked_label(written) {
+        Ok(unicode) => {
+            crate::site::idn_unchecked(r, pending, &unicode, written, n.span(a, b));
+            true
+        }
+        Err(_) => false,
     }
 }
 

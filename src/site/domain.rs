@@ -12,6 +12,8 @@ use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
 use crate::province::Province;
+#[cfg(feature = "idna")]
+use crate::site::idna;
 use crate::site::{fixed, flag, punycode};
 use crate::text::{self, Normalized, Rules};
 
@@ -622,6 +624,12 @@ struct Labels {
     unicode: String,
     ascii: String,
     spans: Vec<(usize, usize)>,
+    /// A label has a right-to-left character (a bidi domain name).
+    #[cfg(feature = "idna")]
+    rtl: bool,
+    /// The pending finding of a build without the IDNA checks is out.
+    #[cfg(not(feature = "idna"))]
+    pending: bool,
 }
 
 /// Splits and checks the labels of `n.chars[start..end]` into `out`; `None`
@@ -658,11 +666,10 @@ fn parse_labels(
             let at = if a > start { a - 1 } else { a };
             return fail(r, "domain.empty_label", at, at + 1);
         }
+        // ASCII by STD3 rules; other characters by UTS #46 (site/idna.rs).
         if let Some(i) = label.iter().position(|c| {
-            !(c.is_ascii_lowercase()
-                || c.is_ascii_digit()
-                || *c == '-'
-                || (!c.is_ascii() && c.is_alphanumeric()))
+            text::is_space(*c)
+                || (c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
         }) {
             let bad = label.get(i).copied().unwrap_or('?');
             let code = if text::is_space(bad) {
@@ -677,38 +684,27 @@ fn parse_labels(
             );
             return None;
         }
-        if label.first() == Some(&'-') || label.last() == Some(&'-') {
-            return fail(r, "domain.hyphen", a, b);
-        }
         let written: String = label.iter().collect();
+        let xn = written.starts_with("xn--");
+        // Set by the label check: a right-to-left label seen (with the
+        // IDNA checks), the pending warning given (without them).
+        #[cfg(feature = "idna")]
+        let seen = &mut out.rtl;
+        #[cfg(not(feature = "idna"))]
+        let seen = &mut out.pending;
+        let unicode = idn_label(n, (a, b), &written, seen, r)?;
+        let unicode_label: String = unicode.iter().collect();
+        push_label(&mut out.unicode, &unicode_label);
         let encoded;
-        let ascii: &str = if written.starts_with("xn--") {
-            match punycode::to_unicode_label(&written) {
-                Some(u) if !u.is_ascii() => push_label(&mut out.unicode, &u),
-                _ => {
-                    r.push(
-                        Finding::error("domain.punycode")
-                            .param("label", written.as_str())
-                            .span(n.span(a, b)),
-                    );
-                    return None;
-                }
-            }
+        let ascii: &str = if xn || written.is_ascii() {
             &written
         } else {
-            push_label(&mut out.unicode, &written);
-            // The ASCII form (punycode::to_ascii_label, without a copy of
-            // an ASCII label).
-            if written.is_ascii() {
-                &written
-            } else {
-                match punycode::encode(label) {
-                    Some(p) => {
-                        encoded = cat!("xn--", p);
-                        &encoded
-                    }
-                    None => return fail(r, "domain.label_too_long", a, b),
+            match punycode::encode(label) {
+                Some(p) => {
+                    encoded = cat!("xn--", p);
+                    &encoded
                 }
+                None => return fail(r, "domain.label_too_long", a, b),
             }
         };
         if ascii.len() > MAX_LABEL {
@@ -722,6 +718,8 @@ fn parse_labels(
         push_label(&mut out.ascii, ascii);
     }
     out.spans.truncate(labels);
+    #[cfg(feature = "idna")]
+    name_checks(n, out, r)?;
     if out.ascii.len() > MAX_NAME {
         r.push(
             Finding::error("domain.too_long")
@@ -729,6 +727,107 @@ fn parse_labels(
                 .span(n.span(start, end)),
         );
         return None;
+    }
+    Some(())
+}
+
+/// The Unicode form of one label, `n.chars[a..b]` (written as `written`;
+/// its ASCII characters already passed the STD3 rules); `None` after an
+/// error. With the IDNA checks (feature `idna`), the label is checked by
+/// UTS #46 (site/idna.rs). Without them (the fields module): the hyphen
+/// rules, an `xn--` label must decode to a non-ASCII label, and a label
+/// [`super::plain_label`] cannot decide gets the pending warning
+/// `domain.idn_unchecked` (once per name) instead of the UTS #46, bidi and
+/// mixed-script checks, which the full build runs (docs/domains.md).
+/// `seen`: a right-to-left label (with them), the warning given (without).
+fn idn_label(
+    n: &Normalized,
+    (a, b): (usize, usize),
+    written: &str,
+    seen: &mut bool,
+    r: &mut FieldResult,
+) -> Option<Vec<char>> {
+    #[cfg(feature = "idna")]
+    {
+        let label = n.chars.get(a..b).unwrap_or(&[]);
+        let xn = written.starts_with("xn--");
+        let unicode = if xn {
+            idna::decode_label(written)
+        } else {
+            None
+        }
+        .unwrap_or_else(|| label.to_vec());
+        match idna::check_label(&unicode) {
+            Err(f) => {
+                let e = Finding::error(if xn { "domain.punycode" } else { f.code });
+                r.push(match f.at {
+                    Some(i) if !xn => e
+                        .param("char", label.get(i).copied().unwrap_or('?'))
+                        .span(n.span(a + i, a + i + 1)),
+                    _ => e.param("label", written).span(n.span(a, b)),
+                });
+                return None;
+            }
+            Ok(true) => {
+                let i = unicode
+                    .iter()
+                    .position(|c| idna::class(*c) == idna::UNVERIFIED)
+                    .unwrap_or(0);
+                let mut w = Finding::warning("domain.idna_unverified")
+                    .param("char", unicode.get(i).copied().unwrap_or('?'));
+                if !xn {
+                    w = w.span(n.span(a + i, a + i + 1));
+                }
+                r.push(w);
+            }
+            Ok(false) => {}
+        }
+        *seen |= idna::is_rtl(&unicode);
+        Some(unicode)
+    }
+    #[cfg(not(feature = "idna"))]
+    match super::unchecked_label(written) {
+        Err(code) => {
+            r.push(
+                Finding::error(code)
+                    .param("label", written)
+                    .span(n.span(a, b)),
+            );
+            None
+        }
+        Ok(unicode) => {
+            super::idn_unchecked(r, seen, &unicode, written, n.span(a, b));
+            Some(unicode)
+        }
+    }
+}
+
+/// The checks of a whole name (after its labels): UTS #39 mixed scripts
+/// and, in a name with a right-to-left label, RFC 5893's bidi rules.
+#[cfg(feature = "idna")]
+fn name_checks(n: &Normalized, out: &Labels, r: &mut FieldResult) -> Option<()> {
+    // UTS #39 mixed scripts (look-alikes such as a Cyrillic а in exаmple,
+    // also written as xn--exmple-4nf): a warning naming the odd characters.
+    for (label, &span) in crate::text::pieces(&out.unicode, b'.').zip(&out.spans) {
+        let chars: Vec<char> = label.chars().collect();
+        if let Some(w) = idna::mixed_script_warning(&chars, n, span) {
+            r.push(w);
+        }
+    }
+    // RFC 5893 (UTS #46 CheckBidi): in a name with a right-to-left label,
+    // every label passes the six bidi rules.
+    if out.rtl {
+        for (label, &(a, b)) in crate::text::pieces(&out.unicode, b'.').zip(&out.spans) {
+            let chars: Vec<char> = label.chars().collect();
+            if idna::bidi(&chars).is_err() {
+                r.push(
+                    Finding::error("domain.idna_bidi")
+                        .param("label", label)
+                        .span(n.span(a, b)),
+                );
+                return None;
+            }
+        }
     }
     Some(())
 }

@@ -228,6 +228,39 @@ test('the embed loads the fields-only wasm first, and the full one when a file i
   await demo.close();
 });
 
+test('an IDN label the fields build leaves pending loads the full build, whose UTS #39 warning replaces the pending one (issue 17 items 11, 12)', async () => {
+  const page = await openPage(browser, null);
+  const fetched = wasmFetches(page);
+  await page.goto(strict.base + '/embed.html');
+  await page.hover('input[name="name"]');
+  await widgetSettled(page);
+  const EMAIL = 'input[name="email"]';
+  const codes = () => page.evaluate((sel) => {
+    const ids = (document.querySelector(sel).getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.flatMap((id) => [...(document.getElementById(id)?.querySelectorAll('.bc-finding') || [])].map((n) => n.dataset.code));
+  }, EMAIL);
+  // A CJK domain is decided by the fields build itself: no second download.
+  await page.fill(EMAIL, 'li@例子.中国');
+  await page.fill(MOBILE, '1380013800');
+  await page.locator(EMAIL).focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm']);
+  assert.deepEqual(await codes(), []);
+  // A Cyrillic о in the domain: pending in the fields build, so the full build loads and checks again.
+  await page.fill(EMAIL, 'user@qq.c\u043Em');
+  await page.locator(MOBILE).focus();
+  await page.waitForFunction((sel) => {
+    const ids = (document.querySelector(sel).getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.some((id) => document.getElementById(id)?.querySelector('.bc-finding[data-code="domain.mixed_script"]'));
+  }, EMAIL, { timeout: 15000 });
+  assert.deepEqual(await codes(), ['domain.mixed_script']);
+  assert.match(await describedText(page, EMAIL), /о \(U\+043E\)/);
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('when only the full wasm fails, field checks still work and the picked image is just not checked', async () => {
   const page = await openPage(browser, null);
   const fetched = wasmFetches(page);

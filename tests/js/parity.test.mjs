@@ -140,7 +140,15 @@ test('beian-check/fields (the smaller wasm): identical checkField JSON, and it y
   }, all);
   await fieldsPage.close();
   const inNode = all.map(([kind, input, options]) => JSON.stringify(node.checkField(kind, input, options)));
-  assert.deepEqual(results, inNode);
+  // The fields wasm has no IDNA tables: a label it cannot judge gets the
+  // pending warning domain.idn_unchecked instead of the full build's
+  // findings (docs/domains.md; tests/js/idna.test.mjs). Every other result is identical.
+  const PENDING = '"code":"domain.idn_unchecked"';
+  const pending = results.filter((r) => r.includes(PENDING)).length;
+  // (the IDN vectors of issue 17 items 11, 12: 11 cases in 3 locales)
+  assert.ok(pending > 0 && pending % LOCALES.length === 0 && pending <= 20 * LOCALES.length, `${pending} pending results`);
+  assert.ok(!inNode.some((r) => r.includes(PENDING)), 'the full build never leaves a label pending');
+  assert.deepEqual(results.map((r, i) => (r.includes(PENDING) ? inNode[i] : r)), inNode);
   assert.ok(!exported.includes('checkForm') && exported.includes('checkField'), exported.join());
   assert.ok(afterFull.form > 0 && afterFull.same);
 });

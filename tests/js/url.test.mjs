@@ -98,17 +98,9 @@ test('the host checkField names is the host new URL() parses', () => {
       }
     }
   }
-  // UTS #46 validity of decoded labels (issue 17 item 11) is not in this
-  // build (over the fields module's size budget: docs/notes/site.md). These
-  // are the differences it leaves; the list must shrink to [] when it lands.
-  const idnaPending = [
-    '"https://xn--a.com/": Node refuses it, checkField passes it',
-    '"https://xn---abc.com/": Node refuses it, checkField passes it',
-    '"https://xn--a-ecp.cn/": Node refuses it, checkField passes it',
-    '"https://a\u3164b.com/": Node refuses it, checkField passes it',
-    '"https://ΣΑΣ.cn/": checkField read xn--pwa9ab.cn, Node xn--mxa9ab.cn',
-    '"https://ΣΑΣ.cn/": fix ΣΑΣ.cn is not within xn--mxa9ab.cn',
-  ];
-  assert.deepEqual(problems, idnaPending);
+  // With UTS #46 validity of decoded labels (issue 17 item 11, src/site/idna.rs)
+  // there is no difference left: xn--a, xn---abc, xn--a-ecp and U+3164 are
+  // errors, and ΣΑΣ.cn is refused (the name must be typed as σας) with no fix.
+  assert.deepEqual(problems, []);
   assert.ok(named >= 25, `only ${named} hosts named`);
 });
