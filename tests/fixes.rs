@@ -113,6 +113,10 @@ fn url_hosts_are_parsed_as_browsers_parse_them() {
         "https://exa%zzmple.com/",
         "https://example.com:port/",
         "https://example.com:99999/",
+        // An escaped forbidden host code point: browsers refuse the URL.
+        "https://exa%23mple.com/",
+        "https://exa%2Fmple.com/",
+        "https://exa%20mple.com/",
     ] {
         let r = check_field("domain", input, &o).unwrap();
         assert!(!r.ok(), "{input:?} passed: {:?}", r.value);
@@ -140,5 +144,23 @@ fn website_name_reports_invisible_characters_like_every_kind() {
             let r = check_field(kind, input, &o).unwrap();
             assert!(!r.findings.is_empty(), "{kind} {input:?}: silent");
         }
+    }
+}
+
+/// Fuzz finding (2026-12-05): `%23` in a URL host was decoded to `#` and
+/// kept in the value, which then located another host when checked again.
+/// A normalised value must check to itself.
+#[test]
+fn a_decoded_escape_never_moves_the_host() {
+    let o = opts();
+    for input in [
+        "1234%234 5678:99999999999?x",
+        "http://a.com%23b?x",
+        "https://exa%3Ample.com/",
+    ] {
+        let r = check_field("domain", input, &o).unwrap();
+        let again = check_field("domain", &r.value, &o).unwrap();
+        assert_eq!(again.value, r.value, "{input:?}");
+        assert!(!r.ok(), "{input:?} passed");
     }
 }

@@ -321,6 +321,13 @@ fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
         utf8(&bytes, &mut decoded)?;
         let (a, b) = (origin(from).0, origin(i - 1).1);
         for &d in &decoded {
+            // A forbidden domain code point after decoding (`%23` → `#`,
+            // `%2F` → `/`, a control): the host parser refuses the URL, and
+            // a value that kept it would locate another host when checked
+            // again.
+            if d.is_ascii_control() || " #%/:<>?@[\\]^|".contains(d) {
+                return None;
+            }
             if text::is_invisible(d) {
                 continue;
             }
