@@ -134,9 +134,33 @@ fn run(kind: &str, values: &[String], options: &str, n: usize) -> f64 {
     t.elapsed().as_nanos() as f64 / n as f64
 }
 
+/// The form and options of tests/vectors/forms/enterprise-valid-three-websites.json, as JSON text.
+fn three_websites() -> (String, String) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/forms/enterprise-valid-three-websites.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the form vector");
+    let doc = beian_check::json::parse(&text).expect("JSON");
+    let part = |k: &str| doc.get(k).map(|v| v.to_text()).unwrap_or_default();
+    (part("form"), part("options"))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let opts = |locale: &str| format!("{{\"locale\":\"{locale}\"}}");
+    if args.first().map(String::as_str) == Some("form") {
+        // checkForm of the three-website filing (bench/form.mjs), N calls.
+        let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(2_000);
+        let (form, options) = three_websites();
+        let t = Instant::now();
+        for _ in 0..n {
+            black_box(api::check_form(black_box(&form), &options, "2026-11-27"));
+        }
+        let us = t.elapsed().as_secs_f64() * 1e6 / n as f64;
+        println!("checkForm, 1 subject + 3 websites: {us:.1} µs per call");
+        return;
+    }
     if let Some(row) = args.first() {
         // One row, once: `<kind>-valid|<kind>-invalid [calls] [locale]`.
         let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20_000);
@@ -152,7 +176,9 @@ fn main() {
         println!("{row} ({locale}): {:.3} µs per call", ns / 1000.0);
         return;
     }
-    println!("native core, api::check_field (JSON in and out), µs per call, best of 5 × 20,000 calls");
+    println!(
+        "native core, api::check_field (JSON in and out), µs per call, best of 5 × 20,000 calls"
+    );
     println!(
         "{:<12} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}",
         "kind", "valid", "", "", "invalid", "", ""

@@ -43,10 +43,22 @@ function needFull(fn, name) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
+// The local date, kept until the local day it belongs to ends (a Date and
+// three getters per call were a tenth of a short check; issue 18).
+let today = '';
+let dayStart = 0;
+let dayEnd = 0;
+
 /** Today's date where the user is (local calendar date), as YYYY-MM-DD. */
 export function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const now = Date.now();
+  if (now < dayStart || now >= dayEnd) {
+    const d = new Date(now);
+    today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  }
+  return today;
 }
 
 function text(value, name) {
