@@ -412,7 +412,15 @@ pub fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
     let mut run = 0;
-    for (i, c) in s.char_indices() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Only ASCII controls, `"`, `\\` and U+2028/2029 (E2 80 A8/A9) are
+        // escaped: other bytes are passed over without decoding.
+        if b >= 0x20 && b != b'"' && b != b'\\' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
         let escape = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
