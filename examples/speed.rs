@@ -6,10 +6,12 @@
 //!     cargo run --release --example speed -- creditCode-invalid 20000
 //!                                                     # one row, N calls, once
 //!                                                     # (for valgrind --tool=callgrind)
+//!     cargo run --release --example speed -- form 2000  # checkForm of the three-website filing
 //!
 //! Rows: valid and invalid residentId, creditCode and mobile (invalid: a
 //! wrong check character, or an unallocated prefix, each with its
-//! localized findings), in the three locales; plus a few other kinds.
+//! localized findings), in the three locales. scripts/speed-native adds
+//! instruction counts (callgrind), which a busy machine does not disturb.
 
 use beian_check::api;
 use std::hint::black_box;
