@@ -8,7 +8,7 @@
 //    (tests/vectors/fields/*.json, `ok` is the expected verdict; cases with
 //    options.partial are skipped, peers have no typing mode).
 // Prints numbers only; no assertions.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -178,6 +178,19 @@ race('mobile (11 digits, valid)', MOBILES, { name: "beian-check checkField('mobi
       const full = us((v) => checkField(kind, v).ok, inputs);
       console.log(`  ${kind.padEnd(11)} checkField ${full.toFixed(2)} = ${(full / floor).toFixed(1)}× the floor ${floor.toFixed(2)} ` +
         `(round trip + JSON.parse of its ${sample.length}-char result ${parse.toFixed(2)}); raw export ${raw.toFixed(2)} (check + JSON out)`);
+    }
+    // Every kind, on the first valid input of its vector file (issue 18: each within 3× of its floor).
+    console.log('\nevery kind: checkField on the first valid input of its vector file, µs per call, and its floor');
+    const dir = join(ROOT, 'tests/vectors/fields');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      const c = file.cases.find((x) => x.ok && typeof x.input === 'string' && !(x.options ?? {}).partial);
+      if (!c) continue;
+      const options = { ...file.options, ...c.options };
+      const sample = JSON.stringify(checkField(file.kind, c.input, options));
+      const floor = trip + us(() => JSON.parse(sample).ok, [0]);
+      const full = us(() => checkField(file.kind, c.input, options).ok, [0]);
+      console.log(`  ${file.kind.padEnd(19)} ${full.toFixed(2).padStart(6)} = ${(full / floor).toFixed(1).padStart(4)}× the floor ${floor.toFixed(2)}   ${JSON.stringify(c.input)}`);
     }
   }
 }
