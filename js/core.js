@@ -117,7 +117,11 @@ function formJson(form, lengths) {
   const out = [];
   let nodes = 0;
   let units = 0;
-  const walk = (v, path, depth) => {
+  // The path of the value being walked, as segments (an array index is a
+  // number): joined only when a cut is recorded, not built for every value.
+  const segs = [];
+  const pathOf = () => segs.reduce((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), '');
+  const walk = (v, depth) => {
     if (++nodes > MAX_NODES || units > MAX_FORM_TEXT) {
       lengths.$ = 1;
       out.push('null');
@@ -127,7 +131,7 @@ function formJson(form, lengths) {
     switch (typeof v) {
       case 'string':
         if (v.length > MAX_TEXT) {
-          lengths[path] = v.length;
+          lengths[pathOf()] = v.length;
           v = head(v, MAX_TEXT + 1);
         }
         units += v.length;
@@ -146,11 +150,13 @@ function formJson(form, lengths) {
         if (v === null) break;
         if (Array.isArray(v)) {
           if (depth >= MAX_DEPTH) return void out.push('[]');
-          if (v.length > MAX_LIST) lengths[path] = v.length;
+          if (v.length > MAX_LIST) lengths[pathOf()] = v.length;
           out.push('[');
           for (let i = 0; i < Math.min(v.length, MAX_LIST); i++) {
             if (i > 0) out.push(',');
-            walk(v[i], `${path}[${i}]`, depth + 1);
+            segs.push(i);
+            walk(v[i], depth + 1);
+            segs.pop();
           }
           out.push(']');
           return;
@@ -163,7 +169,9 @@ function formJson(form, lengths) {
           if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
           out.push(first ? '' : ',', JSON.stringify(k), ':');
           first = false;
-          walk(item, path ? `${path}.${k}` : k, depth + 1);
+          segs.push(k);
+          walk(item, depth + 1);
+          segs.pop();
         }
         out.push('}');
         return;
@@ -171,7 +179,7 @@ function formJson(form, lengths) {
     }
     out.push('null');
   };
-  walk(form, '', 0);
+  walk(form, 0);
   return out.join('');
 }
 
