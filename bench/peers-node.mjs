@@ -8,7 +8,7 @@
 //    (tests/vectors/fields/*.json, `ok` is the expected verdict; cases with
 //    options.partial are skipped, peers have no typing mode).
 // Prints numbers only; no assertions.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -118,7 +118,8 @@ function race(title, inputs, ours, peers) {
   for (const p of peers) {
     const x = opsPerSec(p.fn, inputs);
     const accepted = inputs.filter((v) => p.fn(v)).length;
-    console.log('  ' + p.name.padEnd(58) + fmt(x).padStart(10) + `   ${(our / x).toFixed(2)}×` + (accepted !== okOurs ? `   (accepts ${accepted})` : ''));
+    console.log('  ' + p.name.padEnd(58) + fmt(x).padStart(10) + `   ${(our / x).toFixed(2)}×` + (p.target ? ` (issue 18 target ≥ ${p.target}×)` : '') +
+      (accepted !== okOurs ? `   (accepts ${accepted})` : ''));
   }
   return our;
 }
@@ -126,14 +127,14 @@ function race(title, inputs, ours, peers) {
 // The peers, as a filing form would call them (true = accepted).
 const PEERS = {
   residentId: [
-    { name: "validator.js isIdentityCard(v, 'zh-CN')", fn: (v) => validator.isIdentityCard(v, 'zh-CN') },
+    { name: "validator.js isIdentityCard(v, 'zh-CN')", fn: (v) => validator.isIdentityCard(v, 'zh-CN'), target: 0.6 },
     { name: 'id-validator (with GB2260) isValid(v)', fn: (v) => idv.isValid(v) },
-    { name: 'stdnum cn.ric validate(v).isValid', fn: (v) => stdnum.CN.ric.validate(v).isValid },
+    { name: 'stdnum cn.ric validate(v).isValid', fn: (v) => stdnum.CN.ric.validate(v).isValid, target: 2 },
   ],
-  creditCode: [{ name: 'stdnum cn.uscc validate(v).isValid', fn: (v) => stdnum.CN.uscc.validate(v).isValid }],
+  creditCode: [{ name: 'stdnum cn.uscc validate(v).isValid', fn: (v) => stdnum.CN.uscc.validate(v).isValid, target: 2 }],
   mobile: [
     { name: "validator.js isMobilePhone(v, 'zh-CN')", fn: (v) => validator.isMobilePhone(v, 'zh-CN') },
-    { name: "libphonenumber-js isValidPhoneNumber(v, 'CN')", fn: (v) => libphone.isValidPhoneNumber(v, 'CN') },
+    { name: "libphonenumber-js isValidPhoneNumber(v, 'CN')", fn: (v) => libphone.isValidPhoneNumber(v, 'CN'), target: 2 },
     {
       name: "libphonenumber-js/max, CN and getType() === 'MOBILE'",
       fn: (v) => {
@@ -156,22 +157,41 @@ race('resident ID (18 digits, valid)', IDS, { name: "beian-check checkField('res
 race('USCC (valid)', USCCS, { name: "beian-check checkField('creditCode', v)", fn: ours('creditCode'), extra: batch('creditCode', USCCS) }, PEERS.creditCode);
 race('mobile (11 digits, valid)', MOBILES, { name: "beian-check checkField('mobile', v)", fn: ours('mobile'), extra: batch('mobile', MOBILES) }, PEERS.mobile);
 
-// Where a checkField call's time goes: is it the JS↔wasm boundary (which a
-// batch call would save) or the check itself? The raw export is the glue
-// function checkField wraps (no options JSON, no JSON.parse of the result).
+// Where a checkField call's time goes: the JS↔wasm boundary (which a batch
+// call would save), the check itself, or the wrapper? The raw export is the
+// glue function checkField wraps (no options JSON, no JSON.parse of the
+// result). The floor of a kind is an empty round trip (version()) plus
+// JSON.parse of one of its own results: what any wasm check returning that
+// result must cost. Issue 18's limit is 3× the floor.
 {
   const glue = await import('../pkg/wasm/beian_check.js').catch(() => null);
   if (glue && typeof glue.check_field === 'function') {
     const us = (fn, inputs) => 1e6 / opsPerSec(fn, inputs);
-    const sample = glue.check_field('residentId', IDS[0], '', '2026-11-27');
+    const trip = us(() => beian.version(), [0]);
     console.log('\nwhere the time of one call goes (µs per call)');
-    console.log(`  empty round trip (version())                ${us(() => beian.version(), [0]).toFixed(2)}`);
+    console.log(`  empty round trip (version())                ${trip.toFixed(2)}`);
     for (const [kind, inputs] of [['residentId', IDS], ['creditCode', USCCS], ['mobile', MOBILES]]) {
+      const sample = glue.check_field(kind, inputs[0], '', '2026-11-27');
+      const parse = us(() => JSON.parse(sample).ok, [0]);
+      const floor = trip + parse;
       const raw = us((v) => glue.check_field(kind, v, '', '2026-11-27').length, inputs);
       const full = us((v) => checkField(kind, v).ok, inputs);
-      console.log(`  ${kind.padEnd(11)} raw export ${raw.toFixed(2)} (check + JSON out), checkField ${full.toFixed(2)} (+ options, date, JSON.parse)`);
+      console.log(`  ${kind.padEnd(11)} checkField ${full.toFixed(2)} = ${(full / floor).toFixed(1)}× the floor ${floor.toFixed(2)} ` +
+        `(round trip + JSON.parse of its ${sample.length}-char result ${parse.toFixed(2)}); raw export ${raw.toFixed(2)} (check + JSON out)`);
     }
-    console.log(`  JSON.parse of one residentId result (${sample.length} chars)  ${us(() => JSON.parse(sample).ok, [0]).toFixed(2)}`);
+    // Every kind, on the first valid input of its vector file (issue 18: each within 3× of its floor).
+    console.log('\nevery kind: checkField on the first valid input of its vector file, µs per call, and its floor');
+    const dir = join(ROOT, 'tests/vectors/fields');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      const c = file.cases.find((x) => x.ok && typeof x.input === 'string' && !(x.options ?? {}).partial);
+      if (!c) continue;
+      const options = { ...file.options, ...c.options };
+      const sample = JSON.stringify(checkField(file.kind, c.input, options));
+      const floor = trip + us(() => JSON.parse(sample).ok, [0]);
+      const full = us(() => checkField(file.kind, c.input, options).ok, [0]);
+      console.log(`  ${file.kind.padEnd(19)} ${full.toFixed(2).padStart(6)} = ${(full / floor).toFixed(1).padStart(4)}× the floor ${floor.toFixed(2)}   ${JSON.stringify(c.input)}`);
+    }
   }
 }
 

@@ -43,10 +43,22 @@ function needFull(fn, name) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
+// The local date, kept until the local day it belongs to ends (a Date and
+// three getters per call were a tenth of a short check; issue 18).
+let today = '';
+let dayStart = 0;
+let dayEnd = 0;
+
 /** Today's date where the user is (local calendar date), as YYYY-MM-DD. */
 export function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const now = Date.now();
+  if (now < dayStart || now >= dayEnd) {
+    const d = new Date(now);
+    today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  }
+  return today;
 }
 
 function text(value, name) {
@@ -105,7 +117,11 @@ function formJson(form, lengths) {
   const out = [];
   let nodes = 0;
   let units = 0;
-  const walk = (v, path, depth) => {
+  // The path of the value being walked, as segments (an array index is a
+  // number): joined only when a cut is recorded, not built for every value.
+  const segs = [];
+  const pathOf = () => segs.reduce((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), '');
+  const walk = (v, depth) => {
     if (++nodes > MAX_NODES || units > MAX_FORM_TEXT) {
       lengths.$ = 1;
       out.push('null');
@@ -115,7 +131,7 @@ function formJson(form, lengths) {
     switch (typeof v) {
       case 'string':
         if (v.length > MAX_TEXT) {
-          lengths[path] = v.length;
+          lengths[pathOf()] = v.length;
           v = head(v, MAX_TEXT + 1);
         }
         units += v.length;
@@ -134,11 +150,13 @@ function formJson(form, lengths) {
         if (v === null) break;
         if (Array.isArray(v)) {
           if (depth >= MAX_DEPTH) return void out.push('[]');
-          if (v.length > MAX_LIST) lengths[path] = v.length;
+          if (v.length > MAX_LIST) lengths[pathOf()] = v.length;
           out.push('[');
           for (let i = 0; i < Math.min(v.length, MAX_LIST); i++) {
             if (i > 0) out.push(',');
-            walk(v[i], `${path}[${i}]`, depth + 1);
+            segs.push(i);
+            walk(v[i], depth + 1);
+            segs.pop();
           }
           out.push(']');
           return;
@@ -151,7 +169,9 @@ function formJson(form, lengths) {
           if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
           out.push(first ? '' : ',', JSON.stringify(k), ':');
           first = false;
-          walk(item, path ? `${path}.${k}` : k, depth + 1);
+          segs.push(k);
+          walk(item, depth + 1);
+          segs.pop();
         }
         out.push('}');
         return;
@@ -159,7 +179,7 @@ function formJson(form, lengths) {
     }
     out.push('null');
   };
-  walk(form, '', 0);
+  walk(form, 0);
   return out.join('');
 }
 

@@ -190,14 +190,14 @@ pub fn check_within(kind_name: &str, value: &str, opts: &Options) -> Result<Fiel
 
 /// Runs a known kind with the shared guards.
 pub fn run(def: &KindDef, value: &str, opts: &Options) -> FieldResult {
-    let len = text::utf16_len(value);
     if opts.inexact {
         // A JS number past 2^53 arrives rounded: no digit of it can be trusted.
         let mut r = FieldResult::new(String::new());
         r.push(Finding::error("common.inexact_number").param("value", value));
         return r;
     }
-    if len > MAX_INPUT || opts.given_length("").is_some() {
+    if !within_cap(value) || opts.given_length("").is_some() {
+        let len = text::utf16_len(value);
         let mut r = FieldResult::new(String::new());
         r.push(too_long(opts.given_length("").unwrap_or(len).max(len)));
         return r;
@@ -229,7 +229,7 @@ fn keep_passing_fixes(def: &KindDef, opts: &Options, result: &mut FieldResult) {
         let passes = match judged.iter().find(|(v, _)| v == fix) {
             Some((_, ok)) => *ok,
             None => {
-                let ok = text::utf16_len(fix) <= MAX_INPUT && checked(def, fix, opts).ok();
+                let ok = within_cap(fix) && checked(def, fix, opts).ok();
                 judged.push((fix.into(), ok));
                 ok
             }
@@ -238,6 +238,12 @@ fn keep_passing_fixes(def: &KindDef, opts: &Options, result: &mut FieldResult) {
             f.fix = None;
         }
     }
+}
+
+/// True when `s` has at most [`MAX_INPUT`] UTF-16 units. A UTF-16 unit
+/// takes at least one UTF-8 byte, so a short text is not counted at all.
+fn within_cap(s: &str) -> bool {
+    s.len() <= MAX_INPUT as usize || text::utf16_len(s) <= MAX_INPUT
 }
 
 /// The finding on a value of `len` UTF-16 units, over [`MAX_INPUT`] (the
@@ -253,8 +259,10 @@ pub fn too_long(len: u32) -> Finding {
 /// value (a span is reported only when normalisation kept the text as typed),
 /// within the call's [`PATTERN_WORK`].
 fn apply_patterns(kind: &str, raw: &str, opts: &Options, result: &mut FieldResult) {
-    let chars = text::utf16_len(&result.value) as usize; // ≥ the characters the VM steps over
+    let mut chars = None; // counted once, when the kind has a pattern
     for p in opts.profile.patterns_for(kind) {
+        // UTF-16 units: ≥ the characters the VM steps over.
+        let chars = *chars.get_or_insert_with(|| text::utf16_len(&result.value) as usize);
         let cost = p.pattern.cost(chars);
         let spent = opts.work.get().saturating_add(cost);
         if spent > PATTERN_WORK {

@@ -405,25 +405,45 @@ pub fn parse_number(t: &str) -> Option<f64> {
     Some(if neg { -value } else { value })
 }
 
-/// Appends `s` as a JSON string literal.
+/// Appends `s` as a JSON string literal. The text between escapes is
+/// copied whole (one `push_str` per run, not one `push` per char): the
+/// writer was most of what a result cost (issue 18).
 pub fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str("\\u00");
-                for nibble in [(c as u32) >> 4, (c as u32) & 15] {
-                    out.push(char::from(b"0123456789abcdef"[nibble as usize & 15]));
-                }
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Only ASCII controls, `"`, `\\` and U+2028/2029 (E2 80 A8/A9) are
+        // escaped: other bytes are passed over without decoding.
+        if b >= 0x20 && b != b'"' && b != b'\\' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or(""));
+        run = i + c.len_utf8();
+        if escape.is_empty() {
+            // Two nibbles, as this writer always wrote them: for U+2028/2029
+            // that is `\u0028`/`\u0029` (docs/notes/speed.md).
+            out.push_str("\\u00");
+            for nibble in [(c as u32) >> 4, (c as u32) & 15] {
+                out.push(char::from(b"0123456789abcdef"[nibble as usize & 15]));
             }
-            c => out.push(c),
+        } else {
+            out.push_str(escape);
         }
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out.push('"');
 }
 

@@ -122,7 +122,8 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
 
 /// A whole `FieldResult` as JSON.
 pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
-    let mut out = String::with_capacity(256);
+    // Most results fit (a block of the wasm allocator's 512-byte class): no regrowth.
+    let mut out = String::with_capacity(512);
     out.push_str("{\"ok\":");
     out.push_str(if r.ok() { "true" } else { "false" });
     out.push_str(",\"value\":");

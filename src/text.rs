@@ -110,6 +110,10 @@ impl Normalized {
 /// Normalises `input` under `rules`, keeping the origin map.
 pub fn normalize(input: &str, rules: Rules) -> Normalized {
     let mut out = Normalized::default();
+    // At most one char per byte: one allocation each instead of a doubling
+    // series (the inputs are capped at MAX_INPUT).
+    out.chars.reserve(input.len());
+    out.origin.reserve(input.len());
     let mut offset: u32 = 0;
     for c in input.chars() {
         let width = c.len_utf16() as u32;
@@ -190,7 +194,11 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() {
         return Some(0);
     }
-    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h.get(i..i + n.len()) == Some(n))
+    // The first byte is compared alone before the whole needle (most
+    // positions fail there; the word lists make many such searches).
+    let first = n.first();
+    (0..(h.len() + 1).saturating_sub(n.len()))
+        .find(|&i| h.get(i) == first && h.get(i..i + n.len()) == Some(n))
 }
 
 /// `s.split_once(b)` for an ASCII byte `b`. core's char-pattern searches

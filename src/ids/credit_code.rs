@@ -21,12 +21,19 @@ use crate::text::Normalized;
 /// The USCC alphabet, in value order.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+/// The value of each letter A–Z in [`ALPHABET`] (`X`: not in it).
+const LETTER_VALUES: &[u8; 26] = b"ABCDEFGHXIJKLMXNOPXQRXSTUX";
+
 fn value(c: char) -> Option<u32> {
-    // The alphabet is ASCII: bytes, without UTF-8 decoding.
-    ALPHABET
-        .bytes()
-        .position(|a| char::from(a) == c)
-        .map(|p| p as u32)
+    // A table lookup, not a scan of the alphabet per character.
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        'A'..='Z' => match LETTER_VALUES.get((c as u32 - 'A' as u32) as usize) {
+            Some(&v) if v != b'X' => Some(u32::from(v - b'A') + 10),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The check character of the first 17 characters.
@@ -271,6 +278,18 @@ fn judge(n: &Normalized, opts: &Options, r: &mut FieldResult) {
                 expected.to_string(),
                 n.span(8, 17),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    /// The letter table gives every character its place in the alphabet.
+    #[test]
+    fn value_is_the_position_in_the_alphabet() {
+        for c in (0..0x80u8).map(char::from).chain(['Ｏ', '中', 'ı']) {
+            let want = super::ALPHABET.chars().position(|a| a == c);
+            assert_eq!(super::value(c), want.map(|p| p as u32), "{c:?}");
         }
     }
 }

@@ -172,8 +172,10 @@ pub(crate) fn only(n: &Normalized, limit: usize, digits: bool, r: &mut FieldResu
 /// The shared formatting fix once the value is otherwise fine.
 pub(crate) fn finish(mut r: FieldResult, input: &str) -> FieldResult {
     if r.ok() {
-        let value = r.value.clone();
+        // Taken out and put back instead of cloned (one copy less per call).
+        let value = core::mem::take(&mut r.value);
         text::note_normalized(&mut r, input, &value);
+        r.value = value;
     }
     r
 }

@@ -35,10 +35,12 @@ fn words<'a>(sec: &'a Json, key: &str) -> &'a [Json] {
 
 /// Where `word` first occurs in `hay` (ASCII case-insensitive), as char indices.
 fn find(hay: &[char], word: &str) -> Option<(usize, usize)> {
-    if word.is_empty() {
-        return None;
-    }
+    let first = word.chars().next()?.to_ascii_uppercase();
     'at: for i in 0..hay.len() {
+        // The first character alone first: most positions fail there.
+        if hay.get(i).map(char::to_ascii_uppercase) != Some(first) {
+            continue;
+        }
         let mut k = i;
         for b in word.chars() {
             if hay.get(k).map(char::to_ascii_uppercase) != Some(b.to_ascii_uppercase()) {
