@@ -433,11 +433,12 @@ pub fn write_str(out: &mut String, s: &str) {
         out.push_str(s.get(run..i).unwrap_or(""));
         run = i + c.len_utf8();
         if escape.is_empty() {
-            // Two nibbles, as this writer always wrote them: for U+2028/2029
-            // that is `\u0028`/`\u0029` (docs/notes/speed.md).
-            out.push_str("\\u00");
-            for nibble in [(c as u32) >> 4, (c as u32) & 15] {
-                out.push(char::from(b"0123456789abcdef"[nibble as usize & 15]));
+            // `\uXXXX`, four nibbles (two wrote U+2028 as `\u0028`, a `(`).
+            out.push_str("\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(
+                    b"0123456789abcdef"[((c as u32) >> shift) as usize & 15],
+                ));
             }
         } else {
             out.push_str(escape);
@@ -526,6 +527,17 @@ mod tests {
         let v = parse(text).unwrap();
         assert_eq!(v.get("b").and_then(Json::as_str), Some("x\"\n中😀"));
         assert_eq!(parse(&v.to_text()).unwrap(), v);
+    }
+
+    #[test]
+    fn escapes_controls_and_line_separators_as_four_hex_digits() {
+        let mut out = String::new();
+        write_str(&mut out, "a\u{1}b\u{1f}\u{2028}c\u{2029}\u{7f}");
+        assert_eq!(out, "\"a\\u0001b\\u001f\\u2028c\\u2029\u{7f}\"");
+        assert_eq!(
+            parse(&out).unwrap().as_str(),
+            Some("a\u{1}b\u{1f}\u{2028}c\u{2029}\u{7f}")
+        );
     }
 
     #[test]
