@@ -227,6 +227,40 @@ pub fn probe_image(bytes: &[u8]) -> String {
     out
 }
 
+/// `probeImage(bytes)` packed for the JS wrapper, without JSON: the facts
+/// of [`probe_image`] in the same order, as numbers in `out`: `[reach,
+/// address of text, entries, then per entry: key address, key length,
+/// value, text length]` — the value is a number (text length -1), a flag
+/// (0 or 1, text length -2), or the offset in `text` of a JSON string
+/// literal of that length (decoded as [`probe_image`]'s is). Keys are
+/// fixed names in the module's data: JS decodes each once. `reach` is
+/// [`crate::image::probe::probe_reach`]'s.
+pub fn probe_image_packed(bytes: &[u8], out: &mut Vec<f64>, text: &mut String) {
+    use crate::finding::InfoValue;
+    let (info, reach) = crate::image::probe::probe_reach(bytes);
+    let mut facts = Vec::new();
+    info.write_info(&mut facts);
+    out.clear();
+    text.clear();
+    out.extend_from_slice(&[reach as f64, 0.0, facts.len() as f64]);
+    for (key, value) in &facts {
+        let (v, len) = match value {
+            InfoValue::Num(n) => (*n, -1.0),
+            InfoValue::Bool(b) => (f64::from(u8::from(*b)), -2.0),
+            InfoValue::Str(s) => {
+                let at = text.len();
+                json::write_str(text, s);
+                (at as f64, (text.len() - at) as f64)
+            }
+            InfoValue::List(_) => (0.0, -3.0), // no image fact is a list
+        };
+        out.extend_from_slice(&[key.as_ptr() as usize as f64, key.len() as f64, v, len]);
+    }
+    if let Some(at) = out.get_mut(1) {
+        *at = text.as_ptr() as usize as f64;
+    }
+}
+
 /// The image-only options of `checkImage`: `fileSize` and `fileName`.
 fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), String> {
     if crate::options::trim(options_json).is_empty() {

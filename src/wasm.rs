@@ -82,11 +82,47 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
     api::load_catalog(tag, text)
 }
 
-/// `probeImage`: ImageInfo JSON of the header in `bytes`.
+/// `probeImage`'s buffers, kept from call to call: the file's first bytes
+/// (JS copies them in: no allocation, no JSON), the packed result and its text.
+#[cfg(feature = "media")]
+struct ImageIo {
+    input: Vec<u8>,
+    out: Vec<f64>,
+    text: String,
+}
+
+#[cfg(feature = "media")]
+static IMAGE_IO: crate::rt::Mutex<ImageIo> = crate::rt::Mutex::new(ImageIo {
+    input: Vec::new(),
+    out: Vec::new(),
+    text: String::new(),
+});
+
+/// `probeImage`: makes the input buffer `len` bytes long (zeros) and
+/// returns its address, where JS copies the file's first bytes.
 #[cfg(feature = "media")]
 #[wasm_bindgen]
-pub fn probe_image(bytes: &[u8]) -> String {
-    api::probe_image(bytes)
+pub fn image_input(len: usize) -> usize {
+    match IMAGE_IO.lock() {
+        Ok(mut io) => {
+            io.input = vec![0; len];
+            io.input.as_mut_ptr() as usize
+        }
+        Err(_) => 0,
+    }
+}
+
+/// `probeImage` of the input buffer's first `len` bytes: the address of
+/// the packed ImageInfo ([`api::probe_image_packed`]).
+#[cfg(feature = "media")]
+#[wasm_bindgen]
+pub fn probe_image_input(len: usize) -> usize {
+    let Ok(mut io) = IMAGE_IO.lock() else {
+        return 0;
+    };
+    let ImageIo { input, out, text } = &mut *io;
+    api::probe_image_packed(input.get(..len).unwrap_or(input), out, text);
+    out.as_ptr() as usize
 }
 
 /// `checkImage`: slot, the file's first bytes (or all), its last bytes (or
