@@ -394,34 +394,25 @@ function headerCall(bytes, call) {
   }
 }
 
-// probeImage copies the file's first bytes into a buffer the wasm keeps
-// (image_input) and reads the result from the wasm's memory as numbers
-// (src/api.rs probe_image_packed): no allocation, no JSON text per call.
-// It passes FIRST bytes, more only while the result's reach (how far it may
-// depend on the bytes, src/image/probe.rs probe_reach) is past them, and so
-// returns exactly what probing the first HEAD bytes gives; past HEAD, the
-// needBytes loop of headerCall. (bench/diff-images.mjs compares it with the
-// JSON of the build before.)
+// probeImage reads its result from the wasm's memory as numbers (src/api.rs
+// probe_image_packed): no JSON text per call. It passes FIRST bytes, more
+// only while the result's reach (how far it may depend on the bytes,
+// src/image/probe.rs probe_reach) is past them, and so returns exactly what
+// probing the first HEAD bytes gives — mostly from a few hundred bytes, not
+// a 64 KiB copy; past HEAD, the needBytes loop of headerCall.
+// (scripts/diff-images compares it with the JSON of the build before.)
 const FIRST = 4096;
-let io = null; // { at, cap, u8, f64, names } for the bound wasm
+let io = null; // { u8, f64, names } for the bound wasm's memory
 let utf8 = null;
 
-function views() {
-  io.u8 = new Uint8Array(raw.memory.buffer);
-  io.f64 = new Float64Array(raw.memory.buffer);
-}
-
-/** Probes the first `n` bytes of `b` (the first `from` are in the buffer already): the result's index in io.f64. */
-function probeAt(w, b, from, n) {
-  if (n > io.cap) {
-    io.cap = Math.max(n, HEAD);
-    io.at = w.image_input(io.cap);
-    from = 0;
+/** Probes the first `n` bytes of `b`: the packed result's index in io.f64. */
+function probeAt(w, b, n) {
+  const p = w.probe_image_packed(n === b.length ? b : b.subarray(0, n)) / 8;
+  if (io.u8.byteLength === 0) {
+    // First call, or the memory grew.
+    io.u8 = new Uint8Array(raw.memory.buffer);
+    io.f64 = new Float64Array(raw.memory.buffer);
   }
-  if (io.u8.byteLength === 0) views(); // the memory grew
-  if (n > from) io.u8.set(from === 0 && n === b.length ? b : b.subarray(from, n), io.at + from);
-  const p = w.probe_image_input(n) / 8;
-  if (io.u8.byteLength === 0) views();
   return p;
 }
 
@@ -429,10 +420,9 @@ const memText = (at, len) => (utf8 ??= new TextDecoder()).decode(io.u8.subarray(
 
 /** The ImageInfo packed at io.f64[p] (src/api.rs probe_image_packed), keys in the same order as its JSON. */
 function unpack(p) {
-  const f = io.f64;
-  const u8 = io.u8;
+  const { u8, f64: f } = io;
   const info = {};
-  for (let i = 0, e = p + 3; i < f[p + 2]; i++, e += 4) {
+  for (let i = 0, e = p + 3; i < f[p + 1]; i++, e += 4) {
     let key = io.names.get(f[e]); // keys are fixed names in the module's data
     if (key === undefined) io.names.set(f[e], (key = memText(f[e], f[e + 1])));
     const v = f[e + 2];
@@ -442,7 +432,7 @@ function unpack(p) {
       continue;
     }
     // A JSON string literal: plain ASCII (a colour space, a compression…) is read as it is.
-    const at = f[p + 1] + v;
+    const at = f[p + 2] + v;
     let s = '';
     for (let k = at + 1; k < at + len - 1; k++) {
       const c = u8[k];
@@ -460,15 +450,13 @@ function unpack(p) {
 /** Reads an image header (the whole file or its first bytes). Never throws on the bytes. */
 export function probeImage(bytes) {
   const b = byteArg(bytes, 'bytes');
-  const w = needFull('probe_image_input', 'probeImage');
-  if (!io) io = { at: 0, cap: 0, u8: new Uint8Array(0), f64: null, names: new Map() };
+  const w = needFull('probe_image_packed', 'probeImage');
+  if (!io) io = { u8: new Uint8Array(0), f64: null, names: new Map() };
   const len = b.length;
   let m = Math.min(len, HEAD); // what headerCall passes first
   let n = Math.min(m, FIRST);
-  let from = 0;
   for (;;) {
-    const p = probeAt(w, b, from, n);
-    from = n;
+    const p = probeAt(w, b, n);
     const reach = io.f64[p];
     if (n < m && reach > n) {
       n = Math.min(m, Math.max(reach, 2 * n));
@@ -476,10 +464,7 @@ export function probeImage(bytes) {
     }
     // The result is the first m bytes' (n is m, or the reach says more bytes change nothing).
     const info = unpack(p);
-    if (m >= len || !(info.needBytes > m)) {
-      if (io.cap > HEAD) io.at = w.image_input((io.cap = HEAD)); // let a big buffer go
-      return info;
-    }
+    if (m >= len || !(info.needBytes > m)) return info;
     m = n = Math.min(len, Math.max(info.needBytes, 2 * m));
   }
 }

@@ -220,30 +220,34 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
 /// `probeImage(bytes)` → ImageInfo JSON. Never fails.
 pub fn probe_image(bytes: &[u8]) -> String {
     let info = crate::image::probe(bytes);
-    let mut facts = Vec::new();
+    let mut facts = Vec::with_capacity(18);
     info.write_info(&mut facts);
     let mut out = String::new();
     output::write_info(&mut out, &facts);
     out
 }
 
+/// Numbers in a packed `probeImage` result: 3 + 4 per fact (18 at most).
+pub const PACKED: usize = 3 + 4 * 18;
+
 /// `probeImage(bytes)` packed for the JS wrapper, without JSON: the facts
 /// of [`probe_image`] in the same order, as numbers in `out`: `[reach,
-/// address of text, entries, then per entry: key address, key length,
-/// value, text length]` — the value is a number (text length -1), a flag
-/// (0 or 1, text length -2), or the offset in `text` of a JSON string
-/// literal of that length (decoded as [`probe_image`]'s is). Keys are
-/// fixed names in the module's data: JS decodes each once. `reach` is
+/// facts, address of text, then per fact: key address, key length, value,
+/// text length]` —
+/// the value is a number (text length -1), a flag (0 or 1, text length
+/// -2), or the offset in `text` of a JSON string literal of that length
+/// (read as [`probe_image`]'s is). Keys are fixed names in the module's
+/// data: JS decodes each once. `reach` is
 /// [`crate::image::probe::probe_reach`]'s.
-pub fn probe_image_packed(bytes: &[u8], out: &mut Vec<f64>, text: &mut String) {
+pub fn probe_image_packed(bytes: &[u8], out: &mut [f64; PACKED], text: &mut String) {
     use crate::finding::InfoValue;
     let (info, reach) = crate::image::probe::probe_reach(bytes);
-    let mut facts = Vec::new();
+    let mut facts = Vec::with_capacity(18);
     info.write_info(&mut facts);
-    out.clear();
     text.clear();
-    out.extend_from_slice(&[reach as f64, 0.0, facts.len() as f64]);
-    for (key, value) in &facts {
+    out[0] = reach as f64;
+    out[1] = facts.len() as f64;
+    for (slot, (key, value)) in out[3..].chunks_exact_mut(4).zip(&facts) {
         let (v, len) = match value {
             InfoValue::Num(n) => (*n, -1.0),
             InfoValue::Bool(b) => (f64::from(u8::from(*b)), -2.0),
@@ -254,11 +258,12 @@ pub fn probe_image_packed(bytes: &[u8], out: &mut Vec<f64>, text: &mut String) {
             }
             InfoValue::List(_) => (0.0, -3.0), // no image fact is a list
         };
-        out.extend_from_slice(&[key.as_ptr() as usize as f64, key.len() as f64, v, len]);
+        let k = (key.as_ptr() as usize as f64, key.len() as f64);
+        for (d, x) in slot.iter_mut().zip([k.0, k.1, v, len]) {
+            *d = x;
+        }
     }
-    if let Some(at) = out.get_mut(1) {
-        *at = text.as_ptr() as usize as f64;
-    }
+    out[2] = text.as_ptr() as usize as f64;
 }
 
 /// The image-only options of `checkImage`: `fileSize` and `fileName`.

@@ -82,46 +82,22 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
     api::load_catalog(tag, text)
 }
 
-/// `probeImage`'s buffers, kept from call to call: the file's first bytes
-/// (JS copies them in: no allocation, no JSON), the packed result and its text.
+/// `probeImage`'s packed result and its text, kept from call to call.
 #[cfg(feature = "media")]
-struct ImageIo {
-    input: Vec<u8>,
-    out: Vec<f64>,
-    text: String,
-}
+static IMAGE_OUT: crate::rt::Mutex<([f64; api::PACKED], String)> =
+    crate::rt::Mutex::new(([0.0; api::PACKED], String::new()));
 
-#[cfg(feature = "media")]
-static IMAGE_IO: crate::rt::Mutex<ImageIo> = crate::rt::Mutex::new(ImageIo {
-    input: Vec::new(),
-    out: Vec::new(),
-    text: String::new(),
-});
-
-/// `probeImage`: makes the input buffer `len` bytes long (zeros) and
-/// returns its address, where JS copies the file's first bytes.
+/// `probeImage`: the address of the packed ImageInfo of the header in
+/// `bytes` ([`api::probe_image_packed`]; no JSON), valid until the next
+/// call.
 #[cfg(feature = "media")]
 #[wasm_bindgen]
-pub fn image_input(len: usize) -> usize {
-    match IMAGE_IO.lock() {
-        Ok(mut io) => {
-            io.input = vec![0; len];
-            io.input.as_mut_ptr() as usize
-        }
-        Err(_) => 0,
-    }
-}
-
-/// `probeImage` of the input buffer's first `len` bytes: the address of
-/// the packed ImageInfo ([`api::probe_image_packed`]).
-#[cfg(feature = "media")]
-#[wasm_bindgen]
-pub fn probe_image_input(len: usize) -> usize {
-    let Ok(mut io) = IMAGE_IO.lock() else {
+pub fn probe_image_packed(bytes: &[u8]) -> usize {
+    let Ok(mut io) = IMAGE_OUT.lock() else {
         return 0;
     };
-    let ImageIo { input, out, text } = &mut *io;
-    api::probe_image_packed(input.get(..len).unwrap_or(input), out, text);
+    let (out, text) = &mut *io;
+    api::probe_image_packed(bytes, out, text);
     out.as_ptr() as usize
 }
 

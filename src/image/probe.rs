@@ -30,28 +30,29 @@ pub fn probe_reach(bytes: &[u8]) -> (ImageInfo, u64) {
     // One `ImageInfo`, filled in place by the format's parser (returning it
     // from each parser copied it at every early return).
     let mut info = ImageInfo::new(Format::Unknown);
-    let mut reach = u64::MAX;
+    let mut reach = 0;
     if starts(&[0xFF, 0xD8, 0xFF]) {
         reach = jpeg::probe(bytes, &mut info);
     } else if starts(png::SIGNATURE) {
         png::probe(bytes, &mut info);
-        reach = 0;
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
         reach = gif::probe(bytes, &mut info);
     } else if starts(b"BM") && bytes.len() >= 14 {
         bmp::probe(bytes, &mut info);
-        reach = 0;
     } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
         reach = webp::probe(bytes, &mut info);
-    } else if bytes.get(4..8) == Some(b"ftyp") && heif::probe(bytes, &mut info) {
-        // An image brand: probed.
-    } else if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
-        tiff::probe(bytes, &mut info);
-    } else if starts(b"%PDF-") {
-        pdf::probe(bytes, &mut info);
-    } else if (bytes.len() as u64) < SIGNATURE_BYTES && could_be_image(bytes) {
-        // Too short to tell, and the start is a prefix of something we know.
-        info.need_bytes = Some(SIGNATURE_BYTES);
+    } else {
+        reach = u64::MAX;
+        if bytes.get(4..8) == Some(b"ftyp") && heif::probe(bytes, &mut info) {
+            // An image brand: probed.
+        } else if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
+            tiff::probe(bytes, &mut info);
+        } else if starts(b"%PDF-") {
+            pdf::probe(bytes, &mut info);
+        } else if (bytes.len() as u64) < SIGNATURE_BYTES && could_be_image(bytes) {
+            // Too short to tell, and the start is a prefix of something we know.
+            info.need_bytes = Some(SIGNATURE_BYTES);
+        }
     }
     let reach = reach.max(info.need_bytes.unwrap_or(0));
     (info, reach)
