@@ -551,22 +551,25 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
         base.push(("subjectType".into(), Json::Str(t.name().into())));
     }
     let mut own_profile = false;
+    let mut parsed = None;
     for (k, v) in entries {
-        let v = match (k.as_str(), v) {
+        if let ("profile", Json::Obj(_)) = (k.as_str(), v) {
             // A profile object is parsed once per distinct text (the
-            // registry the JS binding uses), not once per record.
-            ("profile", Json::Obj(_)) => {
-                let id = beian_check::profile::register(&v.to_text())
-                    .map_err(|e| format!("profile: {e}"))?;
-                Json::Obj(vec![("$ref".into(), Json::Num(id as f64))])
-            }
-            _ => v.clone(),
-        };
+            // registry the JS binding uses), not once per record; the
+            // profile is held here, so other threads' registrations
+            // cannot evict it before this record uses it.
+            let (_, p) = beian_check::profile::register_shared(&v.to_text())
+                .map_err(|e| format!("profile: {e}"))?;
+            parsed = Some(p);
+            continue;
+        }
         own_profile |= k == "profile" && !v.is_null();
-        base.push((k.clone(), v));
+        base.push((k.clone(), v.clone()));
     }
     let mut o = Options::from_json(&Json::Obj(base), opts.today)?;
-    if !own_profile {
+    if let Some(p) = parsed {
+        o.profile = p;
+    } else if !own_profile {
         o.profile = opts.profile.clone();
     }
     Ok(o)
