@@ -220,7 +220,7 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
 /// `probeImage(bytes)` → ImageInfo JSON. Never fails.
 pub fn probe_image(bytes: &[u8]) -> String {
     let info = crate::image::probe(bytes);
-    let mut facts = Vec::with_capacity(18);
+    let mut facts = Vec::new();
     info.write_info(&mut facts);
     let mut out = String::new();
     output::write_info(&mut out, &facts);
@@ -241,13 +241,15 @@ pub const PACKED: usize = 3 + 4 * 18;
 /// [`crate::image::probe::probe_reach`]'s.
 pub fn probe_image_packed(bytes: &[u8], out: &mut [f64; PACKED], text: &mut String) {
     use crate::finding::InfoValue;
-    let (info, reach) = crate::image::probe::probe_reach(bytes);
-    let mut facts = Vec::with_capacity(18);
+    let mut info = crate::image::ImageInfo::new(crate::image::Format::Unknown);
+    let reach = crate::image::probe::probe_reach(bytes, &mut info);
+    let mut facts = Vec::new();
     info.write_info(&mut facts);
     text.clear();
     out[0] = reach as f64;
     out[1] = facts.len() as f64;
-    for (slot, (key, value)) in out[3..].chunks_exact_mut(4).zip(&facts) {
+    let mut at = 3;
+    for (key, value) in &facts {
         let (v, len) = match value {
             InfoValue::Num(n) => (*n, -1.0),
             InfoValue::Bool(b) => (f64::from(u8::from(*b)), -2.0),
@@ -258,10 +260,10 @@ pub fn probe_image_packed(bytes: &[u8], out: &mut [f64; PACKED], text: &mut Stri
             }
             InfoValue::List(_) => (0.0, -3.0), // no image fact is a list
         };
-        let k = (key.as_ptr() as usize as f64, key.len() as f64);
-        for (d, x) in slot.iter_mut().zip([k.0, k.1, v, len]) {
-            *d = x;
+        if let Some([k, n, a, b]) = out.get_mut(at..at + 4) {
+            (*k, *n, *a, *b) = (key.as_ptr() as usize as f64, key.len() as f64, v, len);
         }
+        at += 4;
     }
     out[2] = text.as_ptr() as usize as f64;
 }

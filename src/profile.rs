@@ -514,12 +514,6 @@ pub const MAX_REGISTERED: usize = 64;
 
 /// Registers a profile (JSON text) and returns its id.
 pub fn register(text: &str) -> Result<usize, String> {
-    register_shared(text).map(|(id, _)| id)
-}
-
-/// [`register`], also returning the profile: a caller that uses it at once
-/// (the CLI's threads) cannot find it evicted by other registrations.
-pub fn register_shared(text: &str) -> Result<(usize, Arc<Profile>), String> {
     if text.len() > MAX_PROFILE_TEXT {
         return Err("profile JSON longer than 1 MiB".into());
     }
@@ -530,19 +524,19 @@ pub fn register_shared(text: &str) -> Result<(usize, Arc<Profile>), String> {
     *clock += 1;
     if let Some(e) = items.iter_mut().find(|e| e.1 == text) {
         e.3 = *clock;
-        return Ok((e.0, e.2.clone()));
+        return Ok(e.0);
     }
     let v = json::parse(text).map_err(|e| cat!("profile is not valid JSON: ", e))?;
     let p = Arc::new(Profile::from_json(&v)?);
     // Ids are never reused: an evicted id stays unknown.
     let id = *clock as usize;
-    let entry = (id, text.to_string(), p.clone(), *clock);
+    let entry = (id, text.to_string(), p, *clock);
     if items.len() < MAX_REGISTERED {
         items.push(entry);
     } else if let Some(oldest) = items.iter_mut().min_by_key(|e| e.3) {
         *oldest = entry;
     }
-    Ok((id, p))
+    Ok(id)
 }
 
 /// A registered profile by id (`None` once evicted).

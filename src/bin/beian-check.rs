@@ -555,12 +555,8 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
     for (k, v) in entries {
         if let ("profile", Json::Obj(_)) = (k.as_str(), v) {
             // A profile object is parsed once per distinct text (the
-            // registry the JS binding uses), not once per record; the
-            // profile is held here, so other threads' registrations
-            // cannot evict it before this record uses it.
-            let (_, p) = beian_check::profile::register_shared(&v.to_text())
-                .map_err(|e| format!("profile: {e}"))?;
-            parsed = Some(p);
+            // registry the JS binding uses), not once per record.
+            parsed = Some(profile_object(&v.to_text()).map_err(|e| format!("profile: {e}"))?);
             continue;
         }
         own_profile |= k == "profile" && !v.is_null();
@@ -573,6 +569,17 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
         o.profile = opts.profile.clone();
     }
     Ok(o)
+}
+
+/// A record's profile object, parsed once per distinct text by the
+/// library's registry. Registering and taking the profile happen under one
+/// lock: another thread's registrations cannot evict it in between (only
+/// this function registers in the CLI).
+fn profile_object(text: &str) -> Result<Arc<beian_check::profile::Profile>, String> {
+    static REGISTERING: Mutex<()> = Mutex::new(());
+    let _one = REGISTERING.lock().unwrap_or_else(|e| e.into_inner());
+    let id = beian_check::profile::register(text)?;
+    beian_check::profile::registered(id).ok_or_else(|| "profile registry unavailable".into())
 }
 
 /// A whole FilingForm → the checkForm result `{"ok":…,"findings":[…]}`.
