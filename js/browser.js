@@ -22,7 +22,7 @@ export function makeInit(initWasm, glue) {
   return function init(input, options = {}) {
     if (!ready) {
       ready = initWasm(input === undefined ? undefined : { module_or_path: input })
-        .then(() => bind(glue))
+        .then((raw) => bind(glue, raw))
         .catch((e) => {
           ready = null; // allow a retry (e.g. with another URL)
           throw e;

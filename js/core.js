@@ -4,6 +4,8 @@
 // the TypeError a programming error comes back as.
 
 let wasm = null;
+// The bound module's raw exports (its memory: probeImage reads its result there).
+let raw = null;
 
 /** @internal Called by the entry point once the wasm module is instantiated. */
 // A page may load both the full wasm (main entry, widget) and the
@@ -11,9 +13,11 @@ let wasm = null;
 // one (a superset with identical results) wins, and whatever chunks the first
 // had loaded (locale messages, region names) are handed to the second.
 const loadedChunks = [];
-export function bind(exports) {
+export function bind(exports, rawExports) {
   if (wasm && (!('check_form' in exports) || 'check_form' in wasm)) return;
   wasm = exports;
+  raw = rawExports;
+  io = null;
   profileIds = new WeakMap();
   for (const [fn, ...args] of loadedChunks) wasm[fn]?.(...args);
 }
@@ -410,11 +414,79 @@ function headerCall(bytes, call) {
   }
 }
 
+// probeImage reads its result from the wasm's memory as numbers (src/api.rs
+// probe_image_packed): no JSON text per call. It passes FIRST bytes, more
+// only while the result's reach (how far it may depend on the bytes,
+// src/image/probe.rs probe_reach) is past them, and so returns exactly what
+// probing the first HEAD bytes gives — mostly from a few hundred bytes, not
+// a 64 KiB copy; past HEAD, the needBytes loop of headerCall.
+// (scripts/diff-images compares it with the JSON of the build before.)
+const FIRST = 4096;
+let io = null; // { u8, f64, names } for the bound wasm's memory
+let utf8 = null;
+
+/** Probes the first `n` bytes of `b`: the packed result's index in io.f64. */
+function probeAt(w, b, n) {
+  const p = w.probe_image_packed(n === b.length ? b : b.subarray(0, n)) / 8;
+  if (io.u8.byteLength === 0) {
+    // First call, or the memory grew.
+    io.u8 = new Uint8Array(raw.memory.buffer);
+    io.f64 = new Float64Array(raw.memory.buffer);
+  }
+  return p;
+}
+
+const memText = (at, len) => (utf8 ??= new TextDecoder()).decode(io.u8.subarray(at, at + len));
+
+/** The ImageInfo packed at io.f64[p] (src/api.rs probe_image_packed), keys in the same order as its JSON. */
+function unpack(p) {
+  const { u8, f64: f } = io;
+  const info = {};
+  for (let i = 0, e = p + 3; i < f[p + 1]; i++, e += 4) {
+    let key = io.names.get(f[e]); // keys are fixed names in the module's data
+    if (key === undefined) io.names.set(f[e], (key = memText(f[e], f[e + 1])));
+    const v = f[e + 2];
+    const len = f[e + 3];
+    if (len < 0) {
+      info[key] = len === -1 ? v : v === 1;
+      continue;
+    }
+    // A JSON string literal: plain ASCII (a colour space, a compression…) is read as it is.
+    const at = f[p + 2] + v;
+    let s = '';
+    for (let k = at + 1; k < at + len - 1; k++) {
+      const c = u8[k];
+      if (c === 0x5c || c > 0x7e) {
+        s = null;
+        break;
+      }
+      s += String.fromCharCode(c);
+    }
+    info[key] = s ?? JSON.parse(memText(at, len));
+  }
+  return info;
+}
+
 /** Reads an image header (the whole file or its first bytes). Never throws on the bytes. */
 export function probeImage(bytes) {
   const b = byteArg(bytes, 'bytes');
-  const w = needFull('probe_image', 'probeImage');
-  return headerCall(b, (head) => JSON.parse(w.probe_image(head)));
+  const w = needFull('probe_image_packed', 'probeImage');
+  if (!io) io = { u8: new Uint8Array(0), f64: null, names: new Map() };
+  const len = b.length;
+  let m = Math.min(len, HEAD); // what headerCall passes first
+  let n = Math.min(m, FIRST);
+  for (;;) {
+    const p = probeAt(w, b, n);
+    const reach = io.f64[p];
+    if (n < m && reach > n) {
+      n = Math.min(m, Math.max(reach, 2 * n));
+      continue;
+    }
+    // The result is the first m bytes' (n is m, or the reach says more bytes change nothing).
+    const info = unpack(p);
+    if (m >= len || !(info.needBytes > m)) return info;
+    m = n = Math.min(len, Math.max(info.needBytes, 2 * m));
+  }
 }
 
 /** Checks an upload for `slot` from its header: format, byte size, pixel size, shape, rotation. */

@@ -9,8 +9,7 @@ import { makeSchemas } from './schemas.js';
 import zhTW from './locales/zh-TW.js';
 import en from './locales/en.js';
 
-initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) });
-bind(glue);
+bind(glue, initSync({ module: readFileSync(new URL('./wasm/beian_check_bg.wasm', import.meta.url)) }));
 glue.load_region_names(regionNames);
 setRegionNamesLoader(() => regionNames);
 glue.load_catalog('zh-TW', zhTW);

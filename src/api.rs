@@ -227,6 +227,47 @@ pub fn probe_image(bytes: &[u8]) -> String {
     out
 }
 
+/// Numbers in a packed `probeImage` result: 3 + 4 per fact (18 at most).
+pub const PACKED: usize = 3 + 4 * 18;
+
+/// `probeImage(bytes)` packed for the JS wrapper, without JSON: the facts
+/// of [`probe_image`] in the same order, as numbers in `out`: `[reach,
+/// facts, address of text, then per fact: key address, key length, value,
+/// text length]` —
+/// the value is a number (text length -1), a flag (0 or 1, text length
+/// -2), or the offset in `text` of a JSON string literal of that length
+/// (read as [`probe_image`]'s is). Keys are fixed names in the module's
+/// data: JS decodes each once. `reach` is
+/// [`crate::image::probe::probe_reach`]'s.
+pub fn probe_image_packed(bytes: &[u8], out: &mut [f64; PACKED], text: &mut String) {
+    use crate::finding::InfoValue;
+    let mut info = crate::image::ImageInfo::new(crate::image::Format::Unknown);
+    let reach = crate::image::probe::probe_reach(bytes, &mut info);
+    let mut facts = Vec::new();
+    info.write_info(&mut facts);
+    text.clear();
+    out[0] = reach as f64;
+    out[1] = facts.len() as f64;
+    let mut at = 3;
+    for (key, value) in &facts {
+        let (v, len) = match value {
+            InfoValue::Num(n) => (*n, -1.0),
+            InfoValue::Bool(b) => (f64::from(u8::from(*b)), -2.0),
+            InfoValue::Str(s) => {
+                let at = text.len();
+                json::write_str(text, s);
+                (at as f64, (text.len() - at) as f64)
+            }
+            InfoValue::List(_) => (0.0, -3.0), // no image fact is a list
+        };
+        if let Some([k, n, a, b]) = out.get_mut(at..at + 4) {
+            (*k, *n, *a, *b) = (key.as_ptr() as usize as f64, key.len() as f64, v, len);
+        }
+        at += 4;
+    }
+    out[2] = text.as_ptr() as usize as f64;
+}
+
 /// The image-only options of `checkImage`: `fileSize` and `fileName`.
 fn file_options(options_json: &str) -> Result<(Option<u64>, Option<String>), String> {
     if crate::options::trim(options_json).is_empty() {

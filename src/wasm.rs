@@ -82,11 +82,23 @@ pub fn load_catalog(tag: &str, text: &str) -> usize {
     api::load_catalog(tag, text)
 }
 
-/// `probeImage`: ImageInfo JSON of the header in `bytes`.
+/// `probeImage`'s packed result and its text, kept from call to call.
+#[cfg(feature = "media")]
+static IMAGE_OUT: crate::rt::Mutex<([f64; api::PACKED], String)> =
+    crate::rt::Mutex::new(([0.0; api::PACKED], String::new()));
+
+/// `probeImage`: the address of the packed ImageInfo of the header in
+/// `bytes` ([`api::probe_image_packed`]; no JSON), valid until the next
+/// call.
 #[cfg(feature = "media")]
 #[wasm_bindgen]
-pub fn probe_image(bytes: &[u8]) -> String {
-    api::probe_image(bytes)
+pub fn probe_image_packed(bytes: &[u8]) -> usize {
+    let Ok(mut io) = IMAGE_OUT.lock() else {
+        return 0;
+    };
+    let (out, text) = &mut *io;
+    api::probe_image_packed(bytes, out, text);
+    out.as_ptr() as usize
 }
 
 /// `checkImage`: slot, the file's first bytes (or all), its last bytes (or

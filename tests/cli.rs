@@ -16,13 +16,16 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn the CLI");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wait for the CLI")
+    // Written from another thread: the CLI writes results while it reads,
+    // and a full stdout pipe would otherwise stall both.
+    let mut input = child.stdin.take().expect("stdin");
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait for the CLI");
+    writer.join().expect("stdin writer");
+    out
 }
 
 fn lines(out: &Output) -> Vec<Json> {
@@ -270,4 +273,80 @@ fn a_line_past_the_cap_is_an_error_record_and_the_next_is_read() {
     assert!(err.contains("longer than 4194304 bytes"), "{err}");
     assert_eq!(got[1].get("line"), Some(&Json::Num(2.0)));
     assert_eq!(got[1].get("ok"), Some(&Json::Bool(true)));
+}
+
+#[test]
+fn threads_keep_input_order_and_give_the_one_thread_output() {
+    // Issue 18: records are checked on several threads; results keep input
+    // order, one per record, byte for byte what one thread writes — with
+    // error records, blank lines, CR / CRLF endings and a line past the cap
+    // among them, and more records than fit in the batches in flight.
+    let kinds = [
+        "{\"kind\":\"mobile\",\"value\":\"1380013800N\"}",
+        "{\"kind\":\"email\",\"value\":\"user@qq.con\"}",
+        "{\"kind\":\"residentId\",\"value\":\"11010519491231002X\"}",
+        "not json",
+        "[1,2]",
+        "{\"kind\":\"mobile\",\"value\":\"13800138000\",\"options\":{\"locale\":\"fr\"}}",
+        "{\"province\":\"京\",\"subject\":{\"type\":\"personal\",\"name\":\"张三\"}}",
+        "",
+        "   ",
+    ];
+    let ends = ["\n", "\r\n", "\r"];
+    let mut input = String::new();
+    for i in 0..3000 {
+        let line = kinds[i % kinds.len()].replace('N', &(i % 10).to_string());
+        input.push_str(&line);
+        input.push_str(ends[i % 7 % 3]);
+        if i == 1500 {
+            input.push_str(&format!(
+                "{{\"kind\":\"mobile\",\"value\":\"{}\"}}\n",
+                "1".repeat(5 << 20)
+            ));
+        }
+    }
+    let one = run(&["--today=2026-11-27", "--threads", "1"], &input);
+    assert_eq!(one.status.code(), Some(1));
+    let got = lines(&one);
+    let nos: Vec<f64> = got.iter().filter_map(|l| l.get("line")?.as_f64()).collect();
+    assert_eq!(nos.len(), got.len(), "every result has its line");
+    assert!(nos.windows(2).all(|w| w[0] < w[1]), "input order");
+    let blank = (0..3000)
+        .filter(|i| kinds[i % kinds.len()].trim().is_empty())
+        .count();
+    assert_eq!(got.len(), 3000 + 1 - blank, "count in = count out");
+    let capped = got
+        .iter()
+        .filter(|l| {
+            l.get("error")
+                .and_then(Json::as_str)
+                .is_some_and(|e| e.contains("longer than 4194304"))
+        })
+        .count();
+    assert_eq!(capped, 1, "the long line is an error record in its place");
+    for threads in ["2", "3", "8"] {
+        let out = run(&["--today=2026-11-27", "--threads", threads], &input);
+        assert_eq!(out.status.code(), Some(1), "{threads} threads");
+        assert!(
+            out.stdout == one.stdout,
+            "{threads} threads: output differs from one thread's"
+        );
+    }
+    let all = run(&["--today=2026-11-27"], &input);
+    assert!(all.stdout == one.stdout, "the default (every core)");
+}
+
+#[test]
+fn threads_option_is_checked() {
+    for bad in ["0", "x", "-1", "100000"] {
+        let out = run(&["--threads", bad], "");
+        assert_eq!(out.status.code(), Some(2), "--threads {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"));
+    }
+    let ok = run(
+        &["--threads=3", "--today=2026-11-27"],
+        "{\"kind\":\"mobile\",\"value\":\"13800138000\"}",
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(lines(&ok).len(), 1);
 }

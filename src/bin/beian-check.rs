@@ -7,16 +7,26 @@
 //! Exit code 0 when no record has an error, 1 when any has, 2 for a usage or
 //! I/O problem. A progress bar goes to stderr, only when stderr is a terminal.
 //!
-//! Hand-rolled argument parsing and progress bar: the binary adds no
-//! dependency to the crate, and the library (and so the wasm) is unchanged.
+//! Records are checked on every core (`--threads`, default: the machine's
+//! available parallelism): the reader cuts the input into batches, worker
+//! threads check them, and the results are written in input order. At most
+//! a few batches per thread are in flight, so memory stays bounded however
+//! long the input is (docs/limits.md).
+//!
+//! Hand-rolled argument parsing, progress bar and thread pool (std threads
+//! and channels): the binary adds no dependency to the crate, and the
+//! library (and so the wasm) is unchanged.
 #![forbid(unsafe_code)]
 
 use beian_check::date::Date;
 use beian_check::json::{self, write_str, Json};
 use beian_check::options::Options;
 use beian_check::output;
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::sync::mpsc::{channel, sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "\
@@ -35,6 +45,7 @@ Options:
   --subject-type T   personal, enterprise, government, institution, social_org, other
   --profile FILE     a provider profile (JSON, usually {\"extends\":\"generic\",…})
   --options JSON     any CheckOptions as a JSON object (flags above override it)
+  --threads N        check on N threads (default: every core); results keep input order
   --progress         always draw the progress bar on stderr
   --no-progress      never draw it (default: only when stderr is a terminal)
   -h, --help         this text
@@ -59,6 +70,7 @@ struct Config {
     input: Option<String>,
     options: Options,
     progress: Progress,
+    threads: usize,
 }
 
 fn main() {
@@ -75,6 +87,7 @@ fn main() {
 fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
     let mut input = None;
     let mut progress = Progress::Auto;
+    let mut threads = None;
     let mut base: Vec<(String, Json)> = Vec::new();
     let mut flags: Vec<(String, Json)> = Vec::new();
     let mut i = 0;
@@ -106,6 +119,17 @@ fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
                 return Ok(None);
             }
             "--progress" => progress = Progress::Always,
+            "--threads" => {
+                let v = value("a number of threads")?;
+                match v.parse::<usize>() {
+                    Ok(n) if (1..=MAX_THREADS).contains(&n) => threads = Some(n),
+                    _ => {
+                        return Err(format!(
+                            "--threads must be a number from 1 to {MAX_THREADS}, not {v}"
+                        ))
+                    }
+                }
+            }
             "--no-progress" => progress = Progress::Never,
             "--locale" => flags.push(("locale".into(), Json::Str(value("a locale")?))),
             "--today" => flags.push(("today".into(), Json::Str(value("a date")?))),
@@ -148,20 +172,27 @@ fn parse_args(args: &[String]) -> Result<Option<Config>, String> {
     }
     base.extend(flags);
     let options = Options::from_json(&Json::Obj(base), Date::today())?;
+    let threads = threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    });
     Ok(Some(Config {
         input,
         options,
         progress,
+        threads,
     }))
 }
+
+/// The most threads `--threads` takes.
+const MAX_THREADS: usize = 256;
 
 fn run() -> Result<i32, String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(config) = parse_args(&args)? else {
         return Ok(0);
     };
-    let (reader, total): (Box<dyn Read>, Option<u64>) = match config.input.as_deref() {
-        None | Some("-") => (Box::new(io::stdin().lock()), None),
+    let (reader, total): (Box<dyn Read + Send>, Option<u64>) = match config.input.as_deref() {
+        None | Some("-") => (Box::new(io::stdin()), None),
         Some(path) => {
             let file = File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
             let len = file.metadata().ok().map(|m| m.len());
@@ -176,46 +207,186 @@ fn run() -> Result<i32, String> {
     let mut bar = Bar::new(draw, total);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut input = Lines::new(BufReader::with_capacity(1 << 16, reader));
-    let mut line_no: u64 = 0;
+    let mut input = Batches::new(BufReader::with_capacity(1 << 16, reader));
     let mut failed: u64 = 0;
     let mut records: u64 = 0;
-    let mut result = String::with_capacity(1024);
-    while let Some((n, whole)) = input
-        .next()
-        .map_err(|e| format!("cannot read input: {e}"))?
-    {
-        line_no += 1;
-        let text = trim_line(&input.buf, line_no == 1);
-        if whole && text.iter().all(u8::is_ascii_whitespace) {
-            bar.tick(n, false);
-            continue;
+    // Writes one checked batch; Err(code) ends the run.
+    let mut write = |done: Done, bar: &mut Bar| -> Result<(), Result<i32, String>> {
+        records += done.records;
+        failed += done.failed;
+        out.write_all(done.out.as_bytes()).map_err(write_failed)?;
+        bar.tick(done.bytes, done.records);
+        Ok(())
+    };
+    let read_error = |e: io::Error| format!("cannot read input: {e}");
+    if config.threads <= 1 {
+        while let Some(batch) = input.next().map_err(read_error)? {
+            if let Err(end) = write(check_batch(&batch, &config.options), &mut bar) {
+                return end;
+            }
         }
-        result.clear();
-        let ok = if whole {
-            check_record(line_no, text, &config.options, &mut result)
-        } else {
-            result.push_str(&format!("{{\"line\":{line_no},"));
-            record_error(
-                &mut result,
-                &format!("the line is longer than {MAX_LINE} bytes ({n} bytes): not checked"),
-            )
-        };
-        result.push('\n');
-        records += 1;
-        if !ok {
-            failed += 1;
+    } else {
+        // The reader (this function's thread hands it the input) cuts
+        // batches; `threads` workers check them; this thread writes them in
+        // order. A batch is read only when a token says fewer than
+        // IN_FLIGHT are between reading and writing: that bounds memory.
+        let in_flight = 2 * config.threads + 2;
+        let (tokens, token) = sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            let _ = tokens.send(());
         }
-        if let Err(e) = out.write_all(result.as_bytes()) {
-            return write_failed(e);
+        let (work, todo) = sync_channel::<(u64, Batch)>(in_flight);
+        let (finished, done) = channel::<(u64, Done)>();
+        let todo = Arc::new(Mutex::new(todo));
+        for _ in 0..config.threads {
+            let (todo, finished, opts) = (todo.clone(), finished.clone(), config.options.clone());
+            std::thread::spawn(move || worker(&todo, &finished, &opts));
         }
-        bar.tick(n, true);
+        drop(finished);
+        let reader = std::thread::spawn(move || -> io::Result<()> {
+            let mut seq = 0;
+            while token.recv().is_ok() {
+                let Some(batch) = input.next()? else { break };
+                if work.send((seq, batch)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            Ok(())
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, batch) in done.iter() {
+            waiting.insert(seq, batch);
+            while let Some(batch) = waiting.remove(&next) {
+                if let Err(end) = write(batch, &mut bar) {
+                    return end;
+                }
+                next += 1;
+                let _ = tokens.send(());
+            }
+        }
+        match reader.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(read_error(e)),
+            Err(_) => return Err("the input reader failed".into()),
+        }
     }
     if let Err(e) = out.flush() {
         return write_failed(e);
     }
     bar.finish(records, failed);
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// A worker thread: checks batches until the reader has no more.
+fn worker(
+    todo: &Mutex<Receiver<(u64, Batch)>>,
+    finished: &std::sync::mpsc::Sender<(u64, Done)>,
+    opts: &Options,
+) {
+    loop {
+        let next = match todo.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok((seq, batch)) = next else { return };
+        if finished.send((seq, check_batch(&batch, opts))).is_err() {
+            return;
+        }
+    }
+}
+
+/// Lines read together (the unit a worker checks): their text, one after
+/// the other in `text`, and per line its number, end in `text`, bytes
+/// consumed and whether it fit in [`MAX_LINE`].
+struct Batch {
+    text: Vec<u8>,
+    lines: Vec<(u64, usize, u64, bool)>,
+}
+
+/// A checked batch: its result lines, and what the progress bar and the
+/// exit code count.
+struct Done {
+    out: String,
+    records: u64,
+    failed: u64,
+    bytes: u64,
+}
+
+/// Lines per batch, and input bytes after which a batch is cut early.
+const BATCH_LINES: usize = 256;
+const BATCH_BYTES: usize = 256 << 10;
+
+/// The input as batches of lines.
+struct Batches<R> {
+    lines: Lines<R>,
+    line_no: u64,
+}
+
+impl<R: BufRead> Batches<R> {
+    fn new(input: R) -> Self {
+        Batches {
+            lines: Lines::new(input),
+            line_no: 0,
+        }
+    }
+
+    /// The next batch; `None` at the end of the input.
+    fn next(&mut self) -> io::Result<Option<Batch>> {
+        let mut batch = Batch {
+            text: Vec::new(),
+            lines: Vec::new(),
+        };
+        while batch.lines.len() < BATCH_LINES && batch.text.len() < BATCH_BYTES {
+            let Some((n, whole)) = self.lines.next()? else {
+                break;
+            };
+            self.line_no += 1;
+            if whole {
+                // (A line past the cap is not checked: its text is not kept.)
+                batch
+                    .text
+                    .extend_from_slice(trim_line(&self.lines.buf, self.line_no == 1));
+            }
+            batch.lines.push((self.line_no, batch.text.len(), n, whole));
+        }
+        Ok((!batch.lines.is_empty()).then_some(batch))
+    }
+}
+
+/// Checks a batch's records into their result lines, in order.
+fn check_batch(batch: &Batch, opts: &Options) -> Done {
+    let mut done = Done {
+        out: String::with_capacity(batch.lines.len() * 512),
+        records: 0,
+        failed: 0,
+        bytes: 0,
+    };
+    let mut start = 0;
+    for &(line_no, end, n, whole) in &batch.lines {
+        let text = batch.text.get(start..end).unwrap_or(&[]);
+        start = end;
+        done.bytes += n;
+        if whole && text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let ok = if whole {
+            check_record(line_no, text, opts, &mut done.out)
+        } else {
+            done.out.push_str(&format!("{{\"line\":{line_no},"));
+            record_error(
+                &mut done.out,
+                &format!("the line is longer than {MAX_LINE} bytes ({n} bytes): not checked"),
+            )
+        };
+        done.out.push('\n');
+        done.records += 1;
+        if !ok {
+            done.failed += 1;
+        }
+    }
+    done
 }
 
 /// A closed pipe (`| head`) ends the run quietly; other write errors are reported.
@@ -380,25 +551,35 @@ fn merged(opts: &Options, extra: &Json) -> Result<Options, String> {
         base.push(("subjectType".into(), Json::Str(t.name().into())));
     }
     let mut own_profile = false;
+    let mut parsed = None;
     for (k, v) in entries {
-        let v = match (k.as_str(), v) {
+        if let ("profile", Json::Obj(_)) = (k.as_str(), v) {
             // A profile object is parsed once per distinct text (the
             // registry the JS binding uses), not once per record.
-            ("profile", Json::Obj(_)) => {
-                let id = beian_check::profile::register(&v.to_text())
-                    .map_err(|e| format!("profile: {e}"))?;
-                Json::Obj(vec![("$ref".into(), Json::Num(id as f64))])
-            }
-            _ => v.clone(),
-        };
+            parsed = Some(profile_object(&v.to_text()).map_err(|e| format!("profile: {e}"))?);
+            continue;
+        }
         own_profile |= k == "profile" && !v.is_null();
-        base.push((k.clone(), v));
+        base.push((k.clone(), v.clone()));
     }
     let mut o = Options::from_json(&Json::Obj(base), opts.today)?;
-    if !own_profile {
+    if let Some(p) = parsed {
+        o.profile = p;
+    } else if !own_profile {
         o.profile = opts.profile.clone();
     }
     Ok(o)
+}
+
+/// A record's profile object, parsed once per distinct text by the
+/// library's registry. Registering and taking the profile happen under one
+/// lock: another thread's registrations cannot evict it in between (only
+/// this function registers in the CLI).
+fn profile_object(text: &str) -> Result<Arc<beian_check::profile::Profile>, String> {
+    static REGISTERING: Mutex<()> = Mutex::new(());
+    let _one = REGISTERING.lock().unwrap_or_else(|e| e.into_inner());
+    let id = beian_check::profile::register(text)?;
+    beian_check::profile::registered(id).ok_or_else(|| "profile registry unavailable".into())
 }
 
 /// A whole FilingForm → the checkForm result `{"ok":…,"findings":[…]}`.
@@ -443,11 +624,9 @@ impl Bar {
         }
     }
 
-    fn tick(&mut self, bytes: u64, record: bool) {
+    fn tick(&mut self, bytes: u64, records: u64) {
         self.done += bytes;
-        if record {
-            self.records += 1;
-        }
+        self.records += records;
         if !self.draw {
             return;
         }

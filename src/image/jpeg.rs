@@ -47,7 +47,10 @@ pub(crate) fn next_marker(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// Probes a JPEG (`bytes` starts with `FF D8 FF`) into a fresh `info`.
-pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
+/// Returns how far the result may depend on the bytes: the frame header's
+/// end (its component ids are read), else 0 (everything read was given, or
+/// `need_bytes` asks for more) — see [`super::probe::probe_reach`].
+pub fn probe(bytes: &[u8], info: &mut ImageInfo) -> u64 {
     info.format = Format::Jpeg;
     let mut jfif = false;
     let mut adobe: Option<u8> = None;
@@ -56,7 +59,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
         pos = next_marker(bytes, pos);
         let Some(&marker) = bytes.get(pos + 1) else {
             info.need(pos as u64 + 4);
-            return;
+            return 0;
         };
         match marker {
             // Stuffed zero, TEM, RSTn: no length; keep scanning.
@@ -67,18 +70,18 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
             0xD8..=0xDA => {
                 // A second SOI, EOI or scan data before any frame header.
                 info.corrupt();
-                return;
+                return 0;
             }
             _ => {}
         }
         let Some(len) = be16(bytes, pos + 2) else {
             info.need(pos as u64 + 4);
-            return;
+            return 0;
         };
         let len = usize::from(len);
         if len < 2 {
             info.corrupt();
-            return;
+            return 0;
         }
         let body = pos + 4;
         let end = pos + 2 + len;
@@ -91,11 +94,11 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
                 bytes.get(body + 5),
             ) else {
                 info.need(body as u64 + 6);
-                return;
+                return 0;
             };
             if len < 8 + 3 * usize::from(nf) || nf == 0 {
                 info.corrupt();
-                return;
+                return 0;
             }
             info.set_size(u32::from(w), u32::from(h), MAX_SIDE);
             info.bit_depth = Some(*p);
@@ -112,7 +115,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
                 4 => "cmyk",
                 _ => "unknown",
             });
-            return;
+            return end as u64;
         }
         let payload = bytes.get(body..end.min(bytes.len())).unwrap_or(&[]);
         match marker {
@@ -128,7 +131,7 @@ pub fn probe(bytes: &[u8], info: &mut ImageInfo) {
         if end >= bytes.len() {
             // The frame header comes after this segment: at least its marker and length.
             info.need(end as u64 + 4);
-            return;
+            return 0;
         }
         pos = end;
     }
