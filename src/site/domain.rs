@@ -325,7 +325,7 @@ fn decode_host(n: &Normalized, loc: &mut Located) -> Option<Normalized> {
             // `%2F` → `/`, a control): the host parser refuses the URL, and
             // a value that kept it would locate another host when checked
             // again.
-            if d.is_ascii_control() || " #%/:<>?@[\\]^|".contains(d) {
+            if d.is_ascii_control() || text::has(" #%/:<>?@[\\]^|", d) {
                 return None;
             }
             if text::is_invisible(d) {
