@@ -35,7 +35,15 @@ async function demo(options, url = base + '/?lang=zh-CN') {
 /** Clicks `selector`; when the page asks before replacing typed input, answers `answer`. */
 async function clickConfirming(page, selector, answer = 'yes') {
   await page.click(selector);
-  if (await page.locator('#confirm[open]').count()) await page.click(`#confirm button[value="${answer}"]`);
+  if (!(await page.locator('#confirm[open]').count())) return;
+  // The page acts on the dialog's close event, a task queued after the click
+  // returns: wait for it (and the microtasks it starts), or a loaded machine
+  // reads the page before the action ran.
+  const closed = page.evaluate(() => new Promise((done) => {
+    document.querySelector('#confirm').addEventListener('close', () => setTimeout(done, 0), { once: true });
+  }));
+  await page.click(`#confirm button[value="${answer}"]`);
+  await closed;
 }
 
 /** axe-core's violations on the page as it is now (the script is evaluated in the page: no CDN, no CSP exception). */
