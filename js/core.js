@@ -110,6 +110,11 @@ function fieldValue(value) {
   return [text(value, 'value'), null];
 }
 
+// A string JSON.stringify would write as it is, between quotes (no control
+// character, quote, backslash or surrogate): most form texts.
+const PLAIN = /^[^\u0000-\u001f"\\\ud800-\udfff]*$/;
+const quote = (s) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
+
 /**
  * A form as JSON text for the wasm: own enumerable properties only (and no
  * toJSON), texts cut past MAX_TEXT and lists past MAX_LIST (their lengths
@@ -118,7 +123,7 @@ function fieldValue(value) {
  * (past them, the rest is null and lengths.$ says so).
  */
 function formJson(form, lengths) {
-  const out = [];
+  let out = '';
   let nodes = 0;
   let units = 0;
   // The path of the value being walked, as segments (an array index is a
@@ -128,7 +133,7 @@ function formJson(form, lengths) {
   const walk = (v, depth) => {
     if (++nodes > MAX_NODES || units > MAX_FORM_TEXT) {
       lengths.$ = 1;
-      out.push('null');
+      out += 'null';
       return;
     }
     if (v instanceof Date) v = Number.isNaN(v.getTime()) ? null : v.toISOString();
@@ -139,52 +144,62 @@ function formJson(form, lengths) {
           v = head(v, MAX_TEXT + 1);
         }
         units += v.length;
-        out.push(JSON.stringify(v));
+        out += quote(v);
         return;
       case 'number':
-        out.push(Number.isFinite(v) ? String(v) : 'null');
+        out += Number.isFinite(v) ? String(v) : 'null';
         return;
       case 'boolean':
-        out.push(v ? 'true' : 'false');
+        out += v ? 'true' : 'false';
         return;
       case 'bigint':
-        out.push(`"${v}"`);
+        out += `"${v}"`;
         return;
       case 'object':
         if (v === null) break;
         if (Array.isArray(v)) {
-          if (depth >= MAX_DEPTH) return void out.push('[]');
+          if (depth >= MAX_DEPTH) {
+            out += '[]';
+            return;
+          }
           if (v.length > MAX_LIST) lengths[pathOf()] = v.length;
-          out.push('[');
-          for (let i = 0; i < Math.min(v.length, MAX_LIST); i++) {
-            if (i > 0) out.push(',');
+          out += '[';
+          const n = Math.min(v.length, MAX_LIST);
+          for (let i = 0; i < n; i++) {
+            if (i > 0) out += ',';
             segs.push(i);
             walk(v[i], depth + 1);
             segs.pop();
           }
-          out.push(']');
+          out += ']';
           return;
         }
-        if (depth >= MAX_DEPTH) return void out.push('{}');
-        out.push('{');
+        if (depth >= MAX_DEPTH) {
+          out += '{}';
+          return;
+        }
+        out += '{';
         let first = true;
-        for (const k of Object.keys(v).slice(0, MAX_KEYS)) {
+        const keys = Object.keys(v);
+        const n = Math.min(keys.length, MAX_KEYS);
+        for (let i = 0; i < n; i++) {
+          const k = keys[i];
           const item = v[k];
           if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-          out.push(first ? '' : ',', JSON.stringify(k), ':');
+          out += first ? `${quote(k)}:` : `,${quote(k)}:`;
           first = false;
           segs.push(k);
           walk(item, depth + 1);
           segs.pop();
         }
-        out.push('}');
+        out += '}';
         return;
       default:
     }
-    out.push('null');
+    out += 'null';
   };
   walk(form, 0);
-  return out.join('');
+  return out;
 }
 
 function kindName(kind) {
