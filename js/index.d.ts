@@ -215,6 +215,13 @@ export type BeianSchemaResult<Output> = StandardSchemaV1.SuccessResult<Output> |
 /** Options of a field schema: check options plus the label that prefixes its messages. */
 export interface FieldSchemaOptions extends CheckOptions {
   label?: string;
+  /**
+   * `false`: the field is optional, an empty value (missing, null, blank
+   * text) passes with the output ''. Default `true`: an empty value is an
+   * issue with the kind's own localized "enter …" message, as in checkField
+   * and the rules.
+   */
+  required?: boolean;
 }
 
 /**
@@ -228,7 +235,7 @@ export type Schemas = { readonly [K in FieldKind]: BeianSchema<string, string> }
   /** A field schema with options (locale, label, today, …). */
   field(kind: FieldKind, options?: FieldSchemaOptions): BeianSchema<string, string>;
   /** The same schemas with these options (e.g. { locale: 'en' }). */
-  withOptions(options: CheckOptions): Schemas;
+  withOptions(options: CheckOptions & { required?: boolean }): Schemas;
 };
 
 export declare const schemas: Schemas;
@@ -245,7 +252,7 @@ export interface Profile {
 /** An extra check on one field kind, with its own localized text. */
 export interface FieldPattern {
   kind: FieldKind;
-  /** Linear-time pattern syntax: see the README ("Profiles"). */
+  /** Linear-time pattern syntax: see docs/profiles.md. */
   pattern: string;
   /** 'forbid' (default): a finding when it matches; 'require': when it does not. */
   match?: 'forbid' | 'require';

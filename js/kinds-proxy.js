@@ -71,6 +71,22 @@ export function within(p, path) {
   return p === path || p.startsWith(path + '.') || p.startsWith(path + '[');
 }
 
+/**
+ * An empty field value: missing, null, blank text (only white space) or an
+ * empty list. Both adapters treat it alike: an error (the kind's own
+ * localized "enter …" message, from checkField) unless `required: false`.
+ */
+export function isEmpty(v) {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+}
+
+/** The adapters' `required` option: true unless `false` is given; anything but a boolean is a TypeError. */
+export function requiredOption(required, where) {
+  if (required === undefined) return true;
+  if (typeof required !== 'boolean') throw new TypeError(`beian-check/${where}: the required option must be true or false`);
+  return required;
+}
+
 /** "label: message" in the locale's punctuation; the bare message without a label. */
 export function labelled(label, message, locale) {
   if (label === undefined || label === null || label === '') return message;

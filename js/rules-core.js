@@ -3,15 +3,16 @@
 // (Node) bind it to their way of loading the wasm. It holds no rules of its
 // own: every verdict is checkField's or checkForm's.
 //
+// An empty value is an error (the kind's own "enter …" message), as in
+// checkField and schemas; `required: false` lets it pass.
+//
 // Warnings never block: the rule made by rules.<kind>(opts) rejects only on
 // errors and hands warnings to opts.onWarning (no console output). For
 // antd, rules.<kind>({ ...opts, warningOnly: true }) makes the second,
 // non-blocking rule that rejects with the warning and carries
 // `warningOnly: true`, so antd shows it as a warning.
 import * as core from './core.js';
-import { kindProxy, labelled, within } from './kinds-proxy.js';
-
-const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+import { isEmpty, kindProxy, labelled, requiredOption, within } from './kinds-proxy.js';
 
 function checkOptions(opts) {
   const o = { ...(opts.options ?? {}) };
@@ -64,9 +65,10 @@ export function makeRules(ensureReady, loadLocale = null, ensureFull = ensureRea
 
   function field(kind, opts) {
     opts = options(opts, `rules.${kind}`);
+    const required = requiredOption(opts.required, `rules.${kind}`);
     return ruleShape(opts, async (_rule, value) => {
+      if (isEmpty(value) && !required) return; // an optional field left empty
       await ready(opts);
-      if (isEmpty(value) && !opts.required) return;
       const result = core.checkField(kind, isEmpty(value) ? '' : value, checkOptions(opts));
       settle(result.findings, opts, result);
     });

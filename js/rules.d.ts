@@ -10,7 +10,11 @@ export interface RuleOptions {
   locale?: Locale;
   /** The field's label as the user sees it: messages read "label：message" ("label: message" in English). Never the key. */
   label?: string;
-  /** Check empty values too (the kind's own localized "enter …" message); otherwise an empty value passes. */
+  /**
+   * `false`: the field is optional, an empty value (missing, null, blank text,
+   * an empty list) passes. Default `true`: an empty value is an error with the
+   * kind's own localized "enter …" message, as in checkField and schemas.
+   */
   required?: boolean;
   /** Other check options (today, province, subjectType, partial, profile). */
   options?: CheckOptions;

@@ -3,11 +3,13 @@
 // checkField kind and `schemas.form` for a whole FilingForm. Only errors
 // become issues (warnings never fail validation); a field schema's output
 // is the normalised value, the form schema's output is the form as given.
+// An empty value is an issue (the kind's own "enter …" message), as in
+// checkField and rules; `required: false` lets it pass (output '').
 // In a browser before init() has resolved, validate() loads the wasm and
 // returns a Promise (allowed by the spec); afterwards, and always in Node,
 // it answers synchronously.
 import * as core from './core.js';
-import { kindProxy, labelled, pathSegments } from './kinds-proxy.js';
+import { isEmpty, kindProxy, labelled, pathSegments, requiredOption } from './kinds-proxy.js';
 
 const VENDOR = 'beian-check';
 const NOT_TEXT = { 'zh-CN': '应为文本', 'zh-TW': '應為文字', en: 'Expected text' };
@@ -53,10 +55,12 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
 
   function field(kind, opts = {}) {
     if (typeof kind !== 'string') throw new TypeError('beian-check: schemas.field(kind) needs the kind as a string');
-    const { label, ...rest } = { ...bound, ...opts };
+    const { label, required: req, ...rest } = { ...bound, ...opts };
+    const required = requiredOption(req, 'schemas');
     const locale = rest.locale ?? 'zh-CN';
     return standard(
       later((value) => {
+        if (!required && isEmpty(value)) return { value: '' }; // an optional field left empty
         if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number') {
           return { issues: [{ message: labelled(label, NOT_TEXT[locale] ?? NOT_TEXT.en, locale), code: 'schema.type' }] };
         }
@@ -67,12 +71,13 @@ export function makeSchemas(ensureReady, bound = {}, loadLocaleChunk = null) {
     );
   }
 
+  const { label: _label, required: _required, ...formOptions } = bound; // field-schema options, not checkForm's
   const form = standard(
     later((value) => {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         return { issues: [{ message: NOT_FORM[bound.locale ?? 'zh-CN'] ?? NOT_FORM.en, code: 'schema.type' }] };
       }
-      const r = core.checkForm(value, bound);
+      const r = core.checkForm(value, formOptions);
       const errors = r.findings.filter((f) => f.severity === 'error');
       return errors.length > 0 ? { issues: errors.map((f) => issue(f, undefined, bound.locale)) } : { value };
     }, locale, true),

@@ -16,6 +16,10 @@ const manifest = {
   description: pub.description,
   license: pub.license,
   keywords: pub.keywords,
+  // The project has no public URL yet (none in Cargo.toml or the spec):
+  // set repository / homepage / bugs in the root publishConfig when it has
+  // one, and they are carried over. None is made up here.
+  ...Object.fromEntries(['repository', 'homepage', 'bugs'].filter((k) => pub[k]).map((k) => [k, pub[k]])),
   type: 'module',
   main: './node.js',
   module: './web.js',
@@ -30,7 +34,13 @@ const manifest = {
     './beian_check_bg.wasm': './wasm/beian_check_bg.wasm',
   },
   files: readdirSync('pkg').filter((f) => f !== 'package.json'),
-  sideEffects: false,
+  // Files whose evaluation does more than define exports. widget.js attaches
+  // itself to every form[data-beian-form] (`import 'beian-check/widget'` is a
+  // side-effect import: with `false` here, vite build dropped it); widget.css
+  // is a stylesheet import; browser.js and node.js register the locale and
+  // region-name loaders (node.js also compiles the wasm). Everything else
+  // only defines exports and may be tree-shaken.
+  sideEffects: ['./widget.js', './widget.css', './browser.js', './node.js'],
   engines: { node: '>=20' },
 };
 writeFileSync('pkg/package.json', JSON.stringify(manifest, null, 2) + '\n');

@@ -5,8 +5,12 @@
 // with a <script type=module> gets about 40 % fewer gzip bytes of JS.
 // node.js and the data chunks (locales, region names) are left as they are:
 // Node does not download them, and data does not shrink.
-import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, basename } from 'node:path';
+// The originals ship too, under pkg/src/ (same layout), and each map names
+// its source by its path there (`src/core.js`, `../src/wasm/beian_check.js`):
+// `node --enable-source-maps` stack traces then point at real, readable
+// files and lines (terser's default names every source "0").
+import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { join, basename, dirname, relative } from 'node:path';
 import { minify } from 'terser';
 
 const pkg = new URL('../pkg/', import.meta.url).pathname;
@@ -22,7 +26,11 @@ for (const f of files) {
   const path = join(pkg, f);
   const code = readFileSync(path, 'utf8');
   const name = basename(f);
-  const out = await minify(code, {
+  const original = join(pkg, 'src', f);
+  mkdirSync(dirname(original), { recursive: true });
+  writeFileSync(original, code);
+  const source = relative(dirname(path), original).split('\\').join('/');
+  const out = await minify({ [source]: code }, {
     module: true,
     compress: { passes: 2 },
     mangle: true,

@@ -104,6 +104,32 @@ test('Vite app: built from the tarball, the check runs in Chromium', async () =>
   assert.equal(out.schema.issues[0].code, 'mobile.too_short');
 });
 
+test("Vite build keeps `import 'beian-check/widget'` (a side-effect import): the widget attaches and checks", async () => {
+  const dist = join(WORK, 'vite-app/dist'); // built by the previous test
+  const page = readFileSync(join(dist, 'widget.html'), 'utf8');
+  const scripts = [...page.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  assert.ok(scripts.length, 'widget.html loads a bundle');
+  // The auto-attach code (widget.js's last statement) survives tree-shaking.
+  const code = scripts.map((s) => readFileSync(join(dist, s), 'utf8')).join('\n');
+  assert.match(code, /form\[data-beian-form\]/, `the widget's auto-attach code is not in ${scripts}`);
+  const server = await serve(dist);
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await tab.goto(`http://127.0.0.1:${server.address().port}/widget.html`);
+    await tab.waitForSelector('form[data-beian-state]', { timeout: 5000 });
+    await tab.fill('#mobile', '1380013800');
+    await tab.locator('#mobile').blur();
+    await tab.waitForFunction(() => /11/.test(document.querySelector('.bc-msg')?.textContent || ''), null, { timeout: 15000 });
+    assert.equal(await tab.getAttribute('#mobile', 'aria-invalid'), 'true');
+    assert.deepEqual(errors, []);
+  } finally {
+    await tab.close();
+    server.close();
+  }
+});
+
 test('Vite dev server (dependency pre-bundling on, no config): the check runs too', async () => {
   const dir = join(WORK, 'vite-app'); // prepared by the previous test
   const { createServer: createVite } = await import(join(dir, 'node_modules/vite/dist/node/index.js'));

@@ -31,7 +31,6 @@ test('every field vector: the rule rejects exactly when checkField has an error,
     for (const locale of ['zh-CN', 'zh-TW', 'en']) {
       const label = locale === 'en' ? 'Contact field' : '联系栏位';
       for (const c of file.cases) {
-        if (c.input === '') continue; // empty values are the 'required' rule's business
         const options = { today: TODAY, ...file.options, ...c.options };
         const rule = rules[file.kind]({ label, locale, options });
         const err = await outcome(rule.validator(rule, c.input));
@@ -65,12 +64,49 @@ test('warnings never block: onWarning gets them, the antd warningOnly rule shows
   assert.equal(await outcome(warn.validator(warn, 'user@qq.com')), null);
 });
 
-test('empty values: skipped unless required, then the localized required message', async () => {
-  const optional = rules.mobile({ label: '手机' });
-  for (const v of ['', undefined, null]) assert.equal(await outcome(optional.validator(optional, v)), null);
-  const required = rules.mobile({ label: 'Mobile', locale: 'zh-TW', required: true });
-  const err = await outcome(required.validator(required, ''));
-  assert.equal(err.message, 'Mobile：' + checkField('mobile', '', { locale: 'zh-TW' }).findings[0].message);
+// One behaviour for empty values in both adapters (issue 16 item 20): an error
+// with the kind's own "enter …" message, as checkField says, unless
+// `required: false`; then an empty value passes and anything else is checked.
+const EMPTIES = ['', undefined, null, '   ', '\u3000', []];
+
+test('empty values: an error in rules and schemas alike, unless required: false', async () => {
+  for (const { kind } of kinds()) {
+    const enter = checkField(kind, '', { locale: 'zh-TW' }).findings.find((f) => f.severity === 'error');
+    assert.ok(enter, `checkField('${kind}', '') has no error`);
+    for (const required of [undefined, true]) {
+      const opts = { label: '欄位', locale: 'zh-TW', ...(required === undefined ? {} : { required }) };
+      const rule = rules[kind](opts);
+      const schema = schemas.field(kind, opts)['~standard'];
+      for (const v of EMPTIES) {
+        const err = await outcome(rule.validator(rule, v));
+        assert.equal(err?.message, `欄位：${enter.message}`, `rules.${kind} ${JSON.stringify(v)} required=${required}`);
+        if (Array.isArray(v)) continue; // a list is no field value for a schema (schema.type)
+        const out = schema.validate(v);
+        assert.deepEqual(out.issues?.map((i) => i.message), [`欄位：${enter.message}`], `schemas.${kind} ${JSON.stringify(v)} required=${required}`);
+      }
+    }
+    const rule = rules[kind]({ required: false });
+    const schema = schemas.field(kind, { required: false })['~standard'];
+    for (const v of EMPTIES) {
+      assert.equal(await outcome(rule.validator(rule, v)), null, `rules.${kind}({ required: false }) ${JSON.stringify(v)}`);
+      if (!Array.isArray(v)) assert.deepEqual(schema.validate(v), { value: '' }, `schemas.${kind} required: false ${JSON.stringify(v)}`);
+    }
+  }
+});
+
+test('required: false only lets an empty value pass: anything else is still checked', async () => {
+  const rule = rules.mobile({ required: false, locale: 'en' });
+  assert.match((await outcome(rule.validator(rule, '1380013800'))).message, /needs 11/);
+  const schema = schemas.field('mobile', { required: false, locale: 'en' })['~standard'];
+  assert.match(schema.validate('1380013800').issues[0].message, /needs 11/);
+  assert.deepEqual(schema.validate('+86 138 0013 8000'), { value: '13800138000' });
+  // withOptions binds it for every schema; checkForm never sees the option
+  const optional = schemas.withOptions({ required: false, today: TODAY });
+  assert.deepEqual(optional.email['~standard'].validate(''), { value: '' });
+  assert.ok(optional.form['~standard'].validate({}).issues.some((i) => i.code === 'form.required'), 'the form schema still requires its fields');
+  // anything but a boolean is a programming error
+  assert.throws(() => rules.mobile({ required: 'no' }), TypeError);
+  assert.throws(() => schemas.field('mobile', { required: 0 }), TypeError);
 });
 
 test('rules.field(kind) is the generic form of rules.<kind>', async () => {

@@ -25,6 +25,11 @@ export const mobile: { value: string } = useField('mobile', schemas.mobile);
 export const form: { values: FilingForm } = useForm({ validationSchema: schemas.form });
 export const email: string = tanstackField({ validators: { onBlur: schemas.withOptions({ locale: 'en' }).email } });
 export const labelled = useField('principal.mobile', schemas.field('mobile', { label: '联系人手机', locale: 'zh-TW' }));
+// an optional field (issue 16 item 20): the same flag as the rules'
+export const optional: { value: string } = useField('principal.email', schemas.field('email', { required: false }));
+export const allOptional = schemas.withOptions({ required: false, locale: 'en' }).landline;
+// @ts-expect-error: required is a boolean
+schemas.field('email', { required: 'no' });
 
 async function issues(): Promise<void> {
   const result = await schemas.form['~standard'].validate({});
