@@ -141,6 +141,8 @@ pub enum InfoValue {
     Bool(bool),
     /// A list of strings (e.g. the numbers `checkFooter` found).
     List(Vec<String>),
+    /// Structured JSON (e.g. `info.card` of `checkImagePixels`).
+    Json(crate::json::Json),
 }
 
 /// The result of checking one field.

@@ -156,6 +156,10 @@ export function load(wasm, build = 'full') {
 
 const has = (name) => loaded && typeof api[name] === 'function';
 
+// The ID-card view (widget-card.js: outline, what was read) loads with the first card found.
+let cardLoad = null;
+let cardView = null;
+
 // zh-TW and en messages are separate chunks in newer builds (loadLocale); zh-CN is always there.
 const localeLoads = new Map();
 function localeReady(locale) {
@@ -791,6 +795,7 @@ class Controller {
   async checkFile(input, picked = false) {
     const s = this.st(input);
     s.touched = true;
+    if (picked) s.reveal = false; // a revealed number stays revealed only for the photo it was read from
     s.field = null;
     s.image = null;
     s.pixels = null;
@@ -845,8 +850,8 @@ class Controller {
     } finally {
       if (s.token === token) {
         s.busy = false;
-        this.render(input);
-        this.emit();
+        if (this.pathOf(input)) this.runForm(); // an upload with a path (…documents.<slot>): cross-check what was read
+        this.renderAll();
       }
     }
   }
@@ -916,6 +921,9 @@ class Controller {
         ctx.drawImage(bitmap, 0, 0);
         const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
         s.pixels = call('checkImagePixels', slot, data, bitmap.width, bitmap.height, this.checkOptions()) || null;
+        const px = s.pixels;
+        const scale = thumb.width / bitmap.width;
+        if (px?.info?.card) this.withCardView((m) => m.outline(thumb, px.info.card, scale, px.findings));
       }
     }
     bitmap.close();
@@ -965,12 +973,14 @@ class Controller {
     const findings = this.findingsOf(input);
     const facts = input.type === 'file' ? s.imageFacts || [] : findings.some((f) => f.severity === 'error') ? [] : factsOf(s.field?.info, this.ui, s.field?.value);
     const hasError = findings.some((f) => f.severity === 'error');
-    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb]);
+    const card = input.type === 'file' && cardView && s.pixels?.info?.card;
+    const read = card ? cardView.read(card, s.reveal) : null;
+    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb, read]);
     if (hasError) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
     if (sig === s.sig && s.box?.isConnected) return; // unchanged: keep the nodes (a fix button under the pointer stays)
     s.sig = sig;
-    if (!findings.length && !facts.length && !s.busy && !s.thumb) {
+    if (!findings.length && !facts.length && !s.busy && !s.thumb && !read) {
       if (s.box) s.box.replaceChildren();
       if (s.box) s.box.hidden = true;
       return;
@@ -987,6 +997,23 @@ class Controller {
       if (!findings.length) row.classList.add('bc-ok');
       box.append(row);
     }
+    if (read) {
+      box.append(cardView.view(card, this.locale, s.reveal, () => {
+        s.reveal = !s.reveal;
+        this.render(input);
+        box.querySelector('.bc-reveal')?.focus();
+      }));
+    }
+  }
+
+  /** Runs fn with the ID-card view once it is loaded (a failed load only loses the outline), then re-renders. */
+  withCardView(fn) {
+    if (!cardLoad) cardLoad = import('./widget-card.js');
+    cardLoad.then((m) => {
+      cardView = m;
+      fn(m);
+      this.renderAll();
+    }, (e) => console.warn('beian-check: the ID-card view failed to load', e));
   }
 
   findingNode(input, f) {
@@ -1171,6 +1198,8 @@ class Controller {
       checked: !!(s && (s.field || s.image || s.pixels)) || byForm,
       findings: this.findingsOf(input),
       info: s?.field?.info ?? s?.info ?? undefined,
+      card: s?.pixels?.info?.card,
+      revealed: !!s?.reveal,
     };
   }
 

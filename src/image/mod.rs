@@ -9,6 +9,7 @@
 use crate::rt::prelude::*;
 
 pub mod bmp;
+pub mod card;
 pub mod ends;
 pub mod gif;
 pub mod heif;

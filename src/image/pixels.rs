@@ -244,7 +244,19 @@ pub fn check(
     r.info_num("p99", f64::from(m.p99));
     let mut out: Vec<Finding> = Vec::new();
     let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
-    if m.std < t("uniformStd", 5.0) {
+    // ID slots: the card is found and judged on its own (image/card); its
+    // quality findings then replace the whole-frame ones below.
+    let on_card = super::card::run(
+        slot,
+        rgba,
+        width as usize,
+        height as usize,
+        images,
+        &mut r.info,
+        &mut out,
+    );
+    if on_card {
+    } else if m.std < t("uniformStd", 5.0) {
         out.push(Finding::warning("image.blank"));
     } else {
         let dark = m.mean < t("darkMean", 40.0) || f64::from(m.p99) < t("darkP99", 100.0);

@@ -15,6 +15,7 @@ const sources = {
   'web.js': 'js/web.js',
   'schemas.js': 'js/schemas.js',
   'widget.js': 'widget/widget.js',
+  'widget-card.js': 'widget/widget-card.js',
 };
 
 for (const [name, src] of Object.entries(sources)) {

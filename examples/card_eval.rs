@@ -1,0 +1,184 @@
+//! Native evaluation of the ID card analysis on a directory written by
+//! `scripts/cardgen/run --rgba` (tuning aid; the benchmark of record is
+//! `npm run bench`, scripts/bench → bench/card.mjs).
+//!
+//!     cargo run --release --example card_eval -- /tmp/cards [-v]
+use beian_check::json::{parse, Json};
+use std::collections::BTreeMap;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).expect("directory");
+    let verbose = args.iter().any(|a| a == "-v");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    let mut stats: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut bump = |k: &str, hit: bool| {
+        let e = stats.entry(k.to_string()).or_insert((0, 0));
+        e.1 += 1;
+        if hit {
+            e.0 += 1;
+        }
+    };
+    let codes = [
+        "image.card_cropped",
+        "image.card_small",
+        "image.glare",
+        "image.blurry",
+        "image.too_dark",
+        "image.overexposed",
+        "image.grayscale",
+        "image.wrong_side",
+    ];
+    let mut times = Vec::new();
+    for path in names {
+        let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(rgba_name) = t.get("rgba").and_then(Json::as_str) else {
+            continue;
+        };
+        let rgba = std::fs::read(path.with_file_name(rgba_name)).unwrap();
+        let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as u32;
+        let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as u32;
+        let slot = t.get("slot").and_then(Json::as_str).unwrap();
+        let t0 = std::time::Instant::now();
+        let out = beian_check::api::check_image_pixels(
+            slot,
+            &rgba,
+            w,
+            h,
+            "{\"locale\":\"en\"}",
+            "2026-12-01",
+        );
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let r = parse(&out).unwrap();
+        let card = r.get("info").and_then(|i| i.get("card"));
+        let found_codes: Vec<String> = r
+            .get("findings")
+            .and_then(Json::as_array)
+            .unwrap()
+            .iter()
+            .map(|f| f.get("code").and_then(Json::as_str).unwrap().to_string())
+            .collect();
+        let expect: Vec<String> = t
+            .get("expect")
+            .and_then(Json::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let mut line = format!("{name} {slot} {kind}");
+        if kind == "negative" {
+            bump("negative reported as card", card.is_some());
+            line += &format!(
+                " neg={} card={}",
+                t.get("negative").and_then(Json::as_str).unwrap_or(""),
+                card.is_some()
+            );
+        } else {
+            bump("card found", card.is_some());
+            if let Some(c) = card {
+                let tc = t.get("corners1024").and_then(Json::as_array).unwrap();
+                let pc = c.get("corners").and_then(Json::as_array).unwrap();
+                let pt = |v: &Json| {
+                    let a = v.as_array().unwrap();
+                    (a[0].as_f64().unwrap(), a[1].as_f64().unwrap())
+                };
+                let d = |a: (f64, f64), b: (f64, f64)| {
+                    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+                };
+                let diag = d(pt(&tc[0]), pt(&tc[2]));
+                let err = (0..4)
+                    .map(|i| d(pt(&tc[i]), pt(&pc[i])))
+                    .fold(0.0, f64::max)
+                    / diag;
+                bump("corners within 2%", err <= 0.02);
+                let side = c.get("side").and_then(Json::as_str).unwrap_or("");
+                let tside = t.get("side").and_then(Json::as_str).unwrap_or("");
+                bump("side correct", side == tside);
+                line += &format!(" err={:.3} side={side}/{tside}", err);
+                let legible = t.get("legible").and_then(Json::as_bool).unwrap_or(false);
+                if tside == "portrait" {
+                    let truth = t.get("number").and_then(Json::as_str).unwrap_or("");
+                    let read = c.get("number").and_then(Json::as_str);
+                    let conf = c
+                        .get("numberConfidence")
+                        .and_then(Json::as_f64)
+                        .unwrap_or(-1.0);
+                    if legible {
+                        bump("number read exactly (legible)", read == Some(truth));
+                    }
+                    if let Some(rd) = read {
+                        bump("number confidently wrong (of reads)", rd != truth);
+                    }
+                    line += &format!(
+                        " num={:?} conf={conf} legible={legible}",
+                        read.map(|r| r == truth)
+                    );
+                } else if tside == "emblem" {
+                    let tf = t.get("validFrom").and_then(Json::as_str).unwrap_or("");
+                    let tu = t.get("validUntil").and_then(Json::as_str).unwrap_or("");
+                    let rf = c.get("validFrom").and_then(Json::as_str);
+                    let ru = c.get("validUntil").and_then(Json::as_str);
+                    let conf = c
+                        .get("validityConfidence")
+                        .and_then(Json::as_f64)
+                        .unwrap_or(-1.0);
+                    if legible {
+                        bump(
+                            "validity read exactly (legible)",
+                            rf == Some(tf) && ru == Some(tu),
+                        );
+                    }
+                    if rf.is_some() {
+                        bump(
+                            "validity confidently wrong (of reads)",
+                            rf != Some(tf) || ru != Some(tu),
+                        );
+                    }
+                    line += &format!(
+                        " val={:?} conf={conf}",
+                        rf.map(|f| f == tf && ru == Some(tu))
+                    );
+                }
+            }
+            for code in codes {
+                let want = expect.iter().any(|e| e == code);
+                let got = found_codes.iter().any(|e| e == code);
+                if want {
+                    bump(&format!("{code} detected"), got);
+                } else {
+                    bump(&format!("{code} false alarm"), got);
+                }
+                if want != got {
+                    line += &format!(" {}{code}", if want { "MISS:" } else { "FA:" });
+                }
+            }
+        }
+        if verbose {
+            println!("{line}");
+        }
+    }
+    for (k, (hit, n)) in &stats {
+        println!(
+            "{k:45} {hit:5}/{n:<5} {:6.1} %",
+            100.0 * *hit as f64 / (*n).max(1) as f64
+        );
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    if !times.is_empty() {
+        println!(
+            "time p50 {:.1} ms p95 {:.1} ms",
+            times[times.len() / 2],
+            times[times.len() * 95 / 100]
+        );
+    }
+}

@@ -1,0 +1,543 @@
+//! Finding the card: a box-downscaled luma copy (long side ≤ [`WORK`]),
+//! Sobel gradients thinned by non-maximum suppression, a Hough transform
+//! voting only near each edge pixel's own gradient direction (O'Gorman &
+//! Clowes 1976), the strongest peaks paired into quadrilaterals, and each
+//! quadrilateral scored by how much of its outline the edges support and
+//! how close the rectangle it projects from is to ID-1's 85.6 : 54
+//! (ISO/IEC 7810) after undoing perspective ([`geom::rect_aspect`]). The
+//! winner's sides are refitted to the sub-pixel edge points near them.
+//!
+//! Cost: one pass over the RGBA (the downscale), then work proportional to
+//! the ≤ 400 × 400 copy and a capped number of candidates.
+
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+use super::geom::{self, Line, Pt};
+
+/// Long side of the working copy.
+pub const WORK: usize = 400;
+/// Hough angle bins over [0, π).
+const NT: usize = 180;
+/// Peaks kept.
+const PEAKS: usize = 26;
+/// No orientation.
+const NONE: u8 = 255;
+
+/// The luma working copy and its edge map.
+pub struct Work {
+    /// Width.
+    pub w: usize,
+    /// Height.
+    pub h: usize,
+    /// Downscale factor (original pixels per working pixel).
+    pub k: usize,
+    /// Luma 0–255.
+    pub luma: Vec<f32>,
+    /// Gradient magnitude.
+    pub mag: Vec<f32>,
+    /// Edge orientation bin (normal angle, 0..NT) of thinned edge pixels, else NONE.
+    pub dir: Vec<u8>,
+}
+
+/// Box-downscales RGBA to luma with long side ≤ [`WORK`].
+pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
+    let k = width.max(height).div_ceil(WORK).max(1);
+    let (w, h) = ((width / k).max(1), (height / k).max(1));
+    let mut luma: Vec<f32> = Vec::new();
+    let mut sums: Vec<u32> = Vec::new();
+    let stride = width * 4;
+    let area = (k * k) as f32;
+    for oy in 0..h {
+        sums.clear();
+        sums.resize(w, 0);
+        for y in oy * k..(oy * k + k).min(height) {
+            let Some(row) = rgba.get(y * stride..y * stride + w * k * 4) else {
+                continue;
+            };
+            // k pixels per output column, without a division per pixel.
+            for (s, block) in sums.iter_mut().zip(row.chunks_exact(4 * k)) {
+                for px in block.chunks_exact(4) {
+                    if let [r, g, b, _] = px {
+                        *s += 77 * u32::from(*r) + 150 * u32::from(*g) + 29 * u32::from(*b);
+                    }
+                }
+            }
+        }
+        for s in &sums {
+            luma.push(*s as f32 / 256.0 / area);
+        }
+    }
+    let mut wk = Work {
+        w,
+        h,
+        k,
+        luma,
+        mag: Vec::new(),
+        dir: Vec::new(),
+    };
+    edges(&mut wk);
+    wk
+}
+
+fn at(v: &[f32], w: usize, x: usize, y: usize) -> f32 {
+    v.get(y * w + x).copied().unwrap_or(0.0)
+}
+
+/// A fast f32 square root (bit-trick guess, two Newton steps: ~1e-5
+/// relative), enough for gradient magnitudes.
+fn sqrt32(x: f32) -> f32 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let mut y = f32::from_bits((x.to_bits() >> 1) + 0x1fbd_1df5);
+    y = 0.5 * (y + x / y);
+    0.5 * (y + x / y)
+}
+
+/// Sobel gradients, then thinning along the gradient direction.
+fn edges(wk: &mut Work) {
+    let (w, h) = (wk.w, wk.h);
+    let n = w * h;
+    let mut gx = vec![0f32; n];
+    let mut gy = vec![0f32; n];
+    let mut mag = vec![0f32; n];
+    if w >= 3 && h >= 3 {
+        let l = &wk.luma;
+        for y in 1..h - 1 {
+            for x in 1..w - 1 {
+                let p = |dx: usize, dy: usize| at(l, w, x + dx - 1, y + dy - 1);
+                let sx = p(2, 0) + 2.0 * p(2, 1) + p(2, 2) - p(0, 0) - 2.0 * p(0, 1) - p(0, 2);
+                let sy = p(0, 2) + 2.0 * p(1, 2) + p(2, 2) - p(0, 0) - 2.0 * p(1, 0) - p(2, 0);
+                let i = y * w + x;
+                if let (Some(a), Some(b), Some(m)) = (gx.get_mut(i), gy.get_mut(i), mag.get_mut(i))
+                {
+                    *a = sx;
+                    *b = sy;
+                    *m = sqrt32(sx * sx + sy * sy);
+                }
+            }
+        }
+    }
+    let mut dir = vec![NONE; n];
+    // Sobel of a luma step Δ is 4Δ: 10 ≈ a 2.5-level step.
+    let low = 10.0f32;
+    for y in 1..h.saturating_sub(1) {
+        for x in 1..w.saturating_sub(1) {
+            let i = y * w + x;
+            let m = at(&mag, w, x, y);
+            if m < low {
+                continue;
+            }
+            let (sx, sy) = (at(&gx, w, x, y), at(&gy, w, x, y));
+            // Neighbours along the gradient (quantised to 8 directions).
+            let (dx, dy): (isize, isize) = if sx.abs() > 2.4 * sy.abs() {
+                (1, 0)
+            } else if sy.abs() > 2.4 * sx.abs() {
+                (0, 1)
+            } else if (sx > 0.0) == (sy > 0.0) {
+                (1, 1)
+            } else {
+                (1, -1)
+            };
+            let a = at(
+                &mag,
+                w,
+                (x as isize + dx) as usize,
+                (y as isize + dy) as usize,
+            );
+            let b = at(
+                &mag,
+                w,
+                (x as isize - dx) as usize,
+                (y as isize - dy) as usize,
+            );
+            if m < a || m <= b {
+                continue;
+            }
+            let mut t = geom::atan2(f64::from(sy), f64::from(sx));
+            if t < 0.0 {
+                t += geom::PI;
+            }
+            let bin = (t / geom::PI * NT as f64) as usize % NT;
+            if let Some(d) = dir.get_mut(i) {
+                *d = bin as u8;
+            }
+        }
+    }
+    wk.mag = mag;
+    wk.dir = dir;
+}
+
+/// Angular distance of two orientation bins (mod NT).
+fn bin_diff(a: usize, b: usize) -> usize {
+    let d = a.abs_diff(b) % NT;
+    d.min(NT - d)
+}
+
+/// A Hough peak: normal angle bin, ρ, votes.
+#[derive(Clone, Copy, Debug)]
+struct Peak {
+    t: usize,
+    rho: f64,
+    votes: u32,
+}
+
+fn hough(wk: &Work) -> Vec<Peak> {
+    let (w, h) = (wk.w, wk.h);
+    let r = w + h;
+    let nr = 2 * r + 1;
+    let mut acc = vec![0u32; NT * nr];
+    let mut trig: Vec<(f64, f64)> = Vec::new();
+    for t in 0..NT {
+        let th = t as f64 * geom::PI / NT as f64;
+        trig.push((geom::cos(th), geom::sin(th)));
+    }
+    for (i, &d) in wk.dir.iter().enumerate() {
+        if d == NONE {
+            continue;
+        }
+        let (x, y) = ((i % w) as f64, (i / w) as f64);
+        for dt in 0..7usize {
+            let t = (usize::from(d) + NT + dt - 3) % NT;
+            let Some(&(c, s)) = trig.get(t) else { continue };
+            let rho = x * c + y * s;
+            let rb = (crate::rt::round(rho) as isize + r as isize) as usize;
+            if let Some(a) = acc.get_mut(t * nr + rb) {
+                *a += 1;
+            }
+        }
+    }
+    let min_votes = ((w.min(h) as u32) / 16).max(10);
+    let mut peaks: Vec<Peak> = Vec::new();
+    for t in 0..NT {
+        for rb in 0..nr {
+            let v = acc.get(t * nr + rb).copied().unwrap_or(0);
+            if v < min_votes {
+                continue;
+            }
+            // Local maximum in a ±4° × ±6 px window (angles wrap with ρ negated).
+            let mut best = true;
+            'win: for dt in -4isize..=4 {
+                for dr in -6isize..=6 {
+                    if dt == 0 && dr == 0 {
+                        continue;
+                    }
+                    let mut tt = t as isize + dt;
+                    let mut rr = rb as isize + dr;
+                    if tt < 0 || tt >= NT as isize {
+                        tt = tt.rem_euclid(NT as isize);
+                        rr = 2 * r as isize - rr;
+                    }
+                    if rr < 0 || rr >= nr as isize {
+                        continue;
+                    }
+                    let o = acc
+                        .get(tt as usize * nr + rr as usize)
+                        .copied()
+                        .unwrap_or(0);
+                    if o > v || (o == v && (tt as usize, rr as usize) < (t, rb)) {
+                        best = false;
+                        break 'win;
+                    }
+                }
+            }
+            if best {
+                // Kept in descending order of votes, at most PEAKS of them
+                // (an insertion instead of a sort: no sort code in the wasm).
+                let at = peaks
+                    .iter()
+                    .position(|p| p.votes < v)
+                    .unwrap_or(peaks.len());
+                if at < PEAKS {
+                    let peak = Peak {
+                        t,
+                        rho: rb as f64 - r as f64,
+                        votes: v,
+                    };
+                    let tail = peaks.split_off(at);
+                    peaks.push(peak);
+                    peaks.extend(tail);
+                    peaks.truncate(PEAKS);
+                }
+            }
+        }
+    }
+    peaks
+}
+
+/// How well the segment `a`→`b` is supported by edges with a matching
+/// orientation, over the fraction range `t0..t1` of its length: the share
+/// of sampled points that have such an edge within ±1.5 px.
+pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
+    let len = geom::dist(a, b);
+    if len < 1.0 {
+        return 0.0;
+    }
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    // Normal angle of the segment, as an orientation bin.
+    let mut th = geom::atan2(ux, -uy);
+    if th < 0.0 {
+        th += geom::PI;
+    }
+    let bin = (th / geom::PI * NT as f64) as usize % NT;
+    let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
+    let (mut hit, mut total) = (0usize, 0usize);
+    for i in 0..n {
+        let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        if px < 1.0 || py < 1.0 || px >= (wk.w - 1) as f64 || py >= (wk.h - 1) as f64 {
+            continue;
+        }
+        total += 1;
+        let mut ok = false;
+        for o in [-1.5f64, -0.75, 0.0, 0.75, 1.5] {
+            let (x, y) = (px - uy * o, py + ux * o);
+            let (xi, yi) = (crate::rt::round(x) as usize, crate::rt::round(y) as usize);
+            let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
+            if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
+                ok = true;
+                break;
+            }
+        }
+        if ok {
+            hit += 1;
+        }
+    }
+    if total == 0 {
+        // The whole side lies outside the frame or along its border (a
+        // cropped card): nothing contradicts it.
+        0.8
+    } else {
+        hit as f64 / total as f64
+    }
+}
+
+/// A detected quadrilateral in working-copy coordinates (clockwise, first
+/// corner arbitrary) with its score parts.
+#[derive(Clone, Debug)]
+pub struct Quad {
+    /// Corners, clockwise on screen.
+    pub q: [Pt; 4],
+    /// Share of the outline the edges support.
+    pub support: f64,
+    /// Estimated width/height of the side q0→q1 over q1→q2.
+    pub aspect: f64,
+}
+
+const ID1: f64 = 85.6 / 54.0;
+
+/// Finds the best card-shaped quadrilateral.
+pub fn find(wk: &Work) -> Option<Quad> {
+    let mut peaks = hough(wk);
+    let found = peaks.len();
+    // The frame's borders stand in for a side cut off by the frame.
+    let (bw, bh) = ((wk.w - 1) as f64, (wk.h - 1) as f64);
+    for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
+        peaks.push(Peak { t, rho, votes: 0 });
+    }
+    let lines: Vec<Line> = peaks
+        .iter()
+        .map(|p| Line::polar(p.t as f64 * geom::PI / NT as f64, p.rho))
+        .collect();
+    let (w, h) = (wk.w as f64, wk.h as f64);
+    let centre = (w / 2.0, h / 2.0);
+    let min_side = 8.0;
+    // Parallel-ish pairs (perspective tilts opposite sides up to ~30°).
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..peaks.len() {
+        for j in i + 1..peaks.len() {
+            let (Some(a), Some(b)) = (peaks.get(i), peaks.get(j)) else {
+                continue;
+            };
+            if bin_diff(a.t, b.t) <= 30 {
+                pairs.push((i, j));
+            }
+        }
+    }
+    let mut best: Option<(f64, Quad)> = None;
+    let mut budget = 6000usize;
+    for (pi, &(a, b)) in pairs.iter().enumerate() {
+        for &(c, d) in pairs.iter().skip(pi + 1) {
+            let (Some(pa), Some(pc)) = (peaks.get(a), peaks.get(c)) else {
+                continue;
+            };
+            if bin_diff(pa.t, pc.t) < 50 || c == a || c == b || d == a || d == b {
+                continue;
+            }
+            // At most one side on the frame's border.
+            if [a, b, c, d].iter().filter(|&&i| i >= found).count() > 1 {
+                continue;
+            }
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            let (Some(la), Some(lb), Some(lc), Some(ld)) =
+                (lines.get(a), lines.get(b), lines.get(c), lines.get(d))
+            else {
+                continue;
+            };
+            let (Some(p0), Some(p1), Some(p2), Some(p3)) =
+                (la.meet(lc), lc.meet(lb), lb.meet(ld), ld.meet(la))
+            else {
+                continue;
+            };
+            let mut q = [p0, p1, p2, p3];
+            if !geom::convex(&q) {
+                continue;
+            }
+            if geom::area2(&q) < 0.0 {
+                q = [p0, p3, p2, p1];
+            }
+            // Corners may leave the frame (a cropped card) but not by much.
+            let out = |p: &Pt| p.0 < -0.3 * w || p.1 < -0.3 * h || p.0 > 1.3 * w || p.1 > 1.3 * h;
+            if q.iter().any(out) {
+                continue;
+            }
+            let s01 = geom::dist(q[0], q[1]);
+            let s12 = geom::dist(q[1], q[2]);
+            if s01.min(s12) < min_side {
+                continue;
+            }
+            let mut aspect = geom::rect_aspect(&q, centre);
+            if aspect < 1.0 && aspect > 0.0 {
+                aspect = 1.0 / aspect;
+            }
+            if !(1.40..=1.82).contains(&aspect) {
+                continue;
+            }
+            let sup: [f64; 4] = [
+                support(wk, q[0], q[1], 0.08, 0.92),
+                support(wk, q[1], q[2], 0.08, 0.92),
+                support(wk, q[2], q[3], 0.08, 0.92),
+                support(wk, q[3], q[0], 0.08, 0.92),
+            ];
+            let min_sup = sup.iter().copied().fold(1.0, f64::min);
+            if min_sup < 0.3 {
+                continue;
+            }
+            let lens = [s01, s12, geom::dist(q[2], q[3]), geom::dist(q[3], q[0])];
+            let perim: f64 = lens.iter().sum();
+            let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
+            let frac = supported / perim;
+            let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
+            let score = supported * frac * frac * shape * (0.5 + min_sup);
+            if best.as_ref().map_or(true, |(s, _)| score > *s) {
+                best = Some((
+                    score,
+                    Quad {
+                        q,
+                        support: frac,
+                        aspect,
+                    },
+                ));
+            }
+        }
+    }
+    let (_, mut quad) = best?;
+    refine(wk, &mut quad);
+    Some(quad)
+}
+
+/// Refits each side to the thinned edge pixels near it (sub-pixel along
+/// the gradient by a parabola through the magnitudes), twice.
+fn refine(wk: &Work, quad: &mut Quad) {
+    for _ in 0..2 {
+        let q = quad.q;
+        let mut sides: [Option<Line>; 4] = [None; 4];
+        for (s, side) in sides.iter_mut().enumerate() {
+            let (a, b) = (q[s], q[(s + 1) % 4]);
+            *side = fit_side(wk, a, b);
+        }
+        let mut nq = q;
+        let mut ok = true;
+        for (i, corner) in nq.iter_mut().enumerate() {
+            // Corner i joins side i−1 and side i.
+            match (&sides[(i + 3) % 4], &sides[i]) {
+                (Some(l0), Some(l1)) => match l0.meet(l1) {
+                    Some(p) if geom::dist(p, q[i]) < 6.0 => *corner = p,
+                    _ => ok = false,
+                },
+                _ => ok = false,
+            }
+        }
+        if !ok || !geom::convex(&nq) {
+            return;
+        }
+        quad.q = nq;
+    }
+}
+
+fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
+    let len = geom::dist(a, b);
+    if len < 4.0 {
+        return None;
+    }
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    let (nx, ny) = (-uy, ux);
+    let mut th = geom::atan2(ux, -uy);
+    if th < 0.0 {
+        th += geom::PI;
+    }
+    let bin = (th / geom::PI * NT as f64) as usize % NT;
+    let mut pts: Vec<(f64, f64, f64)> = Vec::new();
+    let n = (len as usize).clamp(4, 600);
+    for i in 0..n {
+        let t = 0.1 + 0.8 * (i as f64 + 0.5) / n as f64;
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        // Strongest aligned edge within ±2.5 px along the normal.
+        let mut bestp: Option<(f64, f64, f64)> = None;
+        for o in -5i32..=5 {
+            let o = f64::from(o) * 0.5;
+            let (x, y) = (crate::rt::round(px + nx * o), crate::rt::round(py + ny * o));
+            if x < 1.0 || y < 1.0 || x >= (wk.w - 1) as f64 || y >= (wk.h - 1) as f64 {
+                continue;
+            }
+            let (xi, yi) = (x as usize, y as usize);
+            let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
+            if d == NONE || bin_diff(usize::from(d), bin) > 6 {
+                continue;
+            }
+            let m = f64::from(at(&wk.mag, wk.w, xi, yi));
+            if bestp.map_or(true, |(_, _, bm)| m > bm) {
+                // Sub-pixel: parabola through the magnitudes along the
+                // dominant normal axis.
+                let (ex, ey) = if nx.abs() >= ny.abs() {
+                    (1usize, 0usize)
+                } else {
+                    (0, 1)
+                };
+                let m0 = f64::from(at(&wk.mag, wk.w, xi - ex, yi - ey));
+                let m2 = f64::from(at(&wk.mag, wk.w, xi + ex, yi + ey));
+                let den = m0 - 2.0 * m + m2;
+                let off = if den < 0.0 {
+                    0.5 * (m0 - m2) / den
+                } else {
+                    0.0
+                };
+                let off = off.max(-0.5).min(0.5);
+                bestp = Some((x + off * ex as f64, y + off * ey as f64, m));
+            }
+        }
+        if let Some(p) = bestp {
+            pts.push(p);
+        }
+    }
+    if pts.len() < 6 {
+        return None;
+    }
+    // One trimming round: drop points far from the first fit.
+    let l = Line::fit(&pts)?;
+    pts.retain(|&(x, y, _)| l.dist((x, y)).abs() < 1.0);
+    if pts.len() < 6 {
+        return Some(l);
+    }
+    Line::fit(&pts)
+}
+
+/// Maps a working-copy point to original pixel coordinates (pixel centres).
+pub fn to_original(wk: &Work, p: Pt) -> Pt {
+    let k = wk.k as f64;
+    ((p.0 + 0.5) * k - 0.5, (p.1 + 0.5) * k - 0.5)
+}

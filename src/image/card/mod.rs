@@ -1,0 +1,466 @@
+//! ID card analysis in `checkImagePixels` (slots idCardFront, idCardBack,
+//! handheldId): find the card ([`detect`]), tell its side and orientation
+//! from the printed layout ([`layout`]), judge the photo on the card itself
+//! (cropped or covered corner, too small, glare, blur, exposure, black and
+//! white), and read the number or the validity period ([`ocr`]).
+//!
+//! Everything runs on the RGBA the caller passes; the cost is one pass over
+//! it (the detection downscale) plus work bounded by fixed-size rectified
+//! copies, so any size is accepted. User documentation: docs/id-card.md.
+
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+pub mod detect;
+pub mod geom;
+pub mod layout;
+pub mod ocr;
+
+use geom::{Homography, Pt};
+use layout::Zone;
+
+use crate::finding::{Finding, InfoValue};
+use crate::json::Json;
+
+/// Which face of the card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// 人像面: photo and number.
+    Portrait,
+    /// 国徽面: emblem, authority and validity.
+    Emblem,
+    /// Not decided.
+    Unknown,
+}
+
+impl Side {
+    /// The API name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Portrait => "portrait",
+            Side::Emblem => "emblem",
+            Side::Unknown => "unknown",
+        }
+    }
+}
+
+/// A rectified part of the card: RGBA at `s` px/mm over a zone.
+pub struct Rect {
+    /// Width in pixels.
+    pub w: usize,
+    /// Height in pixels.
+    pub h: usize,
+    /// Pixels per millimetre.
+    pub s: f64,
+    /// RGBA (alpha 0 where the card left the frame).
+    pub px: Vec<u8>,
+}
+
+impl Rect {
+    /// Luma at (x, y), `None` outside or where the card left the frame.
+    pub fn luma(&self, x: usize, y: usize) -> Option<f32> {
+        if x >= self.w {
+            return None;
+        }
+        let i = (y * self.w + x) * 4;
+        match self.px.get(i..i + 4) {
+            Some(&[r, g, b, a]) if a > 0 => {
+                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Samples the card zone `z` (mm) at `s` px/mm through `hm` (mm → image).
+/// Bilinear, averaging up to 3 × 3 sub-samples when the image is finer
+/// than the output (no aliasing on large photos). Cost: ≤ 9 samples per
+/// output pixel; callers keep `s` and `z` bounded.
+pub fn rectify(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    z: Zone,
+    s: f64,
+    src_ppm: f64,
+) -> Rect {
+    let ow = ((z.2 - z.0) * s) as usize;
+    let oh = ((z.3 - z.1) * s) as usize;
+    let sub = crate::rt::round((src_ppm / s).max(1.0).min(2.0)) as usize;
+    let mut px: Vec<u8> = Vec::with_capacity(ow * oh * 4);
+    let pix = |xx: usize, yy: usize| -> [f64; 3] {
+        let i = (yy * w + xx) * 4;
+        match rgba.get(i..i + 3) {
+            Some(&[r, g, b]) => [f64::from(r), f64::from(g), f64::from(b)],
+            _ => [0.0; 3],
+        }
+    };
+    let sample = |x: f64, y: f64, acc: &mut [f64; 3]| {
+        // max/min, not clamp: f64::clamp with a variable bound links float
+        // formatting (its assertion prints the bounds), ~11 KB of wasm.
+        let x = x.max(0.0).min((w - 1) as f64);
+        let y = y.max(0.0).min((h - 1) as f64);
+        let (x0, y0) = (x as usize, y as usize);
+        let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+        let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+        let (a, b, c, d) = (pix(x0, y0), pix(x1, y0), pix(x0, y1), pix(x1, y1));
+        for (o, (((a, b), c), d)) in acc.iter_mut().zip(a.iter().zip(b).zip(c).zip(d)) {
+            *o += (a * (1.0 - fx) + b * fx) * (1.0 - fy) + (c * (1.0 - fx) + d * fx) * fy;
+        }
+    };
+    for j in 0..oh {
+        for i in 0..ow {
+            let (mut acc, mut n, mut outside) = ([0f64; 3], 0f64, false);
+            for sy in 0..sub {
+                for sx in 0..sub {
+                    let u = z.0 + (i as f64 + (sx as f64 + 0.5) / sub as f64) / s;
+                    let v = z.1 + (j as f64 + (sy as f64 + 0.5) / sub as f64) / s;
+                    let Some((x, y)) = hm.map(u, v) else {
+                        outside = true;
+                        continue;
+                    };
+                    if x < -0.5 || y < -0.5 || x > w as f64 - 0.5 || y > h as f64 - 0.5 {
+                        outside = true;
+                    }
+                    sample(x, y, &mut acc);
+                    n += 1.0;
+                }
+            }
+            let n = n.max(1.0);
+            for a in acc {
+                px.push((a / n) as u8);
+            }
+            px.push(if outside { 0 } else { 255 });
+        }
+    }
+    Rect {
+        w: ow,
+        h: oh,
+        s,
+        px,
+    }
+}
+
+/// Everything the analysis found about one card.
+pub struct Card {
+    /// Corners in image pixels, the card's own top-left first, clockwise.
+    pub corners: [Pt; 4],
+    /// mm → image.
+    pub hm: Homography,
+    /// The face.
+    pub side: Side,
+    /// True when the face is certain (strong, consistent evidence).
+    pub side_sure: bool,
+    /// How ID-like the print is (correlation with the best face, −1–1).
+    pub layout_score: f64,
+    /// Image pixels per card millimetre at the card's narrowest end.
+    pub ppm: f64,
+    /// The card rectified at 3 px/mm, oriented.
+    pub whole: Rect,
+    /// Corners (indices into `corners`) outside the frame.
+    pub outside: Vec<usize>,
+    /// Corners hidden (no edge support near them).
+    pub hidden: Vec<usize>,
+}
+
+/// Finds and orients the card; `None` when no ID-1 quadrilateral is seen.
+pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
+    let wk = detect::work(rgba, w, h);
+    let quad = detect::find(&wk)?;
+    // Hidden corners: neither side near the corner has edge support (a
+    // finger or an object over it). Rounded corners end ~6 % in.
+    let q = quad.q;
+    let mut hidden_w = [false; 4];
+    for (i, hid) in hidden_w.iter_mut().enumerate() {
+        let (p, next, prev) = (q[i], q[(i + 1) % 4], q[(i + 3) % 4]);
+        let a = detect::support(&wk, p, next, 0.07, 0.2);
+        let b = detect::support(&wk, p, prev, 0.07, 0.2);
+        *hid = a < 0.25 && b < 0.25;
+    }
+    let mut c: [Pt; 4] = [(0.0, 0.0); 4];
+    for (o, p) in c.iter_mut().zip(q) {
+        *o = detect::to_original(&wk, p);
+    }
+    // Long side first: q0→q1 along the card's 85.6 mm.
+    // Which pair of sides is the long one: the mean side lengths decide
+    // (under ≤ 25° of tilt 85.6 : 54 stays above 1.4 : 1).
+    let across = geom::dist(c[0], c[1]) + geom::dist(c[3], c[2]);
+    let down = geom::dist(c[1], c[2]) + geom::dist(c[0], c[3]);
+    let mut order = [0usize, 1, 2, 3];
+    if across < down {
+        order = [1, 2, 3, 0];
+    }
+    let oriented = |o: [usize; 4]| -> [Pt; 4] { [c[o[0]], c[o[1]], c[o[2]], c[o[3]]] };
+    let corners0 = oriented(order);
+    let hm0 = Homography::from_rect(layout::CARD.0, layout::CARD.1, &corners0)?;
+    let ppm = {
+        let top = geom::dist(corners0[0], corners0[1]);
+        let bottom = geom::dist(corners0[3], corners0[2]);
+        top.min(bottom) / layout::CARD.0
+    };
+    // Face and orientation from a 3-px/mm rectified copy of the whole card.
+    let mut whole = rectify(
+        rgba,
+        w,
+        h,
+        &hm0,
+        (0.0, 0.0, layout::CARD.0, layout::CARD.1),
+        3.0,
+        ppm,
+    );
+    let faces = classify(&whole);
+    if faces.turned {
+        // Turned by 180°: the same pixels in reverse order.
+        let mut px: Vec<u8> = Vec::with_capacity(whole.px.len());
+        for p in whole.px.rchunks_exact(4) {
+            px.extend_from_slice(p);
+        }
+        whole.px = px;
+    }
+    let turned = faces.turned;
+    let order = if turned {
+        [order[2], order[3], order[0], order[1]]
+    } else {
+        order
+    };
+    let corners = oriented(order);
+    let hm = Homography::from_rect(layout::CARD.0, layout::CARD.1, &corners)?;
+    let mut outside = Vec::new();
+    let mut hidden = Vec::new();
+    for (i, &k) in order.iter().enumerate() {
+        let p = c[k];
+        // On the frame's edge counts as cut: a side found on the border
+        // stands in for one the frame cut off.
+        let edge = 1.5 * wk.k as f64;
+        if p.0 < edge || p.1 < edge || p.0 > w as f64 - 1.0 - edge || p.1 > h as f64 - 1.0 - edge {
+            outside.push(i);
+        } else if hidden_w.get(k).copied().unwrap_or(false) {
+            hidden.push(i);
+        }
+    }
+    Some(Card {
+        whole,
+        corners,
+        hm,
+        side: faces.side,
+        side_sure: faces.sure,
+        layout_score: faces.score,
+        ppm,
+        outside,
+        hidden,
+    })
+}
+
+/// The face decision.
+pub struct Faces {
+    /// The face.
+    pub side: Side,
+    /// Certain.
+    pub sure: bool,
+    /// Best layout correlation.
+    pub score: f64,
+    /// True when the card lies upside down relative to the first guess.
+    pub turned: bool,
+}
+
+/// Cell size (mm) of the activity map.
+const CELL: f64 = 2.0;
+
+/// Tells the face and whether it is turned by 180°: the print activity
+/// (mean luma gradient) per 2-mm cell is correlated with each face's zones
+/// in both orientations; red print in the emblem's zone adds evidence for
+/// the emblem side.
+pub fn classify(r: &Rect) -> Faces {
+    let cw = (layout::CARD.0 / CELL) as usize;
+    let ch = (layout::CARD.1 / CELL) as usize;
+    let mut act = vec![0f64; cw * ch];
+    let mut cnt = vec![0f64; cw * ch];
+    let mut red = vec![0f64; cw * ch];
+    // Paper level: the 90th percentile of the card's luma; ink is darker
+    // than 62 % of it (text, hair, emblem; not the light security print).
+    let mut hist = [0u32; 256];
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let total: u32 = hist.iter().sum();
+    let (mut acc, mut paper) = (0u32, 255f32);
+    for (i, c) in hist.iter().enumerate() {
+        acc += c;
+        if acc * 10 >= total * 9 {
+            paper = i as f32;
+            break;
+        }
+    }
+    let ink_below = 0.62 * paper;
+    for y in 0..r.h {
+        for x in 0..r.w {
+            let Some(l) = r.luma(x, y) else { continue };
+            let (mx, my) = (x as f64 / r.s, y as f64 / r.s);
+            let (cx, cy) = ((mx / CELL) as usize, (my / CELL) as usize);
+            if cx >= cw || cy >= ch {
+                continue;
+            }
+            let i = cy * cw + cx;
+            let k = (y * r.w + x) * 4;
+            let is_red = match r.px.get(k..k + 3) {
+                Some(&[pr, pg, pb]) => {
+                    let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
+                    pr > 90 && (pr - m) * 100 > 38 * pr
+                }
+                _ => false,
+            };
+            if let (Some(a), Some(c), Some(rd)) = (act.get_mut(i), cnt.get_mut(i), red.get_mut(i)) {
+                if l < ink_below {
+                    *a += 1.0;
+                }
+                *c += 1.0;
+                if is_red {
+                    *rd += 1.0;
+                }
+            }
+        }
+    }
+    for ((a, c), rd) in act.iter_mut().zip(&cnt).zip(red.iter_mut()) {
+        if *c > 0.0 {
+            *a /= c;
+            *rd /= c;
+        }
+    }
+    let corr = |zones: &[Zone], turn: bool| -> f64 {
+        let (mut sx, mut sy, mut sxx, mut syy, mut sxy, mut n) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for cy in 0..ch {
+            for cx in 0..cw {
+                let i = cy * cw + cx;
+                if cnt.get(i).copied().unwrap_or(0.0) < 1.0 {
+                    continue;
+                }
+                let (mx, my) = ((cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL);
+                let t = zones.iter().any(|z| {
+                    let z = if turn { layout::turned(z) } else { *z };
+                    layout::inside(&z, mx, my)
+                });
+                let x = act.get(i).copied().unwrap_or(0.0);
+                let y = if t { 1.0 } else { 0.0 };
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                syy += y * y;
+                sxy += x * y;
+                n += 1.0;
+            }
+        }
+        if n < 10.0 {
+            return 0.0;
+        }
+        let vx = sxx / n - (sx / n) * (sx / n);
+        let vy = syy / n - (sy / n) * (sy / n);
+        if vx <= 1e-9 || vy <= 1e-9 {
+            return 0.0;
+        }
+        (sxy / n - sx * sy / (n * n)) / crate::rt::sqrt(vx * vy)
+    };
+    // Share of red cells' pixels inside the emblem zone versus outside.
+    let red_in = |turn: bool| -> f64 {
+        let z = if turn {
+            layout::turned(&layout::E_EMBLEM)
+        } else {
+            layout::E_EMBLEM
+        };
+        let (mut inside, mut ni, mut out, mut no) = (0f64, 0f64, 0f64, 0f64);
+        for cy in 0..ch {
+            for cx in 0..cw {
+                let i = cy * cw + cx;
+                let v = red.get(i).copied().unwrap_or(0.0);
+                if layout::inside(&z, (cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL) {
+                    inside += v;
+                    ni += 1.0;
+                } else {
+                    out += v;
+                    no += 1.0;
+                }
+            }
+        }
+        // Only a concentrated patch counts (the emblem is the one red
+        // print of its face; red clothes in a photo are not in one spot).
+        if inside < 2.0 * out {
+            return 0.0;
+        }
+        inside / ni.max(1.0) - out / no.max(1.0)
+    };
+    let p0 = corr(&layout::PORTRAIT_ZONES, false);
+    let p1 = corr(&layout::PORTRAIT_ZONES, true);
+    let (r0, r1) = (red_in(false), red_in(true));
+    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
+    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
+    let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
+    let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
+    let (side, score, turned, other) = if p >= e {
+        (Side::Portrait, p, pt, e)
+    } else {
+        (Side::Emblem, e, et, p)
+    };
+    let red_strong = r0.max(r1) > 0.12;
+    let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
+    Faces {
+        side: if score - other > 0.08 {
+            side
+        } else {
+            Side::Unknown
+        },
+        sure,
+        score,
+        turned,
+    }
+}
+
+/// Writes `[[x,y],…]` for four points, one decimal.
+pub fn quad_json(q: &[Pt; 4]) -> Json {
+    let r1 = |v: f64| crate::rt::round(v * 10.0) / 10.0;
+    Json::Arr(
+        q.iter()
+            .map(|p| Json::Arr(vec![Json::Num(r1(p.0)), Json::Num(r1(p.1))]))
+            .collect(),
+    )
+}
+
+/// The quad of a card zone (mm) in image pixels.
+pub fn zone_quad(hm: &Homography, z: Zone) -> Option<[Pt; 4]> {
+    Some([
+        hm.map(z.0, z.1)?,
+        hm.map(z.2, z.1)?,
+        hm.map(z.2, z.3)?,
+        hm.map(z.0, z.3)?,
+    ])
+}
+
+/// An `info` value holding JSON.
+pub fn info_json(v: Json) -> InfoValue {
+    InfoValue::Json(v)
+}
+
+pub mod judge;
+
+/// Runs the card analysis for an ID slot: pushes findings into `out` and
+/// `info.card` into `info`. Returns true when the card was found, so the
+/// whole-frame quality findings are replaced by the card-level ones.
+pub fn run(
+    slot: &str,
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    images: &Json,
+    info: &mut Vec<(&'static str, InfoValue)>,
+    out: &mut Vec<Finding>,
+) -> bool {
+    judge::run(slot, rgba, w, h, images, info, out)
+}
+
+#[cfg(test)]
+mod tests;
