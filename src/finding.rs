@@ -141,7 +141,9 @@ pub enum InfoValue {
     Bool(bool),
     /// A list of strings (e.g. the numbers `checkFooter` found).
     List(Vec<String>),
-    /// Structured JSON (e.g. `info.card` of `checkImagePixels`).
+    /// Structured JSON (`info.card` of `checkImagePixels`; only builds with
+    /// the ID-card analysis have it, so the others link no JSON writer for it).
+    #[cfg(feature = "vision")]
     Json(crate::json::Json),
 }
 

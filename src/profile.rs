@@ -41,15 +41,20 @@ const GENERIC_SECTIONS: &[(&str, &str)] = &[
         "meta",
         include_str!(concat!(env!("OUT_DIR"), "/profile-meta.json")),
     ),
+    // The vision wasm's generic profile is meta and images only (js/core.js
+    // passes it only a provider profile's `images`, after the full module
+    // has validated the whole profile).
+    #[cfg(not(vision_only))]
     (
         "tlds",
         include_str!(concat!(env!("OUT_DIR"), "/profile-tlds.json")),
     ),
+    #[cfg(not(vision_only))]
     (
         "words",
         include_str!(concat!(env!("OUT_DIR"), "/profile-words.json")),
     ),
-    #[cfg(feature = "media")]
+    #[cfg(any(feature = "media", feature = "vision"))]
     (
         "images",
         include_str!(concat!(env!("OUT_DIR"), "/profile-images.json")),

@@ -1,6 +1,8 @@
 // beian-check/widget — the ID-card view (issue 15). widget.js imports this
-// file only when checkImagePixels first reports a card (info.card, api.md
-// "ID card analysis"), so a filing page loads none of it until then. It draws
+// file with the vision module (loadVision()) when a photo is first picked in
+// an ID slot (idCardFront, idCardBack, handheldId), so a filing page loads
+// none of it until then; both come before the photo's pixels are checked
+// (info.card, api.md "ID card analysis"). It draws
 // the card's outline on the upload's thumbnail and shows what was read: the
 // number masked but for its last four characters until the user reveals it,
 // and the validity. Text only (textContent), like the rest of the widget.
@@ -20,14 +22,16 @@ export function maskNumber(n) {
 }
 
 /**
- * Draws the card's outline (corners in the checked pixels' coordinates, times
- * `scale`) on the thumbnail canvas, with a dot at the card's own top-left
- * corner, in the colour of the worst finding; records the drawn points in
- * data-beian-outline ("x,y x,y x,y x,y") and the colour's meaning in
- * data-beian-outline-severity.
+ * Draws the outline of the card `result` found (a checkImagePixels result;
+ * nothing when its `info.card` is absent; corners in the checked pixels'
+ * coordinates, times `scale`) on the thumbnail canvas, with a dot at the
+ * card's own top-left corner, in the colour of the worst finding; records the
+ * drawn points in data-beian-outline ("x,y x,y x,y x,y") and the colour's
+ * meaning in data-beian-outline-severity.
  */
-export function outline(thumb, card, scale, findings) {
-  const c = card?.corners;
+export function outline(thumb, result, scale) {
+  const findings = result?.findings;
+  const c = result?.info?.card?.corners;
   const ok = Array.isArray(c) && c.length === 4 && c.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite));
   const ctx = ok && thumb.getContext('2d');
   if (!ctx) return;
@@ -50,11 +54,6 @@ export function outline(thumb, card, scale, findings) {
   thumb.dataset.beianOutlineSeverity = sev;
 }
 
-/** What `view` would show for `card` (for the widget's "changed?" signature); null when nothing was read. */
-export function read(card, revealed) {
-  return card && (card.number || card.validUntil) ? [card.number, card.validFrom, card.validUntil, !!revealed] : null;
-}
-
 function el(tag, cls, text) {
   const node = document.createElement(tag);
   node.className = cls;
@@ -63,11 +62,22 @@ function el(tag, cls, text) {
 }
 
 /**
- * The lines of what was read, in `locale`: the number (masked unless
- * `revealed`) with a show/hide button calling `toggle`, and the validity.
+ * Appends to `box` (the message box of the upload `input` of the widget
+ * controller `ctrl`, whose state is `s`) what was read on the card of its
+ * checkImagePixels result, in the widget's locale: the number, masked unless
+ * `s.reveal`, with a show/hide button, and the validity. Nothing when no
+ * card was found or nothing was read.
  */
-export function view(card, locale, revealed, toggle) {
-  const ui = UI[locale] || UI['zh-CN'];
+export function view(ctrl, input, box, s) {
+  const card = s.pixels?.info?.card;
+  if (!card || !(card.number || card.validUntil)) return;
+  const revealed = !!s.reveal;
+  const ui = UI[ctrl.locale] || UI['zh-CN'];
+  const toggle = () => {
+    s.reveal = !s.reveal;
+    ctrl.render(input);
+    box.querySelector('.bc-reveal')?.focus();
+  };
   const node = el('div', 'bc-card');
   const line = (label, value) => {
     const p = el('div', 'bc-facts bc-card-line');
@@ -84,5 +94,5 @@ export function view(card, locale, revealed, toggle) {
     p.append(b);
   }
   if (card.validUntil) line(ui.validity, `${card.validFrom || '?'} – ${card.validUntil === 'long-term' ? ui.longTerm : card.validUntil}`);
-  return node;
+  box.append(node);
 }

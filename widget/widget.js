@@ -156,9 +156,8 @@ export function load(wasm, build = 'full') {
 
 const has = (name) => loaded && typeof api[name] === 'function';
 
-// The ID-card view (widget-card.js: outline, what was read) loads with the first card found.
-let cardLoad = null;
-let cardView = null;
+// The ID-card view (widget-card.js: outline, what was read) loads with the first ID photo.
+let cardLoad, cardView;
 
 // zh-TW and en messages are separate chunks in newer builds (loadLocale); zh-CN is always there.
 const localeLoads = new Map();
@@ -183,13 +182,16 @@ function loadLocaleOnce(locale) {
   return localeLoads.get(locale).promise;
 }
 
+/** Reports what went wrong without stopping the widget. */
+const warn = (e) => console.warn('beian-check:', e);
+
 /** Calls a public API function; undefined when it is missing or refuses the input (e.g. an unknown kind). */
 function call(name, ...args) {
   if (!has(name)) return undefined;
   try {
     return api[name](...args);
   } catch (e) {
-    if (!(e instanceof TypeError)) console.warn('beian-check:', e);
+    if (!(e instanceof TypeError)) warn(e);
     return undefined;
   }
 }
@@ -850,7 +852,7 @@ class Controller {
     } finally {
       if (s.token === token) {
         s.busy = false;
-        if (this.pathOf(input)) this.runForm(); // an upload with a path (…documents.<slot>): cross-check what was read
+        this.runForm(); // an upload with a path (…documents.<slot>): cross-check what was read (no-op without paths)
         this.renderAll();
       }
     }
@@ -861,6 +863,9 @@ class Controller {
     if (typeof createImageBitmap !== 'function') return;
     if (info && ['heic', 'avif', 'tiff', 'pdf'].includes(info.format) && !file.type.startsWith('image/')) return;
     if (s.image?.findings?.some((f) => NO_DECODE.includes(f.code))) return; // said already; no thumbnail of a bomb or a broken file
+    // An ID photo (idCardFront, idCardBack, handheldId): the vision module (the card analysis) and the card
+    // view load while it decodes. If they fail, its pixels get the whole-frame checks, without an outline.
+    const vision = /^[ih]/.test(slot) && Promise.all([call('loadVision'), (cardLoad ||= import('./widget-card.js')).then((m) => (cardView = m))]).catch(warn);
     await new Promise((ok) => setTimeout(ok, 0)); // let the header verdict paint first
     const w = info?.displayWidth ?? info?.width;
     const h = info?.displayHeight ?? info?.height;
@@ -902,6 +907,7 @@ class Controller {
       if (s.token === token && BROWSER_FORMATS.includes(info?.format)) s.decoded = [own('undecodable', 'error', { format: info.format === 'jpeg' ? 'JPG' : info.format.toUpperCase() })];
       return;
     }
+    await vision;
     if (s.token !== token) {
       bitmap.close();
       return;
@@ -921,9 +927,7 @@ class Controller {
         ctx.drawImage(bitmap, 0, 0);
         const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
         s.pixels = call('checkImagePixels', slot, data, bitmap.width, bitmap.height, this.checkOptions()) || null;
-        const px = s.pixels;
-        const scale = thumb.width / bitmap.width;
-        if (px?.info?.card) this.withCardView((m) => m.outline(thumb, px.info.card, scale, px.findings));
+        cardView?.outline(thumb, s.pixels, thumb.width / bitmap.width); // a card found: its outline on the thumbnail
       }
     }
     bitmap.close();
@@ -973,14 +977,12 @@ class Controller {
     const findings = this.findingsOf(input);
     const facts = input.type === 'file' ? s.imageFacts || [] : findings.some((f) => f.severity === 'error') ? [] : factsOf(s.field?.info, this.ui, s.field?.value);
     const hasError = findings.some((f) => f.severity === 'error');
-    const card = input.type === 'file' && cardView && s.pixels?.info?.card;
-    const read = card ? cardView.read(card, s.reveal) : null;
-    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb, read]);
+    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb, s.reveal]);
     if (hasError) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
     if (sig === s.sig && s.box?.isConnected) return; // unchanged: keep the nodes (a fix button under the pointer stays)
     s.sig = sig;
-    if (!findings.length && !facts.length && !s.busy && !s.thumb && !read) {
+    if (!findings.length && !facts.length && !s.busy && !s.thumb) {
       if (s.box) s.box.replaceChildren();
       if (s.box) s.box.hidden = true;
       return;
@@ -997,23 +999,7 @@ class Controller {
       if (!findings.length) row.classList.add('bc-ok');
       box.append(row);
     }
-    if (read) {
-      box.append(cardView.view(card, this.locale, s.reveal, () => {
-        s.reveal = !s.reveal;
-        this.render(input);
-        box.querySelector('.bc-reveal')?.focus();
-      }));
-    }
-  }
-
-  /** Runs fn with the ID-card view once it is loaded (a failed load only loses the outline), then re-renders. */
-  withCardView(fn) {
-    if (!cardLoad) cardLoad = import('./widget-card.js');
-    cardLoad.then((m) => {
-      cardView = m;
-      fn(m);
-      this.renderAll();
-    }, (e) => console.warn('beian-check: the ID-card view failed to load', e));
+    cardView?.view(this, input, box, s); // what was read from an ID card, if anything
   }
 
   findingNode(input, f) {

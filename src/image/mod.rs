@@ -9,6 +9,9 @@
 use crate::rt::prelude::*;
 
 pub mod bmp;
+/// The ID-card analysis of checkImagePixels (feature `vision`: native
+/// builds and the npm package's `wasm-vision` module; docs/id-card.md).
+#[cfg(feature = "vision")]
 pub mod card;
 pub mod ends;
 pub mod gif;

@@ -245,7 +245,10 @@ pub fn check(
     let mut out: Vec<Finding> = Vec::new();
     let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
     // ID slots: the card is found and judged on its own (image/card); its
-    // quality findings then replace the whole-frame ones below.
+    // quality findings then replace the whole-frame ones below. Without the
+    // `vision` feature (the npm package's full module) ID slots get the
+    // whole-frame checks; the package's vision module has the analysis.
+    #[cfg(feature = "vision")]
     let on_card = super::card::run(
         slot,
         rgba,
@@ -255,6 +258,8 @@ pub fn check(
         &mut r.info,
         &mut out,
     );
+    #[cfg(not(feature = "vision"))]
+    let on_card = false;
     if on_card {
     } else if m.std < t("uniformStd", 5.0) {
         out.push(Finding::warning("image.blank"));

@@ -32,7 +32,7 @@ for (const [name, src] of Object.entries(sources)) {
 }
 
 test('the wasm-bindgen glue is minified with a map; node.js is not minified', () => {
-  for (const dir of ['wasm', 'wasm-fields']) {
+  for (const dir of ['wasm', 'wasm-fields', 'wasm-vision']) {
     assert.ok(existsSync(join(ROOT, 'pkg', dir, 'beian_check.js.map')));
   }
   assert.equal(readFileSync(join(ROOT, 'pkg/node.js'), 'utf8'), readFileSync(join(ROOT, 'js/node.js'), 'utf8'));
