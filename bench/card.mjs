@@ -147,6 +147,7 @@ if (process.env.CARD_BROWSER !== '0') {
     await page.evaluate(async () => {
       const m = await import('/pkg/web.js');
       await m.default();
+      await m.loadVision(); // the ID-card analysis is its own module (docs/id-card.md "Loading")
       window.__m = m;
     });
     const sample = truths.filter((t) => t.rgba && Math.max(t.rgbaWidth, t.rgbaHeight) === 1024).slice(0, 40);

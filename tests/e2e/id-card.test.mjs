@@ -20,11 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pkg from 'beian-check';
-import { ARTIFACTS, launch, openPage, serve, widgetSettled } from './helpers.mjs';
+import { ARTIFACTS, launch, makeJpeg, openPage, pkgFetches, serve, wasmFetches, widgetSettled } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FRONT = 'input[data-beian-image="idCardFront"]';
 const BACK = 'input[data-beian-image="idCardBack"]';
+const PHOTO = 'input[data-beian-image="verificationPhoto"]';
 const CERT = '[data-beian-path="subject.principal.certNumber"]';
 const VALID = 'input[type=date][data-beian-path="subject.principal.certValidUntil"]';
 
@@ -141,6 +142,57 @@ function assertNearTruth(drawn, truth, tol) {
     assert.ok(d <= tol * diag, `corner ${i}: drawn ${drawn.pts[i]} vs truth ${[x * s, y * s].map(Math.round)} (${d.toFixed(1)} px)`);
   });
 }
+
+// ---- loading: the vision module comes with the first ID photo ----
+
+test('loading: the vision module is fetched at the first ID photo only — not with the page, not for another slot — and once', async () => {
+  const page = await openPage(browser, null);
+  const fetched = wasmFetches(page);
+  const modules = pkgFetches(page);
+  await page.goto(base + '/?lang=zh-CN');
+  await widgetSettled(page, '#filing');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('beian-check'));
+  assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm'], 'the page loads the full module only');
+  const jpeg = await makeJpeg(page, 1600, 1000);
+  await pick(page, PHOTO, 'photo.jpg', jpeg);
+  assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm'], 'a photo in another slot loads nothing more');
+  assert.ok(!modules.some((m) => /wasm-vision|widget-card/.test(m)), modules.join(' '));
+  await pick(page, FRONT, 'front.jpg', jpeg);
+  assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm', 'wasm-vision/beian_check_bg.wasm'], 'the first ID photo loads the vision module');
+  assert.ok(modules.includes('widget-card.js'), 'and the card view');
+  // its pixels were checked there: a gradient is no ID card
+  assert.ok((await codesAt(page, FRONT)).includes('image.card_not_found'));
+  await pick(page, BACK, 'back.jpg', jpeg);
+  await pick(page, FRONT, 'front2.jpg', jpeg);
+  assert.equal(fetched.filter((f) => f.startsWith('wasm-vision/')).length, 1, 'once per page');
+  assert.ok((await codesAt(page, BACK)).includes('image.card_not_found'));
+  assertStayedHome(page);
+  await page.close();
+});
+
+test('loading: with the vision module blocked, an ID photo gets the whole-frame checks without an outline; the rest works', async () => {
+  const blocked = await serve({ block: ['/pkg/wasm-vision/'] });
+  try {
+    const page = await openPage(browser, blocked.base + '/?lang=zh-CN');
+    await widgetSettled(page, '#filing');
+    const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && /beian-check/.test(m.text()));
+    const jpeg = await makeJpeg(page, 1600, 1000);
+    await pick(page, FRONT, 'front.jpg', jpeg);
+    await warned;
+    const codes = await codesAt(page, FRONT);
+    assert.ok(!codes.some((c) => /card|glare|wrong_side|number_illegible/.test(c)), `no card findings without the analysis: ${codes}`);
+    assert.equal(await page.locator(`${FRONT} + .bc-msg canvas.bc-thumb`).count(), 1, 'the thumbnail is shown');
+    assert.equal(await page.locator(`${FRONT} + .bc-msg canvas[data-beian-outline]`).count(), 0, 'no outline');
+    assert.equal(await page.getAttribute('#filing', 'data-beian-state'), 'ready');
+    await page.fill(CERT, '110105194912310021');
+    await page.locator(CERT).blur();
+    await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', CERT);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  } finally {
+    blocked.server.close();
+  }
+});
 
 // ---- display: the widget and the page draw what info.card says ----
 
@@ -308,6 +360,8 @@ test('photo: a validity on the card that differs from the typed one is a warning
   const p = photo('validity', ['--slot', 'idCardBack', '--side', 'emblem', '--defects', 'none', '--long', '2400']);
   const page = await demo();
   const typed = p.truth.validUntil === 'long-term' ? '2031-01-01' : `${Number(p.truth.validUntil.slice(0, 4)) + 1}${p.truth.validUntil.slice(4)}`;
+  // the holder's certificate: checkForm compares validities of a typed certificate (with its number)
+  await page.fill(CERT, p.truth.person.number);
   await page.fill(VALID, typed);
   await page.locator(VALID).blur();
   await pick(page, BACK, 'back.jpg', p.jpeg);
