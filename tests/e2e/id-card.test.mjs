@@ -145,22 +145,36 @@ function assertNearTruth(drawn, truth, tol) {
 
 // ---- loading: the vision module comes with the first ID photo ----
 
+/** A 1600×1000 JPEG of one brown (a desk, no card on it), drawn by the page. */
+async function plainJpeg(page) {
+  return Buffer.from(await page.evaluate(async () => {
+    const c = Object.assign(document.createElement('canvas'), { width: 1600, height: 1000 });
+    const x = c.getContext('2d');
+    x.fillStyle = '#6b4f3a';
+    x.fillRect(0, 0, 1600, 1000);
+    const b = await new Promise((ok) => c.toBlob(ok, 'image/jpeg', 0.9));
+    return [...new Uint8Array(await b.arrayBuffer())];
+  }));
+}
+
 test('loading: the vision module is fetched at the first ID photo only — not with the page, not for another slot — and once', async () => {
   const page = await openPage(browser, null);
   const fetched = wasmFetches(page);
   const modules = pkgFetches(page);
+  page.requests = [];
+  page.on('request', (r) => page.requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
   await page.goto(base + '/?lang=zh-CN');
   await widgetSettled(page, '#filing');
   await page.waitForFunction(() => document.querySelector('#status').textContent.includes('beian-check'));
   assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm'], 'the page loads the full module only');
-  const jpeg = await makeJpeg(page, 1600, 1000);
+  const jpeg = await plainJpeg(page);
   await pick(page, PHOTO, 'photo.jpg', jpeg);
   assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm'], 'a photo in another slot loads nothing more');
   assert.ok(!modules.some((m) => /wasm-vision|widget-card/.test(m)), modules.join(' '));
   await pick(page, FRONT, 'front.jpg', jpeg);
   assert.deepEqual(fetched, ['wasm/beian_check_bg.wasm', 'wasm-vision/beian_check_bg.wasm'], 'the first ID photo loads the vision module');
   assert.ok(modules.includes('widget-card.js'), 'and the card view');
-  // its pixels were checked there: a gradient is no ID card
+  // its pixels were checked there: a plain brown picture has no card in it
   assert.ok((await codesAt(page, FRONT)).includes('image.card_not_found'));
   await pick(page, BACK, 'back.jpg', jpeg);
   await pick(page, FRONT, 'front2.jpg', jpeg);
@@ -227,14 +241,7 @@ test('display: the outline, the masked number with reveal, the validity, the for
       ? { corners: [[w * 0.2, h * 0.25], [w * 0.8, h * 0.2], [w * 0.82, h * 0.75], [w * 0.18, h * 0.78]], side: 'portrait', number: '11010519491231002X', numberConfidence: 0.97 }
       : { corners: [[w * 0.1, h * 0.1], [w * 0.9, h * 0.1], [w * 0.9, h * 0.9], [w * 0.1, h * 0.9]], side: 'emblem', validFrom: '2016-03-12', validUntil: 'long-term', validityConfidence: 0.9 });
   });
-  const jpeg = Buffer.from(await page.evaluate(async () => {
-    const c = Object.assign(document.createElement('canvas'), { width: 1600, height: 1000 });
-    const x = c.getContext('2d');
-    x.fillStyle = '#6b4f3a';
-    x.fillRect(0, 0, 1600, 1000);
-    const b = await new Promise((ok) => c.toBlob(ok, 'image/jpeg', 0.9));
-    return [...new Uint8Array(await b.arrayBuffer())];
-  }));
+  const jpeg = await plainJpeg(page);
   await pick(page, FRONT, 'front.jpg', jpeg);
 
   const drawn = await drawnOutline(page, FRONT);
