@@ -395,7 +395,7 @@ export function checkImagePixels(
 
 /**
  * Loads the vision module (the ID-card analysis of checkImagePixels in idCardFront, idCardBack and
- * handheldId: find, judge and read the card; ~48 KB gzip) once; later calls return the same promise, a
+ * handheldId: find, judge and read the card; ~44 KB gzip) once; later calls return the same promise, a
  * failed load may be retried. Until it has resolved, checkImagePixels checks ID slots like any other
  * photo (whole frame, no `info.card`). Browsers fetch `wasm-vision/` next to the entry (or `input`);
  * Node loads it by itself the first time checkImagePixels runs on an ID slot.
