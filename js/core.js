@@ -287,40 +287,24 @@ function optionsJson(options, internal, w = need()) {
   return JSON.stringify(internal ? Object.assign(own, internal) : own);
 }
 
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** `o` without the keys `drop` (own enumerable keys, as JSON.stringify reads them). */
-const omit = (o, drop) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== drop));
-
-/** A profile without the settings only the vision module reads (images.card, images.slots.*.cardSide). */
-function withoutCard(profile) {
-  const images = profile.images;
-  if (!isObject(images)) return profile;
-  const out = omit(images, 'card');
-  if (isObject(images.slots)) {
-    out.slots = Object.fromEntries(Object.entries(images.slots).map(([k, v]) => [k, isObject(v) ? omit(v, 'cardSide') : v]));
-  }
-  return { ...profile, images: out };
-}
-
 /** The id of a provider profile object in the wasm `w`, registered there the first time. */
 function profileId(profile, w) {
   const ids = w === vision ? visionIds : profileIds;
   let id = ids.get(profile);
   if (id === undefined) {
+    // The vision module's generic profile has only the image settings: the module init() loaded
+    // validates the whole profile first (the same TypeError as any other check), the vision module
+    // gets `images`. The ID-card settings (images.card, images.slots.<slot>.cardSide) are the
+    // vision module's alone: the full and fields modules' generic profiles leave them out
+    // (build.rs strip_vision), so they are left out of what those get.
+    if (w === vision) profileId(profile, need());
+    const json = w === vision
+      ? JSON.stringify({ extends: profile.extends, name: profile.name, images: profile.images })
+      : JSON.stringify(profile, function (k, v) {
+        return k === 'cardSide' || (k === 'card' && this === profile.images) ? undefined : v;
+      });
     // src/profile.rs MAX_PROFILE_TEXT (bytes ≥ UTF-16 units): refused before the copy into wasm.
-    if (JSON.stringify(profile).length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
-    let json;
-    if (w === vision) {
-      // The vision module's generic profile has only the image settings: the full module validates the
-      // rest of the profile (the same TypeError as any other check), the vision module gets `images`.
-      profileId(profile, need());
-      json = JSON.stringify({ extends: profile.extends, name: profile.name, images: profile.images });
-    } else {
-      // The ID-card settings (images.card, images.slots.<slot>.cardSide) are the vision module's alone:
-      // the full and fields modules' generic profiles leave them out (build.rs strip_vision), so they are
-      // left out here too.
-      json = JSON.stringify(withoutCard(profile));
-    }
+    if (json.length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
     id = unwrap(w.register_profile(json)).id;
     ids.set(profile, id);
   }
