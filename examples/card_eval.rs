@@ -102,6 +102,12 @@ fn main() {
                     f.paper_share,
                     c.aspect
                 );
+                let q: Vec<String> = c
+                    .corners
+                    .iter()
+                    .map(|p| format!("[{:.0},{:.0}]", p.0, p.1))
+                    .collect();
+                line += &format!(" Q[{}]", q.join(","));
             } else {
                 line += " D[none]";
             }

@@ -329,6 +329,13 @@ const ID1: f64 = 85.6 / 54.0;
 
 /// Finds the best card-shaped quadrilateral.
 pub fn find(wk: &Work) -> Option<Quad> {
+    find_all(wk, 1).into_iter().next()
+}
+
+/// Finds up to `k` distinct card-shaped quadrilaterals, best first (a
+/// paper sheet, a phone or a photo frame can outscore the card's outline;
+/// the caller picks among them by the print).
+pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut peaks = hough(wk);
     let found = peaks.len();
     // The frame's borders stand in for a side cut off by the frame.
@@ -355,7 +362,7 @@ pub fn find(wk: &Work) -> Option<Quad> {
             }
         }
     }
-    let mut best: Option<(f64, Quad)> = None;
+    let mut all: Vec<(f64, Quad)> = Vec::new();
     let mut budget = 6000usize;
     for (pi, &(a, b)) in pairs.iter().enumerate() {
         for &(c, d) in pairs.iter().skip(pi + 1) {
@@ -423,21 +430,43 @@ pub fn find(wk: &Work) -> Option<Quad> {
             let frac = supported / perim;
             let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
             let score = supported * frac * frac * shape * (0.5 + min_sup);
-            if best.as_ref().map_or(true, |(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    Quad {
-                        q,
-                        support: frac,
-                        aspect,
-                    },
-                ));
-            }
+            all.push((
+                score,
+                Quad {
+                    q,
+                    support: frac,
+                    aspect,
+                },
+            ));
         }
     }
-    let (_, mut quad) = best?;
-    refine(wk, &mut quad);
-    Some(quad)
+    // The best k whose corners are not all near a better one's (repeated
+    // selection of the maximum: no sort code in the wasm).
+    let near = 0.04 * crate::rt::sqrt(w * w + h * h);
+    let mut out: Vec<Quad> = Vec::new();
+    let mut tries = 0;
+    while out.len() < k && tries < 64 {
+        tries += 1;
+        let mut at: Option<usize> = None;
+        for (i, (s, _)) in all.iter().enumerate() {
+            if *s > f64::MIN && at.map_or(true, |j| all.get(j).map_or(true, |b| *s > b.0)) {
+                at = Some(i);
+            }
+        }
+        let Some(i) = at else { break };
+        let Some(e) = all.get_mut(i) else { break };
+        e.0 = f64::MIN;
+        let quad = e.1.clone();
+        let same = |o: &Quad| (0..4).all(|c| (0..4).any(|d| geom::dist(o.q[c], quad.q[d]) < near));
+        if out.iter().any(same) {
+            continue;
+        }
+        out.push(quad);
+    }
+    for quad in out.iter_mut() {
+        refine(wk, quad);
+    }
+    out
 }
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along

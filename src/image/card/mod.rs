@@ -171,20 +171,41 @@ pub struct Card {
 /// Finds and orients the card; `None` when no ID-1 quadrilateral is seen.
 pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     let wk = detect::work(rgba, w, h);
-    let quad = detect::find(&wk)?;
+    // The detector's best few outlines; the one whose print is most like
+    // an ID card's wins (a sheet of paper or a phone can have the better
+    // outline), the outline's own rank breaking ties.
+    let mut best: Option<(f64, Card)> = None;
+    for (rank, quad) in detect::find_all(&wk, CANDIDATES).into_iter().enumerate() {
+        let Some(card) = build(rgba, w, h, &wk, &quad) else {
+            continue;
+        };
+        let merit =
+            card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
+        if best.as_ref().map_or(true, |(m, _)| merit > *m) {
+            best = Some((merit, card));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Outlines the detector proposes for [`find`] to judge by their print.
+const CANDIDATES: usize = 5;
+
+/// The card for one outline: orientation, face, cut and hidden corners.
+fn build(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, quad: &detect::Quad) -> Option<Card> {
     // Hidden corners: neither side near the corner has edge support (a
     // finger or an object over it). Rounded corners end ~6 % in.
     let q = quad.q;
     let mut hidden_w = [false; 4];
     for (i, hid) in hidden_w.iter_mut().enumerate() {
         let (p, next, prev) = (q[i], q[(i + 1) % 4], q[(i + 3) % 4]);
-        let a = detect::support(&wk, p, next, 0.07, 0.2);
-        let b = detect::support(&wk, p, prev, 0.07, 0.2);
+        let a = detect::support(wk, p, next, 0.07, 0.2);
+        let b = detect::support(wk, p, prev, 0.07, 0.2);
         *hid = a < 0.25 && b < 0.25;
     }
     let mut c: [Pt; 4] = [(0.0, 0.0); 4];
     for (o, p) in c.iter_mut().zip(q) {
-        *o = detect::to_original(&wk, p);
+        *o = detect::to_original(wk, p);
     }
     // Long side first: q0→q1 along the card's 85.6 mm.
     // Which pair of sides is the long one: the mean side lengths decide
@@ -294,6 +315,10 @@ const PHOTO_MIN: f64 = 0.2;
 /// printed emblem 0.29–0.39; a bank card's UnionPay mark turned into that
 /// corner 0.10–0.15; seed 2).
 const RED_MIN: f64 = 0.2;
+/// The most ink the light security background may hold where the face has
+/// no print (ID cards on their outline ≤ 0.12, a dark bank card whose
+/// gradient reads as ink 0.38–0.55; seed 2).
+const BG_INK_MAX: f64 = 0.2;
 /// Without red (a black-and-white photo), the emblem side's layout
 /// correlation from which it still counts (emblem sides 0.42–0.65, bank
 /// cards ≤ 0.25; seed 2).
@@ -313,6 +338,7 @@ pub fn classify(r: &Rect) -> Faces {
     let mut cnt = vec![0f64; cw * ch];
     let mut red = vec![0f64; cw * ch];
     let mut blown = vec![0f64; cw * ch];
+    let mut coloured = 0u32;
     // Paper level: the 90th percentile of the card's luma; ink is darker
     // than 62 % of it (text, hair, emblem; not the light security print).
     let mut hist = [0u32; 256];
@@ -335,6 +361,9 @@ pub fn classify(r: &Rect) -> Faces {
         }
     }
     let ink_below = 0.62 * paper;
+    // Red print is brighter than 90 (a red shirt in the photo is darker),
+    // or than half the paper in a dark photo.
+    let red_min = (0.5 * paper).min(90.0);
     for y in 0..r.h {
         for x in 0..r.w {
             let Some(l) = r.luma(x, y) else { continue };
@@ -347,8 +376,13 @@ pub fn classify(r: &Rect) -> Faces {
             let k = (y * r.w + x) * 4;
             let (is_red, is_blown) = match r.px.get(k..k + 3) {
                 Some(&[pr, pg, pb]) => {
-                    let (lo, pr, m) = (pr.min(pg).min(pb), i32::from(pr), i32::from(pg.max(pb)));
-                    (pr > 90 && (pr - m) * 100 > 38 * pr, lo >= 245)
+                    let (lo, hi) = (pr.min(pg).min(pb), pr.max(pg).max(pb));
+                    // Relative to the paper: a dark photo keeps its hues.
+                    if f32::from(hi - lo) * 230.0 > 40.0 * paper {
+                        coloured += 1;
+                    }
+                    let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
+                    (pr as f32 > red_min && (pr - m) * 100 > 38 * pr, lo >= 245)
                 }
                 _ => (false, false),
             };
@@ -512,7 +546,9 @@ pub fn classify(r: &Rect) -> Faces {
     let photo = hair - backdrop;
     let red = if et { r1 } else { r0 };
     let portrait_ok = photo >= PHOTO_MIN || (hair_blown && p - e >= 0.08);
-    let emblem_ok = red >= RED_MIN || e - red.max(0.0) >= EMBLEM_CORR_MIN;
+    // A photo without colour cannot show the emblem's red.
+    let colourless = coloured * 100 < total;
+    let emblem_ok = red >= RED_MIN || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN);
     let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
     Faces {
         side: if score - other > 0.08 {
@@ -527,13 +563,14 @@ pub fn classify(r: &Rect) -> Faces {
         photo,
         red,
         paper_share,
-        id_like: if score - other <= 0.08 {
-            portrait_ok || emblem_ok
-        } else if side == Side::Portrait {
-            portrait_ok
-        } else {
-            emblem_ok
-        },
+        id_like: bg_ink <= BG_INK_MAX
+            && if score - other <= 0.08 {
+                portrait_ok || emblem_ok
+            } else if side == Side::Portrait {
+                portrait_ok
+            } else {
+                emblem_ok
+            },
     }
 }
 
