@@ -179,6 +179,9 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         let Some(card) = build(rgba, w, h, &wk, &quad) else {
             continue;
         };
+        if card.ppm * layout::CARD.0 < MIN_SHARE * w.max(h) as f64 {
+            continue;
+        }
         let merit =
             card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
         if best.as_ref().map_or(true, |(m, _)| merit > *m) {
@@ -187,6 +190,11 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     }
     best.map(|(_, c)| c)
 }
+
+/// The smallest card taken, as a share of the frame's long side: the
+/// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
+/// smaller outlines are a form's boxes, a logo, a key.
+const MIN_SHARE: f64 = 0.08;
 
 /// Outlines the detector proposes for [`find`] to judge by their print.
 const CANDIDATES: usize = 5;
@@ -352,15 +360,21 @@ pub fn classify(r: &Rect) -> Faces {
         }
     }
     let total: u32 = hist.iter().sum();
-    let (mut acc, mut paper) = (0u32, 255f32);
+    let (mut acc, mut paper, mut darkest) = (0u32, 255f32, -1f32);
     for (i, c) in hist.iter().enumerate() {
         acc += c;
+        if darkest < 0.0 && acc * 50 >= total {
+            darkest = i as f32;
+        }
         if acc * 10 >= total * 9 {
             paper = i as f32;
             break;
         }
     }
-    let ink_below = 0.62 * paper;
+    // Ink: 38 % of the way from the paper down to the darkest print (the
+    // 2nd percentile), and never above 62 % of the paper... unless the
+    // photo is washed out, where the print is grey.
+    let ink_below = (0.62 * paper).max(paper - 0.38 * (paper - darkest.max(0.0)));
     // Red print is brighter than 90 (a red shirt in the photo is darker),
     // or than half the paper in a dark photo.
     let red_min = (0.5 * paper).min(90.0);
@@ -382,7 +396,11 @@ pub fn classify(r: &Rect) -> Faces {
                         coloured += 1;
                     }
                     let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
-                    (pr as f32 > red_min && (pr - m) * 100 > 38 * pr, lo >= 245)
+                    // Red or, washed out, pink; not skin (g well above b).
+                    let red = pr as f32 > red_min
+                        && (pr - m) * 100 > 20 * pr
+                        && 2 * (i32::from(pg) - i32::from(pb)).abs() < pr - m;
+                    (red, lo >= 245)
                 }
                 _ => (false, false),
             };
