@@ -108,6 +108,40 @@ fn main() {
                     .map(|p| format!("[{:.0},{:.0}]", p.0, p.1))
                     .collect();
                 line += &format!(" Q[{}]", q.join(","));
+                if let Some(n) = beian_check::image::card::ocr::read_number(
+                    &rgba, w as usize, h as usize, &c.hm, c.ppm,
+                ) {
+                    let truth = t.get("number").and_then(Json::as_str).unwrap_or("");
+                    let wrong = n
+                        .text
+                        .chars()
+                        .zip(truth.chars())
+                        .filter(|(a, b)| a != b)
+                        .count();
+                    line += &format!(" R[{} wrong={wrong} c={:.2}]", n.text, n.confidence);
+                }
+                if let Some(cands) = beian_check::image::card::ocr::number_cands(
+                    &rgba, w as usize, h as usize, &c.hm, c.ppm,
+                ) {
+                    let k: Vec<String> = cands
+                        .iter()
+                        .map(|k| {
+                            format!(
+                                "{}{}{:.3}/{:.3}/{}",
+                                char::from(k.c1),
+                                char::from(k.c2),
+                                k.s1,
+                                k.s2,
+                                k.sims
+                                    .iter()
+                                    .map(|v| format!("{v:.3}"))
+                                    .collect::<Vec<_>>()
+                                    .join(",")
+                            )
+                        })
+                        .collect();
+                    line += &format!(" K[{}]", k.join(" "));
+                }
             } else {
                 line += " D[none]";
             }

@@ -32,6 +32,12 @@ pub struct Work {
     pub h: usize,
     /// Downscale factor (original pixels per working pixel).
     pub k: usize,
+    /// Where the copy starts in the original (a window of it).
+    pub ox: usize,
+    /// See `ox`.
+    pub oy: usize,
+    /// True for the whole frame (its borders may stand in for a cut side).
+    pub whole: bool,
     /// Luma 0–255.
     pub luma: Vec<f32>,
     /// Gradient magnitude.
@@ -42,17 +48,26 @@ pub struct Work {
 
 /// Box-downscales RGBA to luma with long side ≤ [`WORK`].
 pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
-    let k = width.max(height).div_ceil(WORK).max(1);
-    let (w, h) = ((width / k).max(1), (height / k).max(1));
+    work_in(rgba, width, (0, 0, width, height))
+}
+
+/// [`work`] of the window `(x0, y0, ww, wh)` of the frame (of `width`
+/// pixels per row).
+pub fn work_in(rgba: &[u8], width: usize, win: (usize, usize, usize, usize)) -> Work {
+    let (ox, oy, ww, wh) = win;
+    let height = oy + wh;
+    let k = ww.max(wh).div_ceil(WORK).max(1);
+    let (w, h) = ((ww / k).max(1), (wh / k).max(1));
     let mut luma: Vec<f32> = Vec::new();
     let mut sums: Vec<u32> = Vec::new();
     let stride = width * 4;
     let area = (k * k) as f32;
-    for oy in 0..h {
+    for row_y in 0..h {
         sums.clear();
         sums.resize(w, 0);
-        for y in oy * k..(oy * k + k).min(height) {
-            let Some(row) = rgba.get(y * stride..y * stride + w * k * 4) else {
+        for y in oy + row_y * k..(oy + row_y * k + k).min(height) {
+            let at = y * stride + ox * 4;
+            let Some(row) = rgba.get(at..at + w * k * 4) else {
                 continue;
             };
             // k pixels per output column, without a division per pixel.
@@ -72,6 +87,9 @@ pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
         w,
         h,
         k,
+        ox,
+        oy,
+        whole: ox == 0 && oy == 0 && ww == width,
         luma,
         mag: Vec::new(),
         dir: Vec::new(),
@@ -208,7 +226,7 @@ fn hough(wk: &Work) -> Vec<Peak> {
             }
         }
     }
-    let min_votes = ((w.min(h) as u32) / 16).max(10);
+    let min_votes = ((w.min(h) as u32) / 32).max(8);
     let mut peaks: Vec<Peak> = Vec::new();
     for t in 0..NT {
         for rb in 0..nr {
@@ -340,8 +358,10 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let found = peaks.len();
     // The frame's borders stand in for a side cut off by the frame.
     let (bw, bh) = ((wk.w - 1) as f64, (wk.h - 1) as f64);
-    for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
-        peaks.push(Peak { t, rho, votes: 0 });
+    if wk.whole {
+        for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
+            peaks.push(Peak { t, rho, votes: 0 });
+        }
     }
     let lines: Vec<Line> = peaks
         .iter()
@@ -568,5 +588,8 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
 /// Maps a working-copy point to original pixel coordinates (pixel centres).
 pub fn to_original(wk: &Work, p: Pt) -> Pt {
     let k = wk.k as f64;
-    ((p.0 + 0.5) * k - 0.5, (p.1 + 0.5) * k - 0.5)
+    (
+        (p.0 + 0.5) * k - 0.5 + wk.ox as f64,
+        (p.1 + 0.5) * k - 0.5 + wk.oy as f64,
+    )
 }
