@@ -434,16 +434,21 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
             if !(1.40..=1.82).contains(&aspect) {
                 continue;
             }
-            let sup: [f64; 4] = [
-                support(wk, q[0], q[1], 0.08, 0.92),
-                support(wk, q[1], q[2], 0.08, 0.92),
-                support(wk, q[2], q[3], 0.08, 0.92),
-                support(wk, q[3], q[0], 0.08, 0.92),
-            ];
-            let min_sup = sup.iter().copied().fold(1.0, f64::min);
-            if min_sup < 0.3 {
+            // Side by side, stopping at the first weak one (most
+            // candidates have one).
+            let mut sup = [0f64; 4];
+            let mut weak = false;
+            for (i, o) in sup.iter_mut().enumerate() {
+                *o = support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92);
+                if *o < 0.3 {
+                    weak = true;
+                    break;
+                }
+            }
+            if weak {
                 continue;
             }
+            let min_sup = sup.iter().copied().fold(1.0, f64::min);
             let lens = [s01, s12, geom::dist(q[2], q[3]), geom::dist(q[3], q[0])];
             let perim: f64 = lens.iter().sum();
             let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();

@@ -213,9 +213,15 @@ fn strong(f: &Faces) -> bool {
 /// The detector's best few outlines on `wk`; the one whose print is most
 /// like an ID card's wins (a sheet of paper or a phone can have the better
 /// outline), the outline's own rank breaking ties.
+/// The candidates are judged on a coarse copy ([`COARSE`] px/mm, one
+/// sample per pixel: ~16× cheaper than the 3-px/mm copy), the winner is
+/// built again at 3 px/mm.
 fn candidates(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, best: &mut Option<(f64, Card)>) {
-    for (rank, quad) in detect::find_all(wk, CANDIDATES).into_iter().enumerate() {
-        let Some(card) = build(rgba, w, h, wk, &quad) else {
+    let quads = detect::find_all(wk, CANDIDATES);
+    let mut win: Option<(f64, usize)> = None;
+    let floor = best.as_ref().map_or(f64::MIN, |(m, _)| *m);
+    for (rank, quad) in quads.iter().enumerate() {
+        let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
             continue;
         };
         if card.ppm * layout::CARD.0 < MIN_SHARE * w.max(h) as f64 {
@@ -223,11 +229,19 @@ fn candidates(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, best: &mut Opt
         }
         let merit =
             card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
-        if best.as_ref().map_or(true, |(m, _)| merit > *m) {
+        if merit > floor && win.map_or(true, |(m, _)| merit > m) {
+            win = Some((merit, rank));
+        }
+    }
+    if let Some((merit, rank)) = win {
+        if let Some(card) = quads.get(rank).and_then(|q| build(rgba, w, h, wk, q, 3.0)) {
             *best = Some((merit, card));
         }
     }
 }
+
+/// Pixels per millimetre of the copy the candidates are compared on.
+const COARSE: f64 = 1.5;
 
 /// The smallest card taken, as a share of the frame's long side: the
 /// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
@@ -238,7 +252,14 @@ const MIN_SHARE: f64 = 0.08;
 const CANDIDATES: usize = 5;
 
 /// The card for one outline: orientation, face, cut and hidden corners.
-fn build(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, quad: &detect::Quad) -> Option<Card> {
+fn build(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    wk: &detect::Work,
+    quad: &detect::Quad,
+    s: f64,
+) -> Option<Card> {
     // Hidden corners: neither side near the corner has edge support (a
     // finger or an object over it). Rounded corners end ~6 % in.
     let q = quad.q;
@@ -270,15 +291,16 @@ fn build(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, quad: &detect::Quad
         let bottom = geom::dist(corners0[3], corners0[2]);
         top.min(bottom) / layout::CARD.0
     };
-    // Face and orientation from a 3-px/mm rectified copy of the whole card.
+    // Face and orientation from a rectified copy of the whole card (3
+    // px/mm; coarser, one sample per pixel, when comparing candidates).
     let mut whole = rectify(
         rgba,
         w,
         h,
         &hm0,
         (0.0, 0.0, layout::CARD.0, layout::CARD.1),
-        3.0,
-        ppm,
+        s,
+        if s < 3.0 { s } else { ppm },
     );
     let faces = classify(&whole);
     if faces.turned {
