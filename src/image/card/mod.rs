@@ -387,6 +387,9 @@ const RED_MIN: f64 = 0.2;
 /// no print (ID cards on their outline ≤ 0.12, a dark bank card whose
 /// gradient reads as ink 0.38–0.55; seed 2).
 const BG_INK_MAX: f64 = 0.2;
+/// Weight of the head evidence (hair over backdrop, 0.37–0.8 on portrait
+/// sides) in the portrait side's layout score.
+const HEAD_WEIGHT: f64 = 0.3;
 /// Without red (a black-and-white photo), the emblem side's layout
 /// correlation from which it still counts (emblem sides 0.42–0.65, bank
 /// cards ≤ 0.25; seed 2).
@@ -553,20 +556,6 @@ pub fn classify(r: &Rect) -> Faces {
         }
         inside / ni.max(1.0) - out / no.max(1.0)
     };
-    let p0 = corr(&layout::PORTRAIT_ZONES, false);
-    let p1 = corr(&layout::PORTRAIT_ZONES, true);
-    let (r0, r1) = (red_in(false), red_in(true));
-    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
-    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
-    let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
-    let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
-    let (side, score, turned, other) = if p >= e {
-        (Side::Portrait, p, pt, e)
-    } else {
-        (Side::Emblem, e, et, p)
-    };
-    // Mean ink share over the cells whose centre `keep` accepts (mm, in
-    // the orientation `turn`).
     let mean_of = |map: &[f64], turn: bool, keep: &dyn Fn(f64, f64) -> bool| -> f64 {
         let (mut s, mut n) = (0f64, 0f64);
         for cy in 0..ch {
@@ -592,6 +581,31 @@ pub fn classify(r: &Rect) -> Faces {
             0.0
         }
     };
+    // The head in the photo is the portrait side's own evidence (as the
+    // red emblem is the other side's): it counts into the layout score,
+    // which blur and black-and-white copies weaken (text rows smear).
+    let in_hair = |x: f64, y: f64| layout::inside(&layout::P_HAIR, x, y);
+    let in_backdrop = |x: f64, y: f64| layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y));
+    let head = |turn: bool| mean_of(&act, turn, &in_hair) - mean_of(&act, turn, &in_backdrop);
+    let (h0, h1) = (head(false), head(true));
+    let (c0, c1) = (
+        corr(&layout::PORTRAIT_ZONES, false),
+        corr(&layout::PORTRAIT_ZONES, true),
+    );
+    let p0 = c0 + HEAD_WEIGHT * h0.max(0.0);
+    let p1 = c1 + HEAD_WEIGHT * h1.max(0.0);
+    let (r0, r1) = (red_in(false), red_in(true));
+    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
+    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
+    let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
+    let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
+    let (side, score, turned, other) = if p >= e {
+        (Side::Portrait, p, pt, e)
+    } else {
+        (Side::Emblem, e, et, p)
+    };
+    // Mean ink share over the cells whose centre `keep` accepts (mm, in
+    // the orientation `turn`).
     let zones: &[Zone] = if side == Side::Emblem {
         &layout::EMBLEM_ZONES
     } else {
@@ -606,7 +620,6 @@ pub fn classify(r: &Rect) -> Faces {
                 .iter()
                 .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
     });
-    let in_hair = |x: f64, y: f64| layout::inside(&layout::P_HAIR, x, y);
     let hair = mean_of(&act, pt, &in_hair);
     // A glare spot over the photo hides the head: no evidence either way.
     let hair_blown = mean_of(&blown, pt, &in_hair) > 0.3;
@@ -635,7 +648,18 @@ pub fn classify(r: &Rect) -> Faces {
             Side::Unknown
         },
         sure,
-        score,
+        // Reported without the head's share: the layout threshold and the
+        // candidates' ranking stay on the print's correlation (a passport
+        // has a head too).
+        score: if side == Side::Portrait {
+            if pt {
+                c1
+            } else {
+                c0
+            }
+        } else {
+            score
+        },
         turned,
         bg_ink,
         photo,
