@@ -6,10 +6,24 @@
 use beian_check::json::{parse, Json};
 use std::collections::BTreeMap;
 
+/// The strings of the array `key` of the truth.
+fn strings(t: &Json, key: &str) -> Vec<String> {
+    t.get(key)
+        .and_then(Json::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
     let verbose = args.iter().any(|a| a == "-v");
+    // -d: also the face evidence of the detected quad (a second detection).
+    let diag = args.iter().any(|a| a == "-d");
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -64,27 +78,88 @@ fn main() {
             .iter()
             .map(|f| f.get("code").and_then(Json::as_str).unwrap().to_string())
             .collect();
-        let expect: Vec<String> = t
-            .get("expect")
-            .and_then(Json::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let expect = strings(&t, "expect");
         let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let mut line = format!("{name} {slot} {kind}");
+        let mono = t
+            .get("fonts")
+            .and_then(|f| f.get("mono"))
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_string();
+        if diag {
+            if let Some(c) = beian_check::image::card::find(&rgba, w as usize, h as usize) {
+                let f = c.faces;
+                line += &format!(
+                    " D[sc={:.2} side={} sure={} bg={:.3} photo={:.2} red={:.3} paper={:.2} asp={:.2}]",
+                    f.score,
+                    f.side.name(),
+                    f.sure,
+                    f.bg_ink,
+                    f.photo,
+                    f.red,
+                    f.paper_share,
+                    c.aspect
+                );
+                let q: Vec<String> = c
+                    .corners
+                    .iter()
+                    .map(|p| format!("[{:.0},{:.0}]", p.0, p.1))
+                    .collect();
+                line += &format!(" Q[{}]", q.join(","));
+                if let Some(n) = beian_check::image::card::ocr::read_number(
+                    &rgba, w as usize, h as usize, &c.hm, c.ppm,
+                ) {
+                    let truth = t.get("number").and_then(Json::as_str).unwrap_or("");
+                    let wrong = n
+                        .text
+                        .chars()
+                        .zip(truth.chars())
+                        .filter(|(a, b)| a != b)
+                        .count();
+                    line += &format!(" R[{} wrong={wrong} c={:.2}]", n.text, n.confidence);
+                }
+                if let Some(cands) = beian_check::image::card::ocr::number_cands(
+                    &rgba, w as usize, h as usize, &c.hm, c.ppm,
+                ) {
+                    let k: Vec<String> = cands
+                        .iter()
+                        .map(|k| {
+                            format!(
+                                "{}{}{:.3}/{:.3}/{}",
+                                char::from(k.c1),
+                                char::from(k.c2),
+                                k.s1,
+                                k.s2,
+                                k.sims
+                                    .iter()
+                                    .map(|v| format!("{v:.3}"))
+                                    .collect::<Vec<_>>()
+                                    .join(",")
+                            )
+                        })
+                        .collect();
+                    line += &format!(" K[{}]", k.join(" "));
+                }
+            } else {
+                line += " D[none]";
+            }
+        }
         if kind == "negative" {
+            let neg = t.get("negative").and_then(Json::as_str).unwrap_or("");
             bump("negative reported as card", card.is_some());
-            line += &format!(
-                " neg={} card={}",
-                t.get("negative").and_then(Json::as_str).unwrap_or(""),
-                card.is_some()
-            );
+            bump(&format!("negative reported as card: {neg}"), card.is_some());
+            line += &format!(" neg={} card={}", neg, card.is_some());
         } else {
             bump("card found", card.is_some());
+            let defects = strings(&t, "defects");
+            if defects.is_empty() {
+                bump("card found: no defect", card.is_some());
+            }
+            for d in &defects {
+                bump(&format!("card found: {d}"), card.is_some());
+            }
             if let Some(c) = card {
                 let tc = t.get("corners1024").and_then(Json::as_array).unwrap();
                 let pc = c.get("corners").and_then(Json::as_array).unwrap();
@@ -115,6 +190,10 @@ fn main() {
                         .unwrap_or(-1.0);
                     if legible {
                         bump("number read exactly (legible)", read == Some(truth));
+                        bump(
+                            &format!("number read exactly (legible): {mono}"),
+                            read == Some(truth),
+                        );
                     }
                     if let Some(rd) = read {
                         bump("number confidently wrong (of reads)", rd != truth);

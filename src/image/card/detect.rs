@@ -32,6 +32,12 @@ pub struct Work {
     pub h: usize,
     /// Downscale factor (original pixels per working pixel).
     pub k: usize,
+    /// Where the copy starts in the original (a window of it).
+    pub ox: usize,
+    /// See `ox`.
+    pub oy: usize,
+    /// True for the whole frame (its borders may stand in for a cut side).
+    pub whole: bool,
     /// Luma 0–255.
     pub luma: Vec<f32>,
     /// Gradient magnitude.
@@ -42,17 +48,26 @@ pub struct Work {
 
 /// Box-downscales RGBA to luma with long side ≤ [`WORK`].
 pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
-    let k = width.max(height).div_ceil(WORK).max(1);
-    let (w, h) = ((width / k).max(1), (height / k).max(1));
+    work_in(rgba, width, (0, 0, width, height))
+}
+
+/// [`work`] of the window `(x0, y0, ww, wh)` of the frame (of `width`
+/// pixels per row).
+pub fn work_in(rgba: &[u8], width: usize, win: (usize, usize, usize, usize)) -> Work {
+    let (ox, oy, ww, wh) = win;
+    let height = oy + wh;
+    let k = ww.max(wh).div_ceil(WORK).max(1);
+    let (w, h) = ((ww / k).max(1), (wh / k).max(1));
     let mut luma: Vec<f32> = Vec::new();
     let mut sums: Vec<u32> = Vec::new();
     let stride = width * 4;
     let area = (k * k) as f32;
-    for oy in 0..h {
+    for row_y in 0..h {
         sums.clear();
         sums.resize(w, 0);
-        for y in oy * k..(oy * k + k).min(height) {
-            let Some(row) = rgba.get(y * stride..y * stride + w * k * 4) else {
+        for y in oy + row_y * k..(oy + row_y * k + k).min(height) {
+            let at = y * stride + ox * 4;
+            let Some(row) = rgba.get(at..at + w * k * 4) else {
                 continue;
             };
             // k pixels per output column, without a division per pixel.
@@ -72,6 +87,9 @@ pub fn work(rgba: &[u8], width: usize, height: usize) -> Work {
         w,
         h,
         k,
+        ox,
+        oy,
+        whole: ox == 0 && oy == 0 && ww == width,
         luma,
         mag: Vec::new(),
         dir: Vec::new(),
@@ -208,7 +226,7 @@ fn hough(wk: &Work) -> Vec<Peak> {
             }
         }
     }
-    let min_votes = ((w.min(h) as u32) / 16).max(10);
+    let min_votes = ((w.min(h) as u32) / 32).max(8);
     let mut peaks: Vec<Peak> = Vec::new();
     for t in 0..NT {
         for rb in 0..nr {
@@ -329,12 +347,21 @@ const ID1: f64 = 85.6 / 54.0;
 
 /// Finds the best card-shaped quadrilateral.
 pub fn find(wk: &Work) -> Option<Quad> {
+    find_all(wk, 1).into_iter().next()
+}
+
+/// Finds up to `k` distinct card-shaped quadrilaterals, best first (a
+/// paper sheet, a phone or a photo frame can outscore the card's outline;
+/// the caller picks among them by the print).
+pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut peaks = hough(wk);
     let found = peaks.len();
     // The frame's borders stand in for a side cut off by the frame.
     let (bw, bh) = ((wk.w - 1) as f64, (wk.h - 1) as f64);
-    for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
-        peaks.push(Peak { t, rho, votes: 0 });
+    if wk.whole {
+        for (t, rho) in [(0, 0.0), (0, bw), (NT / 2, 0.0), (NT / 2, bh)] {
+            peaks.push(Peak { t, rho, votes: 0 });
+        }
     }
     let lines: Vec<Line> = peaks
         .iter()
@@ -355,7 +382,7 @@ pub fn find(wk: &Work) -> Option<Quad> {
             }
         }
     }
-    let mut best: Option<(f64, Quad)> = None;
+    let mut all: Vec<(f64, Quad)> = Vec::new();
     let mut budget = 6000usize;
     for (pi, &(a, b)) in pairs.iter().enumerate() {
         for &(c, d) in pairs.iter().skip(pi + 1) {
@@ -407,37 +434,64 @@ pub fn find(wk: &Work) -> Option<Quad> {
             if !(1.40..=1.82).contains(&aspect) {
                 continue;
             }
-            let sup: [f64; 4] = [
-                support(wk, q[0], q[1], 0.08, 0.92),
-                support(wk, q[1], q[2], 0.08, 0.92),
-                support(wk, q[2], q[3], 0.08, 0.92),
-                support(wk, q[3], q[0], 0.08, 0.92),
-            ];
-            let min_sup = sup.iter().copied().fold(1.0, f64::min);
-            if min_sup < 0.3 {
+            // Side by side, stopping at the first weak one (most
+            // candidates have one).
+            let mut sup = [0f64; 4];
+            let mut weak = false;
+            for (i, o) in sup.iter_mut().enumerate() {
+                *o = support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92);
+                if *o < 0.3 {
+                    weak = true;
+                    break;
+                }
+            }
+            if weak {
                 continue;
             }
+            let min_sup = sup.iter().copied().fold(1.0, f64::min);
             let lens = [s01, s12, geom::dist(q[2], q[3]), geom::dist(q[3], q[0])];
             let perim: f64 = lens.iter().sum();
             let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
             let frac = supported / perim;
             let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
             let score = supported * frac * frac * shape * (0.5 + min_sup);
-            if best.as_ref().map_or(true, |(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    Quad {
-                        q,
-                        support: frac,
-                        aspect,
-                    },
-                ));
-            }
+            all.push((
+                score,
+                Quad {
+                    q,
+                    support: frac,
+                    aspect,
+                },
+            ));
         }
     }
-    let (_, mut quad) = best?;
-    refine(wk, &mut quad);
-    Some(quad)
+    // The best k whose corners are not all near a better one's (repeated
+    // selection of the maximum: no sort code in the wasm).
+    let near = 0.04 * crate::rt::sqrt(w * w + h * h);
+    let mut out: Vec<Quad> = Vec::new();
+    let mut tries = 0;
+    while out.len() < k && tries < 64 {
+        tries += 1;
+        let mut at: Option<usize> = None;
+        for (i, (s, _)) in all.iter().enumerate() {
+            if *s > f64::MIN && at.map_or(true, |j| all.get(j).map_or(true, |b| *s > b.0)) {
+                at = Some(i);
+            }
+        }
+        let Some(i) = at else { break };
+        let Some(e) = all.get_mut(i) else { break };
+        e.0 = f64::MIN;
+        let quad = e.1.clone();
+        let same = |o: &Quad| (0..4).all(|c| (0..4).any(|d| geom::dist(o.q[c], quad.q[d]) < near));
+        if out.iter().any(same) {
+            continue;
+        }
+        out.push(quad);
+    }
+    for quad in out.iter_mut() {
+        refine(wk, quad);
+    }
+    out
 }
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along
@@ -539,5 +593,8 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
 /// Maps a working-copy point to original pixel coordinates (pixel centres).
 pub fn to_original(wk: &Work, p: Pt) -> Pt {
     let k = wk.k as f64;
-    ((p.0 + 0.5) * k - 0.5, (p.1 + 0.5) * k - 0.5)
+    (
+        (p.0 + 0.5) * k - 0.5 + wk.ox as f64,
+        (p.1 + 0.5) * k - 0.5 + wk.oy as f64,
+    )
 }

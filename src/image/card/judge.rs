@@ -58,7 +58,7 @@ pub fn run(
         out.push(not_found());
         return false;
     };
-    if card.layout_score < t("layoutMin", 0.2) {
+    if card.layout_score < t("layoutMin", 0.2) || !card.faces.id_like {
         out.push(not_found());
         return false;
     }

@@ -22,6 +22,16 @@ pub const P_NUMBER_LINE: Zone = (5.0, 44.0, 80.0, 49.5);
 /// Portrait side: the 18 characters of the number.
 pub const P_NUMBER: Zone = (27.5, 43.6, 80.5, 49.6);
 
+/// Portrait side: where the hair of the photo's head is (the head is
+/// centred in the photo, its top ~6 mm below the photo's).
+pub const P_HAIR: Zone = (63.0, 10.5, 72.5, 16.0);
+/// Portrait side: the photo's plain backdrop around the head.
+pub const P_BACKDROP: [Zone; 3] = [
+    (55.5, 5.5, 60.0, 24.0),
+    (76.0, 5.5, 80.0, 24.0),
+    (60.0, 5.5, 76.0, 9.5),
+];
+
 /// Emblem side: the national emblem.
 pub const E_EMBLEM: Zone = (5.0, 5.0, 24.5, 25.0);
 /// Emblem side: 中华人民共和国 / 居民身份证.
