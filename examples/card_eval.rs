@@ -163,6 +163,10 @@ fn main() {
                     }
                     if let Some(rd) = read {
                         bump("number confidently wrong (of reads)", rd != truth);
+                        bump(
+                            &format!("number confidently wrong (of reads): {mono}"),
+                            rd != truth,
+                        );
                     }
                     line += &format!(
                         " num={:?} conf={conf} legible={legible}",
@@ -182,10 +186,18 @@ fn main() {
                             "validity read exactly (legible)",
                             rf == Some(tf) && ru == Some(tu),
                         );
+                        bump(
+                            &format!("validity read exactly (legible): {mono}"),
+                            rf == Some(tf) && ru == Some(tu),
+                        );
                     }
                     if rf.is_some() {
                         bump(
                             "validity confidently wrong (of reads)",
+                            rf != Some(tf) || ru != Some(tu),
+                        );
+                        bump(
+                            &format!("validity confidently wrong (of reads): {mono}"),
                             rf != Some(tf) || ru != Some(tu),
                         );
                     }

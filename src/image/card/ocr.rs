@@ -32,6 +32,8 @@ pub struct Number {
     pub text: String,
     /// 0–1.
     pub confidence: f64,
+    /// Taken with one ambiguous character chosen by the check character.
+    pub repaired: bool,
 }
 
 /// A read validity period.
@@ -42,6 +44,8 @@ pub struct Validity {
     pub until: String,
     /// 0–1.
     pub confidence: f64,
+    /// Taken with a month or day digit from its twin in the other date.
+    pub repaired: bool,
 }
 
 /// A binarised band: darkness 0–1 per pixel and the ink mask.
@@ -227,26 +231,9 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
     best.map(|(_, o, pp)| (o, pp))
 }
 
-/// Classifies the cell `[x0, x0 + pitch)` × rows: the best and the second
-/// best character with their similarities.
-fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64, f64)> {
-    // Centre on the cell's ink.
-    let (mut sx, mut sw) = (0f64, 0f64);
-    for y in r.0..r.1 {
-        for x in (x0.max(0.0) as usize)..((x0 + pitch).max(0.0) as usize).min(b.w) {
-            let d = f64::from(b.dark.get(y * b.w + x).copied().unwrap_or(0.0));
-            sx += d * x as f64;
-            sw += d;
-        }
-    }
-    if sw < 1.0 {
-        return None;
-    }
-    let cx = sx / sw;
-    // Width from the line height, as the templates (font-size free).
-    let half = 0.375 * (r.1 - r.0) as f64;
-    let (bx0, bx1) = (cx - half, cx + half);
-    let (by0, by1) = (r.0 as f64, r.1 as f64);
+/// Zoning features of the box `x0..x1` × `y0..y1` of the band: mean
+/// darkness in ZW × ZH zones, centred and scaled to unit length.
+fn features(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; glyphs::ZW * glyphs::ZH] {
     let mut f = [0f64; glyphs::ZW * glyphs::ZH];
     let sub = 3usize;
     for zy in 0..glyphs::ZH {
@@ -254,12 +241,12 @@ fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64
             let mut acc = 0.0;
             for sy in 0..sub {
                 for sxx in 0..sub {
-                    let x = bx0
+                    let x = x0
                         + (zx as f64 + (sxx as f64 + 0.5) / sub as f64) / glyphs::ZW as f64
-                            * (bx1 - bx0);
-                    let y = by0
+                            * (x1 - x0);
+                    let y = y0
                         + (zy as f64 + (sy as f64 + 0.5) / sub as f64) / glyphs::ZH as f64
-                            * (by1 - by0);
+                            * (y1 - y0);
                     if x >= 0.0 && y >= 0.0 && (x as usize) < b.w {
                         acc += f64::from(
                             b.dark
@@ -275,72 +262,217 @@ fn classify(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<(u8, f64
             }
         }
     }
-    let norm = |v: &mut [f64]| {
-        let m = v.iter().sum::<f64>() / v.len() as f64;
-        let mut s = 0.0;
-        for x in v.iter_mut() {
-            *x -= m;
-            s += *x * *x;
-        }
-        let s = crate::rt::sqrt(s);
-        if s > 0.0 {
-            for x in v.iter_mut() {
-                *x /= s;
-            }
-        }
-    };
     norm(&mut f);
-    // Best similarity per character over the faces.
-    let mut per: [(u8, f64); 11] = [(0, -1.0); 11];
-    for (ch, t) in glyphs::GLYPHS.iter() {
-        let mut g = [0f64; glyphs::ZW * glyphs::ZH];
-        for (a, &v) in g.iter_mut().zip(t.iter()) {
-            *a = f64::from(v);
+    f
+}
+
+/// Centres `v` and scales it to unit length.
+fn norm(v: &mut [f64]) {
+    let m = v.iter().sum::<f64>() / v.len() as f64;
+    let mut s = 0.0;
+    for x in v.iter_mut() {
+        *x -= m;
+        s += *x * *x;
+    }
+    let s = crate::rt::sqrt(s);
+    if s > 0.0 {
+        for x in v.iter_mut() {
+            *x /= s;
         }
-        norm(&mut g);
-        let s: f64 = g.iter().zip(f.iter()).map(|(a, b)| a * b).sum();
-        let slot = if *ch == b'X' {
-            10
-        } else {
-            usize::from(ch.wrapping_sub(b'0'))
-        };
-        if let Some(e) = per.get_mut(slot) {
-            if s > e.1 {
-                *e = (*ch, s);
+    }
+}
+
+/// The templates, centred and scaled as [`features`], with their class
+/// (0–9, 10 for X).
+fn templates() -> Vec<(usize, [f64; glyphs::ZW * glyphs::ZH])> {
+    glyphs::GLYPHS
+        .iter()
+        .map(|(ch, t)| {
+            let mut g = [0f64; glyphs::ZW * glyphs::ZH];
+            for (a, &v) in g.iter_mut().zip(t.iter()) {
+                *a = f64::from(v);
+            }
+            norm(&mut g);
+            let slot = if *ch == b'X' {
+                10
+            } else {
+                usize::from(ch.wrapping_sub(b'0'))
+            };
+            (slot, g)
+        })
+        .collect()
+}
+
+/// Classifies the cell `[x0, x0 + pitch)` × rows: the similarity of each
+/// class (0–9, 10 for X). Each class takes its best
+/// similarity over the faces and over ±1 px shifts of the box's left,
+/// top and bottom edges (the line's rows and the cell's centre are
+/// estimates).
+fn classify(
+    b: &Band,
+    r: (usize, usize),
+    x0: f64,
+    pitch: f64,
+    tpl: &[(usize, [f64; glyphs::ZW * glyphs::ZH])],
+) -> Option<[f64; 11]> {
+    // Centre on the cell's ink.
+    let (mut sx, mut sw) = (0f64, 0f64);
+    for y in r.0..r.1 {
+        for x in (x0.max(0.0) as usize)..((x0 + pitch).max(0.0) as usize).min(b.w) {
+            let d = f64::from(b.dark.get(y * b.w + x).copied().unwrap_or(0.0));
+            sx += d * x as f64;
+            sw += d;
+        }
+    }
+    if sw < 1.0 {
+        return None;
+    }
+    let cx = sx / sw;
+    // Width from the line height, as the templates (font-size free).
+    let half = 0.375 * (r.1 - r.0) as f64;
+    let mut per = [-1.0f64; 11];
+    for dx in [-2.0, -1.0, 0.0, 1.0, 2.0] {
+        for dt in [-2.0, -1.0, 0.0, 1.0, 2.0] {
+            for db in [-2.0, -1.0, 0.0, 1.0, 2.0] {
+                let f = features(
+                    b,
+                    cx - half + dx,
+                    cx + half + dx,
+                    r.0 as f64 + dt,
+                    r.1 as f64 + db,
+                );
+                for (slot, g) in tpl {
+                    let s: f64 = g.iter().zip(f.iter()).map(|(a, b)| a * b).sum();
+                    if let Some(e) = per.get_mut(*slot) {
+                        if s > *e {
+                            *e = s;
+                        }
+                    }
+                }
             }
         }
     }
-    // The best two, without a sort (a sort instantiation costs wasm bytes).
-    let (mut c1, mut s1, mut s2) = (0u8, -1.0f64, -1.0f64);
-    for &(c, v) in per.iter() {
+    Some(per)
+}
+
+/// Below this margin over the runner-up a character is ambiguous: its
+/// runner-ups within the margin are alternatives.
+const AMB: f64 = 0.08;
+
+/// The validity has no check character: a character counts as certain only
+/// with a wider margin.
+const AMB_V: f64 = 0.10;
+
+/// The best class of `s` (ties: the lower), its similarity and the margin
+/// over the runner-up.
+fn best(s: &[f64; 11]) -> (usize, f64, f64) {
+    let (mut c1, mut s1, mut s2) = (0usize, -1.0f64, -1.0f64);
+    for (i, &v) in s.iter().enumerate() {
         if v > s1 {
             s2 = s1;
-            c1 = c;
+            c1 = i;
             s1 = v;
         } else if v > s2 {
             s2 = v;
         }
     }
-    Some((c1, s1, s2))
+    (c1, s1, s1 - s2)
+}
+
+fn ch(c: usize) -> char {
+    if c == 10 {
+        'X'
+    } else {
+        char::from(b'0' + c as u8)
+    }
 }
 
 /// Per-character confidence: the margin of the best similarity over the
-/// runner-up (0.1 or more counts as certain), nothing below a similarity
-/// of 0.5.
-fn char_conf(s1: f64, s2: f64) -> f64 {
+/// runner-up ([`AMB`] or more counts as certain), nothing below a
+/// similarity of 0.5.
+fn char_conf(s1: f64, margin: f64, amb: f64) -> f64 {
     if s1 < 0.5 {
         return 0.0;
     }
-    ((s1 - s2) / 0.1).max(0.0).min(1.0)
+    (margin / amb).max(0.0).min(1.0)
 }
 
-/// The line's confidence: half from passing its own checks, half from the
-/// weakest character.
-fn line_conf(weakest: f64, checks: bool) -> f64 {
-    if checks {
-        0.5 + 0.5 * weakest
-    } else {
-        0.3 * weakest
+/// Decides the number from the per-position similarities. The reading is
+/// the best class per position when it passes [`plausible`]. It is
+/// confident when no other plausible number lies within reach: the
+/// alternatives are the classes within [`AMB`] of a position's best, and
+/// no substitution of one or two of them may give another plausible
+/// number (one substitution never can: MOD 11-2 detects every single
+/// error). When the best classes fail the checks and exactly one position
+/// is ambiguous, the alternative there that passes them is taken (a
+/// repair; the check character then no longer guards the line, so all
+/// other positions must be certain). Returns (text, confidence, repaired).
+fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
+    let mut digits: Vec<usize> = Vec::with_capacity(18);
+    let mut alts: Vec<(usize, usize)> = Vec::new();
+    let mut weakest = 1.0f64;
+    let mut unreadable = false;
+    for (i, s) in sc.iter().enumerate() {
+        let (c, s1, m) = best(s);
+        digits.push(c);
+        weakest = weakest.min(char_conf(s1, m, AMB));
+        if s1 < 0.5 {
+            unreadable = true;
+        }
+        for (k, &v) in s.iter().enumerate() {
+            if k != c && s1 - v < AMB && (k < 10 || i == 17) {
+                alts.push((i, k));
+            }
+        }
+    }
+    let text = |d: &[usize]| -> String { d.iter().map(|&c| ch(c)).collect() };
+    let base = text(&digits);
+    if unreadable || sc.len() != 18 || alts.len() > 6 {
+        return (base, 0.3 * weakest, false);
+    }
+    let ok = plausible(&base);
+    // Plausible numbers one or two alternatives away.
+    let mut found: Option<String> = None;
+    let mut count = 0usize;
+    let mut with = |d: &mut Vec<usize>, subs: &[(usize, usize)]| {
+        let saved: Vec<usize> = subs
+            .iter()
+            .map(|&(i, _)| d.get(i).copied().unwrap_or(0))
+            .collect();
+        for &(i, k) in subs {
+            if let Some(x) = d.get_mut(i) {
+                *x = k;
+            }
+        }
+        let t = text(d);
+        if plausible(&t) {
+            count += 1;
+            found = Some(t);
+        }
+        for (&(i, _), &v) in subs.iter().zip(saved.iter()) {
+            if let Some(x) = d.get_mut(i) {
+                *x = v;
+            }
+        }
+    };
+    let mut d = digits.clone();
+    for (n, &a) in alts.iter().enumerate() {
+        with(&mut d, &[a]);
+        for &b in alts.iter().skip(n + 1) {
+            if b.0 != a.0 {
+                with(&mut d, &[a, b]);
+            }
+        }
+    }
+    let positions = {
+        let mut p: Vec<usize> = alts.iter().map(|a| a.0).collect();
+        p.dedup();
+        p.len()
+    };
+    match (ok, count, found) {
+        (true, 0, _) => (base, if positions == 0 { 1.0 } else { 0.95 }, false),
+        (false, 1, Some(t)) if positions == 1 => (t, 0.9, true),
+        _ => (base, if ok { 0.5 } else { 0.3 * weakest }, false),
     }
 }
 
@@ -350,18 +482,23 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     let r = rows(&b)?;
     let p = profile(&b, r);
     let (o, pitch) = cells(&p, 18, 50.5 / 18.0 * S)?;
-    let mut text = String::new();
-    let mut conf = 1.0f64;
+    let tpl = templates();
+    let mut sc: Vec<[f64; 11]> = Vec::with_capacity(18);
     for i in 0..18 {
         let x0 = o + i as f64 * pitch;
-        let (c, s1, s2) = classify(&b, r, x0, pitch)?;
+        let mut s = classify(&b, r, x0, pitch, &tpl)?;
         // Only the last position may be X.
-        let c = if c == b'X' && i < 17 { b'?' } else { c };
-        text.push(char::from(c));
-        conf = conf.min(char_conf(s1, s2));
+        if i < 17 {
+            s[10] = -1.0;
+        }
+        sc.push(s);
     }
-    let confidence = line_conf(conf, plausible(&text));
-    Some(Number { text, confidence })
+    let (text, confidence, repaired) = decide_number(&sc);
+    Some(Number {
+        text,
+        confidence,
+        repaired,
+    })
 }
 
 /// Reads 有效期限 from the emblem side.
@@ -392,8 +529,11 @@ pub fn read_validity(
         }
     }
     let (o, pp) = cells(&q, n, pitch)?;
+    let tpl = templates();
     let mut text = String::new();
     let mut conf = 1.0f64;
+    let mut repaired = false;
+    let mut digits: Vec<(usize, usize, f64, f64, [f64; 11])> = Vec::with_capacity(n);
     for i in 0..n {
         let x0 = o + i as f64 * pp;
         if matches!(i, 4 | 7 | 10 | 15 | 18) {
@@ -420,9 +560,49 @@ pub fn read_validity(
             text.push(if i == 10 { '-' } else { '.' });
             continue;
         }
-        let (c, s1, s2) = classify(&b, r, x0, pp)?;
-        text.push(if c == b'X' { '?' } else { char::from(c) });
-        conf = conf.min(char_conf(s1, s2));
+        let mut s = classify(&b, r, x0, pp, &tpl)?;
+        s[10] = -1.0;
+        let (c, s1, m) = best(&s);
+        text.push(ch(c));
+        digits.push((i, c, s1, m, s));
+    }
+    // Month and day are printed twice (from and until): a pair read alike
+    // is as certain as its surer half; a pair read differently takes the
+    // surer half's digit when it is certain and is an alternative (within
+    // AMB) of the other (a repair).
+    let mut fixed: Vec<(usize, char)> = Vec::new();
+    for &(i, c, s1, m, ref sc) in digits.iter() {
+        let twin = if long_term || !matches!(i, 5 | 6 | 8 | 9 | 16 | 17 | 19 | 20) {
+            None
+        } else if i < 11 {
+            digits.iter().find(|t| t.0 == i + 11)
+        } else {
+            digits.iter().find(|t| t.0 + 11 == i)
+        };
+        let cc = match twin {
+            Some(&(_, tc, ts1, tm, _)) if tc == c => {
+                char_conf(s1, m, AMB_V).min(char_conf(ts1, tm, AMB_V))
+            }
+            Some(&(_, tc, ts1, tm, _)) => {
+                let own = sc.get(tc).copied().unwrap_or(-1.0);
+                if char_conf(ts1, tm, AMB_V) >= 1.0 && s1 - own < AMB_V && own >= 0.5 {
+                    fixed.push((i, ch(tc)));
+                    1.0
+                } else {
+                    char_conf(s1, m, AMB_V)
+                }
+            }
+            None => char_conf(s1, m, AMB_V),
+        };
+        conf = conf.min(cc);
+    }
+    if !fixed.is_empty() {
+        text = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| fixed.iter().find(|f| f.0 == i).map_or(c, |f| f.1))
+            .collect();
+        repaired = true;
     }
     if long_term {
         // The ideographs: ink over most of the line height, ~4–8 mm wide.
@@ -447,6 +627,7 @@ pub fn read_validity(
             from: String::new(),
             until: String::new(),
             confidence: conf.min(0.3),
+            repaired,
         });
     };
     if !ok_until {
@@ -456,7 +637,9 @@ pub fn read_validity(
         Some(u) => {
             // Validity periods are 5, 10 or 20 years (Resident Identity Card Law art. 5).
             let years = i64::from(u.year) - i64::from(f.year);
-            if !(u.month == f.month && matches!(years, 5 | 10 | 20)) {
+            // The same day, but 29 February ends on the 28th.
+            let day = u.day == f.day || (f.month == 2 && f.day == 29 && u.day == 28);
+            if !(u.month == f.month && day && matches!(years, 5 | 10 | 20)) {
                 conf = conf.min(0.5);
             }
             u.iso()
@@ -467,6 +650,7 @@ pub fn read_validity(
         from: f.iso(),
         until: until_s,
         confidence: conf,
+        repaired,
     })
 }
 
