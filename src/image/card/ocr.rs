@@ -387,6 +387,16 @@ fn ch(c: usize) -> char {
     }
 }
 
+/// Keeps only the classes `lo..=hi` of `s` (what a position can hold),
+/// so that an impossible class is neither the reading nor the runner-up.
+fn only(s: &mut [f64; 11], lo: usize, hi: usize) {
+    for (k, v) in s.iter_mut().enumerate() {
+        if k < lo || k > hi {
+            *v = -1.0;
+        }
+    }
+}
+
 /// Per-character confidence: the margin of the best similarity over the
 /// runner-up ([`AMB`] or more counts as certain), nothing below a
 /// similarity of 0.5.
@@ -487,9 +497,21 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     for i in 0..18 {
         let x0 = o + i as f64 * pitch;
         let mut s = classify(&b, r, x0, pitch, &tpl)?;
-        // Only the last position may be X.
-        if i < 17 {
-            s[10] = -1.0;
+        // Only the last position may be X; the province's first digit is
+        // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
+        // day's 0–3.
+        match i {
+            0 => only(&mut s, 1, 8),
+            6 => only(&mut s, 1, 2),
+            10 => only(&mut s, 0, 1),
+            12 => only(&mut s, 0, 3),
+            17 => {}
+            _ => only(&mut s, 0, 9),
+        }
+        if i == 7 {
+            for v in s.iter_mut().take(9).skip(1) {
+                *v = -1.0;
+            }
         }
         sc.push(s);
     }
@@ -561,7 +583,18 @@ pub fn read_validity(
             continue;
         }
         let mut s = classify(&b, r, x0, pp, &tpl)?;
-        s[10] = -1.0;
+        // Second-generation cards date from 2004 and run 5–20 years:
+        // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
+        // tens 0–3.
+        match i {
+            0 | 11 => only(&mut s, 2, 2),
+            1 | 12 => only(&mut s, 0, 0),
+            2 => only(&mut s, 0, 2),
+            13 => only(&mut s, 0, 4),
+            5 | 16 => only(&mut s, 0, 1),
+            8 | 19 => only(&mut s, 0, 3),
+            _ => only(&mut s, 0, 9),
+        }
         let (c, s1, m) = best(&s);
         text.push(ch(c));
         digits.push((i, c, s1, m, s));
