@@ -417,72 +417,61 @@ fn char_conf(s1: f64, margin: f64, amb: f64) -> f64 {
 /// is ambiguous, the alternative there that passes them is taken (a
 /// repair; the check character then no longer guards the line, so all
 /// other positions must be certain). Returns (text, confidence, repaired).
-fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
-    let mut digits: Vec<usize> = Vec::with_capacity(18);
+pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
+    let mut d = [0usize; 18];
     let mut alts: Vec<(usize, usize)> = Vec::new();
     let mut weakest = 1.0f64;
-    let mut unreadable = false;
-    for (i, s) in sc.iter().enumerate() {
+    let mut unreadable = sc.len() != 18;
+    for ((i, s), x) in sc.iter().enumerate().zip(d.iter_mut()) {
         let (c, s1, m) = best(s);
-        digits.push(c);
+        *x = c;
         weakest = weakest.min(char_conf(s1, m, AMB));
-        if s1 < 0.5 {
-            unreadable = true;
-        }
+        unreadable |= s1 < 0.5;
         for (k, &v) in s.iter().enumerate() {
-            if k != c && s1 - v < AMB && (k < 10 || i == 17) {
+            if k != c && s1 - v < AMB && v > -1.0 {
                 alts.push((i, k));
             }
         }
     }
-    let text = |d: &[usize]| -> String { d.iter().map(|&c| ch(c)).collect() };
-    let base = text(&digits);
-    if unreadable || sc.len() != 18 || alts.len() > 6 {
-        return (base, 0.3 * weakest, false);
-    }
+    let text = |d: &[usize; 18]| {
+        let mut t = String::with_capacity(18);
+        for &c in d {
+            t.push(ch(c));
+        }
+        t
+    };
+    let base = text(&d);
     let ok = plausible(&base);
-    // Plausible numbers one or two alternatives away.
-    let mut found: Option<String> = None;
-    let mut count = 0usize;
-    let mut with = |d: &mut Vec<usize>, subs: &[(usize, usize)]| {
-        let saved: Vec<usize> = subs
-            .iter()
-            .map(|&(i, _)| d.get(i).copied().unwrap_or(0))
-            .collect();
-        for &(i, k) in subs {
-            if let Some(x) = d.get_mut(i) {
-                *x = k;
+    // Plausible numbers one or two alternatives away (n == m: one).
+    let (mut found, mut count, mut positions) = (None, 0usize, 0usize);
+    if !unreadable && alts.len() <= 6 {
+        for (n, &(i, k)) in alts.iter().enumerate() {
+            if alts.get(n.wrapping_sub(1)).map_or(true, |p| p.0 != i) {
+                positions += 1;
             }
-        }
-        let t = text(d);
-        if plausible(&t) {
-            count += 1;
-            found = Some(t);
-        }
-        for (&(i, _), &v) in subs.iter().zip(saved.iter()) {
-            if let Some(x) = d.get_mut(i) {
-                *x = v;
-            }
-        }
-    };
-    let mut d = digits.clone();
-    for (n, &a) in alts.iter().enumerate() {
-        with(&mut d, &[a]);
-        for &b in alts.iter().skip(n + 1) {
-            if b.0 != a.0 {
-                with(&mut d, &[a, b]);
+            for &(j, l) in alts.iter().skip(n) {
+                if j == i && l != k {
+                    continue;
+                }
+                let mut e = d;
+                for (at, to) in [(i, k), (j, l)] {
+                    if let Some(x) = e.get_mut(at) {
+                        *x = to;
+                    }
+                }
+                let t = text(&e);
+                if plausible(&t) {
+                    count += 1;
+                    found = Some(t);
+                }
             }
         }
     }
-    let positions = {
-        let mut p: Vec<usize> = alts.iter().map(|a| a.0).collect();
-        p.dedup();
-        p.len()
-    };
-    match (ok, count, found) {
-        (true, 0, _) => (base, if positions == 0 { 1.0 } else { 0.95 }, false),
-        (false, 1, Some(t)) if positions == 1 => (t, 0.9, true),
-        _ => (base, if ok { 0.5 } else { 0.3 * weakest }, false),
+    match (unreadable || alts.len() > 6, ok, count, found) {
+        (false, true, 0, _) => (base, if positions == 0 { 1.0 } else { 0.95 }, false),
+        (false, false, 1, Some(t)) if positions == 1 => (t, 0.9, true),
+        (_, true, _, _) => (base, 0.5, false),
+        _ => (base, 0.3 * weakest, false),
     }
 }
 
