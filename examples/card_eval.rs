@@ -120,28 +120,6 @@ fn main() {
                         .count();
                     line += &format!(" R[{} wrong={wrong} c={:.2}]", n.text, n.confidence);
                 }
-                if let Some(cands) = beian_check::image::card::ocr::number_cands(
-                    &rgba, w as usize, h as usize, &c.hm, c.ppm,
-                ) {
-                    let k: Vec<String> = cands
-                        .iter()
-                        .map(|k| {
-                            format!(
-                                "{}{}{:.3}/{:.3}/{}",
-                                char::from(k.c1),
-                                char::from(k.c2),
-                                k.s1,
-                                k.s2,
-                                k.sims
-                                    .iter()
-                                    .map(|v| format!("{v:.3}"))
-                                    .collect::<Vec<_>>()
-                                    .join(",")
-                            )
-                        })
-                        .collect();
-                    line += &format!(" K[{}]", k.join(" "));
-                }
             } else {
                 line += " D[none]";
             }
@@ -197,6 +175,10 @@ fn main() {
                     }
                     if let Some(rd) = read {
                         bump("number confidently wrong (of reads)", rd != truth);
+                        bump(
+                            &format!("number confidently wrong (of reads): {mono}"),
+                            rd != truth,
+                        );
                     }
                     line += &format!(
                         " num={:?} conf={conf} legible={legible}",
@@ -216,10 +198,18 @@ fn main() {
                             "validity read exactly (legible)",
                             rf == Some(tf) && ru == Some(tu),
                         );
+                        bump(
+                            &format!("validity read exactly (legible): {mono}"),
+                            rf == Some(tf) && ru == Some(tu),
+                        );
                     }
                     if rf.is_some() {
                         bump(
                             "validity confidently wrong (of reads)",
+                            rf != Some(tf) || ru != Some(tu),
+                        );
+                        bump(
+                            &format!("validity confidently wrong (of reads): {mono}"),
                             rf != Some(tf) || ru != Some(tu),
                         );
                     }

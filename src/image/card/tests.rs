@@ -362,3 +362,57 @@ fn arbitrary_buffers_do_not_panic() {
         }
     }
 }
+
+/// Scores of a number read with margin 0.4 everywhere: `c` 0.9, the rest 0.5.
+fn certain(number: &str) -> Vec<[f64; 11]> {
+    number
+        .bytes()
+        .map(|b| {
+            let mut s = [0.5f64; 11];
+            let k = if b == b'X' { 10 } else { usize::from(b - b'0') };
+            s[k] = 0.9;
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn the_number_is_decided_by_its_checks_and_its_neighbours() {
+    let truth = "350703196302170529";
+    // Every character certain and the checks pass.
+    let (t, c, rep) = ocr::decide_number(&certain(truth));
+    assert_eq!((t.as_str(), c, rep), (truth, 1.0, false));
+    // One position ambiguous (the truth 0.03 behind): a single substitution
+    // never passes MOD 11-2, so the check character picks the truth (a
+    // repair), reported with confidence 0.9.
+    let mut sc = certain(truth);
+    sc[9] = [0.5; 11];
+    sc[9][3] = 0.8; // the truth
+    sc[9][8] = 0.83;
+    let (t, c, rep) = ocr::decide_number(&sc);
+    assert_eq!((t.as_str(), rep), (truth, true));
+    assert!(c >= 0.9);
+    // A single wrong character with a clear margin is never reported.
+    let mut sc = certain(truth);
+    sc[4] = [0.5; 11];
+    sc[4][9] = 0.9;
+    let (_, c, _) = ocr::decide_number(&sc);
+    assert!(c < 0.9);
+    // Two ambiguous positions with another plausible number within reach:
+    // not reported, though the best reading passes the checks.
+    let mut sc = certain(truth);
+    let other = (0..10u8)
+        .flat_map(|a| (0..10u8).map(move |b| (a, b)))
+        .find(|&(a, b)| {
+            let mut t: Vec<u8> = truth.bytes().collect();
+            t[14] = b'0' + a;
+            t[15] = b'0' + b;
+            (a, b) != (0, 5) && ocr::plausible(core::str::from_utf8(&t).unwrap_or(""))
+        })
+        .expect("a second plausible number");
+    sc[14][usize::from(other.0)] = 0.86;
+    sc[15][usize::from(other.1)] = 0.86;
+    let (t, c, _) = ocr::decide_number(&sc);
+    assert_eq!(t, truth);
+    assert!(c < 0.9);
+}
