@@ -304,7 +304,9 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
     for i in 0..n {
         let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
         let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-        if px < 1.0 || py < 1.0 || px >= (wk.w - 1) as f64 || py >= (wk.h - 1) as f64 {
+        // (A frame border side meets the others within rounding.)
+        let (xe, ye) = ((wk.w - 1) as f64 - 1e-6, (wk.h - 1) as f64 - 1e-6);
+        if px < 1.0 || py < 1.0 || px >= xe || py >= ye {
             continue;
         }
         total += 1;
@@ -341,6 +343,9 @@ pub struct Quad {
     pub support: f64,
     /// Estimated width/height of the side q0→q1 over q1→q2.
     pub aspect: f64,
+    /// True when a side was cut off by the frame and completed from ID-1's
+    /// shape ([`complete`]).
+    pub cut: bool,
 }
 
 const ID1: f64 = 85.6 / 54.0;
@@ -383,6 +388,8 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
         }
     }
     let mut all: Vec<(f64, Quad)> = Vec::new();
+    // Completed cut cards, judged after the others ([`complete`]).
+    let mut cuts: Vec<(f64, Quad)> = Vec::new();
     let mut budget = 6000usize;
     for (pi, &(a, b)) in pairs.iter().enumerate() {
         for &(c, d) in pairs.iter().skip(pi + 1) {
@@ -427,11 +434,18 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
             if s01.min(s12) < min_side {
                 continue;
             }
+            // A side on the frame's border stands for one the frame cut
+            // off: the card is completed from ID-1's shape.
+            let border = [a, b, c, d].iter().copied().find(|&i| i >= found);
+            let full = border
+                .and_then(|i| lines.get(i))
+                .and_then(|bl| complete(&q, bl, w, h));
             let mut aspect = geom::rect_aspect(&q, centre);
             if aspect < 1.0 && aspect > 0.0 {
                 aspect = 1.0 / aspect;
             }
-            if !(1.40..=1.82).contains(&aspect) {
+            let fits = (1.40..=1.82).contains(&aspect);
+            if full.is_none() && (border.is_some() || !fits) {
                 continue;
             }
             // Side by side, stopping at the first weak one (most
@@ -453,21 +467,47 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
             let perim: f64 = lens.iter().sum();
             let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
             let frac = supported / perim;
-            let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
-            let score = supported * frac * frac * shape * (0.5 + min_sup);
-            all.push((
-                score,
-                Quad {
-                    q,
-                    support: frac,
-                    aspect,
-                },
-            ));
+            let base = supported * frac * frac * (0.5 + min_sup);
+            if let Some((fq, hid)) = full {
+                cuts.push((
+                    base * (1.0 - hid),
+                    Quad {
+                        q: fq,
+                        support: frac,
+                        aspect: ID1,
+                        cut: true,
+                    },
+                ));
+            }
+            if border.is_none() && fits {
+                let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
+                all.push((
+                    base * shape,
+                    Quad {
+                        q,
+                        support: frac,
+                        aspect,
+                        cut: false,
+                    },
+                ));
+            }
         }
     }
-    // The best k whose corners are not all near a better one's (repeated
-    // selection of the maximum: no sort code in the wasm).
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
+    let mut out = best_distinct(&mut all, k, near);
+    out.extend(best_distinct(&mut cuts, CUTS, near));
+    for quad in out.iter_mut() {
+        refine(wk, quad);
+    }
+    out
+}
+
+/// Completed outlines proposed after the others.
+const CUTS: usize = 2;
+
+/// The best `k` of `all` whose corners are not all near a better one's
+/// (repeated selection of the maximum: no sort code in the wasm).
+fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
     let mut out: Vec<Quad> = Vec::new();
     let mut tries = 0;
     while out.len() < k && tries < 64 {
@@ -488,10 +528,72 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
         }
         out.push(quad);
     }
-    for quad in out.iter_mut() {
-        refine(wk, quad);
-    }
     out
+}
+
+/// The largest share of a cut card's extent the frame may hide.
+const CUT_MAX: f64 = 0.45;
+
+/// Completes the quad `q` whose side lies on the frame's border line `bl`
+/// to an ID-1 card: the opposite side and the two sides meeting it are the
+/// card's own, so the cut side lies along those two where the rectified
+/// shape is 85.6 : 54 (the card's short side or its long side cut, the
+/// smaller extent that reaches past the border). Returns the completed
+/// corners and the hidden share of the extent, `None` when no extent fits.
+fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
+    let on = |p: Pt| bl.dist(p).abs() < 0.5;
+    let i = (0..4).find(|&i| on(q[i]) && on(q[(i + 1) % 4]))?;
+    // A–B the opposite side; A→q[i] and B→q[i+1] the visible sides.
+    let (ci, cj) = (i, (i + 1) % 4);
+    let (a, b) = (q[(i + 3) % 4], q[(i + 2) % 4]);
+    let len = geom::dist(a, b);
+    let (la, lb) = (geom::dist(a, q[ci]), geom::dist(b, q[cj]));
+    if len < 1.0 || la < 1.0 || lb < 1.0 {
+        return None;
+    }
+    let ua = ((q[ci].0 - a.0) / la, (q[ci].1 - a.1) / la);
+    let ub = ((q[cj].0 - b.0) / lb, (q[cj].1 - b.1) / lb);
+    let at = |t: f64| -> [Pt; 4] {
+        let mut n = *q;
+        n[ci] = (a.0 + ua.0 * t * len, a.1 + ua.1 * t * len);
+        n[cj] = (b.0 + ub.0 * t * len, b.1 + ub.1 * t * len);
+        n
+    };
+    // Extent over the mean of A–B and the completed side (affine: the
+    // perspective estimate is ill-conditioned on a part of the card).
+    let ratio = |t: f64| {
+        let n = at(t);
+        2.0 * t * len / (len + geom::dist(n[ci], n[cj]))
+    };
+    let vis_min = la.min(lb) / len;
+    let vis = 0.5 * (la + lb) / len;
+    for target in [1.0 / ID1, ID1] {
+        // Bisection on t (the ratio grows with t).
+        let (mut lo, mut hi) = (0.2f64, 3.0f64);
+        for _ in 0..24 {
+            let mid = 0.5 * (lo + hi);
+            if ratio(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let t = 0.5 * (lo + hi);
+        if t < 0.97 * vis_min || t > 2.9 {
+            continue;
+        }
+        let hid = 1.0 - vis.min(t) / t;
+        if hid > CUT_MAX {
+            continue;
+        }
+        let n = at(t);
+        let out = |p: &Pt| p.0 < -1.0 || p.1 < -1.0 || p.0 > w || p.1 > h;
+        if !(out(&n[ci]) || out(&n[cj])) || !geom::convex(&n) {
+            continue;
+        }
+        return Some((n, hid));
+    }
+    None
 }
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along

@@ -227,6 +227,11 @@ fn candidates(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, best: &mut Opt
         if card.ppm * layout::CARD.0 < MIN_SHARE * w.max(h) as f64 {
             continue;
         }
+        // A completed outline makes a cut bank card or form ID-shaped too:
+        // the stronger evidence of the window pass.
+        if quad.cut && !(card.faces.sure && strong(&card.faces)) {
+            continue;
+        }
         let merit =
             card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
         if merit > floor && win.map_or(true, |(m, _)| merit > m) {
