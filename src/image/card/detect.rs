@@ -605,6 +605,10 @@ fn refine(wk: &Work, quad: &mut Quad) {
         for (s, side) in sides.iter_mut().enumerate() {
             let (a, b) = (q[s], q[(s + 1) % 4]);
             *side = fit_side(wk, a, b);
+            // A completed side has no edge: it stays where it was.
+            if side.is_none() && quad.cut {
+                *side = through(a, b);
+            }
         }
         let mut nq = q;
         let mut ok = true;
@@ -623,6 +627,20 @@ fn refine(wk: &Work, quad: &mut Quad) {
         }
         quad.q = nq;
     }
+}
+
+/// The line through two points.
+fn through(p: Pt, q: Pt) -> Option<Line> {
+    let len = geom::dist(p, q);
+    if len < 1e-6 {
+        return None;
+    }
+    let (a, b) = (-(q.1 - p.1) / len, (q.0 - p.0) / len);
+    Some(Line {
+        a,
+        b,
+        c: a * p.0 + b * p.1,
+    })
 }
 
 fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {

@@ -229,7 +229,10 @@ fn candidates(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, best: &mut Opt
         }
         // A completed outline makes a cut bank card or form ID-shaped too:
         // the stronger evidence of the window pass.
-        if quad.cut && !(card.faces.sure && strong(&card.faces)) {
+        if quad.cut
+            && !(card.faces.sure
+                && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
+        {
             continue;
         }
         let merit =
