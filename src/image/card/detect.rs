@@ -437,15 +437,12 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
             // A side on the frame's border stands for one the frame cut
             // off: the card is completed from ID-1's shape.
             let border = [a, b, c, d].iter().copied().find(|&i| i >= found);
-            let full = border
-                .and_then(|i| lines.get(i))
-                .and_then(|bl| complete(&q, bl, w, h));
             let mut aspect = geom::rect_aspect(&q, centre);
             if aspect < 1.0 && aspect > 0.0 {
                 aspect = 1.0 / aspect;
             }
             let fits = (1.40..=1.82).contains(&aspect);
-            if full.is_none() && (border.is_some() || !fits) {
+            if border.is_none() && !fits {
                 continue;
             }
             // Side by side, stopping at the first weak one (most
@@ -460,6 +457,12 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                 }
             }
             if weak {
+                continue;
+            }
+            let full = border
+                .and_then(|i| lines.get(i))
+                .and_then(|bl| complete(&q, bl, w, h));
+            if border.is_some() && full.is_none() {
                 continue;
             }
             let min_sup = sup.iter().copied().fold(1.0, f64::min);
