@@ -122,12 +122,16 @@ async function drawnOutline(page, input) {
     const pts = (c.dataset.beianOutline || '').split(' ').filter(Boolean).map((p) => p.split(',').map(Number));
     let stroked = false;
     if (pts.length === 4) {
-      // the middle of the first edge carries the 2-px stroke in the severity colour
-      const x = Math.round((pts[0][0] + pts[1][0]) / 2);
-      const y = Math.round((pts[0][1] + pts[1][1]) / 2);
-      const d = c.getContext('2d').getImageData(Math.max(0, x - 1), Math.max(0, y - 1), 3, 3).data;
-      const colours = { ok: [0x1a, 0x7f, 0x37], warning: [0xa1, 0x5c, 0x00], error: [0xc6, 0x28, 0x28] }[c.dataset.beianOutlineSeverity];
-      for (let i = 0; i < d.length; i += 4) if (colours && colours.every((v, k) => Math.abs(d[i + k] - v) < 40)) stroked = true;
+      // the middle of the first edge inside the thumbnail carries the 2-px stroke in the severity
+      // colour (a cut card's completed corners, and so some of its edges, lie outside it)
+      const mids = pts.map((p, i) => [Math.round((p[0] + pts[(i + 1) % 4][0]) / 2), Math.round((p[1] + pts[(i + 1) % 4][1]) / 2)]);
+      const inside = mids.find(([x, y]) => x >= 1 && y >= 1 && x <= c.width - 2 && y <= c.height - 2);
+      if (inside) {
+        const [x, y] = inside;
+        const d = c.getContext('2d').getImageData(x - 1, y - 1, 3, 3).data;
+        const colours = { ok: [0x1a, 0x7f, 0x37], warning: [0xa1, 0x5c, 0x00], error: [0xc6, 0x28, 0x28] }[c.dataset.beianOutlineSeverity];
+        for (let i = 0; i < d.length; i += 4) if (colours && colours.every((v, k) => Math.abs(d[i + k] - v) < 40)) stroked = true;
+      }
     }
     return { pts, stroked, width: c.width, height: c.height, severity: c.dataset.beianOutlineSeverity };
   });
