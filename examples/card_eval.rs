@@ -18,12 +18,132 @@ fn strings(t: &Json, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Share of pixels (alpha > 0) whose three channels are all >= 252.
+fn blown(px: &[u8]) -> f64 {
+    let (mut n, mut all) = (0usize, 0usize);
+    for p in px.chunks_exact(4) {
+        if p[3] > 0 {
+            all += 1;
+            if p[0].min(p[1]).min(p[2]) >= 252 {
+                n += 1;
+            }
+        }
+    }
+    n as f64 / all.max(1) as f64
+}
+
+/// The `-j` line: name, defects, detail, found, findings, the card's measures
+/// (3 px/mm) and the whole frame's (512 px), tab-separated.
+fn judge_line(
+    name: &str,
+    t: &Json,
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    found: bool,
+    codes: &[String],
+) -> String {
+    use beian_check::image::pixels::measure;
+    let m = |m: beian_check::image::pixels::Metrics| {
+        format!(
+            "sharp={:.1} mean={:.1} p01={} p99={} color={:.2}",
+            m.sharpness, m.mean, m.p01, m.p99, m.colorfulness
+        )
+    };
+    let defects = strings(t, "defects").join(",");
+    let detail = t.get("defectDetail").map(Json::to_text).unwrap_or_default();
+    let fm = measure(rgba, w, h, 512);
+    let frame = m(fm);
+    // Edge widths: percentiles 10, 25, 50 per direction, and the count.
+    let ew = |quad: &[(f64, f64); 4], rise: f64| {
+        let [r, c] = beian_check::image::card::judge::edge_widths(rgba, w, h, quad, rise);
+        let q = |v: &Vec<f64>, p: f64| {
+            v.get((v.len() as f64 * p) as usize)
+                .copied()
+                .unwrap_or(-1.0)
+        };
+        format!(
+            "ew={:.2},{:.2},{:.2}/{:.2},{:.2},{:.2} n={}/{}",
+            q(&r, 0.1),
+            q(&r, 0.25),
+            q(&r, 0.5),
+            q(&c, 0.1),
+            q(&c, 0.25),
+            q(&c, 0.5),
+            r.len(),
+            c.len()
+        )
+    };
+    // RISE=k,floor,mode: the least rise counted, k × contrast (mode 0:
+    // p99 − p01, 1: mean − p01), at least floor.
+    let rp: Vec<f64> = std::env::var("RISE")
+        .unwrap_or("0.3,16,0".into())
+        .split(',')
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let rise = |m: &beian_check::image::pixels::Metrics| {
+        let c = if rp[2] == 1.0 {
+            m.mean - f64::from(m.p01)
+        } else {
+            f64::from(m.p99) - f64::from(m.p01)
+        };
+        (rp[0] * c).max(rp[1])
+    };
+    let frame_rise = rise(&fm);
+    let frame = format!(
+        "{frame} blown={:.4} {}",
+        blown(rgba),
+        ew(
+            &[
+                (0.0, 0.0),
+                (w as f64, 0.0),
+                (w as f64, h as f64),
+                (0.0, h as f64)
+            ],
+            frame_rise
+        )
+    );
+    let mut card = String::from("-");
+    if found {
+        if let Some(c) = beian_check::image::card::find(rgba, w, h) {
+            let cm = measure(&c.whole.px, c.whole.w, c.whole.h, 1024);
+            let inset: Vec<(f64, f64)> = [(2.0, 2.0), (83.6, 2.0), (83.6, 52.0), (2.0, 52.0)]
+                .iter()
+                .filter_map(|&(u, v)| c.hm.map(u, v))
+                .collect();
+            let e = match inset.as_slice() {
+                &[a, b, cc, d] => ew(&[a, b, cc, d], rise(&cm)),
+                _ => String::from("ew=-"),
+            };
+            card = format!(
+                "{} {e} blown={:.4} ppm={:.2} side={}",
+                m(cm),
+                blown(&c.whole.px),
+                c.ppm,
+                c.side.name()
+            );
+        }
+    }
+    let codes: Vec<&str> = codes
+        .iter()
+        .map(|c| c.trim_start_matches("image."))
+        .collect();
+    format!(
+        "J\t{name}\t{}\t{defects}\t{found}\t{}\tcard: {card}\tframe: {frame}\t{detail}",
+        t.get("slot").and_then(Json::as_str).unwrap_or(""),
+        codes.join(",")
+    )
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
     let verbose = args.iter().any(|a| a == "-v");
     // -d: also the face evidence of the detected quad (a second detection).
     let diag = args.iter().any(|a| a == "-d");
+    // -j: one `J` line per card photo with the judging measures (the
+    // card's and the whole frame's) and the generator's defect details.
+    let judging = args.iter().any(|a| a == "-j");
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -219,18 +339,37 @@ fn main() {
                     );
                 }
             }
+            // Each defect also split by whether the card was found (judged
+            // on the card) or not (the whole-frame checks).
+            let split = if card.is_some() {
+                "card found"
+            } else {
+                "not found"
+            };
             for code in codes {
                 let want = expect.iter().any(|e| e == code);
                 let got = found_codes.iter().any(|e| e == code);
-                if want {
-                    bump(&format!("{code} detected"), got);
-                } else {
-                    bump(&format!("{code} false alarm"), got);
-                }
+                let what = if want { "detected" } else { "false alarm" };
+                bump(&format!("{code} {what}"), got);
+                bump(&format!("{code} {what} | {split}"), got);
                 if want != got {
                     line += &format!(" {}{code}", if want { "MISS:" } else { "FA:" });
                 }
             }
+        }
+        if judging && kind != "negative" {
+            println!(
+                "{}",
+                judge_line(
+                    &name,
+                    &t,
+                    &rgba,
+                    w as usize,
+                    h as usize,
+                    card.is_some(),
+                    &found_codes
+                )
+            );
         }
         if verbose {
             println!("{line}");

@@ -248,16 +248,20 @@ pub fn check(
     // quality findings then replace the whole-frame ones below. Without the
     // `vision` feature (the npm package's full module) ID slots get the
     // whole-frame checks; the package's vision module has the analysis.
+    // An ID photo whose card was not found is judged as a whole with the
+    // card analysis's own frame thresholds.
     #[cfg(feature = "vision")]
-    let on_card = super::card::run(
-        slot,
-        rgba,
-        width as usize,
-        height as usize,
-        images,
-        &mut r.info,
-        &mut out,
-    );
+    let on_card = super::card::run(slot, rgba, w, h, images, &mut r.info, &mut out)
+        || super::card::judge::frame(
+            slot,
+            m.std < t("uniformStd", 5.0),
+            rgba,
+            w,
+            h,
+            images,
+            &m,
+            &mut out,
+        );
     #[cfg(not(feature = "vision"))]
     let on_card = false;
     if on_card {

@@ -9,7 +9,7 @@ use super::geom::Pt;
 use super::layout::{self, Zone};
 use super::{find, ocr, quad_json, zone_quad, Side};
 use crate::finding::{Finding, InfoValue};
-use crate::image::pixels::measure;
+use crate::image::pixels::{measure, Metrics};
 use crate::image::slots::setting;
 use crate::json::Json;
 
@@ -102,35 +102,21 @@ pub fn run(
         regions.push(("image.card_small".into(), card_quad.clone()));
     }
 
-    // Quality on the card itself, at 3 px/mm (every legible card is at
-    // least that fine, so blur is measured in card units).
+    // Quality on the card itself: exposure and colour at 3 px/mm, blur by
+    // the edges inside a 2-mm margin, in the photo's own pixels.
     let m = measure(&card.whole.px, card.whole.w, card.whole.h, 1024);
-    let dark = m.mean < t("darkMean", 70.0) || f64::from(m.p99) < t("darkP99", 120.0);
-    let bright = !dark && f64::from(m.p01) > t("brightP01", 150.0);
-    if dark {
-        out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
-        regions.push(("image.too_dark".into(), card_quad.clone()));
-    } else if bright {
-        out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
-        regions.push(("image.overexposed".into(), card_quad.clone()));
-    }
-    let sharp_min = t("sharpnessMin", 120.0);
-    if !small && m.sharpness < sharp_min {
-        out.push(
-            Finding::warning("image.blurry")
-                .param("sharpness", num(m.sharpness))
-                .param("min", num(sharp_min)),
-        );
-        regions.push(("image.blurry".into(), card_quad.clone()));
-    }
     let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
-    if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 3.5) {
-        out.push(Finding::warning("image.grayscale"));
-        regions.push(("image.grayscale".into(), card_quad.clone()));
+    let n = out.len();
+    let inner = zone_quad(&card.hm, (2.0, 2.0, 83.6, 52.0));
+    let spot = glare(&card.whole, card.side);
+    let frac = spot.map_or(0.0, |s| s.1);
+    let bright = quality(cfg, &m, frac, rgba, w, h, inner, color, out);
+    for f in out.get(n..).unwrap_or(&[]) {
+        regions.push((f.code.clone(), card_quad.clone()));
     }
 
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
-    if let Some((bbox, frac, over)) = glare(&card.whole, card.side) {
+    if let Some((bbox, frac, over)) = spot {
         if frac >= t("glareMin", 0.008) && !bright {
             out.push(
                 Finding::warning("image.glare").param("over_label", cat!("field.card.over.", over)),
@@ -193,6 +179,123 @@ fn r2(v: f64) -> f64 {
     crate::rt::round(v * 100.0) / 100.0
 }
 
+/// The ID photo's quality when no card was found in it (or the frame is too
+/// small for one): the whole frame, with the thresholds of
+/// `images.card.frame`. False (nothing done) for other slots and for a
+/// `blank` frame that is not white (`image.blank` then).
+#[allow(clippy::too_many_arguments)]
+pub fn frame(
+    slot: &str,
+    blank: bool,
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    images: &Json,
+    m: &Metrics,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let cfg = images
+        .get("card")
+        .and_then(|c| c.get("frame"))
+        .unwrap_or(&Json::Null);
+    let (x, y) = (w as f64, h as f64);
+    let blown = rgba
+        .chunks_exact(4)
+        .filter(|p| p[0].min(p[1]).min(p[2]) >= 252)
+        .count() as f64
+        / (x * y).max(1.0);
+    // A blank frame is `image.blank`, unless white: the light washed out the card.
+    if !ID_SLOTS.contains(&slot) || blank && !washed(cfg, m, blown) {
+        return false;
+    }
+    let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
+    let bright = quality(
+        cfg,
+        m,
+        blown,
+        rgba,
+        w,
+        h,
+        Some([(0.0, 0.0), (x, 0.0), (x, y), (0.0, y)]),
+        color,
+        out,
+    );
+    // Blown-out pixels in a frame that is not washed out: glare, on a card
+    // that may be why it was not found.
+    if !bright
+        && blown
+            >= cfg
+                .get("glareMin")
+                .and_then(Json::as_f64)
+                .unwrap_or(f64::NAN)
+    {
+        out.push(Finding::warning("image.glare").param("over_label", "field.card.over.frame"));
+    }
+    true
+}
+
+/// Washed out: at least `brightBlown` of the region blown out (all channels
+/// >= 252), or even its darkest 1 % lighter than `brightP01`.
+fn washed(c: &Json, m: &Metrics, blown: f64) -> bool {
+    let t = |key: &str| c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN);
+    blown >= t("brightBlown") || f64::from(m.p01) > t("brightP01")
+}
+
+/// Exposure and colour from `m` and the `blown` share, blur from the edges
+/// inside `quad`, judged with the thresholds of `c` (a missing one is off).
+/// Returns whether the region is washed out.
+#[allow(clippy::too_many_arguments)]
+fn quality(
+    c: &Json,
+    m: &Metrics,
+    blown: f64,
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    quad: Option<[Pt; 4]>,
+    color: bool,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let t = |key: &str| c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN);
+    let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
+    let dark = m.mean < t("darkMean") || f64::from(m.p99) < t("darkP99");
+    let bright = !dark && washed(c, m, blown);
+    if dark {
+        out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
+    } else if bright {
+        out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
+    }
+    // The edges' width, in pixels of a copy at most 1024 px long (what the
+    // widget passes): the `blurQuantile` of the widths across rows or
+    // across columns, whichever is wider (motion blurs one way).
+    let mut width = 0f64;
+    if let Some(q) = quad {
+        let rise = (0.5 * (m.mean - f64::from(m.p01))).max(10.0);
+        for v in edge_widths(rgba, w, h, &q, rise) {
+            if v.len() >= 20 {
+                let at = (v.len() as f64 * t("blurQuantile")) as usize;
+                width = width.max(v.get(at).copied().unwrap_or(0.0));
+            }
+        }
+        width *= 1024.0 / (w.max(h) as f64).max(1024.0);
+    }
+    let max = t("blurWidth");
+    if width >= max {
+        // Reported as a sharpness, 100 / width (higher is sharper).
+        out.push(
+            Finding::warning("image.blurry")
+                .param("sharpness", num(100.0 / width))
+                .param("min", num(100.0 / max)),
+        );
+    }
+    // Washed out, colour is lost whatever the card; dark, it is still
+    // measured (the chroma is brightness-normalised).
+    if color && !bright && m.colorfulness < t("grayColorfulness") {
+        out.push(Finding::warning("image.grayscale"));
+    }
+    bright
+}
+
 /// The blown-out spot on the card: its bounding box (mm), its share of the
 /// card, and what it lies over (`number`, `portrait`, `emblem`, `validity`,
 /// `card`).
@@ -237,4 +340,109 @@ fn glare(r: &super::Rect, side: Side) -> Option<(Zone, f64, &'static str)> {
         _ => "card",
     };
     Some((z, frac, over))
+}
+
+/// Widths (px) of the edges that scan lines through the convex `quad`
+/// cross: rows first, then columns (at most ~160 lines each way). Along a
+/// line the luma is smoothed by [1 2 1]; an edge runs from a valley to the
+/// next peak or back (reversals under a third of `min_rise` do not end
+/// it); its width is its rise over its steepest one-pixel step — 1 for a
+/// sharp step, 2.5 σ for one blurred by a Gaussian of σ px, the length for
+/// motion along the line. Edges rising less than `min_rise` (luma) are
+/// left out: guilloche, noise. Each list is sorted.
+pub fn edge_widths(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    quad: &[Pt; 4],
+    min_rise: f64,
+) -> [Vec<f64>; 2] {
+    let mut out: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let min_rise = (min_rise * 4.0) as i32;
+    let tau = min_rise / 3;
+    let mut line: Vec<i32> = Vec::new();
+    for (t, widths) in out.iter_mut().enumerate() {
+        // (along, across) the scan line.
+        let p = |q: Pt| if t == 1 { (q.1, q.0) } else { q };
+        let (la, lb) = if t == 1 { (h, w) } else { (w, h) };
+        let (mut b0, mut b1) = (f64::MAX, f64::MIN);
+        for q in quad {
+            b0 = b0.min(p(*q).1);
+            b1 = b1.max(p(*q).1);
+        }
+        let (b0, b1) = (
+            b0.max(0.0) as usize,
+            b1.min(lb as f64 - 1.0).max(0.0) as usize,
+        );
+        let step = (b1.saturating_sub(b0) / 160).max(1);
+        for b in (b0..=b1).step_by(step) {
+            let bf = b as f64;
+            let (mut a0, mut a1) = (f64::MAX, f64::MIN);
+            for (i, q) in quad.iter().enumerate() {
+                let (u, v) = (p(*q), p(quad[(i + 1) % 4]));
+                if (u.1 <= bf) != (v.1 <= bf) {
+                    let a = u.0 + (bf - u.1) / (v.1 - u.1) * (v.0 - u.0);
+                    a0 = a0.min(a);
+                    a1 = a1.max(a);
+                }
+            }
+            if a0 >= a1 {
+                continue;
+            }
+            let (a0, a1) = (
+                a0.max(0.0) as usize,
+                a1.min(la as f64 - 1.0).max(0.0) as usize,
+            );
+            line.clear();
+            for a in a0..=a1 {
+                let (x, y) = if t == 1 { (b, a) } else { (a, b) };
+                let i = (y * w + x) * 4;
+                line.push(
+                    match rgba.get(i..i + 3) {
+                        Some(&[r, g, b]) => {
+                            77 * i32::from(r) + 150 * i32::from(g) + 29 * i32::from(b)
+                        }
+                        _ => 0,
+                    } >> 8,
+                );
+            }
+            // [1 2 1] (×4).
+            let s: Vec<i32> = line.windows(3).map(|v| v[0] + 2 * v[1] + v[2]).collect();
+            // Zigzag: `e0` the last extremum, `e1` the running one, `dir` its
+            // direction (0 until the line first moves by `tau`; that first
+            // part starts anywhere, so it is not an edge).
+            let (Some(&first), mut i0, mut i1, mut dir, mut whole) =
+                (s.first(), 0usize, 0usize, 0i32, false)
+            else {
+                continue;
+            };
+            let (mut e0, mut e1) = (first, first);
+            for (i, &v) in s.iter().enumerate() {
+                if dir == 0 {
+                    if (v - e0).abs() > tau {
+                        (e1, i1, dir) = (v, i, (v - e0).signum());
+                    }
+                } else if (v - e1) * dir > 0 {
+                    (e1, i1) = (v, i);
+                } else if (e1 - v).abs() > tau {
+                    let rise = (e1 - e0).abs();
+                    if whole && rise >= min_rise {
+                        let g = s
+                            .get(i0..=i1)
+                            .unwrap_or(&[])
+                            .windows(2)
+                            .map(|d| (d[1] - d[0]).abs())
+                            .max()
+                            .unwrap_or(0);
+                        if g > 0 {
+                            widths.push(f64::from(rise) / f64::from(g));
+                        }
+                    }
+                    (e0, i0, e1, i1, dir, whole) = (e1, i1, v, i, -dir, true);
+                }
+            }
+        }
+        widths.sort_by(|a, b| a.partial_cmp(b).unwrap_or(core::cmp::Ordering::Equal));
+    }
+    out
 }
