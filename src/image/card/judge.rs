@@ -343,13 +343,14 @@ fn glare(r: &super::Rect, side: Side) -> Option<(Zone, f64, &'static str)> {
 }
 
 /// Widths (px) of the edges that scan lines through the convex `quad`
-/// cross: rows first, then columns (at most ~160 lines each way). Along a
+/// cross: rows first, then columns (at most 161 lines each way). Along a
 /// line the luma is smoothed by [1 2 1]; an edge runs from a valley to the
 /// next peak or back (reversals under a third of `min_rise` do not end
-/// it); its width is its rise over its steepest one-pixel step — 1 for a
-/// sharp step, 2.5 σ for one blurred by a Gaussian of σ px, the length for
-/// motion along the line. Edges rising less than `min_rise` (luma) are
-/// left out: guilloche, noise. Each list is sorted.
+/// it); its width is its rise over its steepest one-pixel step — 2 for a
+/// sharp step (the smoothing's), √(2π(σ² + ½)) ≈ 2.5 σ for one blurred by
+/// a Gaussian of σ px, about the length for motion along the line. Edges
+/// rising less than `min_rise` (luma) are left out: guilloche, noise. Each
+/// list is sorted.
 pub fn edge_widths(
     rgba: &[u8],
     w: usize,
@@ -374,7 +375,7 @@ pub fn edge_widths(
             b0.max(0.0) as usize,
             b1.min(lb as f64 - 1.0).max(0.0) as usize,
         );
-        let step = (b1.saturating_sub(b0) / 160).max(1);
+        let step = b1.saturating_sub(b0).div_ceil(160).max(1);
         for b in (b0..=b1).step_by(step) {
             let bf = b as f64;
             let (mut a0, mut a1) = (f64::MAX, f64::MIN);
@@ -445,4 +446,201 @@ pub fn edge_widths(
         widths.sort_by(|a, b| a.partial_cmp(b).unwrap_or(core::cmp::Ordering::Equal));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::check_image_pixels;
+    use crate::json::parse;
+
+    /// A frame with no card: text-like rows of dark strokes and coloured
+    /// discs on light paper; `blur` box-filters it three times (radius
+    /// `blur`: σ = √blur(blur+1) px), `gray` drops the colour.
+    fn scene(w: usize, h: usize, blur: usize, gray: bool) -> Vec<u8> {
+        let mut px = Vec::with_capacity(w * h * 4);
+        for y in 0..h {
+            for x in 0..w {
+                let stroke = (y % 24) < 10 && (x % 9) < 3 && (x * 7 + y / 24 * 31) % 100 > 15;
+                let (dx, dy) = ((x % 160) as f64 - 80.0, (y % 120) as f64 - 60.0);
+                let c = if stroke {
+                    [30, 35, 45]
+                } else if dx * dx + dy * dy < 900.0 {
+                    [200, 120, 90]
+                } else {
+                    [235, 232, 222]
+                };
+                let c = if gray {
+                    let l =
+                        (77 * u32::from(c[0]) + 150 * u32::from(c[1]) + 29 * u32::from(c[2])) >> 8;
+                    [l as u8; 3]
+                } else {
+                    c
+                };
+                px.extend_from_slice(&[c[0], c[1], c[2], 255]);
+            }
+        }
+        for _ in 0..3 {
+            box_blur(&mut px, w, h, blur);
+        }
+        px
+    }
+
+    /// A box filter of radius `r` along rows, then columns.
+    fn box_blur(px: &mut [u8], w: usize, h: usize, r: usize) {
+        if r == 0 {
+            return;
+        }
+        for pass in 0..2 {
+            let src = px.to_vec();
+            let (n, m) = if pass == 0 { (h, w) } else { (w, h) };
+            for a in 0..n {
+                for b in 0..m {
+                    let mut acc = [0u32; 3];
+                    let lo = b.saturating_sub(r);
+                    let hi = (b + r).min(m - 1);
+                    for k in lo..=hi {
+                        let i = if pass == 0 { a * w + k } else { k * w + a } * 4;
+                        for (c, v) in acc.iter_mut().zip(&src[i..i + 3]) {
+                            *c += u32::from(*v);
+                        }
+                    }
+                    let i = if pass == 0 { a * w + b } else { b * w + a } * 4;
+                    for (o, c) in px[i..i + 3].iter_mut().zip(acc) {
+                        *o = (c / (hi - lo + 1) as u32) as u8;
+                    }
+                }
+            }
+        }
+    }
+
+    fn codes(slot: &str, px: &[u8], w: usize, h: usize) -> Vec<String> {
+        let out = check_image_pixels(
+            slot,
+            px,
+            w as u32,
+            h as u32,
+            "{\"locale\":\"en\"}",
+            "2026-12-01",
+        );
+        let r = parse(&out).unwrap();
+        r.get("findings")
+            .and_then(Json::as_array)
+            .unwrap()
+            .iter()
+            .map(|f| f.get("code").and_then(Json::as_str).unwrap().to_string())
+            .collect()
+    }
+
+    fn median(v: &[f64]) -> f64 {
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    }
+
+    #[test]
+    fn edge_widths_measure_the_blur_in_pixels() {
+        let (w, h) = (400, 300);
+        let all = [(0.0, 0.0), (400.0, 0.0), (400.0, 300.0), (0.0, 300.0)];
+        let sharp = edge_widths(&scene(w, h, 0, false), w, h, &all, 20.0);
+        let soft = edge_widths(&scene(w, h, 3, false), w, h, &all, 20.0);
+        for (s, b) in sharp.iter().zip(&soft) {
+            assert!(s.len() > 100 && b.len() > 20, "{} {}", s.len(), b.len());
+            // A sharp step is 1–2 px wide after the [1 2 1] smoothing; three
+            // boxes of radius 3 (σ ≈ 3.5 px) make it about 2.5 σ (less
+            // where strokes 3 px wide merge).
+            assert!(median(s) < 3.0, "sharp {}", median(s));
+            assert!(median(b) > 6.0, "blurred {}", median(b));
+        }
+        // Motion along the rows (a 10-px box over 20-px squares): only the
+        // widths across the rows grow, to the motion's length.
+        let mut px = Vec::new();
+        for y in 0..h {
+            for x in 0..w {
+                let mut acc = 0usize;
+                for k in 0..10 {
+                    acc += if ((x + k) / 20 + y / 20) % 2 == 0 {
+                        40
+                    } else {
+                        220
+                    };
+                }
+                let v = (acc / 10) as u8;
+                px.extend_from_slice(&[v, v, v, 255]);
+            }
+        }
+        let [rows, cols] = edge_widths(&px, w, h, &all, 20.0);
+        assert!((8.0..12.0).contains(&median(&rows)), "{}", median(&rows));
+        assert!(median(&cols) <= 2.0, "{}", median(&cols));
+    }
+
+    #[test]
+    fn edge_widths_take_any_quad() {
+        let (w, h) = (120, 90);
+        let px = scene(w, h, 0, false);
+        for q in [
+            [(0.0, 0.0); 4],
+            [
+                (-500.0, -500.0),
+                (900.0, -400.0),
+                (800.0, 700.0),
+                (-300.0, 600.0),
+            ],
+            [(10.0, 10.0), (10.5, 10.0), (10.5, 10.5), (10.0, 10.5)],
+            [
+                (f64::NAN, 0.0),
+                (5.0, 5.0),
+                (f64::INFINITY, 3.0),
+                (0.0, 1e300),
+            ],
+        ] {
+            let _ = edge_widths(&px, w, h, &q, 10.0);
+            let _ = edge_widths(&px[..40], w, h, &q, 10.0);
+        }
+    }
+
+    #[test]
+    fn an_id_photo_without_a_card_is_judged_as_a_whole() {
+        let (w, h) = (480, 360);
+        let base = codes("idCardFront", &scene(w, h, 0, false), w, h);
+        assert_eq!(base, ["image.card_not_found"]);
+        let soft = codes("idCardFront", &scene(w, h, 3, false), w, h);
+        assert!(soft.iter().any(|c| c == "image.blurry"), "{soft:?}");
+        let gray = codes("idCardBack", &scene(w, h, 0, true), w, h);
+        assert!(gray.iter().any(|c| c == "image.grayscale"), "{gray:?}");
+        // A white frame is a washed-out card, not a blank upload; a grey one
+        // is blank; other slots keep the whole-frame checks.
+        let white = vec![254u8; w * h * 4];
+        assert_eq!(
+            codes("idCardFront", &white, w, h),
+            ["image.card_not_found", "image.overexposed"]
+        );
+        let grey = vec![128u8; w * h * 4];
+        assert_eq!(
+            codes("idCardFront", &grey, w, h),
+            ["image.card_not_found", "image.blank"]
+        );
+        assert_eq!(codes("businessLicense", &white, w, h), ["image.blank"]);
+    }
+
+    #[test]
+    fn blown_out_pixels_in_a_frame_without_a_card_are_glare() {
+        let (w, h) = (480, 360);
+        let mut px = scene(w, h, 0, false);
+        for y in 150..190 {
+            for x in 200..240 {
+                px[(y * w + x) * 4..][..3].copy_from_slice(&[255, 255, 255]);
+            }
+        }
+        let out = check_image_pixels(
+            "handheldId",
+            &px,
+            w as u32,
+            h as u32,
+            "{\"locale\":\"en\"}",
+            "2026-12-01",
+        );
+        assert!(
+            out.contains("image.glare") && out.contains("somewhere in the picture"),
+            "{out}"
+        );
+    }
 }
