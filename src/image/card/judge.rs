@@ -514,15 +514,20 @@ mod tests {
         }
     }
 
-    fn codes(slot: &str, px: &[u8], w: usize, h: usize) -> Vec<String> {
-        let out = check_image_pixels(
+    /// checkImagePixels' JSON answer, in English.
+    fn run(slot: &str, px: &[u8], w: usize, h: usize) -> String {
+        check_image_pixels(
             slot,
             px,
             w as u32,
             h as u32,
-            "{\"locale\":\"en\"}",
+            r#"{"locale":"en"}"#,
             "2026-12-01",
-        );
+        )
+    }
+
+    fn codes(slot: &str, px: &[u8], w: usize, h: usize) -> Vec<String> {
+        let out = run(slot, px, w, h);
         let r = parse(&out).unwrap();
         r.get("findings")
             .and_then(Json::as_array)
@@ -630,14 +635,7 @@ mod tests {
                 px[(y * w + x) * 4..][..3].copy_from_slice(&[255, 255, 255]);
             }
         }
-        let out = check_image_pixels(
-            "handheldId",
-            &px,
-            w as u32,
-            h as u32,
-            "{\"locale\":\"en\"}",
-            "2026-12-01",
-        );
+        let out = run("handheldId", &px, w, h);
         assert!(
             out.contains("image.glare") && out.contains("somewhere in the picture"),
             "{out}"
