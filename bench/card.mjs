@@ -57,7 +57,10 @@ const bump = (k, hit) => {
   c[1]++;
   if (hit) c[0]++;
 };
-const confusion = Object.fromEntries(CODES.map((c) => [c, { tp: 0, fn: 0, fp: 0, tn: 0 }]));
+// Per code: true/false positives and negatives, and each split by whether
+// the card was found (then judged on the card) or not (the whole frame).
+const zero = () => ({ tp: 0, fn: 0, fp: 0, tn: 0 });
+const confusion = Object.fromEntries(CODES.map((c) => [c, { all: zero(), found: zero(), lost: zero() }]));
 const byFont = {};
 const times = [];
 const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -103,11 +106,9 @@ for (const t of truths) {
   for (const c of CODES) {
     const want = expect.has(c);
     const got = codes.has(c);
-    const k = confusion[c];
-    if (want && got) k.tp++;
-    else if (want) k.fn++;
-    else if (got) k.fp++;
-    else k.tn++;
+    const cell = want ? (got ? 'tp' : 'fn') : got ? 'fp' : 'tn';
+    confusion[c].all[cell]++;
+    confusion[c][card ? 'found' : 'lost'][cell]++;
   }
   const ws = r.findings.find((f) => f.code === 'image.wrong_side' && f.severity === 'error');
   if (ws) {
@@ -117,19 +118,48 @@ for (const t of truths) {
 }
 
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : '—').padStart(6);
-console.log(`\nAccuracy on ${truths.length} GENERATED photos (seed ${SEED}, not used for tuning).`);
-console.log('Generated photos prove the pipeline on the generator\'s cards, backgrounds, light and');
-console.log('defects only: not on real cards, real cameras, real glare, worn or laminated cards,');
-console.log('other card printings or fonts the generator lacks. Treat them as an upper bound.\n');
-for (const [k, [hit, n]] of Object.entries(count)) console.log(`${k.padEnd(62)} ${String(hit).padStart(5)}/${String(n).padEnd(5)} ${pct(hit, n)} %`);
+const cards = truths.filter((t) => t.rgba && t.kind !== 'negative').length;
+console.log(`\nAccuracy on ${truths.length} GENERATED photos (seed ${SEED}, ${cards} with a card; thresholds were set on other seeds).`);
+console.log('What this proves: how the analysis copes with the generator\'s variations (scripts/cardgen: pose, backgrounds,');
+console.log('light, JPEG, sizes) and with its defects. What it does not prove: accuracy on real uploads. The generator\'s cards,');
+console.log('fonts and portraits are approximations; its defects are idealised: glare is a flat white disc, blur a Gaussian or');
+console.log('a straight motion, black-and-white an exact grey conversion (colour 0, so it is trivially separable), over- and');
+console.log('underexposure a global gain. Real glare follows the card\'s tilt and lamination, real copies keep a tint, phones');
+console.log('sharpen and denoise, and worn, bent or sleeved cards, scans and other documents are not generated at all.');
+console.log('Treat every rate below as an upper bound for real photos.\n');
+// Issue 15's targets for the headline rates.
+const goals = {
+  'card found': '≥ 95 %',
+  'corners within 2 % of the diagonal (of found)': '≥ 90 %',
+  'number read exactly (legible portrait sides)': '≥ 90 %',
+  'numbers read confidently but wrongly (of numbers reported)': '≤ 0.2 %',
+  'no-card photos reported as a card': '≤ 2 %',
+};
+for (const [k, [hit, n]] of Object.entries(count)) {
+  const goal = goals[k] ? `  target ${goals[k]}` : '';
+  console.log(`${k.padEnd(62)} ${String(hit).padStart(5)}/${String(n).padEnd(5)} ${pct(hit, n)} %${goal}`);
+}
 console.log(`wrong side as an error (certain): ${wrongSideErrors}, of which not the wrong side: ${wrongSideErrorsFalse}`);
-console.log('\nPer defect (card photos): detected / missed / false alarm / correctly quiet');
-console.log(`${'code'.padEnd(22)}    TP    FN    FP    TN  detected  false alarms`);
+// Issue 15's targets: wrong side >= 95 % / <= 1 %, every other defect >= 90 % / <= 3 %.
+const target = (c) => (c === 'image.wrong_side' ? [95, 1] : [90, 3]);
+const rate = (a, b) => (b ? (100 * a) / b : NaN);
+console.log('\nPer defect, all card photos: TP detected, FN missed, FP false alarm, TN correctly quiet (issue 15 targets)');
+console.log(`${'code'.padEnd(22)}    TP    FN    FP    TN  detected  false alarms  target           met`);
 for (const c of CODES) {
-  const k = confusion[c];
+  const k = confusion[c].all;
+  const [td, tf] = target(c);
+  const met = rate(k.tp, k.tp + k.fn) >= td && rate(k.fp, k.fp + k.tn) <= tf ? 'yes' : 'NO';
   console.log(
-    `${c.padEnd(22)} ${[k.tp, k.fn, k.fp, k.tn].map((v) => String(v).padStart(5)).join(' ')}  ${pct(k.tp, k.tp + k.fn)} %  ${pct(k.fp, k.fp + k.tn)} %`,
+    `${c.padEnd(22)} ${[k.tp, k.fn, k.fp, k.tn].map((v) => String(v).padStart(5)).join(' ')}  ${pct(k.tp, k.tp + k.fn)} %  ${pct(k.fp, k.fp + k.tn)} %      ≥ ${td} % / ≤ ${tf} %  ${met}`,
   );
+}
+console.log('\nWhere it fails: the same, split by whether the card was found. Found cards are judged on the card; for a card');
+console.log('not found only the whole frame is judged (exposure, blur, colour, blown-out pixels), and cropped, small and');
+console.log('wrong side cannot be told at all: those misses are the detector\'s.');
+console.log(`${'code'.padEnd(22)} | card found:  TP    FN    FP    TN  detected  false al. | not found:  TP    FN    FP    TN  detected  false al.`);
+for (const c of CODES) {
+  const row = (k) => `${[k.tp, k.fn, k.fp, k.tn].map((v) => String(v).padStart(5)).join(' ')}  ${pct(k.tp, k.tp + k.fn)} %  ${pct(k.fp, k.fp + k.tn)} %`;
+  console.log(`${c.padEnd(22)} |          ${row(confusion[c].found)} |         ${row(confusion[c].lost)}`);
 }
 console.log('\nNumber read exactly per number face (templates: OCR B, DejaVu Sans Mono; others unseen):');
 for (const [f, [hit, n]] of Object.entries(byFont)) console.log(`  ${f.padEnd(20)} ${hit}/${n} ${pct(hit, n)} %`);

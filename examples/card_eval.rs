@@ -56,12 +56,10 @@ fn judge_line(
     let frame = m(fm);
     // Edge widths: percentiles 10, 25, 50 per direction, and the count.
     let ew = |quad: &[(f64, f64); 4], rise: f64| {
-        let [r, c] = beian_check::image::card::judge::edge_widths(rgba, w, h, quad, rise);
-        let q = |v: &Vec<f64>, p: f64| {
-            v.get((v.len() as f64 * p) as usize)
-                .copied()
-                .unwrap_or(-1.0)
-        };
+        use beian_check::image::card::judge::{edge_widths, quantile, Widths};
+        let [r, c] = edge_widths(rgba, w, h, quad, rise);
+        let q = |v: &Widths, p: f64| quantile(v, p);
+        let n = |v: &Widths| v.iter().sum::<u32>();
         format!(
             "ew={:.2},{:.2},{:.2}/{:.2},{:.2},{:.2} n={}/{}",
             q(&r, 0.1),
@@ -70,8 +68,8 @@ fn judge_line(
             q(&c, 0.1),
             q(&c, 0.25),
             q(&c, 0.5),
-            r.len(),
-            c.len()
+            n(&r),
+            n(&c)
         )
     };
     // RISE=k,floor,mode: the least rise counted, k × contrast (mode 0:

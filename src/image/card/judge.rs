@@ -30,9 +30,7 @@ pub fn run(
         return false;
     }
     let cfg = images.get("card").unwrap_or(&Json::Null);
-    let t = |key: &str, default: f64| cfg.get(key).and_then(Json::as_f64).unwrap_or(default);
-    let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
-    let min_long = t("minCardLong", 290.0);
+    let min_long = th(cfg, "minCardLong");
     // The largest card the frame could hold: if even that is below the
     // legible size, no retake of this framing can work.
     let ratio = layout::CARD.0 / layout::CARD.1;
@@ -58,7 +56,7 @@ pub fn run(
         out.push(not_found());
         return false;
     };
-    if card.layout_score < t("layoutMin", 0.2) || !card.faces.id_like {
+    if card.layout_score < th(cfg, "layoutMin") || !card.faces.id_like {
         out.push(not_found());
         return false;
     }
@@ -66,29 +64,17 @@ pub fn run(
     let card_quad = quad_json(&card.corners);
     let long_px = card.ppm * layout::CARD.0;
 
-    // A corner outside the frame or covered.
-    let mut cut: Vec<usize> = card.outside.clone();
-    cut.extend(card.hidden.iter().copied());
-    if !cut.is_empty() {
-        let mut worst: Option<[Pt; 4]> = None;
-        for &i in &cut {
-            // A 20 × 14 mm box at that corner of the card.
-            let z: Zone = match i {
-                0 => (0.0, 0.0, 20.0, 14.0),
-                1 => (65.6, 0.0, 85.6, 14.0),
-                2 => (65.6, 40.0, 85.6, 54.0),
-                _ => (0.0, 40.0, 20.0, 54.0),
-            };
-            if worst.is_none() {
-                worst = zone_quad(&card.hm, z);
-            }
-        }
+    // A corner outside the frame or covered; the region: a 20 × 14 mm box
+    // at the first such corner (0 top-left, clockwise).
+    if let Some(&i) = card.outside.first().or(card.hidden.first()) {
         out.push(
             Finding::warning("image.card_cropped")
                 .param_n("outside", card.outside.len() as i64)
                 .param_n("covered", card.hidden.len() as i64),
         );
-        if let Some(q) = worst {
+        let x = if i == 1 || i == 2 { 65.6 } else { 0.0 };
+        let y = if i > 1 { 40.0 } else { 0.0 };
+        if let Some(q) = zone_quad(&card.hm, (x, y, x + 20.0, y + 14.0)) {
             regions.push(("image.card_cropped".into(), quad_json(&q)));
         }
     }
@@ -105,7 +91,7 @@ pub fn run(
     // Quality on the card itself: exposure and colour at 3 px/mm, blur by
     // the edges inside a 2-mm margin, in the photo's own pixels.
     let m = measure(&card.whole.px, card.whole.w, card.whole.h, 1024);
-    let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
+    let color = wants_color(images, slot);
     let n = out.len();
     let inner = zone_quad(&card.hm, (2.0, 2.0, 83.6, 52.0));
     let spot = glare(&card.whole, card.side);
@@ -117,7 +103,7 @@ pub fn run(
 
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
     if let Some((bbox, frac, over)) = spot {
-        if frac >= t("glareMin", 0.008) && !bright {
+        if frac >= th(cfg, "glareMin") && !bright {
             out.push(
                 Finding::warning("image.glare").param("over_label", cat!("field.card.over.", over)),
             );
@@ -152,7 +138,7 @@ pub fn run(
         ("side".into(), Json::Str(card.side.name().into())),
     ];
     if !small {
-        let min_conf = t("readMin", 0.9);
+        let min_conf = th(cfg, "readMin");
         if card.side == Side::Portrait {
             if let Some(read) = ocr::read_number(rgba, w, h, &card.hm, card.ppm) {
                 if read.confidence >= min_conf {
@@ -205,10 +191,10 @@ pub fn frame(
         .count() as f64
         / (x * y).max(1.0);
     // A blank frame is `image.blank`, unless white: the light washed out the card.
-    if !ID_SLOTS.contains(&slot) || blank && !washed(cfg, m, blown) {
+    if !(cfg!(vision_only) || ID_SLOTS.contains(&slot)) || blank && !washed(cfg, m, blown) {
         return false;
     }
-    let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
+    let color = wants_color(images, slot);
     let bright = quality(
         cfg,
         m,
@@ -222,23 +208,32 @@ pub fn frame(
     );
     // Blown-out pixels in a frame that is not washed out: glare, on a card
     // that may be why it was not found.
-    if !bright
-        && blown
-            >= cfg
-                .get("glareMin")
-                .and_then(Json::as_f64)
-                .unwrap_or(f64::NAN)
-    {
+    if !bright && blown >= th(cfg, "glareMin") {
         out.push(Finding::warning("image.glare").param("over_label", "field.card.over.frame"));
     }
     true
 }
 
+/// The threshold `key` of `c`; NaN (every comparison false: the check is
+/// off) when it is missing.
+fn th(c: &Json, key: &str) -> f64 {
+    c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN)
+}
+
+/// A rounded non-negative number as a message parameter.
+fn num(v: f64) -> String {
+    cat!(crate::rt::round(v).max(0.0) as u64)
+}
+
+/// Whether the slot's photo must be in colour (`requireColor`).
+fn wants_color(images: &Json, slot: &str) -> bool {
+    setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true)
+}
+
 /// Washed out: at least `brightBlown` of the region blown out (all channels
 /// >= 252), or even its darkest 1 % lighter than `brightP01`.
 fn washed(c: &Json, m: &Metrics, blown: f64) -> bool {
-    let t = |key: &str| c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN);
-    blown >= t("brightBlown") || f64::from(m.p01) > t("brightP01")
+    blown >= th(c, "brightBlown") || f64::from(m.p01) > th(c, "brightP01")
 }
 
 /// Exposure and colour from `m` and the `blown` share, blur from the edges
@@ -256,8 +251,7 @@ fn quality(
     color: bool,
     out: &mut Vec<Finding>,
 ) -> bool {
-    let t = |key: &str| c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN);
-    let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
+    let t = |key: &str| th(c, key);
     let dark = m.mean < t("darkMean") || f64::from(m.p99) < t("darkP99");
     let bright = !dark && washed(c, m, blown);
     if dark {
@@ -272,10 +266,7 @@ fn quality(
     if let Some(q) = quad {
         let rise = (0.5 * (m.mean - f64::from(m.p01))).max(10.0);
         for v in edge_widths(rgba, w, h, &q, rise) {
-            if v.len() >= 20 {
-                let at = (v.len() as f64 * t("blurQuantile")) as usize;
-                width = width.max(v.get(at).copied().unwrap_or(0.0));
-            }
+            width = width.max(quantile(&v, t("blurQuantile")));
         }
         width *= 1024.0 / (w.max(h) as f64).max(1024.0);
     }
@@ -349,19 +340,12 @@ fn glare(r: &super::Rect, side: Side) -> Option<(Zone, f64, &'static str)> {
 /// it); its width is its rise over its steepest one-pixel step — 2 for a
 /// sharp step (the smoothing's), √(2π(σ² + ½)) ≈ 2.5 σ for one blurred by
 /// a Gaussian of σ px, about the length for motion along the line. Edges
-/// rising less than `min_rise` (luma) are left out: guilloche, noise. Each
-/// list is sorted.
-pub fn edge_widths(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    quad: &[Pt; 4],
-    min_rise: f64,
-) -> [Vec<f64>; 2] {
-    let mut out: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+/// rising less than `min_rise` (luma) are left out: guilloche, noise. The
+/// widths are counted in bins of 1/8 px (the last bin: ≥ 31.875 px).
+pub fn edge_widths(rgba: &[u8], w: usize, h: usize, quad: &[Pt; 4], min_rise: f64) -> [Widths; 2] {
+    let mut out = [[0u32; 256]; 2];
     let min_rise = (min_rise * 4.0) as i32;
     let tau = min_rise / 3;
-    let mut line: Vec<i32> = Vec::new();
     for (t, widths) in out.iter_mut().enumerate() {
         // (along, across) the scan line.
         let p = |q: Pt| if t == 1 { (q.1, q.0) } else { q };
@@ -394,58 +378,65 @@ pub fn edge_widths(
                 a0.max(0.0) as usize,
                 a1.min(la as f64 - 1.0).max(0.0) as usize,
             );
-            line.clear();
-            for a in a0..=a1 {
+            // Streamed: `l1`, `l2` the last two lumas, `v` the [1 2 1] sum
+            // (×4) centred on the one before. Zigzag: `e0` the last
+            // extremum, `e1` the running one, `dir` its direction (0 until
+            // the line first moves by `tau`: that first part starts
+            // anywhere, so it is no edge); `g` the steepest step from `e0`
+            // to `e1`, `gs` since `e1`.
+            let (mut l1, mut l2, mut prev, mut e0, mut e1) = (0, 0, 0, 0, 0);
+            let (mut dir, mut whole, mut g, mut gs) = (0i32, false, 0, 0);
+            for (k, a) in (a0..=a1).enumerate() {
                 let (x, y) = if t == 1 { (b, a) } else { (a, b) };
                 let i = (y * w + x) * 4;
-                line.push(
-                    match rgba.get(i..i + 3) {
-                        Some(&[r, g, b]) => {
-                            77 * i32::from(r) + 150 * i32::from(g) + 29 * i32::from(b)
-                        }
-                        _ => 0,
-                    } >> 8,
-                );
-            }
-            // [1 2 1] (×4).
-            let s: Vec<i32> = line.windows(3).map(|v| v[0] + 2 * v[1] + v[2]).collect();
-            // Zigzag: `e0` the last extremum, `e1` the running one, `dir` its
-            // direction (0 until the line first moves by `tau`; that first
-            // part starts anywhere, so it is not an edge).
-            let (Some(&first), mut i0, mut i1, mut dir, mut whole) =
-                (s.first(), 0usize, 0usize, 0i32, false)
-            else {
-                continue;
-            };
-            let (mut e0, mut e1) = (first, first);
-            for (i, &v) in s.iter().enumerate() {
+                let l = match rgba.get(i..i + 3) {
+                    Some(&[r, g, b]) => 77 * i32::from(r) + 150 * i32::from(g) + 29 * i32::from(b),
+                    _ => 0,
+                } >> 8;
+                let v = l2 + 2 * l1 + l;
+                (l2, l1) = (l1, l);
+                if k < 3 {
+                    (prev, e0, e1) = (v, v, v);
+                    continue;
+                }
+                gs = gs.max((v - prev).abs());
+                prev = v;
                 if dir == 0 {
                     if (v - e0).abs() > tau {
-                        (e1, i1, dir) = (v, i, (v - e0).signum());
+                        (e1, dir, g, gs) = (v, (v - e0).signum(), gs, 0);
                     }
                 } else if (v - e1) * dir > 0 {
-                    (e1, i1) = (v, i);
+                    (e1, g, gs) = (v, g.max(gs), 0);
                 } else if (e1 - v).abs() > tau {
                     let rise = (e1 - e0).abs();
                     if whole && rise >= min_rise {
-                        let g = s
-                            .get(i0..=i1)
-                            .unwrap_or(&[])
-                            .windows(2)
-                            .map(|d| (d[1] - d[0]).abs())
-                            .max()
-                            .unwrap_or(0);
-                        if g > 0 {
-                            widths.push(f64::from(rise) / f64::from(g));
+                        if let Some(n) = widths.get_mut((8 * rise / g.max(1)).min(255) as usize) {
+                            *n += 1;
                         }
                     }
-                    (e0, i0, e1, i1, dir, whole) = (e1, i1, v, i, -dir, true);
+                    (e0, e1, dir, whole, g, gs) = (e1, v, -dir, true, gs, 0);
                 }
             }
         }
-        widths.sort_by(|a, b| a.partial_cmp(b).unwrap_or(core::cmp::Ordering::Equal));
     }
     out
+}
+
+/// Edge widths counted per 1/8 px ([`edge_widths`]).
+pub type Widths = [u32; 256];
+
+/// The width (px, to 1/8) below which a share `q` of the edges lie; 0 for
+/// fewer than 20 edges.
+pub fn quantile(h: &Widths, q: f64) -> f64 {
+    let n: u32 = h.iter().sum();
+    let mut left = (f64::from(n) * q) as u32;
+    for (i, c) in h.iter().enumerate() {
+        if n < 20 || *c > left {
+            return if n < 20 { 0.0 } else { i as f64 / 8.0 };
+        }
+        left -= c;
+    }
+    0.0
 }
 
 #[cfg(test)]
@@ -537,8 +528,12 @@ mod tests {
             .collect()
     }
 
-    fn median(v: &[f64]) -> f64 {
-        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    fn median(v: &Widths) -> f64 {
+        quantile(v, 0.5)
+    }
+
+    fn count(v: &Widths) -> u32 {
+        v.iter().sum()
     }
 
     #[test]
@@ -548,7 +543,7 @@ mod tests {
         let sharp = edge_widths(&scene(w, h, 0, false), w, h, &all, 20.0);
         let soft = edge_widths(&scene(w, h, 3, false), w, h, &all, 20.0);
         for (s, b) in sharp.iter().zip(&soft) {
-            assert!(s.len() > 100 && b.len() > 20, "{} {}", s.len(), b.len());
+            assert!(count(s) > 100 && count(b) > 20, "{} {}", count(s), count(b));
             // A sharp step is 1–2 px wide after the [1 2 1] smoothing; three
             // boxes of radius 3 (σ ≈ 3.5 px) make it about 2.5 σ (less
             // where strokes 3 px wide merge).
