@@ -73,9 +73,9 @@ fn judge_line(
         )
     };
     // RISE=k,floor,mode: the least rise counted, k × contrast (mode 0:
-    // p99 − p01, 1: mean − p01), at least floor.
+    // p99 − p01, 1: mean − p01), at least floor; the default is judge.rs's.
     let rp: Vec<f64> = std::env::var("RISE")
-        .unwrap_or("0.3,16,0".into())
+        .unwrap_or("0.5,10,1".into())
         .split(',')
         .filter_map(|v| v.parse().ok())
         .collect();
