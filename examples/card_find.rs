@@ -141,11 +141,17 @@ fn main() {
         let fe = fc.as_ref().map(|c| err(&truth, &c.corners));
         if let Some(c) = &fc {
             let f = c.faces;
+            let q: Vec<String> = c
+                .corners
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", p.0, p.1))
+                .collect();
             println!(
-                "C {name} found={} e={:.3}{}",
+                "C {name} found={} e={:.3}{} Q={}",
                 found as u8,
                 fe.unwrap_or(9.0),
-                faces(&f)
+                faces(&f),
+                q.join(";")
             );
         }
         if args.iter().any(|a| a == "-p") {
