@@ -136,6 +136,9 @@ fn main() {
             "2026-12-01",
         );
         let r = parse(&out).unwrap();
+        if args.iter().any(|a| a == "-r") {
+            println!("{name} {out}");
+        }
         let found = r.get("info").and_then(|i| i.get("card")).is_some();
         let fc = card::find(&rgba, w, h);
         let fe = fc.as_ref().map(|c| err(&truth, &c.corners));
@@ -156,7 +159,7 @@ fn main() {
         }
         if args.iter().any(|a| a == "-p") {
             let wk = detect::work(&rgba, w, h);
-            for q in card::print::find(&rgba, w, &wk) {
+            if let Some(q) = card::print::find(&rgba, w, &wk) {
                 let q = card::print::fit(&rgba, w, h, &wk, &q);
                 let mut c = [(0.0, 0.0); 4];
                 for (o, p) in c.iter_mut().zip(q.q) {

@@ -200,8 +200,8 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     // window pass's stronger evidence.
     if !found && print::washed_out(&wk) {
         let quads: Vec<detect::Quad> = print::find(rgba, w, &wk)
-            .iter()
-            .map(|q| print::fit(rgba, w, h, &wk, q))
+            .map(|q| print::fit(rgba, w, h, &wk, &q))
+            .into_iter()
             .collect();
         let mut by_print: Option<(f64, Card)> = None;
         judge_quads(rgba, w, h, &wk, &quads, &mut by_print);
