@@ -157,22 +157,6 @@ fn main() {
                 q.join(";")
             );
         }
-        if args.iter().any(|a| a == "-p") {
-            let wk = detect::work(&rgba, w, h);
-            if let Some(q) = card::print::find(&rgba, w, &wk) {
-                let q = card::print::fit(&rgba, w, h, &wk, &q);
-                let mut c = [(0.0, 0.0); 4];
-                for (o, p) in c.iter_mut().zip(q.q) {
-                    *o = detect::to_original(&wk, p);
-                }
-                let mut s = format!("P e={:.3} asp={:.2}", err(&truth, &c), q.aspect);
-                if let Some(cd) = card::build(&rgba, w, h, &wk, &q, 1.5) {
-                    let f = cd.faces;
-                    s += &faces(&f);
-                }
-                println!("{name} {s}");
-            }
-        }
         let (ne, ns) = near.unwrap_or((9.0, "none".into()));
         let class = if found {
             if fe.unwrap_or(9.0) <= 0.02 {

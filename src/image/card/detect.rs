@@ -346,9 +346,6 @@ pub struct Quad {
     /// True when a side was cut off by the frame and completed from ID-1's
     /// shape ([`complete`]).
     pub cut: bool,
-    /// True when the outline was placed around the print
-    /// ([`super::print`]), not found on edges.
-    pub print: bool,
 }
 
 const ID1: f64 = 85.6 / 54.0;
@@ -482,7 +479,6 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                         support: frac,
                         aspect: ID1,
                         cut: true,
-                        print: false,
                     },
                 ));
             }
@@ -495,7 +491,6 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                         support: frac,
                         aspect,
                         cut: false,
-                        print: false,
                     },
                 ));
             }

@@ -15,7 +15,6 @@ pub mod detect;
 pub mod geom;
 pub mod layout;
 pub mod ocr;
-pub mod print;
 
 use geom::{Homography, Pt};
 use layout::Zone;
@@ -178,7 +177,7 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     // votes: a second pass over four overlapping windows of 60 % of the
     // frame, each at the working size (1.7 × finer), when the first found
     // nothing like an ID card and the frame is finer than the copy.
-    let mut found = best.as_ref().is_some_and(|(_, c)| c.faces.id_like);
+    let found = best.as_ref().is_some_and(|(_, c)| c.faces.id_like);
     if !found && wk.k >= 2 {
         let (ww, wh) = (w * 3 / 5, h * 3 / 5);
         let mut small: Option<(f64, Card)> = None;
@@ -189,23 +188,6 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         // Four windows are four more chances for a passport's photo and
         // text block to pass as a card: stronger evidence here.
         if let Some((m, c)) = small {
-            if strong(&c.faces) {
-                best = Some((m, c));
-                found = true;
-            }
-        }
-    }
-    // No outline with ID-like print in a washed-out frame: the card by its
-    // print alone (a white card on white, an overexposed photo), with the
-    // window pass's stronger evidence.
-    if !found && print::washed_out(&wk) {
-        let quads: Vec<detect::Quad> = print::find(rgba, w, &wk)
-            .map(|q| print::fit(rgba, w, h, &wk, &q))
-            .into_iter()
-            .collect();
-        let mut by_print: Option<(f64, Card)> = None;
-        judge_quads(rgba, w, h, &wk, &quads, &mut by_print);
-        if let Some((m, c)) = by_print {
             if strong(&c.faces) {
                 best = Some((m, c));
             }
@@ -236,19 +218,6 @@ fn strong(f: &Faces) -> bool {
 /// built again at 3 px/mm.
 fn candidates(rgba: &[u8], w: usize, h: usize, wk: &detect::Work, best: &mut Option<(f64, Card)>) {
     let quads = detect::find_all(wk, CANDIDATES);
-    judge_quads(rgba, w, h, wk, &quads, best);
-}
-
-/// The best of `quads` by print (see [`candidates`]), into `best` when
-/// better.
-fn judge_quads(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    wk: &detect::Work,
-    quads: &[detect::Quad],
-    best: &mut Option<(f64, Card)>,
-) {
     let mut win: Option<(f64, usize)> = None;
     let floor = best.as_ref().map_or(f64::MIN, |(m, _)| *m);
     for (rank, quad) in quads.iter().enumerate() {
@@ -280,7 +249,7 @@ fn judge_quads(
 }
 
 /// Pixels per millimetre of the copy the candidates are compared on.
-pub const COARSE: f64 = 1.5;
+const COARSE: f64 = 1.5;
 
 /// The smallest card taken, as a share of the frame's long side: the
 /// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
@@ -307,7 +276,7 @@ pub fn build(
         let (p, next, prev) = (q[i], q[(i + 1) % 4], q[(i + 3) % 4]);
         let a = detect::support(wk, p, next, 0.07, 0.2);
         let b = detect::support(wk, p, prev, 0.07, 0.2);
-        *hid = a < 0.25 && b < 0.25 && !quad.print;
+        *hid = a < 0.25 && b < 0.25;
     }
     let mut c: [Pt; 4] = [(0.0, 0.0); 4];
     for (o, p) in c.iter_mut().zip(q) {
@@ -715,15 +684,14 @@ pub fn classify(r: &Rect) -> Faces {
         sure,
         // Reported without the head's share: the layout threshold and the
         // candidates' ranking stay on the print's correlation (a passport
-        // has a head too).
+        // has a head too), plus the number line's periodicity.
         score: if side == Side::Portrait {
-            let c = if pt { c1 } else { c0 };
             // The number line's regular cells, which a passport's or a
             // form's text rows do not show there, count with a clear head.
             if photo >= PHOTO_MIN {
-                c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
+                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
             } else {
-                c
+                print_c
             }
         } else {
             score
