@@ -600,9 +600,10 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
 }
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along
-/// the gradient by a parabola through the magnitudes), twice.
+/// the gradient by a parabola through the magnitudes), [`REFINE_ROUNDS`]
+/// times.
 fn refine(wk: &Work, quad: &mut Quad) {
-    for _ in 0..2 {
+    for _ in 0..REFINE_ROUNDS {
         let q = quad.q;
         let mut sides: [Option<Line>; 4] = [None; 4];
         for (s, side) in sides.iter_mut().enumerate() {
@@ -646,6 +647,14 @@ fn through(p: Pt, q: Pt) -> Option<Line> {
     })
 }
 
+/// Refitting rounds of [`refine`].
+const REFINE_ROUNDS: usize = 2;
+/// Half-pixel steps searched on each side of a side's line ([`fit_side`]).
+const SIDE_REACH: usize = 8;
+/// An edge within [`SIDE_REACH`] counts as the card's when at least this
+/// share of the strongest one there; the innermost such edge wins.
+const INNER_SHARE: f64 = 0.5;
+
 fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
     let len = geom::dist(a, b);
     if len < 4.0 {
@@ -663,9 +672,16 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
     for i in 0..n {
         let t = 0.1 + 0.8 * (i as f64 + 0.5) / n as f64;
         let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-        // Strongest aligned edge within ±2.5 px along the normal.
-        let mut bestp: Option<(f64, f64, f64)> = None;
-        for o in -5i32..=5 {
+        // The innermost strong aligned edge within ±SIDE_REACH px along
+        // the normal (inward: the quad is clockwise on screen): a drop
+        // shadow or the ground's own edge lies just outside the card.
+        let mut found: [(f64, f64, f64, f64); 2 * SIDE_REACH + 1] =
+            [(0.0, 0.0, 0.0, -1.0); 2 * SIDE_REACH + 1];
+        let mut top = 0f64;
+        for (slot, o) in found
+            .iter_mut()
+            .zip(-(SIDE_REACH as i32)..=SIDE_REACH as i32)
+        {
             let o = f64::from(o) * 0.5;
             let (x, y) = (crate::rt::round(px + nx * o), crate::rt::round(py + ny * o));
             if x < 1.0 || y < 1.0 || x >= (wk.w - 1) as f64 || y >= (wk.h - 1) as f64 {
@@ -677,25 +693,33 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
                 continue;
             }
             let m = f64::from(at(&wk.mag, wk.w, xi, yi));
-            if bestp.map_or(true, |(_, _, bm)| m > bm) {
-                // Sub-pixel: parabola through the magnitudes along the
-                // dominant normal axis.
-                let (ex, ey) = if nx.abs() >= ny.abs() {
-                    (1usize, 0usize)
-                } else {
-                    (0, 1)
-                };
-                let m0 = f64::from(at(&wk.mag, wk.w, xi - ex, yi - ey));
-                let m2 = f64::from(at(&wk.mag, wk.w, xi + ex, yi + ey));
-                let den = m0 - 2.0 * m + m2;
-                let off = if den < 0.0 {
-                    0.5 * (m0 - m2) / den
-                } else {
-                    0.0
-                };
-                let off = off.max(-0.5).min(0.5);
-                bestp = Some((x + off * ex as f64, y + off * ey as f64, m));
+            top = top.max(m);
+            *slot = (x, y, m, o);
+        }
+        let mut bestp: Option<(f64, f64, f64)> = None;
+        for &(x, y, m, _) in found.iter().rev() {
+            if m <= 0.0 || m < INNER_SHARE * top {
+                continue;
             }
+            let (xi, yi) = (x as usize, y as usize);
+            // Sub-pixel: parabola through the magnitudes along the
+            // dominant normal axis.
+            let (ex, ey) = if nx.abs() >= ny.abs() {
+                (1usize, 0usize)
+            } else {
+                (0, 1)
+            };
+            let m0 = f64::from(at(&wk.mag, wk.w, xi - ex, yi - ey));
+            let m2 = f64::from(at(&wk.mag, wk.w, xi + ex, yi + ey));
+            let den = m0 - 2.0 * m + m2;
+            let off = if den < 0.0 {
+                0.5 * (m0 - m2) / den
+            } else {
+                0.0
+            };
+            let off = off.max(-0.5).min(0.5);
+            bestp = Some((x + off * ex as f64, y + off * ey as f64, m));
+            break;
         }
         if let Some(p) = bestp {
             pts.push(p);

@@ -416,3 +416,33 @@ fn the_number_is_decided_by_its_checks_and_its_neighbours() {
     assert_eq!(t, truth);
     assert!(c < 0.9);
 }
+
+/// A whole card rectified at 3 px/mm: light paper with one text line of
+/// `text` at pitch `p` from 28.5 mm along the number's baseline.
+fn number_rect(text: &str, p: f64) -> Rect {
+    let s = 3.0;
+    let (w, h) = ((layout::CARD.0 * s) as usize, (layout::CARD.1 * s) as usize);
+    let mut px = Vec::with_capacity(w * h * 4);
+    for j in 0..h {
+        for i in 0..w {
+            let (u, v) = ((i as f64 + 0.5) / s, (j as f64 + 0.5) / s);
+            let l = (235.0 - 210.0 * line(text, 28.5, 46.6, p, u, v)) as u8;
+            px.extend_from_slice(&[l, l, l, 255]);
+        }
+    }
+    Rect { w, h, s, px }
+}
+
+#[test]
+fn the_number_line_is_periodic_at_its_pitch_only() {
+    let number = "11010519491231002X";
+    let pitch = 50.5 / 18.0;
+    let on = digits(&number_rect(number, pitch), false);
+    // The same line looked for upside down (where the card is blank),
+    // and a line of the same characters at a passport's MRZ-like pitch.
+    let turned = digits(&number_rect(number, pitch), true);
+    let other = digits(&number_rect(number, 2.1), false);
+    assert!(on > 0.3, "at the pitch: {on}");
+    assert!(turned < 0.05, "blank: {turned}");
+    assert!(other < 0.5 * on, "other pitch: {other} vs {on}");
+}
