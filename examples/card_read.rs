@@ -59,6 +59,13 @@ fn main() {
     let dir = args.get(1).expect("directory");
     let verbose = args.iter().any(|a| a == "-v");
     let gt_only = args.iter().any(|a| a == "--gt");
+    // --dump FILE: one JSON line per legible card with the reader's raw
+    // similarities (ground-truth corners), for studying decision rules.
+    let mut dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(|f| std::fs::File::create(f).expect("dump file"));
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -143,6 +150,58 @@ fn main() {
         if let Some(hm) = Homography::from_rect(layout::CARD.0, layout::CARD.1, &q) {
             let ppm = d(q[0], q[1]).min(d(q[3], q[2])) / layout::CARD.0;
             let r = read(&rgba, w, h, &hm, ppm, portrait);
+            if let Some(out) = dump.as_mut() {
+                use std::io::Write;
+                let arr = |v: &[f64; 11]| {
+                    let x: Vec<String> = v.iter().map(|f| format!("{f:.4}")).collect();
+                    format!("[{}]", x.join(","))
+                };
+                let body = if portrait {
+                    // Weights of the directions: shipped, zoning only, directions only.
+                    ocr::number_scores_w(&rgba, w, h, &hm, ppm, [0.2, 0.0, 1.0]).map(|sc| {
+                        let x: Vec<String> = sc
+                            .iter()
+                            .map(|k| format!("[{}]", k.iter().map(arr).collect::<Vec<_>>().join(",")))
+                            .collect();
+                        format!("\"scores\":[{}]", x.join(","))
+                    })
+                } else {
+                    ocr::validity_scan_w(&rgba, w, h, &hm, ppm, [0.0, 0.2, 1.0]).map(|(v, e)| {
+                        let x: Vec<String> = v
+                            .digits
+                            .iter()
+                            .zip(e.iter())
+                            .map(|((i, _), k)| {
+                                format!(
+                                    "[{i},[{}]]",
+                                    k.iter().map(arr).collect::<Vec<_>>().join(",")
+                                )
+                            })
+                            .collect();
+                        format!(
+                            "\"long\":{},\"shape\":{},\"digits\":[{}]",
+                            v.long_term,
+                            v.shape_ok,
+                            x.join(",")
+                        )
+                    })
+                };
+                let defects = t.get("defects").map(|d| d.to_text()).unwrap_or_default();
+                let blur = t
+                    .get("defectDetail")
+                    .and_then(|d| d.get("blur"))
+                    .map(|d| d.to_text())
+                    .unwrap_or("null".into());
+                let em = t.get("keyEm1024").and_then(Json::as_f64).unwrap_or(0.0);
+                writeln!(
+                    out,
+                    "{{\"name\":\"{name}\",\"line\":\"{line}\",\"font\":\"{font}\",\"truth\":\"{truth}\",\"defects\":{defects},\"blur\":{blur},\"em\":{em},\"conf\":{},\"text\":\"{}\",{}}}",
+                    r.as_ref().map_or(-1.0, |x| x.1),
+                    r.as_ref().map_or("", |x| x.0.as_str()),
+                    body.unwrap_or("\"none\":true".into())
+                )
+                .unwrap();
+            }
             add("gt", line, &font, r.as_ref(), &truth);
             if let Some((text, conf, rep)) = &r {
                 msg += &format!(" gt[{rep} {} {conf:.2} {text}]", text == &truth);

@@ -66,14 +66,16 @@ struct Band {
 fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, S, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
-    let mut hist = [0u32; 256];
     for y in 0..r.h {
         for x in 0..r.w {
-            let l = r.luma(x, y).unwrap_or(255.0);
-            luma.push(l);
-            if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
-                *c += 1;
-            }
+            luma.push(r.luma(x, y).unwrap_or(255.0));
+        }
+    }
+    flatten(&mut luma, r.w, r.h);
+    let mut hist = [0u32; 256];
+    for &l in &luma {
+        if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
+            *c += 1;
         }
     }
     let thr = otsu(&hist)?;
@@ -107,6 +109,50 @@ fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> 
         dark,
         ink,
     })
+}
+
+/// Radius (px) of the paper's local brightness: wider than a stroke and
+/// than a character's counter, so every window holds some paper.
+const BG_R: usize = 12;
+
+/// Divides the band by its paper's local brightness (a max filter, then a
+/// box mean, both of radius [`BG_R`]), so that a shadow or a sheen across
+/// the line does not pass for ink: 255 is the paper wherever it lies.
+fn flatten(l: &mut [f32], w: usize, h: usize) {
+    // Separable max, then separable mean (prefix sums), rows then columns.
+    let pass = |src: &[f32], out: &mut [f32], n: usize, len: usize, step: usize, lane: usize, max: bool| {
+        for k in 0..n {
+            let at = |i: usize| src.get(k * lane + i * step).copied().unwrap_or(0.0);
+            let mut prefix = vec![0f32; len + 1];
+            for i in 0..len {
+                let v = prefix.get(i).copied().unwrap_or(0.0) + at(i);
+                if let Some(p) = prefix.get_mut(i + 1) {
+                    *p = v;
+                }
+            }
+            for i in 0..len {
+                let (a, b) = (i.saturating_sub(BG_R), (i + BG_R + 1).min(len));
+                let v = if max {
+                    (a..b).map(at).fold(0f32, f32::max)
+                } else {
+                    (prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0))
+                        / (b - a).max(1) as f32
+                };
+                if let Some(o) = out.get_mut(k * lane + i * step) {
+                    *o = v;
+                }
+            }
+        }
+    };
+    let mut a = vec![0f32; l.len()];
+    let mut b = vec![0f32; l.len()];
+    pass(l, &mut a, h, w, 1, w, true);
+    pass(&a, &mut b, w, h, w, 1, true);
+    pass(&b, &mut a, h, w, 1, w, false);
+    pass(&a, &mut b, w, h, w, 1, false);
+    for (v, &bg) in l.iter_mut().zip(b.iter()) {
+        *v = (*v * 255.0 / bg.max(1.0)).min(255.0);
+    }
 }
 
 /// Otsu's threshold (1979) of a 256-bin histogram.
@@ -365,14 +411,14 @@ fn templates() -> Vec<Template> {
 /// similarity over the faces and over ±1 px shifts of the box's left,
 /// top and bottom edges (the line's rows and the cell's centre are
 /// estimates).
-fn classify(
+fn classify<const N: usize>(
     b: &Band,
     r: (usize, usize),
     x0: f64,
     pitch: f64,
     tpl: &[Template],
-    wd: f64,
-) -> Option<[f64; 11]> {
+    wd: [f64; N],
+) -> Option<[[f64; 11]; N]> {
     // Centre on the cell's ink.
     let (mut sx, mut sw) = (0f64, 0f64);
     for y in r.0..r.1 {
@@ -388,25 +434,32 @@ fn classify(
     let cx = sx / sw;
     // Width from the line height, as the templates (font-size free).
     let half = 0.375 * (r.1 - r.0) as f64;
-    let mut per = [-1.0f64; 11];
+    let mut per = [[-1.0f64; 11]; N];
+    let any_dir = wd.iter().any(|&w| w > 0.0);
     for dx in [-2.0, -1.0, 0.0, 1.0, 2.0] {
         for dt in [-2.0, -1.0, 0.0, 1.0, 2.0] {
             for db in [-2.0, -1.0, 0.0, 1.0, 2.0] {
                 let (x0, x1) = (cx - half + dx, cx + half + dx);
                 let (y0, y1) = (r.0 as f64 + dt, r.1 as f64 + db);
                 let f = features(b, x0, x1, y0, y1);
-                let fd = if wd > 0.0 {
+                let fd = if any_dir {
                     directions(b, x0, x1, y0, y1)
                 } else {
                     [0.0; DIRS]
                 };
                 for (slot, g, gd) in tpl {
-                    let s: f64 = g.iter().zip(f.iter()).map(|(a, b)| a * b).sum::<f64>()
-                        * (1.0 - wd)
-                        + gd.iter().zip(fd.iter()).map(|(a, b)| a * b).sum::<f64>() * wd;
-                    if let Some(e) = per.get_mut(*slot) {
-                        if s > *e {
-                            *e = s;
+                    let sz: f64 = g.iter().zip(f.iter()).map(|(a, b)| a * b).sum();
+                    let sd: f64 = if any_dir {
+                        gd.iter().zip(fd.iter()).map(|(a, b)| a * b).sum()
+                    } else {
+                        0.0
+                    };
+                    for (p, &w) in per.iter_mut().zip(wd.iter()) {
+                        let s = sz * (1.0 - w) + sd * w;
+                        if let Some(e) = p.get_mut(*slot) {
+                            if s > *e {
+                                *e = s;
+                            }
                         }
                     }
                 }
@@ -536,35 +589,62 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
     }
 }
 
-/// Reads the 18-character number from the portrait side.
-pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
+/// The number line's per-position similarities (18 × 11), each position
+/// limited to the classes it can hold.
+pub fn number_scores(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+) -> Option<Vec<[f64; 11]>> {
+    number_scores_w(rgba, w, h, hm, ppm, [WD]).map(|v| v.into_iter().map(|[s]| s).collect())
+}
+
+/// [`number_scores`] for each weight of the stroke directions in `wd`.
+pub fn number_scores_w<const N: usize>(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+    wd: [f64; N],
+) -> Option<Vec<[[f64; 11]; N]>> {
     let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
     let (o, pitch) = cells(&p, 18, 50.5 / 18.0 * S)?;
     let tpl = templates();
-    let mut sc: Vec<[f64; 11]> = Vec::with_capacity(18);
+    let mut sc: Vec<[[f64; 11]; N]> = Vec::with_capacity(18);
     for i in 0..18 {
         let x0 = o + i as f64 * pitch;
-        let mut s = classify(&b, r, x0, pitch, &tpl, WD)?;
+        let mut all = classify(&b, r, x0, pitch, &tpl, wd)?;
+        for s in all.iter_mut() {
         // Only the last position may be X; the province's first digit is
         // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
         // day's 0–3.
         match i {
-            0 => only(&mut s, 1, 8),
-            6 => only(&mut s, 1, 2),
-            10 => only(&mut s, 0, 1),
-            12 => only(&mut s, 0, 3),
+            0 => only(s, 1, 8),
+            6 => only(s, 1, 2),
+            10 => only(s, 0, 1),
+            12 => only(s, 0, 3),
             17 => {}
-            _ => only(&mut s, 0, 9),
+            _ => only(s, 0, 9),
         }
         if i == 7 {
             for v in s.iter_mut().take(9).skip(1) {
                 *v = -1.0;
             }
         }
-        sc.push(s);
+        }
+        sc.push(all);
     }
+    Some(sc)
+}
+
+/// Reads the 18-character number from the portrait side.
+pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
+    let sc = number_scores(rgba, w, h, hm, ppm)?;
     let (text, confidence, repaired) = decide_number(&sc);
     Some(Number {
         text,
@@ -573,14 +653,40 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     })
 }
 
-/// Reads 有效期限 from the emblem side.
-pub fn read_validity(
+/// What the validity line shows before any decision: its form, whether
+/// the separators and the long-term ideographs look right, and each
+/// digit's similarities (position in the 21-cell line, classes).
+pub struct ValidityScan {
+    /// 'YYYY.MM.DD-长期'.
+    pub long_term: bool,
+    /// The separators ('.' low, '-' at mid height) and, long-term, the
+    /// ideographs' width as expected.
+    pub shape_ok: bool,
+    /// (position, similarities) of each digit.
+    pub digits: Vec<(usize, [f64; 11])>,
+}
+
+/// Scans 有效期限 on the emblem side.
+pub fn validity_scan(
     rgba: &[u8],
     w: usize,
     h: usize,
     hm: &Homography,
     ppm: f64,
-) -> Option<Validity> {
+) -> Option<ValidityScan> {
+    validity_scan_w(rgba, w, h, hm, ppm, [0.0]).map(|(v, _)| v)
+}
+
+/// [`validity_scan`] with the digits' similarities for each weight of the
+/// stroke directions in `wd` (the scan's own are the first weight's).
+pub fn validity_scan_w<const N: usize>(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+    wd: [f64; N],
+) -> Option<(ValidityScan, Vec<[[f64; 11]; N]>)> {
     let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
@@ -602,10 +708,9 @@ pub fn read_validity(
     }
     let (o, pp) = cells(&q, n, pitch)?;
     let tpl = templates();
-    let mut text = String::new();
-    let mut conf = 1.0f64;
-    let mut repaired = false;
-    let mut digits: Vec<(usize, usize, f64, f64, [f64; 11])> = Vec::with_capacity(n);
+    let mut shape_ok = true;
+    let mut digits: Vec<(usize, [f64; 11])> = Vec::with_capacity(n);
+    let mut every: Vec<[[f64; 11]; N]> = Vec::with_capacity(n);
     for i in 0..n {
         let x0 = o + i as f64 * pp;
         if matches!(i, 4 | 7 | 10 | 15 | 18) {
@@ -624,30 +729,76 @@ pub fn read_validity(
             } else {
                 0.0
             };
-            let (want_low, ok) = (i != 10, m > 0.0);
-            let low = rel > 0.62;
-            if !ok || want_low != low {
-                conf = conf.min(0.5);
+            let want_low = i != 10;
+            if m <= 0.0 || want_low != (rel > 0.62) {
+                shape_ok = false;
             }
-            text.push(if i == 10 { '-' } else { '.' });
             continue;
         }
-        let mut s = classify(&b, r, x0, pp, &tpl, 0.0)?;
-        // Second-generation cards date from 2004 and run 5–20 years:
-        // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
-        // tens 0–3.
-        match i {
-            0 | 11 => only(&mut s, 2, 2),
-            1 | 12 => only(&mut s, 0, 0),
-            2 => only(&mut s, 0, 2),
-            13 => only(&mut s, 0, 4),
-            5 | 16 => only(&mut s, 0, 1),
-            8 | 19 => only(&mut s, 0, 3),
-            _ => only(&mut s, 0, 9),
+        let mut all = classify(&b, r, x0, pp, &tpl, wd)?;
+        for s in all.iter_mut() {
+            // Second-generation cards date from 2004 and run 5–20 years:
+            // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
+            // tens 0–3.
+            match i {
+                0 | 11 => only(s, 2, 2),
+                1 | 12 => only(s, 0, 0),
+                2 => only(s, 0, 2),
+                13 => only(s, 0, 4),
+                5 | 16 => only(s, 0, 1),
+                8 | 19 => only(s, 0, 3),
+                _ => only(s, 0, 9),
+            }
         }
+        digits.push((i, all.first().copied().unwrap_or([-1.0; 11])));
+        every.push(all);
+    }
+    if long_term {
+        // The ideographs: ink over most of the line height, ~4–8 mm wide.
+        let tail = (o + 11.0 * pp) as usize;
+        let wide = p.iter().skip(tail).filter(|&&v| v > 0.0).count() as f64 / S;
+        if !(3.0..=9.0).contains(&wide) {
+            shape_ok = false;
+        }
+    }
+    Some((
+        ValidityScan {
+            long_term,
+            shape_ok,
+            digits,
+        },
+        every,
+    ))
+}
+
+/// Reads 有效期限 from the emblem side.
+pub fn read_validity(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+) -> Option<Validity> {
+    validity_scan(rgba, w, h, hm, ppm).map(|v| decide_validity(&v))
+}
+
+/// Decides the validity period from a scan.
+pub fn decide_validity(v: &ValidityScan) -> Validity {
+    let long_term = v.long_term;
+    let n = if long_term { 11 } else { 21 };
+    let mut conf: f64 = if v.shape_ok { 1.0 } else { 0.5 };
+    let mut repaired = false;
+    let mut text = String::new();
+    let mut digits: Vec<(usize, usize, f64, f64, [f64; 11])> = Vec::with_capacity(n);
+    for &(i, s) in v.digits.iter() {
         let (c, s1, m) = best(&s);
-        text.push(ch(c));
         digits.push((i, c, s1, m, s));
+    }
+    for i in 0..n {
+        match digits.iter().find(|d| d.0 == i) {
+            Some(d) => text.push(ch(d.1)),
+            None => text.push(if i == 10 { '-' } else { '.' }),
+        }
     }
     // Month and day are printed twice (from and until): a pair read alike
     // is as certain as its surer half; a pair read differently takes the
@@ -687,14 +838,6 @@ pub fn read_validity(
             .collect();
         repaired = true;
     }
-    if long_term {
-        // The ideographs: ink over most of the line height, ~4–8 mm wide.
-        let tail = (o + 11.0 * pp) as usize;
-        let wide = p.iter().skip(tail).filter(|&&v| v > 0.0).count() as f64 / S;
-        if !(3.0..=9.0).contains(&wide) {
-            conf = conf.min(0.5);
-        }
-    }
     let date = |s: &str| -> Option<crate::date::Date> {
         let iso: String = s.chars().map(|c| if c == '.' { '-' } else { c }).collect();
         crate::date::Date::parse(&iso)
@@ -706,12 +849,12 @@ pub fn read_validity(
         text.get(11..21).and_then(date)
     };
     let (Some(f), ok_until) = (from, long_term || until.is_some()) else {
-        return Some(Validity {
+        return Validity {
             from: String::new(),
             until: String::new(),
             confidence: conf.min(0.3),
             repaired,
-        });
+        };
     };
     if !ok_until {
         conf = conf.min(0.3);
@@ -729,12 +872,12 @@ pub fn read_validity(
         }
         None => "long-term".into(),
     };
-    Some(Validity {
+    Validity {
         from: f.iso(),
         until: until_s,
         confidence: conf,
         repaired,
-    })
+    }
 }
 
 /// The number's own checks: 17 digits and the MOD 11-2 check character
