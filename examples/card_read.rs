@@ -161,7 +161,9 @@ fn main() {
                     ocr::number_scores_w(&rgba, w, h, &hm, ppm, [0.2, 0.0, 1.0]).map(|sc| {
                         let x: Vec<String> = sc
                             .iter()
-                            .map(|k| format!("[{}]", k.iter().map(arr).collect::<Vec<_>>().join(",")))
+                            .map(|k| {
+                                format!("[{}]", k.iter().map(arr).collect::<Vec<_>>().join(","))
+                            })
                             .collect();
                         format!("\"scores\":[{}]", x.join(","))
                     })

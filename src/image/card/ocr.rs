@@ -120,7 +120,13 @@ const BG_R: usize = 12;
 /// the line does not pass for ink: 255 is the paper wherever it lies.
 fn flatten(l: &mut [f32], w: usize, h: usize) {
     // Separable max, then separable mean (prefix sums), rows then columns.
-    let pass = |src: &[f32], out: &mut [f32], n: usize, len: usize, step: usize, lane: usize, max: bool| {
+    let pass = |src: &[f32],
+                out: &mut [f32],
+                n: usize,
+                len: usize,
+                step: usize,
+                lane: usize,
+                max: bool| {
         for k in 0..n {
             let at = |i: usize| src.get(k * lane + i * step).copied().unwrap_or(0.0);
             let mut prefix = vec![0f32; len + 1];
@@ -620,22 +626,22 @@ pub fn number_scores_w<const N: usize>(
         let x0 = o + i as f64 * pitch;
         let mut all = classify(&b, r, x0, pitch, &tpl, wd)?;
         for s in all.iter_mut() {
-        // Only the last position may be X; the province's first digit is
-        // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
-        // day's 0–3.
-        match i {
-            0 => only(s, 1, 8),
-            6 => only(s, 1, 2),
-            10 => only(s, 0, 1),
-            12 => only(s, 0, 3),
-            17 => {}
-            _ => only(s, 0, 9),
-        }
-        if i == 7 {
-            for v in s.iter_mut().take(9).skip(1) {
-                *v = -1.0;
+            // Only the last position may be X; the province's first digit is
+            // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
+            // day's 0–3.
+            match i {
+                0 => only(s, 1, 8),
+                6 => only(s, 1, 2),
+                10 => only(s, 0, 1),
+                12 => only(s, 0, 3),
+                17 => {}
+                _ => only(s, 0, 9),
             }
-        }
+            if i == 7 {
+                for v in s.iter_mut().take(9).skip(1) {
+                    *v = -1.0;
+                }
+            }
         }
         sc.push(all);
     }
