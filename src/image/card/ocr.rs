@@ -720,7 +720,9 @@ pub fn validity_scan_w<const N: usize>(
     for i in 0..n {
         let x0 = o + i as f64 * pp;
         if matches!(i, 4 | 7 | 10 | 15 | 18) {
-            // Separators: a small blob; '.' low, '-' at mid height.
+            // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
+            // line's rows down), '-' at mid height (0.4–0.65: DejaVu Sans
+            // Mono's sits low).
             let (mut ys, mut m) = (0.0, 0.0);
             for y in r.0..r.1 {
                 for x in (x0.max(0.0) as usize)..((x0 + pp) as usize).min(b.w) {
@@ -736,7 +738,7 @@ pub fn validity_scan_w<const N: usize>(
                 0.0
             };
             let want_low = i != 10;
-            if m <= 0.0 || want_low != (rel > 0.62) {
+            if m <= 0.0 || want_low != (rel > 0.68) {
                 shape_ok = false;
             }
             continue;
