@@ -158,7 +158,16 @@ fn main() {
                 };
                 let body = if portrait {
                     // Weights of the directions: shipped, zoning only, directions only.
-                    ocr::number_scores_w(&rgba, w, h, &hm, ppm, [0.2, 0.0, 1.0]).map(|sc| {
+                    ocr::number_scores_w(
+                        &rgba,
+                        w,
+                        h,
+                        &hm,
+                        ppm,
+                        [(0.2, 0.0), (0.2, 0.1), (0.0, 0.2)],
+                        false,
+                    )
+                    .map(|sc| {
                         let x: Vec<String> = sc
                             .iter()
                             .map(|k| {
@@ -168,7 +177,16 @@ fn main() {
                         format!("\"scores\":[{}]", x.join(","))
                     })
                 } else {
-                    ocr::validity_scan_w(&rgba, w, h, &hm, ppm, [0.0, 0.2, 1.0]).map(|(v, e)| {
+                    ocr::validity_scan_w(
+                        &rgba,
+                        w,
+                        h,
+                        &hm,
+                        ppm,
+                        [(0.0, 0.0), (0.0, 0.1), (0.0, 0.2)],
+                        false,
+                    )
+                    .map(|(v, e)| {
                         let x: Vec<String> = v
                             .digits
                             .iter()
