@@ -1040,3 +1040,136 @@ pub fn plausible(text: &str) -> bool {
         .is_some_and(|p| matches!(p, 81..=83) || crate::province::Province::by_code(p).is_some());
     known && birth.is_some_and(|d| d.year >= crate::ids::resident_id::MIN_BIRTH_YEAR)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A band of darkness `dark` (row-major, `w` wide) whose ink is what is
+    /// at least half dark.
+    fn band_of(w: usize, dark: Vec<f32>) -> Band {
+        let h = dark.len() / w;
+        let ink = dark.iter().map(|&d| d >= 0.5).collect();
+        Band { w, h, dark, ink }
+    }
+
+    #[test]
+    fn a_shadow_across_the_line_is_not_ink() {
+        // Paper from 240 down to 120 (a shadow over the right half), two
+        // strokes at 60 % of the local paper.
+        let (w, h) = (200usize, 40usize);
+        let mut l = Vec::with_capacity(w * h);
+        for y in 0..h {
+            for x in 0..w {
+                let paper = if x < 100 { 240.0 } else { 120.0 };
+                let stroke = (30..34).contains(&x) || (150..154).contains(&x);
+                l.push(if stroke && (10..30).contains(&y) {
+                    paper * 0.4
+                } else {
+                    paper
+                });
+            }
+        }
+        flatten(&mut l, w, h);
+        let at = |x: usize, y: usize| l[y * w + x];
+        // Paper is 255 under the shadow and out of it, the strokes alike.
+        for (x, y) in [(10, 5), (60, 20), (135, 20), (190, 35)] {
+            assert!(at(x, y) > 250.0, "paper at {x},{y}: {}", at(x, y));
+        }
+        assert!((at(31, 20) - at(151, 20)).abs() < 10.0);
+        assert!(at(31, 20) < 120.0);
+    }
+
+    #[test]
+    fn profiles_see_where_the_ink_starts() {
+        // A vertical bar at the left quarter of a 20 × 20 box.
+        let w = 20usize;
+        let dark: Vec<f32> = (0..w * 20)
+            .map(|i| if (4..7).contains(&(i % w)) { 1.0 } else { 0.0 })
+            .collect();
+        let b = band_of(w, dark);
+        let f = profiles(&b, 0.0, 20.0, 0.0, 20.0);
+        // Centred: the left profile (near) below the right one (far).
+        let (left, right) = (f[0], f[glyphs::PH]);
+        assert!(left < 0.0 && right > 0.0 && right > left);
+        // Every band alike.
+        assert!(f[..glyphs::PH].iter().all(|&v| (v - left).abs() < 1e-9));
+    }
+
+    #[test]
+    fn each_character_finds_its_own_rows() {
+        // Two blobs 10 px tall, the second 2 px lower (a tilted line).
+        let w = 60usize;
+        let mut dark = vec![0f32; w * 40];
+        for y in 0..40 {
+            for x in 0..w {
+                let (top, on) = if x < 30 {
+                    (10, (5..15).contains(&x))
+                } else {
+                    (12, (40..50).contains(&x))
+                };
+                if on && (top..top + 10).contains(&y) {
+                    dark[y * w + x] = 1.0;
+                }
+            }
+        }
+        let b = band_of(w, dark);
+        let r = rows(&b).expect("rows");
+        assert_eq!(local_rows(&b, r, 3.0, 14.0), (10, 20));
+        assert_eq!(r, (10, 22));
+        assert_eq!(local_rows(&b, r, 38.0, 14.0), (12, 22));
+    }
+
+    /// A validity scan of `text` ('YYYY.MM.DD-YYYY.MM.DD' or 11 cells and
+    /// long-term) read with similarity 0.9 and the rest `others`.
+    fn scan(text: &str, others: f64) -> ValidityScan {
+        let long_term = text.len() == 11;
+        let digits = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, c)| {
+                let mut s = [others; 11];
+                s[usize::from(c - b'0')] = 0.9;
+                s[10] = -1.0;
+                (i, s)
+            })
+            .collect();
+        ValidityScan {
+            long_term,
+            shape_ok: true,
+            digits,
+        }
+    }
+
+    #[test]
+    fn a_validity_is_reported_only_when_every_digit_is_sure_and_the_period_real() {
+        let v = decide_validity(&scan("2011.04.05-2031.04.05", 0.5));
+        assert_eq!(
+            (v.from.as_str(), v.until.as_str()),
+            ("2011-04-05", "2031-04-05")
+        );
+        assert!(v.confidence >= 0.9);
+        let v = decide_validity(&scan("2019.05.17-", 0.5));
+        assert_eq!(
+            (v.from.as_str(), v.until.as_str()),
+            ("2019-05-17", "long-term")
+        );
+        assert!(v.confidence >= 0.9);
+        // Eleven years is no period of the law.
+        assert!(decide_validity(&scan("2011.04.05-2022.04.05", 0.5)).confidence < 0.9);
+        // The day read alike twice, but each time only 0.05 ahead of the
+        // runner-up (Liberation Mono's 5 and 6): not sure.
+        let mut s = scan("2011.04.06-2031.04.06", 0.5);
+        for (i, sc) in s.digits.iter_mut() {
+            if *i == 9 || *i == 20 {
+                sc[5] = 0.85;
+            }
+        }
+        assert!(decide_validity(&s).confidence < 0.9);
+        // A separator out of place.
+        let mut s = scan("2011.04.05-2031.04.05", 0.5);
+        s.shape_ok = false;
+        assert!(decide_validity(&s).confidence < 0.9);
+    }
+}
