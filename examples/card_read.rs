@@ -74,6 +74,7 @@ fn main() {
         .collect();
     names.sort();
     // (mode, line, font) → row
+    let mut times: Vec<f64> = Vec::new();
     let mut stats: BTreeMap<(String, String, String), Row> = BTreeMap::new();
     let mut add =
         |mode: &str, line: &str, font: &str, r: Option<&(String, f64, bool)>, truth: &str| {
@@ -149,7 +150,9 @@ fn main() {
         let mut msg = format!("{name} {line} {font}");
         if let Some(hm) = Homography::from_rect(layout::CARD.0, layout::CARD.1, &q) {
             let ppm = d(q[0], q[1]).min(d(q[3], q[2])) / layout::CARD.0;
+            let t0 = std::time::Instant::now();
             let r = read(&rgba, w, h, &hm, ppm, portrait);
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
             if let Some(out) = dump.as_mut() {
                 use std::io::Write;
                 let arr = |v: &[f64; 11]| {
@@ -165,7 +168,7 @@ fn main() {
                         &hm,
                         ppm,
                         [(0.2, 0.0), (0.2, 0.1), (0.0, 0.2)],
-                        false,
+                        None,
                     )
                     .map(|sc| {
                         let x: Vec<String> = sc
@@ -184,7 +187,7 @@ fn main() {
                         &hm,
                         ppm,
                         [(0.0, 0.0), (0.0, 0.1), (0.0, 0.2)],
-                        false,
+                        None,
                     )
                     .map(|(v, e)| {
                         let x: Vec<String> = v
@@ -269,5 +272,11 @@ fn main() {
             r.repaired_wrong,
             r.repaired
         );
+    }
+    times.sort_by(f64::total_cmp);
+    let q =
+        |f: f64| times.get(((times.len() as f64 * f) as usize).min(times.len().saturating_sub(1)));
+    if let (Some(a), Some(b), Some(c)) = (q(0.5), q(0.95), times.last()) {
+        println!("time per line (gt): p50 {a:.2} ms, p95 {b:.2} ms, max {c:.2} ms");
     }
 }

@@ -70,6 +70,46 @@ struct Band {
     h: usize,
     dark: Vec<f32>,
     ink: Vec<bool>,
+    /// Per pixel, the column of the first pixel at least half dark at or
+    /// right of it in its row (`w` if none), and at or left of it (`w` if
+    /// none): the profiles' lookups.
+    next: Vec<u16>,
+    prev: Vec<u16>,
+}
+
+impl Band {
+    fn new(w: usize, h: usize, dark: Vec<f32>, ink: Vec<bool>) -> Band {
+        let (mut next, mut prev) = (vec![w as u16; w * h], vec![w as u16; w * h]);
+        for y in 0..h {
+            let half = |x: usize| dark.get(y * w + x).is_some_and(|&d| d >= 0.5);
+            let mut at = w as u16;
+            for x in (0..w).rev() {
+                if half(x) {
+                    at = x as u16;
+                }
+                if let Some(v) = next.get_mut(y * w + x) {
+                    *v = at;
+                }
+            }
+            at = w as u16;
+            for x in 0..w {
+                if half(x) {
+                    at = x as u16;
+                }
+                if let Some(v) = prev.get_mut(y * w + x) {
+                    *v = at;
+                }
+            }
+        }
+        Band {
+            w,
+            h,
+            dark,
+            ink,
+            next,
+            prev,
+        }
+    }
 }
 
 fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> Option<Band> {
@@ -112,12 +152,7 @@ fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> 
         })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
-    Some(Band {
-        w: r.w,
-        h: r.h,
-        dark,
-        ink,
-    })
+    Some(Band::new(r.w, r.h, dark, ink))
 }
 
 /// Radius (px) of the paper's local brightness: wider than a stroke and
@@ -128,46 +163,91 @@ const BG_R: usize = 12;
 /// box mean, both of radius [`BG_R`]), so that a shadow or a sheen across
 /// the line does not pass for ink: 255 is the paper wherever it lies.
 fn flatten(l: &mut [f32], w: usize, h: usize) {
-    // Separable max, then separable mean (prefix sums), rows then columns.
-    let pass = |src: &[f32],
-                out: &mut [f32],
-                n: usize,
-                len: usize,
-                step: usize,
-                lane: usize,
-                max: bool| {
-        for k in 0..n {
-            let at = |i: usize| src.get(k * lane + i * step).copied().unwrap_or(0.0);
-            let mut prefix = vec![0f32; len + 1];
-            for i in 0..len {
-                let v = prefix.get(i).copied().unwrap_or(0.0) + at(i);
-                if let Some(p) = prefix.get_mut(i + 1) {
-                    *p = v;
-                }
-            }
-            for i in 0..len {
-                let (a, b) = (i.saturating_sub(BG_R), (i + BG_R + 1).min(len));
-                let v = if max {
-                    (a..b).map(at).fold(0f32, f32::max)
+    let mut bg = l.to_vec();
+    let (mut lane, mut out) = (Vec::new(), Vec::new());
+    for max in [true, false] {
+        // Rows, then columns.
+        for (n, len, step, stride) in [(h, w, 1, w), (w, h, w, 1)] {
+            for k in 0..n {
+                lane.clear();
+                lane.extend(
+                    (0..len).map(|i| bg.get(k * stride + i * step).copied().unwrap_or(0.0)),
+                );
+                if max {
+                    max1(&lane, &mut out, BG_R);
                 } else {
-                    (prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0))
-                        / (b - a).max(1) as f32
-                };
-                if let Some(o) = out.get_mut(k * lane + i * step) {
-                    *o = v;
+                    mean1(&lane, &mut out, BG_R);
+                }
+                for (i, &v) in out.iter().enumerate() {
+                    if let Some(o) = bg.get_mut(k * stride + i * step) {
+                        *o = v;
+                    }
                 }
             }
         }
-    };
-    let mut a = vec![0f32; l.len()];
-    let mut b = vec![0f32; l.len()];
-    pass(l, &mut a, h, w, 1, w, true);
-    pass(&a, &mut b, w, h, w, 1, true);
-    pass(&b, &mut a, h, w, 1, w, false);
-    pass(&a, &mut b, w, h, w, 1, false);
-    for (v, &bg) in l.iter_mut().zip(b.iter()) {
-        *v = (*v * 255.0 / bg.max(1.0)).min(255.0);
     }
+    for (v, &b) in l.iter_mut().zip(bg.iter()) {
+        *v = (*v * 255.0 / b.max(1.0)).min(255.0);
+    }
+}
+
+/// The maximum of `x` over `i - r ..= i + r` (van Herk 1992 / Gil & Werman
+/// 1993: block-wise running maxima, O(1) per sample).
+fn max1(x: &[f32], out: &mut Vec<f32>, r: usize) {
+    let (n, k) = (x.len(), 2 * r + 1);
+    // Running maximum from each block's start (g) and from its end (hh).
+    let mut g = x.to_vec();
+    let mut hh = x.to_vec();
+    for i in 1..n {
+        if i % k != 0 {
+            let (p, c) = (g.get(i - 1).copied(), g.get(i).copied());
+            if let (Some(p), Some(c), Some(o)) = (p, c, g.get_mut(i)) {
+                *o = p.max(c);
+            }
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if (i + 1) % k != 0 {
+            let (p, c) = (hh.get(i + 1).copied(), hh.get(i).copied());
+            if let (Some(p), Some(c), Some(o)) = (p, c, hh.get_mut(i)) {
+                *o = p.max(c);
+            }
+        }
+    }
+    out.clear();
+    out.extend((0..n).map(|i| {
+        let (a, b) = (i.saturating_sub(r), (i + r).min(n - 1));
+        // The window a..=b spans at most two blocks: hh from a to its
+        // block's end, g from b's block start to b. A window cut by the
+        // end within one block is taken directly.
+        if a / k == b / k && (b + 1) % k != 0 {
+            x.get(a..=b)
+                .map_or(0.0, |v| v.iter().fold(0f32, |m, &y| m.max(y)))
+        } else {
+            hh.get(a)
+                .copied()
+                .unwrap_or(0.0)
+                .max(g.get(b).copied().unwrap_or(0.0))
+        }
+    }));
+}
+
+/// The mean of `x` over `i - r ..= i + r` (cut at the ends).
+fn mean1(x: &[f32], out: &mut Vec<f32>, r: usize) {
+    let n = x.len();
+    let mut prefix = Vec::with_capacity(n + 1);
+    let mut run = 0f32;
+    prefix.push(0.0);
+    for v in x {
+        run += v;
+        prefix.push(run);
+    }
+    out.clear();
+    out.extend((0..n).map(|i| {
+        let (a, b) = (i.saturating_sub(r), (i + r + 1).min(n));
+        (prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0))
+            / (b - a).max(1) as f32
+    }));
 }
 
 /// Otsu's threshold (1979) of a 256-bin histogram.
@@ -414,14 +494,16 @@ fn profiles(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; PROF] {
     let (xa, xb) = ((x0.max(0.0) as usize), (x1.max(0.0) as usize).min(b.w));
     for y in (y0.max(0.0) as usize)..(y1.max(0.0) as usize).min(b.h) {
         let zy = (((y as f64 - y0) / (y1 - y0) * glyphs::PH as f64) as usize).min(glyphs::PH - 1);
-        let row = |x: usize| b.dark.get(y * b.w + x).copied().unwrap_or(0.0) >= 0.5;
-        let left = (xa..xb)
-            .find(|&x| row(x))
-            .map_or(1.0, |x| (x as f64 - x0) / bw);
-        let right = (xa..xb)
-            .rev()
-            .find(|&x| row(x))
-            .map_or(1.0, |x| (x1 - 1.0 - x as f64) / bw);
+        let left = match b.next.get(y * b.w + xa).map(|&x| usize::from(x)) {
+            Some(x) if x < xb => (x as f64 - x0) / bw,
+            _ => 1.0,
+        };
+        let right = match xb.checked_sub(1).and_then(|e| b.prev.get(y * b.w + e)) {
+            Some(&x) if usize::from(x) >= xa && usize::from(x) < b.w => {
+                (x1 - 1.0 - f64::from(x)) / bw
+            }
+            _ => 1.0,
+        };
         if let Some(v) = f.get_mut(zy) {
             *v += left;
         }
@@ -677,7 +759,7 @@ pub fn number_scores(
     hm: &Homography,
     ppm: f64,
 ) -> Option<Vec<[f64; 11]>> {
-    number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], false)
+    number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], None)
         .map(|v| v.into_iter().map(|[s]| s).collect())
 }
 
@@ -689,7 +771,7 @@ pub fn number_scores_w<const N: usize>(
     hm: &Homography,
     ppm: f64,
     wd: [(f64, f64); N],
-    local: bool,
+    local: Option<&[[[f64; 11]; N]]>,
 ) -> Option<Vec<[[f64; 11]; N]>> {
     let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
     let r = rows(&b)?;
@@ -699,11 +781,13 @@ pub fn number_scores_w<const N: usize>(
     let mut sc: Vec<[[f64; 11]; N]> = Vec::with_capacity(18);
     for i in 0..18 {
         let x0 = o + i as f64 * pitch;
-        let rr = if local {
-            local_rows(&b, r, x0, pitch)
-        } else {
-            r
-        };
+        // With the line's rows already read (`local`), only the characters
+        // whose own rows differ are read again.
+        let rr = local.map_or(r, |_| local_rows(&b, r, x0, pitch));
+        if let Some(&prev) = local.and_then(|l| l.get(i)).filter(|_| rr == r) {
+            sc.push(prev);
+            continue;
+        }
         let mut all = classify(&b, rr, x0, pitch, &tpl, wd)?;
         for s in all.iter_mut() {
             // Only the last position may be X; the province's first digit is
@@ -734,24 +818,24 @@ pub fn number_scores_w<const N: usize>(
 /// character's own rows ([`local_rows`]: corners a millimetre off tilt the
 /// line in the band); the first confident read wins.
 pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
-    let mut first: Option<Number> = None;
-    for local in [false, true] {
-        let Some(sc) = number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], local) else {
-            continue;
-        };
-        let sc: Vec<[f64; 11]> = sc.into_iter().map(|[s]| s).collect();
-        let (text, confidence, repaired) = decide_number(&sc);
-        let n = Number {
+    let read = |sc: &[[f64; 11]]| {
+        let (text, confidence, repaired) = decide_number(sc);
+        Number {
             text,
             confidence,
             repaired,
-        };
-        if n.confidence >= 0.9 {
-            return Some(n);
         }
-        first = first.or(Some(n));
+    };
+    let line = number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], None)?;
+    let flat: Vec<[f64; 11]> = line.iter().map(|[s]| *s).collect();
+    let first = read(&flat);
+    if first.confidence >= 0.9 {
+        return Some(first);
     }
-    first
+    let again = number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], Some(&line))
+        .map(|sc| read(&sc.iter().map(|[s]| *s).collect::<Vec<_>>()))
+        .filter(|n| n.confidence >= 0.9);
+    again.or(Some(first))
 }
 
 /// The rows of the character at `x0..x0 + pitch`: its own when they look
@@ -791,7 +875,7 @@ pub fn validity_scan(
     hm: &Homography,
     ppm: f64,
 ) -> Option<ValidityScan> {
-    validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], false).map(|(v, _)| v)
+    validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], None).map(|(v, _)| v)
 }
 
 /// [`validity_scan`] with the digits' similarities for each weight of the
@@ -803,7 +887,7 @@ pub fn validity_scan_w<const N: usize>(
     hm: &Homography,
     ppm: f64,
     wd: [(f64, f64); N],
-    local: bool,
+    local: Option<&[[[f64; 11]; N]]>,
 ) -> Option<(ValidityScan, Vec<[[f64; 11]; N]>)> {
     let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm)?;
     let r = rows(&b)?;
@@ -855,8 +939,12 @@ pub fn validity_scan_w<const N: usize>(
             }
             continue;
         }
-        let rr = if local { local_rows(&b, r, x0, pp) } else { r };
-        let mut all = classify(&b, rr, x0, pp, &tpl, wd)?;
+        let rr = local.map_or(r, |_| local_rows(&b, r, x0, pp));
+        let reuse = local.and_then(|l| l.get(every.len())).filter(|_| rr == r);
+        let mut all = match reuse {
+            Some(&prev) => prev,
+            None => classify(&b, rr, x0, pp, &tpl, wd)?,
+        };
         for s in all.iter_mut() {
             // Second-generation cards date from 2004 and run 5–20 years:
             // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
@@ -900,21 +988,16 @@ pub fn read_validity(
     hm: &Homography,
     ppm: f64,
 ) -> Option<Validity> {
-    let first = validity_scan(rgba, w, h, hm, ppm).map(|v| decide_validity(&v));
-    if first.as_ref().is_some_and(|v| v.confidence >= 0.9) {
-        return first;
+    // As the number: a second read with each character's own rows.
+    let (scan, line) = validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], None)?;
+    let first = decide_validity(&scan);
+    if first.confidence >= 0.9 {
+        return Some(first);
     }
-    match validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], true) {
-        Some((v, _)) => {
-            let d = decide_validity(&v);
-            if d.confidence >= 0.9 {
-                Some(d)
-            } else {
-                first
-            }
-        }
-        None => first,
-    }
+    let again = validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], Some(&line))
+        .map(|(v, _)| decide_validity(&v))
+        .filter(|v| v.confidence >= 0.9);
+    again.or(Some(first))
 }
 
 /// Decides the validity period from a scan.
@@ -1050,7 +1133,7 @@ mod tests {
     fn band_of(w: usize, dark: Vec<f32>) -> Band {
         let h = dark.len() / w;
         let ink = dark.iter().map(|&d| d >= 0.5).collect();
-        Band { w, h, dark, ink }
+        Band::new(w, h, dark, ink)
     }
 
     #[test]
@@ -1078,6 +1161,26 @@ mod tests {
         }
         assert!((at(31, 20) - at(151, 20)).abs() < 10.0);
         assert!(at(31, 20) < 120.0);
+    }
+
+    #[test]
+    fn running_maxima_and_means_match_the_plain_ones() {
+        let x: Vec<f32> = (0..53u32).map(|i| ((i * 37 + 11) % 29) as f32).collect();
+        for r in [0usize, 1, 3, 12, 40] {
+            let (mut m, mut a) = (Vec::new(), Vec::new());
+            max1(&x, &mut m, r);
+            mean1(&x, &mut a, r);
+            for i in 0..x.len() {
+                let w = &x[i.saturating_sub(r)..(i + r + 1).min(x.len())];
+                assert_eq!(
+                    m[i],
+                    w.iter().fold(0f32, |p, &v| p.max(v)),
+                    "max r={r} i={i}"
+                );
+                let mean = w.iter().sum::<f32>() / w.len() as f32;
+                assert!((a[i] - mean).abs() < 1e-3, "mean r={r} i={i}");
+            }
+        }
     }
 
     #[test]
