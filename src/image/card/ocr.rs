@@ -35,8 +35,8 @@ const WD: f64 = 0.2;
 const WP: f64 = 0.1;
 
 /// Weight of the profiles in a validity digit's similarity (0.2 worse on
-/// seed 7). The wrong reads' margins stay where AMB_V was set (Liberation
-/// Mono's 5 as 6: ≤ 0.108 with profiles, ≤ 0.111 without).
+/// seed 7). With them, Liberation Mono's 5 read as 6 had margins up to
+/// 0.108 on the tuning seeds (seed 2 #62), hence [`AMB_V`] 0.12.
 const WP_V: f64 = 0.1;
 
 /// Sampling of the text bands (px/mm).
@@ -635,8 +635,11 @@ fn classify<const N: usize>(
 const AMB: f64 = 0.08;
 
 /// The validity has no check character: a character counts as certain only
-/// with a wider margin.
-const AMB_V: f64 = 0.10;
+/// with a wider margin, above every wrong digit's margin seen on the tuning
+/// seeds (0.108 on seeds 2, 7 and 8: a lone year digit has no twin to
+/// catch it). 0.10 let seed 4242 #632 (long-term, Liberation Mono, 2025
+/// read 2026 at 0.101) through with ground-truth corners.
+const AMB_V: f64 = 0.12;
 
 /// The best class of `s` (ties: the lower), its similarity and the margin
 /// over the runner-up.
