@@ -59,6 +59,13 @@ fn main() {
     let dir = args.get(1).expect("directory");
     let verbose = args.iter().any(|a| a == "-v");
     let gt_only = args.iter().any(|a| a == "--gt");
+    // --dump FILE: one JSON line per legible card with the reader's raw
+    // similarities (ground-truth corners), for studying decision rules.
+    let mut dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(|f| std::fs::File::create(f).expect("dump file"));
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -67,6 +74,7 @@ fn main() {
         .collect();
     names.sort();
     // (mode, line, font) → row
+    let mut times: Vec<f64> = Vec::new();
     let mut stats: BTreeMap<(String, String, String), Row> = BTreeMap::new();
     let mut add =
         |mode: &str, line: &str, font: &str, r: Option<&(String, f64, bool)>, truth: &str| {
@@ -142,7 +150,81 @@ fn main() {
         let mut msg = format!("{name} {line} {font}");
         if let Some(hm) = Homography::from_rect(layout::CARD.0, layout::CARD.1, &q) {
             let ppm = d(q[0], q[1]).min(d(q[3], q[2])) / layout::CARD.0;
+            let t0 = std::time::Instant::now();
             let r = read(&rgba, w, h, &hm, ppm, portrait);
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            if let Some(out) = dump.as_mut() {
+                use std::io::Write;
+                let arr = |v: &[f64; 11]| {
+                    let x: Vec<String> = v.iter().map(|f| format!("{f:.4}")).collect();
+                    format!("[{}]", x.join(","))
+                };
+                let body = if portrait {
+                    // Weights of the directions: shipped, zoning only, directions only.
+                    ocr::number_scores_w(
+                        &rgba,
+                        w,
+                        h,
+                        &hm,
+                        ppm,
+                        [(0.2, 0.0), (0.2, 0.1), (0.0, 0.2)],
+                        None,
+                    )
+                    .map(|sc| {
+                        let x: Vec<String> = sc
+                            .iter()
+                            .map(|k| {
+                                format!("[{}]", k.iter().map(arr).collect::<Vec<_>>().join(","))
+                            })
+                            .collect();
+                        format!("\"scores\":[{}]", x.join(","))
+                    })
+                } else {
+                    ocr::validity_scan_w(
+                        &rgba,
+                        w,
+                        h,
+                        &hm,
+                        ppm,
+                        [(0.0, 0.0), (0.0, 0.1), (0.0, 0.2)],
+                        None,
+                    )
+                    .map(|(v, e)| {
+                        let x: Vec<String> = v
+                            .digits
+                            .iter()
+                            .zip(e.iter())
+                            .map(|((i, _), k)| {
+                                format!(
+                                    "[{i},[{}]]",
+                                    k.iter().map(arr).collect::<Vec<_>>().join(",")
+                                )
+                            })
+                            .collect();
+                        format!(
+                            "\"long\":{},\"shape\":{},\"digits\":[{}]",
+                            v.long_term,
+                            v.shape_ok,
+                            x.join(",")
+                        )
+                    })
+                };
+                let defects = t.get("defects").map(|d| d.to_text()).unwrap_or_default();
+                let blur = t
+                    .get("defectDetail")
+                    .and_then(|d| d.get("blur"))
+                    .map(|d| d.to_text())
+                    .unwrap_or("null".into());
+                let em = t.get("keyEm1024").and_then(Json::as_f64).unwrap_or(0.0);
+                writeln!(
+                    out,
+                    "{{\"name\":\"{name}\",\"line\":\"{line}\",\"font\":\"{font}\",\"truth\":\"{truth}\",\"defects\":{defects},\"blur\":{blur},\"em\":{em},\"conf\":{},\"text\":\"{}\",{}}}",
+                    r.as_ref().map_or(-1.0, |x| x.1),
+                    r.as_ref().map_or("", |x| x.0.as_str()),
+                    body.unwrap_or("\"none\":true".into())
+                )
+                .unwrap();
+            }
             add("gt", line, &font, r.as_ref(), &truth);
             if let Some((text, conf, rep)) = &r {
                 msg += &format!(" gt[{rep} {} {conf:.2} {text}]", text == &truth);
@@ -190,5 +272,11 @@ fn main() {
             r.repaired_wrong,
             r.repaired
         );
+    }
+    times.sort_by(f64::total_cmp);
+    let q =
+        |f: f64| times.get(((times.len() as f64 * f) as usize).min(times.len().saturating_sub(1)));
+    if let (Some(a), Some(b), Some(c)) = (q(0.5), q(0.95), times.last()) {
+        println!("time per line (gt): p50 {a:.2} ms, p95 {b:.2} ms, max {c:.2} ms");
     }
 }
