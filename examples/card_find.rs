@@ -18,9 +18,9 @@ fn err(truth: &[Pt; 4], q: &[Pt; 4]) -> f64 {
     for rev in [false, true] {
         for s in 0..4 {
             let mut e: f64 = 0.0;
-            for i in 0..4 {
+            for (i, t) in truth.iter().enumerate() {
                 let j = if rev { (s + 4 - i) % 4 } else { (s + i) % 4 };
-                e = e.max(geom::dist(truth[i], q[j]));
+                e = e.max(geom::dist(*t, q[j]));
             }
             best = best.min(e / diag);
         }
@@ -176,7 +176,7 @@ fn main() {
         } else {
             defects.join("+")
         };
-        *stats.entry(format!("{class}")).or_default() += 1;
+        *stats.entry(class.to_string()).or_default() += 1;
         for d in if defects.is_empty() {
             vec!["none".to_string()]
         } else {
