@@ -187,7 +187,7 @@ pub fn frame(
     let (x, y) = (w as f64, h as f64);
     let blown = rgba
         .chunks_exact(4)
-        .filter(|p| p[0].min(p[1]).min(p[2]) >= 252)
+        .filter(|p| matches!(p, [r, g, b, _] if *r.min(g).min(b) >= 252))
         .count() as f64
         / (x * y).max(1.0);
     // A blank frame is `image.blank`, unless white: the light washed out the card.
@@ -363,8 +363,8 @@ pub fn edge_widths(rgba: &[u8], w: usize, h: usize, quad: &[Pt; 4], min_rise: f6
         for b in (b0..=b1).step_by(step) {
             let bf = b as f64;
             let (mut a0, mut a1) = (f64::MAX, f64::MIN);
-            for (i, q) in quad.iter().enumerate() {
-                let (u, v) = (p(*q), p(quad[(i + 1) % 4]));
+            for (q, next) in quad.iter().zip(quad.iter().cycle().skip(1)) {
+                let (u, v) = (p(*q), p(*next));
                 if (u.1 <= bf) != (v.1 <= bf) {
                     let a = u.0 + (bf - u.1) / (v.1 - u.1) * (v.0 - u.0);
                     a0 = a0.min(a);
