@@ -81,8 +81,9 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
             let Some(row) = rgba.get(y * stride..y * stride + cols * 4) else {
                 continue;
             };
-            // Block by block, not a division per pixel: 1.52 → 1.39 G
-            // instructions on 30 card photos (docs/notes/vision-speed.md).
+            // Block by block, not a division and a bounds check per pixel:
+            // 8 % fewer instructions for the whole of `measure` on 30 photos
+            // of 1024 px (1.52 → 1.39 G), the same sums.
             for (bx, s) in sums.chunks_exact_mut(3).enumerate() {
                 let Some(block) = row.get(bx * k * 4..(bx * k + bw) * 4) else {
                     continue;
