@@ -181,8 +181,13 @@ if (process.env.CARD_BROWSER !== '0') {
       await m.loadVision(); // the ID-card analysis is its own module (docs/id-card.md "Loading")
       window.__m = m;
     });
-    const sample = truths.filter((t) => t.rgba && Math.max(t.rgbaWidth, t.rgbaHeight) === 1024).slice(0, 40);
+    // The first call is timed on its own (a user's first ID photo meets
+    // the wasm in its baseline tier); then CARD_BROWSER_N photos (default
+    // 120) after it, one call each, the wasm warmed up by the first.
+    const nb = Number(process.env.CARD_BROWSER_N || 120);
+    const sample = truths.filter((t) => t.rgba && Math.max(t.rgbaWidth, t.rgbaHeight) === 1024).slice(0, nb + 1);
     const bt = [];
+    let first;
     for (const t of sample) {
       const b64 = readFileSync(join(dir, t.rgba)).toString('base64');
       const ms = await page.evaluate(
@@ -191,16 +196,17 @@ if (process.env.CARD_BROWSER !== '0') {
           const a = new Uint8Array(bin.length);
           for (let i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i);
           const t0 = performance.now();
-          window.__m.checkImagePixels(slot, a, w, h, { locale: 'en' });
+          window.__m.checkImagePixels(slot, a, w, h, { locale: 'en', today: '2026-12-01' });
           return performance.now() - t0;
         },
         { b64, w: t.rgbaWidth, h: t.rgbaHeight, slot: t.slot },
       );
-      bt.push(ms);
+      if (first === undefined) first = ms;
+      else bt.push(ms);
     }
     bt.sort((a, b) => a - b);
     const bq = (p) => bt[Math.min(bt.length - 1, Math.floor(bt.length * p))]?.toFixed(1);
-    console.log(`Chromium: checkImagePixels on 1024-px RGBA (${bt.length} photos): p50 ${bq(0.5)} ms, p95 ${bq(0.95)} ms (target p95 ≤ 80 ms)`);
+    console.log(`Chromium: checkImagePixels on 1024-px RGBA (${bt.length} photos after the first): p50 ${bq(0.5)} ms, p95 ${bq(0.95)} ms (target p95 ≤ 80 ms); the first call ${first?.toFixed(1)} ms`);
   } finally {
     await browser.close();
     server.close();
