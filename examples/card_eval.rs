@@ -370,7 +370,9 @@ fn main() {
             );
         }
         if verbose {
-            println!("{line}");
+            // The call's wall time, for finding the slow photos.
+            let ms = times.last().copied().unwrap_or(0.0);
+            println!("{line} ms={ms:.1}");
         }
     }
     for (k, (hit, n)) in &stats {
