@@ -388,39 +388,40 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
     best.map(|(_, o, pp)| (o, pp))
 }
 
-/// Zoning features of the box `x0..x1` × `y0..y1` of the band: mean
-/// darkness in ZW × ZH zones, centred and scaled to unit length.
-fn features(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; glyphs::ZW * glyphs::ZH] {
-    let mut f = [0f64; glyphs::ZW * glyphs::ZH];
-    let sub = 3usize;
-    for zy in 0..glyphs::ZH {
-        for zx in 0..glyphs::ZW {
+/// Zoning samples per zone, across and down (3 × 3, centred in thirds).
+const SUB: usize = 3;
+
+/// Where the zoning samples fall along `a..b` cut into `out.len() / SUB`
+/// zones (`SUB` per zone, centred in its thirds), as band offsets (the
+/// coordinate times `step`); `None` off the band (below 0, `lim` or more).
+fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [Option<usize>]) {
+    let zones = (out.len() / SUB) as f64;
+    for (i, o) in out.iter_mut().enumerate() {
+        let v = a + ((i / SUB) as f64 + ((i % SUB) as f64 + 0.5) / SUB as f64) / zones * (b - a);
+        *o = (v >= 0.0 && (v as usize) < lim).then(|| v as usize * step);
+    }
+}
+
+/// Zoning features of a box given by its samples' columns and row
+/// offsets ([`samples`]): mean darkness in ZW × ZH zones, centred and
+/// scaled to unit length. The sample positions are computed once per
+/// shift of the box's sides rather than once per sample (the per-sample
+/// arithmetic was most of the zoning's time).
+fn features(b: &Band, cols: &[Option<usize>], rows: &[Option<usize>], f: &mut [f64]) {
+    for (fr, rs) in f.chunks_exact_mut(glyphs::ZW).zip(rows.chunks_exact(SUB)) {
+        for (fz, cs) in fr.iter_mut().zip(cols.chunks_exact(SUB)) {
             let mut acc = 0.0;
-            for sy in 0..sub {
-                for sxx in 0..sub {
-                    let x = x0
-                        + (zx as f64 + (sxx as f64 + 0.5) / sub as f64) / glyphs::ZW as f64
-                            * (x1 - x0);
-                    let y = y0
-                        + (zy as f64 + (sy as f64 + 0.5) / sub as f64) / glyphs::ZH as f64
-                            * (y1 - y0);
-                    if x >= 0.0 && y >= 0.0 && (x as usize) < b.w {
-                        acc += f64::from(
-                            b.dark
-                                .get(y as usize * b.w + x as usize)
-                                .copied()
-                                .unwrap_or(0.0),
-                        );
+            for &row in rs {
+                for &col in cs {
+                    if let (Some(r), Some(c)) = (row, col) {
+                        acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
                     }
                 }
             }
-            if let Some(v) = f.get_mut(zy * glyphs::ZW + zx) {
-                *v = acc / (sub * sub) as f64;
-            }
+            *fz = acc / (SUB * SUB) as f64;
         }
     }
-    norm(&mut f);
-    f
+    norm(f);
 }
 
 /// Centres `v` and scales it to unit length.
@@ -439,22 +440,18 @@ fn norm(v: &mut [f64]) {
     }
 }
 
-/// Stroke directions of the box `x0..x1` × `y0..y1`: per DW × DH zone,
-/// the darkness gradient's magnitude (|gx| + |gy|) in four orientation
-/// bins, scaled to unit length. Both edges of a stroke vote alike, so the
-/// stroke's weight matters less than in the zoning.
-fn directions(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; DIRS] {
-    let mut f = [0f64; DIRS];
-    let at = |x: usize, y: usize| f64::from(b.dark.get(y * b.w + x).copied().unwrap_or(0.0));
-    let (xa, xb) = (
-        (x0.max(1.0) as usize) + 1,
-        (x1.max(0.0) as usize).min(b.w - 1),
-    );
-    let (ya, yb) = ((y0.max(1.0) as usize), (y1.max(0.0) as usize).min(b.h - 1));
-    for y in ya..yb {
-        for x in xa..xb {
-            let gx = at(x + 1, y) - at(x - 1, y);
-            let gy = at(x, y + 1) - at(x, y - 1);
+/// Per pixel of the band, the darkness gradient's orientation bin and
+/// magnitude (|gx| + |gy|; 0 on the band's border): what [`directions`]
+/// sums, computed once per band instead of once per candidate box (each
+/// pixel lies in ~125 boxes of the shift search).
+fn gradients(b: &Band) -> Vec<(u8, f64)> {
+    let at = |i: usize| f64::from(b.dark.get(i).copied().unwrap_or(0.0));
+    let mut g = vec![(0u8, 0f64); b.w * b.h];
+    for y in 1..b.h.saturating_sub(1) {
+        for x in 1..b.w.saturating_sub(1) {
+            let i = y * b.w + x;
+            let gx = at(i + 1) - at(i - 1);
+            let gy = at(i + b.w) - at(i - b.w);
             let (ax, ay) = (gx.abs(), gy.abs());
             let k = if ax > 2.414 * ay {
                 0
@@ -465,17 +462,44 @@ fn directions(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; DIRS] {
             } else {
                 3
             };
-            let zx =
-                (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1);
-            let zy =
-                (((y as f64 - y0) / (y1 - y0) * glyphs::DH as f64) as usize).min(glyphs::DH - 1);
-            if let Some(v) = f.get_mut((zy * glyphs::DW + zx) * 4 + k) {
-                *v += ax + ay;
+            if let Some(v) = g.get_mut(i) {
+                *v = (k, ax + ay);
             }
         }
     }
-    norm(&mut f);
-    f
+    g
+}
+
+/// Stroke directions of the box `x0..x1` × `y0..y1`: per DW × DH zone,
+/// the darkness gradient's magnitude ([`gradients`]) in four orientation
+/// bins, scaled to unit length. Both edges of a stroke vote alike, so the
+/// stroke's weight matters less than in the zoning.
+fn directions(b: &Band, g: &[(u8, f64)], x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f64]) {
+    f.fill(0.0);
+    let (xa, xb) = (
+        (x0.max(1.0) as usize) + 1,
+        (x1.max(0.0) as usize).min(b.w.saturating_sub(1)),
+    );
+    let (ya, yb) = (
+        (y0.max(1.0) as usize),
+        (y1.max(0.0) as usize).min(b.h.saturating_sub(1)),
+    );
+    // Each column's zone, the same in every row.
+    let zxs: Vec<usize> = (xa..xb)
+        .map(|x| (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1))
+        .collect();
+    for y in ya..yb {
+        let zy = (((y as f64 - y0) / (y1 - y0) * glyphs::DH as f64) as usize).min(glyphs::DH - 1);
+        let Some(row) = g.get(y * b.w + xa..y * b.w + xb) else {
+            continue;
+        };
+        for (&(k, m), &zx) in row.iter().zip(&zxs) {
+            if let Some(v) = f.get_mut((zy * glyphs::DW + zx) * 4 + usize::from(k)) {
+                *v += m;
+            }
+        }
+    }
+    norm(f);
 }
 
 const DIRS: usize = glyphs::DW * glyphs::DH * 4;
@@ -487,8 +511,8 @@ const PROF: usize = glyphs::PH * 2;
 /// then right, edge to the first pixel at least half ink (1 where a row
 /// has none), centred and scaled to unit length. They see a counter's
 /// opening (5 against 6, 3 against 8) that a zone's mean ink blurs.
-fn profiles(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; PROF] {
-    let mut f = [0f64; PROF];
+fn profiles(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f64]) {
+    f.fill(0.0);
     let mut n = [0f64; glyphs::PH];
     let bw = (x1 - x0).max(1.0);
     let (xa, xb) = ((x0.max(0.0) as usize), (x1.max(0.0) as usize).min(b.w));
@@ -517,64 +541,84 @@ fn profiles(b: &Band, x0: f64, x1: f64, y0: f64, y1: f64) -> [f64; PROF] {
     for (i, v) in f.iter_mut().enumerate() {
         *v /= n.get(i % glyphs::PH).copied().unwrap_or(1.0).max(1.0);
     }
-    norm(&mut f);
-    f
+    norm(f);
 }
 
-/// A template: class (0–9, 10 for X), zoning and stroke directions, each
-/// centred and scaled as [`features`] and [`directions`].
-type Template = (
-    usize,
-    [f64; glyphs::ZW * glyphs::ZH],
-    [f64; DIRS],
-    [f64; PROF],
-);
+/// Zoning features per cell.
+const ZONES: usize = glyphs::ZW * glyphs::ZH;
 
-/// The templates.
-fn templates() -> Vec<Template> {
+/// A cell's features: the zoning, the profiles, then the stroke
+/// directions, each centred and scaled to unit length on its own.
+const FEAT: usize = ZONES + PROF + DIRS;
+
+/// A template: class (0–9, 10 for X) and its features, each part weighted
+/// for one line (zoning 1 − wd − wp, profiles wp, directions wd), so that a
+/// similarity is one dot product.
+type Template = (usize, [f64; FEAT]);
+
+/// The templates, weighted by (wd, wp).
+fn templates((wd, wp): (f64, f64)) -> Vec<Template> {
     glyphs::GLYPHS
         .iter()
-        .zip(glyphs::DIRS.iter())
         .zip(glyphs::PROFILES.iter())
-        .map(|(((ch, t), d), pr)| {
-            let mut g = [0f64; glyphs::ZW * glyphs::ZH];
-            for (a, &v) in g.iter_mut().zip(t.iter()) {
-                *a = f64::from(v);
+        .zip(glyphs::DIRS.iter())
+        .map(|(((ch, t), pr), d)| {
+            let mut g = [0f64; FEAT];
+            let (z, rest) = g.split_at_mut(ZONES);
+            let (p, e) = rest.split_at_mut(PROF);
+            for (part, src, wt) in [
+                (z, &t[..], 1.0 - wd - wp),
+                (p, &pr[..], wp),
+                (e, &d[..], wd),
+            ] {
+                for (a, &v) in part.iter_mut().zip(src) {
+                    *a = f64::from(v);
+                }
+                norm(part);
+                for a in part.iter_mut() {
+                    *a *= wt;
+                }
             }
-            norm(&mut g);
-            let mut e = [0f64; DIRS];
-            for (a, &v) in e.iter_mut().zip(d.iter()) {
-                *a = f64::from(v);
-            }
-            norm(&mut e);
-            let mut q = [0f64; PROF];
-            for (a, &v) in q.iter_mut().zip(pr.iter()) {
-                *a = f64::from(v);
-            }
-            norm(&mut q);
             let slot = if *ch == b'X' {
                 10
             } else {
                 usize::from(ch.wrapping_sub(b'0'))
             };
-            (slot, g, e, q)
+            (slot, g)
         })
         .collect()
 }
 
+/// The dot product of `a` and `b` (lengths multiples of 4), summed in four
+/// interleaved lanes: the compiler then keeps them in two SIMD registers
+/// natively and in four independent ones in wasm. With one running sum
+/// the similarities were ~30 % of the reader's instructions (callgrind,
+/// s2_30).
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut acc = [0f64; 4];
+    for (x, y) in a.chunks_exact(4).zip(b.chunks_exact(4)) {
+        for ((s, p), q) in acc.iter_mut().zip(x).zip(y) {
+            *s += p * q;
+        }
+    }
+    let [a0, a1, a2, a3] = acc;
+    (a0 + a1) + (a2 + a3)
+}
+
 /// Classifies the cell `[x0, x0 + pitch)` × rows: the similarity of each
-/// class (0–9, 10 for X). Each class takes its best
-/// similarity over the faces and over ±1 px shifts of the box's left,
-/// top and bottom edges (the line's rows and the cell's centre are
-/// estimates).
-fn classify<const N: usize>(
+/// class (0–9, 10 for X). Each class takes its best similarity over the
+/// faces and over ±2 px shifts of the box's left, top and bottom edges
+/// (the line's rows and the cell's centre are estimates). The templates
+/// carry the weights of the features; the stroke directions are computed
+/// from the band's gradients `g`, and left out without them.
+fn classify(
     b: &Band,
+    g: Option<&[(u8, f64)]>,
     r: (usize, usize),
     x0: f64,
     pitch: f64,
     tpl: &[Template],
-    wd: [(f64, f64); N],
-) -> Option<[[f64; 11]; N]> {
+) -> Option<[f64; 11]> {
     // Centre on the cell's ink.
     let (mut sx, mut sw) = (0f64, 0f64);
     for y in r.0..r.1 {
@@ -590,37 +634,32 @@ fn classify<const N: usize>(
     let cx = sx / sw;
     // Width from the line height, as the templates (font-size free).
     let half = 0.375 * (r.1 - r.0) as f64;
-    let mut per = [[-1.0f64; 11]; N];
-    let any_dir = wd.iter().any(|w| w.0 > 0.0);
-    let any_prof = wd.iter().any(|w| w.1 > 0.0);
-    for dx in [-2.0, -1.0, 0.0, 1.0, 2.0] {
-        for dt in [-2.0, -1.0, 0.0, 1.0, 2.0] {
-            for db in [-2.0, -1.0, 0.0, 1.0, 2.0] {
-                let (x0, x1) = (cx - half + dx, cx + half + dx);
+    let mut per = [-1.0f64; 11];
+    let len = if g.is_some() { FEAT } else { ZONES + PROF };
+    let mut f = [0f64; FEAT];
+    let mut rows = [None; glyphs::ZH * SUB];
+    const SHIFTS: [f64; 5] = [-2.0, -1.0, 0.0, 1.0, 2.0];
+    for dx in SHIFTS {
+        let (x0, x1) = (cx - half + dx, cx + half + dx);
+        let mut cols = [None; glyphs::ZW * SUB];
+        samples(x0, x1, 1, b.w, &mut cols);
+        for dt in SHIFTS {
+            for db in SHIFTS {
                 let (y0, y1) = (r.0 as f64 + dt, r.1 as f64 + db);
-                let f = features(b, x0, x1, y0, y1);
-                let fd = if any_dir {
-                    directions(b, x0, x1, y0, y1)
-                } else {
-                    [0.0; DIRS]
-                };
-                let fp = if any_prof {
-                    profiles(b, x0, x1, y0, y1)
-                } else {
-                    [0.0; PROF]
-                };
-                for (slot, g, gd, gp) in tpl {
-                    let dot =
-                        |a: &[f64], b: &[f64]| -> f64 { a.iter().zip(b).map(|(a, b)| a * b).sum() };
-                    let sz = dot(g, &f);
-                    let sd = if any_dir { dot(gd, &fd) } else { 0.0 };
-                    let sp = if any_prof { dot(gp, &fp) } else { 0.0 };
-                    for (p, &(w, wp)) in per.iter_mut().zip(wd.iter()) {
-                        let s = sz * (1.0 - w - wp) + sd * w + sp * wp;
-                        if let Some(e) = p.get_mut(*slot) {
-                            if s > *e {
-                                *e = s;
-                            }
+                let (fz, rest) = f.split_at_mut(ZONES);
+                let (fp, fd) = rest.split_at_mut(PROF);
+                samples(y0, y1, b.w, b.h, &mut rows);
+                features(b, &cols, &rows, fz);
+                profiles(b, x0, x1, y0, y1, fp);
+                if let Some(g) = g {
+                    directions(b, g, x0, x1, y0, y1, fd);
+                }
+                let fl = f.get(..len).unwrap_or(&[]);
+                for (slot, t) in tpl {
+                    let s = dot(t.get(..len).unwrap_or(&[]), fl);
+                    if let Some(e) = per.get_mut(*slot) {
+                        if s > *e {
+                            *e = s;
                         }
                     }
                 }
@@ -753,8 +792,65 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
     }
 }
 
-/// The number line's per-position similarities (18 × 11), each position
-/// limited to the classes it can hold.
+/// A number line ready to classify: its band, the band's gradients, the
+/// line's rows and its 18 cells (offset, pitch).
+struct NumberLine {
+    b: Band,
+    g: Vec<(u8, f64)>,
+    r: (usize, usize),
+    o: f64,
+    pitch: f64,
+}
+
+fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<NumberLine> {
+    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
+    let r = rows(&b)?;
+    let (o, pitch) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S)?;
+    let g = gradients(&b);
+    Some(NumberLine { b, g, r, o, pitch })
+}
+
+/// The line's per-position similarities (18 × 11), each position limited
+/// to the classes it can hold. With the line's rows already read
+/// (`local`: the first read's similarities), only the characters whose
+/// own rows ([`local_rows`]) differ are read again.
+fn number_cells(
+    l: &NumberLine,
+    tpl: &[Template],
+    local: Option<&[[f64; 11]]>,
+) -> Option<Vec<[f64; 11]>> {
+    let mut sc: Vec<[f64; 11]> = Vec::with_capacity(18);
+    for i in 0..18 {
+        let x0 = l.o + i as f64 * l.pitch;
+        let rr = local.map_or(l.r, |_| local_rows(&l.b, l.r, x0, l.pitch));
+        if let Some(&prev) = local.and_then(|p| p.get(i)).filter(|_| rr == l.r) {
+            sc.push(prev);
+            continue;
+        }
+        let mut s = classify(&l.b, Some(&l.g), rr, x0, l.pitch, tpl)?;
+        // Only the last position may be X; the province's first digit is
+        // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
+        // day's 0–3.
+        match i {
+            0 => only(&mut s, 1, 8),
+            6 => only(&mut s, 1, 2),
+            10 => only(&mut s, 0, 1),
+            12 => only(&mut s, 0, 3),
+            17 => {}
+            _ => only(&mut s, 0, 9),
+        }
+        if i == 7 {
+            for v in s.iter_mut().take(9).skip(1) {
+                *v = -1.0;
+            }
+        }
+        sc.push(s);
+    }
+    Some(sc)
+}
+
+/// The number line's per-position similarities (18 × 11) of a first read
+/// (for `card_read --dump`).
 pub fn number_scores(
     rgba: &[u8],
     w: usize,
@@ -762,57 +858,11 @@ pub fn number_scores(
     hm: &Homography,
     ppm: f64,
 ) -> Option<Vec<[f64; 11]>> {
-    number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], None)
-        .map(|v| v.into_iter().map(|[s]| s).collect())
-}
-
-/// [`number_scores`] for each weight of the stroke directions in `wd`.
-pub fn number_scores_w<const N: usize>(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-    wd: [(f64, f64); N],
-    local: Option<&[[[f64; 11]; N]]>,
-) -> Option<Vec<[[f64; 11]; N]>> {
-    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
-    let r = rows(&b)?;
-    let p = profile(&b, r);
-    let (o, pitch) = cells(&p, 18, 50.5 / 18.0 * S)?;
-    let tpl = templates();
-    let mut sc: Vec<[[f64; 11]; N]> = Vec::with_capacity(18);
-    for i in 0..18 {
-        let x0 = o + i as f64 * pitch;
-        // With the line's rows already read (`local`), only the characters
-        // whose own rows differ are read again.
-        let rr = local.map_or(r, |_| local_rows(&b, r, x0, pitch));
-        if let Some(&prev) = local.and_then(|l| l.get(i)).filter(|_| rr == r) {
-            sc.push(prev);
-            continue;
-        }
-        let mut all = classify(&b, rr, x0, pitch, &tpl, wd)?;
-        for s in all.iter_mut() {
-            // Only the last position may be X; the province's first digit is
-            // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
-            // day's 0–3.
-            match i {
-                0 => only(s, 1, 8),
-                6 => only(s, 1, 2),
-                10 => only(s, 0, 1),
-                12 => only(s, 0, 3),
-                17 => {}
-                _ => only(s, 0, 9),
-            }
-            if i == 7 {
-                for v in s.iter_mut().take(9).skip(1) {
-                    *v = -1.0;
-                }
-            }
-        }
-        sc.push(all);
-    }
-    Some(sc)
+    number_cells(
+        &number_line(rgba, w, h, hm, ppm)?,
+        &templates((WD, WP)),
+        None,
+    )
 }
 
 /// Reads the 18-character number from the portrait side.
@@ -829,14 +879,15 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
             repaired,
         }
     };
-    let line = number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], None)?;
-    let flat: Vec<[f64; 11]> = line.iter().map(|[s]| *s).collect();
-    let first = read(&flat);
+    let line = number_line(rgba, w, h, hm, ppm)?;
+    let tpl = templates((WD, WP));
+    let sc = number_cells(&line, &tpl, None)?;
+    let first = read(&sc);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = number_scores_w(rgba, w, h, hm, ppm, [(WD, WP)], Some(&line))
-        .map(|sc| read(&sc.iter().map(|[s]| *s).collect::<Vec<_>>()))
+    let again = number_cells(&line, &tpl, Some(&sc))
+        .map(|sc| read(&sc))
         .filter(|n| n.confidence >= 0.9);
     again.or(Some(first))
 }
@@ -870,28 +921,24 @@ pub struct ValidityScan {
     pub digits: Vec<(usize, [f64; 11])>,
 }
 
-/// Scans 有效期限 on the emblem side.
-pub fn validity_scan(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-) -> Option<ValidityScan> {
-    validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], None).map(|(v, _)| v)
+/// A validity line ready to classify: its band, rows, cells (offset,
+/// pitch), and its form and shape as [`ValidityScan`] has them.
+struct ValidityLine {
+    b: Band,
+    r: (usize, usize),
+    o: f64,
+    pp: f64,
+    long_term: bool,
+    shape_ok: bool,
 }
 
-/// [`validity_scan`] with the digits' similarities for each weight of the
-/// stroke directions in `wd` (the scan's own are the first weight's).
-pub fn validity_scan_w<const N: usize>(
+fn validity_line(
     rgba: &[u8],
     w: usize,
     h: usize,
     hm: &Homography,
     ppm: f64,
-    wd: [(f64, f64); N],
-    local: Option<&[[[f64; 11]; N]]>,
-) -> Option<(ValidityScan, Vec<[[f64; 11]; N]>)> {
+) -> Option<ValidityLine> {
     let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
@@ -912,58 +959,30 @@ pub fn validity_scan_w<const N: usize>(
         }
     }
     let (o, pp) = cells(&q, n, pitch)?;
-    let tpl = templates();
     let mut shape_ok = true;
-    let mut digits: Vec<(usize, [f64; 11])> = Vec::with_capacity(n);
-    let mut every: Vec<[[f64; 11]; N]> = Vec::with_capacity(n);
-    for i in 0..n {
+    for i in [4usize, 7, 10, 15, 18].into_iter().filter(|&i| i < n) {
+        // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
+        // line's rows down), '-' at mid height (0.4–0.65: DejaVu Sans
+        // Mono's sits low).
         let x0 = o + i as f64 * pp;
-        if matches!(i, 4 | 7 | 10 | 15 | 18) {
-            // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
-            // line's rows down), '-' at mid height (0.4–0.65: DejaVu Sans
-            // Mono's sits low).
-            let (mut ys, mut m) = (0.0, 0.0);
-            for y in r.0..r.1 {
-                for x in (x0.max(0.0) as usize)..((x0 + pp) as usize).min(b.w) {
-                    if b.ink.get(y * b.w + x).copied().unwrap_or(false) {
-                        ys += y as f64;
-                        m += 1.0;
-                    }
+        let (mut ys, mut m) = (0.0, 0.0);
+        for y in r.0..r.1 {
+            for x in (x0.max(0.0) as usize)..((x0 + pp) as usize).min(b.w) {
+                if b.ink.get(y * b.w + x).copied().unwrap_or(false) {
+                    ys += y as f64;
+                    m += 1.0;
                 }
             }
-            let rel = if m > 0.0 {
-                (ys / m - r.0 as f64) / (r.1 - r.0) as f64
-            } else {
-                0.0
-            };
-            let want_low = i != 10;
-            if m <= 0.0 || want_low != (rel > 0.68) {
-                shape_ok = false;
-            }
-            continue;
         }
-        let rr = local.map_or(r, |_| local_rows(&b, r, x0, pp));
-        let reuse = local.and_then(|l| l.get(every.len())).filter(|_| rr == r);
-        let mut all = match reuse {
-            Some(&prev) => prev,
-            None => classify(&b, rr, x0, pp, &tpl, wd)?,
+        let rel = if m > 0.0 {
+            (ys / m - r.0 as f64) / (r.1 - r.0) as f64
+        } else {
+            0.0
         };
-        for s in all.iter_mut() {
-            // Second-generation cards date from 2004 and run 5–20 years:
-            // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
-            // tens 0–3.
-            match i {
-                0 | 11 => only(s, 2, 2),
-                1 | 12 => only(s, 0, 0),
-                2 => only(s, 0, 2),
-                13 => only(s, 0, 4),
-                5 | 16 => only(s, 0, 1),
-                8 | 19 => only(s, 0, 3),
-                _ => only(s, 0, 9),
-            }
+        let want_low = i != 10;
+        if m <= 0.0 || want_low != (rel > 0.68) {
+            shape_ok = false;
         }
-        digits.push((i, all.first().copied().unwrap_or([-1.0; 11])));
-        every.push(all);
     }
     if long_term {
         // The ideographs: ink over most of the line height, ~4–8 mm wide.
@@ -973,14 +992,68 @@ pub fn validity_scan_w<const N: usize>(
             shape_ok = false;
         }
     }
-    Some((
-        ValidityScan {
-            long_term,
-            shape_ok,
-            digits,
-        },
-        every,
-    ))
+    Some(ValidityLine {
+        b,
+        r,
+        o,
+        pp,
+        long_term,
+        shape_ok,
+    })
+}
+
+/// The digits' similarities of a validity line, each limited to the
+/// classes its position can hold. With a first read (`local`), only the
+/// digits whose own rows differ from the line's are read again.
+fn validity_digits(
+    l: &ValidityLine,
+    tpl: &[Template],
+    local: Option<&[(usize, [f64; 11])]>,
+) -> Option<Vec<(usize, [f64; 11])>> {
+    let n = if l.long_term { 11 } else { 21 };
+    let mut digits: Vec<(usize, [f64; 11])> = Vec::with_capacity(n);
+    for i in (0..n).filter(|i| !matches!(i, 4 | 7 | 10 | 15 | 18)) {
+        let x0 = l.o + i as f64 * l.pp;
+        let rr = local.map_or(l.r, |_| local_rows(&l.b, l.r, x0, l.pp));
+        let reuse = local
+            .and_then(|p| p.get(digits.len()))
+            .filter(|_| rr == l.r);
+        let mut s = match reuse {
+            Some(&(_, prev)) => prev,
+            None => classify(&l.b, None, rr, x0, l.pp, tpl)?,
+        };
+        // Second-generation cards date from 2004 and run 5–20 years:
+        // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
+        // tens 0–3.
+        match i {
+            0 | 11 => only(&mut s, 2, 2),
+            1 | 12 => only(&mut s, 0, 0),
+            2 => only(&mut s, 0, 2),
+            13 => only(&mut s, 0, 4),
+            5 | 16 => only(&mut s, 0, 1),
+            8 | 19 => only(&mut s, 0, 3),
+            _ => only(&mut s, 0, 9),
+        }
+        digits.push((i, s));
+    }
+    Some(digits)
+}
+
+/// Scans 有效期限 on the emblem side (a first read, for `card_read --dump`).
+pub fn validity_scan(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+) -> Option<ValidityScan> {
+    let l = validity_line(rgba, w, h, hm, ppm)?;
+    let digits = validity_digits(&l, &templates((0.0, WP_V)), None)?;
+    Some(ValidityScan {
+        long_term: l.long_term,
+        shape_ok: l.shape_ok,
+        digits,
+    })
 }
 
 /// Reads 有效期限 from the emblem side.
@@ -992,13 +1065,20 @@ pub fn read_validity(
     ppm: f64,
 ) -> Option<Validity> {
     // As the number: a second read with each character's own rows.
-    let (scan, line) = validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], None)?;
-    let first = decide_validity(&scan);
+    let l = validity_line(rgba, w, h, hm, ppm)?;
+    let tpl = templates((0.0, WP_V));
+    let scan = |digits| ValidityScan {
+        long_term: l.long_term,
+        shape_ok: l.shape_ok,
+        digits,
+    };
+    let line = scan(validity_digits(&l, &tpl, None)?);
+    let first = decide_validity(&line);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = validity_scan_w(rgba, w, h, hm, ppm, [(0.0, WP_V)], Some(&line))
-        .map(|(v, _)| decide_validity(&v))
+    let again = validity_digits(&l, &tpl, Some(&line.digits))
+        .map(|d| decide_validity(&scan(d)))
         .filter(|v| v.confidence >= 0.9);
     again.or(Some(first))
 }
@@ -1194,7 +1274,8 @@ mod tests {
             .map(|i| if (4..7).contains(&(i % w)) { 1.0 } else { 0.0 })
             .collect();
         let b = band_of(w, dark);
-        let f = profiles(&b, 0.0, 20.0, 0.0, 20.0);
+        let mut f = [0f64; PROF];
+        profiles(&b, 0.0, 20.0, 0.0, 20.0, &mut f);
         // Centred: the left profile (near) below the right one (far).
         let (left, right) = (f[0], f[glyphs::PH]);
         assert!(left < 0.0 && right > 0.0 && right > left);
