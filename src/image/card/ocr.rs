@@ -1086,42 +1086,38 @@ pub fn read_validity(
 /// Decides the validity period from a scan.
 pub fn decide_validity(v: &ValidityScan) -> Validity {
     let long_term = v.long_term;
-    let n = if long_term { 11 } else { 21 };
     let mut conf: f64 = if v.shape_ok { 1.0 } else { 0.5 };
     let mut repaired = false;
-    let mut text = String::new();
-    let mut digits: Vec<(usize, usize, f64, f64, [f64; 11])> = Vec::with_capacity(n);
-    for &(i, s) in v.digits.iter() {
-        let (c, s1, m) = best(&s);
-        digits.push((i, c, s1, m, s));
-    }
-    for i in 0..n {
-        match digits.iter().find(|d| d.0 == i) {
-            Some(d) => text.push(ch(d.1)),
-            None => text.push(if i == 10 { '-' } else { '.' }),
-        }
-    }
+    // 'YYYY-MM-DD-YYYY-MM-DD': the separators stay '-', as does a digit
+    // not read (then no date).
+    let mut text = [b'-'; 21];
+    let read = |i: usize| {
+        v.digits
+            .iter()
+            .find(|d| d.0 == i)
+            .map(|&(_, s)| (best(&s), s))
+    };
     // Month and day are printed twice (from and until): a pair read alike
     // is as certain as its surer half; a pair read differently takes the
     // surer half's digit when it is certain and is an alternative (within
     // AMB) of the other (a repair).
-    let mut fixed: Vec<(usize, char)> = Vec::new();
-    for &(i, c, s1, m, ref sc) in digits.iter() {
+    for &(i, sc) in &v.digits {
+        let (c, s1, m) = best(&sc);
         let twin = if long_term || !matches!(i, 5 | 6 | 8 | 9 | 16 | 17 | 19 | 20) {
             None
-        } else if i < 11 {
-            digits.iter().find(|t| t.0 == i + 11)
         } else {
-            digits.iter().find(|t| t.0 + 11 == i)
+            read(if i < 11 { i + 11 } else { i - 11 })
         };
+        let mut digit = c;
         let cc = match twin {
-            Some(&(_, tc, ts1, tm, _)) if tc == c => {
+            Some(((tc, ts1, tm), _)) if tc == c => {
                 char_conf(s1, m, AMB_V).min(char_conf(ts1, tm, AMB_V))
             }
-            Some(&(_, tc, ts1, tm, _)) => {
+            Some(((tc, ts1, tm), _)) => {
                 let own = sc.get(tc).copied().unwrap_or(-1.0);
                 if char_conf(ts1, tm, AMB_V) >= 1.0 && s1 - own < AMB_V && own >= 0.5 {
-                    fixed.push((i, ch(tc)));
+                    digit = tc;
+                    repaired = true;
                     1.0
                 } else {
                     char_conf(s1, m, AMB_V)
@@ -1130,25 +1126,17 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
             None => char_conf(s1, m, AMB_V),
         };
         conf = conf.min(cc);
+        if let Some(t) = text.get_mut(i) {
+            *t = ch(digit) as u8;
+        }
     }
-    if !fixed.is_empty() {
-        text = text
-            .chars()
-            .enumerate()
-            .map(|(i, c)| fixed.iter().find(|f| f.0 == i).map_or(c, |f| f.1))
-            .collect();
-        repaired = true;
-    }
-    let date = |s: &str| -> Option<crate::date::Date> {
-        let iso: String = s.chars().map(|c| if c == '.' { '-' } else { c }).collect();
-        crate::date::Date::parse(&iso)
+    let date = |r: core::ops::Range<usize>| {
+        text.get(r)
+            .and_then(|t| core::str::from_utf8(t).ok())
+            .and_then(crate::date::Date::parse)
     };
-    let from = text.get(0..10).and_then(date);
-    let until = if long_term {
-        None
-    } else {
-        text.get(11..21).and_then(date)
-    };
+    let from = date(0..10);
+    let until = if long_term { None } else { date(11..21) };
     let (Some(f), ok_until) = (from, long_term || until.is_some()) else {
         return Validity {
             from: String::new(),
