@@ -444,9 +444,12 @@ fn norm(v: &mut [f64]) {
 /// magnitude (|gx| + |gy|; 0 on the band's border): what [`directions`]
 /// sums, computed once per band instead of once per candidate box (each
 /// pixel lies in ~125 boxes of the shift search).
-fn gradients(b: &Band) -> Vec<(u8, f64)> {
+fn gradients(b: &Band) -> Grad {
     let at = |i: usize| f64::from(b.dark.get(i).copied().unwrap_or(0.0));
-    let mut g = vec![(0u8, 0f64); b.w * b.h];
+    let mut g = Grad {
+        bin: vec![0; b.w * b.h],
+        mag: vec![0.0; b.w * b.h],
+    };
     for y in 1..b.h.saturating_sub(1) {
         for x in 1..b.w.saturating_sub(1) {
             let i = y * b.w + x;
@@ -462,19 +465,25 @@ fn gradients(b: &Band) -> Vec<(u8, f64)> {
             } else {
                 3
             };
-            if let Some(v) = g.get_mut(i) {
-                *v = (k, ax + ay);
+            if let (Some(o), Some(v)) = (g.bin.get_mut(i), g.mag.get_mut(i)) {
+                (*o, *v) = (k, ax + ay);
             }
         }
     }
     g
 }
 
+/// A band's gradients ([`gradients`]): orientation bin and magnitude.
+struct Grad {
+    bin: Vec<u8>,
+    mag: Vec<f64>,
+}
+
 /// Stroke directions of the box `x0..x1` × `y0..y1`: per DW × DH zone,
 /// the darkness gradient's magnitude ([`gradients`]) in four orientation
 /// bins, scaled to unit length. Both edges of a stroke vote alike, so the
 /// stroke's weight matters less than in the zoning.
-fn directions(b: &Band, g: &[(u8, f64)], x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f64]) {
+fn directions(b: &Band, g: &Grad, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f64]) {
     f.fill(0.0);
     let (xa, xb) = (
         (x0.max(1.0) as usize) + 1,
@@ -490,10 +499,11 @@ fn directions(b: &Band, g: &[(u8, f64)], x0: f64, x1: f64, y0: f64, y1: f64, f: 
         .collect();
     for y in ya..yb {
         let zy = (((y as f64 - y0) / (y1 - y0) * glyphs::DH as f64) as usize).min(glyphs::DH - 1);
-        let Some(row) = g.get(y * b.w + xa..y * b.w + xb) else {
+        let span = y * b.w + xa..y * b.w + xb;
+        let (Some(ks), Some(ms)) = (g.bin.get(span.clone()), g.mag.get(span)) else {
             continue;
         };
-        for (&(k, m), &zx) in row.iter().zip(&zxs) {
+        for ((&k, &m), &zx) in ks.iter().zip(ms).zip(&zxs) {
             if let Some(v) = f.get_mut((zy * glyphs::DW + zx) * 4 + usize::from(k)) {
                 *v += m;
             }
@@ -613,7 +623,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// from the band's gradients `g`, and left out without them.
 fn classify(
     b: &Band,
-    g: Option<&[(u8, f64)]>,
+    g: Option<&Grad>,
     r: (usize, usize),
     x0: f64,
     pitch: f64,
@@ -796,7 +806,7 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
 /// line's rows and its 18 cells (offset, pitch).
 struct NumberLine {
     b: Band,
-    g: Vec<(u8, f64)>,
+    g: Grad,
     r: (usize, usize),
     o: f64,
     pitch: f64,
