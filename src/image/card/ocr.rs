@@ -1140,13 +1140,18 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
             *t = ch(digit) as u8;
         }
     }
-    let date = |r: core::ops::Range<usize>| {
-        text.get(r)
-            .and_then(|t| core::str::from_utf8(t).ok())
-            .and_then(crate::date::Date::parse)
+    // The date 'YYYY-MM-DD' at `at` (as `Date::parse`, without the UTF-8
+    // check it would link).
+    let date = |at: usize| {
+        let num = |a: usize, n: usize| {
+            text.get(at + a..at + a + n)?
+                .iter()
+                .try_fold(0u32, |v, &c| Some(v * 10 + char::from(c).to_digit(10)?))
+        };
+        crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
     };
-    let from = date(0..10);
-    let until = if long_term { None } else { date(11..21) };
+    let from = date(0);
+    let until = if long_term { None } else { date(11) };
     let (Some(f), ok_until) = (from, long_term || until.is_some()) else {
         return Validity {
             from: String::new(),
