@@ -1143,11 +1143,7 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
     // The date 'YYYY-MM-DD' at `at` (as `Date::parse`, without the UTF-8
     // check it would link).
     let date = |at: usize| {
-        let num = |a: usize, n: usize| {
-            text.get(at + a..at + a + n)?
-                .iter()
-                .try_fold(0u32, |v, &c| Some(v * 10 + char::from(c).to_digit(10)?))
-        };
+        let num = |a: usize, n: usize| text.get(at + a..at + a + n).and_then(decimal);
         crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
     };
     let from = date(0);
@@ -1184,6 +1180,13 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
     }
 }
 
+/// The number written by the ASCII digits `b` (at most 4 here); `None`
+/// if one is not a digit.
+fn decimal(b: &[u8]) -> Option<u32> {
+    b.iter()
+        .try_fold(0u32, |v, &c| Some(v * 10 + char::from(c).to_digit(10)?))
+}
+
 /// The number's own checks: 17 digits and the MOD 11-2 check character
 /// (GB 11643-1999), a real birth date from 1900 on, a province code.
 pub fn plausible(text: &str) -> bool {
@@ -1194,17 +1197,9 @@ pub fn plausible(text: &str) -> bool {
     if chars.len() != 18 || crate::ids::resident_id::check_char(head) != Some(last) {
         return false;
     }
-    let birth = text.get(6..14).and_then(|d| {
-        let (y, m, dd) = (d.get(0..4)?, d.get(4..6)?, d.get(6..8)?);
-        crate::date::Date::parse(&cat!(y, "-", m, "-", dd))
-    });
-    let province = text.get(0..2).map(|p| {
-        let mut v = 0u8;
-        for b in p.bytes() {
-            v = v.wrapping_mul(10).wrapping_add(b.wrapping_sub(b'0'));
-        }
-        v
-    });
+    let num = |r: core::ops::Range<usize>| text.as_bytes().get(r).and_then(decimal);
+    let birth = (|| crate::date::Date::new(num(6..10)? as i32, num(10..12)?, num(12..14)?))();
+    let province = num(0..2).and_then(|p| u8::try_from(p).ok());
     let known = province
         .is_some_and(|p| matches!(p, 81..=83) || crate::province::Province::by_code(p).is_some());
     known && birth.is_some_and(|d| d.year >= crate::ids::resident_id::MIN_BIRTH_YEAR)
