@@ -408,18 +408,19 @@ fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [Option<usize>]) {
 /// shift of the box's sides rather than once per sample (the per-sample
 /// arithmetic was most of the zoning's time).
 fn features(b: &Band, cols: &[Option<usize>], rows: &[Option<usize>], f: &mut [f64]) {
-    for (fr, rs) in f.chunks_exact_mut(glyphs::ZW).zip(rows.chunks_exact(SUB)) {
-        for (fz, cs) in fr.iter_mut().zip(cols.chunks_exact(SUB)) {
-            let mut acc = 0.0;
-            for &row in rs {
-                for &col in cs {
-                    if let (Some(r), Some(c)) = (row, col) {
-                        acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
-                    }
+    for (i, fz) in f.iter_mut().enumerate() {
+        let (zy, zx) = (i / glyphs::ZW, i % glyphs::ZW);
+        let mut acc = 0.0;
+        for sy in 0..SUB {
+            for sx in 0..SUB {
+                let row = rows.get(zy * SUB + sy).copied().flatten();
+                let col = cols.get(zx * SUB + sx).copied().flatten();
+                if let (Some(r), Some(c)) = (row, col) {
+                    acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
                 }
             }
-            *fz = acc / (SUB * SUB) as f64;
         }
+        *fz = acc / (SUB * SUB) as f64;
     }
     norm(f);
 }
