@@ -442,7 +442,7 @@ fn norm(v: &mut [f64]) {
 }
 
 /// Per pixel of the band, the darkness gradient's orientation bin and
-/// magnitude (|gx| + |gy|; 0 on the band's border): what [`directions`]
+/// magnitude (|gx| + |gy|; 0 on the first and last rows): what [`directions`]
 /// sums, computed once per band instead of once per candidate box (each
 /// pixel lies in ~125 boxes of the shift search).
 fn gradients(b: &Band) -> Grad {
@@ -451,24 +451,23 @@ fn gradients(b: &Band) -> Grad {
         bin: vec![0; b.w * b.h],
         mag: vec![0.0; b.w * b.h],
     };
-    for y in 1..b.h.saturating_sub(1) {
-        for x in 1..b.w.saturating_sub(1) {
-            let i = y * b.w + x;
-            let gx = at(i + 1) - at(i - 1);
-            let gy = at(i + b.w) - at(i - b.w);
-            let (ax, ay) = (gx.abs(), gy.abs());
-            let k = if ax > 2.414 * ay {
-                0
-            } else if ay > 2.414 * ax {
-                2
-            } else if gx * gy > 0.0 {
-                1
-            } else {
-                3
-            };
-            if let (Some(o), Some(v)) = (g.bin.get_mut(i), g.mag.get_mut(i)) {
-                (*o, *v) = (k, ax + ay);
-            }
+    // Every pixel with four neighbours in the flattened band; those of the
+    // first and last columns wrap around, but no box reaches them.
+    for i in b.w + 1..(b.w * b.h).saturating_sub(b.w + 1) {
+        let gx = at(i + 1) - at(i - 1);
+        let gy = at(i + b.w) - at(i - b.w);
+        let (ax, ay) = (gx.abs(), gy.abs());
+        let k = if ax > 2.414 * ay {
+            0
+        } else if ay > 2.414 * ax {
+            2
+        } else if gx * gy > 0.0 {
+            1
+        } else {
+            3
+        };
+        if let (Some(o), Some(v)) = (g.bin.get_mut(i), g.mag.get_mut(i)) {
+            (*o, *v) = (k, ax + ay);
         }
     }
     g
