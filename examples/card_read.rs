@@ -171,8 +171,14 @@ fn main() {
                             .iter()
                             .map(|(i, k)| format!("[{i},{}]", arr(k)))
                             .collect();
+                        let open = v
+                            .open
+                            .iter()
+                            .map(|o| format!("{o:.3}"))
+                            .collect::<Vec<_>>()
+                            .join(",");
                         format!(
-                            "\"long\":{},\"shape\":{},\"digits\":[{}]",
+                            "\"long\":{},\"shape\":{},\"digits\":[{}],\"open\":[{open}]",
                             v.long_term,
                             v.shape_ok,
                             x.join(",")
