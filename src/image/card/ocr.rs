@@ -1133,9 +1133,9 @@ pub fn read_validity(
 
 /// Above this [`lower_left`] a 5 read by a hair over 6 is certain: on
 /// seeds 2, 7 and 8 every 6 among the validity digits whose best two were
-/// 5 and 6 (89, all faces) had ≤ 0.19, and 26 of the 34 Liberation Mono
+/// 5 and 6 (89, all faces) had ≤ 0.19, and 26 of the 32 Liberation Mono
 /// 5s read as 5 with a margin under AMB_V had 0.6–0.83; no 5 read as 6 had
-/// more than 0.45.
+/// more than 0.34.
 const OPEN_5: f64 = 0.5;
 
 /// [`best`] of a validity digit, with its margin made certain when the
