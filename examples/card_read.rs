@@ -160,49 +160,25 @@ fn main() {
                     format!("[{}]", x.join(","))
                 };
                 let body = if portrait {
-                    // Weights of the directions: shipped, zoning only, directions only.
-                    ocr::number_scores_w(
-                        &rgba,
-                        w,
-                        h,
-                        &hm,
-                        ppm,
-                        [(0.2, 0.0), (0.2, 0.1), (0.0, 0.2)],
-                        None,
-                    )
-                    .map(|sc| {
-                        let x: Vec<String> = sc
-                            .iter()
-                            .map(|k| {
-                                format!("[{}]", k.iter().map(arr).collect::<Vec<_>>().join(","))
-                            })
-                            .collect();
+                    ocr::number_scores(&rgba, w, h, &hm, ppm).map(|sc| {
+                        let x: Vec<String> = sc.iter().map(arr).collect();
                         format!("\"scores\":[{}]", x.join(","))
                     })
                 } else {
-                    ocr::validity_scan_w(
-                        &rgba,
-                        w,
-                        h,
-                        &hm,
-                        ppm,
-                        [(0.0, 0.0), (0.0, 0.1), (0.0, 0.2)],
-                        None,
-                    )
-                    .map(|(v, e)| {
+                    ocr::validity_scan(&rgba, w, h, &hm, ppm).map(|v| {
                         let x: Vec<String> = v
                             .digits
                             .iter()
-                            .zip(e.iter())
-                            .map(|((i, _), k)| {
-                                format!(
-                                    "[{i},[{}]]",
-                                    k.iter().map(arr).collect::<Vec<_>>().join(",")
-                                )
-                            })
+                            .map(|(i, k)| format!("[{i},{}]", arr(k)))
                             .collect();
+                        let open = v
+                            .open
+                            .iter()
+                            .map(|o| format!("{o:.3}"))
+                            .collect::<Vec<_>>()
+                            .join(",");
                         format!(
-                            "\"long\":{},\"shape\":{},\"digits\":[{}]",
+                            "\"long\":{},\"shape\":{},\"digits\":[{}],\"open\":[{open}]",
                             v.long_term,
                             v.shape_ok,
                             x.join(",")
