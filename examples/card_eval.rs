@@ -6,6 +6,9 @@
 use beian_check::json::{parse, Json};
 use std::collections::BTreeMap;
 
+#[path = "cardset/mod.rs"]
+mod cardset;
+
 /// The strings of the array `key` of the truth.
 fn strings(t: &Json, key: &str) -> Vec<String> {
     t.get(key)
@@ -142,13 +145,7 @@ fn main() {
     // -j: one `J` line per card photo with the judging measures (the
     // card's and the whole frame's) and the generator's defect details.
     let judging = args.iter().any(|a| a == "-j");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
+    let names = cardset::truths(dir);
     let mut stats: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut bump = |k: &str, hit: bool| {
         let e = stats.entry(k.to_string()).or_insert((0, 0));

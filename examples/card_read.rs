@@ -16,6 +16,9 @@ use beian_check::image::card::{self, geom::Homography, layout, ocr};
 use beian_check::json::{parse, Json};
 use std::collections::BTreeMap;
 
+#[path = "cardset/mod.rs"]
+mod cardset;
+
 const MIN_CONF: f64 = 0.9;
 
 #[derive(Default, Clone, Copy)]
@@ -66,13 +69,7 @@ fn main() {
         .position(|a| a == "--dump")
         .and_then(|i| args.get(i + 1))
         .map(|f| std::fs::File::create(f).expect("dump file"));
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
+    let names = cardset::truths(dir);
     // (mode, line, font) → row
     let mut times: Vec<f64> = Vec::new();
     let mut stats: BTreeMap<(String, String, String), Row> = BTreeMap::new();
