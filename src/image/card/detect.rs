@@ -403,6 +403,9 @@ pub struct Quad {
     /// True when a side was cut off by the frame and completed from ID-1's
     /// shape ([`complete`]).
     pub cut: bool,
+    /// True when a side is one of the [`EXTRA`] peaks (weaker evidence:
+    /// its side is never taken as certain).
+    pub extra: bool,
 }
 
 const ID1: f64 = 85.6 / 54.0;
@@ -569,6 +572,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                             support: frac,
                             aspect: ID1,
                             cut: true,
+                            extra,
                         },
                     ));
                 }
@@ -581,6 +585,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                             support: frac,
                             aspect,
                             cut: false,
+                            extra,
                         },
                     ));
                 }

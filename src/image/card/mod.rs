@@ -392,7 +392,10 @@ pub fn build(
         corners,
         hm,
         side: faces.side,
-        side_sure: faces.sure,
+        // An outline with a side from the extra peaks (ruled or printed
+        // paper beside the card) can be the paper's lines: its face is
+        // never certain, so a wrong side is a warning, not an error.
+        side_sure: faces.sure && !quad.extra,
         layout_score: faces.score,
         ppm,
         outside,
