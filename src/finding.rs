@@ -207,8 +207,11 @@ impl FieldResult {
 pub fn order_by_severity(findings: &mut [Finding]) {
     for i in 1..findings.len() {
         let mut j = i;
-        while j > 0 && findings[j - 1].severity > findings[j].severity {
-            findings.swap(j - 1, j);
+        while j > 0 {
+            match findings.get_mut(j - 1..=j) {
+                Some([a, b]) if a.severity > b.severity => core::mem::swap(a, b),
+                _ => break,
+            }
             j -= 1;
         }
     }

@@ -436,9 +436,7 @@ pub fn write_str(out: &mut String, s: &str) {
             // `\uXXXX`, four nibbles (two wrote U+2028 as `\u0028`, a `(`).
             out.push_str("\\u");
             for shift in [12, 8, 4, 0] {
-                out.push(char::from(
-                    b"0123456789abcdef"[((c as u32) >> shift) as usize & 15],
-                ));
+                out.push(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
             }
         } else {
             out.push_str(escape);

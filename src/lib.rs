@@ -20,6 +20,22 @@
 // crates/wasm-rt.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// No input may panic: outside tests, `unwrap`, `expect`, `panic!` and
+// friends, and `[]` indexing or slicing (use `get`) are compile errors
+// (tests may use them freely). Arithmetic overflow is not linted: release
+// builds wrap, and the caps on every input keep sums far from the limits.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::unreachable,
+        clippy::indexing_slicing
+    )
+)]
 
 extern crate alloc;
 

@@ -17,6 +17,16 @@
 //! and channels): the binary adds no dependency to the crate, and the
 //! library (and so the wasm) is unchanged.
 #![forbid(unsafe_code)]
+// As in the library: no record, however malformed, may panic the batch.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use beian_check::date::Date;
 use beian_check::json::{self, write_str, Json};

@@ -537,7 +537,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                     *o = match slot {
                         Some(m) if *m >= 0.0 => *m,
                         _ => {
-                            let v = support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92);
+                            let v = support(wk, geom::at(&q, i), geom::at(&q, i + 1), 0.08, 0.92);
                             if let Some(m) = slot {
                                 *m = v;
                             }
@@ -621,7 +621,10 @@ fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
         let Some(e) = all.get_mut(i) else { break };
         e.0 = f64::MIN;
         let quad = e.1.clone();
-        let same = |o: &Quad| (0..4).all(|c| (0..4).any(|d| geom::dist(o.q[c], quad.q[d]) < near));
+        let same = |o: &Quad| {
+            o.q.iter()
+                .all(|&c| quad.q.iter().any(|&d| geom::dist(c, d) < near))
+        };
         if out.iter().any(same) {
             continue;
         }
@@ -641,28 +644,33 @@ const CUT_MAX: f64 = 0.45;
 /// corners and the hidden share of the extent, `None` when no extent fits.
 fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
     let on = |p: Pt| bl.dist(p).abs() < 0.5;
-    let i = (0..4).find(|&i| on(q[i]) && on(q[(i + 1) % 4]))?;
+    let i = (0..4).find(|&i| on(geom::at(q, i)) && on(geom::at(q, i + 1)))?;
     // A–B the opposite side; A→q[i] and B→q[i+1] the visible sides.
     let (ci, cj) = (i, (i + 1) % 4);
-    let (a, b) = (q[(i + 3) % 4], q[(i + 2) % 4]);
+    let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
     let len = geom::dist(a, b);
-    let (la, lb) = (geom::dist(a, q[ci]), geom::dist(b, q[cj]));
+    let (qi, qj) = (geom::at(q, ci), geom::at(q, cj));
+    let (la, lb) = (geom::dist(a, qi), geom::dist(b, qj));
     if len < 1.0 || la < 1.0 || lb < 1.0 {
         return None;
     }
-    let ua = ((q[ci].0 - a.0) / la, (q[ci].1 - a.1) / la);
-    let ub = ((q[cj].0 - b.0) / lb, (q[cj].1 - b.1) / lb);
+    let ua = ((qi.0 - a.0) / la, (qi.1 - a.1) / la);
+    let ub = ((qj.0 - b.0) / lb, (qj.1 - b.1) / lb);
     let at = |t: f64| -> [Pt; 4] {
         let mut n = *q;
-        n[ci] = (a.0 + ua.0 * t * len, a.1 + ua.1 * t * len);
-        n[cj] = (b.0 + ub.0 * t * len, b.1 + ub.1 * t * len);
+        if let Some(p) = n.get_mut(ci) {
+            *p = (a.0 + ua.0 * t * len, a.1 + ua.1 * t * len);
+        }
+        if let Some(p) = n.get_mut(cj) {
+            *p = (b.0 + ub.0 * t * len, b.1 + ub.1 * t * len);
+        }
         n
     };
     // Extent over the mean of A–B and the completed side (affine: the
     // perspective estimate is ill-conditioned on a part of the card).
     let ratio = |t: f64| {
         let n = at(t);
-        2.0 * t * len / (len + geom::dist(n[ci], n[cj]))
+        2.0 * t * len / (len + geom::dist(geom::at(&n, ci), geom::at(&n, cj)))
     };
     let vis_min = la.min(lb) / len;
     let vis = 0.5 * (la + lb) / len;
@@ -687,7 +695,7 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
         }
         let n = at(t);
         let out = |p: &Pt| p.0 < -1.0 || p.1 < -1.0 || p.0 > w || p.1 > h;
-        if !(out(&n[ci]) || out(&n[cj])) || !geom::convex(&n) {
+        if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
             continue;
         }
         return Some((n, hid));
@@ -703,7 +711,7 @@ fn refine(wk: &Work, quad: &mut Quad) {
         let q = quad.q;
         let mut sides: [Option<Line>; 4] = [None; 4];
         for (s, side) in sides.iter_mut().enumerate() {
-            let (a, b) = (q[s], q[(s + 1) % 4]);
+            let (a, b) = (geom::at(&q, s), geom::at(&q, s + 1));
             *side = fit_side(wk, a, b);
             // A completed side has no edge: it stays where it was.
             if side.is_none() && quad.cut {
@@ -714,9 +722,9 @@ fn refine(wk: &Work, quad: &mut Quad) {
         let mut ok = true;
         for (i, corner) in nq.iter_mut().enumerate() {
             // Corner i joins side i−1 and side i.
-            match (&sides[(i + 3) % 4], &sides[i]) {
-                (Some(l0), Some(l1)) => match l0.meet(l1) {
-                    Some(p) if geom::dist(p, q[i]) < 6.0 => *corner = p,
+            match (geom::at(&sides, i + 3), geom::at(&sides, i)) {
+                (Some(l0), Some(l1)) => match l0.meet(&l1) {
+                    Some(p) if geom::dist(p, geom::at(&q, i)) < 6.0 => *corner = p,
                     _ => ok = false,
                 },
                 _ => ok = false,

@@ -9,6 +9,18 @@ use crate::rt::prelude::*;
 /// A point in pixels (x right, y down).
 pub type Pt = (f64, f64);
 
+/// Corner `i` of a quad, counted round it (`i` mod 4: the corner after the
+/// last is the first). A match, not `q[i % 4]`, so no index can panic.
+pub fn at<T: Copy>(q: &[T; 4], i: usize) -> T {
+    let [a, b, c, d] = *q;
+    match i % 4 {
+        0 => a,
+        1 => b,
+        2 => c,
+        _ => d,
+    }
+}
+
 /// π.
 pub const PI: f64 = core::f64::consts::PI;
 
@@ -218,7 +230,7 @@ impl Homography {
 /// cannot be recovered (near-fronto-parallel views).
 pub fn rect_aspect(q: &[Pt; 4], centre: Pt) -> f64 {
     let p = |i: usize| {
-        let (x, y) = q[i];
+        let (x, y) = at(q, i);
         [x - centre.0, y - centre.1, 1.0]
     };
     // Zhang & He number m1 = TL, m2 = TR, m3 = BL, m4 = BR.
@@ -277,7 +289,7 @@ pub fn rect_aspect(q: &[Pt; 4], centre: Pt) -> f64 {
 pub fn area2(q: &[Pt; 4]) -> f64 {
     let mut s = 0.0;
     for i in 0..4 {
-        let (a, b) = (q[i], q[(i + 1) % 4]);
+        let (a, b) = (at(q, i), at(q, i + 1));
         s += a.0 * b.1 - b.0 * a.1;
     }
     s
@@ -287,7 +299,7 @@ pub fn area2(q: &[Pt; 4]) -> f64 {
 pub fn convex(q: &[Pt; 4]) -> bool {
     let mut sign = 0.0;
     for i in 0..4 {
-        let (a, b, c) = (q[i], q[(i + 1) % 4], q[(i + 2) % 4]);
+        let (a, b, c) = (at(q, i), at(q, i + 1), at(q, i + 2));
         let z = (b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0);
         if z == 0.0 || (sign != 0.0 && z * sign < 0.0) {
             return false;

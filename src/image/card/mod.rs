@@ -324,7 +324,7 @@ pub fn build(
     if across < down {
         order = [1, 2, 3, 0];
     }
-    let oriented = |o: [usize; 4]| -> [Pt; 4] { [c[o[0]], c[o[1]], c[o[2]], c[o[3]]] };
+    let oriented = |o: [usize; 4]| -> [Pt; 4] { o.map(|k| geom::at(&c, k)) };
     let corners0 = oriented(order);
     let hm0 = Homography::from_rect(layout::CARD.0, layout::CARD.1, &corners0)?;
     let ppm = {
@@ -341,7 +341,7 @@ pub fn build(
     // finger or an object over it). Rounded corners end ~6 % in.
     let mut hidden_w = [false; 4];
     for (i, hid) in hidden_w.iter_mut().enumerate() {
-        let (p, next, prev) = (q[i], q[(i + 1) % 4], q[(i + 3) % 4]);
+        let (p, next, prev) = (geom::at(&q, i), geom::at(&q, i + 1), geom::at(&q, i + 3));
         let a = detect::support(wk, p, next, 0.07, 0.2);
         let b = detect::support(wk, p, prev, 0.07, 0.2);
         *hid = a < 0.25 && b < 0.25;
@@ -377,7 +377,7 @@ pub fn build(
     let mut outside = Vec::new();
     let mut hidden = Vec::new();
     for (i, &k) in order.iter().enumerate() {
-        let p = c[k];
+        let p = geom::at(&c, k);
         // On the frame's edge counts as cut: a side found on the border
         // stands in for one the frame cut off.
         let edge = 1.5 * wk.k as f64;
