@@ -15,6 +15,7 @@ pub mod detect;
 pub mod geom;
 pub mod layout;
 pub mod ocr;
+pub mod refine;
 
 use geom::{Homography, Pt};
 use layout::Zone;
