@@ -23,6 +23,8 @@ pub(super) const NT: usize = 180;
 const PEAKS: usize = 26;
 /// No orientation.
 pub(super) const NONE: u8 = 255;
+/// [`NONE`], for the diagnostics example.
+pub const NONE_DIR: u8 = NONE;
 
 /// The luma working copy and its edge map.
 pub struct Work {
@@ -328,6 +330,11 @@ fn hough(wk: &Work) -> Vec<Peak> {
     peaks
 }
 
+/// The least support of a side.
+const SIDE_MIN: f64 = 0.3;
+/// The least support of one faint side (the others at least [`SIDE_MIN`]).
+const FAINT_MIN: f64 = 0.2;
+
 /// Quads with an extra peak's side tried at most.
 const EXTRA_BUDGET: usize = 4000;
 /// The largest relative departure from ID-1's aspect of such a quad.
@@ -406,6 +413,9 @@ pub struct Quad {
     /// True when a side is one of the [`EXTRA`] peaks (weaker evidence:
     /// its side is never taken as certain).
     pub extra: bool,
+    /// True when a side's support is under [`SIDE_MIN`] (weaker evidence:
+    /// the print must be the stronger one of cut cards).
+    pub faint: bool,
 }
 
 const ID1: f64 = 85.6 / 54.0;
@@ -457,6 +467,8 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
+    // Outlines with a faint side, judged after the others.
+    let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
     // then those with an extra peak's side, each with its own budget.
     for (extra, mut budget) in [(false, 6000usize), (true, EXTRA_BUDGET)] {
@@ -532,6 +544,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                 // candidates have one).
                 let mut sup = [0f64; 4];
                 let mut weak = false;
+                let mut faint = false;
                 for (i, (o, (l, from, to))) in sup.iter_mut().zip(keys).enumerate() {
                     let slot = memo.get_mut((l * nl + from) * nl + to);
                     *o = match slot {
@@ -544,9 +557,14 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                             v
                         }
                     };
-                    if *o < 0.3 {
-                        weak = true;
-                        break;
+                    if *o < SIDE_MIN {
+                        // One side may be faint (a white card on white
+                        // paper, a grey card's side crossed by its texture).
+                        if *o < FAINT_MIN || faint {
+                            weak = true;
+                            break;
+                        }
+                        faint = true;
                     }
                 }
                 if weak {
@@ -573,12 +591,15 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                             aspect: ID1,
                             cut: true,
                             extra,
+                            faint,
                         },
                     ));
                 }
                 if border.is_none() && fits {
                     let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;
-                    all.push((
+                    // A faint side's outline comes after the others: it
+                    // must not displace a well-supported one.
+                    if faint { &mut faints } else { &mut all }.push((
                         base * shape,
                         Quad {
                             q,
@@ -586,6 +607,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                             aspect,
                             cut: false,
                             extra,
+                            faint,
                         },
                     ));
                 }
@@ -595,6 +617,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
     let mut out = best_distinct(&mut all, k, near);
     out.extend(best_distinct(&mut cuts, CUTS, near));
+    out.extend(best_distinct(&mut faints, CUTS, near));
     for quad in out.iter_mut() {
         super::refine::refine(wk, quad);
     }

@@ -207,7 +207,10 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     // votes: a second pass over four overlapping windows of 60 % of the
     // frame, each at the working size (1.7 × finer), when the first found
     // nothing like an ID card and the frame is finer than the copy.
-    let found = best.as_ref().is_some_and(|(_, c)| c.faces.id_like);
+    // (A winner under the profile's layoutMin is not taken either.)
+    let found = best
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN);
     if !found && wk.k >= 2 {
         let (ww, wh) = (w * 3 / 5, h * 3 / 5);
         // The best outline of the windows so far and its window's copy:
@@ -270,9 +273,10 @@ fn candidates(
         let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
             continue;
         };
-        // A completed outline makes a cut bank card or form ID-shaped too:
-        // the stronger evidence of the window pass.
-        if quad.cut
+        // A completed outline makes a cut bank card or form ID-shaped too,
+        // and a faint side lets a passport's blocks close into one: the
+        // stronger evidence of the window pass.
+        if (quad.cut || quad.faint)
             && !(card.faces.sure
                 && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
         {
@@ -295,6 +299,10 @@ const COARSE: f64 = 1.5;
 /// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
 /// smaller outlines are a form's boxes, a logo, a key.
 const MIN_SHARE: f64 = 0.08;
+
+/// The profile's `layoutMin` (data/profile/images.json): a main-pass winner
+/// under it is rejected by `judge`, so the window pass still runs.
+const LAYOUT_MIN: f64 = 0.2;
 
 /// Outlines the detector proposes for [`find`] to judge by their print.
 const CANDIDATES: usize = 5;
@@ -462,6 +470,17 @@ const EMBLEM_CORR_MIN: f64 = 0.35;
 /// waived (blurred emblem sides 0.48–0.56 with background ink 0.32–0.61;
 /// bank cards' marks ≤ 0.15; seed 2).
 const RED_SURE: f64 = 0.4;
+/// The most background ink the waivers ([`RED_SURE`], [`HEAD_SURE`])
+/// accept (blurred emblem sides ≤ 0.61; a bank card with a red mark in
+/// the emblem's corner and a dark print all over: 0.86; seeds 2, 12).
+const BG_INK_WAIVED: f64 = 0.7;
+/// A clear head with a periodic number line waives the light-background
+/// test as red does (portrait sides with ink on their background: head
+/// 0.51–0.78, digits 0.45–0.50; negatives' best candidates: digits ≤ 0.29
+/// but one form at 0.45 without a head; seed 2).
+const HEAD_SURE: f64 = 0.5;
+/// See [`HEAD_SURE`].
+const DIGITS_SURE: f64 = 0.4;
 /// Number-line periodicity ([`digits`]) from which it adds to the portrait
 /// side's layout score, and its weight (portrait sides found: median 0.59,
 /// 10th percentile 0.34; the best candidates of passports, forms and bank
@@ -755,7 +774,9 @@ pub fn classify(r: &Rect) -> Faces {
         digits,
         // A blurred emblem side spreads ink over its background; a bank
         // card has no concentrated red.
-        id_like: (bg_ink <= BG_INK_MAX || red >= RED_SURE)
+        id_like: (bg_ink <= BG_INK_MAX
+            || (bg_ink <= BG_INK_WAIVED
+                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= DIGITS_SURE))))
             && if score - other <= 0.08 {
                 portrait_ok || emblem_ok
             } else if side == Side::Portrait {
