@@ -159,7 +159,25 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());
         v[v.len() / 2]
     };
-    let mut s = String::new();
+    let q4 = [tw[0], tw[1], tw[2], tw[3]];
+    let mut asp = geom::rect_aspect(&q4, (wk.w as f64 / 2.0, wk.h as f64 / 2.0));
+    if asp < 1.0 && asp > 0.0 {
+        asp = 1.0 / asp;
+    }
+    let mut s = format!(" asp={asp:.2}");
+    if std::env::var("CARD_DEBUG").is_ok() {
+        for i in 0..4 {
+            let (a, b) = (tw[i], tw[(i + 1) % 4]);
+            let len = geom::dist(a, b);
+            let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+            let mut th = (ux).atan2(-uy);
+            if th < 0.0 {
+                th += std::f64::consts::PI;
+            }
+            let rho = a.0 * th.cos() + a.1 * th.sin();
+            eprintln!("truth side {i}: t={:.1} rho={rho:.1}", th.to_degrees());
+        }
+    }
     for i in 0..4 {
         let (a, b) = (tw[i], tw[(i + 1) % 4]);
         let sup = detect::support(wk, a, b, 0.08, 0.92);
@@ -219,6 +237,30 @@ fn edge_picture(wk: &detect::Work, truth: &[Pt; 4], path: &std::path::Path) {
         }
     }
     write_png(path, ow, oh, &rgb);
+}
+
+/// Inside the true outline (rectified at 3 px/mm, 3 mm in from the
+/// edges): the luma's 1st percentile and the share of pixels under 180.
+fn print_left(rgba: &[u8], w: usize, h: usize, truth: &[Pt; 4]) -> String {
+    let Some(hm) = geom::Homography::from_rect(85.6, 54.0, truth) else {
+        return " print=?".into();
+    };
+    let r = card::rectify(rgba, w, h, &hm, (3.0, 3.0, 82.6, 51.0), 3.0, 3.0);
+    let mut v: Vec<f32> = Vec::new();
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                v.push(l);
+            }
+        }
+    }
+    if v.is_empty() {
+        return " print=-".into();
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let p01 = v[v.len() / 100];
+    let dark = v.iter().filter(|&&l| l < 180.0).count() as f64 / v.len() as f64;
+    format!(" p01={p01:.0} dark={dark:.3}")
 }
 
 fn main() {
@@ -301,7 +343,7 @@ fn main() {
                 passes.push(("win", detect::work_in(&rgba, w, (x0, y0, ww, wh))));
             }
         }
-        let tsides = truth_sides(&passes[0].1, &truth);
+        let tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
         if let Some(dir) = &png {
             let p = std::path::Path::new(dir).join(format!("{name}e.png"));
             if args.iter().any(|a| a == "-e") {

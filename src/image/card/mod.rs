@@ -269,6 +269,12 @@ fn candidates(
     let quads = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
     for (rank, quad) in quads.iter().enumerate() {
+        // A faint side's outline is only looked at when no other outline
+        // already passes (two coarse builds per photo: 0.3 G of 8.6 G
+        // instructions on s2_30).
+        if quad.faint && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+            break;
+        }
         // (`None` too for an outline under MIN_SHARE of the frame.)
         let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
             continue;
@@ -488,6 +494,13 @@ const DIGITS_SURE: f64 = 0.4;
 const DIGITS_FROM: f64 = 0.2;
 /// See [`DIGITS_FROM`].
 const DIGITS_WEIGHT: f64 = 0.5;
+/// A head this clear with digits ≥ [`DIGITS_FROM`] adds [`BOTH_BONUS`] to
+/// the portrait side's layout score (blurred and glared portrait sides
+/// under layoutMin: head 0.67–0.82, digits 0.24–0.34; the negatives'
+/// ID-like candidates: head ≤ 0.34, digits ≤ 0.13; seeds 2, 12).
+const HEAD_CLEAR: f64 = 0.6;
+/// See [`HEAD_CLEAR`].
+const BOTH_BONUS: f64 = 0.1;
 /// The least number-line periodicity of a portrait side whose print
 /// correlation is under [`DIGITS_WAIVED`] (portrait sides found on seed 2:
 /// ≥ 0.10; a passport block with head 0.52 and layout 0.22: 0.03).
@@ -759,7 +772,15 @@ pub fn classify(r: &Rect) -> Faces {
             // The number line's regular cells, which a passport's or a
             // form's text rows do not show there, count with a clear head.
             if photo >= PHOTO_MIN {
-                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
+                // A clear head over a periodic number line: both of the
+                // portrait side's own cues (blurred or glared cards whose
+                // text rows smear: print 0.10–0.15).
+                let both = if photo >= HEAD_CLEAR && digits >= DIGITS_FROM {
+                    BOTH_BONUS
+                } else {
+                    0.0
+                };
+                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0) + both
             } else {
                 print_c
             }
