@@ -482,11 +482,12 @@ const RED_SURE: f64 = 0.4;
 const BG_INK_WAIVED: f64 = 0.7;
 /// A clear head with a periodic number line waives the light-background
 /// test as red does (portrait sides with ink on their background: head
-/// 0.51–0.78, digits 0.45–0.50; negatives' best candidates: digits ≤ 0.29
-/// but one form at 0.45 without a head; seed 2).
+/// 0.57–0.78, digits 0.25–0.50, seeds 2, 7; the negatives' best candidates
+/// with a head ≥ 0.5: digits ≤ 0.05, seed 12; one form at digits 0.45
+/// without a head).
 const HEAD_SURE: f64 = 0.5;
 /// See [`HEAD_SURE`].
-const DIGITS_SURE: f64 = 0.4;
+const DIGITS_SURE: f64 = 0.25;
 /// Number-line periodicity ([`digits`]) from which it adds to the portrait
 /// side's layout score, and its weight (portrait sides found: median 0.59,
 /// 10th percentile 0.34; the best candidates of passports, forms and bank
