@@ -472,6 +472,13 @@ const HEAD_WEIGHT: f64 = 0.3;
 /// cards ≤ 0.25; seed 2).
 const EMBLEM_CORR_MIN: f64 = 0.35;
 
+/// Red in the emblem's zone that, with the emblem side's print correlation
+/// ≥ [`PALE_CORR_MIN`], still shows the emblem (glared or dark emblem
+/// sides: red 0.13–0.18, print 0.46–0.54; bank cards' marks 0.10–0.16 with
+/// print ≤ 0.39; seeds 2, 7, 8, 12).
+const RED_PALE: f64 = 0.1;
+/// See [`RED_PALE`].
+const PALE_CORR_MIN: f64 = 0.45;
 /// Red in the emblem's zone from which the light-background test is
 /// waived (blurred emblem sides 0.48–0.56 with background ink 0.32–0.61;
 /// bank cards' marks ≤ 0.15; seed 2).
@@ -757,7 +764,11 @@ pub fn classify(r: &Rect) -> Faces {
         && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
     // A photo without colour cannot show the emblem's red.
     let colourless = coloured * 100 < total;
-    let emblem_ok = red >= RED_MIN || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN);
+    // Glare or a dark photo pales the red: some red with a strong
+    // emblem-side print.
+    let emblem_ok = red >= RED_MIN
+        || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN)
+        || (red >= RED_PALE && e - red >= PALE_CORR_MIN);
     let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
     Faces {
         side: if score - other > 0.08 {
