@@ -43,10 +43,234 @@ fn faces(f: &card::Faces) -> String {
     )
 }
 
+/// CRC-32 (PNG chunks).
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+/// Writes an RGB image as a PNG (stored deflate blocks: no dependency).
+fn write_png(path: &std::path::Path, w: usize, h: usize, rgb: &[u8]) {
+    let mut raw = Vec::with_capacity((w * 3 + 1) * h);
+    for y in 0..h {
+        raw.push(0u8);
+        raw.extend_from_slice(&rgb[y * w * 3..(y + 1) * w * 3]);
+    }
+    let mut z = vec![0x78u8, 0x01];
+    let chunks: Vec<&[u8]> = raw.chunks(65535).collect();
+    for (i, c) in chunks.iter().enumerate() {
+        z.push(u8::from(i + 1 == chunks.len()));
+        let n = c.len() as u16;
+        z.extend_from_slice(&n.to_le_bytes());
+        z.extend_from_slice(&(!n).to_le_bytes());
+        z.extend_from_slice(c);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in &raw {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    z.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    let mut out = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+    };
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&(w as u32).to_be_bytes());
+    ihdr.extend_from_slice(&(h as u32).to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &z);
+    chunk(b"IEND", &[]);
+    std::fs::write(path, out).unwrap();
+}
+
+/// The frame at half size with quads drawn on it (each with its colour).
+fn picture(rgba: &[u8], w: usize, h: usize, quads: &[([Pt; 4], [u8; 3])], path: &std::path::Path) {
+    let f = 2;
+    let (ow, oh) = (w / f, h / f);
+    let mut rgb = vec![0u8; ow * oh * 3];
+    for y in 0..oh {
+        for x in 0..ow {
+            let i = ((y * f) * w + x * f) * 4;
+            rgb[(y * ow + x) * 3..(y * ow + x) * 3 + 3].copy_from_slice(&rgba[i..i + 3]);
+        }
+    }
+    for (q, col) in quads {
+        for i in 0..4 {
+            let (a, b) = (q[i], q[(i + 1) % 4]);
+            let n = (geom::dist(a, b) as usize).max(1);
+            for s in 0..=n {
+                let t = s as f64 / n as f64;
+                let (x, y) = (
+                    (a.0 + (b.0 - a.0) * t) / f as f64,
+                    (a.1 + (b.1 - a.1) * t) / f as f64,
+                );
+                if x >= 0.0 && y >= 0.0 && (x as usize) < ow && (y as usize) < oh {
+                    let k = (y as usize * ow + x as usize) * 3;
+                    rgb[k..k + 3].copy_from_slice(col);
+                }
+            }
+        }
+    }
+    write_png(path, ow, oh, &rgb);
+}
+
+/// Per side of the true outline (on the whole-frame copy): the detector's
+/// support, the median gradient magnitude along the side (best within
+/// ±1.5 px) and the median magnitude 3–6 px off it on either side (the
+/// neighbourhood's texture).
+fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
+    let k = wk.k as f64;
+    let tw: Vec<Pt> = truth
+        .iter()
+        .map(|p| {
+            (
+                (p.0 - wk.ox as f64 + 0.5) / k - 0.5,
+                (p.1 - wk.oy as f64 + 0.5) / k - 0.5,
+            )
+        })
+        .collect();
+    let mag = |x: f64, y: f64| -> f64 {
+        if x < 0.0 || y < 0.0 || x >= wk.w as f64 || y >= wk.h as f64 {
+            return -1.0;
+        }
+        f64::from(wk.mag[y as usize * wk.w + x as usize])
+    };
+    let med = |v: &mut Vec<f64>| -> f64 {
+        v.retain(|x| *x >= 0.0);
+        if v.is_empty() {
+            return -1.0;
+        }
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    let q4 = [tw[0], tw[1], tw[2], tw[3]];
+    let mut asp = geom::rect_aspect(&q4, (wk.w as f64 / 2.0, wk.h as f64 / 2.0));
+    if asp < 1.0 && asp > 0.0 {
+        asp = 1.0 / asp;
+    }
+    let mut s = format!(" asp={asp:.2}");
+    if std::env::var("CARD_DEBUG").is_ok() {
+        for i in 0..4 {
+            let (a, b) = (tw[i], tw[(i + 1) % 4]);
+            let len = geom::dist(a, b);
+            let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+            let mut th = (ux).atan2(-uy);
+            if th < 0.0 {
+                th += std::f64::consts::PI;
+            }
+            let rho = a.0 * th.cos() + a.1 * th.sin();
+            eprintln!("truth side {i}: t={:.1} rho={rho:.1}", th.to_degrees());
+        }
+    }
+    for i in 0..4 {
+        let (a, b) = (tw[i], tw[(i + 1) % 4]);
+        let sup = detect::support(wk, a, b, 0.08, 0.92);
+        let len = geom::dist(a, b).max(1.0);
+        let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+        let (mut on, mut off) = (Vec::new(), Vec::new());
+        for j in 0..40 {
+            let t = 0.08 + 0.84 * (j as f64 + 0.5) / 40.0;
+            let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let mut best: f64 = -1.0;
+            for o in [-1.5, -0.75, 0.0, 0.75, 1.5] {
+                best = best.max(mag(px - uy * o, py + ux * o));
+            }
+            on.push(best);
+            for o in [-6.0, -4.5, -3.0, 3.0, 4.5, 6.0] {
+                off.push(mag(px - uy * o, py + ux * o));
+            }
+        }
+        s += &format!(" s{i}={sup:.2}/{:.0}/{:.0}", med(&mut on), med(&mut off));
+    }
+    s
+}
+
+/// The whole-frame copy's edges, 2× enlarged: magnitude in grey (×2),
+/// thinned edge pixels (over the floor) white, the truth in green.
+fn edge_picture(wk: &detect::Work, truth: &[Pt; 4], path: &std::path::Path) {
+    let f = 2;
+    let (ow, oh) = (wk.w * f, wk.h * f);
+    let mut rgb = vec![0u8; ow * oh * 3];
+    for y in 0..oh {
+        for x in 0..ow {
+            let i = (y / f) * wk.w + x / f;
+            let v = if wk.dir[i] != detect::NONE_DIR {
+                255
+            } else {
+                (wk.mag[i] * 2.0).min(200.0) as u8
+            };
+            rgb[(y * ow + x) * 3..(y * ow + x) * 3 + 3].copy_from_slice(&[v, v, v]);
+        }
+    }
+    let k = wk.k as f64;
+    for i in 0..4 {
+        let (a, b) = (truth[i], truth[(i + 1) % 4]);
+        let n = geom::dist(a, b) as usize;
+        for s in 0..=n {
+            let t = s as f64 / n.max(1) as f64;
+            let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let (x, y) = (
+                ((x + 0.5) / k - 0.5) * f as f64,
+                ((y + 0.5) / k - 0.5) * f as f64,
+            );
+            // Dotted, so the edges under it stay visible.
+            if s % 6 < 2 && x >= 0.0 && y >= 0.0 && (x as usize) < ow && (y as usize) < oh {
+                let k = (y as usize * ow + x as usize) * 3;
+                rgb[k..k + 3].copy_from_slice(&[0, 255, 0]);
+            }
+        }
+    }
+    write_png(path, ow, oh, &rgb);
+}
+
+/// Inside the true outline (rectified at 3 px/mm, 3 mm in from the
+/// edges): the luma's 1st percentile and the share of pixels under 180.
+fn print_left(rgba: &[u8], w: usize, h: usize, truth: &[Pt; 4]) -> String {
+    let Some(hm) = geom::Homography::from_rect(85.6, 54.0, truth) else {
+        return " print=?".into();
+    };
+    let r = card::rectify(rgba, w, h, &hm, (3.0, 3.0, 82.6, 51.0), 3.0, 3.0);
+    let mut v: Vec<f32> = Vec::new();
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                v.push(l);
+            }
+        }
+    }
+    if v.is_empty() {
+        return " print=-".into();
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let p01 = v[v.len() / 100];
+    let dark = v.iter().filter(|&&l| l < 180.0).count() as f64 / v.len() as f64;
+    format!(" p01={p01:.0} dark={dark:.3}")
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
     let verbose = args.iter().any(|a| a == "-v");
+    let png: Option<String> = args
+        .iter()
+        .position(|a| a == "-p")
+        .and_then(|i| args.get(i + 1).cloned());
     let only: Option<String> = args
         .iter()
         .position(|a| a == "-d")
@@ -58,6 +282,16 @@ fn main() {
         }
     }
     names.sort();
+    let pick: Option<String> = args
+        .iter()
+        .position(|a| a == "-o")
+        .and_then(|i| args.get(i + 1).cloned());
+    if let Some(p) = &pick {
+        names.retain(|n| {
+            let stem = n.file_stem().unwrap().to_string_lossy().to_string();
+            p.split(',').any(|x| x == stem)
+        });
+    }
     let mut stats: BTreeMap<String, u32> = BTreeMap::new();
     for path in names {
         let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -109,7 +343,15 @@ fn main() {
                 passes.push(("win", detect::work_in(&rgba, w, (x0, y0, ww, wh))));
             }
         }
+        let tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
+        if let Some(dir) = &png {
+            let p = std::path::Path::new(dir).join(format!("{name}e.png"));
+            if args.iter().any(|a| a == "-e") {
+                edge_picture(&passes[0].1, &truth, &p);
+            }
+        }
         let mut near: Option<(f64, String)> = None;
+        let mut near_q: Option<[Pt; 4]> = None;
         for (pn, wk) in &passes {
             for (rank, q) in detect::find_all(wk, 5).iter().enumerate() {
                 let mut c = [(0.0, 0.0); 4];
@@ -124,6 +366,7 @@ fn main() {
                         s += &faces(&f);
                     }
                     near = Some((e, s));
+                    near_q = Some(c);
                 }
             }
         }
@@ -186,9 +429,22 @@ fn main() {
         }
         if verbose && class != "found ok" {
             println!(
-                "{name} {tag} long={long:.0} {class} | near {ns} | find {}",
+                "{name} {tag} long={long:.0} {class} | near {ns} | find {} | truth{tsides}",
                 fe.map_or("-".into(), |e| format!("e={e:.3}"))
             );
+        }
+        if let Some(dir) = &png {
+            if class != "found ok" {
+                let mut qs = vec![(truth, [0u8, 255, 0])];
+                if let Some(q) = near_q {
+                    qs.push((q, [0, 128, 255]));
+                }
+                if let Some(c) = &fc {
+                    qs.push((c.corners, [255, 0, 0]));
+                }
+                let p = std::path::Path::new(dir).join(format!("{name}.png"));
+                picture(&rgba, w, h, &qs, &p);
+            }
         }
     }
     for (k, n) in &stats {

@@ -207,7 +207,10 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     // votes: a second pass over four overlapping windows of 60 % of the
     // frame, each at the working size (1.7 × finer), when the first found
     // nothing like an ID card and the frame is finer than the copy.
-    let found = best.as_ref().is_some_and(|(_, c)| c.faces.id_like);
+    // (A winner under the profile's layoutMin is not taken either.)
+    let found = best
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN);
     if !found && wk.k >= 2 {
         let (ww, wh) = (w * 3 / 5, h * 3 / 5);
         // The best outline of the windows so far and its window's copy:
@@ -266,13 +269,20 @@ fn candidates(
     let quads = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
     for (rank, quad) in quads.iter().enumerate() {
+        // A faint side's outline is only looked at when no other outline
+        // already passes (two coarse builds per photo: 0.3 G of 8.6 G
+        // instructions on s2_30).
+        if quad.faint && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+            break;
+        }
         // (`None` too for an outline under MIN_SHARE of the frame.)
         let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
             continue;
         };
-        // A completed outline makes a cut bank card or form ID-shaped too:
-        // the stronger evidence of the window pass.
-        if quad.cut
+        // A completed outline makes a cut bank card or form ID-shaped too,
+        // and a faint side lets a passport's blocks close into one: the
+        // stronger evidence of the window pass.
+        if (quad.cut || quad.faint)
             && !(card.faces.sure
                 && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
         {
@@ -295,6 +305,10 @@ const COARSE: f64 = 1.5;
 /// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
 /// smaller outlines are a form's boxes, a logo, a key.
 const MIN_SHARE: f64 = 0.08;
+
+/// The profile's `layoutMin` (data/profile/images.json): a main-pass winner
+/// under it is rejected by `judge`, so the window pass still runs.
+const LAYOUT_MIN: f64 = 0.2;
 
 /// Outlines the detector proposes for [`find`] to judge by their print.
 const CANDIDATES: usize = 5;
@@ -458,10 +472,29 @@ const HEAD_WEIGHT: f64 = 0.3;
 /// cards ≤ 0.25; seed 2).
 const EMBLEM_CORR_MIN: f64 = 0.35;
 
+/// Red in the emblem's zone that, with the emblem side's print correlation
+/// ≥ [`PALE_CORR_MIN`], still shows the emblem (glared or dark emblem
+/// sides: red 0.13–0.18, print 0.46–0.54; bank cards' marks 0.10–0.16 with
+/// print ≤ 0.39; seeds 2, 7, 8, 12).
+const RED_PALE: f64 = 0.1;
+/// See [`RED_PALE`].
+const PALE_CORR_MIN: f64 = 0.45;
 /// Red in the emblem's zone from which the light-background test is
 /// waived (blurred emblem sides 0.48–0.56 with background ink 0.32–0.61;
 /// bank cards' marks ≤ 0.15; seed 2).
 const RED_SURE: f64 = 0.4;
+/// The most background ink the waivers ([`RED_SURE`], [`HEAD_SURE`])
+/// accept (blurred emblem sides ≤ 0.61; a bank card with a red mark in
+/// the emblem's corner and a dark print all over: 0.86; seeds 2, 12).
+const BG_INK_WAIVED: f64 = 0.7;
+/// A clear head with a periodic number line waives the light-background
+/// test as red does (portrait sides with ink on their background: head
+/// 0.57–0.78, digits 0.25–0.50, seeds 2, 7; the negatives' best candidates
+/// with a head ≥ 0.5: digits ≤ 0.05, seed 12; one form at digits 0.45
+/// without a head).
+const HEAD_SURE: f64 = 0.5;
+/// See [`HEAD_SURE`].
+const DIGITS_SURE: f64 = 0.25;
 /// Number-line periodicity ([`digits`]) from which it adds to the portrait
 /// side's layout score, and its weight (portrait sides found: median 0.59,
 /// 10th percentile 0.34; the best candidates of passports, forms and bank
@@ -469,6 +502,16 @@ const RED_SURE: f64 = 0.4;
 const DIGITS_FROM: f64 = 0.2;
 /// See [`DIGITS_FROM`].
 const DIGITS_WEIGHT: f64 = 0.5;
+/// A head this clear with digits ≥ [`DIGITS_FROM`] adds [`BOTH_BONUS`] to
+/// the portrait side's layout score (blurred and glared portrait sides
+/// under layoutMin: head 0.67–0.82, digits 0.24–0.34; the negatives'
+/// ID-like candidates: head ≤ 0.34, digits ≤ 0.13; seeds 2, 12).
+const HEAD_CLEAR: f64 = 0.6;
+/// See [`HEAD_CLEAR`].
+const BOTH_BONUS: f64 = 0.1;
+/// See [`HEAD_CLEAR`] (the 3-px/mm copy reads ~0.05 under the coarse one
+/// on glared cards: s2 #243 0.24 → 0.19).
+const BOTH_DIGITS: f64 = 0.15;
 /// The least number-line periodicity of a portrait side whose print
 /// correlation is under [`DIGITS_WAIVED`] (portrait sides found on seed 2:
 /// ≥ 0.10; a passport block with head 0.52 and layout 0.22: 0.03).
@@ -724,7 +767,11 @@ pub fn classify(r: &Rect) -> Faces {
         && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
     // A photo without colour cannot show the emblem's red.
     let colourless = coloured * 100 < total;
-    let emblem_ok = red >= RED_MIN || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN);
+    // Glare or a dark photo pales the red: some red with a strong
+    // emblem-side print.
+    let emblem_ok = red >= RED_MIN
+        || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN)
+        || (red >= RED_PALE && e - red >= PALE_CORR_MIN);
     let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
     Faces {
         side: if score - other > 0.08 {
@@ -740,7 +787,15 @@ pub fn classify(r: &Rect) -> Faces {
             // The number line's regular cells, which a passport's or a
             // form's text rows do not show there, count with a clear head.
             if photo >= PHOTO_MIN {
-                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
+                // A clear head over a periodic number line: both of the
+                // portrait side's own cues (blurred or glared cards whose
+                // text rows smear: print 0.10–0.15).
+                let both = if photo >= HEAD_CLEAR && digits >= BOTH_DIGITS {
+                    BOTH_BONUS
+                } else {
+                    0.0
+                };
+                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0) + both
             } else {
                 print_c
             }
@@ -755,7 +810,9 @@ pub fn classify(r: &Rect) -> Faces {
         digits,
         // A blurred emblem side spreads ink over its background; a bank
         // card has no concentrated red.
-        id_like: (bg_ink <= BG_INK_MAX || red >= RED_SURE)
+        id_like: (bg_ink <= BG_INK_MAX
+            || (bg_ink <= BG_INK_WAIVED
+                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= DIGITS_SURE))))
             && if score - other <= 0.08 {
                 portrait_ok || emblem_ok
             } else if side == Side::Portrait {
