@@ -908,8 +908,31 @@ pub fn number_scores(
 ///
 /// When the line is not read with confidence, it is read again with each
 /// character's own rows ([`local_rows`]: corners a millimetre off tilt the
-/// line in the band); the first confident read wins.
+/// line in the band), then, if still not, with the corners corrected by
+/// the line's own ink ([`register`]: corners a few millimetres off move
+/// the line out of the band); the first confident read wins.
 pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
+    let tpl = templates((WD, WP));
+    let first = read_line(rgba, w, h, hm, ppm, &tpl);
+    if first.as_ref().is_some_and(|n| n.confidence >= 0.9) {
+        return first;
+    }
+    register(rgba, w, h, hm, ppm)
+        .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
+        .filter(|n| n.confidence >= 0.9)
+        .or(first)
+}
+
+/// Reads the number line of `hm`'s band: with the line's rows, then, when
+/// not confident, with each character's own.
+fn read_line(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+    tpl: &[Template],
+) -> Option<Number> {
     let read = |sc: &[[f64; 11]]| {
         let (text, confidence, repaired) = decide_number(sc);
         Number {
@@ -919,16 +942,79 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         }
     };
     let line = number_line(rgba, w, h, hm, ppm)?;
-    let tpl = templates((WD, WP));
-    let sc = number_cells(&line, &tpl, None)?;
+    let sc = number_cells(&line, tpl, None)?;
     let first = read(&sc);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = number_cells(&line, &tpl, Some(&sc))
+    let again = number_cells(&line, tpl, Some(&sc))
         .map(|sc| read(&sc))
         .filter(|n| n.confidence >= 0.9);
     again.or(Some(first))
+}
+
+/// A band around [`layout::P_NUMBER`] wide enough for a number line that
+/// corners a few millimetres off have moved, tilted or scaled out of it.
+const P_WIDE: Zone = (22.0, 40.0, 85.0, 53.0);
+
+/// Where the number line sits in [`P_WIDE`] with the true corners: its
+/// first cell's left edge and its centre height (mm), its pitch (mm).
+const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
+
+/// The number line found from its own ink in [`P_WIDE`]: the homography
+/// `hm` corrected by the similarity (shift, turn, scale on the card) that
+/// takes the line where [`LINE_AT`] says it is printed. The tilt is read
+/// from the rows of the band's left and right thirds, the line's columns
+/// are the group of inked columns (gaps under 2.2 mm) with the most ink
+/// (the label's ideographs lie ≥ 3 mm left of the number), cut into cells
+/// as the band is.
+fn register(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Homography> {
+    let b = band(rgba, w, h, hm, P_WIDE, ppm)?;
+    let third = b.w / 3;
+    let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
+    let left = rows_in(&b, (0, third), (0, b.h))?;
+    let right = rows_in(&b, (2 * third, b.w), (0, b.h))?;
+    let k = (mid(right) - mid(left)) / (2 * third) as f64;
+    let r = (left.0.min(right.0), left.1.max(right.1));
+    let mut col = profile(&b, r);
+    let (mut best, mut start, mut last, mut sum) = ((0, 0, 0f32), 0, 0, 0f32);
+    for (x, &v) in col.iter().enumerate() {
+        if v > 0.0 {
+            if x > last + (2.2 * S) as usize {
+                (start, sum) = (x, 0.0);
+            }
+            sum += v;
+            last = x;
+            if sum > best.2 {
+                best = (start, x, sum);
+            }
+        }
+    }
+    for (x, v) in col.iter_mut().enumerate() {
+        if x < best.0 || x > best.1 {
+            *v = 0.0;
+        }
+    }
+    let (o, pitch) = cells(&col, 18, LINE_AT.2 * S)?;
+    // Seen (mm, in hm's card frame) against printed.
+    let x0 = P_WIDE.0 + o / S;
+    let y0 = P_WIDE.1 + (mid(left) + k * (o - third as f64 / 2.0)) / S;
+    let sc = pitch / S / LINE_AT.2;
+    // The card's corners moved by the similarity (printed → seen).
+    let (c, sn) = (sc, sc * k);
+    let mut q = [(0.0, 0.0); 4];
+    for (i, p) in q.iter_mut().enumerate() {
+        let (u, v) = (
+            if i == 1 || i == 2 {
+                layout::CARD.0
+            } else {
+                0.0
+            } - LINE_AT.0,
+            if i >= 2 { layout::CARD.1 } else { 0.0 } - LINE_AT.1,
+        );
+        *p = hm.map(x0 + c * u - sn * v, y0 + sn * u + c * v)?;
+    }
+    Homography::from_rect(layout::CARD.0, layout::CARD.1, &q)
 }
 
 /// The rows of the character at `x0..x0 + pitch`: its own when they look
