@@ -972,8 +972,15 @@ fn register(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Optio
     let b = band(rgba, w, h, hm, P_WIDE, ppm)?;
     let third = b.w / 3;
     let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
-    let left = rows_in(&b, (0, third), (0, b.h))?;
-    let right = rows_in(&b, (2 * third, b.w), (0, b.h))?;
+    // The line in the middle third, then at its ends within a line's
+    // height of it (the card's edge or the background may show below).
+    let centre = rows_in(&b, (third, 2 * third), (0, b.h))?;
+    let near = (
+        centre.0.saturating_sub(centre.1 - centre.0),
+        2 * centre.1 - centre.0,
+    );
+    let left = rows_in(&b, (0, third), near)?;
+    let right = rows_in(&b, (2 * third, b.w), near)?;
     let k = (mid(right) - mid(left)) / (2 * third) as f64;
     let r = (left.0.min(right.0), left.1.max(right.1));
     let mut col = profile(&b, r);
