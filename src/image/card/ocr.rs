@@ -343,7 +343,7 @@ fn extent(p: &[f32]) -> Option<(usize, usize)> {
 /// Cell boundaries of `n` monospaced characters: the pitch (within ±15 %
 /// of `pitch`) and offset whose n+1 boundaries cross the least ink, with
 /// ink left outside penalised.
-fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
+fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)> {
     let (first, last) = extent(p)?;
     let total: f32 = p.iter().sum();
     let mut prefix: Vec<f32> = Vec::with_capacity(p.len() + 1);
@@ -358,12 +358,11 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
         let b = (b.max(0.0) as usize).min(p.len());
         prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0)
     };
-    let mut best: Option<(f32, f64, f64)> = None;
+    let mut best: Option<(f32, f64, f64, f64)> = None;
     let span = (last - first) as f64;
-    let mut k = -30i32;
-    while k <= 30 {
+    for (k, bend) in (-30i32..=30).flat_map(|k| (-bends..=bends).map(move |c| (k, c))) {
         let pp = pitch * (1.0 + f64::from(k) * 0.005);
-        k += 1;
+        let c = f64::from(bend) * 0.05;
         if pp * (n as f64) < span * 0.9 {
             continue;
         }
@@ -371,7 +370,8 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
         while o <= first as f64 + 1.0 {
             let mut cost = 0f32;
             for i in 0..=n {
-                let x = o + i as f64 * pp;
+                let t = i as f64;
+                let x = o + t * pp + c * pp * t * (t - n as f64) / n as f64;
                 let xi = crate::rt::round(x) as isize;
                 for d in -1isize..=1 {
                     cost += p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0);
@@ -379,13 +379,13 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
             }
             let inside = ink_in(o, o + n as f64 * pp);
             cost += 3.0 * (total - inside);
-            if best.map_or(true, |(c, _, _)| cost < c) {
-                best = Some((cost, o, pp));
+            if best.map_or(true, |b| cost < b.0) {
+                best = Some((cost, o, pp, c));
             }
             o += 0.5;
         }
     }
-    best.map(|(_, o, pp)| (o, pp))
+    best.map(|(_, o, pp, c)| (o, pp, c))
 }
 
 /// Zoning samples per zone, across and down (3 × 3, centred in thirds).
@@ -844,7 +844,7 @@ struct NumberLine {
 fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<NumberLine> {
     let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
     let r = rows(&b)?;
-    let (o, pitch) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S)?;
+    let (o, pitch, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
     let g = gradients(&b);
     Some(NumberLine { b, g, r, o, pitch })
 }
@@ -917,9 +917,15 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     if first.as_ref().is_some_and(|n| n.confidence >= 0.9) {
         return first;
     }
-    register(rgba, w, h, hm, ppm)
-        .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
-        .filter(|n| n.confidence >= 0.9)
+    // Without perspective first: with it, the fit found a wrong bend on
+    // lines the plain fit reads (seed 7 #26, #231).
+    [0, BENDS]
+        .iter()
+        .find_map(|&bends| {
+            register(rgba, w, h, hm, ppm, bends)
+                .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
+                .filter(|n| n.confidence >= 0.9)
+        })
         .or(first)
 }
 
@@ -961,6 +967,13 @@ const P_WIDE: Zone = (22.0, 40.0, 85.0, 53.0);
 /// first cell's left edge and its centre height (mm), its pitch (mm).
 const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
 
+/// A reference height (mm) for [`register`]'s printed rectangle.
+const LINE_H: f64 = 2.5;
+
+/// [`register`]'s perspective: the pitch may change along the line by up
+/// to ±5 % × BENDS at either end.
+const BENDS: i32 = 6;
+
 /// The number line found from its own ink in [`P_WIDE`]: the homography
 /// `hm` corrected by the similarity (shift, turn, scale on the card) that
 /// takes the line where [`LINE_AT`] says it is printed. The tilt is read
@@ -968,7 +981,14 @@ const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
 /// are the group of inked columns (gaps under 2.2 mm) with the most ink
 /// (the label's ideographs lie ≥ 3 mm left of the number), cut into cells
 /// as the band is.
-fn register(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Homography> {
+fn register(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+    bends: i32,
+) -> Option<Homography> {
     let b = band(rgba, w, h, hm, P_WIDE, ppm)?;
     let third = b.w / 3;
     let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
@@ -1002,24 +1022,35 @@ fn register(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Optio
             *v = 0.0;
         }
     }
-    let (o, pitch) = cells(&col, 18, LINE_AT.2 * S)?;
-    // Seen (mm, in hm's card frame) against printed.
-    let x0 = P_WIDE.0 + o / S;
-    let y0 = P_WIDE.1 + (mid(left) + k * (o - third as f64 / 2.0)) / S;
-    let sc = pitch / S / LINE_AT.2;
-    // The card's corners moved by the similarity (printed → seen).
-    let (c, sn) = (sc, sc * k);
+    let (o, pitch, bend) = cells(&col, 18, LINE_AT.2 * S, bends)?;
+    // The line's ends as seen (mm, in hm's card frame): centre, and half
+    // its height there (the printed height scaled by the local pitch),
+    // across the line.
+    let end = |x: f64, local: f64| {
+        let y = P_WIDE.1 + (mid(left) + k * (x - third as f64 / 2.0)) / S;
+        let half = LINE_H / 2.0 * local / (LINE_AT.2 * S);
+        (P_WIDE.0 + x / S, y, half)
+    };
+    let (xl, yl, hl) = end(o, pitch * (1.0 - bend));
+    let (xr, yr, hr) = end(o + 18.0 * pitch, pitch * (1.0 + bend));
+    let seen = [
+        (xl + k * hl, yl - hl),
+        (xr + k * hr, yr - hr),
+        (xr - k * hr, yr + hr),
+        (xl - k * hl, yl + hl),
+    ];
+    // Printed → seen, then the card's corners through it and hm.
+    let line = Homography::from_rect(18.0 * LINE_AT.2, LINE_H, &seen)?;
     let mut q = [(0.0, 0.0); 4];
     for (i, p) in q.iter_mut().enumerate() {
-        let (u, v) = (
-            if i == 1 || i == 2 {
-                layout::CARD.0
-            } else {
-                0.0
-            } - LINE_AT.0,
-            if i >= 2 { layout::CARD.1 } else { 0.0 } - LINE_AT.1,
-        );
-        *p = hm.map(x0 + c * u - sn * v, y0 + sn * u + c * v)?;
+        let u = if i == 1 || i == 2 {
+            layout::CARD.0
+        } else {
+            0.0
+        };
+        let v = if i >= 2 { layout::CARD.1 } else { 0.0 };
+        let (x, y) = line.map(u - LINE_AT.0, v - LINE_AT.1 + LINE_H / 2.0)?;
+        *p = hm.map(x, y)?;
     }
     Homography::from_rect(layout::CARD.0, layout::CARD.1, &q)
 }
@@ -1092,7 +1123,7 @@ fn validity_line(
             }
         }
     }
-    let (o, pp) = cells(&q, n, pitch)?;
+    let (o, pp, _) = cells(&q, n, pitch, 0)?;
     let mut shape_ok = true;
     for i in [4usize, 7, 10, 15, 18].into_iter().filter(|&i| i < n) {
         // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
