@@ -112,8 +112,16 @@ impl Band {
     }
 }
 
-fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> Option<Band> {
-    let r = rectify(rgba, w, h, hm, z, S, ppm);
+fn band(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    z: Zone,
+    ppm: f64,
+    s: f64,
+) -> Option<Band> {
+    let r = rectify(rgba, w, h, hm, z, s, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
     for y in 0..r.h {
         for x in 0..r.w {
@@ -360,9 +368,11 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
     };
     let mut best: Option<(f32, f64, f64, f64)> = None;
     let span = (last - first) as f64;
-    for (k, bend) in (-30i32..=30).flat_map(|k| (-bends..=bends).map(move |c| (k, c))) {
-        let pp = pitch * (1.0 + f64::from(k) * 0.005);
-        let c = f64::from(bend) * 0.05;
+    // Pitches within ±15 % in steps of 0.5 %, each with 2 × bends + 1 bends.
+    let nb = 2 * bends + 1;
+    for i in 0..61 * nb {
+        let pp = pitch * (1.0 + f64::from(i / nb - 30) * 0.005);
+        let c = f64::from(i % nb - bends) * 0.05;
         if pp * (n as f64) < span * 0.9 {
             continue;
         }
@@ -842,7 +852,7 @@ struct NumberLine {
 }
 
 fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<NumberLine> {
-    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
+    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm, S)?;
     let r = rows(&b)?;
     let (o, pitch, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
     let g = gradients(&b);
@@ -967,6 +977,10 @@ const P_WIDE: Zone = (22.0, 40.0, 85.0, 53.0);
 /// first cell's left edge and its centre height (mm), its pitch (mm).
 const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
 
+/// [`register`]'s sampling (px/mm): half the reading's, a fifth of
+/// the instructions (the band is 2.6 times the number's).
+const RS: f64 = 5.0;
+
 /// A reference height (mm) for [`register`]'s printed rectangle.
 const LINE_H: f64 = 2.5;
 
@@ -989,7 +1003,7 @@ fn register(
     ppm: f64,
     bends: i32,
 ) -> Option<Homography> {
-    let b = band(rgba, w, h, hm, P_WIDE, ppm)?;
+    let b = band(rgba, w, h, hm, P_WIDE, ppm, RS)?;
     let third = b.w / 3;
     let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
     // The line in the middle third, then at its ends within a line's
@@ -1007,7 +1021,7 @@ fn register(
     let (mut best, mut start, mut last, mut sum) = ((0, 0, 0f32), 0, 0, 0f32);
     for (x, &v) in col.iter().enumerate() {
         if v > 0.0 {
-            if x > last + (2.2 * S) as usize {
+            if x > last + (2.2 * RS) as usize {
                 (start, sum) = (x, 0.0);
             }
             sum += v;
@@ -1022,14 +1036,14 @@ fn register(
             *v = 0.0;
         }
     }
-    let (o, pitch, bend) = cells(&col, 18, LINE_AT.2 * S, bends)?;
+    let (o, pitch, bend) = cells(&col, 18, LINE_AT.2 * RS, bends)?;
     // The line's ends as seen (mm, in hm's card frame): centre, and half
     // its height there (the printed height scaled by the local pitch),
     // across the line.
     let end = |x: f64, local: f64| {
-        let y = P_WIDE.1 + (mid(left) + k * (x - third as f64 / 2.0)) / S;
-        let half = LINE_H / 2.0 * local / (LINE_AT.2 * S);
-        (P_WIDE.0 + x / S, y, half)
+        let y = P_WIDE.1 + (mid(left) + k * (x - third as f64 / 2.0)) / RS;
+        let half = LINE_H / 2.0 * local / (LINE_AT.2 * RS);
+        (P_WIDE.0 + x / RS, y, half)
     };
     let (xl, yl, hl) = end(o, pitch * (1.0 - bend));
     let (xr, yr, hr) = end(o + 18.0 * pitch, pitch * (1.0 + bend));
@@ -1104,7 +1118,7 @@ fn validity_line(
     hm: &Homography,
     ppm: f64,
 ) -> Option<ValidityLine> {
-    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm)?;
+    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm, S)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
     let (first, last) = extent(&p)?;
