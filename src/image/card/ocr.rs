@@ -7,6 +7,8 @@
 //! prints both lines monospaced). Each cell is reduced to 6 × 10 zones of
 //! mean ink (zoning features, Trier, Jain & Taxt 1996) and matched by
 //! cosine similarity to templates of two faces ([`super::glyphs`]).
+//! A number line not read confidently is found again from its own ink in
+//! a wider band and read with the corners corrected ([`register`]).
 //!
 //! A read is only reported when it also passes the number's own checks:
 //! the GB 11643-1999 MOD 11-2 check character, a plausible birth date and a
@@ -349,8 +351,11 @@ fn extent(p: &[f32]) -> Option<(usize, usize)> {
 }
 
 /// Cell boundaries of `n` monospaced characters: the pitch (within ±15 %
-/// of `pitch`) and offset whose n+1 boundaries cross the least ink, with
-/// ink left outside penalised.
+/// of `pitch`), offset and bend whose n+1 boundaries cross the least ink,
+/// with ink left outside penalised. The bend `c` (within ±0.05 × `bends`)
+/// lets the pitch change along the line: boundary i lies at
+/// o + i·pp + c·pp·i·(i − n)/n, the local pitch pp·(1 − c) at the start and
+/// pp·(1 + c) at the end. Returns (offset, pitch, bend).
 fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)> {
     let (first, last) = extent(p)?;
     let total: f32 = p.iter().sum();
@@ -988,13 +993,17 @@ const LINE_H: f64 = 2.5;
 /// to ±5 % × BENDS at either end.
 const BENDS: i32 = 6;
 
-/// The number line found from its own ink in [`P_WIDE`]: the homography
-/// `hm` corrected by the similarity (shift, turn, scale on the card) that
-/// takes the line where [`LINE_AT`] says it is printed. The tilt is read
-/// from the rows of the band's left and right thirds, the line's columns
-/// are the group of inked columns (gaps under 2.2 mm) with the most ink
-/// (the label's ideographs lie ≥ 3 mm left of the number), cut into cells
-/// as the band is.
+/// The number line found from its own ink in [`P_WIDE`] (sampled at
+/// [`RS`]): `hm` corrected by the homography that takes the line's printed
+/// rectangle ([`LINE_AT`], 18 pitches × [`LINE_H`]) to where it is seen.
+/// The line's rows are found in the band's middle third, then at its ends
+/// within a line's height of them (the tilt); its columns are the group of
+/// inked columns (gaps under 2.2 mm) with the most ink (the label's
+/// ideographs lie ≥ 3 mm left of the number), cut into 18 cells whose
+/// pitch may change along the line by up to 5 % × `bends` at either end
+/// (perspective: corners off in depth make the pitch grow along the line).
+/// The seen height at each end is the printed one scaled by the local
+/// pitch.
 fn register(
     rgba: &[u8],
     w: usize,
@@ -1442,6 +1451,39 @@ mod tests {
         }
         assert!((at(31, 20) - at(151, 20)).abs() < 10.0);
         assert!(at(31, 20) < 120.0);
+    }
+
+    #[test]
+    fn cells_follow_a_pitch_that_grows_along_the_line() {
+        // 18 characters 8 px wide whose pitch grows from 16 to 24 px (a
+        // line seen in perspective): boundaries at 16 i + 8 i (i − 18) / 18
+        // … i.e. bend 0.2 on a mean pitch of 20 px.
+        let at = |i: usize| {
+            let t = i as f64;
+            20.0 + 20.0 * t + 0.2 * 20.0 * t * (t - 18.0) / 18.0
+        };
+        let mut p = vec![0f32; 420];
+        for i in 0..18 {
+            let mid = (at(i) + at(i + 1)) / 2.0;
+            for x in (mid - 4.0) as usize..(mid + 4.0) as usize {
+                p[x] = 10.0;
+            }
+        }
+        // Whether a boundary of the fit crosses a character.
+        let crossed = |(o, pp, c): (f64, f64, f64)| {
+            (0..=18).any(|i| {
+                let t = i as f64;
+                let x = (o + t * pp + c * pp * t * (t - 18.0) / 18.0).round() as usize;
+                p.get(x).is_some_and(|&v| v > 0.0)
+            })
+        };
+        let bent = cells(&p, 18, 20.0, 6).unwrap();
+        assert!(bent.2 > 0.05, "bend {}", bent.2);
+        assert!(!crossed(bent));
+        // Without bends the best fit cannot follow it.
+        let plain = cells(&p, 18, 20.0, 0).unwrap();
+        assert_eq!(plain.2, 0.0);
+        assert!(crossed(plain));
     }
 
     #[test]
