@@ -1465,9 +1465,7 @@ mod tests {
         let mut p = vec![0f32; 420];
         for i in 0..18 {
             let mid = (at(i) + at(i + 1)) / 2.0;
-            for x in (mid - 4.0) as usize..(mid + 4.0) as usize {
-                p[x] = 10.0;
-            }
+            p[(mid - 4.0) as usize..(mid + 4.0) as usize].fill(10.0);
         }
         // Whether a boundary of the fit crosses a character.
         let crossed = |(o, pp, c): (f64, f64, f64)| {
