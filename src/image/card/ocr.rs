@@ -934,10 +934,11 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     }
     // Without perspective first: with it, the fit found a wrong bend on
     // lines the plain fit reads (seed 7 #26, #231).
+    let wide = band(rgba, w, h, hm, P_WIDE, ppm, RS);
     [0, BENDS]
         .iter()
         .find_map(|&bends| {
-            register(rgba, w, h, hm, ppm, bends)
+            register(wide.as_ref()?, hm, bends)
                 .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
                 .filter(|n| n.confidence >= 0.9)
         })
@@ -993,8 +994,8 @@ const LINE_H: f64 = 2.5;
 /// to ±5 % × BENDS at either end.
 const BENDS: i32 = 6;
 
-/// The number line found from its own ink in [`P_WIDE`] (sampled at
-/// [`RS`]): `hm` corrected by the homography that takes the line's printed
+/// The number line found from its own ink in `b`, the band [`P_WIDE`]
+/// sampled at [`RS`] with `hm`: `hm` corrected by the homography that takes the line's printed
 /// rectangle ([`LINE_AT`], 18 pitches × [`LINE_H`]) to where it is seen.
 /// The line's rows are found in the band's middle third, then at its ends
 /// within a line's height of them (the tilt); its columns are the group of
@@ -1004,29 +1005,21 @@ const BENDS: i32 = 6;
 /// (perspective: corners off in depth make the pitch grow along the line).
 /// The seen height at each end is the printed one scaled by the local
 /// pitch.
-fn register(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-    bends: i32,
-) -> Option<Homography> {
-    let b = band(rgba, w, h, hm, P_WIDE, ppm, RS)?;
+fn register(b: &Band, hm: &Homography, bends: i32) -> Option<Homography> {
     let third = b.w / 3;
     let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
     // The line in the middle third, then at its ends within a line's
     // height of it (the card's edge or the background may show below).
-    let centre = rows_in(&b, (third, 2 * third), (0, b.h))?;
+    let centre = rows_in(b, (third, 2 * third), (0, b.h))?;
     let near = (
         centre.0.saturating_sub(centre.1 - centre.0),
         2 * centre.1 - centre.0,
     );
-    let left = rows_in(&b, (0, third), near)?;
-    let right = rows_in(&b, (2 * third, b.w), near)?;
+    let left = rows_in(b, (0, third), near)?;
+    let right = rows_in(b, (2 * third, b.w), near)?;
     let k = (mid(right) - mid(left)) / (2 * third) as f64;
     let r = (left.0.min(right.0), left.1.max(right.1));
-    let mut col = profile(&b, r);
+    let mut col = profile(b, r);
     let (mut best, mut start, mut last, mut sum) = ((0, 0, 0f32), 0, 0, 0f32);
     for (x, &v) in col.iter().enumerate() {
         if v > 0.0 {
