@@ -223,6 +223,14 @@ fn main() {
                     text == &truth
                 );
             }
+            if let Some(c) = &c {
+                let q: Vec<String> = c
+                    .corners
+                    .iter()
+                    .map(|p| format!("{:.1},{:.1}", p.0, p.1))
+                    .collect();
+                msg += &format!(" corners={}", q.join(";"));
+            }
         }
         if verbose {
             println!("{msg} truth={truth}");

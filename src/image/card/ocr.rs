@@ -7,6 +7,8 @@
 //! prints both lines monospaced). Each cell is reduced to 6 × 10 zones of
 //! mean ink (zoning features, Trier, Jain & Taxt 1996) and matched by
 //! cosine similarity to templates of two faces ([`super::glyphs`]).
+//! A number line not read confidently is found again from its own ink in
+//! a wider band and read with the corners corrected ([`register`]).
 //!
 //! A read is only reported when it also passes the number's own checks:
 //! the GB 11643-1999 MOD 11-2 check character, a plausible birth date and a
@@ -112,8 +114,16 @@ impl Band {
     }
 }
 
-fn band(rgba: &[u8], w: usize, h: usize, hm: &Homography, z: Zone, ppm: f64) -> Option<Band> {
-    let r = rectify(rgba, w, h, hm, z, S, ppm);
+fn band(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    z: Zone,
+    ppm: f64,
+    s: f64,
+) -> Option<Band> {
+    let r = rectify(rgba, w, h, hm, z, s, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
     for y in 0..r.h {
         for x in 0..r.w {
@@ -341,9 +351,12 @@ fn extent(p: &[f32]) -> Option<(usize, usize)> {
 }
 
 /// Cell boundaries of `n` monospaced characters: the pitch (within ±15 %
-/// of `pitch`) and offset whose n+1 boundaries cross the least ink, with
-/// ink left outside penalised.
-fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
+/// of `pitch`), offset and bend whose n+1 boundaries cross the least ink,
+/// with ink left outside penalised. The bend `c` (within ±0.05 × `bends`)
+/// lets the pitch change along the line: boundary i lies at
+/// o + i·pp + c·pp·i·(i − n)/n, the local pitch pp·(1 − c) at the start and
+/// pp·(1 + c) at the end. Returns (offset, pitch, bend).
+fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)> {
     let (first, last) = extent(p)?;
     let total: f32 = p.iter().sum();
     let mut prefix: Vec<f32> = Vec::with_capacity(p.len() + 1);
@@ -358,12 +371,13 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
         let b = (b.max(0.0) as usize).min(p.len());
         prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0)
     };
-    let mut best: Option<(f32, f64, f64)> = None;
+    let mut best: Option<(f32, f64, f64, f64)> = None;
     let span = (last - first) as f64;
-    let mut k = -30i32;
-    while k <= 30 {
-        let pp = pitch * (1.0 + f64::from(k) * 0.005);
-        k += 1;
+    // Pitches within ±15 % in steps of 0.5 %, each with 2 × bends + 1 bends.
+    let nb = 2 * bends + 1;
+    for i in 0..61 * nb {
+        let pp = pitch * (1.0 + f64::from(i / nb - 30) * 0.005);
+        let c = f64::from(i % nb - bends) * 0.05;
         if pp * (n as f64) < span * 0.9 {
             continue;
         }
@@ -371,7 +385,8 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
         while o <= first as f64 + 1.0 {
             let mut cost = 0f32;
             for i in 0..=n {
-                let x = o + i as f64 * pp;
+                let t = i as f64;
+                let x = o + t * pp + c * pp * t * (t - n as f64) / n as f64;
                 let xi = crate::rt::round(x) as isize;
                 for d in -1isize..=1 {
                     cost += p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0);
@@ -379,13 +394,13 @@ fn cells(p: &[f32], n: usize, pitch: f64) -> Option<(f64, f64)> {
             }
             let inside = ink_in(o, o + n as f64 * pp);
             cost += 3.0 * (total - inside);
-            if best.map_or(true, |(c, _, _)| cost < c) {
-                best = Some((cost, o, pp));
+            if best.map_or(true, |b| cost < b.0) {
+                best = Some((cost, o, pp, c));
             }
             o += 0.5;
         }
     }
-    best.map(|(_, o, pp)| (o, pp))
+    best.map(|(_, o, pp, c)| (o, pp, c))
 }
 
 /// Zoning samples per zone, across and down (3 × 3, centred in thirds).
@@ -842,9 +857,9 @@ struct NumberLine {
 }
 
 fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<NumberLine> {
-    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm)?;
+    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm, S)?;
     let r = rows(&b)?;
-    let (o, pitch) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S)?;
+    let (o, pitch, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
     let g = gradients(&b);
     Some(NumberLine { b, g, r, o, pitch })
 }
@@ -908,8 +923,38 @@ pub fn number_scores(
 ///
 /// When the line is not read with confidence, it is read again with each
 /// character's own rows ([`local_rows`]: corners a millimetre off tilt the
-/// line in the band); the first confident read wins.
+/// line in the band), then, if still not, with the corners corrected by
+/// the line's own ink ([`register`]: corners a few millimetres off move
+/// the line out of the band); the first confident read wins.
 pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
+    let tpl = templates((WD, WP));
+    let first = read_line(rgba, w, h, hm, ppm, &tpl);
+    if first.as_ref().is_some_and(|n| n.confidence >= 0.9) {
+        return first;
+    }
+    // Without perspective first: with it, the fit found a wrong bend on
+    // lines the plain fit reads (seed 7 #26, #231).
+    let wide = band(rgba, w, h, hm, P_WIDE, ppm, RS);
+    [0, BENDS]
+        .iter()
+        .find_map(|&bends| {
+            register(wide.as_ref()?, hm, bends)
+                .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
+                .filter(|n| n.confidence >= 0.9)
+        })
+        .or(first)
+}
+
+/// Reads the number line of `hm`'s band: with the line's rows, then, when
+/// not confident, with each character's own.
+fn read_line(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    ppm: f64,
+    tpl: &[Template],
+) -> Option<Number> {
     let read = |sc: &[[f64; 11]]| {
         let (text, confidence, repaired) = decide_number(sc);
         Number {
@@ -919,16 +964,111 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         }
     };
     let line = number_line(rgba, w, h, hm, ppm)?;
-    let tpl = templates((WD, WP));
-    let sc = number_cells(&line, &tpl, None)?;
+    let sc = number_cells(&line, tpl, None)?;
     let first = read(&sc);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = number_cells(&line, &tpl, Some(&sc))
+    let again = number_cells(&line, tpl, Some(&sc))
         .map(|sc| read(&sc))
         .filter(|n| n.confidence >= 0.9);
     again.or(Some(first))
+}
+
+/// A band around [`layout::P_NUMBER`] wide enough for a number line that
+/// corners a few millimetres off have moved, tilted or scaled out of it.
+const P_WIDE: Zone = (22.0, 40.0, 85.0, 53.0);
+
+/// Where the number line sits in [`P_WIDE`] with the true corners: its
+/// first cell's left edge and its centre height (mm), its pitch (mm).
+const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
+
+/// [`register`]'s sampling (px/mm): half the reading's, a fifth of
+/// the instructions (the band is 2.6 times the number's).
+const RS: f64 = 5.0;
+
+/// A reference height (mm) for [`register`]'s printed rectangle.
+const LINE_H: f64 = 2.5;
+
+/// [`register`]'s perspective: the pitch may change along the line by up
+/// to ±5 % × BENDS at either end.
+const BENDS: i32 = 6;
+
+/// The number line found from its own ink in `b`, the band [`P_WIDE`]
+/// sampled at [`RS`] with `hm`: `hm` corrected by the homography that takes the line's printed
+/// rectangle ([`LINE_AT`], 18 pitches × [`LINE_H`]) to where it is seen.
+/// The line's rows are found in the band's middle third, then at its ends
+/// within a line's height of them (the tilt); its columns are the group of
+/// inked columns (gaps under 2.2 mm) with the most ink (the label's
+/// ideographs lie ≥ 3 mm left of the number), cut into 18 cells whose
+/// pitch may change along the line by up to 5 % × `bends` at either end
+/// (perspective: corners off in depth make the pitch grow along the line).
+/// The seen height at each end is the printed one scaled by the local
+/// pitch.
+fn register(b: &Band, hm: &Homography, bends: i32) -> Option<Homography> {
+    let third = b.w / 3;
+    let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
+    // The line in the middle third, then at its ends within a line's
+    // height of it (the card's edge or the background may show below).
+    let centre = rows_in(b, (third, 2 * third), (0, b.h))?;
+    let near = (
+        centre.0.saturating_sub(centre.1 - centre.0),
+        2 * centre.1 - centre.0,
+    );
+    let left = rows_in(b, (0, third), near)?;
+    let right = rows_in(b, (2 * third, b.w), near)?;
+    let k = (mid(right) - mid(left)) / (2 * third) as f64;
+    let r = (left.0.min(right.0), left.1.max(right.1));
+    let mut col = profile(b, r);
+    let (mut best, mut start, mut last, mut sum) = ((0, 0, 0f32), 0, 0, 0f32);
+    for (x, &v) in col.iter().enumerate() {
+        if v > 0.0 {
+            if x > last + (2.2 * RS) as usize {
+                (start, sum) = (x, 0.0);
+            }
+            sum += v;
+            last = x;
+            if sum > best.2 {
+                best = (start, x, sum);
+            }
+        }
+    }
+    for (x, v) in col.iter_mut().enumerate() {
+        if x < best.0 || x > best.1 {
+            *v = 0.0;
+        }
+    }
+    let (o, pitch, bend) = cells(&col, 18, LINE_AT.2 * RS, bends)?;
+    // The line's ends as seen (mm, in hm's card frame): centre, and half
+    // its height there (the printed height scaled by the local pitch),
+    // across the line.
+    let end = |x: f64, local: f64| {
+        let y = P_WIDE.1 + (mid(left) + k * (x - third as f64 / 2.0)) / RS;
+        let half = LINE_H / 2.0 * local / (LINE_AT.2 * RS);
+        (P_WIDE.0 + x / RS, y, half)
+    };
+    let (xl, yl, hl) = end(o, pitch * (1.0 - bend));
+    let (xr, yr, hr) = end(o + 18.0 * pitch, pitch * (1.0 + bend));
+    let seen = [
+        (xl + k * hl, yl - hl),
+        (xr + k * hr, yr - hr),
+        (xr - k * hr, yr + hr),
+        (xl - k * hl, yl + hl),
+    ];
+    // Printed → seen, then the card's corners through it and hm.
+    let line = Homography::from_rect(18.0 * LINE_AT.2, LINE_H, &seen)?;
+    let mut q = [(0.0, 0.0); 4];
+    for (i, p) in q.iter_mut().enumerate() {
+        let u = if i == 1 || i == 2 {
+            layout::CARD.0
+        } else {
+            0.0
+        };
+        let v = if i >= 2 { layout::CARD.1 } else { 0.0 };
+        let (x, y) = line.map(u - LINE_AT.0, v - LINE_AT.1 + LINE_H / 2.0)?;
+        *p = hm.map(x, y)?;
+    }
+    Homography::from_rect(layout::CARD.0, layout::CARD.1, &q)
 }
 
 /// The rows of the character at `x0..x0 + pitch`: its own when they look
@@ -980,7 +1120,7 @@ fn validity_line(
     hm: &Homography,
     ppm: f64,
 ) -> Option<ValidityLine> {
-    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm)?;
+    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm, S)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
     let (first, last) = extent(&p)?;
@@ -999,7 +1139,7 @@ fn validity_line(
             }
         }
     }
-    let (o, pp) = cells(&q, n, pitch)?;
+    let (o, pp, _) = cells(&q, n, pitch, 0)?;
     let mut shape_ok = true;
     for i in [4usize, 7, 10, 15, 18].into_iter().filter(|&i| i < n) {
         // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
@@ -1304,6 +1444,37 @@ mod tests {
         }
         assert!((at(31, 20) - at(151, 20)).abs() < 10.0);
         assert!(at(31, 20) < 120.0);
+    }
+
+    #[test]
+    fn cells_follow_a_pitch_that_grows_along_the_line() {
+        // 18 characters 8 px wide whose pitch grows from 16 to 24 px (a
+        // line seen in perspective): boundaries at 16 i + 8 i (i − 18) / 18
+        // … i.e. bend 0.2 on a mean pitch of 20 px.
+        let at = |i: usize| {
+            let t = i as f64;
+            20.0 + 20.0 * t + 0.2 * 20.0 * t * (t - 18.0) / 18.0
+        };
+        let mut p = vec![0f32; 420];
+        for i in 0..18 {
+            let mid = (at(i) + at(i + 1)) / 2.0;
+            p[(mid - 4.0) as usize..(mid + 4.0) as usize].fill(10.0);
+        }
+        // Whether a boundary of the fit crosses a character.
+        let crossed = |(o, pp, c): (f64, f64, f64)| {
+            (0..=18).any(|i| {
+                let t = i as f64;
+                let x = (o + t * pp + c * pp * t * (t - 18.0) / 18.0).round() as usize;
+                p.get(x).is_some_and(|&v| v > 0.0)
+            })
+        };
+        let bent = cells(&p, 18, 20.0, 6).unwrap();
+        assert!(bent.2 > 0.05, "bend {}", bent.2);
+        assert!(!crossed(bent));
+        // Without bends the best fit cannot follow it.
+        let plain = cells(&p, 18, 20.0, 0).unwrap();
+        assert_eq!(plain.2, 0.0);
+        assert!(crossed(plain));
     }
 
     #[test]
