@@ -6,6 +6,8 @@ use crate::rt::prelude::*;
 
 use super::detect::{at, bin_diff, round_i, Quad, Work, NONE, NT};
 use super::geom::{self, Line, Pt};
+use super::layout::CARD;
+use super::Card;
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along
 /// the gradient by a parabola through the magnitudes), [`REFINE_ROUNDS`]
@@ -22,28 +24,40 @@ pub fn refine(wk: &Work, quad: &mut Quad) {
                 *side = through(a, b);
             }
         }
-        let mut nq = q;
-        let mut ok = true;
-        for (i, corner) in nq.iter_mut().enumerate() {
-            // Corner i joins side i−1 and side i.
-            match (geom::at(&sides, i + 3), geom::at(&sides, i)) {
-                (Some(l0), Some(l1)) => match l0.meet(&l1) {
-                    Some(p) if geom::dist(p, geom::at(&q, i)) < 6.0 => *corner = p,
-                    _ => ok = false,
-                },
-                _ => ok = false,
-            }
-        }
-        if !ok || !geom::convex(&nq) {
+        let Some(nq) = corners(&sides, q, 6.0) else {
             return;
-        }
+        };
         quad.q = nq;
     }
 }
 
+/// The corners where consecutive `sides` meet (corner i joins side i−1
+/// and side i), each less than `cap` from the same corner of `q`; `None`
+/// when one is not, or the quad is not convex.
+#[inline(never)]
+fn corners(sides: &[Option<Line>; 4], q: [Pt; 4], cap: f64) -> Option<[Pt; 4]> {
+    let mut nq = q;
+    for (i, corner) in nq.iter_mut().enumerate() {
+        let (l0, l1) = (geom::at(sides, i + 3)?, geom::at(sides, i)?);
+        let p = l0.meet(&l1)?;
+        if dist(p, *corner) >= cap {
+            return None;
+        }
+        *corner = p;
+    }
+    geom::convex(&nq).then_some(nq)
+}
+
+/// [`geom::dist`], called rather than inlined: its square root is six
+/// unrolled Newton steps (~200 B of wasm at each inlined use).
+#[inline(never)]
+fn dist(p: Pt, q: Pt) -> f64 {
+    geom::dist(p, q)
+}
+
 /// The line through two points.
 fn through(p: Pt, q: Pt) -> Option<Line> {
-    let len = geom::dist(p, q);
+    let len = dist(p, q);
     if len < 1e-6 {
         return None;
     }
@@ -64,7 +78,7 @@ const SIDE_REACH: usize = 8;
 const INNER_SHARE: f64 = 0.5;
 
 fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
-    let len = geom::dist(a, b);
+    let len = dist(a, b);
     if len < 4.0 {
         return None;
     }
@@ -145,4 +159,162 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
         return Some(l);
     }
     Line::fit(&pts)
+}
+
+/// Reach of [`polish`] on either side of each side, over the card's
+/// diagonal.
+const POLISH_REACH: f64 = 0.03;
+/// Profiles across each side in [`polish`].
+const POLISH_SAMPLES: usize = 40;
+/// Profile steps each way at most (the step grows on large frames, so the
+/// cost is bounded whatever the size).
+const POLISH_STEPS: usize = 40;
+/// Where the profiles start and end along a side (the rounded corners,
+/// a radius of 3.2 mm, end 6 % along the short side).
+const POLISH_SPAN: f64 = 0.1;
+/// The smallest luma step (over two steps; profiles hold the sum of
+/// three pixels' luma) that counts as an edge.
+const POLISH_FLOOR: f32 = 18.0;
+/// The smallest level difference across an edge (the means 2–5 steps
+/// either side) for [`polish`]: a thin line has none.
+const POLISH_STEP: f32 = 24.0;
+/// See [`POLISH_STEP`].
+const PAD: usize = 5;
+/// The share of profiles that must see the winning line.
+const POLISH_SUPPORT: f64 = 0.5;
+
+/// Refits the found card's sides on the full-resolution frame (the
+/// detector's copy is 2–3× coarser) over a wider reach than [`refine`]'s:
+/// a side the detector took from a shadow's or a paper's edge beside the
+/// card moves in to the card's own edge. The corners, the homography and
+/// the scale follow; the face, the print and the rectified copy stay.
+pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
+    let c = card.corners;
+    let reach = POLISH_REACH * dist(geom::at(&c, 0), geom::at(&c, 2));
+    let step = (reach / POLISH_STEPS as f64).max(1.0);
+    let steps = (reach / step) as usize;
+    let frame = Frame { rgba, w, h };
+    let mut sides: [Option<Line>; 4] = [None; 4];
+    for (s, side) in sides.iter_mut().enumerate() {
+        let (a, b) = (geom::at(&c, s), geom::at(&c, s + 1));
+        *side = frame.edge(a, b, step, steps).or_else(|| through(a, b));
+    }
+    let Some(nq) = corners(&sides, c, 2.0 * reach) else {
+        return;
+    };
+    if let Some(hm) = geom::Homography::from_rect(CARD.0, CARD.1, &nq) {
+        let top = dist(nq[0], nq[1]);
+        card.ppm = top.min(dist(nq[3], nq[2])) / CARD.0;
+        card.corners = nq;
+        card.hm = hm;
+    }
+}
+
+/// The RGBA frame [`polish`] reads.
+struct Frame<'a> {
+    rgba: &'a [u8],
+    w: usize,
+    h: usize,
+}
+
+impl Frame<'_> {
+    /// Luma at the pixel nearest `p`, `None` outside the frame.
+    fn luma(&self, p: Pt) -> Option<f32> {
+        if p.0 < 0.0 || p.1 < 0.0 {
+            return None;
+        }
+        let (x, y) = (round_i(p.0) as usize, round_i(p.1) as usize);
+        if x >= self.w || y >= self.h {
+            return None;
+        }
+        let i = (y * self.w + x) * 4;
+        match self.rgba.get(i..i + 3) {
+            Some(&[r, g, b]) => {
+                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
+            }
+            _ => None,
+        }
+    }
+
+    /// The card's edge along the side `a`→`b`: luma profiles across it
+    /// ([`POLISH_SAMPLES`], ±`steps` × `step` px, each the mean of three
+    /// pixels along the side), in each the strongest step (a gradient
+    /// maximum with the levels either side apart: not a thin line such as
+    /// a ruled line or the card's guilloche), a line fitted through those
+    /// and refitted to the points near it. `None` when fewer than
+    /// [`POLISH_SUPPORT`] of the profiles have a step near the line.
+    #[inline(never)]
+    fn edge(&self, a: Pt, b: Pt, step: f64, steps: usize) -> Option<Line> {
+        let len = dist(a, b);
+        if len < 8.0 {
+            return None;
+        }
+        let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+        let no = 2 * steps + 1;
+        let half = steps as f64;
+        let mut pts: Vec<(f64, f64, f64)> = Vec::new();
+        // The profile runs PAD steps further each way than the offsets
+        // searched, for the step test.
+        let mut prof = vec![0f32; no + 2 * PAD];
+        for i in 0..POLISH_SAMPLES {
+            let t = POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
+            let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let mut inside = true;
+            for (j, v) in prof.iter_mut().enumerate() {
+                let o = (j as f64 - half - PAD as f64) * step;
+                let q = (p.0 - uy * o, p.1 + ux * o);
+                let mut sum = 0.0;
+                for d in [-step, 0.0, step] {
+                    match self.luma((q.0 + ux * d, q.1 + uy * d)) {
+                        Some(l) => sum += l,
+                        None => inside = false,
+                    }
+                }
+                *v = sum;
+            }
+            if !inside {
+                continue;
+            }
+            let at = |j: usize| prof.get(j).copied().unwrap_or(0.0);
+            let grad = |j: usize| (at(j + 1) - at(j.wrapping_sub(1))).abs();
+            // Profile index j is offset j − PAD − steps.
+            let mut best: Option<(f64, f32)> = None;
+            for j in PAD..PAD + no {
+                let (g0, g, g2) = (grad(j - 1), grad(j), grad(j + 1));
+                if g < POLISH_FLOOR || g < g0 || g <= g2 || best.is_some_and(|(_, m)| g <= m) {
+                    continue;
+                }
+                // A step: the levels 2–5 steps either side differ.
+                let (mut lo, mut hi) = (0f32, 0f32);
+                for k in 2..=PAD {
+                    lo += at(j - k);
+                    hi += at(j + k);
+                }
+                if (hi - lo).abs() < POLISH_STEP * (PAD - 1) as f32 {
+                    continue;
+                }
+                let den = g0 - 2.0 * g + g2;
+                let off = if den < 0.0 {
+                    (0.5 * (g0 - g2) / den).max(-0.5).min(0.5)
+                } else {
+                    0.0
+                };
+                best = Some((j as f64 - half - PAD as f64 + f64::from(off), g));
+            }
+            if let Some((o, _)) = best {
+                let o = o * step;
+                pts.push((p.0 - uy * o, p.1 + ux * o, 1.0));
+            }
+        }
+        let need = POLISH_SUPPORT * POLISH_SAMPLES as f64;
+        let mut l = Line::fit(&pts)?;
+        for tol in [3.0 * step, step] {
+            pts.retain(|&(x, y, _)| l.dist((x, y)).abs() < tol);
+            if (pts.len() as f64) < need {
+                return None;
+            }
+            l = Line::fit(&pts)?;
+        }
+        Some(l)
+    }
 }
