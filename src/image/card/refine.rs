@@ -14,21 +14,32 @@ use super::Card;
 /// times.
 pub fn refine(wk: &Work, quad: &mut Quad) {
     for _ in 0..REFINE_ROUNDS {
-        let q = quad.q;
-        let mut sides: [Option<Line>; 4] = [None; 4];
-        for (s, side) in sides.iter_mut().enumerate() {
-            let (a, b) = (geom::at(&q, s), geom::at(&q, s + 1));
-            *side = fit_side(wk, a, b);
-            // A completed side has no edge: it stays where it was.
-            if side.is_none() && quad.cut {
-                *side = through(a, b);
-            }
+        match refit(quad.q, quad.cut, 6.0, &|a, b| fit_side(wk, a, b)) {
+            Some(nq) => quad.q = nq,
+            None => return,
         }
-        let Some(nq) = corners(&sides, q, 6.0) else {
-            return;
-        };
-        quad.q = nq;
     }
+}
+
+/// Each side of `q` refitted by `fit` (or kept where `fit` finds no edge
+/// and `keep`: a completed side), the corners where consecutive sides
+/// meet (corner i joins side i−1 and side i); `None` when a side is
+/// missing, a corner moves `cap` or more, or the quad is not convex.
+fn refit(
+    q: [Pt; 4],
+    keep: bool,
+    cap: f64,
+    fit: &dyn Fn(Pt, Pt) -> Option<Line>,
+) -> Option<[Pt; 4]> {
+    let mut sides: [Option<Line>; 4] = [None; 4];
+    for (s, side) in sides.iter_mut().enumerate() {
+        let (a, b) = (geom::at(&q, s), geom::at(&q, s + 1));
+        *side = fit(a, b);
+        if side.is_none() && keep {
+            *side = through(a, b);
+        }
+    }
+    corners(&sides, q, cap)
 }
 
 /// The corners where consecutive `sides` meet (corner i joins side i−1
@@ -149,14 +160,20 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
             pts.push(p);
         }
     }
-    if pts.len() < 6 {
+    fit_trim(pts, 1.0, 6, false)
+}
+
+/// The line through `pts` refitted once to those within `tol` of it;
+/// `None` under `need` points, and when fewer are within `tol` the first
+/// fit (`None` if `strict`).
+fn fit_trim(mut pts: Vec<(f64, f64, f64)>, tol: f64, need: usize, strict: bool) -> Option<Line> {
+    if pts.len() < need {
         return None;
     }
-    // One trimming round: drop points far from the first fit.
     let l = Line::fit(&pts)?;
-    pts.retain(|&(x, y, _)| l.dist((x, y)).abs() < 1.0);
-    if pts.len() < 6 {
-        return Some(l);
+    pts.retain(|&(x, y, _)| l.dist((x, y)).abs() < tol);
+    if pts.len() < need {
+        return (!strict).then_some(l);
     }
     Line::fit(&pts)
 }
@@ -180,8 +197,8 @@ const POLISH_FLOOR: f32 = 18.0;
 const POLISH_STEP: f32 = 24.0;
 /// See [`POLISH_STEP`].
 const PAD: usize = 5;
-/// The share of profiles that must see the winning line.
-const POLISH_SUPPORT: f64 = 0.5;
+/// The profiles that must see a step for a side to move.
+const POLISH_SUPPORT: usize = POLISH_SAMPLES / 2;
 
 /// Refits the found card's sides on the full-resolution frame (the
 /// detector's copy is 2–3× coarser) over a wider reach than [`refine`]'s:
@@ -194,12 +211,8 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     let step = (reach / POLISH_STEPS as f64).max(1.0);
     let steps = (reach / step) as usize;
     let frame = Frame { rgba, w, h };
-    let mut sides: [Option<Line>; 4] = [None; 4];
-    for (s, side) in sides.iter_mut().enumerate() {
-        let (a, b) = (geom::at(&c, s), geom::at(&c, s + 1));
-        *side = frame.edge(a, b, step, steps).or_else(|| through(a, b));
-    }
-    let Some(nq) = corners(&sides, c, 2.0 * reach) else {
+    // A side without a clear edge (a completed one, a faint one) stays.
+    let Some(nq) = refit(c, true, 2.0 * reach, &|a, b| frame.edge(a, b, step, steps)) else {
         return;
     };
     if let Some(hm) = geom::Homography::from_rect(CARD.0, CARD.1, &nq) {
@@ -257,20 +270,17 @@ impl Frame<'_> {
         // searched, for the step test.
         let mut prof = vec![0f32; no + 2 * PAD];
         for i in 0..POLISH_SAMPLES {
-            let t = POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
+            let t =
+                POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
             let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
             let mut inside = true;
             for (j, v) in prof.iter_mut().enumerate() {
                 let o = (j as f64 - half - PAD as f64) * step;
                 let q = (p.0 - uy * o, p.1 + ux * o);
-                let mut sum = 0.0;
-                for d in [-step, 0.0, step] {
-                    match self.luma((q.0 + ux * d, q.1 + uy * d)) {
-                        Some(l) => sum += l,
-                        None => inside = false,
-                    }
+                match self.luma(q) {
+                    Some(l) => *v = 3.0 * l,
+                    None => inside = false,
                 }
-                *v = sum;
             }
             if !inside {
                 continue;
@@ -293,28 +303,13 @@ impl Frame<'_> {
                 if (hi - lo).abs() < POLISH_STEP * (PAD - 1) as f32 {
                     continue;
                 }
-                let den = g0 - 2.0 * g + g2;
-                let off = if den < 0.0 {
-                    (0.5 * (g0 - g2) / den).max(-0.5).min(0.5)
-                } else {
-                    0.0
-                };
-                best = Some((j as f64 - half - PAD as f64 + f64::from(off), g));
+                best = Some((j as f64 - half - PAD as f64, g));
             }
             if let Some((o, _)) = best {
                 let o = o * step;
                 pts.push((p.0 - uy * o, p.1 + ux * o, 1.0));
             }
         }
-        let need = POLISH_SUPPORT * POLISH_SAMPLES as f64;
-        let mut l = Line::fit(&pts)?;
-        for tol in [3.0 * step, step] {
-            pts.retain(|&(x, y, _)| l.dist((x, y)).abs() < tol);
-            if (pts.len() as f64) < need {
-                return None;
-            }
-            l = Line::fit(&pts)?;
-        }
-        Some(l)
+        fit_trim(pts, 2.0 * step, POLISH_SUPPORT, true)
     }
 }
