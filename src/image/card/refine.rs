@@ -22,9 +22,9 @@ pub fn refine(wk: &Work, quad: &mut Quad) {
 }
 
 /// Each side of `q` refitted by `fit` (or kept where `fit` finds no edge
-/// and `keep`: a completed side), the corners where consecutive sides
-/// meet (corner i joins side i−1 and side i); `None` when a side is
-/// missing, a corner moves `cap` or more, or the quad is not convex.
+/// and `keep`: a completed side), and the corners where consecutive sides
+/// meet; `None` when a side is missing, a corner moves `cap` or more, or
+/// the quad is not convex.
 fn refit(
     q: [Pt; 4],
     keep: bool,
@@ -39,17 +39,10 @@ fn refit(
             *side = through(a, b);
         }
     }
-    corners(&sides, q, cap)
-}
-
-/// The corners where consecutive `sides` meet (corner i joins side i−1
-/// and side i), each less than `cap` from the same corner of `q`; `None`
-/// when one is not, or the quad is not convex.
-#[inline(never)]
-fn corners(sides: &[Option<Line>; 4], q: [Pt; 4], cap: f64) -> Option<[Pt; 4]> {
     let mut nq = q;
     for (i, corner) in nq.iter_mut().enumerate() {
-        let (l0, l1) = (geom::at(sides, i + 3)?, geom::at(sides, i)?);
+        // Corner i joins side i−1 and side i.
+        let (l0, l1) = (geom::at(&sides, i + 3)?, geom::at(&sides, i)?);
         let p = l0.meet(&l1)?;
         if dist(p, *corner) >= cap {
             return None;
@@ -294,13 +287,8 @@ impl Frame<'_> {
                 if g < POLISH_FLOOR || g < g0 || g <= g2 || best.is_some_and(|(_, m)| g <= m) {
                     continue;
                 }
-                // A step: the levels 2–5 steps either side differ.
-                let (mut lo, mut hi) = (0f32, 0f32);
-                for k in 2..=PAD {
-                    lo += at(j - k);
-                    hi += at(j + k);
-                }
-                if (hi - lo).abs() < POLISH_STEP * (PAD - 1) as f32 {
+                // A step: the levels PAD steps either side differ.
+                if (at(j + PAD) - at(j - PAD)).abs() < POLISH_STEP {
                     continue;
                 }
                 best = Some((j as f64 - half - PAD as f64, g));
