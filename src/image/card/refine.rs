@@ -229,21 +229,17 @@ struct Frame<'a> {
 }
 
 impl Frame<'_> {
-    /// Luma at the pixel nearest `p`, `None` outside the frame.
-    fn luma(&self, p: Pt) -> Option<f32> {
-        if p.0 < 0.0 || p.1 < 0.0 {
-            return None;
-        }
-        let (x, y) = (round_i(p.0) as usize, round_i(p.1) as usize);
-        if x >= self.w || y >= self.h {
-            return None;
-        }
+    /// Luma at the pixel nearest `p`, or at the frame's nearest edge pixel
+    /// (a profile leaving the frame flattens: no step there).
+    fn luma(&self, p: Pt) -> f32 {
+        let x = round_i(p.0).max(0).min(self.w as i64 - 1) as usize;
+        let y = round_i(p.1).max(0).min(self.h as i64 - 1) as usize;
         let i = (y * self.w + x) * 4;
         match self.rgba.get(i..i + 3) {
             Some(&[r, g, b]) => {
-                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
+                (77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0
             }
-            _ => None,
+            _ => 0.0,
         }
     }
 
@@ -270,17 +266,9 @@ impl Frame<'_> {
             let t =
                 POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
             let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-            let mut inside = true;
             for (j, v) in prof.iter_mut().enumerate() {
                 let o = (j as f64 - half - PAD as f64) * step;
-                let q = (p.0 - uy * o, p.1 + ux * o);
-                match self.luma(q) {
-                    Some(l) => *v = l,
-                    None => inside = false,
-                }
-            }
-            if !inside {
-                continue;
+                *v = self.luma((p.0 - uy * o, p.1 + ux * o));
             }
             let at = |j: usize| prof.get(j).copied().unwrap_or(0.0);
             let grad = |j: usize| (at(j + 1) - at(j.wrapping_sub(1))).abs();
@@ -303,5 +291,39 @@ impl Frame<'_> {
             }
         }
         fit_trim(pts, 2.0 * step, POLISH_SUPPORT, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A light card on a darker ground, a thin black line printed inside
+    /// it: the side given 3 px outside the card moves to the card's edge,
+    /// not to the line (stronger, but no step: the card's level either
+    /// side of it).
+    #[test]
+    fn a_side_moves_to_the_card_edge_past_a_thin_line() {
+        let (w, h) = (200usize, 140usize);
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (x, y) = (i % w, i / w);
+            let card = (40..160).contains(&x) && (30..110).contains(&y);
+            let v = match (card, x) {
+                (true, 150 | 151) => 0,
+                (true, _) => 200,
+                _ => 90,
+            };
+            px.copy_from_slice(&[v, v, v, 255]);
+        }
+        let frame = Frame { rgba: &rgba, w, h };
+        let line = frame.edge((163.0, 35.0), (163.0, 105.0), 1.0, 16);
+        let line = line.expect("the card's edge");
+        for y in [40.0, 100.0] {
+            let x = (line.c - line.b * y) / line.a;
+            assert!((x - 159.5).abs() <= 1.0, "x = {x} at y = {y}");
+        }
+        // Without a step in reach (the ground alone), the side stays.
+        assert!(frame.edge((20.0, 35.0), (20.0, 105.0), 1.0, 8).is_none());
     }
 }
