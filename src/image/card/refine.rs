@@ -177,6 +177,8 @@ fn fit_trim(mut pts: Vec<(f64, f64, f64)>, tol: f64, need: usize, strict: bool) 
 /// diagonal (s2/s7/s8 corners within 2 %, steps of 8 levels: 3 %
 /// 377/376/302, 4 % 377/376/307, 5 % 378/375/305).
 const POLISH_REACH: f64 = 0.04;
+/// The smallest corner move, over the diagonal, that [`polish`] makes.
+const POLISH_MOVE: f64 = 0.005;
 /// Profiles across each side in [`polish`].
 const POLISH_SAMPLES: usize = 40;
 /// Profile steps each way at most (the step grows on large frames, so the
@@ -205,7 +207,8 @@ const POLISH_SUPPORT: usize = POLISH_SAMPLES / 2;
 /// the scale follow; the face, the print and the rectified copy stay.
 pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     let c = card.corners;
-    let reach = POLISH_REACH * dist(geom::at(&c, 0), geom::at(&c, 2));
+    let diag = dist(geom::at(&c, 0), geom::at(&c, 2));
+    let reach = POLISH_REACH * diag;
     let step = (reach / POLISH_STEPS as f64).max(1.0);
     let steps = (reach / step) as usize;
     let frame = Frame { rgba, w, h };
@@ -213,6 +216,16 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     let Some(nq) = refit(c, true, 2.0 * reach, &|a, b| frame.edge(a, b, step, steps)) else {
         return;
     };
+    // An outline already on the card's edges stays: the polish is for a
+    // side taken from another edge, and a small shift only moves the
+    // reader's sampling (its reads flip both ways).
+    if nq
+        .iter()
+        .zip(c)
+        .all(|(p, q)| dist(*p, q) < POLISH_MOVE * diag)
+    {
+        return;
+    }
     if let Some(hm) = geom::Homography::from_rect(CARD.0, CARD.1, &nq) {
         let top = dist(nq[0], nq[1]);
         card.ppm = top.min(dist(nq[3], nq[2])) / CARD.0;
