@@ -234,7 +234,10 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
             }
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, mut c)| {
+        refine::polish(rgba, w, h, &mut c);
+        c
+    })
 }
 
 /// The evidence the second pass asks for: a known face and, on the
