@@ -15,6 +15,7 @@ const sources = {
   'web.js': 'js/web.js',
   'schemas.js': 'js/schemas.js',
   'widget.js': 'widget/widget.js',
+  'widget-image.js': 'widget/widget-image.js',
   'widget-card.js': 'widget/widget-card.js',
 };
 
