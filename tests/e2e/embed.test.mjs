@@ -9,12 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { describedText, launch, makeJpeg, needs, openPage, pkgFetches, serve, wasmFetches, widgetSettled } from './helpers.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
-let strict, blocked, fullBlocked, visionBlocked, browser;
+let strict, blocked, fullBlocked, visionBlocked, imageBlocked, browser;
 before(async () => {
   strict = await serve({ headers: { 'Content-Security-Policy': CSP } });
   blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm', '/pkg/wasm-fields/beian_check_bg.wasm'] });
   fullBlocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
   visionBlocked = await serve({ block: ['/pkg/wasm-vision/'] });
+  imageBlocked = await serve({ block: ['/pkg/widget-image.js'] });
   browser = await launch();
 });
 after(async () => {
@@ -23,6 +24,7 @@ after(async () => {
   blocked?.server.close();
   fullBlocked?.server.close();
   visionBlocked?.server.close();
+  imageBlocked?.server.close();
 });
 
 /** A 1×1 PNG: a real image the header check reads (and finds far too small for an ID card). */
@@ -127,6 +129,7 @@ test('a filing page loads only widget.js and widget.css (under 60 KB gz) until i
   await page.hover('input[name="id"]');
   await page.waitForFunction(() => document.querySelector('form').dataset.beianState === 'ready');
   assert.deepEqual(fetched.filter((f) => f.endsWith('.wasm')), ['wasm-fields/beian_check_bg.wasm']);
+  assert.ok(!fetched.includes('widget-image.js'), 'the image path waits for a file input');
   const firstCheck = fetched.slice(2).filter((f) => !f.startsWith('locales/')).reduce((sum, f) => sum + gz(f), 0);
   console.log(`# + at the first use, for field checks: ${fetched.slice(2).join(' + ')} = ${firstCheck} B (zlib level 9)`);
   await page.close();
@@ -311,6 +314,29 @@ test('when the vision module fails, an ID photo gets the whole-frame checks and 
   assert.equal(await page.locator('canvas[data-beian-outline]').count(), 0);
   await page.fill('input[name="name"]', '张三');
   await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  assert.match(posts[0], /idFront=front\.jpg/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('when the image path (widget-image.js) fails to load, a picked file is not checked, fields are, and the form submits', async () => {
+  const { page, fetched, posts } = await embedPage(imageBlocked, pkgFetches);
+  const input = 'input[data-beian-image="idCardFront"]';
+  const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && /beian-check/.test(m.text()));
+  await page.setInputFiles(input, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 1600, 1000) });
+  await warned;
+  await page.waitForFunction(() => !document.querySelector('.bc-busy'));
+  assert.ok(fetched.includes('widget-image.js'), `it was tried: ${fetched}`);
+  assert.equal(await page.locator('.bc-msg[data-beian-for="idFront"] .bc-finding').count(), 0);
+  assert.equal(await page.locator('canvas.bc-thumb').count(), 0, 'nothing drawn, nothing claimed');
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="name"]', '张三');
   await page.fill('input[name="email"]', 'li@example.cn');
   await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
   assert.match(posts[0], /mobile=13800138000/);
