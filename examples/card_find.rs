@@ -164,7 +164,13 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
     if asp < 1.0 && asp > 0.0 {
         asp = 1.0 / asp;
     }
-    let mut s = format!(" asp={asp:.2}");
+    // About the card's own centre (the diagonals' meeting), as the
+    // detector's fallback takes it.
+    let mut own = geom::diagonals_meet(&q4).map_or(0.0, |c| geom::rect_aspect(&q4, c));
+    if own < 1.0 && own > 0.0 {
+        own = 1.0 / own;
+    }
+    let mut s = format!(" asp={asp:.2}/{own:.2}");
     if std::env::var("CARD_DEBUG").is_ok() {
         for i in 0..4 {
             let (a, b) = (tw[i], tw[(i + 1) % 4]);

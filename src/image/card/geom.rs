@@ -284,6 +284,20 @@ pub fn rect_aspect(q: &[Pt; 4], centre: Pt) -> f64 {
     }
 }
 
+/// Where the diagonals q0–q2 and q1–q3 meet (the projection of a
+/// rectangle's centre); `None` when they are nearly parallel.
+pub fn diagonals_meet(q: &[Pt; 4]) -> Option<Pt> {
+    let (a, b, c, d) = (at(q, 0), at(q, 1), at(q, 2), at(q, 3));
+    let (ux, uy) = (c.0 - a.0, c.1 - a.1);
+    let (vx, vy) = (d.0 - b.0, d.1 - b.1);
+    let den = ux * vy - uy * vx;
+    if den.abs() < 1e-9 {
+        return None;
+    }
+    let t = ((b.0 - a.0) * vy - (b.1 - a.1) * vx) / den;
+    Some((a.0 + t * ux, a.1 + t * uy))
+}
+
 /// Twice the signed area of a polygon (positive = clockwise in image
 /// coordinates, y down).
 pub fn area2(q: &[Pt; 4]) -> f64 {
@@ -339,6 +353,26 @@ mod tests {
         }
         let sq = [(0.0, 0.0), (1586.0, 0.0), (1586.0, 1000.0), (0.0, 1000.0)];
         assert!((rect_aspect(&sq, (793.0, 500.0)) - 1.586).abs() < 1e-3);
+    }
+
+    /// A card seen by a pinhole camera facing its centre, then moved off
+    /// the frame's centre (a crop): its centre is where the diagonals
+    /// meet, and the aspect taken about that point is ID-1's again.
+    #[test]
+    fn an_off_centre_card_is_measured_about_its_own_centre() {
+        let (t, d) = (0.4f64, 140.0);
+        let shift = (80.0, 50.0);
+        let q = [(-42.8, -27.0), (42.8, -27.0), (42.8, 27.0), (-42.8, 27.0)].map(|(x, y)| {
+            // Tilted by t about the x axis, then by t about the y axis.
+            let (yy, z0) = (y * t.cos(), y * t.sin());
+            let (xx, z) = (x * t.cos() + z0 * t.sin(), d - x * t.sin() + z0 * t.cos());
+            (xx * d / z + shift.0, yy * d / z + shift.1)
+        });
+        let c = diagonals_meet(&q).unwrap();
+        assert!(dist(c, shift) < 1e-6, "{c:?}");
+        let (a, b) = (rect_aspect(&q, c), rect_aspect(&q, (0.0, 0.0)));
+        assert!((a - 85.6 / 54.0).abs() < 1e-3, "{a} {b}");
+        assert!((b - 85.6 / 54.0).abs() > 0.05, "{b}");
     }
 
     #[test]
