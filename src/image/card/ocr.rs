@@ -978,7 +978,6 @@ fn read_registered<T>(
     let wide = band(rgba, w, h, hm, at.wide, ppm, RS);
     [0, BENDS]
         .iter()
-        .filter(|&&bends| bends == 0 || at.perspective)
         .find_map(|&bends| {
             register(wide.as_ref()?, hm, bends, at)
                 .and_then(|moved| read(&moved))
@@ -1031,8 +1030,6 @@ struct Printed {
     gap: f64,
     n: usize,
     head: f64,
-    /// Whether a fit with perspective ([`BENDS`]) follows the plain one.
-    perspective: bool,
 }
 
 /// The number: 18 cells; the label 公民身份号码 ends ≥ 3 mm left of it.
@@ -1042,7 +1039,6 @@ const NUMBER_AT: Printed = Printed {
     gap: 2.2,
     n: 18,
     head: f64::INFINITY,
-    perspective: true,
 };
 
 /// The validity's first date 'YYYY.MM.DD' (both forms start with it); the
@@ -1053,9 +1049,6 @@ const VALIDITY_AT: Printed = Printed {
     gap: 1.2,
     n: 10,
     head: 10.15,
-    // A second registered read with perspective cost +1.5 % instructions
-    // on s2_30 (each is a validity read) for few lines.
-    perspective: false,
 };
 
 /// [`register`]'s sampling (px/mm): half the reading's, a fifth of
