@@ -951,37 +951,19 @@ pub fn number_scores(
 /// the line out of the band); the first confident read wins.
 pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
     let tpl = templates((WD, WP));
-    let read = |hm: &Homography| read_line(rgba, w, h, hm, ppm, &tpl);
-    let conf = |n: &Number| n.confidence;
-    read_registered(rgba, w, h, hm, ppm, &NUMBER_AT, read, conf)
-}
-
-/// The first confident of `read` with the corners `hm`, then with `hm`
-/// registered on the line `at` ([`register`]) without perspective, then
-/// with it (with it at once, the fit found a wrong bend on number lines
-/// the plain fit reads: seed 7 #26, #231); else the first read.
-#[allow(clippy::too_many_arguments)]
-fn read_registered<T>(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-    at: &Printed,
-    read: impl Fn(&Homography) -> Option<T>,
-    conf: impl Fn(&T) -> f64,
-) -> Option<T> {
-    let first = read(hm);
-    if first.as_ref().is_some_and(|v| conf(v) >= 0.9) {
+    let first = read_line(rgba, w, h, hm, ppm, &tpl);
+    if first.as_ref().is_some_and(|n| n.confidence >= 0.9) {
         return first;
     }
-    let wide = band(rgba, w, h, hm, at.wide, ppm, RS);
+    // Without perspective first: with it, the fit found a wrong bend on
+    // lines the plain fit reads (seed 7 #26, #231).
+    let wide = band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS);
     [0, BENDS]
         .iter()
         .find_map(|&bends| {
-            register(wide.as_ref()?, hm, bends, at)
-                .and_then(|moved| read(&moved))
-                .filter(|v| conf(v) >= 0.9)
+            register(wide.as_ref()?, hm, bends, &NUMBER_AT)
+                .and_then(|moved| read_line(rgba, w, h, &moved, ppm, &tpl))
+                .filter(|n| n.confidence >= 0.9)
         })
         .or(first)
 }
@@ -1261,9 +1243,19 @@ pub fn read_validity(
     ppm: f64,
 ) -> Option<Validity> {
     let tpl = templates((0.0, WP_V));
-    let read = |hm: &Homography| validity_read(rgba, w, h, hm, ppm, &tpl);
-    let conf = |v: &Validity| v.confidence;
-    read_registered(rgba, w, h, hm, ppm, &VALIDITY_AT, read, conf)
+    let first = validity_read(rgba, w, h, hm, ppm, &tpl);
+    if first.as_ref().is_some_and(|v| v.confidence >= 0.9) {
+        return first;
+    }
+    let wide = band(rgba, w, h, hm, VALIDITY_AT.wide, ppm, RS);
+    [0, BENDS]
+        .iter()
+        .find_map(|&bends| {
+            register(wide.as_ref()?, hm, bends, &VALIDITY_AT)
+                .and_then(|moved| validity_read(rgba, w, h, &moved, ppm, &tpl))
+                .filter(|v| v.confidence >= 0.9)
+        })
+        .or(first)
 }
 
 /// Reads the validity line of `hm`'s band: with the line's rows, then,
