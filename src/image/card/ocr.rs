@@ -758,16 +758,6 @@ fn ch(c: usize) -> char {
     }
 }
 
-/// Keeps only the classes `lo..=hi` of `s` (what a position can hold),
-/// so that an impossible class is neither the reading nor the runner-up.
-fn only(s: &mut [f64; 11], lo: usize, hi: usize) {
-    for (k, v) in s.iter_mut().enumerate() {
-        if k < lo || k > hi {
-            *v = -1.0;
-        }
-    }
-}
-
 /// Per-character confidence: the margin of the best similarity over the
 /// runner-up ([`AMB`] or more counts as certain), nothing below a
 /// similarity of 0.5.
@@ -846,61 +836,93 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
     }
 }
 
-/// A number line ready to classify: its band, the band's gradients, the
-/// line's rows and its 18 cells (offset, pitch).
-struct NumberLine {
+/// A text line ready to classify: its band, the band's gradients (for the
+/// stroke directions; the number's only), the line's rows, its cells
+/// (offset, pitch) and, for the validity line, its form and shape as
+/// [`ValidityScan`] has them.
+struct Line {
     b: Band,
-    g: Grad,
+    g: Option<Grad>,
     r: (usize, usize),
     o: f64,
-    pitch: f64,
+    pp: f64,
+    long_term: bool,
+    shape_ok: bool,
+    /// What each of its cells can hold (bit k: class k; 0: a separator,
+    /// not read).
+    classes: &'static [u16],
 }
 
-fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<NumberLine> {
+/// What each cell of the number can hold (bit k: class k, 10 for X): only
+/// the last may be X; the province's first digit is 1–8, the birth year
+/// 19xx or 20xx, the month's tens 0–1, the day's 0–3.
+const NUMBER_CLASSES: [u16; 18] = [
+    0x1fe, D, D, D, D, D, 0x006, 0x201, D, D, 0x003, D, 0x00f, D, D, D, D, 0x7ff,
+];
+
+/// What each cell of 'YYYY.MM.DD-YYYY.MM.DD' can hold (0: a separator, not
+/// read). Second-generation cards date from 2004 and run 5–20 years: years
+/// 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day tens 0–3.
+const VALIDITY_CLASSES: [u16; 21] = [
+    0x004, 0x001, 0x007, D, 0, 0x003, D, 0, 0x00f, D, 0, 0x004, 0x001, 0x01f, D, 0, 0x003, D, 0,
+    0x00f, D,
+];
+
+/// Any digit.
+const D: u16 = 0x3ff;
+
+fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Line> {
     let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm, S)?;
     let r = rows(&b)?;
-    let (o, pitch, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
-    let g = gradients(&b);
-    Some(NumberLine { b, g, r, o, pitch })
+    let (o, pp, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
+    let g = Some(gradients(&b));
+    Some(Line {
+        b,
+        g,
+        r,
+        o,
+        pp,
+        long_term: false,
+        shape_ok: true,
+        classes: &NUMBER_CLASSES,
+    })
 }
 
-/// The line's per-position similarities (18 × 11), each position limited
-/// to the classes it can hold. With the line's rows already read
-/// (`local`: the first read's similarities), only the characters whose
-/// own rows ([`local_rows`]) differ are read again.
-fn number_cells(
-    l: &NumberLine,
+/// (position, similarities) of each character of a line.
+type Digits = Vec<(usize, [f64; 11])>;
+
+/// The similarities of the line's cells (those its `classes` reads), each
+/// limited to the classes its position can hold, and each one's
+/// [`lower_left`].
+/// With a first read (`local`), only the characters whose own rows
+/// ([`local_rows`]) differ from the line's are read again.
+fn line_cells(
+    l: &Line,
     tpl: &[Template],
-    local: Option<&[[f64; 11]]>,
-) -> Option<Vec<[f64; 11]>> {
-    let mut sc: Vec<[f64; 11]> = Vec::with_capacity(18);
-    for i in 0..18 {
-        let x0 = l.o + i as f64 * l.pitch;
-        let rr = local.map_or(l.r, |_| local_rows(&l.b, l.r, x0, l.pitch));
-        if let Some(&prev) = local.and_then(|p| p.get(i)).filter(|_| rr == l.r) {
-            sc.push(prev);
-            continue;
-        }
-        let mut s = classify(&l.b, Some(&l.g), rr, x0, l.pitch, tpl)?;
-        // Only the last position may be X; the province's first digit is
-        // 1–8, the birth year 19xx or 20xx, the month's tens 0–1, the
-        // day's 0–3.
-        match i {
-            0 => only(&mut s, 1, 8),
-            6 => only(&mut s, 1, 2),
-            10 => only(&mut s, 0, 1),
-            12 => only(&mut s, 0, 3),
-            17 => {}
-            _ => only(&mut s, 0, 9),
-        }
-        if i == 7 {
-            for v in s.iter_mut().take(9).skip(1) {
+    local: Option<&[(usize, [f64; 11])]>,
+) -> Option<(Digits, Vec<f64>)> {
+    let mut digits: Digits = Vec::with_capacity(l.classes.len());
+    let mut open = Vec::with_capacity(l.classes.len());
+    for (i, &m) in l.classes.iter().enumerate().filter(|c| *c.1 != 0) {
+        let x0 = l.o + i as f64 * l.pp;
+        let rr = local.map_or(l.r, |_| local_rows(&l.b, l.r, x0, l.pp));
+        let reuse = local
+            .and_then(|p| p.get(digits.len()))
+            .filter(|_| rr == l.r);
+        let mut s = match reuse {
+            Some(&(_, prev)) => prev,
+            None => classify(&l.b, l.g.as_ref(), rr, x0, l.pp, tpl)?,
+        };
+        // An impossible class is neither the reading nor the runner-up.
+        for (k, v) in s.iter_mut().enumerate() {
+            if m >> k & 1 == 0 {
                 *v = -1.0;
             }
         }
-        sc.push(s);
+        digits.push((i, s));
+        open.push(lower_left(&l.b, rr, x0, l.pp).unwrap_or(0.0));
     }
-    Some(sc)
+    Some((digits, open))
 }
 
 /// The number line's per-position similarities (18 × 11) of a first read
@@ -912,11 +934,12 @@ pub fn number_scores(
     hm: &Homography,
     ppm: f64,
 ) -> Option<Vec<[f64; 11]>> {
-    number_cells(
+    let sc = line_cells(
         &number_line(rgba, w, h, hm, ppm)?,
         &templates((WD, WP)),
         None,
-    )
+    )?;
+    Some(sc.0.into_iter().map(|d| d.1).collect())
 }
 
 /// Reads the 18-character number from the portrait side.
@@ -955,8 +978,9 @@ fn read_line(
     ppm: f64,
     tpl: &[Template],
 ) -> Option<Number> {
-    let read = |sc: &[[f64; 11]]| {
-        let (text, confidence, repaired) = decide_number(sc);
+    let read = |sc: &Digits| {
+        let sc: Vec<[f64; 11]> = sc.iter().map(|d| d.1).collect();
+        let (text, confidence, repaired) = decide_number(&sc);
         Number {
             text,
             confidence,
@@ -964,13 +988,13 @@ fn read_line(
         }
     };
     let line = number_line(rgba, w, h, hm, ppm)?;
-    let sc = number_cells(&line, tpl, None)?;
+    let (sc, _) = line_cells(&line, tpl, None)?;
     let first = read(&sc);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = number_cells(&line, tpl, Some(&sc))
-        .map(|sc| read(&sc))
+    let again = line_cells(&line, tpl, Some(&sc))
+        .map(|sc| read(&sc.0))
         .filter(|n| n.confidence >= 0.9);
     again.or(Some(first))
 }
@@ -1102,24 +1126,7 @@ pub struct ValidityScan {
     pub open: Vec<f64>,
 }
 
-/// A validity line ready to classify: its band, rows, cells (offset,
-/// pitch), and its form and shape as [`ValidityScan`] has them.
-struct ValidityLine {
-    b: Band,
-    r: (usize, usize),
-    o: f64,
-    pp: f64,
-    long_term: bool,
-    shape_ok: bool,
-}
-
-fn validity_line(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-) -> Option<ValidityLine> {
+fn validity_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Line> {
     let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm, S)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
@@ -1129,17 +1136,10 @@ fn validity_line(
     // two wide ideographs (~6 mm), so its ink ends well before.
     let long_term = ((last - first) as f64) < 29.0 * S;
     let n = if long_term { 11 } else { 21 };
-    let mut q = p.clone();
-    if long_term {
-        // Segment only the head: blank what lies past 11 cells.
-        let cut = first as f64 + 11.0 * pitch * 1.02;
-        for (x, v) in q.iter_mut().enumerate() {
-            if x as f64 > cut {
-                *v = 0.0;
-            }
-        }
-    }
-    let (o, pp, _) = cells(&q, n, pitch, 0)?;
+    // Long-term, segment only the head: what lies past 11 cells is left out.
+    let cut = (first as f64 + 11.0 * pitch * 1.02) as usize;
+    let head = p.get(..=cut).filter(|_| long_term).unwrap_or(&p);
+    let (o, pp, _) = cells(head, n, pitch, 0)?;
     let mut shape_ok = true;
     for i in [4usize, 7, 10, 15, 18].into_iter().filter(|&i| i < n) {
         // Separators: a small blob; '.' low (its centre 0.7–0.9 of the
@@ -1173,56 +1173,16 @@ fn validity_line(
             shape_ok = false;
         }
     }
-    Some(ValidityLine {
+    Some(Line {
         b,
+        g: None,
+        classes: VALIDITY_CLASSES.get(..n)?,
         r,
         o,
         pp,
         long_term,
         shape_ok,
     })
-}
-
-/// (position, similarities) of each digit of a validity line.
-type Digits = Vec<(usize, [f64; 11])>;
-
-/// The digits' similarities of a validity line, each limited to the
-/// classes its position can hold. With a first read (`local`), only the
-/// digits whose own rows differ from the line's are read again.
-fn validity_digits(
-    l: &ValidityLine,
-    tpl: &[Template],
-    local: Option<&[(usize, [f64; 11])]>,
-) -> Option<(Digits, Vec<f64>)> {
-    let n = if l.long_term { 11 } else { 21 };
-    let mut digits: Vec<(usize, [f64; 11])> = Vec::with_capacity(n);
-    let mut open = Vec::with_capacity(n);
-    for i in (0..n).filter(|i| !matches!(i, 4 | 7 | 10 | 15 | 18)) {
-        let x0 = l.o + i as f64 * l.pp;
-        let rr = local.map_or(l.r, |_| local_rows(&l.b, l.r, x0, l.pp));
-        let reuse = local
-            .and_then(|p| p.get(digits.len()))
-            .filter(|_| rr == l.r);
-        let mut s = match reuse {
-            Some(&(_, prev)) => prev,
-            None => classify(&l.b, None, rr, x0, l.pp, tpl)?,
-        };
-        // Second-generation cards date from 2004 and run 5–20 years:
-        // years 20xx (tens 0–2 from, 0–4 until), month tens 0–1, day
-        // tens 0–3.
-        match i {
-            0 | 11 => only(&mut s, 2, 2),
-            1 | 12 => only(&mut s, 0, 0),
-            2 => only(&mut s, 0, 2),
-            13 => only(&mut s, 0, 4),
-            5 | 16 => only(&mut s, 0, 1),
-            8 | 19 => only(&mut s, 0, 3),
-            _ => only(&mut s, 0, 9),
-        }
-        digits.push((i, s));
-        open.push(lower_left(&l.b, rr, x0, l.pp).unwrap_or(0.0));
-    }
-    Some((digits, open))
 }
 
 /// Scans 有效期限 on the emblem side (a first read, for `card_read --dump`).
@@ -1234,7 +1194,7 @@ pub fn validity_scan(
     ppm: f64,
 ) -> Option<ValidityScan> {
     let l = validity_line(rgba, w, h, hm, ppm)?;
-    let (digits, open) = validity_digits(&l, &templates((0.0, WP_V)), None)?;
+    let (digits, open) = line_cells(&l, &templates((0.0, WP_V)), None)?;
     Some(ValidityScan {
         long_term: l.long_term,
         shape_ok: l.shape_ok,
@@ -1260,12 +1220,12 @@ pub fn read_validity(
         digits,
         open,
     };
-    let line = scan(validity_digits(&l, &tpl, None)?);
+    let line = scan(line_cells(&l, &tpl, None)?);
     let first = decide_validity(&line);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = validity_digits(&l, &tpl, Some(&line.digits))
+    let again = line_cells(&l, &tpl, Some(&line.digits))
         .map(|d| decide_validity(&scan(d)))
         .filter(|v| v.confidence >= 0.9);
     again.or(Some(first))
