@@ -412,8 +412,16 @@ pub fn build(
         side: faces.side,
         // An outline with a side from the extra peaks (ruled or printed
         // paper beside the card) can be the paper's lines: its face is
-        // never certain, so a wrong side is a warning, not an error.
-        side_sure: faces.sure && !quad.extra,
+        // never certain, so a wrong side is a warning, not an error. A
+        // portrait side is certain only with its number line as well as
+        // its head: a part of an emblem side (a cropped card's print
+        // block) can show a head-like blot over text rows (s8: digits
+        // 0.07, head 0.44), where the true portrait sides taken for
+        // wrong-side errors on seeds 2, 7, 8 show digits ≥ 0.24 but one
+        // (0.03: a warning now).
+        side_sure: faces.sure
+            && !quad.extra
+            && (faces.side != Side::Portrait || faces.digits >= BOTH_DIGITS),
         layout_score: faces.score,
         ppm,
         outside,
