@@ -54,10 +54,29 @@ fn compact_tlds(v: &mut json::Json) {
     }
 }
 
+/// Removes the ID-card analysis' settings from the `images` section:
+/// `card` and every slot's `cardSide`. Builds without the `vision` feature
+/// (the npm package's full wasm) never read them; js/core.js gives such a
+/// module a provider profile without them too, and the vision module gets
+/// them (docs/id-card.md "Profiles").
+fn strip_vision(v: &mut json::Json) {
+    let json::Json::Obj(items) = v else { return };
+    items.retain(|(k, _)| k != "card");
+    for (k, slots) in items.iter_mut() {
+        if let (true, json::Json::Obj(slots)) = (k == "slots", slots) {
+            for (_, slot) in slots.iter_mut() {
+                if let json::Json::Obj(keys) = slot {
+                    keys.retain(|(k, _)| k != "cardSide");
+                }
+            }
+        }
+    }
+}
+
 /// Writes OUT_DIR/profile-<section>.json: each data/profile file, compact
 /// and without prose. A file that does not parse is copied as is (the
 /// profile tests then fail loudly).
-fn compact_profile(out: &Path) {
+fn compact_profile(out: &Path, vision: bool) {
     println!("cargo:rerun-if-changed=data/profile");
     for entry in fs::read_dir("data/profile")
         .expect("data/profile")
@@ -77,6 +96,9 @@ fn compact_profile(out: &Path) {
                 let mut v = strip(v);
                 if stem == "tlds" {
                     compact_tlds(&mut v);
+                }
+                if stem == "images" && !vision {
+                    strip_vision(&mut v);
                 }
                 v.to_text()
             })
@@ -99,9 +121,21 @@ fn main() {
     // the form, image, footer and IDNA findings, which it never renders;
     // the full one leaves out the pending IDN message, which it never gives.
     let has = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
+    // The vision wasm (feature `vision` alone: checkImagePixels with the
+    // ID-card analysis) renders only image and card findings: its catalog
+    // and generic profile keep only what those need (`cfg(vision_only)`).
+    println!("cargo::rustc-check-cfg=cfg(vision_only)");
+    let vision_only = has("VISION") && !has("KINDS") && !has("FORM") && !has("MEDIA");
+    if vision_only {
+        println!("cargo::rustc-cfg=vision_only");
+    }
     files.retain(|p| match p.file_stem().and_then(|s| s.to_str()) {
+        Some("common") | Some("image") | Some("card") if vision_only => true,
+        _ if vision_only => false,
         Some("form") => has("FORM"),
-        Some("image") | Some("footer") => has("MEDIA"),
+        Some("image") => has("MEDIA") || has("VISION"),
+        Some("card") => has("VISION"),
+        Some("footer") => has("MEDIA"),
         Some("idna") => has("IDNA"),
         Some("idn-pending") => !has("IDNA"),
         _ => true,
@@ -146,7 +180,7 @@ fn main() {
         }
     }
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
-    compact_profile(Path::new(&dir));
+    compact_profile(Path::new(&dir), has("VISION"));
     for (tag, text) in ["zh-CN", "zh-TW", "en"].iter().zip(out.iter()) {
         fs::write(Path::new(&dir).join(format!("catalog-{tag}.tsv")), text).expect("write catalog");
     }

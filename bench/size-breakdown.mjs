@@ -21,6 +21,7 @@ const TOP = Number(process.argv[2]) || 20;
 const MODULES = [
   { name: 'beian-check/fields', shipped: 'pkg/wasm-fields/beian_check_bg.wasm', target: 'target/wasm-fields/wasm32-unknown-unknown/wasm/' },
   { name: 'beian-check (full)', shipped: 'pkg/wasm/beian_check_bg.wasm', target: 'target/wasm32-unknown-unknown/wasm/' },
+  { name: 'vision module (loadVision)', shipped: 'pkg/wasm-vision/beian_check_bg.wasm', target: 'target/wasm-vision/wasm32-unknown-unknown/wasm/' },
 ];
 
 /** The data blobs a build embeds: [label, bytes] (build.rs's newest OUT_DIR, the region table). */

@@ -23,7 +23,65 @@ export function bind(exports, rawExports) {
 }
 function remember(fn, ...args) {
   loadedChunks.push([fn, ...args]);
+  vision?.[fn]?.(...args);
   return need()[fn](...args);
+}
+
+// -- the vision module (the ID-card analysis, docs/id-card.md) ------------
+// A third wasm (`wasm-vision/`) with checkImagePixels alone, built with the
+// ID-card analysis the other two leave out. Once bound, checkImagePixels of
+// an ID slot runs there; until then ID slots get the whole-frame checks.
+// The entry point decides how it loads: loadVision() in browsers (fetched
+// on demand), synchronously at the first ID-slot call in Node.
+let vision = null;
+let visionIds = new WeakMap(); // profile ids registered with the vision wasm
+let visionLoader = null;
+let visionSync = false;
+let visionPromise = null;
+/** The slots the vision module analyses (api.md "ID card analysis"). */
+const CARD_SLOTS = ['idCardFront', 'idCardBack', 'handheldId'];
+
+/**
+ * @internal The entry point's way of loading the vision module: `loader(input)`
+ * binds it (bindVision), synchronously when `sync` (Node) or by a promise.
+ */
+export function setVisionLoader(loader, sync = false) {
+  visionLoader = loader;
+  visionSync = sync;
+}
+
+/** @internal Binds the vision module and gives it the locale messages loaded so far. */
+export function bindVision(exports) {
+  vision = exports;
+  visionIds = new WeakMap();
+  for (const [fn, ...args] of loadedChunks) exports[fn]?.(...args);
+}
+
+/**
+ * Loads the vision module (the ID-card analysis of checkImagePixels in the
+ * slots idCardFront, idCardBack and handheldId) once; later calls return
+ * the same promise, and a failed load may be retried. Until it resolves,
+ * checkImagePixels checks ID slots like any other photo (whole frame, no
+ * `info.card`). Node loads it by itself at the first ID-slot call.
+ */
+export function loadVision(input) {
+  if (!visionPromise) {
+    visionPromise = vision
+      ? Promise.resolve()
+      : Promise.resolve()
+        .then(() => {
+          if (!visionLoader) throw new Error('beian-check: this build has no vision module');
+          return visionLoader(input);
+        })
+        .then(() => undefined);
+    visionPromise.catch(() => { visionPromise = null; });
+  }
+  return visionPromise;
+}
+
+/** True once the vision module is loaded (checkImagePixels then analyses ID cards). */
+export function hasVision() {
+  return vision !== null;
 }
 
 /** True once a wasm is bound (always in Node; after init() in browsers); with `full`, one with checkForm. */
@@ -214,7 +272,7 @@ let profileIds = new WeakMap(); // ids belong to the bound wasm: reset by bind()
 
 // The wasm keeps the 64 profiles used last (src/profile.rs MAX_REGISTERED);
 // an id it has let go is registered again (call()).
-function optionsJson(options, internal) {
+function optionsJson(options, internal, w = need()) {
   if (options === null || options === undefined) return internal ? JSON.stringify(internal) : '';
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('beian-check: options must be an object');
@@ -225,28 +283,43 @@ function optionsJson(options, internal) {
     else if (typeof own[k] === 'string' && own[k].length > MAX_TEXT) own[k] = head(own[k], MAX_TEXT + 1); // never copy a document in
   }
   const profile = own.profile;
-  if (profile !== null && typeof profile === 'object') {
-    let id = profileIds.get(profile);
-    if (id === undefined) {
-      const json = JSON.stringify(profile);
-      // src/profile.rs MAX_PROFILE_TEXT (bytes ≥ UTF-16 units): refused before the copy into wasm.
-      if (json.length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
-      id = unwrap(need().register_profile(json)).id;
-      profileIds.set(profile, id);
-    }
-    own.profile = { $ref: id };
-  }
+  if (profile !== null && typeof profile === 'object') own.profile = { $ref: profileId(profile, w) };
   return JSON.stringify(internal ? Object.assign(own, internal) : own);
+}
+
+/** The id of a provider profile object in the wasm `w`, registered there the first time. */
+function profileId(profile, w) {
+  const ids = w === vision ? visionIds : profileIds;
+  let id = ids.get(profile);
+  if (id === undefined) {
+    // The vision module's generic profile has only the image settings: the module init() loaded
+    // validates the whole profile first (the same TypeError as any other check), the vision module
+    // gets `images`. The ID-card settings (images.card, images.slots.<slot>.cardSide) are the
+    // vision module's alone: the full and fields modules' generic profiles leave them out
+    // (build.rs strip_vision), so they are left out of what those get.
+    if (w === vision) profileId(profile, need());
+    const json = w === vision
+      ? JSON.stringify({ extends: profile.extends, name: profile.name, images: profile.images })
+      : JSON.stringify(profile, function (k, v) {
+        return k === 'cardSide' || (k === 'card' && this === profile.images) ? undefined : v;
+      });
+    // src/profile.rs MAX_PROFILE_TEXT (bytes ≥ UTF-16 units): refused before the copy into wasm.
+    if (json.length > MAX_PROFILE_TEXT) throw new TypeError('beian-check: invalid profile: profile JSON longer than 1 MiB');
+    id = unwrap(w.register_profile(json)).id;
+    ids.set(profile, id);
+  }
+  return id;
 }
 
 const STALE = '{"typeError":"beian-check: options.profile: unknown profile reference';
 
-/** Runs `run(optionsJson)` and unwraps its result; a profile id the wasm has evicted is registered again, once. */
-function call(options, internal, run) {
-  let out = run(optionsJson(options, internal));
+/** Runs `run(optionsJson)` on the wasm `w` and unwraps its result; a profile id the wasm has evicted is registered again, once. */
+function call(options, internal, run, w) {
+  let out = run(optionsJson(options, internal, w));
   if (out.startsWith(STALE)) {
-    profileIds = new WeakMap();
-    out = run(optionsJson(options, internal));
+    if (w && w === vision) visionIds = new WeakMap();
+    else profileIds = new WeakMap();
+    out = run(optionsJson(options, internal, w));
   }
   return unwrap(out);
 }
@@ -542,6 +615,19 @@ export function checkImagePixels(slot, rgba, width, height, options) {
   if (width * height > MAX_PIXELS) {
     throw new TypeError(`beian-check: rgba has ${width * height} pixels, over the cap of ${MAX_PIXELS} (4096 × 4096): downscale it first (about 1024 px on the long side)`);
   }
-  const w = needFull('check_image_pixels', 'checkImagePixels');
-  return call(options, null, (o) => w.check_image_pixels(slotName(slot), data, width, height, o, localToday()));
+  const name = slotName(slot);
+  let w = needFull('check_image_pixels', 'checkImagePixels');
+  // ID slots: the vision module when it is loaded (Node loads it here, at once, the first time).
+  if (CARD_SLOTS.includes(name)) {
+    if (!vision && visionSync && visionLoader) {
+      try {
+        visionLoader();
+      } catch (e) {
+        visionLoader = null; // not there: whole-frame checks from now on
+        console.warn('beian-check: the vision module did not load; ID photos get the whole-frame checks', e);
+      }
+    }
+    if (vision) w = vision;
+  }
+  return call(options, null, (o) => w.check_image_pixels(name, data, width, height, o, localToday()), w);
 }

@@ -348,9 +348,33 @@ export interface ImageCheckResult extends FieldResult {
   info: ImageInfo & Record<string, unknown>;
 }
 
+/** A quadrilateral in the pixels passed: four [x, y] points, clockwise from its own top-left. */
+export type Quad = [[number, number], [number, number], [number, number], [number, number]];
+
+/** What the ID-card analysis found (`info.card` of checkImagePixels in an ID slot; docs/id-card.md). */
+export interface CardInfo {
+  /** Where the card's straight sides meet: the card's own top-left first, then clockwise. */
+  corners: Quad;
+  /** 人像面 / 国徽面. */
+  side: 'portrait' | 'emblem' | 'unknown';
+  /** 公民身份号码 as read (portrait side), only when read with confidence ≥ readMin. */
+  number?: string;
+  numberConfidence?: number;
+  /** 'YYYY-MM-DD' (emblem side 有效期限). */
+  validFrom?: string;
+  /** 'YYYY-MM-DD' or 'long-term'. */
+  validUntil?: string;
+  validityConfidence?: number;
+  /** Per finding code: the part of the card the finding is about. */
+  regions?: Record<string, Quad>;
+}
+
 export interface PixelCheckResult extends FieldResult {
-  /** sharpness, brightness, contrast, colorfulness, p01, p99. */
-  info: Record<'sharpness' | 'brightness' | 'contrast' | 'colorfulness' | 'p01' | 'p99', number>;
+  /**
+   * sharpness, brightness, contrast, colorfulness, p01, p99; in an ID slot with the vision module loaded
+   * (loadVision()), `card` when a card was found.
+   */
+  info: Record<'sharpness' | 'brightness' | 'contrast' | 'colorfulness' | 'p01' | 'p99', number> & { card?: CardInfo };
 }
 
 type Bytes = Uint8Array | Uint8ClampedArray | ArrayBuffer;
@@ -368,3 +392,15 @@ export function checkImagePixels(
 export function checkImagePixels(
   slot: ImageSlot, image: { data: Uint8ClampedArray; width: number; height: number }, options?: CheckOptions,
 ): PixelCheckResult;
+
+/**
+ * Loads the vision module (the ID-card analysis of checkImagePixels in idCardFront, idCardBack and
+ * handheldId: find, judge and read the card; ~44 KB gzip) once; later calls return the same promise, a
+ * failed load may be retried. Until it has resolved, checkImagePixels checks ID slots like any other
+ * photo (whole frame, no `info.card`). Browsers fetch `wasm-vision/` next to the entry (or `input`);
+ * Node loads it by itself the first time checkImagePixels runs on an ID slot.
+ */
+export function loadVision(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** True once the vision module is loaded. */
+export function hasVision(): boolean;

@@ -17,7 +17,7 @@ const pkg = new URL('../pkg/', import.meta.url).pathname;
 const skip = new Set(['node.js', 'rules-node.js', 'region-names.js']);
 const files = [
   ...readdirSync(pkg).filter((f) => f.endsWith('.js') && !skip.has(f)),
-  ...['wasm', 'wasm-fields'].map((d) => join(d, 'beian_check.js')).filter((f) => existsSync(join(pkg, f))),
+  ...['wasm', 'wasm-fields', 'wasm-vision'].map((d) => join(d, 'beian_check.js')).filter((f) => existsSync(join(pkg, f))),
 ];
 
 let before = 0;

@@ -258,7 +258,9 @@ pub fn probe_image_packed(bytes: &[u8], out: &mut [f64; PACKED], text: &mut Stri
                 json::write_str(text, s);
                 (at as f64, (text.len() - at) as f64)
             }
-            InfoValue::List(_) => (0.0, -3.0), // no image fact is a list
+            InfoValue::List(_) => (0.0, -3.0), // no header fact is a list
+            #[cfg(feature = "vision")]
+            InfoValue::Json(_) => (0.0, -3.0), // nor an object
         };
         if let Some([k, n, a, b]) = out.get_mut(at..at + 4) {
             (*k, *n, *a, *b) = (key.as_ptr() as usize as f64, key.len() as f64, v, len);

@@ -141,6 +141,10 @@ pub enum InfoValue {
     Bool(bool),
     /// A list of strings (e.g. the numbers `checkFooter` found).
     List(Vec<String>),
+    /// Structured JSON (`info.card` of `checkImagePixels`; only builds with
+    /// the ID-card analysis have it, so the others link no JSON writer for it).
+    #[cfg(feature = "vision")]
+    Json(crate::json::Json),
 }
 
 /// The result of checking one field.

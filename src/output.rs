@@ -105,6 +105,8 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
             InfoValue::Str(s) => write_str(out, s),
             InfoValue::Num(n) => write_num(out, *n),
             InfoValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            #[cfg(feature = "vision")]
+            InfoValue::Json(v) => out.push_str(&v.to_text()),
             InfoValue::List(items) => {
                 out.push('[');
                 for (k, item) in items.iter().enumerate() {

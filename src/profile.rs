@@ -41,15 +41,20 @@ const GENERIC_SECTIONS: &[(&str, &str)] = &[
         "meta",
         include_str!(concat!(env!("OUT_DIR"), "/profile-meta.json")),
     ),
+    // The vision wasm's generic profile is meta and images only (js/core.js
+    // passes it only a provider profile's `images`, after the full module
+    // has validated the whole profile).
+    #[cfg(not(vision_only))]
     (
         "tlds",
         include_str!(concat!(env!("OUT_DIR"), "/profile-tlds.json")),
     ),
+    #[cfg(not(vision_only))]
     (
         "words",
         include_str!(concat!(env!("OUT_DIR"), "/profile-words.json")),
     ),
-    #[cfg(feature = "media")]
+    #[cfg(any(feature = "media", feature = "vision"))]
     (
         "images",
         include_str!(concat!(env!("OUT_DIR"), "/profile-images.json")),
@@ -294,6 +299,7 @@ fn set(items: &mut Vec<(String, Json)>, key: &str, value: Json) {
 }
 
 /// A `{locale: text}` object at `path` (`patterns[i].message` / `.hint`).
+#[cfg_attr(vision_only, allow(dead_code))] // the vision wasm applies no field patterns
 fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3], String> {
     let mut out: [String; 3] = Default::default();
     match v {
@@ -331,12 +337,14 @@ fn localized(v: Option<&Json>, path: &str, required: bool) -> Result<[String; 3]
 }
 
 /// The keys a field pattern may have.
+#[cfg_attr(vision_only, allow(dead_code))] // the vision wasm applies no field patterns
 const PATTERN_KEYS: [&str; 7] = [
     "kind", "pattern", "match", "code", "severity", "message", "hint",
 ];
 
 /// Which of `names` the string `key` of `p` is: absent (or not a string) is
 /// the first. The error lists the names as `choices`.
+#[cfg_attr(vision_only, allow(dead_code))] // the vision wasm applies no field patterns
 fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Result<usize, String> {
     let Some(v) = p.get(key).and_then(Json::as_str) else {
         return Ok(0);
@@ -356,6 +364,7 @@ fn choose(p: &Json, path: &str, key: &str, names: &[&str], choices: &str) -> Res
     })
 }
 
+#[cfg_attr(vision_only, allow(dead_code))] // the vision wasm applies no field patterns
 fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
     let Json::Arr(items) = v else {
         return Err(expected("patterns", "an array", v));
@@ -461,7 +470,14 @@ impl Profile {
             Some(Json::Str(s)) => s.clone(),
             Some(other) => return Err(expected("name", "a string", other)),
         };
+        // The vision wasm never applies field patterns (js/core.js passes it
+        // a provider profile's `images` only), so it links no pattern engine
+        // (−5 KB gz of its 47 KB).
+        #[cfg(vision_only)]
+        let (patterns, _) = (Vec::new(), items);
+        #[cfg(not(vision_only))]
         let mut patterns = Vec::new();
+        #[cfg(not(vision_only))]
         for (k, value) in items {
             if k == "patterns" {
                 patterns = parse_patterns(value)?;

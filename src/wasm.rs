@@ -38,12 +38,14 @@ pub fn kinds(locale: &str) -> String {
 }
 
 /// `locales()`.
+#[cfg(not(vision_only))]
 #[wasm_bindgen]
 pub fn locales() -> String {
     api::locales()
 }
 
 /// `version()`.
+#[cfg(not(vision_only))]
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
@@ -57,6 +59,7 @@ pub fn check_form(form: &str, options: &str, today: &str) -> String {
 }
 
 /// `getProfile(name)`: the profile as JSON.
+#[cfg(not(vision_only))]
 #[wasm_bindgen]
 pub fn get_profile(name: &str) -> String {
     api::get_profile(name)
@@ -109,8 +112,9 @@ pub fn check_image(slot: &str, bytes: &[u8], tail: &[u8], options: &str, today: 
     api::check_image_parts(slot, bytes, tail, options, today)
 }
 
-/// `checkImagePixels`: slot, RGBA pixels, width, height, options JSON, today.
-#[cfg(feature = "media")]
+/// `checkImagePixels`: slot, RGBA pixels, width, height, options JSON, today
+/// (also the one check of the vision module, `--features vision`).
+#[cfg(any(feature = "media", feature = "vision"))]
 #[wasm_bindgen]
 pub fn check_image_pixels(
     slot: &str,

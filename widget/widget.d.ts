@@ -65,8 +65,12 @@ export interface WidgetController {
   check(): Summary;
   /** What is shown now. */
   summary(): Summary;
-  /** What the widget knows about one input: checked at all (its kind or feature is in this build), findings, facts. */
-  fieldState(input: Element): { checked: boolean; findings: Finding[]; info?: Record<string, unknown> };
+  /**
+   * What the widget knows about one input: checked at all (its kind or feature is in this build), findings, facts;
+   * for an ID-card upload `card` is what checkImagePixels read (`info.card`, a CardInfo) and `revealed` whether the
+   * user chose to show the whole number.
+   */
+  fieldState(input: Element): { checked: boolean; findings: Finding[]; info?: Record<string, unknown>; card?: Record<string, unknown>; revealed?: boolean };
   /** The FilingForm built from `data-beian-path` inputs, or null. */
   data(): Record<string, unknown> | null;
   /** Removes every message. */

@@ -14,7 +14,8 @@
 //
 // This file lives next to web.js and fields.js in the published package
 // (pkg/widget.js). Nothing but this file and widget.css loads with the page
-// (docs/size.md: ~11 KB gz): the checker is fetched when the form is first
+// (docs/size.md: ~11 KB gz; the image path, widget-image.js, comes with the
+// first file input's focus or file): the checker is fetched when the form is first
 // used — the pointer over it, a focus, a keystroke, autofill — or at once
 // when the form already holds values (`load: 'eager'` / data-beian-load to
 // opt out). It then loads one of the two builds: the fields-only one
@@ -38,19 +39,6 @@ const VERSION_ATTR = 'data-beian-attached';
 // desktops, a touch or focus on phones, input for autofill and scripts that fire events).
 const WAKE = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'input', 'change', 'submit'];
 const KINDLESS = new Set(['', 'none']);
-const IMAGE_HEAD = 64 * 1024; // bytes read before the header says it needs more
-const IMAGE_MAX_HEAD = 8 * 1024 * 1024; // never read more than this for a header
-const PIXEL_EDGE = 1024; // long edge of the downscaled copy the pixel checks see
-// Decoding bounds (issue 17: a 435 KB PNG of 12000 × 12000 cost +765 MB). Chromium decodes the whole image
-// before createImageBitmap's resize, so that path is taken only up to FULL_DECODE pixels (48 MB of RGBA);
-// larger JPEGs and PNGs are decoded downscaled by ./large-image.js; nothing over DECODE_MAX is decoded.
-const FULL_DECODE = 12e6;
-const DECODE_MAX = 100e6;
-const TAIL = 64 * 1024; // the file's end checkImage reads to tell a cut-off file
-const BROWSER_FORMATS = ['jpeg', 'png', 'gif', 'bmp', 'webp'];
-// checkImage codes after which the pixels are not decoded: nothing trustworthy (or safe) to draw.
-const NO_DECODE = ['image.truncated', 'image.corrupt', 'image.too_many_pixels', 'image.empty', 'image.unknown_format'];
-const THUMB_EDGE = 160;
 
 // Widget chrome (not rules): labels, counts, fact names.
 const UI = {
@@ -156,6 +144,18 @@ export function load(wasm, build = 'full') {
 
 const has = (name) => loaded && typeof api[name] === 'function';
 
+// The image path (widget-image.js: header check, decode, thumbnail, pixel checks) loads when a file input
+// first gets focus or a file is picked, and the ID-card view (widget-card.js) with the first ID photo.
+let imageLoad, image;
+const imagePath = () =>
+  (imageLoad ||= import('./widget-image.js').then(
+    (m) => (image = m),
+    (e) => {
+      imageLoad = null; // a later file tries again
+      throw e;
+    },
+  ));
+
 // zh-TW and en messages are separate chunks in newer builds (loadLocale); zh-CN is always there.
 const localeLoads = new Map();
 function localeReady(locale) {
@@ -179,16 +179,22 @@ function loadLocaleOnce(locale) {
   return localeLoads.get(locale).promise;
 }
 
+/** Reports what went wrong without stopping the widget. */
+const warn = (e) => console.warn('beian-check:', e);
+
 /** Calls a public API function; undefined when it is missing or refuses the input (e.g. an unknown kind). */
 function call(name, ...args) {
   if (!has(name)) return undefined;
   try {
     return api[name](...args);
   } catch (e) {
-    if (!(e instanceof TypeError)) console.warn('beian-check:', e);
+    if (!(e instanceof TypeError)) warn(e);
     return undefined;
   }
 }
+
+/** What the image path (widget-image.js) uses of this file. */
+const env = { call, has, el, fill, warn };
 
 // ---- small DOM helpers (every node created here carries a bc- class) ----
 
@@ -272,12 +278,6 @@ function controlValue(input) {
 
 // ---- facts: info → a quiet line such as "1990-01-01 · 男 · 北京市朝阳区" ----
 
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function factsOf(info, ui, value) {
   if (!info || typeof info !== 'object') return [];
   const out = [];
@@ -303,27 +303,6 @@ function factsOf(info, ui, value) {
   if (Array.isArray(info.psbNumbers)) out.push(...info.psbNumbers);
   if (Array.isArray(info.licenceNumbers)) out.push(...info.licenceNumbers);
   return out.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
-}
-
-/** `bitmap` scaled to PIXEL_EDGE on its long side (the original is closed), or itself when smaller. */
-async function downscale(bitmap) {
-  const scale = Math.min(1, PIXEL_EDGE / Math.max(bitmap.width, bitmap.height));
-  if (scale >= 1) return bitmap;
-  try {
-    return await createImageBitmap(bitmap, { resizeWidth: Math.max(1, Math.round(bitmap.width * scale)), resizeHeight: Math.max(1, Math.round(bitmap.height * scale)), resizeQuality: 'medium' });
-  } finally {
-    bitmap.close();
-  }
-}
-
-function imageFacts(info, file) {
-  const out = [];
-  if (info?.format && info.format !== 'unknown') out.push(info.format.toUpperCase());
-  const w = info?.displayWidth ?? info?.width;
-  const h = info?.displayHeight ?? info?.height;
-  if (w && h) out.push(`${w} × ${h} px`);
-  if (file) out.push(formatBytes(file.size));
-  return out;
 }
 
 // ---- the controller ----
@@ -617,7 +596,9 @@ class Controller {
 
   onFileFocus(e) {
     const input = e.target;
-    if (input.type === 'file' && this.isChecked(input) && loaded && !has('checkImage') && !this.upgradeFailed) this.upgrade();
+    if (input.type !== 'file' || !this.isChecked(input)) return;
+    imagePath().catch(() => {}); // fetched ahead of the file; a failure is said (and retried) when one is picked
+    if (loaded && !has('checkImage') && !this.upgradeFailed) this.upgrade();
   }
 
   onChange(e) {
@@ -791,6 +772,7 @@ class Controller {
   async checkFile(input, picked = false) {
     const s = this.st(input);
     s.touched = true;
+    if (picked) s.reveal = false; // a revealed number stays revealed only for the photo it was read from
     s.field = null;
     s.image = null;
     s.pixels = null;
@@ -820,105 +802,17 @@ class Controller {
     s.file = file;
     this.render(input);
     try {
-      // 1. The header: format, size, dimensions, at once.
-      let bytes = new Uint8Array(await file.slice(0, IMAGE_HEAD).arrayBuffer());
-      // The file's end too (a cut-off download keeps a good header): never the whole file.
-      const tail = file.size > IMAGE_HEAD ? new Uint8Array(await file.slice(Math.max(0, file.size - TAIL)).arrayBuffer()) : undefined;
-      const run = () => call('checkImage', slot, bytes, this.checkOptions({ fileSize: file.size, fileName: file.name, tail }));
-      let r = run();
-      let info = r ? r.info : call('probeImage', bytes);
-      const need = info?.needBytes;
-      if (need && need > bytes.length && bytes.length < file.size) {
-        bytes = new Uint8Array(await file.slice(0, Math.min(need, IMAGE_MAX_HEAD, file.size)).arrayBuffer());
-        r = run();
-        info = r ? r.info : call('probeImage', bytes);
-      }
-      if (s.token !== token) return;
-      s.image = r || null;
-      s.info = info || null;
-      s.imageFacts = imageFacts(info, file);
-      this.render(input);
-      this.emit();
-
-      // 2. Decode off the main thread (createImageBitmap), downscaled, for the pixel checks and the thumbnail.
-      await this.decode(input, file, info, slot, token);
+      // The image path (./widget-image.js) comes with the first file input's focus or the first file; if it
+      // fails to load, the file is not checked (nothing shown), as when the wasm fails, and the form submits.
+      const m = await imagePath().catch(warn);
+      if (m) await m.read(this, input, file, slot, token, env);
     } finally {
       if (s.token === token) {
         s.busy = false;
-        this.render(input);
-        this.emit();
+        this.runForm(); // an upload with a path (…documents.<slot>): cross-check what was read (no-op without paths)
+        this.renderAll();
       }
     }
-  }
-
-  async decode(input, file, info, slot, token) {
-    const s = this.st(input);
-    if (typeof createImageBitmap !== 'function') return;
-    if (info && ['heic', 'avif', 'tiff', 'pdf'].includes(info.format) && !file.type.startsWith('image/')) return;
-    if (s.image?.findings?.some((f) => NO_DECODE.includes(f.code))) return; // said already; no thumbnail of a bomb or a broken file
-    await new Promise((ok) => setTimeout(ok, 0)); // let the header verdict paint first
-    const w = info?.displayWidth ?? info?.width;
-    const h = info?.displayHeight ?? info?.height;
-    const own = (key, severity, vars) => {
-      const [message, hint] = this.ui[key];
-      return { code: key === 'undecodable' ? 'image.undecodable' : 'image.not_decoded', severity, message: fill(message, vars), hint };
-    };
-    let bitmap;
-    try {
-      if (w && h && w * h > FULL_DECODE) {
-        // Decoded without ever holding it whole (./large-image.js, loaded only now); not at all over DECODE_MAX.
-        // (A module that fails to load is not the file's fault: then it is just not decoded.)
-        const large = w * h <= DECODE_MAX && (await import('./large-image.js').then((m) => m.decodeLarge, () => null));
-        bitmap = large && (await large(file, info, PIXEL_EDGE));
-        if (bitmap) bitmap = await downscale(bitmap);
-        else {
-          if (s.token === token) s.decoded = [own('notDecoded', 'info', { w, h })];
-          return;
-        }
-      } else if (w && h) {
-        const scale = Math.min(1, PIXEL_EDGE / Math.max(w, h));
-        bitmap = await createImageBitmap(file, {
-          imageOrientation: 'from-image',
-          resizeWidth: Math.max(1, Math.round(w * scale)),
-          resizeHeight: Math.max(1, Math.round(h * scale)),
-          resizeQuality: 'medium',
-        });
-      } else {
-        // No header facts (the probe is missing or did not know the format): let the browser tell the size.
-        const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
-        if (s.token === token && !s.imageFacts?.some((f) => f.endsWith(' px'))) {
-          s.imageFacts = [...(info?.format && info.format !== 'unknown' ? [info.format.toUpperCase()] : []), `${full.width} × ${full.height} px`, formatBytes(file.size)];
-        }
-        bitmap = await downscale(full);
-      }
-    } catch {
-      // Not decodable. For a format browsers read, that is the file's fault: an error, named as such
-      // (a JPEG cut off mid-scan fails here). Other formats: the header verdict stands.
-      if (s.token === token && BROWSER_FORMATS.includes(info?.format)) s.decoded = [own('undecodable', 'error', { format: info.format === 'jpeg' ? 'JPG' : info.format.toUpperCase() })];
-      return;
-    }
-    if (s.token !== token) {
-      bitmap.close();
-      return;
-    }
-    // Thumbnail: a canvas (no blob: URL needed under a strict CSP), drawn in the displayed orientation.
-    const t = Math.min(1, THUMB_EDGE / Math.max(bitmap.width, bitmap.height));
-    const thumb = el('canvas', 'bc-thumb');
-    thumb.width = Math.max(1, Math.round(bitmap.width * t));
-    thumb.height = Math.max(1, Math.round(bitmap.height * t));
-    thumb.getContext('2d')?.drawImage(bitmap, 0, 0, thumb.width, thumb.height);
-    thumb.setAttribute('aria-hidden', 'true');
-    s.thumb = thumb;
-    if (has('checkImagePixels')) {
-      const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(bitmap.width, bitmap.height) : Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      if (ctx) {
-        ctx.drawImage(bitmap, 0, 0);
-        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-        s.pixels = call('checkImagePixels', slot, data, bitmap.width, bitmap.height, this.checkOptions()) || null;
-      }
-    }
-    bitmap.close();
   }
 
   // -- rendering --
@@ -965,7 +859,7 @@ class Controller {
     const findings = this.findingsOf(input);
     const facts = input.type === 'file' ? s.imageFacts || [] : findings.some((f) => f.severity === 'error') ? [] : factsOf(s.field?.info, this.ui, s.field?.value);
     const hasError = findings.some((f) => f.severity === 'error');
-    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb]);
+    const sig = JSON.stringify([this.locale, findings.map((f) => [f.code, f.severity, f.message, f.hint, f.fix]), facts, !!s.busy, !!s.thumb, s.reveal]);
     if (hasError) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
     if (sig === s.sig && s.box?.isConnected) return; // unchanged: keep the nodes (a fix button under the pointer stays)
@@ -987,6 +881,7 @@ class Controller {
       if (!findings.length) row.classList.add('bc-ok');
       box.append(row);
     }
+    image?.cardView?.view(this, input, box, s); // what was read from an ID card, if anything
   }
 
   findingNode(input, f) {
@@ -1171,6 +1066,8 @@ class Controller {
       checked: !!(s && (s.field || s.image || s.pixels)) || byForm,
       findings: this.findingsOf(input),
       info: s?.field?.info ?? s?.info ?? undefined,
+      card: s?.pixels?.info?.card,
+      revealed: !!s?.reveal,
     };
   }
 

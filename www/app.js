@@ -451,6 +451,7 @@ function buildReport(summary = controller.check()) {
       const findings = summary.items.filter((i) => i.input === input);
       tr.className = findings.some((f) => f.severity === 'error') ? 'bad' : findings.length ? 'warn' : 'good';
       tr.append(h('th', labelText(input)), h('td', valueText(input)));
+      if (input.type === 'file') tr.lastChild.append(...readFromCard(input, h));
       const td = document.createElement('td');
       const known = controller.fieldState(input).checked;
       if (!findings.length) td.textContent = !(input.value || input.files?.length) ? '' : known ? '✓' : t('notChecked');
@@ -468,6 +469,23 @@ function buildReport(summary = controller.check()) {
   }
   report.append(h('p', t('foot'), 'report-foot'));
   return summary;
+}
+
+const masked = (n) => '*'.repeat(Math.max(0, n.length - 4)) + n.slice(-4); // as the widget shows it until revealed
+
+/** An upload's report cell extras: the thumbnail with the card outline, and what was read from the card. */
+function readFromCard(input, h) {
+  const out = [];
+  const thumb = input.closest('.upload')?.querySelector('canvas.bc-thumb');
+  if (thumb) {
+    const copy = Object.assign(document.createElement('canvas'), { width: thumb.width, height: thumb.height, className: 'report-thumb' });
+    copy.getContext('2d')?.drawImage(thumb, 0, 0);
+    out.push(copy);
+  }
+  const { card, revealed } = controller.fieldState(input);
+  if (card?.number) out.push(h('p', `${t('cardNumber')}: ${revealed ? card.number : masked(card.number)}`, 'report-read'));
+  if (card?.validUntil) out.push(h('p', `${t('cardValidity')}: ${card.validFrom || '?'} – ${card.validUntil === 'long-term' ? t('longTerm') : card.validUntil}`, 'report-read'));
+  return out;
 }
 
 // ---------- examples ----------
@@ -681,7 +699,10 @@ const widgetOptions = {
     data.websites = data.websites || [];
     $$('#websites .website').forEach((site, i) => {
       const w = data.websites[i] || (data.websites[i] = { domains: [] });
-      if ($('.same-principal', site).checked) w.principal = { ...principal };
+      if ($('.same-principal', site).checked) {
+        w.principal = { ...principal };
+        delete w.principal.documents; // the uploads are cross-checked once, at the subject's principal
+      }
       w.domains = (w.domains || []).filter((d) => d !== '');
       if (!w.contentTypes) w.contentTypes = [];
     });

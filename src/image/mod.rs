@@ -9,6 +9,13 @@
 use crate::rt::prelude::*;
 
 pub mod bmp;
+/// The ID-card analysis of checkImagePixels (feature `vision`: native
+/// builds and the npm package's `wasm-vision` module; docs/id-card.md).
+/// It bounds floats with max/min on purpose: `f64::clamp` links float
+/// formatting into the wasm (its assertion prints the bounds), ~11 KB.
+#[cfg(feature = "vision")]
+#[allow(clippy::manual_clamp)]
+pub mod card;
 pub mod ends;
 pub mod gif;
 pub mod heif;

@@ -15,7 +15,9 @@
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
 
-use super::slots::{apply_severities, known, section, setting};
+#[cfg(not(vision_only))]
+use super::slots::setting;
+use super::slots::{apply_severities, known, section};
 use crate::finding::{FieldResult, Finding};
 use crate::json::Json;
 use crate::options::Options;
@@ -250,29 +252,58 @@ pub fn check(
     r.info_num("p01", f64::from(m.p01));
     r.info_num("p99", f64::from(m.p99));
     let mut out: Vec<Finding> = Vec::new();
+    #[cfg(not(vision_only))]
     let num = |v: f64| cat!(crate::rt::round(v).max(0.0) as u64);
-    if m.std < t("uniformStd", 5.0) {
+    // ID slots: the card is found and judged on its own (image/card); its
+    // quality findings then replace the whole-frame ones below. Without the
+    // `vision` feature (the npm package's full module) ID slots get the
+    // whole-frame checks; the package's vision module has the analysis.
+    // An ID photo whose card was not found is judged as a whole with the
+    // card analysis's own frame thresholds.
+    #[cfg(feature = "vision")]
+    let on_card = super::card::run(slot, rgba, w, h, images, &mut r.info, &mut out)
+        || super::card::judge::frame(
+            slot,
+            m.std < t("uniformStd", 5.0),
+            rgba,
+            w,
+            h,
+            images,
+            &m,
+            &mut out,
+        );
+    #[cfg(not(feature = "vision"))]
+    let on_card = false;
+    if on_card {
+    } else if m.std < t("uniformStd", 5.0) {
         out.push(Finding::warning("image.blank"));
     } else {
-        let dark = m.mean < t("darkMean", 40.0) || f64::from(m.p99) < t("darkP99", 100.0);
-        let bright = !dark && f64::from(m.p01) > t("brightP01", 170.0);
-        if dark {
-            out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
-        } else if bright {
-            out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
-        }
-        let min = t("sharpnessMin", 150.0);
-        if m.sharpness < min {
-            out.push(
-                Finding::warning("image.blurry")
-                    .param("sharpness", num(m.sharpness))
-                    .param("min", num(min)),
-            );
-        }
-        let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
-        // Colour cannot be judged in a badly exposed picture; exposure is the finding then.
-        if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 6.0) {
-            out.push(Finding::warning("image.grayscale"));
+        // The vision module judges every other frame with
+        // `card::judge::frame` above (the package sends it ID slots only).
+        #[cfg(not(vision_only))]
+        {
+            let dark = m.mean < t("darkMean", 40.0) || f64::from(m.p99) < t("darkP99", 100.0);
+            let bright = !dark && f64::from(m.p01) > t("brightP01", 170.0);
+            if dark {
+                out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
+            } else if bright {
+                out.push(
+                    Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))),
+                );
+            }
+            let min = t("sharpnessMin", 150.0);
+            if m.sharpness < min {
+                out.push(
+                    Finding::warning("image.blurry")
+                        .param("sharpness", num(m.sharpness))
+                        .param("min", num(min)),
+                );
+            }
+            let color = setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true);
+            // Colour cannot be judged in a badly exposed picture; exposure is the finding then.
+            if color && !dark && !bright && m.colorfulness < t("grayColorfulness", 6.0) {
+                out.push(Finding::warning("image.grayscale"));
+            }
         }
     }
     apply_severities(images, &mut out);

@@ -6,14 +6,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { describedText, launch, needs, openPage, pkgFetches, serve, wasmFetches, widgetSettled } from './helpers.mjs';
+import { describedText, launch, makeJpeg, needs, openPage, pkgFetches, serve, wasmFetches, widgetSettled } from './helpers.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
-let strict, blocked, fullBlocked, browser;
+let strict, blocked, fullBlocked, visionBlocked, imageBlocked, browser;
 before(async () => {
   strict = await serve({ headers: { 'Content-Security-Policy': CSP } });
   blocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm', '/pkg/wasm-fields/beian_check_bg.wasm'] });
   fullBlocked = await serve({ block: ['/pkg/wasm/beian_check_bg.wasm'] });
+  visionBlocked = await serve({ block: ['/pkg/wasm-vision/'] });
+  imageBlocked = await serve({ block: ['/pkg/widget-image.js'] });
   browser = await launch();
 });
 after(async () => {
@@ -21,6 +23,8 @@ after(async () => {
   strict?.server.close();
   blocked?.server.close();
   fullBlocked?.server.close();
+  visionBlocked?.server.close();
+  imageBlocked?.server.close();
 });
 
 /** A 1×1 PNG: a real image the header check reads (and finds far too small for an ID card). */
@@ -125,6 +129,7 @@ test('a filing page loads only widget.js and widget.css (under 60 KB gz) until i
   await page.hover('input[name="id"]');
   await page.waitForFunction(() => document.querySelector('form').dataset.beianState === 'ready');
   assert.deepEqual(fetched.filter((f) => f.endsWith('.wasm')), ['wasm-fields/beian_check_bg.wasm']);
+  assert.ok(!fetched.includes('widget-image.js'), 'the image path waits for a file input');
   const firstCheck = fetched.slice(2).filter((f) => !f.startsWith('locales/')).reduce((sum, f) => sum + gz(f), 0);
   console.log(`# + at the first use, for field checks: ${fetched.slice(2).join(' + ')} = ${firstCheck} B (zlib level 9)`);
   await page.close();
@@ -208,7 +213,10 @@ test('the embed loads the fields-only wasm first, and the full one when a file i
   assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm'], 'fetched on focus, before any pick');
   await page.setInputFiles(input, { name: 'front.png', mimeType: 'image/png', buffer: PNG_1PX });
   await page.waitForFunction(() => /PNG · 1 × 1 px/.test(document.querySelector('.bc-msg[data-beian-for="idFront"]')?.textContent || ''));
-  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm']);
+  // an ID photo's pixels are checked by the vision module (the ID-card analysis), fetched with the first one
+  for (let i = 0; i < 100 && fetched.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm', 'wasm-vision/beian_check_bg.wasm']);
+  await page.waitForFunction(() => !document.querySelector('.bc-busy'));
   const codes = await page.$$eval('.bc-msg[data-beian-for="idFront"] .bc-finding', (n) => n.map((e) => e.dataset.code));
   assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('image.')), `image findings from the full build: ${codes}`);
   // the field checks carry on, now from the full build
@@ -261,12 +269,18 @@ test('an IDN label the fields build leaves pending loads the full build, whose U
   await page.close();
 });
 
-test('when only the full wasm fails, field checks still work and the picked image is just not checked', async () => {
+/** The embed page served by `server`, what it fetches recorded by `record`, its form post captured; settled. */
+async function embedPage(server, record) {
   const page = await openPage(browser, null);
-  const fetched = wasmFetches(page);
-  await page.goto(fullBlocked.base + '/embed.html');
-  const posts = await capturePost(page, fullBlocked.base);
+  const fetched = record(page);
+  await page.goto(server.base + '/embed.html');
+  const posts = await capturePost(page, server.base);
   await widgetSettled(page);
+  return { page, fetched, posts };
+}
+
+test('when only the full wasm fails, field checks still work and the picked image is just not checked', async () => {
+  const { page, fetched, posts } = await embedPage(fullBlocked, wasmFetches);
   assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
   const input = 'input[data-beian-image="idCardFront"]';
   const warned = page.waitForEvent('console', (m) => /image and form checks failed to load/.test(m.text()));
@@ -283,6 +297,50 @@ test('when only the full wasm fails, field checks still work and the picked imag
   assert.match(posts[0], /mobile=13800138000/);
   // one attempt at the full build, on the pick: typing and changes do not retry it
   assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm', 'wasm/beian_check_bg.wasm']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('when the vision module fails, an ID photo gets the whole-frame checks and the form still submits', async () => {
+  const { page, fetched, posts } = await embedPage(visionBlocked, pkgFetches);
+  const input = 'input[data-beian-image="idCardFront"]';
+  const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && /beian-check/.test(m.text()));
+  await page.setInputFiles(input, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 1600, 1000) });
+  await warned;
+  await page.waitForFunction(() => document.querySelector('.bc-msg[data-beian-for="idFront"] canvas.bc-thumb') && !document.querySelector('.bc-busy'));
+  assert.ok(fetched.includes('wasm-vision/beian_check.js'), `it was tried: ${fetched}`);
+  const codes = await page.$$eval('.bc-msg[data-beian-for="idFront"] .bc-finding', (n) => n.map((e) => e.dataset.code));
+  assert.ok(!codes.some((c) => /card|glare|wrong_side|number_illegible/.test(c)), `whole-frame findings only: ${codes}`);
+  assert.equal(await page.locator('canvas[data-beian-outline]').count(), 0);
+  await page.fill('input[name="name"]', '张三');
+  await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  assert.match(posts[0], /idFront=front\.jpg/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('when the image path (widget-image.js) fails to load, a picked file is not checked, fields are, and the form submits', async () => {
+  const { page, fetched, posts } = await embedPage(imageBlocked, pkgFetches);
+  const input = 'input[data-beian-image="idCardFront"]';
+  const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && /beian-check/.test(m.text()));
+  await page.setInputFiles(input, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 1600, 1000) });
+  await warned;
+  await page.waitForFunction(() => !document.querySelector('.bc-busy'));
+  assert.ok(fetched.includes('widget-image.js'), `it was tried: ${fetched}`);
+  assert.equal(await page.locator('.bc-msg[data-beian-for="idFront"] .bc-finding').count(), 0);
+  assert.equal(await page.locator('canvas.bc-thumb').count(), 0, 'nothing drawn, nothing claimed');
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="name"]', '张三');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  assert.match(posts[0], /mobile=13800138000/);
+  assert.match(posts[0], /idFront=front\.jpg/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

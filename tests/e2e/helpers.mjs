@@ -1,7 +1,10 @@
 // Shared by the browser tests: one server + one Chromium per test file, and
 // what the built package offers (a kind another branch has not landed yet is
 // reported as a skipped test, never as a pass).
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pkg from 'beian-check';
 import { launch } from './browser.mjs';
@@ -115,13 +118,59 @@ export async function makeJpeg(page, width, height) {
   return Buffer.from(base64, 'base64');
 }
 
+let idCard = null;
+/**
+ * Clean photos of both sides of one resident ID card, made by the card
+ * generator (scripts/cardgen: seed 77, photo 12, no defect, 1800 × 1350 px,
+ * valid until 2044-08-04) and its person (the truth).
+ */
+export function idCardPhotos() {
+  if (!idCard) {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-idcard-'));
+    try {
+      const make = (side, slot) => {
+        const out = join(dir, side);
+        execFileSync(fileURLToPath(new URL('../../scripts/cardgen/run', import.meta.url)),
+          ['--seed', '77', '--start', '12', '--count', '1', '--out', out, '--slot', slot, '--side', side, '--defects', 'none', '--long', '1800'],
+          { stdio: ['ignore', 'ignore', 'pipe'] });
+        return { jpeg: readFileSync(join(out, '00012.jpg')), truth: JSON.parse(readFileSync(join(out, '00012.json'), 'utf8')) };
+      };
+      const front = make('portrait', 'idCardFront');
+      idCard = { idCardFront: front.jpeg, idCardBack: make('emblem', 'idCardBack').jpeg, person: front.truth.person };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return idCard;
+}
+
 /**
  * Uploads a clean photo into each of the page's required document slots
  * (`paths`: data-beian-path values) and waits until every slot is checked.
+ * An ID slot gets a clean photo of a real-looking ID card
+ * ([idCardPhotos]; the ID-card analysis judges and reads it), and the
+ * certificate number and validity typed for that person are set to the
+ * card's, as an applicant's own would be.
  */
 export async function uploadDocuments(page, paths = ['subject.documents.businessLicense', 'subject.principal.documents.idCardFront', 'subject.principal.documents.idCardBack']) {
   const jpeg = await makeJpeg(page, 1600, 1000);
-  for (const p of paths) await page.setInputFiles(`input[data-beian-path="${p}"]`, { name: `${p.split('.').pop()}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+  for (const p of paths) {
+    const slot = p.split('.').pop();
+    const card = /^idCard(Front|Back)$/.test(slot) ? idCardPhotos() : null;
+    if (card) {
+      const person = p.replace(/\.documents\.[^.]+$/, '');
+      await page.fill(`[data-beian-path="${person}.certNumber"]`, card.person.number);
+      await page.evaluate(([sel, value]) => {
+        const date = document.querySelector(sel);
+        const box = date.parentElement.querySelector('[data-longterm]');
+        if (box?.checked) box.click(); // a dated card: untick 长期
+        date.value = value;
+        date.dispatchEvent(new Event('input', { bubbles: true }));
+        date.dispatchEvent(new Event('change', { bubbles: true }));
+      }, [`input[type=date][data-beian-path="${person}.certValidUntil"]`, card.person.validUntil]);
+    }
+    await page.setInputFiles(`input[data-beian-path="${p}"]`, { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: card ? card[slot] : jpeg });
+  }
   await page.waitForFunction((ps) => {
     const items = document.querySelector('#filing, form[data-beian-form]')?.__beianCheck?.check().items || [];
     return ps.every((p) => document.querySelector(`input[data-beian-path="${p}"] + .bc-msg canvas.bc-thumb`)) && !items.some((i) => i.code === 'form.document.required');

@@ -111,8 +111,12 @@ function page({ colour = true, flat = null } = {}) {
 }
 
 test('checkImagePixels: sharp colour page passes; grayscale and blank are flagged as warnings', () => {
-  const ok = checkImagePixels('idCardFront', page(), { locale: 'en' });
+  const ok = checkImagePixels('businessLicense', page(), { locale: 'en' });
   assert.deepEqual(ok.findings.map((f) => f.code), []);
+  // A page is not an ID card: the ID slots say so (issue 15), as a warning.
+  const id = checkImagePixels('idCardFront', page(), { locale: 'en' });
+  assert.deepEqual(id.findings.map((f) => [f.code, f.severity]), [['image.card_not_found', 'warning']]);
+  assert.equal(id.info.card, undefined);
   for (const k of ['sharpness', 'brightness', 'contrast', 'colorfulness', 'p01', 'p99']) assert.equal(typeof ok.info[k], 'number');
   const gray = checkImagePixels('businessLicense', page({ colour: false }));
   assert.deepEqual(gray.findings.map((f) => [f.code, f.severity]), [['image.grayscale', 'warning']]);

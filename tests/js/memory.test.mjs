@@ -3,10 +3,13 @@
 // modules directly through their wasm-bindgen glue and watch the linear
 // memory: a page checks on every keystroke for as long as it is open, so
 // after a warm-up the memory must stop growing, and big buffers (a photo)
-// must not make every later call grow it again.
+// must not make every later call grow it again. The vision module (the
+// ID-card analysis) likewise over repeated ID photos.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, vectorFiles } from './helpers.mjs';
 
@@ -67,4 +70,40 @@ test('wasm: a 24 MB buffer is checked, and later calls reuse its memory', async 
   for (let i = 0; i < 10; i++) glue.probe_image_packed(big);
   round(glue);
   assert.equal(memory(), after, `grew from ${after} to ${memory()} bytes`);
+});
+
+/**
+ * A photo for the vision module: a clean generated ID card (scripts/cardgen, seed 77, photo 12, its
+ * 1024-px RGBA: found, judged and read) when the generator runs here, else a light card-sized
+ * rectangle with print lines on a dark desk.
+ */
+function cardPhoto() {
+  const dir = mkdtempSync(join(tmpdir(), 'beian-mem-'));
+  try {
+    execFileSync(join(ROOT, 'scripts/cardgen/run'), ['--seed', '77', '--start', '12', '--count', '1', '--out', dir, '--rgba', '--slot', 'idCardFront', '--side', 'portrait', '--defects', 'none', '--long', '1800'], { stdio: 'ignore' });
+    const t = JSON.parse(readFileSync(join(dir, '00012.json'), 'utf8'));
+    return { px: new Uint8Array(readFileSync(join(dir, '00012.rgba'))), w: t.rgbaWidth, h: t.rgbaHeight };
+  } catch {
+    const w = 1024, h = 768, px = new Uint8Array(w * h * 4);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const onCard = x > 200 && x < 820 && y > 190 && y < 580;
+        const v = !onCard ? 60 : (y - 190) % 40 < 6 && x > 240 && x < 700 ? 40 : 235;
+        px.set([v, v, onCard ? v - 10 : v, 255], (y * w + x) * 4);
+      }
+    }
+    return { px, w, h };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('wasm-vision: checking ID photos again and again does not grow its memory', async () => {
+  const { glue, memory } = await load('wasm-vision');
+  const { px, w, h } = cardPhoto();
+  const run = (slot) => JSON.parse(glue.check_image_pixels(slot, px, w, h, '{}', TODAY));
+  for (const slot of ['idCardFront', 'idCardBack', 'handheldId']) assert.ok(Array.isArray(run(slot).findings));
+  const settled = memory();
+  for (let i = 0; i < 10; i++) for (const slot of ['idCardFront', 'idCardBack', 'handheldId']) run(slot);
+  assert.equal(memory(), settled, `grew from ${settled} to ${memory()} bytes`);
 });

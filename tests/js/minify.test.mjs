@@ -15,6 +15,8 @@ const sources = {
   'web.js': 'js/web.js',
   'schemas.js': 'js/schemas.js',
   'widget.js': 'widget/widget.js',
+  'widget-image.js': 'widget/widget-image.js',
+  'widget-card.js': 'widget/widget-card.js',
 };
 
 for (const [name, src] of Object.entries(sources)) {
@@ -31,7 +33,7 @@ for (const [name, src] of Object.entries(sources)) {
 }
 
 test('the wasm-bindgen glue is minified with a map; node.js is not minified', () => {
-  for (const dir of ['wasm', 'wasm-fields']) {
+  for (const dir of ['wasm', 'wasm-fields', 'wasm-vision']) {
     assert.ok(existsSync(join(ROOT, 'pkg', dir, 'beian_check.js.map')));
   }
   assert.equal(readFileSync(join(ROOT, 'pkg/node.js'), 'utf8'), readFileSync(join(ROOT, 'js/node.js'), 'utf8'));

@@ -1,0 +1,453 @@
+//! Detection diagnostics (issue 15): for every card photo of a
+//! `scripts/cardgen/run --rgba` directory, where the detection fails —
+//! no candidate outline near the truth, a candidate there but rejected by
+//! its print, or the card found.
+//!
+//!     cargo run --release --example card_find -- DIR [-v] [-d defect]
+use beian_check::image::card::{self, detect, geom};
+use beian_check::json::{parse, Json};
+use std::collections::BTreeMap;
+
+type Pt = (f64, f64);
+
+/// The largest corner distance over the truth's diagonal, best of the four
+/// cyclic orders and both directions.
+fn err(truth: &[Pt; 4], q: &[Pt; 4]) -> f64 {
+    let diag = geom::dist(truth[0], truth[2]);
+    let mut best = f64::MAX;
+    for rev in [false, true] {
+        for s in 0..4 {
+            let mut e: f64 = 0.0;
+            for (i, t) in truth.iter().enumerate() {
+                let j = if rev { (s + 4 - i) % 4 } else { (s + i) % 4 };
+                e = e.max(geom::dist(*t, q[j]));
+            }
+            best = best.min(e / diag);
+        }
+    }
+    best
+}
+
+/// The face evidence, one line.
+fn faces(f: &card::Faces) -> String {
+    format!(
+        " id={} side={} sure={} sc={:.2} photo={:.2} red={:.2} bg={:.2} dig={:.2}",
+        f.id_like as u8,
+        f.side.name(),
+        f.sure as u8,
+        f.score,
+        f.photo,
+        f.red,
+        f.bg_ink,
+        f.digits
+    )
+}
+
+/// CRC-32 (PNG chunks).
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+/// Writes an RGB image as a PNG (stored deflate blocks: no dependency).
+fn write_png(path: &std::path::Path, w: usize, h: usize, rgb: &[u8]) {
+    let mut raw = Vec::with_capacity((w * 3 + 1) * h);
+    for y in 0..h {
+        raw.push(0u8);
+        raw.extend_from_slice(&rgb[y * w * 3..(y + 1) * w * 3]);
+    }
+    let mut z = vec![0x78u8, 0x01];
+    let chunks: Vec<&[u8]> = raw.chunks(65535).collect();
+    for (i, c) in chunks.iter().enumerate() {
+        z.push(u8::from(i + 1 == chunks.len()));
+        let n = c.len() as u16;
+        z.extend_from_slice(&n.to_le_bytes());
+        z.extend_from_slice(&(!n).to_le_bytes());
+        z.extend_from_slice(c);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in &raw {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    z.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    let mut out = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+    };
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&(w as u32).to_be_bytes());
+    ihdr.extend_from_slice(&(h as u32).to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &z);
+    chunk(b"IEND", &[]);
+    std::fs::write(path, out).unwrap();
+}
+
+/// The frame at half size with quads drawn on it (each with its colour).
+fn picture(rgba: &[u8], w: usize, h: usize, quads: &[([Pt; 4], [u8; 3])], path: &std::path::Path) {
+    let f = 2;
+    let (ow, oh) = (w / f, h / f);
+    let mut rgb = vec![0u8; ow * oh * 3];
+    for y in 0..oh {
+        for x in 0..ow {
+            let i = ((y * f) * w + x * f) * 4;
+            rgb[(y * ow + x) * 3..(y * ow + x) * 3 + 3].copy_from_slice(&rgba[i..i + 3]);
+        }
+    }
+    for (q, col) in quads {
+        for i in 0..4 {
+            let (a, b) = (q[i], q[(i + 1) % 4]);
+            let n = (geom::dist(a, b) as usize).max(1);
+            for s in 0..=n {
+                let t = s as f64 / n as f64;
+                let (x, y) = (
+                    (a.0 + (b.0 - a.0) * t) / f as f64,
+                    (a.1 + (b.1 - a.1) * t) / f as f64,
+                );
+                if x >= 0.0 && y >= 0.0 && (x as usize) < ow && (y as usize) < oh {
+                    let k = (y as usize * ow + x as usize) * 3;
+                    rgb[k..k + 3].copy_from_slice(col);
+                }
+            }
+        }
+    }
+    write_png(path, ow, oh, &rgb);
+}
+
+/// Per side of the true outline (on the whole-frame copy): the detector's
+/// support, the median gradient magnitude along the side (best within
+/// ±1.5 px) and the median magnitude 3–6 px off it on either side (the
+/// neighbourhood's texture).
+fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
+    let k = wk.k as f64;
+    let tw: Vec<Pt> = truth
+        .iter()
+        .map(|p| {
+            (
+                (p.0 - wk.ox as f64 + 0.5) / k - 0.5,
+                (p.1 - wk.oy as f64 + 0.5) / k - 0.5,
+            )
+        })
+        .collect();
+    let mag = |x: f64, y: f64| -> f64 {
+        if x < 0.0 || y < 0.0 || x >= wk.w as f64 || y >= wk.h as f64 {
+            return -1.0;
+        }
+        f64::from(wk.mag[y as usize * wk.w + x as usize])
+    };
+    let med = |v: &mut Vec<f64>| -> f64 {
+        v.retain(|x| *x >= 0.0);
+        if v.is_empty() {
+            return -1.0;
+        }
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    let q4 = [tw[0], tw[1], tw[2], tw[3]];
+    let mut asp = geom::rect_aspect(&q4, (wk.w as f64 / 2.0, wk.h as f64 / 2.0));
+    if asp < 1.0 && asp > 0.0 {
+        asp = 1.0 / asp;
+    }
+    let mut s = format!(" asp={asp:.2}");
+    if std::env::var("CARD_DEBUG").is_ok() {
+        for i in 0..4 {
+            let (a, b) = (tw[i], tw[(i + 1) % 4]);
+            let len = geom::dist(a, b);
+            let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+            let mut th = (ux).atan2(-uy);
+            if th < 0.0 {
+                th += std::f64::consts::PI;
+            }
+            let rho = a.0 * th.cos() + a.1 * th.sin();
+            eprintln!("truth side {i}: t={:.1} rho={rho:.1}", th.to_degrees());
+        }
+    }
+    for i in 0..4 {
+        let (a, b) = (tw[i], tw[(i + 1) % 4]);
+        let sup = detect::support(wk, a, b, 0.08, 0.92);
+        let len = geom::dist(a, b).max(1.0);
+        let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+        let (mut on, mut off) = (Vec::new(), Vec::new());
+        for j in 0..40 {
+            let t = 0.08 + 0.84 * (j as f64 + 0.5) / 40.0;
+            let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let mut best: f64 = -1.0;
+            for o in [-1.5, -0.75, 0.0, 0.75, 1.5] {
+                best = best.max(mag(px - uy * o, py + ux * o));
+            }
+            on.push(best);
+            for o in [-6.0, -4.5, -3.0, 3.0, 4.5, 6.0] {
+                off.push(mag(px - uy * o, py + ux * o));
+            }
+        }
+        s += &format!(" s{i}={sup:.2}/{:.0}/{:.0}", med(&mut on), med(&mut off));
+    }
+    s
+}
+
+/// The whole-frame copy's edges, 2× enlarged: magnitude in grey (×2),
+/// thinned edge pixels (over the floor) white, the truth in green.
+fn edge_picture(wk: &detect::Work, truth: &[Pt; 4], path: &std::path::Path) {
+    let f = 2;
+    let (ow, oh) = (wk.w * f, wk.h * f);
+    let mut rgb = vec![0u8; ow * oh * 3];
+    for y in 0..oh {
+        for x in 0..ow {
+            let i = (y / f) * wk.w + x / f;
+            let v = if wk.dir[i] != detect::NONE_DIR {
+                255
+            } else {
+                (wk.mag[i] * 2.0).min(200.0) as u8
+            };
+            rgb[(y * ow + x) * 3..(y * ow + x) * 3 + 3].copy_from_slice(&[v, v, v]);
+        }
+    }
+    let k = wk.k as f64;
+    for i in 0..4 {
+        let (a, b) = (truth[i], truth[(i + 1) % 4]);
+        let n = geom::dist(a, b) as usize;
+        for s in 0..=n {
+            let t = s as f64 / n.max(1) as f64;
+            let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let (x, y) = (
+                ((x + 0.5) / k - 0.5) * f as f64,
+                ((y + 0.5) / k - 0.5) * f as f64,
+            );
+            // Dotted, so the edges under it stay visible.
+            if s % 6 < 2 && x >= 0.0 && y >= 0.0 && (x as usize) < ow && (y as usize) < oh {
+                let k = (y as usize * ow + x as usize) * 3;
+                rgb[k..k + 3].copy_from_slice(&[0, 255, 0]);
+            }
+        }
+    }
+    write_png(path, ow, oh, &rgb);
+}
+
+/// Inside the true outline (rectified at 3 px/mm, 3 mm in from the
+/// edges): the luma's 1st percentile and the share of pixels under 180.
+fn print_left(rgba: &[u8], w: usize, h: usize, truth: &[Pt; 4]) -> String {
+    let Some(hm) = geom::Homography::from_rect(85.6, 54.0, truth) else {
+        return " print=?".into();
+    };
+    let r = card::rectify(rgba, w, h, &hm, (3.0, 3.0, 82.6, 51.0), 3.0, 3.0);
+    let mut v: Vec<f32> = Vec::new();
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                v.push(l);
+            }
+        }
+    }
+    if v.is_empty() {
+        return " print=-".into();
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let p01 = v[v.len() / 100];
+    let dark = v.iter().filter(|&&l| l < 180.0).count() as f64 / v.len() as f64;
+    format!(" p01={p01:.0} dark={dark:.3}")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).expect("directory");
+    let verbose = args.iter().any(|a| a == "-v");
+    let png: Option<String> = args
+        .iter()
+        .position(|a| a == "-p")
+        .and_then(|i| args.get(i + 1).cloned());
+    let only: Option<String> = args
+        .iter()
+        .position(|a| a == "-d")
+        .and_then(|i| args.get(i + 1).cloned());
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|x| x == "json") {
+            names.push(entry.path());
+        }
+    }
+    names.sort();
+    let pick: Option<String> = args
+        .iter()
+        .position(|a| a == "-o")
+        .and_then(|i| args.get(i + 1).cloned());
+    if let Some(p) = &pick {
+        names.retain(|n| {
+            let stem = n.file_stem().unwrap().to_string_lossy().to_string();
+            p.split(',').any(|x| x == stem)
+        });
+    }
+    let mut stats: BTreeMap<String, u32> = BTreeMap::new();
+    for path in names {
+        let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if t.get("kind").and_then(Json::as_str) != Some("card") {
+            if args.iter().any(|a| a == "-n") {
+                let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
+                let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+                let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+                let name = path.file_stem().unwrap().to_string_lossy().to_string();
+                let neg = t.get("negative").and_then(Json::as_str).unwrap_or("");
+                if let Some(c) = card::find(&rgba, w, h) {
+                    let f = c.faces;
+                    println!("N {name} {neg}{}", faces(&f));
+                }
+            }
+            continue;
+        }
+        let defects: Vec<String> = t
+            .get("defects")
+            .and_then(Json::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(d) = &only {
+            if d == "none" && !defects.is_empty() || d != "none" && !defects.contains(d) {
+                continue;
+            }
+        }
+        let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
+        let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+        let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+        let tc = t.get("corners1024").and_then(Json::as_array).unwrap();
+        let mut truth = [(0.0, 0.0); 4];
+        for (o, v) in truth.iter_mut().zip(tc) {
+            let a = v.as_array().unwrap();
+            *o = (a[0].as_f64().unwrap(), a[1].as_f64().unwrap());
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let long = geom::dist(truth[0], truth[1]).max(geom::dist(truth[1], truth[2]));
+        // Candidates of the whole-frame pass and of the windows.
+        let wk = detect::work(&rgba, w, h);
+        let mut passes = vec![("whole", wk)];
+        if passes[0].1.k >= 2 {
+            let (ww, wh) = (w * 3 / 5, h * 3 / 5);
+            for (x0, y0) in [(0, 0), (w - ww, 0), (0, h - wh), (w - ww, h - wh)] {
+                passes.push(("win", detect::work_in(&rgba, w, (x0, y0, ww, wh))));
+            }
+        }
+        let tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
+        if let Some(dir) = &png {
+            let p = std::path::Path::new(dir).join(format!("{name}e.png"));
+            if args.iter().any(|a| a == "-e") {
+                edge_picture(&passes[0].1, &truth, &p);
+            }
+        }
+        let mut near: Option<(f64, String)> = None;
+        let mut near_q: Option<[Pt; 4]> = None;
+        for (pn, wk) in &passes {
+            for (rank, q) in detect::find_all(wk, 5).iter().enumerate() {
+                let mut c = [(0.0, 0.0); 4];
+                for (o, p) in c.iter_mut().zip(q.q) {
+                    *o = detect::to_original(wk, p);
+                }
+                let e = err(&truth, &c);
+                if near.as_ref().map_or(true, |(b, _)| e < *b) {
+                    let mut s = format!("{pn}#{rank}{} e={e:.3}", if q.cut { "c" } else { "" });
+                    if let Some(cd) = card::build(&rgba, w, h, wk, q, 1.5) {
+                        let f = cd.faces;
+                        s += &faces(&f);
+                    }
+                    near = Some((e, s));
+                    near_q = Some(c);
+                }
+            }
+        }
+        let out = beian_check::api::check_image_pixels(
+            t.get("slot").and_then(Json::as_str).unwrap(),
+            &rgba,
+            w as u32,
+            h as u32,
+            "{\"locale\":\"en\"}",
+            "2026-12-01",
+        );
+        let r = parse(&out).unwrap();
+        if args.iter().any(|a| a == "-r") {
+            println!("{name} {out}");
+        }
+        let found = r.get("info").and_then(|i| i.get("card")).is_some();
+        let fc = card::find(&rgba, w, h);
+        let fe = fc.as_ref().map(|c| err(&truth, &c.corners));
+        if let Some(c) = &fc {
+            let f = c.faces;
+            let q: Vec<String> = c
+                .corners
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", p.0, p.1))
+                .collect();
+            println!(
+                "C {name} found={} e={:.3}{} Q={}",
+                found as u8,
+                fe.unwrap_or(9.0),
+                faces(&f),
+                q.join(";")
+            );
+        }
+        let (ne, ns) = near.unwrap_or((9.0, "none".into()));
+        let class = if found {
+            if fe.unwrap_or(9.0) <= 0.02 {
+                "found ok"
+            } else {
+                "found off"
+            }
+        } else if ne <= 0.03 {
+            "missed: outline there"
+        } else if ne <= 0.1 {
+            "missed: outline rough"
+        } else {
+            "missed: no outline"
+        };
+        let tag = if defects.is_empty() {
+            "none".to_string()
+        } else {
+            defects.join("+")
+        };
+        *stats.entry(class.to_string()).or_default() += 1;
+        for d in if defects.is_empty() {
+            vec!["none".to_string()]
+        } else {
+            defects.clone()
+        } {
+            *stats.entry(format!("{d:12} {class}")).or_default() += 1;
+        }
+        if verbose && class != "found ok" {
+            println!(
+                "{name} {tag} long={long:.0} {class} | near {ns} | find {} | truth{tsides}",
+                fe.map_or("-".into(), |e| format!("e={e:.3}"))
+            );
+        }
+        if let Some(dir) = &png {
+            if class != "found ok" {
+                let mut qs = vec![(truth, [0u8, 255, 0])];
+                if let Some(q) = near_q {
+                    qs.push((q, [0, 128, 255]));
+                }
+                if let Some(c) = &fc {
+                    qs.push((c.corners, [255, 0, 0]));
+                }
+                let p = std::path::Path::new(dir).join(format!("{name}.png"));
+                picture(&rgba, w, h, &qs, &p);
+            }
+        }
+    }
+    for (k, n) in &stats {
+        println!("{k:45} {n:5}");
+    }
+}

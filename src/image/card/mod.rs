@@ -1,0 +1,927 @@
+//! ID card analysis in `checkImagePixels` (slots idCardFront, idCardBack,
+//! handheldId): find the card ([`detect`]), tell its side and orientation
+//! from the printed layout ([`layout`]), judge the photo on the card itself
+//! (cropped or covered corner, too small, glare, blur, exposure, black and
+//! white), and read the number or the validity period ([`ocr`]).
+//!
+//! Everything runs on the RGBA the caller passes; the cost is one pass over
+//! it (the detection downscale) plus work bounded by fixed-size rectified
+//! copies, so any size is accepted. User documentation: docs/id-card.md.
+
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+pub mod detect;
+pub mod geom;
+pub mod layout;
+pub mod ocr;
+pub mod refine;
+
+use geom::{Homography, Pt};
+use layout::Zone;
+
+use crate::finding::{Finding, InfoValue};
+use crate::json::Json;
+
+/// Which face of the card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// 人像面: photo and number.
+    Portrait,
+    /// 国徽面: emblem, authority and validity.
+    Emblem,
+    /// Not decided.
+    Unknown,
+}
+
+impl Side {
+    /// The API name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Portrait => "portrait",
+            Side::Emblem => "emblem",
+            Side::Unknown => "unknown",
+        }
+    }
+}
+
+/// A rectified part of the card: RGBA at `s` px/mm over a zone.
+pub struct Rect {
+    /// Width in pixels.
+    pub w: usize,
+    /// Height in pixels.
+    pub h: usize,
+    /// Pixels per millimetre.
+    pub s: f64,
+    /// RGBA (alpha 0 where the card left the frame).
+    pub px: Vec<u8>,
+}
+
+impl Rect {
+    /// Luma at (x, y), `None` outside or where the card left the frame.
+    pub fn luma(&self, x: usize, y: usize) -> Option<f32> {
+        if x >= self.w {
+            return None;
+        }
+        let i = (y * self.w + x) * 4;
+        match self.px.get(i..i + 4) {
+            Some(&[r, g, b, a]) if a > 0 => {
+                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Samples the card zone `z` (mm) at `s` px/mm through `hm` (mm → image).
+/// Bilinear, averaging up to 3 × 3 sub-samples when the image is finer
+/// than the output (no aliasing on large photos). Cost: ≤ 9 samples per
+/// output pixel; callers keep `s` and `z` bounded.
+pub fn rectify(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &Homography,
+    z: Zone,
+    s: f64,
+    src_ppm: f64,
+) -> Rect {
+    let ow = ((z.2 - z.0) * s) as usize;
+    let oh = ((z.3 - z.1) * s) as usize;
+    let sub = crate::rt::round((src_ppm / s).max(1.0).min(2.0)) as usize;
+    let mut px: Vec<u8> = vec![0; ow * oh * 4];
+    // The sub-sample abscissae of a row, the same for every row.
+    let mut us: Vec<f64> = Vec::with_capacity(ow * sub);
+    for i in 0..ow {
+        for sx in 0..sub {
+            us.push(z.0 + (i as f64 + (sx as f64 + 0.5) / sub as f64) / s);
+        }
+    }
+    let vs: Vec<f64> = (0..sub).map(|sy| (sy as f64 + 0.5) / sub as f64).collect();
+    let m = &hm.0;
+    let (xmax, ymax) = ((w - 1) as f64, (h - 1) as f64);
+    let (xout, yout) = (w as f64 - 0.5, h as f64 - 0.5);
+    let stride = w * 4;
+    // The same arithmetic as `Homography::map` and the former per-sample
+    // closures (the same pixels, bit for bit), without recomputing the
+    // abscissae or growing the output per byte: rectify took 1.75 G of
+    // 12.3 G instructions on s2_30.
+    let pix = |i: usize| -> [f64; 3] {
+        match rgba.get(i..i + 3) {
+            Some(&[r, g, b]) => [f64::from(r), f64::from(g), f64::from(b)],
+            _ => [0.0; 3],
+        }
+    };
+    let mut k = 0;
+    for j in 0..oh {
+        for i in 0..ow {
+            let (mut acc, mut n, mut outside) = ([0f64; 3], 0f64, false);
+            for dv in &vs {
+                let v = z.1 + (j as f64 + dv) / s;
+                for u in us.iter().skip(i * sub).take(sub) {
+                    let zz = m[6] * u + m[7] * v + m[8];
+                    if zz.abs() < 1e-12 {
+                        outside = true;
+                        continue;
+                    }
+                    let x = (m[0] * u + m[1] * v + m[2]) / zz;
+                    let y = (m[3] * u + m[4] * v + m[5]) / zz;
+                    if x < -0.5 || y < -0.5 || x > xout || y > yout {
+                        outside = true;
+                    }
+                    // max/min, not clamp: f64::clamp with a variable bound
+                    // links float formatting (its assertion prints the
+                    // bounds), ~11 KB of wasm.
+                    let x = x.max(0.0).min(xmax);
+                    let y = y.max(0.0).min(ymax);
+                    // Through i32: one conversion instruction (x86 has none
+                    // to u64; wasm's i32.trunc_sat), exact for 0 ≤ x < 2^31.
+                    let (x0, y0) = (x as i32 as usize, y as i32 as usize);
+                    let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+                    let i0 = y0 * stride + x0 * 4;
+                    // The next column and row, or the same at the border.
+                    let di = if x0 + 1 < w { 4 } else { 0 };
+                    let dj = if y0 + 1 < h { stride } else { 0 };
+                    let (pa, pb, pc, pd) = (pix(i0), pix(i0 + di), pix(i0 + dj), pix(i0 + dj + di));
+                    for (o, (((a, b), c), d)) in
+                        acc.iter_mut().zip(pa.iter().zip(pb).zip(pc).zip(pd))
+                    {
+                        *o +=
+                            (a * (1.0 - fx) + b * fx) * (1.0 - fy) + (c * (1.0 - fx) + d * fx) * fy;
+                    }
+                    n += 1.0;
+                }
+            }
+            let n = n.max(1.0);
+            for (o, a) in px.iter_mut().skip(k).zip(acc) {
+                *o = (a / n) as u8;
+            }
+            if let Some(a) = px.get_mut(k + 3) {
+                *a = if outside { 0 } else { 255 };
+            }
+            k += 4;
+        }
+    }
+    Rect {
+        w: ow,
+        h: oh,
+        s,
+        px,
+    }
+}
+
+/// Everything the analysis found about one card.
+pub struct Card {
+    /// Corners in image pixels, the card's own top-left first, clockwise.
+    pub corners: [Pt; 4],
+    /// mm → image.
+    pub hm: Homography,
+    /// The face.
+    pub side: Side,
+    /// True when the face is certain (strong, consistent evidence).
+    pub side_sure: bool,
+    /// How ID-like the print is (correlation with the best face, −1–1).
+    pub layout_score: f64,
+    /// Image pixels per card millimetre at the card's narrowest end.
+    pub ppm: f64,
+    /// The card rectified at 3 px/mm, oriented.
+    pub whole: Rect,
+    /// Corners (indices into `corners`) outside the frame.
+    pub outside: Vec<usize>,
+    /// Corners hidden (no edge support near them).
+    pub hidden: Vec<usize>,
+    /// The face evidence.
+    pub faces: Faces,
+    /// The outline's un-projected aspect ratio (long / short).
+    pub aspect: f64,
+}
+
+/// Finds and orients the card; `None` when no ID-1 quadrilateral is seen.
+pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
+    let wk = detect::work(rgba, w, h);
+    let mut best = None;
+    if let Some((m, q)) = candidates(rgba, w, h, &wk, CANDIDATES, f64::MIN) {
+        best = build(rgba, w, h, &wk, &q, 3.0).map(|c| (m, c));
+    }
+    // A small card (a few dozen pixels on the working copy) has too few
+    // votes: a second pass over four overlapping windows of 60 % of the
+    // frame, each at the working size (1.7 × finer), when the first found
+    // nothing like an ID card and the frame is finer than the copy.
+    // (A winner under the profile's layoutMin is not taken either.)
+    let found = best
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN);
+    if !found && wk.k >= 2 {
+        let (ww, wh) = (w * 3 / 5, h * 3 / 5);
+        // The best outline of the windows so far and its window's copy:
+        // only the last winner is built at 3 px/mm (each window's winner
+        // was: 0.08 G of 8.78 G instructions on s2_30).
+        let mut small: Option<(f64, detect::Quad, detect::Work)> = None;
+        for (x0, y0) in [(0, 0), (w - ww, 0), (0, h - wh), (w - ww, h - wh)] {
+            let wk = detect::work_in(rgba, w, (x0, y0, ww, wh));
+            let floor = small.as_ref().map_or(f64::MIN, |(m, _, _)| *m);
+            if let Some((m, q)) = candidates(rgba, w, h, &wk, WINDOW_CANDIDATES, floor) {
+                small = Some((m, q, wk));
+            }
+        }
+        // Four windows are four more chances for a passport's photo and
+        // text block to pass as a card: stronger evidence here.
+        if let Some((m, q, wk)) = small {
+            if let Some(c) = build(rgba, w, h, &wk, &q, 3.0) {
+                if strong(&c.faces) {
+                    best = Some((m, c));
+                }
+            }
+        }
+    }
+    best.map(|(_, mut c)| {
+        refine::polish(rgba, w, h, &mut c);
+        c
+    })
+}
+
+/// The evidence the second pass asks for: a known face and, on the
+/// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5), on the emblem
+/// side red ≥ 0.3 (small cards found there: portrait 0.33–0.43 / 0.61–0.83,
+/// emblem red ≥ 0.47; passport blocks 0.23–0.31 / 0.23–0.85, a bank card's
+/// mark 0.2; seeds 2 and 12).
+fn strong(f: &Faces) -> bool {
+    f.id_like
+        && match f.side {
+            Side::Portrait => f.score >= 0.32 && f.photo >= 0.5,
+            Side::Emblem => f.red >= 0.3,
+            Side::Unknown => false,
+        }
+}
+
+/// The detector's best few outlines on `wk`; the one whose print is most
+/// like an ID card's wins (a sheet of paper or a phone can have the better
+/// outline), the outline's own rank breaking ties. Returns the winner and
+/// its merit when that is above `floor`.
+/// The candidates are judged on a coarse copy ([`COARSE`] px/mm, one
+/// sample per pixel: ~16× cheaper than the 3-px/mm copy); the caller
+/// builds the winner again at 3 px/mm.
+fn candidates(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    wk: &detect::Work,
+    k: usize,
+    floor: f64,
+) -> Option<(f64, detect::Quad)> {
+    let quads = detect::find_all(wk, k);
+    let mut win: Option<(f64, usize)> = None;
+    for (rank, quad) in quads.iter().enumerate() {
+        // A faint side's outline is only looked at when no other outline
+        // already passes (two coarse builds per photo: 0.3 G of 8.6 G
+        // instructions on s2_30).
+        if quad.faint && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+            break;
+        }
+        // (`None` too for an outline under MIN_SHARE of the frame.)
+        let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
+            continue;
+        };
+        // A completed outline makes a cut bank card or form ID-shaped too,
+        // and a faint side lets a passport's blocks close into one: the
+        // stronger evidence of the window pass.
+        if (quad.cut || quad.faint)
+            && !(card.faces.sure
+                && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
+        {
+            continue;
+        }
+        let merit =
+            card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
+        if merit > floor && win.map_or(true, |(m, _)| merit > m) {
+            win = Some((merit, rank));
+        }
+    }
+    let (merit, rank) = win?;
+    Some((merit, quads.get(rank)?.clone()))
+}
+
+/// Pixels per millimetre of the copy the candidates are compared on.
+const COARSE: f64 = 1.5;
+
+/// The smallest card taken, as a share of the frame's long side: the
+/// generator's smallest cards (`small`) span 11 % of a 1024-px frame;
+/// smaller outlines are a form's boxes, a logo, a key.
+const MIN_SHARE: f64 = 0.08;
+
+/// The profile's `layoutMin` (data/profile/images.json): a main-pass winner
+/// under it is rejected by `judge`, so the window pass still runs.
+const LAYOUT_MIN: f64 = 0.2;
+
+/// Outlines the detector proposes for [`find`] to judge by their print.
+const CANDIDATES: usize = 5;
+/// The same in each window of the second pass (a window's fifth outline
+/// never won on the tuning seeds; 3 loses a small card on s8, #480).
+const WINDOW_CANDIDATES: usize = 4;
+
+/// The card for one outline: orientation, face, cut and hidden corners.
+pub fn build(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    wk: &detect::Work,
+    quad: &detect::Quad,
+    s: f64,
+) -> Option<Card> {
+    let q = quad.q;
+    let mut c: [Pt; 4] = [(0.0, 0.0); 4];
+    for (o, p) in c.iter_mut().zip(q) {
+        *o = detect::to_original(wk, p);
+    }
+    // Long side first: q0→q1 along the card's 85.6 mm.
+    // Which pair of sides is the long one: the mean side lengths decide
+    // (under ≤ 25° of tilt 85.6 : 54 stays above 1.4 : 1).
+    let across = geom::dist(c[0], c[1]) + geom::dist(c[3], c[2]);
+    let down = geom::dist(c[1], c[2]) + geom::dist(c[0], c[3]);
+    let mut order = [0usize, 1, 2, 3];
+    if across < down {
+        order = [1, 2, 3, 0];
+    }
+    let oriented = |o: [usize; 4]| -> [Pt; 4] { o.map(|k| geom::at(&c, k)) };
+    let corners0 = oriented(order);
+    let hm0 = Homography::from_rect(layout::CARD.0, layout::CARD.1, &corners0)?;
+    let ppm = {
+        let top = geom::dist(corners0[0], corners0[1]);
+        let bottom = geom::dist(corners0[3], corners0[2]);
+        top.min(bottom) / layout::CARD.0
+    };
+    // Too small to be the card (checked before rectifying: the candidates
+    // are built ~7 times per photo).
+    if ppm * layout::CARD.0 < MIN_SHARE * w.max(h) as f64 {
+        return None;
+    }
+    // Hidden corners: neither side near the corner has edge support (a
+    // finger or an object over it). Rounded corners end ~6 % in.
+    let mut hidden_w = [false; 4];
+    for (i, hid) in hidden_w.iter_mut().enumerate() {
+        let (p, next, prev) = (geom::at(&q, i), geom::at(&q, i + 1), geom::at(&q, i + 3));
+        let a = detect::support(wk, p, next, 0.07, 0.2);
+        let b = detect::support(wk, p, prev, 0.07, 0.2);
+        *hid = a < 0.25 && b < 0.25;
+    }
+    // Face and orientation from a rectified copy of the whole card (3
+    // px/mm; coarser, one sample per pixel, when comparing candidates).
+    let mut whole = rectify(
+        rgba,
+        w,
+        h,
+        &hm0,
+        (0.0, 0.0, layout::CARD.0, layout::CARD.1),
+        s,
+        if s < 3.0 { s } else { ppm },
+    );
+    let faces = classify(&whole);
+    if faces.turned {
+        // Turned by 180°: the same pixels in reverse order.
+        let mut px: Vec<u8> = Vec::with_capacity(whole.px.len());
+        for p in whole.px.rchunks_exact(4) {
+            px.extend_from_slice(p);
+        }
+        whole.px = px;
+    }
+    let turned = faces.turned;
+    let order = if turned {
+        [order[2], order[3], order[0], order[1]]
+    } else {
+        order
+    };
+    let corners = oriented(order);
+    let hm = Homography::from_rect(layout::CARD.0, layout::CARD.1, &corners)?;
+    let mut outside = Vec::new();
+    let mut hidden = Vec::new();
+    for (i, &k) in order.iter().enumerate() {
+        let p = geom::at(&c, k);
+        // On the frame's edge counts as cut: a side found on the border
+        // stands in for one the frame cut off.
+        let edge = 1.5 * wk.k as f64;
+        if p.0 < edge || p.1 < edge || p.0 > w as f64 - 1.0 - edge || p.1 > h as f64 - 1.0 - edge {
+            outside.push(i);
+        } else if hidden_w.get(k).copied().unwrap_or(false) {
+            hidden.push(i);
+        }
+    }
+    Some(Card {
+        whole,
+        corners,
+        hm,
+        side: faces.side,
+        // An outline with a side from the extra peaks (ruled or printed
+        // paper beside the card) can be the paper's lines: its face is
+        // never certain, so a wrong side is a warning, not an error. A
+        // portrait side is certain only with its number line as well as
+        // its head: a part of an emblem side (a cropped card's print
+        // block) can show a head-like blot over text rows (s8: digits
+        // 0.07, head 0.44), where the true portrait sides taken for
+        // wrong-side errors on seeds 2, 7, 8 show digits ≥ 0.24 but one
+        // (0.03: a warning now).
+        side_sure: faces.sure
+            && !quad.extra
+            && (faces.side != Side::Portrait || faces.digits >= BOTH_DIGITS),
+        layout_score: faces.score,
+        ppm,
+        outside,
+        hidden,
+        faces,
+        aspect: quad.aspect,
+    })
+}
+
+/// The face decision.
+#[derive(Clone, Copy)]
+pub struct Faces {
+    /// The face.
+    pub side: Side,
+    /// Certain.
+    pub sure: bool,
+    /// Best layout correlation.
+    pub score: f64,
+    /// True when the card lies upside down relative to the first guess.
+    pub turned: bool,
+    /// Mean ink share of the cells where the chosen face has no print
+    /// (its light security background), 0–1.
+    pub bg_ink: f64,
+    /// Portrait evidence: the hair's ink share minus the photo backdrop's
+    /// (in the portrait side's orientation), −1–1.
+    pub photo: f64,
+    /// Emblem evidence: red concentrated in the emblem's zone (0 when not).
+    pub red: f64,
+    /// Share of the card's pixels within 15 % of its paper level.
+    pub paper_share: f64,
+    /// Portrait evidence: how periodic the number line is at the
+    /// 18 characters' pitch (0–1; [`digits`]), in the portrait side's
+    /// orientation.
+    pub digits: f64,
+    /// True when the face-specific evidence is there: the photo's dark
+    /// head on the portrait side, the red emblem (or, in a black-and-white
+    /// photo, a strong emblem-side layout) on the emblem side. A bank card
+    /// or a passport page has the outline and text rows but not these.
+    pub id_like: bool,
+}
+
+/// The hair's ink share over the backdrop's from which the portrait side's
+/// photo counts as present (generated cards: ≥ 0.37 in 98 % of portrait
+/// sides, forms and passports ≤ 0.1; seed 2).
+const PHOTO_MIN: f64 = 0.2;
+/// Red in the emblem's zone from which the emblem counts as present (the
+/// printed emblem 0.29–0.39; a bank card's UnionPay mark turned into that
+/// corner 0.10–0.15; seed 2).
+const RED_MIN: f64 = 0.2;
+/// The most ink the light security background may hold where the face has
+/// no print (ID cards on their outline ≤ 0.12, a dark bank card whose
+/// gradient reads as ink 0.38–0.55; seed 2).
+const BG_INK_MAX: f64 = 0.2;
+/// Weight of the head evidence (hair over backdrop, 0.37–0.8 on portrait
+/// sides) in the portrait side's layout score.
+const HEAD_WEIGHT: f64 = 0.3;
+/// Without red (a black-and-white photo), the emblem side's layout
+/// correlation from which it still counts (emblem sides 0.42–0.65, bank
+/// cards ≤ 0.25; seed 2).
+const EMBLEM_CORR_MIN: f64 = 0.35;
+
+/// Red in the emblem's zone that, with the emblem side's print correlation
+/// ≥ [`PALE_CORR_MIN`], still shows the emblem (glared or dark emblem
+/// sides: red 0.13–0.18, print 0.46–0.54; bank cards' marks 0.10–0.16 with
+/// print ≤ 0.39; seeds 2, 7, 8, 12).
+const RED_PALE: f64 = 0.1;
+/// See [`RED_PALE`].
+const PALE_CORR_MIN: f64 = 0.45;
+/// Red in the emblem's zone from which the light-background test is
+/// waived (blurred emblem sides 0.48–0.56 with background ink 0.32–0.61;
+/// bank cards' marks ≤ 0.15; seed 2).
+const RED_SURE: f64 = 0.4;
+/// The most background ink the waivers ([`RED_SURE`], [`HEAD_SURE`])
+/// accept (blurred emblem sides ≤ 0.61; a bank card with a red mark in
+/// the emblem's corner and a dark print all over: 0.86; seeds 2, 12).
+const BG_INK_WAIVED: f64 = 0.7;
+/// A clear head with a periodic number line waives the light-background
+/// test as red does (portrait sides with ink on their background: head
+/// 0.57–0.78, digits 0.25–0.50, seeds 2, 7; the negatives' best candidates
+/// with a head ≥ 0.5: digits ≤ 0.05, seed 12; one form at digits 0.45
+/// without a head).
+const HEAD_SURE: f64 = 0.5;
+/// See [`HEAD_SURE`].
+const DIGITS_SURE: f64 = 0.25;
+/// Number-line periodicity ([`digits`]) from which it adds to the portrait
+/// side's layout score, and its weight (portrait sides found: median 0.59,
+/// 10th percentile 0.34; the best candidates of passports, forms and bank
+/// cards ≤ 0.18 but one form 0.45 and one passport 0.29; seeds 2, 12).
+const DIGITS_FROM: f64 = 0.2;
+/// See [`DIGITS_FROM`].
+const DIGITS_WEIGHT: f64 = 0.5;
+/// A head this clear with digits ≥ [`DIGITS_FROM`] adds [`BOTH_BONUS`] to
+/// the portrait side's layout score (blurred and glared portrait sides
+/// under layoutMin: head 0.67–0.82, digits 0.24–0.34; the negatives'
+/// ID-like candidates: head ≤ 0.34, digits ≤ 0.13; seeds 2, 12).
+const HEAD_CLEAR: f64 = 0.6;
+/// See [`HEAD_CLEAR`].
+const BOTH_BONUS: f64 = 0.1;
+/// See [`HEAD_CLEAR`] (the 3-px/mm copy reads ~0.05 under the coarse one
+/// on glared cards: s2 #243 0.24 → 0.19).
+const BOTH_DIGITS: f64 = 0.15;
+/// The least number-line periodicity of a portrait side whose print
+/// correlation is under [`DIGITS_WAIVED`] (portrait sides found on seed 2:
+/// ≥ 0.10; a passport block with head 0.52 and layout 0.22: 0.03).
+const DIGITS_FLOOR: f64 = 0.07;
+/// See [`DIGITS_FLOOR`].
+const DIGITS_WAIVED: f64 = 0.3;
+
+/// Cell size (mm) of the activity map.
+const CELL: f64 = 2.0;
+
+/// Tells the face and whether it is turned by 180°: the print activity
+/// (mean luma gradient) per 2-mm cell is correlated with each face's zones
+/// in both orientations; red print in the emblem's zone adds evidence for
+/// the emblem side.
+pub fn classify(r: &Rect) -> Faces {
+    let cw = (layout::CARD.0 / CELL) as usize;
+    let ch = (layout::CARD.1 / CELL) as usize;
+    let mut act = vec![0f64; cw * ch];
+    let mut cnt = vec![0f64; cw * ch];
+    let mut red = vec![0f64; cw * ch];
+    let mut blown = vec![0f64; cw * ch];
+    let mut coloured = 0u32;
+    // Paper level: the 90th percentile of the card's luma; ink is darker
+    // than 62 % of it (text, hair, emblem; not the light security print).
+    let mut hist = [0u32; 256];
+    for y in 0..r.h {
+        for x in 0..r.w {
+            if let Some(l) = r.luma(x, y) {
+                if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let total: u32 = hist.iter().sum();
+    let (mut acc, mut paper, mut darkest) = (0u32, 255f32, -1f32);
+    for (i, c) in hist.iter().enumerate() {
+        acc += c;
+        if darkest < 0.0 && acc * 50 >= total {
+            darkest = i as f32;
+        }
+        if acc * 10 >= total * 9 {
+            paper = i as f32;
+            break;
+        }
+    }
+    // Ink: 38 % of the way from the paper down to the darkest print (the
+    // 2nd percentile), and never above 62 % of the paper... unless the
+    // photo is washed out, where the print is grey.
+    let ink_below = (0.62 * paper).max(paper - 0.38 * (paper - darkest.max(0.0)));
+    // Red print is brighter than 90 (a red shirt in the photo is darker),
+    // or than half the paper in a dark photo.
+    let red_min = (0.5 * paper).min(90.0);
+    for y in 0..r.h {
+        for x in 0..r.w {
+            let Some(l) = r.luma(x, y) else { continue };
+            let (mx, my) = (x as f64 / r.s, y as f64 / r.s);
+            let (cx, cy) = ((mx / CELL) as usize, (my / CELL) as usize);
+            if cx >= cw || cy >= ch {
+                continue;
+            }
+            let i = cy * cw + cx;
+            let k = (y * r.w + x) * 4;
+            let (is_red, is_blown) = match r.px.get(k..k + 3) {
+                Some(&[pr, pg, pb]) => {
+                    let (lo, hi) = (pr.min(pg).min(pb), pr.max(pg).max(pb));
+                    // Relative to the paper: a dark photo keeps its hues.
+                    if f32::from(hi - lo) * 230.0 > 40.0 * paper {
+                        coloured += 1;
+                    }
+                    let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
+                    // Red or, washed out, pink; not skin (g well above b).
+                    let red = pr as f32 > red_min
+                        && (pr - m) * 100 > 20 * pr
+                        && 2 * (i32::from(pg) - i32::from(pb)).abs() < pr - m;
+                    (red, lo >= 245)
+                }
+                _ => (false, false),
+            };
+            if is_blown {
+                if let Some(b) = blown.get_mut(cy * cw + cx) {
+                    *b += 1.0;
+                }
+            }
+            if let (Some(a), Some(c), Some(rd)) = (act.get_mut(i), cnt.get_mut(i), red.get_mut(i)) {
+                if l < ink_below {
+                    *a += 1.0;
+                }
+                *c += 1.0;
+                if is_red {
+                    *rd += 1.0;
+                }
+            }
+        }
+    }
+    for (((a, c), rd), bl) in act
+        .iter_mut()
+        .zip(&cnt)
+        .zip(red.iter_mut())
+        .zip(blown.iter_mut())
+    {
+        if *c > 0.0 {
+            *a /= c;
+            *rd /= c;
+            *bl /= c;
+        }
+    }
+    let corr = |zones: &[Zone], turn: bool| -> f64 {
+        let (mut sx, mut sy, mut sxx, mut syy, mut sxy, mut n) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for cy in 0..ch {
+            for cx in 0..cw {
+                let i = cy * cw + cx;
+                if cnt.get(i).copied().unwrap_or(0.0) < 1.0 {
+                    continue;
+                }
+                let (mx, my) = ((cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL);
+                let t = zones.iter().any(|z| {
+                    let z = if turn { layout::turned(z) } else { *z };
+                    layout::inside(&z, mx, my)
+                });
+                let x = act.get(i).copied().unwrap_or(0.0);
+                let y = if t { 1.0 } else { 0.0 };
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                syy += y * y;
+                sxy += x * y;
+                n += 1.0;
+            }
+        }
+        if n < 10.0 {
+            return 0.0;
+        }
+        let vx = sxx / n - (sx / n) * (sx / n);
+        let vy = syy / n - (sy / n) * (sy / n);
+        if vx <= 1e-9 || vy <= 1e-9 {
+            return 0.0;
+        }
+        (sxy / n - sx * sy / (n * n)) / crate::rt::sqrt(vx * vy)
+    };
+    // Share of red cells' pixels inside the emblem zone versus outside.
+    let red_in = |turn: bool| -> f64 {
+        let z = if turn {
+            layout::turned(&layout::E_EMBLEM)
+        } else {
+            layout::E_EMBLEM
+        };
+        let (mut inside, mut ni, mut out, mut no) = (0f64, 0f64, 0f64, 0f64);
+        for cy in 0..ch {
+            for cx in 0..cw {
+                let i = cy * cw + cx;
+                let v = red.get(i).copied().unwrap_or(0.0);
+                if layout::inside(&z, (cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL) {
+                    inside += v;
+                    ni += 1.0;
+                } else {
+                    out += v;
+                    no += 1.0;
+                }
+            }
+        }
+        // Only a concentrated patch counts (the emblem is the one red
+        // print of its face; red clothes in a photo are not in one spot).
+        if inside < 2.0 * out {
+            return 0.0;
+        }
+        inside / ni.max(1.0) - out / no.max(1.0)
+    };
+    let mean_of = |map: &[f64], turn: bool, keep: &dyn Fn(f64, f64) -> bool| -> f64 {
+        let (mut s, mut n) = (0f64, 0f64);
+        for cy in 0..ch {
+            for cx in 0..cw {
+                let i = cy * cw + cx;
+                if cnt.get(i).copied().unwrap_or(0.0) < 1.0 {
+                    continue;
+                }
+                let (mut mx, mut my) = ((cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL);
+                if turn {
+                    mx = layout::CARD.0 - mx;
+                    my = layout::CARD.1 - my;
+                }
+                if keep(mx, my) {
+                    s += map.get(i).copied().unwrap_or(0.0);
+                    n += 1.0;
+                }
+            }
+        }
+        if n > 0.0 {
+            s / n
+        } else {
+            0.0
+        }
+    };
+    // The head in the photo is the portrait side's own evidence (as the
+    // red emblem is the other side's): it counts into the layout score,
+    // which blur and black-and-white copies weaken (text rows smear).
+    let in_hair = |x: f64, y: f64| layout::inside(&layout::P_HAIR, x, y);
+    let in_backdrop = |x: f64, y: f64| layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y));
+    let head = |turn: bool| mean_of(&act, turn, &in_hair) - mean_of(&act, turn, &in_backdrop);
+    let (h0, h1) = (head(false), head(true));
+    let (c0, c1) = (
+        corr(&layout::PORTRAIT_ZONES, false),
+        corr(&layout::PORTRAIT_ZONES, true),
+    );
+    let p0 = c0 + HEAD_WEIGHT * h0.max(0.0);
+    let p1 = c1 + HEAD_WEIGHT * h1.max(0.0);
+    let (r0, r1) = (red_in(false), red_in(true));
+    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
+    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
+    let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
+    let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
+    let (side, score, turned, other) = if p >= e {
+        (Side::Portrait, p, pt, e)
+    } else {
+        (Side::Emblem, e, et, p)
+    };
+    // Mean ink share over the cells whose centre `keep` accepts (mm, in
+    // the orientation `turn`).
+    let zones: &[Zone] = if side == Side::Emblem {
+        &layout::EMBLEM_ZONES
+    } else {
+        &layout::PORTRAIT_ZONES
+    };
+    let bg_ink = mean_of(&act, turned, &|x, y| {
+        x > 3.0
+            && y > 3.0
+            && x < layout::CARD.0 - 3.0
+            && y < layout::CARD.1 - 3.0
+            && !zones
+                .iter()
+                .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
+    });
+    let hair = mean_of(&act, pt, &in_hair);
+    // A glare spot over the photo hides the head: no evidence either way.
+    let hair_blown = mean_of(&blown, pt, &in_hair) > 0.3;
+    let backdrop = mean_of(&act, pt, &|x, y| {
+        layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y))
+    });
+    let near_paper = hist
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i as f32 >= 0.85 * paper)
+        .map(|(_, c)| *c)
+        .sum::<u32>();
+    let paper_share = f64::from(near_paper) / f64::from(total.max(1));
+    let digits = digits(r, pt);
+    let red_strong = r0.max(r1) > 0.12;
+    let photo = hair - backdrop;
+    let red = if et { r1 } else { r0 };
+    // A passport's photo block has a head but no number line under it.
+    let print_c = if pt { c1 } else { c0 };
+    let portrait_ok = (photo >= PHOTO_MIN || (hair_blown && p - e >= 0.08))
+        && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
+    // A photo without colour cannot show the emblem's red.
+    let colourless = coloured * 100 < total;
+    // Glare or a dark photo pales the red: some red with a strong
+    // emblem-side print.
+    let emblem_ok = red >= RED_MIN
+        || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN)
+        || (red >= RED_PALE && e - red >= PALE_CORR_MIN);
+    let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
+    Faces {
+        side: if score - other > 0.08 {
+            side
+        } else {
+            Side::Unknown
+        },
+        sure,
+        // Reported without the head's share: the layout threshold and the
+        // candidates' ranking stay on the print's correlation (a passport
+        // has a head too), plus the number line's periodicity.
+        score: if side == Side::Portrait {
+            // The number line's regular cells, which a passport's or a
+            // form's text rows do not show there, count with a clear head.
+            if photo >= PHOTO_MIN {
+                // A clear head over a periodic number line: both of the
+                // portrait side's own cues (blurred or glared cards whose
+                // text rows smear: print 0.10–0.15).
+                let both = if photo >= HEAD_CLEAR && digits >= BOTH_DIGITS {
+                    BOTH_BONUS
+                } else {
+                    0.0
+                };
+                print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0) + both
+            } else {
+                print_c
+            }
+        } else {
+            score
+        },
+        turned,
+        bg_ink,
+        photo,
+        red,
+        paper_share,
+        digits,
+        // A blurred emblem side spreads ink over its background; a bank
+        // card has no concentrated red.
+        id_like: (bg_ink <= BG_INK_MAX
+            || (bg_ink <= BG_INK_WAIVED
+                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= DIGITS_SURE))))
+            && if score - other <= 0.08 {
+                portrait_ok || emblem_ok
+            } else if side == Side::Portrait {
+                portrait_ok
+            } else {
+                emblem_ok
+            },
+    }
+}
+
+/// How periodic the portrait side's number line is at the pitch of its 18
+/// characters (50.5 mm / 18): the largest normalised Fourier amplitude of
+/// the line's column darkness over periods within ±4 % of the pitch (a
+/// sinusoid 0.71, noise ~1/√columns). A passport's or a form's text rows
+/// are not spaced at that pitch where the number lies.
+pub fn digits(r: &Rect, turn: bool) -> f64 {
+    let (x0, x1, y0, y1) = (28.5, 79.0, 44.8, 48.4);
+    let n = ((x1 - x0) * r.s) as usize;
+    let mut col: Vec<f64> = Vec::with_capacity(n);
+    for i in 0..n {
+        let mx = x0 + (i as f64 + 0.5) / r.s;
+        let (mut sum, mut cnt) = (0f64, 0f64);
+        let mut my = y0;
+        while my < y1 {
+            let (u, v) = if turn {
+                (layout::CARD.0 - mx, layout::CARD.1 - my)
+            } else {
+                (mx, my)
+            };
+            if let Some(l) = r.luma((u * r.s) as usize, (v * r.s) as usize) {
+                sum += 255.0 - f64::from(l);
+                cnt += 1.0;
+            }
+            my += 1.0 / r.s;
+        }
+        col.push(if cnt > 0.0 { sum / cnt } else { 0.0 });
+    }
+    let mean = col.iter().sum::<f64>() / (n.max(1) as f64);
+    let energy: f64 = col.iter().map(|d| (d - mean) * (d - mean)).sum();
+    if n < 20 || energy <= 1e-9 {
+        return 0.0;
+    }
+    let pitch = (x1 - x0) / 18.0;
+    let mut best = 0f64;
+    for k in -2i32..=2 {
+        let w = 2.0 * geom::PI / (pitch * (1.0 + 0.02 * f64::from(k)));
+        let (mut re, mut im) = (0f64, 0f64);
+        for (i, d) in col.iter().enumerate() {
+            let x = (i as f64 + 0.5) / r.s;
+            re += (d - mean) * geom::cos(w * x);
+            im += (d - mean) * geom::sin(w * x);
+        }
+        best = best.max(crate::rt::sqrt((re * re + im * im) / (n as f64 * energy)));
+    }
+    best
+}
+
+/// Writes `[[x,y],…]` for four points, one decimal.
+pub fn quad_json(q: &[Pt; 4]) -> Json {
+    let r1 = |v: f64| crate::rt::round(v * 10.0) / 10.0;
+    Json::Arr(
+        q.iter()
+            .map(|p| Json::Arr(vec![Json::Num(r1(p.0)), Json::Num(r1(p.1))]))
+            .collect(),
+    )
+}
+
+/// The quad of a card zone (mm) in image pixels.
+pub fn zone_quad(hm: &Homography, z: Zone) -> Option<[Pt; 4]> {
+    Some([
+        hm.map(z.0, z.1)?,
+        hm.map(z.2, z.1)?,
+        hm.map(z.2, z.3)?,
+        hm.map(z.0, z.3)?,
+    ])
+}
+
+/// An `info` value holding JSON.
+pub fn info_json(v: Json) -> InfoValue {
+    InfoValue::Json(v)
+}
+
+pub mod judge;
+
+/// Runs the card analysis for an ID slot: pushes findings into `out` and
+/// `info.card` into `info`. Returns true when the card was found, so the
+/// whole-frame quality findings are replaced by the card-level ones.
+pub fn run(
+    slot: &str,
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    images: &Json,
+    info: &mut Vec<(&'static str, InfoValue)>,
+    out: &mut Vec<Finding>,
+) -> bool {
+    judge::run(slot, rgba, w, h, images, info, out)
+}
+
+#[cfg(test)]
+mod tests;
