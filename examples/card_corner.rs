@@ -10,7 +10,6 @@
 //!     cargo run --release --example card_corner -- DIR [-a] [-p OUT] [-n NAME]
 use beian_check::image::card::{self, geom};
 use beian_check::json::{parse, Json};
-use std::io::Write;
 
 #[path = "cardset/mod.rs"]
 mod cardset;
@@ -40,6 +39,9 @@ fn side_dist(a: Pt, b: Pt, p: Pt) -> f64 {
     ((p.0 - a.0) * dy - (p.1 - a.1) * dx) / len
 }
 
+#[path = "common/png.rs"]
+mod png;
+
 struct Png {
     w: usize,
     h: usize,
@@ -64,62 +66,8 @@ impl Png {
     }
 
     fn write(&self, path: &str) {
-        // Stored (uncompressed) deflate blocks: no compression crate.
-        let mut raw = Vec::new();
-        for y in 0..self.h {
-            raw.push(0u8);
-            raw.extend_from_slice(&self.px[y * self.w * 3..(y + 1) * self.w * 3]);
-        }
-        let mut z = vec![0x78, 0x01];
-        let chunks: Vec<&[u8]> = raw.chunks(65535).collect();
-        for (i, c) in chunks.iter().enumerate() {
-            z.push(u8::from(i + 1 == chunks.len()));
-            let n = c.len() as u16;
-            z.extend_from_slice(&n.to_le_bytes());
-            z.extend_from_slice(&(!n).to_le_bytes());
-            z.extend_from_slice(c);
-        }
-        let (mut a, mut b) = (1u32, 0u32);
-        for &v in &raw {
-            a = (a + v as u32) % 65521;
-            b = (b + a) % 65521;
-        }
-        z.extend_from_slice(&((b << 16) | a).to_be_bytes());
-        let mut out = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
-        let mut chunk = |kind: &[u8], data: &[u8]| {
-            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-            let mut c = kind.to_vec();
-            c.extend_from_slice(data);
-            out.extend_from_slice(&c);
-            out.extend_from_slice(&crc(&c).to_be_bytes());
-        };
-        let mut ihdr = Vec::new();
-        ihdr.extend_from_slice(&(self.w as u32).to_be_bytes());
-        ihdr.extend_from_slice(&(self.h as u32).to_be_bytes());
-        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-        chunk(b"IHDR", &ihdr);
-        chunk(b"IDAT", &z);
-        chunk(b"IEND", &[]);
-        std::fs::File::create(path)
-            .unwrap()
-            .write_all(&out)
-            .unwrap();
+        png::write_png(std::path::Path::new(path), self.w, self.h, &self.px);
     }
-}
-
-fn crc(data: &[u8]) -> u32 {
-    let mut c = 0xffff_ffffu32;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xedb8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-    }
-    !c
 }
 
 /// A crop of the frame around `(x0, y0)` of `cw × ch` frame pixels, scaled

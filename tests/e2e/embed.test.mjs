@@ -200,9 +200,7 @@ test('the embed loads the fields-only wasm first, and the full one when a file i
   await page.hover('input[name="name"]');
   await widgetSettled(page);
   assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
-  await page.fill(MOBILE, '1380013800');
-  await page.locator('input[name="email"]').focus();
-  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await shortMobileMarked(page);
   assert.match(await describedText(page, MOBILE), /手机号码只有 10 位/);
   assert.deepEqual(fetched, ['wasm-fields/beian_check_bg.wasm'], 'field checks need only the fields build');
 
@@ -279,6 +277,21 @@ async function embedPage(server, record) {
   return { page, fetched, posts };
 }
 
+/** Types a 10-digit mobile number, leaves the field, and waits for it to be marked invalid (field checks work). */
+async function shortMobileMarked(page) {
+  await page.fill(MOBILE, '1380013800');
+  await page.locator('input[name="email"]').focus();
+  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+}
+
+/** Fills name, mobile and email with valid values and submits, waiting for the post. */
+async function submitFilled(page) {
+  await page.fill('input[name="name"]', '张三');
+  await page.fill(MOBILE, '13800138000');
+  await page.fill('input[name="email"]', 'li@example.cn');
+  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+}
+
 test('when only the full wasm fails, field checks still work and the picked image is just not checked', async () => {
   const { page, fetched, posts } = await embedPage(fullBlocked, wasmFetches);
   assert.equal(await page.getAttribute('form', 'data-beian-state'), 'ready');
@@ -288,9 +301,7 @@ test('when only the full wasm fails, field checks still work and the picked imag
   await warned;
   await page.waitForFunction(() => !document.querySelector('.bc-busy'));
   assert.equal(await page.locator('.bc-msg[data-beian-for="idFront"] .bc-finding').count(), 0);
-  await page.fill(MOBILE, '1380013800');
-  await page.locator('input[name="email"]').focus();
-  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
+  await shortMobileMarked(page);
   await page.fill(MOBILE, '13800138000');
   await page.fill('input[name="email"]', 'li@example.cn');
   await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
@@ -312,10 +323,7 @@ test('when the vision module fails, an ID photo gets the whole-frame checks and 
   const codes = await page.$$eval('.bc-msg[data-beian-for="idFront"] .bc-finding', (n) => n.map((e) => e.dataset.code));
   assert.ok(!codes.some((c) => /card|glare|wrong_side|number_illegible/.test(c)), `whole-frame findings only: ${codes}`);
   assert.equal(await page.locator('canvas[data-beian-outline]').count(), 0);
-  await page.fill('input[name="name"]', '张三');
-  await page.fill(MOBILE, '13800138000');
-  await page.fill('input[name="email"]', 'li@example.cn');
-  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  await submitFilled(page);
   assert.match(posts[0], /mobile=13800138000/);
   assert.match(posts[0], /idFront=front\.jpg/);
   assert.deepEqual(page.problems, []);
@@ -332,13 +340,8 @@ test('when the image path (widget-image.js) fails to load, a picked file is not 
   assert.ok(fetched.includes('widget-image.js'), `it was tried: ${fetched}`);
   assert.equal(await page.locator('.bc-msg[data-beian-for="idFront"] .bc-finding').count(), 0);
   assert.equal(await page.locator('canvas.bc-thumb').count(), 0, 'nothing drawn, nothing claimed');
-  await page.fill(MOBILE, '1380013800');
-  await page.locator('input[name="email"]').focus();
-  await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-invalid') === 'true', MOBILE);
-  await page.fill(MOBILE, '13800138000');
-  await page.fill('input[name="name"]', '张三');
-  await page.fill('input[name="email"]', 'li@example.cn');
-  await Promise.all([page.waitForURL('**/submitted'), page.click('button[type="submit"]')]);
+  await shortMobileMarked(page);
+  await submitFilled(page);
   assert.match(posts[0], /mobile=13800138000/);
   assert.match(posts[0], /idFront=front\.jpg/);
   assert.deepEqual(page.problems, []);

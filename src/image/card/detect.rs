@@ -757,6 +757,23 @@ pub fn to_original(wk: &Work, p: Pt) -> Pt {
 mod tests {
     use super::*;
 
+    /// The whole-frame working copy of a synthetic luma image, with its edges.
+    fn edged(w: usize, h: usize, luma: Vec<f32>) -> Work {
+        let mut wk = Work {
+            w,
+            h,
+            k: 1,
+            ox: 0,
+            oy: 0,
+            whole: true,
+            luma,
+            mag: Vec::new(),
+            dir: Vec::new(),
+        };
+        edges(&mut wk);
+        wk
+    }
+
     /// A light card on a dark ground whose right side shows only in short
     /// dashes (the rest of that side lies against an equally light
     /// ground): with dashes over a quarter of the side it is proposed as a
@@ -785,18 +802,7 @@ mod tests {
                     };
                 }
             }
-            let mut wk = Work {
-                w,
-                h,
-                k: 1,
-                ox: 0,
-                oy: 0,
-                whole: true,
-                luma,
-                mag: Vec::new(),
-                dir: Vec::new(),
-            };
-            edges(&mut wk);
+            let wk = edged(w, h, luma);
             find_all(&wk, 5).into_iter().filter(|q| !q.cut).find(|q| {
                 q.q.iter()
                     .all(|&c| truth.iter().any(|&t| geom::dist(c, t) < 4.0))
@@ -828,18 +834,7 @@ mod tests {
                 *l = 185.0;
             }
         }
-        let mut wk = Work {
-            w,
-            h,
-            k: 1,
-            ox: 0,
-            oy: 0,
-            whole: true,
-            luma,
-            mag: Vec::new(),
-            dir: Vec::new(),
-        };
-        edges(&mut wk);
+        let wk = edged(w, h, luma);
         let peaks = hough(&wk);
         let vertical = |p: &Peak| bin_diff(p.t, 0) <= 2 && (p.rho.abs() - 150.0).abs() <= 2.0;
         let at = peaks.iter().position(vertical);
