@@ -478,3 +478,70 @@ fn long_but_judgeable_shapes_get_the_same_verdicts() {
     let r = pixels::check("other", &flat, 3000, 100, &opts).unwrap();
     assert_eq!(codes(&r), ["image.blank"]);
 }
+
+/// The block means `measure` is defined by, computed the plain way: per
+/// block, per pixel, by index (blocks of `k × k`, `k` = long side /
+/// `long_side` rounded up; a side shorter than `k` is one block of what
+/// exists; the pixels past the last whole block left out).
+fn block_lumas(px: &[u8], w: usize, h: usize, long_side: usize) -> Vec<u32> {
+    let k = w.max(h).div_ceil(long_side.max(8)).max(1);
+    let (ow, oh) = ((w / k).max(1), (h / k).max(1));
+    let (bw, bh) = (k.min(w), k.min(h));
+    let mut out = Vec::new();
+    for oy in 0..oh {
+        for ox in 0..ow {
+            let mut s = [0u64; 3];
+            for y in oy * k..oy * k + bh {
+                for x in ox * k..ox * k + bw {
+                    for (c, v) in s.iter_mut().enumerate() {
+                        *v += u64::from(px[(y * w + x) * 4 + c]);
+                    }
+                }
+            }
+            let a = s.map(|v| (v / (bw * bh) as u64) as u32);
+            out.push((77 * a[0] + 150 * a[1] + 29 * a[2]) >> 8);
+        }
+    }
+    out
+}
+
+#[test]
+fn measure_matches_the_plain_block_means() {
+    // The block sums are taken through zipped chunks for speed; the
+    // statistics must be those of the plain definition on every shape
+    // (k = 1, 2, 3, …; widths that are and are not multiples of k; strips
+    // narrower than a block).
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for (w, h, long_side) in [
+        (1024usize, 768usize, 512usize),
+        (1000, 333, 512),
+        (511, 512, 512),
+        (1537, 97, 512),
+        (5, 4000, 512),
+        (4000, 3, 64),
+        (37, 1, 8),
+        (300, 200, 100),
+    ] {
+        let px: Vec<u8> = (0..w * h * 4).map(|_| (next() >> 56) as u8).collect();
+        let m = measure(&px, w, h, long_side);
+        let mut l = block_lumas(&px, w, h, long_side);
+        let n = l.len();
+        assert_eq!(m.size.0 * m.size.1, n, "{w}×{h}");
+        let mean = l.iter().map(|&v| f64::from(v)).sum::<f64>() / n as f64;
+        assert_eq!(m.mean, mean, "{w}×{h}: mean");
+        l.sort_unstable();
+        // The percentiles: the first value whose cumulative count passes n·q.
+        let pct = |q: f64| l[((n as f64 * q) as usize).min(n - 1)] as u8;
+        assert_eq!(
+            (m.p01, m.p99),
+            (pct(0.01), pct(0.99)),
+            "{w}×{h}: percentiles"
+        );
+    }
+}
