@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // ID card analysis (checkImagePixels on idCardFront / idCardBack /
 // handheldId) on generated photos with ground truth.
-//   node bench/card.mjs            (CARD_N=1000 photos of CARD_SEED=4242)
-// The photos come from scripts/cardgen/run (seed 4242 is never used while
-// tuning: thresholds are set on seeds 1, 2, 7, 8, 11, 12 — docs/notes/vision.md)
+//   node bench/card.mjs            (CARD_N=1000 photos of CARD_SEED=5151)
+// The photos come from scripts/cardgen/run (seed 5151 is never used while
+// tuning: thresholds are set on seeds 1, 2, 7, 8, 11, 12; the held-out seed
+// was 4242 until 2026-12-07, when it had been looked at more than once —
+// docs/notes/vision.md)
 // and are cached in
 // $TMPDIR/beian-cardgen-<seed>-<n>. Prints numbers only; no assertions.
 //   CARDGEN=path/to/run   another generator location
@@ -16,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.CARD_N || 1000);
-const SEED = Number(process.env.CARD_SEED || 4242);
+const SEED = Number(process.env.CARD_SEED || 5151);
 const dir = process.env.CARD_DIR || join(tmpdir(), `beian-cardgen-${SEED}-${N}`);
 const gen = process.env.CARDGEN || join(root, 'scripts/cardgen/run');
 
