@@ -5,9 +5,9 @@
 //! pixels, at both ends), with the luma just inside and outside the true
 //! side and beyond the found one, and the miss's cause (gross, cut card, a
 //! side outside / inside the card); at the end the misses by cause and how
-//! many side misses are on a faint side (white on white). `-p OUT` writes a PNG per miss (> 2 %):
-//! the card with the truth in green and the found outline in red, and a
-//! 4× zoom on the worst corner.
+//! many side misses are on a faint side (white on white). `-p OUT` writes
+//! a PNG per miss (> 2 %): the card with the truth in green and the found
+//! outline in red, and a 4× zoom on the worst corner.
 //!
 //!     cargo run --release --example card_corner -- DIR [-a] [-p OUT] [-n NAME]
 use beian_check::image::card::{self, geom};
