@@ -3,9 +3,11 @@
 //! largest corner error over the truth's diagonal and, per side of the
 //! truth, how far the found side lies from it (outward positive, in frame
 //! pixels, at both ends), with the luma just inside and outside the true
-//! side and beyond the found one. `-p OUT` writes a PNG per miss (> 2 %):
-//! the card with the truth in green and the found outline in red, and a
-//! 4× zoom on the worst corner.
+//! side and beyond the found one, and the miss's cause (gross, cut card, a
+//! side outside / inside the card); at the end the misses by cause and how
+//! many side misses are on a faint side (white on white). `-p OUT` writes
+//! a PNG per miss (> 2 %): the card with the truth in green and the found
+//! outline in red, and a 4× zoom on the worst corner.
 //!
 //!     cargo run --release --example card_corner -- DIR [-a] [-p OUT] [-n NAME]
 use beian_check::image::card::{self, geom};
@@ -110,6 +112,14 @@ fn render(
     png
 }
 
+/// A miss beyond this share of the diagonal is another outline.
+const GROSS: f64 = 0.08;
+/// A side is off when an end lies beyond this share of the card's length.
+const SIDE_OFF: f64 = 0.015;
+/// Levels across a side (4 px either side of the truth's middle) under
+/// which it counts as faint: a white card on white paper.
+const LOW: f64 = 12.0;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
@@ -123,6 +133,10 @@ fn main() {
         .position(|a| a == "-n")
         .and_then(|i| args.get(i + 1).cloned());
     let (mut found, mut good) = (0, 0);
+    // Misses by cause (see `cause`), and side misses on a side with under
+    // LOW levels across it at its middle (a white card on white paper).
+    let mut causes = std::collections::BTreeMap::<&str, usize>::new();
+    let mut low = 0;
     for path in cardset::truths(dir) {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         if only.as_ref().is_some_and(|o| *o != name) {
@@ -175,6 +189,7 @@ fn main() {
             t.get("rotation").and_then(Json::as_f64).unwrap_or(0.0),
             defects.join(",")
         );
+        let (mut outward, mut inward, mut faint) = (false, false, false);
         for i in 0..4 {
             let (a, b) = (truth[i], truth[(i + 1) % 4]);
             // Outward positive for either orientation of the truth.
@@ -188,6 +203,13 @@ fn main() {
             let (nx, ny) = (sgn * (b.1 - a.1) / len, -sgn * (b.0 - a.0) / len);
             let at = |o: f64| luma(&rgba, w, h, (m.0 + nx * o, m.1 + ny * o));
             let off = (da + db) / 2.0;
+            let long = t.get("cardLong1024").and_then(Json::as_f64).unwrap_or(0.0);
+            let off_by = SIDE_OFF * long;
+            outward |= da.max(db) > off_by;
+            inward |= da.min(db) < -off_by;
+            if da.abs().max(db.abs()) > off_by && (at(-4.0) - at(4.0)).abs() < LOW {
+                faint = true;
+            }
             line += &format!(
                 " | s{i} {da:+.1}/{db:+.1} in={:.0} out={:.0} f-/+={:.0}/{:.0}",
                 at(-4.0),
@@ -196,6 +218,23 @@ fn main() {
                 at(off + 2.0)
             );
         }
+        let cause = if err > GROSS {
+            "gross (another outline)"
+        } else if defects.contains(&"cropped") {
+            "cut card"
+        } else {
+            match (outward, inward) {
+                (true, true) => "sides outside and inside",
+                (true, false) => "a side outside",
+                (false, true) => "a side inside",
+                _ => "sides off by under 1.5 %",
+            }
+        };
+        *causes.entry(cause).or_default() += 1;
+        if err <= GROSS && !defects.contains(&"cropped") && faint {
+            low += 1;
+        }
+        line += &format!(" cause={cause}");
         println!("{line}");
         if let Some(o) = &out {
             let xs = truth.iter().chain(c.corners.iter()).map(|p| p.0);
@@ -226,4 +265,11 @@ fn main() {
         }
     }
     eprintln!("found {found}, corners within 2 % {good}");
+    if !all {
+        let list: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        eprintln!(
+            "misses by cause: {}; side misses on a side with under {LOW} levels across it: {low}",
+            list.join(", ")
+        );
+    }
 }
