@@ -1295,19 +1295,31 @@ pub fn read_validity(
 /// more than 0.34.
 const OPEN_5: f64 = 0.5;
 
+/// At or above this [`lower_left`] a 6 read over a 5 is not certain: on
+/// seeds 2, 7 and 8 (true corners) every 6 whose best two were 5 and 6 had
+/// ≤ 0.19, and the 5s read as 6 −0.05–0.34 (half of them ≥ 0.28). Seed
+/// 4242 #632 read Liberation Mono's 5 as a certain 6 once registered.
+const OPEN_6: f64 = 0.25;
+
 /// [`best`] of a validity digit, with its margin made certain when the
 /// best is 5, the runner-up 6 and the character open at its lower left
 /// (over [`OPEN_5`]): Liberation Mono's 5 and 6 are otherwise within the
 /// margin (vision-read2.md), and the 6's left stroke closes that corner.
+/// Symmetrically, a 6 over a 5 (the runner-up) open there (from
+/// [`OPEN_6`]) is not certain.
 fn best_v(s: &[f64; 11], open: f64) -> (usize, f64, f64) {
     let (c, s1, m) = best(s);
-    let six = s.get(6).copied().unwrap_or(-1.0);
-    let runner_six = s
-        .iter()
-        .enumerate()
-        .all(|(k, &v)| k == 5 || k == 6 || v <= six);
-    if c == 5 && runner_six && m > 0.0 && open >= OPEN_5 {
+    // Whether the best two are 5 and 6: no other class above the lower.
+    let five_six = |lo: usize| {
+        let v = s.get(lo).copied().unwrap_or(-1.0);
+        s.iter()
+            .enumerate()
+            .all(|(k, &u)| k == 5 || k == 6 || u <= v)
+    };
+    if c == 5 && five_six(6) && m > 0.0 && open >= OPEN_5 {
         (c, s1, m.max(AMB_V))
+    } else if c == 6 && five_six(5) && open >= OPEN_6 {
+        (c, s1, 0.0)
     } else {
         (c, s1, m)
     }
@@ -1492,6 +1504,19 @@ mod tests {
         let plain = cells(&p, 18, 20.0, 0).unwrap();
         assert_eq!(plain.2, 0.0);
         assert!(crossed(plain));
+    }
+
+    #[test]
+    fn a_six_open_at_its_lower_left_is_not_certain() {
+        // A 6 over a 5 by a wide margin: certain when its lower left is
+        // closed, not when it is open (a 5's shape there).
+        let mut s = [0.2f64; 11];
+        (s[6], s[5]) = (0.9, 0.7);
+        assert_eq!(best_v(&s, 0.1), (6, 0.9, 0.9 - 0.7));
+        assert_eq!(best_v(&s, 0.6).2, 0.0);
+        // Another runner-up: the lower left is not asked.
+        s[8] = 0.8;
+        assert_eq!(best_v(&s, 0.6), (6, 0.9, 0.9 - 0.8));
     }
 
     #[test]
