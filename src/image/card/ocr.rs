@@ -985,13 +985,13 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     if line.as_ref().is_some_and(|l| sharpness(l) < SHARP_MIN) {
         return first;
     }
-    let Some(wide) = band(rgba, w, h, hm, P_WIDE, ppm, RS) else {
+    let Some(wide) = band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS) else {
         return first;
     };
     // Without perspective first: with it, the fit found a wrong bend on
     // lines the plain fit reads (seed 7 #26, #231).
     for bends in [0, BENDS] {
-        let Some((moved, bend)) = register(&wide, hm, bends) else {
+        let Some((moved, bend)) = register(&wide, hm, bends, &NUMBER_AT) else {
             continue;
         };
         // No bend: the same fit as the plain one (its first best), whose
@@ -1052,13 +1052,42 @@ fn read_line(line: &Line, tpl: &[Template], give_up: bool) -> Option<Number> {
     again.or(Some(first))
 }
 
-/// A band around [`layout::P_NUMBER`] wide enough for a number line that
-/// corners a few millimetres off have moved, tilted or scaled out of it.
-const P_WIDE: Zone = (22.0, 40.0, 85.0, 53.0);
+/// A printed line as [`register`] looks for it: in a band (`wide`) wider
+/// than the line's by a few millimetres each way (corners a few
+/// millimetres off move, tilt or scale it), where it sits with the true
+/// corners (`at`: its first cell's left edge and its centre height, mm;
+/// its pitch, mm), the gap (mm) under which inked columns are one group,
+/// and the cells registered: `n`, within `head` pitches of the group's
+/// start.
+struct Printed {
+    wide: Zone,
+    at: (f64, f64, f64),
+    gap: f64,
+    n: usize,
+    head: f64,
+}
 
-/// Where the number line sits in [`P_WIDE`] with the true corners: its
-/// first cell's left edge and its centre height (mm), its pitch (mm).
-const LINE_AT: (f64, f64, f64) = (28.74, 46.45, 2.772);
+/// The number: 18 cells; the label 公民身份号码 ends ≥ 3 mm left of it.
+const NUMBER_AT: Printed = Printed {
+    wide: (22.0, 40.0, 85.0, 53.0),
+    at: (28.74, 46.45, 2.772),
+    gap: 2.2,
+    n: 18,
+    head: f64::INFINITY,
+};
+
+/// The validity's first date 'YYYY.MM.DD' (both forms start with it): the
+/// label 有效期限 ends ~2 mm left of it; the band's right third holds 长期
+/// or the second date, and keeps 签发机关's line out. Where it sits with
+/// the true corners: `validity_line`'s cells on s2 (171 lines; p10–p90
+/// 30.74–30.95, 47.70–48.05, 1.80–1.82).
+const VALIDITY_AT: Printed = Printed {
+    wide: (25.0, 44.5, 62.0, 51.5),
+    at: (30.85, 47.9, 1.8),
+    gap: 1.2,
+    n: 10,
+    head: 10.15,
+};
 
 /// [`register`]'s sampling (px/mm): half the reading's, a fifth of
 /// the instructions (the band is 2.6 times the number's).
@@ -1071,19 +1100,20 @@ const LINE_H: f64 = 2.5;
 /// to ±5 % × BENDS at either end.
 const BENDS: i32 = 6;
 
-/// The number line found from its own ink in `b`, the band [`P_WIDE`]
-/// sampled at [`RS`] with `hm`: `hm` corrected by the homography that takes the line's printed
-/// rectangle ([`LINE_AT`], 18 pitches × [`LINE_H`]) to where it is seen,
-/// and the bend of its cells.
-/// The line's rows are found in the band's middle third, then at its ends
-/// within a line's height of them (the tilt); its columns are the group of
-/// inked columns (gaps under 2.2 mm) with the most ink (the label's
-/// ideographs lie ≥ 3 mm left of the number), cut into 18 cells whose
-/// pitch may change along the line by up to 5 % × `bends` at either end
-/// (perspective: corners off in depth make the pitch grow along the line).
-/// The seen height at each end is the printed one scaled by the local
-/// pitch.
-fn register(b: &Band, hm: &Homography, bends: i32) -> Option<(Homography, f64)> {
+/// The line `at` found from its own ink in `b`, its band `at.wide`
+/// sampled at [`RS`] with `hm`: `hm` corrected by the homography that
+/// takes the line's printed rectangle (`at.at`, `at.n` pitches ×
+/// [`LINE_H`]) to where it is seen, and the bend of its cells. The line's
+/// rows are found in the band's middle third, then at its ends within a
+/// line's height of them (the tilt); its columns are the group of inked
+/// columns (gaps under `at.gap`) with the most ink (the label lies left of
+/// it, further than the gap), its first `at.head` pitches cut into `at.n`
+/// cells whose pitch may change along the line by up to 5 % × `bends` at
+/// either end (perspective: corners off in depth make the pitch grow
+/// along the line). The seen height at each end is the printed one scaled
+/// by the local pitch.
+fn register(b: &Band, hm: &Homography, bends: i32, at: &Printed) -> Option<(Homography, f64)> {
+    let (n, line_at, zone) = (at.n as f64, at.at, at.wide);
     let third = b.w / 3;
     let mid = |r: (usize, usize)| (r.0 + r.1) as f64 / 2.0;
     // The line in the middle third, then at its ends within a line's
@@ -1101,7 +1131,7 @@ fn register(b: &Band, hm: &Homography, bends: i32) -> Option<(Homography, f64)> 
     let (mut best, mut start, mut last, mut sum) = ((0, 0, 0f32), 0, 0, 0f32);
     for (x, &v) in col.iter().enumerate() {
         if v > 0.0 {
-            if x > last + (2.2 * RS) as usize {
+            if x > last + (at.gap * RS) as usize {
                 (start, sum) = (x, 0.0);
             }
             sum += v;
@@ -1112,21 +1142,21 @@ fn register(b: &Band, hm: &Homography, bends: i32) -> Option<(Homography, f64)> 
         }
     }
     for (x, v) in col.iter_mut().enumerate() {
-        if x < best.0 || x > best.1 {
+        if x < best.0 || x > best.1 || x as f64 > best.0 as f64 + at.head * line_at.2 * RS {
             *v = 0.0;
         }
     }
-    let (o, pitch, bend) = cells(&col, 18, LINE_AT.2 * RS, bends)?;
+    let (o, pitch, bend) = cells(&col, at.n, line_at.2 * RS, bends)?;
     // The line's ends as seen (mm, in hm's card frame): centre, and half
     // its height there (the printed height scaled by the local pitch),
     // across the line.
     let end = |x: f64, local: f64| {
-        let y = P_WIDE.1 + (mid(left) + k * (x - third as f64 / 2.0)) / RS;
-        let half = LINE_H / 2.0 * local / (LINE_AT.2 * RS);
-        (P_WIDE.0 + x / RS, y, half)
+        let y = zone.1 + (mid(left) + k * (x - third as f64 / 2.0)) / RS;
+        let half = LINE_H / 2.0 * local / (line_at.2 * RS);
+        (zone.0 + x / RS, y, half)
     };
     let (xl, yl, hl) = end(o, pitch * (1.0 - bend));
-    let (xr, yr, hr) = end(o + 18.0 * pitch, pitch * (1.0 + bend));
+    let (xr, yr, hr) = end(o + n * pitch, pitch * (1.0 + bend));
     let seen = [
         (xl + k * hl, yl - hl),
         (xr + k * hr, yr - hr),
@@ -1134,7 +1164,7 @@ fn register(b: &Band, hm: &Homography, bends: i32) -> Option<(Homography, f64)> 
         (xl - k * hl, yl + hl),
     ];
     // Printed → seen, then the card's corners through it and hm.
-    let line = Homography::from_rect(18.0 * LINE_AT.2, LINE_H, &seen)?;
+    let line = Homography::from_rect(n * line_at.2, LINE_H, &seen)?;
     let mut q = [(0.0, 0.0); 4];
     for (i, p) in q.iter_mut().enumerate() {
         let u = if i == 1 || i == 2 {
@@ -1143,7 +1173,7 @@ fn register(b: &Band, hm: &Homography, bends: i32) -> Option<(Homography, f64)> 
             0.0
         };
         let v = if i >= 2 { layout::CARD.1 } else { 0.0 };
-        let (x, y) = line.map(u - LINE_AT.0, v - LINE_AT.1 + LINE_H / 2.0)?;
+        let (x, y) = line.map(u - line_at.0, v - line_at.1 + LINE_H / 2.0)?;
         *p = hm.map(x, y)?;
     }
     Some((
@@ -1260,7 +1290,10 @@ pub fn validity_scan(
     })
 }
 
-/// Reads 有效期限 from the emblem side.
+/// Reads 有效期限 from the emblem side. As the number: when not read with
+/// confidence, read again with each character's own rows, then with the
+/// corners corrected by the first date's own ink ([`register`] with
+/// [`VALIDITY_AT`], without perspective); the first confident read wins.
 pub fn read_validity(
     rgba: &[u8],
     w: usize,
@@ -1268,21 +1301,34 @@ pub fn read_validity(
     hm: &Homography,
     ppm: f64,
 ) -> Option<Validity> {
-    // As the number: a second read with each character's own rows.
-    let l = validity_line(rgba, w, h, hm, ppm)?;
     let tpl = templates((0.0, WP_V));
+    let read = |hm: &Homography| validity_read(&validity_line(rgba, w, h, hm, ppm)?, &tpl);
+    let first = read(hm);
+    if first.as_ref().is_some_and(|v| v.confidence >= 0.9) {
+        return first;
+    }
+    band(rgba, w, h, hm, VALIDITY_AT.wide, ppm, RS)
+        .and_then(|wide| register(&wide, hm, 0, &VALIDITY_AT))
+        .and_then(|(moved, _)| read(&moved))
+        .filter(|v| v.confidence >= 0.9)
+        .or(first)
+}
+
+/// Reads the validity line `l`: with the line's rows, then, when not
+/// confident, with each character's own.
+fn validity_read(l: &Line, tpl: &[Template]) -> Option<Validity> {
     let scan = |(digits, open)| ValidityScan {
         long_term: l.long_term,
         shape_ok: l.shape_ok,
         digits,
         open,
     };
-    let line = scan(line_cells(&l, &tpl, None, false)?);
+    let line = scan(line_cells(l, tpl, None, false)?);
     let first = decide_validity(&line);
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = line_cells(&l, &tpl, Some(&line.digits), false)
+    let again = line_cells(l, tpl, Some(&line.digits), false)
         .map(|d| decide_validity(&scan(d)))
         .filter(|v| v.confidence >= 0.9);
     again.or(Some(first))
