@@ -211,6 +211,74 @@ fn print_left(rgba: &[u8], w: usize, h: usize, truth: &[Pt; 4]) -> String {
     format!(" p01={p01:.0} dark={dark:.3}")
 }
 
+/// `-w`: what the first pass's winner tells (faces, size, aspect) on a
+/// photo where the window pass runs, and what the window pass gives
+/// (accepted by `strong`, its error against the truth on card photos).
+fn window_line(path: &std::path::Path, t: &Json) {
+    let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
+    let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+    let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
+    let truth: Option<[Pt; 4]> = t.get("corners1024").and_then(Json::as_array).map(|tc| {
+        let mut q = [(0.0, 0.0); 4];
+        for (o, v) in q.iter_mut().zip(tc) {
+            let a = v.as_array().unwrap();
+            *o = (a[0].as_f64().unwrap(), a[1].as_f64().unwrap());
+        }
+        q
+    });
+    let t0 = std::time::Instant::now();
+    let (first, k) = card::first_pass(&rgba, w, h);
+    let t1 = t0.elapsed().as_secs_f64() * 1e3;
+    let taken = first
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= card::LAYOUT_MIN);
+    let long = w.max(h) as f64;
+    let mut s = format!("W {name} {kind} t1={t1:.1}");
+    if let Some(tq) = &truth {
+        let tl = geom::dist(tq[0], tq[1]).max(geom::dist(tq[1], tq[2]));
+        s += &format!(" tlong={:.2}", tl / long);
+    }
+    match &first {
+        Some((m, c)) => {
+            let e = truth.map_or(9.0, |tq| err(&tq, &c.corners));
+            s += &format!(
+                " first m={m:.2} size={:.2} asp={:.2} e={e:.3}{}",
+                c.ppm * 85.6 / long,
+                c.aspect,
+                faces(&c.faces)
+            );
+        }
+        None => s += " first none",
+    }
+    if taken || k < 2 {
+        s += " | no window";
+    } else if first
+        .as_ref()
+        .is_some_and(|(_, c)| card::photo_object(c, w.max(h)))
+    {
+        s += " | no window (the photo's object)";
+    } else {
+        let t0 = std::time::Instant::now();
+        let win = card::window_pass(&rgba, w, h);
+        s += &format!(" | t2={:.1}", t0.elapsed().as_secs_f64() * 1e3);
+        match win {
+            Some((m, c)) => {
+                let e = truth.map_or(9.0, |tq| err(&tq, &c.corners));
+                s += &format!(
+                    " window strong={} m={m:.2} size={:.2} e={e:.3}{}",
+                    card::strong(&c.faces) as u8,
+                    c.ppm * 85.6 / long,
+                    faces(&c.faces)
+                );
+            }
+            None => s += " window none",
+        }
+    }
+    println!("{s}");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
@@ -243,6 +311,10 @@ fn main() {
     let mut stats: BTreeMap<String, u32> = BTreeMap::new();
     for path in names {
         let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if args.iter().any(|a| a == "-w") {
+            window_line(&path, &t);
+            continue;
+        }
         if t.get("kind").and_then(Json::as_str) != Some("card") {
             if args.iter().any(|a| a == "-n") {
                 let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
