@@ -232,6 +232,7 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
 /// or a bank card's mark), or it spans [`SIZE_SEEN`] of the frame. The
 /// first winners of the cards the windows found on seeds 2, 7, 8 (27):
 /// head ≤ 0.32, no red, ≤ 0.62 of the frame; the windows' cards ≤ 0.46.
+#[inline(always)]
 pub fn photo_object(c: &Card, long: usize) -> bool {
     c.faces.photo >= HEAD_SEEN
         || c.faces.red >= RED_SEEN
@@ -246,7 +247,10 @@ const RED_SEEN: f64 = 0.01;
 const SIZE_SEEN: f64 = 0.7;
 
 /// The whole frame's best outline by its print, built at 3 px/mm, with its
-/// merit, and the working copy's downscale factor.
+/// merit, and the working copy's downscale factor. (`find`'s two passes
+/// are functions for the diagnostics example; inlined into `find`, as they
+/// were written before: called, the vision module was 92 B gz larger.)
+#[inline(always)]
 pub fn first_pass(rgba: &[u8], w: usize, h: usize) -> (Option<(f64, Card)>, usize) {
     let wk = detect::work(rgba, w, h);
     let mut best = None;
@@ -258,6 +262,7 @@ pub fn first_pass(rgba: &[u8], w: usize, h: usize) -> (Option<(f64, Card)>, usiz
 
 /// The best outline of four overlapping windows of 60 % of the frame (each
 /// at the working size), built at 3 px/mm, with its merit.
+#[inline(always)]
 pub fn window_pass(rgba: &[u8], w: usize, h: usize) -> Option<(f64, Card)> {
     let (ww, wh) = (w * 3 / 5, h * 3 / 5);
     // The best outline of the windows so far and its window's copy:
