@@ -113,6 +113,7 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
         asp = 1.0 / asp;
     }
     let mut s = format!(" asp={asp:.2}");
+    let peaks = detect::peaks(wk);
     if std::env::var("CARD_DEBUG").is_ok() {
         for i in 0..4 {
             let (a, b) = (tw[i], tw[(i + 1) % 4]);
@@ -145,6 +146,31 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
             }
         }
         s += &format!(" s{i}={sup:.2}/{:.0}/{:.0}", med(&mut on), med(&mut off));
+        // The nearest Hough peak (index: < 26 strongest, else extra) to
+        // the side's line, in bins and pixels of ρ.
+        let mut th = ux.atan2(-uy);
+        if th < 0.0 {
+            th += std::f64::consts::PI;
+        }
+        let rho = a.0 * th.cos() + a.1 * th.sin();
+        let tb = th.to_degrees();
+        let mut best: Option<(usize, f64, u32)> = None;
+        for (j, &(t, r, v)) in peaks.iter().enumerate() {
+            let mut dt = (t as f64 - tb).abs();
+            let mut dr = (r - rho).abs();
+            if dt > 90.0 {
+                dt = 180.0 - dt;
+                dr = (r + rho).abs();
+            }
+            let d = dt + dr / 2.0;
+            if best.map_or(true, |(_, bd, _)| d < bd) {
+                best = Some((j, d, v));
+            }
+            let _ = v;
+        }
+        if let Some((j, d, v)) = best {
+            s += &format!("@{j}:{d:.0}:{v}");
+        }
     }
     s
 }
@@ -373,12 +399,23 @@ fn main() {
         let mut near: Option<(f64, String)> = None;
         let mut near_q: Option<[Pt; 4]> = None;
         for (pn, wk) in &passes {
-            for (rank, q) in detect::find_all(wk, 5).iter().enumerate() {
+            let k: usize = std::env::var("CARD_K")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(5);
+            for (rank, q) in detect::find_all(wk, k).iter().enumerate() {
                 let mut c = [(0.0, 0.0); 4];
                 for (o, p) in c.iter_mut().zip(q.q) {
                     *o = detect::to_original(wk, p);
                 }
                 let e = err(&truth, &c);
+                if std::env::var("CARD_LIST").is_ok() {
+                    eprintln!(
+                        "{pn}#{rank} e={e:.3} sup={:.2} asp={:.2} cut={} extra={} faint={} q={:?}",
+                        q.support, q.aspect, q.cut as u8, q.extra as u8, q.faint as u8,
+                        c.map(|p| (p.0 as i32, p.1 as i32))
+                    );
+                }
                 if near.as_ref().map_or(true, |(b, _)| e < *b) {
                     let mut s = format!("{pn}#{rank}{} e={e:.3}", if q.cut { "c" } else { "" });
                     if let Some(cd) = card::build(&rgba, w, h, wk, q, 1.5) {

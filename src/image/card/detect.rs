@@ -330,6 +330,12 @@ fn hough(wk: &Work) -> Vec<Peak> {
     peaks
 }
 
+/// The Hough peaks (orientation bin, ρ, votes), strongest first, then the
+/// extra ones: for the diagnostics example.
+pub fn peaks(wk: &Work) -> Vec<(usize, f64, u32)> {
+    hough(wk).iter().map(|p| (p.t, p.rho, p.votes)).collect()
+}
+
 /// The affine aspect (mean opposite sides) range that stands in for an
 /// out-of-range projective estimate.
 const AFFINE_MIN: f64 = 1.45;
