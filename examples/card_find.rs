@@ -412,7 +412,11 @@ fn main() {
                 if std::env::var("CARD_LIST").is_ok() {
                     eprintln!(
                         "{pn}#{rank} e={e:.3} sup={:.2} asp={:.2} cut={} extra={} faint={} q={:?}",
-                        q.support, q.aspect, q.cut as u8, q.extra as u8, q.faint as u8,
+                        q.support,
+                        q.aspect,
+                        q.cut as u8,
+                        q.extra as u8,
+                        q.faint as u8,
                         c.map(|p| (p.0 as i32, p.1 as i32))
                     );
                 }

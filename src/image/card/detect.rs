@@ -349,7 +349,9 @@ const SIDE_MIN: f64 = 0.3;
 const FAINT_MIN: f64 = 0.15;
 
 /// Quads with an extra peak's side tried at most.
-const EXTRA_BUDGET: usize = 4000;
+const EXTRA_BUDGET: usize = 8000;
+/// Quads of the strongest peaks tried at most.
+const QUAD_BUDGET: usize = 12000;
 /// The largest relative departure from ID-1's aspect of such a quad.
 const EXTRA_SHAPE: f64 = 0.05;
 /// Local maxima kept for [`EXTRA`].
@@ -484,7 +486,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
     // then those with an extra peak's side, each with its own budget.
-    for (extra, mut budget) in [(false, 6000usize), (true, EXTRA_BUDGET)] {
+    for (extra, mut budget) in [(false, QUAD_BUDGET), (true, EXTRA_BUDGET)] {
         for (pi, &(a, b)) in pairs.iter().enumerate() {
             for &(c, d) in pairs.iter().skip(pi + 1) {
                 let (Some(pa), Some(pc)) = (peaks.get(a), peaks.get(c)) else {

@@ -227,16 +227,19 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
 
 /// True when the whole frame's winner, though not taken, tells the photo
 /// is of it, so the window pass (a third of the detection's time where it
-/// runs) would find nothing: it shows a head ([`HEAD_SEEN`]: a card's or a
-/// passport's portrait), a red patch in the emblem's corner (an emblem side
-/// or a bank card's mark), or it spans [`SIZE_SEEN`] of the frame. The
-/// first winners of the cards the windows found on seeds 2, 7, 8 (27):
-/// head ≤ 0.32, no red, ≤ 0.62 of the frame; the windows' cards ≤ 0.46.
+/// runs) would find nothing: it spans [`SIZE_SEEN`] of the frame, or
+/// [`SIZE_OWN`] with a head ([`HEAD_SEEN`]: a card's or a passport's
+/// portrait) or a red patch in the emblem's corner (an emblem side or a
+/// bank card's mark). The first winners of the cards the windows found on
+/// seeds 2, 7, 8 (27): head ≤ 0.32, no red, ≤ 0.62 of the frame; the
+/// windows' cards ≤ 0.46 of it. A smaller winner with a head can be a
+/// small card's rough outline that a window's finer copy finds better
+/// (s2 #238, s7 #170 with more quads tried).
 #[inline(always)]
 pub fn photo_object(c: &Card, long: usize) -> bool {
-    c.faces.photo >= HEAD_SEEN
-        || c.faces.red >= RED_SEEN
-        || c.ppm * layout::CARD.0 >= SIZE_SEEN * long as f64
+    let size = c.ppm * layout::CARD.0 / long.max(1) as f64;
+    size >= SIZE_SEEN
+        || (size >= SIZE_OWN && (c.faces.photo >= HEAD_SEEN || c.faces.red >= RED_SEEN))
 }
 
 /// See [`photo_object`].
@@ -245,6 +248,8 @@ const HEAD_SEEN: f64 = 0.35;
 const RED_SEEN: f64 = 0.01;
 /// See [`photo_object`].
 const SIZE_SEEN: f64 = 0.7;
+/// See [`photo_object`].
+const SIZE_OWN: f64 = 0.5;
 
 /// The whole frame's best outline by its print, built at 3 px/mm, with its
 /// merit, and the working copy's downscale factor. (`find`'s two passes
