@@ -348,10 +348,16 @@ const SIDE_MIN: f64 = 0.3;
 /// 0.2: one card fewer on s2 and s7).
 const FAINT_MIN: f64 = 0.15;
 
-/// Quads with an extra peak's side tried at most.
-const EXTRA_BUDGET: usize = 8000;
-/// Quads of the strongest peaks tried at most.
-const QUAD_BUDGET: usize = 12000;
+/// Quads with an extra peak's side tried at most. Crowded photos (ruled
+/// paper, a card's printed grid) ran out of 4000 before the card's four
+/// peaks met (s7 #541: all four sides among the peaks); 16000: s2, s7, s8
+/// +6, +6, +4 cards with [`QUAD_BUDGET`] (32000: none more). Most such
+/// quads stop at the shape test.
+const EXTRA_BUDGET: usize = 16000;
+/// Quads of the strongest peaks tried at most (6000 before: s2 #444, s7
+/// #578, #583 missed; 24000 was never used up on a whole frame of seeds
+/// 2, 7, 8).
+const QUAD_BUDGET: usize = 24000;
 /// The largest relative departure from ID-1's aspect of such a quad.
 const EXTRA_SHAPE: f64 = 0.05;
 /// Local maxima kept for [`EXTRA`].
