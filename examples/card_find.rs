@@ -113,6 +113,7 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
         asp = 1.0 / asp;
     }
     let mut s = format!(" asp={asp:.2}");
+    let peaks = detect::peaks(wk);
     if std::env::var("CARD_DEBUG").is_ok() {
         for i in 0..4 {
             let (a, b) = (tw[i], tw[(i + 1) % 4]);
@@ -145,6 +146,31 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
             }
         }
         s += &format!(" s{i}={sup:.2}/{:.0}/{:.0}", med(&mut on), med(&mut off));
+        // The nearest Hough peak (index: < 26 strongest, else extra) to
+        // the side's line, in bins and pixels of ρ.
+        let mut th = ux.atan2(-uy);
+        if th < 0.0 {
+            th += std::f64::consts::PI;
+        }
+        let rho = a.0 * th.cos() + a.1 * th.sin();
+        let tb = th.to_degrees();
+        let mut best: Option<(usize, f64, u32)> = None;
+        for (j, &(t, r, v)) in peaks.iter().enumerate() {
+            let mut dt = (t as f64 - tb).abs();
+            let mut dr = (r - rho).abs();
+            if dt > 90.0 {
+                dt = 180.0 - dt;
+                dr = (r + rho).abs();
+            }
+            let d = dt + dr / 2.0;
+            if best.map_or(true, |(_, bd, _)| d < bd) {
+                best = Some((j, d, v));
+            }
+            let _ = v;
+        }
+        if let Some((j, d, v)) = best {
+            s += &format!("@{j}:{d:.0}:{v}");
+        }
     }
     s
 }
@@ -211,6 +237,74 @@ fn print_left(rgba: &[u8], w: usize, h: usize, truth: &[Pt; 4]) -> String {
     format!(" p01={p01:.0} dark={dark:.3}")
 }
 
+/// `-w`: what the first pass's winner tells (faces, size, aspect) on a
+/// photo where the window pass runs, and what the window pass gives
+/// (accepted by `strong`, its error against the truth on card photos).
+fn window_line(path: &std::path::Path, t: &Json) {
+    let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
+    let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+    let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
+    let truth: Option<[Pt; 4]> = t.get("corners1024").and_then(Json::as_array).map(|tc| {
+        let mut q = [(0.0, 0.0); 4];
+        for (o, v) in q.iter_mut().zip(tc) {
+            let a = v.as_array().unwrap();
+            *o = (a[0].as_f64().unwrap(), a[1].as_f64().unwrap());
+        }
+        q
+    });
+    let t0 = std::time::Instant::now();
+    let (first, k) = card::first_pass(&rgba, w, h);
+    let t1 = t0.elapsed().as_secs_f64() * 1e3;
+    let taken = first
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= card::LAYOUT_MIN);
+    let long = w.max(h) as f64;
+    let mut s = format!("W {name} {kind} t1={t1:.1}");
+    if let Some(tq) = &truth {
+        let tl = geom::dist(tq[0], tq[1]).max(geom::dist(tq[1], tq[2]));
+        s += &format!(" tlong={:.2}", tl / long);
+    }
+    match &first {
+        Some((m, c)) => {
+            let e = truth.map_or(9.0, |tq| err(&tq, &c.corners));
+            s += &format!(
+                " first m={m:.2} size={:.2} asp={:.2} e={e:.3}{}",
+                c.ppm * 85.6 / long,
+                c.aspect,
+                faces(&c.faces)
+            );
+        }
+        None => s += " first none",
+    }
+    if taken || k < 2 {
+        s += " | no window";
+    } else if first
+        .as_ref()
+        .is_some_and(|(_, c)| card::photo_object(c, w.max(h)))
+    {
+        s += " | no window (the photo's object)";
+    } else {
+        let t0 = std::time::Instant::now();
+        let win = card::window_pass(&rgba, w, h);
+        s += &format!(" | t2={:.1}", t0.elapsed().as_secs_f64() * 1e3);
+        match win {
+            Some((m, c)) => {
+                let e = truth.map_or(9.0, |tq| err(&tq, &c.corners));
+                s += &format!(
+                    " window strong={} m={m:.2} size={:.2} e={e:.3}{}",
+                    card::strong(&c.faces) as u8,
+                    c.ppm * 85.6 / long,
+                    faces(&c.faces)
+                );
+            }
+            None => s += " window none",
+        }
+    }
+    println!("{s}");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
@@ -243,6 +337,10 @@ fn main() {
     let mut stats: BTreeMap<String, u32> = BTreeMap::new();
     for path in names {
         let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if args.iter().any(|a| a == "-w") {
+            window_line(&path, &t);
+            continue;
+        }
         if t.get("kind").and_then(Json::as_str) != Some("card") {
             if args.iter().any(|a| a == "-n") {
                 let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
@@ -301,12 +399,27 @@ fn main() {
         let mut near: Option<(f64, String)> = None;
         let mut near_q: Option<[Pt; 4]> = None;
         for (pn, wk) in &passes {
-            for (rank, q) in detect::find_all(wk, 5).iter().enumerate() {
+            let k: usize = std::env::var("CARD_K")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(5);
+            for (rank, q) in detect::find_all(wk, k).iter().enumerate() {
                 let mut c = [(0.0, 0.0); 4];
                 for (o, p) in c.iter_mut().zip(q.q) {
                     *o = detect::to_original(wk, p);
                 }
                 let e = err(&truth, &c);
+                if std::env::var("CARD_LIST").is_ok() {
+                    eprintln!(
+                        "{pn}#{rank} e={e:.3} sup={:.2} asp={:.2} cut={} extra={} faint={} q={:?}",
+                        q.support,
+                        q.aspect,
+                        q.cut as u8,
+                        q.extra as u8,
+                        q.faint as u8,
+                        c.map(|p| (p.0 as i32, p.1 as i32))
+                    );
+                }
                 if near.as_ref().map_or(true, |(b, _)| e < *b) {
                     let mut s = format!("{pn}#{rank}{} e={e:.3}", if q.cut { "c" } else { "" });
                     if let Some(cd) = card::build(&rgba, w, h, wk, q, 1.5) {

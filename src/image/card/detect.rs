@@ -330,6 +330,12 @@ fn hough(wk: &Work) -> Vec<Peak> {
     peaks
 }
 
+/// The Hough peaks (orientation bin, ρ, votes), strongest first, then the
+/// extra ones: for the diagnostics example.
+pub fn peaks(wk: &Work) -> Vec<(usize, f64, u32)> {
+    hough(wk).iter().map(|p| (p.t, p.rho, p.votes)).collect()
+}
+
 /// The affine aspect (mean opposite sides) range that stands in for an
 /// out-of-range projective estimate.
 const AFFINE_MIN: f64 = 1.45;
@@ -342,8 +348,16 @@ const SIDE_MIN: f64 = 0.3;
 /// 0.2: one card fewer on s2 and s7).
 const FAINT_MIN: f64 = 0.15;
 
-/// Quads with an extra peak's side tried at most.
-const EXTRA_BUDGET: usize = 4000;
+/// Quads with an extra peak's side tried at most. Crowded photos (ruled
+/// paper, a card's printed grid) ran out of 4000 before the card's four
+/// peaks met (s7 #541: all four sides among the peaks); 16000: s2, s7, s8
+/// +6, +6, +4 cards with [`QUAD_BUDGET`] (32000: none more). Most such
+/// quads stop at the shape test.
+const EXTRA_BUDGET: usize = 16000;
+/// Quads of the strongest peaks tried at most (6000 before: s2 #444, s7
+/// #578, #583 missed; 24000 was never used up on a whole frame of seeds
+/// 2, 7, 8).
+const QUAD_BUDGET: usize = 24000;
 /// The largest relative departure from ID-1's aspect of such a quad.
 const EXTRA_SHAPE: f64 = 0.05;
 /// Local maxima kept for [`EXTRA`].
@@ -478,7 +492,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
     // then those with an extra peak's side, each with its own budget.
-    for (extra, mut budget) in [(false, 6000usize), (true, EXTRA_BUDGET)] {
+    for (extra, mut budget) in [(false, QUAD_BUDGET), (true, EXTRA_BUDGET)] {
         for (pi, &(a, b)) in pairs.iter().enumerate() {
             for &(c, d) in pairs.iter().skip(pi + 1) {
                 let (Some(pa), Some(pc)) = (peaks.get(a), peaks.get(c)) else {

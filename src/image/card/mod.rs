@@ -198,11 +198,7 @@ pub struct Card {
 
 /// Finds and orients the card; `None` when no ID-1 quadrilateral is seen.
 pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
-    let wk = detect::work(rgba, w, h);
-    let mut best = None;
-    if let Some((m, q)) = candidates(rgba, w, h, &wk, CANDIDATES, f64::MIN) {
-        best = build(rgba, w, h, &wk, &q, 3.0).map(|c| (m, c));
-    }
+    let (mut best, k) = first_pass(rgba, w, h);
     // A small card (a few dozen pixels on the working copy) has too few
     // votes: a second pass over four overlapping windows of 60 % of the
     // frame, each at the working size (1.7 × finer), when the first found
@@ -211,26 +207,15 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     let found = best
         .as_ref()
         .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN);
-    if !found && wk.k >= 2 {
-        let (ww, wh) = (w * 3 / 5, h * 3 / 5);
-        // The best outline of the windows so far and its window's copy:
-        // only the last winner is built at 3 px/mm (each window's winner
-        // was: 0.08 G of 8.78 G instructions on s2_30).
-        let mut small: Option<(f64, detect::Quad, detect::Work)> = None;
-        for (x0, y0) in [(0, 0), (w - ww, 0), (0, h - wh), (w - ww, h - wh)] {
-            let wk = detect::work_in(rgba, w, (x0, y0, ww, wh));
-            let floor = small.as_ref().map_or(f64::MIN, |(m, _, _)| *m);
-            if let Some((m, q)) = candidates(rgba, w, h, &wk, WINDOW_CANDIDATES, floor) {
-                small = Some((m, q, wk));
-            }
-        }
+    let own = best
+        .as_ref()
+        .is_some_and(|(_, c)| photo_object(c, w.max(h)));
+    if !found && !own && k >= 2 {
         // Four windows are four more chances for a passport's photo and
         // text block to pass as a card: stronger evidence here.
-        if let Some((m, q, wk)) = small {
-            if let Some(c) = build(rgba, w, h, &wk, &q, 3.0) {
-                if strong(&c.faces) {
-                    best = Some((m, c));
-                }
+        if let Some((m, c)) = window_pass(rgba, w, h) {
+            if strong(&c.faces) {
+                best = Some((m, c));
             }
         }
     }
@@ -240,12 +225,75 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     })
 }
 
+/// True when the whole frame's winner, though not taken, tells the photo
+/// is of it, so the window pass (a third of the detection's time where it
+/// runs) would find nothing: it spans [`SIZE_SEEN`] of the frame, or
+/// [`SIZE_OWN`] with a head ([`HEAD_SEEN`]: a card's or a passport's
+/// portrait) or a red patch in the emblem's corner (an emblem side or a
+/// bank card's mark). The first winners of the cards the windows found on
+/// seeds 2, 7, 8 (27): head ≤ 0.32, no red, ≤ 0.62 of the frame; the
+/// windows' cards ≤ 0.46 of it. A smaller winner with a head can be a
+/// small card's rough outline that a window's finer copy finds better
+/// (s2 #238, s7 #170 with more quads tried).
+#[inline(always)]
+pub fn photo_object(c: &Card, long: usize) -> bool {
+    let size = c.ppm * layout::CARD.0 / long.max(1) as f64;
+    size >= SIZE_SEEN
+        || (size >= SIZE_OWN && (c.faces.photo >= HEAD_SEEN || c.faces.red >= RED_SEEN))
+}
+
+/// See [`photo_object`].
+const HEAD_SEEN: f64 = 0.35;
+/// See [`photo_object`].
+const RED_SEEN: f64 = 0.01;
+/// See [`photo_object`].
+const SIZE_SEEN: f64 = 0.7;
+/// See [`photo_object`].
+const SIZE_OWN: f64 = 0.5;
+
+/// The whole frame's best outline by its print, built at 3 px/mm, with its
+/// merit, and the working copy's downscale factor. (`find`'s two passes
+/// are functions for the diagnostics example; inlined into `find`, as they
+/// were written before: called, the vision module was 92 B gz larger.)
+#[inline(always)]
+pub fn first_pass(rgba: &[u8], w: usize, h: usize) -> (Option<(f64, Card)>, usize) {
+    let wk = detect::work(rgba, w, h);
+    let mut best = None;
+    if let Some((m, q)) = candidates(rgba, w, h, &wk, CANDIDATES, f64::MIN) {
+        best = build(rgba, w, h, &wk, &q, 3.0).map(|c| (m, c));
+    }
+    (best, wk.k)
+}
+
+/// The best outline of four overlapping windows of 60 % of the frame (each
+/// at the working size), built at 3 px/mm, with its merit.
+#[inline(always)]
+pub fn window_pass(rgba: &[u8], w: usize, h: usize) -> Option<(f64, Card)> {
+    let (ww, wh) = (w * 3 / 5, h * 3 / 5);
+    // The best outline of the windows so far and its window's copy:
+    // only the last winner is built at 3 px/mm (each window's winner
+    // was: 0.08 G of 8.78 G instructions on s2_30).
+    let mut small: Option<(f64, detect::Quad, detect::Work)> = None;
+    for (x0, y0) in [(0, 0), (w - ww, 0), (0, h - wh), (w - ww, h - wh)] {
+        let wk = detect::work_in(rgba, w, (x0, y0, ww, wh));
+        // Only an ID-like outline (merit ≥ 1) can pass `strong`: without
+        // one, no 3-px/mm build (26 M instructions per photo where the
+        // windows run).
+        let floor = small.as_ref().map_or(1.0, |(m, _, _)| *m);
+        if let Some((m, q)) = candidates(rgba, w, h, &wk, WINDOW_CANDIDATES, floor) {
+            small = Some((m, q, wk));
+        }
+    }
+    let (m, q, wk) = small?;
+    build(rgba, w, h, &wk, &q, 3.0).map(|c| (m, c))
+}
+
 /// The evidence the second pass asks for: a known face and, on the
 /// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5), on the emblem
 /// side red ≥ 0.3 (small cards found there: portrait 0.33–0.43 / 0.61–0.83,
 /// emblem red ≥ 0.47; passport blocks 0.23–0.31 / 0.23–0.85, a bank card's
 /// mark 0.2; seeds 2 and 12).
-fn strong(f: &Faces) -> bool {
+pub fn strong(f: &Faces) -> bool {
     f.id_like
         && match f.side {
             Side::Portrait => f.score >= 0.32 && f.photo >= 0.5,
@@ -311,7 +359,7 @@ const MIN_SHARE: f64 = 0.08;
 
 /// The profile's `layoutMin` (data/profile/images.json): a main-pass winner
 /// under it is rejected by `judge`, so the window pass still runs.
-const LAYOUT_MIN: f64 = 0.2;
+pub const LAYOUT_MIN: f64 = 0.2;
 
 /// Outlines the detector proposes for [`find`] to judge by their print.
 const CANDIDATES: usize = 5;

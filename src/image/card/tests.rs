@@ -446,3 +446,34 @@ fn the_number_line_is_periodic_at_its_pitch_only() {
     assert!(turned < 0.05, "blank: {turned}");
     assert!(other < 0.5 * on, "other pitch: {other} vs {on}");
 }
+
+/// The window pass is skipped after a winner that is the photo's own
+/// object: a portrait side over 0.6 of the frame (head and size); a card
+/// of 0.3 of the frame, head or not, still lets the windows look for a
+/// better outline of it.
+#[test]
+fn a_large_portrait_winner_is_the_photos_object_a_small_one_is_not() {
+    let (w, h) = (800, 600);
+    let large = photo(
+        w,
+        h,
+        pose(500.0, 4.0, 0.0, (400.0, 300.0)),
+        Side::Portrait,
+        NUMBER,
+        "",
+    );
+    let c = super::find(&large, w, h).expect("the large card");
+    assert!(c.faces.photo >= 0.35, "head {}", c.faces.photo);
+    assert!(super::photo_object(&c, w.max(h)));
+    let small = photo(
+        w,
+        h,
+        pose(240.0, 4.0, 0.0, (400.0, 300.0)),
+        Side::Portrait,
+        NUMBER,
+        "",
+    );
+    let c = super::find(&small, w, h).expect("the small card");
+    assert!(c.faces.photo >= 0.35, "head {}", c.faces.photo);
+    assert!(!super::photo_object(&c, w.max(h)));
+}
