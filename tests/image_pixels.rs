@@ -507,7 +507,7 @@ fn block_lumas(px: &[u8], w: usize, h: usize, long_side: usize) -> Vec<u32> {
 
 #[test]
 fn measure_matches_the_plain_block_means() {
-    // The block sums are taken through zipped chunks for speed; the
+    // `measure` sums block by block with slices of each row; its
     // statistics must be those of the plain definition on every shape
     // (k = 1, 2, 3, …; widths that are and are not multiples of k; strips
     // narrower than a block).

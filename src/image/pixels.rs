@@ -67,10 +67,7 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     // may hold up to the input cap of pixels).
     let mut sums: Vec<u64> = Vec::new();
     let stride = width * 4;
-    // A block row's pixels of one image row: `ow` blocks of `bw` pixels
-    // (all of a row narrower than a block), the columns past the last
-    // whole block left out.
-    let used = ow * bw * 4;
+    let cols = (ow * k).min(width);
     for oy in 0..oh {
         sums.clear();
         // Pushed: `vec![0; n]` or `resize` would link their own u64 code.
@@ -79,28 +76,24 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
             sums.push(0);
         }
         for y in oy * k..(oy * k + bh).min(height) {
-            let Some(row) = rgba.get(y * stride..y * stride + used) else {
+            // Only this row's pixels (reading `ow * k` of a narrower row ran
+            // into the next rows: quadratic, and the wrong pixels).
+            let Some(row) = rgba.get(y * stride..y * stride + cols * 4) else {
                 continue;
             };
-            // Block by block through zipped chunks: no index arithmetic or
-            // bounds check per block, a row's part of a block summed in u32
-            // (a row has at most 2^24 pixels, × 255 < 2^32). 1.40 → 1.36 G
-            // instructions on s2_30; the time goes to the per-block
-            // statistics below (2.6 ms a 1024-px frame natively, the same
-            // with a table for `scale` or u32 division: measured, dropped).
-            for (s, block) in sums.chunks_exact_mut(3).zip(row.chunks_exact(bw * 4)) {
-                let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
+            // Block by block, not a division and a bounds check per pixel:
+            // 8 % fewer instructions for the whole of `measure` on 30 photos
+            // of 1024 px (1.52 → 1.39 G), the same sums.
+            for (bx, s) in sums.chunks_exact_mut(3).enumerate() {
+                let Some(block) = row.get(bx * k * 4..(bx * k + bw) * 4) else {
+                    continue;
+                };
                 for px in block.chunks_exact(4) {
-                    if let [pr, pg, pb, _] = px {
-                        r += u32::from(*pr);
-                        g += u32::from(*pg);
-                        b += u32::from(*pb);
+                    if let ([sr, sg, sb], [r, g, b, _]) = (&mut *s, px) {
+                        *sr += u64::from(*r);
+                        *sg += u64::from(*g);
+                        *sb += u64::from(*b);
                     }
-                }
-                if let [sr, sg, sb] = s {
-                    *sr += u64::from(r);
-                    *sg += u64::from(g);
-                    *sb += u64::from(b);
                 }
             }
         }
