@@ -233,6 +233,7 @@ fn main() {
         *causes.entry(cause).or_default() += 1;
         if err <= GROSS && !defects.contains(&"cropped") && faint {
             low += 1;
+            line += " faint";
         }
         line += &format!(" cause={cause}");
         println!("{line}");
