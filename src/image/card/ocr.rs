@@ -355,7 +355,8 @@ fn extent(p: &[f32]) -> Option<(usize, usize)> {
 /// with ink left outside penalised. The bend `c` (within ±0.05 × `bends`)
 /// lets the pitch change along the line: boundary i lies at
 /// o + i·pp + c·pp·i·(i − n)/n, the local pitch pp·(1 − c) at the start and
-/// pp·(1 + c) at the end. Returns (offset, pitch, bend).
+/// pp·(1 + c) at the end. Returns (offset, pitch, bend). `p` holds whole
+/// numbers (ink counts: `profile`).
 fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)> {
     let (first, last) = extent(p)?;
     let total: f32 = p.iter().sum();
@@ -371,6 +372,17 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
         let b = (b.max(0.0) as usize).min(p.len());
         prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0)
     };
+    // The three columns' ink around each boundary column xi at q[xi + 1]
+    // (columns below 0 count as column 0, past the end as none): the
+    // profile's counts are whole numbers, so one sum of three adds up
+    // exactly as three.
+    let q: Vec<f32> = (-1..=p.len() as isize)
+        .map(|xi| {
+            (-1..=1)
+                .map(|d: isize| p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0))
+                .sum()
+        })
+        .collect();
     let mut best: Option<(f32, f64, f64, f64)> = None;
     let span = (last - first) as f64;
     // Pitches within ±15 % in steps of 0.5 %, each with 2 × bends + 1 bends.
@@ -387,10 +399,15 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
             for i in 0..=n {
                 let t = i as f64;
                 let x = o + t * pp + c * pp * t * (t - n as f64) / n as f64;
-                let xi = crate::rt::round(x) as isize;
-                for d in -1isize..=1 {
-                    cost += p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0);
-                }
+                // `rt::round(x) as isize` (half away from zero) with an
+                // integer truncation: rt::round was a third of the fit.
+                let xt = x as isize;
+                let d = x - xt as f64;
+                let xi = xt
+                    .saturating_add(isize::from(d >= 0.5))
+                    .saturating_sub(isize::from(d <= -0.5));
+                let at = xi.saturating_add(1).max(0) as usize;
+                cost += q.get(at).copied().unwrap_or(0.0);
             }
             let inside = ink_in(o, o + n as f64 * pp);
             cost += 3.0 * (total - inside);
@@ -423,19 +440,21 @@ fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [Option<usize>]) {
 /// shift of the box's sides rather than once per sample (the per-sample
 /// arithmetic was most of the zoning's time).
 fn features(b: &Band, cols: &[Option<usize>], rows: &[Option<usize>], f: &mut [f64]) {
-    for (i, fz) in f.iter_mut().enumerate() {
-        let (zy, zx) = (i / glyphs::ZW, i % glyphs::ZW);
-        let mut acc = 0.0;
-        for sy in 0..SUB {
-            for sx in 0..SUB {
-                let row = rows.get(zy * SUB + sy).copied().flatten();
-                let col = cols.get(zx * SUB + sx).copied().flatten();
-                if let (Some(r), Some(c)) = (row, col) {
-                    acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
+    // Zone by zone in rows of zones, each zone's samples in the same order
+    // (row by row) as one loop per zone with its index divided out, which
+    // cost ~10 % more of the zoning (callgrind, slow30).
+    for (zr, fr) in rows.chunks_exact(SUB).zip(f.chunks_exact_mut(glyphs::ZW)) {
+        for (zc, fz) in cols.chunks_exact(SUB).zip(fr.iter_mut()) {
+            let mut acc = 0.0;
+            for &row in zr {
+                for &col in zc {
+                    if let (Some(r), Some(c)) = (row, col) {
+                        acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
+                    }
                 }
             }
+            *fz = acc / (SUB * SUB) as f64;
         }
-        *fz = acc / (SUB * SUB) as f64;
     }
     norm(f);
 }
@@ -508,9 +527,12 @@ fn directions(b: &Band, g: &Grad, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f
         (y0.max(1.0) as usize),
         (y1.max(0.0) as usize).min(b.h.saturating_sub(1)),
     );
-    // Each column's zone, the same in every row.
+    // Each column's zone, the same in every row, as its first bin's offset
+    // in a row of zones (with the row's offset out of the pixel loop).
     let zxs: Vec<usize> = (xa..xb)
-        .map(|x| (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1))
+        .map(|x| {
+            4 * (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1)
+        })
         .collect();
     for y in ya..yb {
         let zy = (((y as f64 - y0) / (y1 - y0) * glyphs::DH as f64) as usize).min(glyphs::DH - 1);
@@ -518,8 +540,9 @@ fn directions(b: &Band, g: &Grad, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f
         let (Some(ks), Some(ms)) = (g.bin.get(span.clone()), g.mag.get(span)) else {
             continue;
         };
+        let row = f.get_mut(zy * glyphs::DW * 4..).unwrap_or(&mut []);
         for ((&k, &m), &zx) in ks.iter().zip(ms).zip(&zxs) {
-            if let Some(v) = f.get_mut((zy * glyphs::DW + zx) * 4 + usize::from(k)) {
+            if let Some(v) = row.get_mut(zx + usize::from(k)) {
                 *v += m;
             }
         }
@@ -676,7 +699,10 @@ fn lower_left(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<f64> {
 /// faces and over ±2 px shifts of the box's left, top and bottom edges
 /// (the line's rows and the cell's centre are estimates). The templates
 /// carry the weights of the features; the stroke directions are computed
-/// from the band's gradients `g`, and left out without them.
+/// from the band's gradients `g`, and left out without them. Only the
+/// classes of `mask` (bit k: class k) are compared; the others stay at −1,
+/// as the cell cannot hold them (a quarter of the number's similarities
+/// and over half of the validity's: callgrind in vision-read4.md).
 fn classify(
     b: &Band,
     g: Option<&Grad>,
@@ -684,6 +710,7 @@ fn classify(
     x0: f64,
     pitch: f64,
     tpl: &[Template],
+    mask: u16,
 ) -> Option<[f64; 11]> {
     let cx = centre(b, r, x0, pitch)?;
     // Width from the line height, as the templates (font-size free).
@@ -691,30 +718,35 @@ fn classify(
     let mut per = [-1.0f64; 11];
     let len = if g.is_some() { FEAT } else { ZONES + PROF };
     let mut f = [0f64; FEAT];
-    let mut rows = [None; glyphs::ZH * SUB];
     const SHIFTS: [f64; 5] = [-2.0, -1.0, 0.0, 1.0, 2.0];
+    // The rows' samples of each (top, bottom) shift, the same for every
+    // left shift: once, not five times (they were ~4 % of the reader's
+    // instructions on slow30, callgrind).
+    let mut rows = [((0.0, 0.0), [None; glyphs::ZH * SUB]); 25];
+    for ((ys, out), k) in rows.iter_mut().zip(0..) {
+        let at = |i: usize| SHIFTS.get(i).copied().unwrap_or(0.0);
+        *ys = (r.0 as f64 + at(k / 5), r.1 as f64 + at(k % 5));
+        samples(ys.0, ys.1, b.w, b.h, out);
+    }
     for dx in SHIFTS {
         let (x0, x1) = (cx - half + dx, cx + half + dx);
         let mut cols = [None; glyphs::ZW * SUB];
         samples(x0, x1, 1, b.w, &mut cols);
-        for dt in SHIFTS {
-            for db in SHIFTS {
-                let (y0, y1) = (r.0 as f64 + dt, r.1 as f64 + db);
-                let (fz, rest) = f.split_at_mut(ZONES);
-                let (fp, fd) = rest.split_at_mut(PROF);
-                samples(y0, y1, b.w, b.h, &mut rows);
-                features(b, &cols, &rows, fz);
-                profiles(b, x0, x1, y0, y1, fp);
-                if let Some(g) = g {
-                    directions(b, g, x0, x1, y0, y1, fd);
-                }
-                let fl = f.get(..len).unwrap_or(&[]);
-                for (slot, t) in tpl {
-                    let s = dot(t.get(..len).unwrap_or(&[]), fl);
-                    if let Some(e) = per.get_mut(*slot) {
-                        if s > *e {
-                            *e = s;
-                        }
+        for ((y0, y1), rows) in &rows {
+            let (y0, y1) = (*y0, *y1);
+            let (fz, rest) = f.split_at_mut(ZONES);
+            let (fp, fd) = rest.split_at_mut(PROF);
+            features(b, &cols, rows, fz);
+            profiles(b, x0, x1, y0, y1, fp);
+            if let Some(g) = g {
+                directions(b, g, x0, x1, y0, y1, fd);
+            }
+            let fl = f.get(..len).unwrap_or(&[]);
+            for (slot, t) in tpl.iter().filter(|t| mask >> t.0 & 1 != 0) {
+                let s = dot(t.get(..len).unwrap_or(&[]), fl);
+                if let Some(e) = per.get_mut(*slot) {
+                    if s > *e {
+                        *e = s;
                     }
                 }
             }
@@ -922,16 +954,12 @@ fn line_cells(
         let reuse = local
             .and_then(|p| p.get(digits.len()))
             .filter(|_| rr == l.r);
-        let mut s = match reuse {
+        // An impossible class is neither the reading nor the runner-up: it
+        // stays at −1 (so do the first read's scores reused).
+        let s = match reuse {
             Some(&(_, prev)) => prev,
-            None => classify(&l.b, l.g.as_ref(), rr, x0, l.pp, tpl)?,
+            None => classify(&l.b, l.g.as_ref(), rr, x0, l.pp, tpl, m)?,
         };
-        // An impossible class is neither the reading nor the runner-up.
-        for (k, v) in s.iter_mut().enumerate() {
-            if m >> k & 1 == 0 {
-                *v = -1.0;
-            }
-        }
         // The alternatives as decide_number counts them (the best itself
         // within AMB of itself, less one); all of them when unreadable.
         let s1 = s.iter().fold(-1.0f64, |a, &v| a.max(v));
