@@ -425,21 +425,31 @@ const SUB: usize = 3;
 
 /// Where the zoning samples fall along `a..b` cut into `out.len() / SUB`
 /// zones (`SUB` per zone, centred in its thirds), as band offsets (the
-/// coordinate times `step`); `None` off the band (below 0, `lim` or more).
-fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [Option<usize>]) {
+/// coordinate times `step`); [`OFF`] off the band (below 0, `lim` or more).
+fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [usize]) {
     let zones = (out.len() / SUB) as f64;
     for (i, o) in out.iter_mut().enumerate() {
         let v = a + ((i / SUB) as f64 + ((i % SUB) as f64 + 0.5) / SUB as f64) / zones * (b - a);
-        *o = (v >= 0.0 && (v as usize) < lim).then(|| v as usize * step);
+        *o = if v >= 0.0 && (v as usize) < lim {
+            v as usize * step
+        } else {
+            OFF
+        };
     }
 }
+
+/// A sample off the band: with any other sample's offset, past the band's
+/// pixels, so that it adds the darkness 0 (an identity: the sums start at
+/// +0), without a branch per sample (the branch on an `Option` was a third
+/// of the zoning's instructions, callgrind).
+const OFF: usize = usize::MAX / 2;
 
 /// Zoning features of a box given by its samples' columns and row
 /// offsets ([`samples`]): mean darkness in ZW × ZH zones, centred and
 /// scaled to unit length. The sample positions are computed once per
 /// shift of the box's sides rather than once per sample (the per-sample
 /// arithmetic was most of the zoning's time).
-fn features(b: &Band, cols: &[Option<usize>], rows: &[Option<usize>], f: &mut [f64]) {
+fn features(b: &Band, cols: &[usize], rows: &[usize], f: &mut [f64]) {
     // Zone by zone in rows of zones, each zone's samples in the same order
     // (row by row) as one loop per zone with its index divided out, which
     // cost ~10 % more of the zoning (callgrind, slow30).
@@ -448,9 +458,7 @@ fn features(b: &Band, cols: &[Option<usize>], rows: &[Option<usize>], f: &mut [f
             let mut acc = 0.0;
             for &row in zr {
                 for &col in zc {
-                    if let (Some(r), Some(c)) = (row, col) {
-                        acc += f64::from(b.dark.get(r + c).copied().unwrap_or(0.0));
-                    }
+                    acc += f64::from(b.dark.get(row + col).copied().unwrap_or(0.0));
                 }
             }
             *fz = acc / (SUB * SUB) as f64;
@@ -722,7 +730,7 @@ fn classify(
     // The rows' samples of each (top, bottom) shift, the same for every
     // left shift: once, not five times (they were ~4 % of the reader's
     // instructions on slow30, callgrind).
-    let mut rows = [((0.0, 0.0), [None; glyphs::ZH * SUB]); 25];
+    let mut rows = [((0.0, 0.0), [OFF; glyphs::ZH * SUB]); 25];
     for ((ys, out), k) in rows.iter_mut().zip(0..) {
         let at = |i: usize| SHIFTS.get(i).copied().unwrap_or(0.0);
         *ys = (r.0 as f64 + at(k / 5), r.1 as f64 + at(k % 5));
@@ -730,7 +738,7 @@ fn classify(
     }
     for dx in SHIFTS {
         let (x0, x1) = (cx - half + dx, cx + half + dx);
-        let mut cols = [None; glyphs::ZW * SUB];
+        let mut cols = [OFF; glyphs::ZW * SUB];
         samples(x0, x1, 1, b.w, &mut cols);
         for ((y0, y1), rows) in &rows {
             let (y0, y1) = (*y0, *y1);
