@@ -355,8 +355,7 @@ fn extent(p: &[f32]) -> Option<(usize, usize)> {
 /// with ink left outside penalised. The bend `c` (within ±0.05 × `bends`)
 /// lets the pitch change along the line: boundary i lies at
 /// o + i·pp + c·pp·i·(i − n)/n, the local pitch pp·(1 − c) at the start and
-/// pp·(1 + c) at the end. Returns (offset, pitch, bend). `p` holds whole
-/// numbers (ink counts: `profile`).
+/// pp·(1 + c) at the end. Returns (offset, pitch, bend).
 fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)> {
     let (first, last) = extent(p)?;
     let total: f32 = p.iter().sum();
@@ -372,17 +371,6 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
         let b = (b.max(0.0) as usize).min(p.len());
         prefix.get(b).copied().unwrap_or(0.0) - prefix.get(a).copied().unwrap_or(0.0)
     };
-    // The three columns' ink around each boundary column xi at q[xi + 1]
-    // (columns below 0 count as column 0, past the end as none): the
-    // profile's counts are whole numbers, so one sum of three adds up
-    // exactly as three.
-    let q: Vec<f32> = (-1..=p.len() as isize)
-        .map(|xi| {
-            (-1..=1)
-                .map(|d: isize| p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0))
-                .sum()
-        })
-        .collect();
     let mut best: Option<(f32, f64, f64, f64)> = None;
     let span = (last - first) as f64;
     // Pitches within ±15 % in steps of 0.5 %, each with 2 × bends + 1 bends.
@@ -406,8 +394,9 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
                 let xi = xt
                     .saturating_add(isize::from(d >= 0.5))
                     .saturating_sub(isize::from(d <= -0.5));
-                let at = xi.saturating_add(1).max(0) as usize;
-                cost += q.get(at).copied().unwrap_or(0.0);
+                for d in -1isize..=1 {
+                    cost += p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0);
+                }
             }
             let inside = ink_in(o, o + n as f64 * pp);
             cost += 3.0 * (total - inside);
@@ -440,8 +429,8 @@ fn samples(a: f64, b: f64, step: usize, lim: usize, out: &mut [usize]) {
 
 /// A sample off the band: with any other sample's offset, past the band's
 /// pixels, so that it adds the darkness 0 (an identity: the sums start at
-/// +0), without a branch per sample (the branch on an `Option` was a third
-/// of the zoning's instructions, callgrind).
+/// +0), without a branch per sample (the branch on an `Option` was ~28 %
+/// of the zoning's instructions on slow30, callgrind).
 const OFF: usize = usize::MAX / 2;
 
 /// Zoning features of a box given by its samples' columns and row
@@ -450,19 +439,17 @@ const OFF: usize = usize::MAX / 2;
 /// shift of the box's sides rather than once per sample (the per-sample
 /// arithmetic was most of the zoning's time).
 fn features(b: &Band, cols: &[usize], rows: &[usize], f: &mut [f64]) {
-    // Zone by zone in rows of zones, each zone's samples in the same order
-    // (row by row) as one loop per zone with its index divided out, which
-    // cost ~10 % more of the zoning (callgrind, slow30).
-    for (zr, fr) in rows.chunks_exact(SUB).zip(f.chunks_exact_mut(glyphs::ZW)) {
-        for (zc, fz) in cols.chunks_exact(SUB).zip(fr.iter_mut()) {
-            let mut acc = 0.0;
-            for &row in zr {
-                for &col in zc {
-                    acc += f64::from(b.dark.get(row + col).copied().unwrap_or(0.0));
-                }
+    for (i, fz) in f.iter_mut().enumerate() {
+        let (zy, zx) = (i / glyphs::ZW, i % glyphs::ZW);
+        let mut acc = 0.0;
+        for sy in 0..SUB {
+            for sx in 0..SUB {
+                let row = rows.get(zy * SUB + sy).copied().unwrap_or(OFF);
+                let col = cols.get(zx * SUB + sx).copied().unwrap_or(OFF);
+                acc += f64::from(b.dark.get(row + col).copied().unwrap_or(0.0));
             }
-            *fz = acc / (SUB * SUB) as f64;
         }
+        *fz = acc / (SUB * SUB) as f64;
     }
     norm(f);
 }
@@ -535,12 +522,9 @@ fn directions(b: &Band, g: &Grad, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f
         (y0.max(1.0) as usize),
         (y1.max(0.0) as usize).min(b.h.saturating_sub(1)),
     );
-    // Each column's zone, the same in every row, as its first bin's offset
-    // in a row of zones (with the row's offset out of the pixel loop).
+    // Each column's zone, the same in every row.
     let zxs: Vec<usize> = (xa..xb)
-        .map(|x| {
-            4 * (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1)
-        })
+        .map(|x| (((x as f64 - x0) / (x1 - x0) * glyphs::DW as f64) as usize).min(glyphs::DW - 1))
         .collect();
     for y in ya..yb {
         let zy = (((y as f64 - y0) / (y1 - y0) * glyphs::DH as f64) as usize).min(glyphs::DH - 1);
@@ -548,9 +532,8 @@ fn directions(b: &Band, g: &Grad, x0: f64, x1: f64, y0: f64, y1: f64, f: &mut [f
         let (Some(ks), Some(ms)) = (g.bin.get(span.clone()), g.mag.get(span)) else {
             continue;
         };
-        let row = f.get_mut(zy * glyphs::DW * 4..).unwrap_or(&mut []);
         for ((&k, &m), &zx) in ks.iter().zip(ms).zip(&zxs) {
-            if let Some(v) = row.get_mut(zx + usize::from(k)) {
+            if let Some(v) = f.get_mut((zy * glyphs::DW + zx) * 4 + usize::from(k)) {
                 *v += m;
             }
         }
@@ -710,7 +693,7 @@ fn lower_left(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<f64> {
 /// from the band's gradients `g`, and left out without them. Only the
 /// classes of `mask` (bit k: class k) are compared; the others stay at −1,
 /// as the cell cannot hold them (a quarter of the number's similarities
-/// and over half of the validity's: callgrind in vision-read4.md).
+/// and half of the validity's were computed only to be set to −1).
 fn classify(
     b: &Band,
     g: Option<&Grad>,
@@ -728,8 +711,8 @@ fn classify(
     let mut f = [0f64; FEAT];
     const SHIFTS: [f64; 5] = [-2.0, -1.0, 0.0, 1.0, 2.0];
     // The rows' samples of each (top, bottom) shift, the same for every
-    // left shift: once, not five times (they were ~4 % of the reader's
-    // instructions on slow30, callgrind).
+    // left shift: once, not five times (they were 2 % of the reader's
+    // instructions on slow30, 138 of 6,181 M, callgrind).
     let mut rows = [((0.0, 0.0), [OFF; glyphs::ZH * SUB]); 25];
     for ((ys, out), k) in rows.iter_mut().zip(0..) {
         let at = |i: usize| SHIFTS.get(i).copied().unwrap_or(0.0);
