@@ -386,9 +386,15 @@ pub fn edge_widths(rgba: &[u8], w: usize, h: usize, quad: &[Pt; 4], min_rise: f6
             // to `e1`, `gs` since `e1`.
             let (mut l1, mut l2, mut prev, mut e0, mut e1) = (0, 0, 0, 0, 0);
             let (mut dir, mut whole, mut g, mut gs) = (0i32, false, 0, 0);
-            for (k, a) in (a0..=a1).enumerate() {
-                let (x, y) = if t == 1 { (b, a) } else { (a, b) };
-                let i = (y * w + x) * 4;
+            // The pixel index stepped along the line: (y w + x) 4 equal
+            // (also modulo 2^64), without the per-pixel choice of axis.
+            let (i0, di) = if t == 1 {
+                ((a0 * w + b) * 4, w * 4)
+            } else {
+                ((b * w + a0) * 4, 4)
+            };
+            for k in 0..a1.saturating_add(1).saturating_sub(a0) {
+                let i = i0 + k * di;
                 let l = match rgba.get(i..i + 3) {
                     Some(&[r, g, b]) => 77 * i32::from(r) + 150 * i32::from(g) + 29 * i32::from(b),
                     _ => 0,
