@@ -90,42 +90,57 @@ pub fn rectify(
     let oh = ((z.3 - z.1) * s) as usize;
     let sub = crate::rt::round((src_ppm / s).max(1.0).min(2.0)) as usize;
     let mut px: Vec<u8> = vec![0; ow * oh * 4];
-    // The sub-sample abscissae of a row, the same for every row.
-    let mut us: Vec<f64> = Vec::with_capacity(ow * sub);
+    let m = &hm.0;
+    // The column terms `m[0] u`, `m[3] u`, `m[6] u` of a row's sub-sample
+    // abscissae, the same for every row; the row terms once per row. The
+    // sums keep `Homography::map`'s order, (a u + b v) + c, and the two
+    // divisions (x/zz is not x * (1/zz)): the same pixels, bit for bit
+    // (tests::rectify_matches_the_reference). Before, the products per
+    // sample: rectify 1.5 G of 9 G instructions on s2_30.
+    let mut cols: Vec<[f64; 3]> = Vec::with_capacity(ow * sub);
     for i in 0..ow {
         for sx in 0..sub {
-            us.push(z.0 + (i as f64 + (sx as f64 + 0.5) / sub as f64) / s);
+            let u = z.0 + (i as f64 + (sx as f64 + 0.5) / sub as f64) / s;
+            cols.push([m[0] * u, m[3] * u, m[6] * u]);
         }
     }
-    let vs: Vec<f64> = (0..sub).map(|sy| (sy as f64 + 0.5) / sub as f64).collect();
-    let m = &hm.0;
     let (xmax, ymax) = ((w - 1) as f64, (h - 1) as f64);
     let (xout, yout) = (w as f64 - 0.5, h as f64 - 0.5);
     let stride = w * 4;
-    // The same arithmetic as `Homography::map` and the former per-sample
-    // closures (the same pixels, bit for bit), without recomputing the
-    // abscissae or growing the output per byte: rectify took 1.75 G of
-    // 12.3 G instructions on s2_30.
     let pix = |i: usize| -> [f64; 3] {
         match rgba.get(i..i + 3) {
             Some(&[r, g, b]) => [f64::from(r), f64::from(g), f64::from(b)],
             _ => [0.0; 3],
         }
     };
-    let mut k = 0;
+    // Two horizontal neighbours in one read where they are adjacent.
+    let pair = |i: usize, di: usize| -> ([f64; 3], [f64; 3]) {
+        match rgba.get(i..i + 7) {
+            Some(&[r, g, b, _, r1, g1, b1]) if di == 4 => (
+                [f64::from(r), f64::from(g), f64::from(b)],
+                [f64::from(r1), f64::from(g1), f64::from(b1)],
+            ),
+            _ => (pix(i), pix(i + di)),
+        }
+    };
+    let mut out = px.chunks_exact_mut(4);
     for j in 0..oh {
-        for i in 0..ow {
+        let mut rows = [[0f64; 3]; 2];
+        for (sy, r) in rows.iter_mut().enumerate().take(sub) {
+            let v = z.1 + (j as f64 + (sy as f64 + 0.5) / sub as f64) / s;
+            *r = [m[1] * v, m[4] * v, m[7] * v];
+        }
+        for (cs, dst) in cols.chunks_exact(sub.max(1)).zip(out.by_ref()) {
             let (mut acc, mut n, mut outside) = ([0f64; 3], 0f64, false);
-            for dv in &vs {
-                let v = z.1 + (j as f64 + dv) / s;
-                for u in us.iter().skip(i * sub).take(sub) {
-                    let zz = m[6] * u + m[7] * v + m[8];
+            for r in rows.iter().take(sub) {
+                for c in cs {
+                    let zz = c[2] + r[2] + m[8];
                     if zz.abs() < 1e-12 {
                         outside = true;
                         continue;
                     }
-                    let x = (m[0] * u + m[1] * v + m[2]) / zz;
-                    let y = (m[3] * u + m[4] * v + m[5]) / zz;
+                    let x = (c[0] + r[0] + m[2]) / zz;
+                    let y = (c[1] + r[1] + m[5]) / zz;
                     if x < -0.5 || y < -0.5 || x > xout || y > yout {
                         outside = true;
                     }
@@ -142,7 +157,7 @@ pub fn rectify(
                     // The next column and row, or the same at the border.
                     let di = if x0 + 1 < w { 4 } else { 0 };
                     let dj = if y0 + 1 < h { stride } else { 0 };
-                    let (pa, pb, pc, pd) = (pix(i0), pix(i0 + di), pix(i0 + dj), pix(i0 + dj + di));
+                    let ((pa, pb), (pc, pd)) = (pair(i0, di), pair(i0 + dj, di));
                     for (o, (((a, b), c), d)) in
                         acc.iter_mut().zip(pa.iter().zip(pb).zip(pc).zip(pd))
                     {
@@ -153,13 +168,12 @@ pub fn rectify(
                 }
             }
             let n = n.max(1.0);
-            for (o, a) in px.iter_mut().skip(k).zip(acc) {
+            for (o, a) in dst.iter_mut().zip(acc) {
                 *o = (a / n) as u8;
             }
-            if let Some(a) = px.get_mut(k + 3) {
+            if let Some(a) = dst.get_mut(3) {
                 *a = if outside { 0 } else { 255 };
             }
-            k += 4;
         }
     }
     Rect {
