@@ -152,18 +152,34 @@ fn edges(wk: &mut Work) {
     let mut mag = vec![0f32; n];
     if w >= 3 && h >= 3 {
         let l = &wk.luma;
+        // Row slices and 3-wide windows instead of nine bounds-checked
+        // reads per pixel (the same sums in the same order: the reads were
+        // ~0.3 G of 15.0 G instructions on the slowest s2 photos).
         for y in 1..h - 1 {
-            for x in 1..w - 1 {
-                let p = |dx: usize, dy: usize| at(l, w, x + dx - 1, y + dy - 1);
-                let sx = p(2, 0) + 2.0 * p(2, 1) + p(2, 2) - p(0, 0) - 2.0 * p(0, 1) - p(0, 2);
-                let sy = p(0, 2) + 2.0 * p(1, 2) + p(2, 2) - p(0, 0) - 2.0 * p(1, 0) - p(2, 0);
-                let i = y * w + x;
-                if let (Some(a), Some(b), Some(m)) = (gx.get_mut(i), gy.get_mut(i), mag.get_mut(i))
-                {
-                    *a = sx;
-                    *b = sy;
-                    *m = sqrt32(sx * sx + sy * sy);
-                }
+            let (Some(r0), Some(r1), Some(r2)) = (
+                l.get((y - 1) * w..y * w),
+                l.get(y * w..(y + 1) * w),
+                l.get((y + 1) * w..(y + 2) * w),
+            ) else {
+                continue;
+            };
+            let i = y * w + 1..(y + 1) * w - 1;
+            let (Some(ga), Some(gb), Some(gm)) =
+                (gx.get_mut(i.clone()), gy.get_mut(i.clone()), mag.get_mut(i))
+            else {
+                continue;
+            };
+            let rows = r0.windows(3).zip(r1.windows(3)).zip(r2.windows(3));
+            let outs = ga.iter_mut().zip(gb.iter_mut()).zip(gm.iter_mut());
+            for (((t, c), b), ((a, bb), m)) in rows.zip(outs) {
+                let ([t0, t1, t2], [c0, _, c2], [b0, b1, b2]) = (t, c, b) else {
+                    continue;
+                };
+                let sx = t2 + 2.0 * c2 + b2 - t0 - 2.0 * c0 - b0;
+                let sy = b0 + 2.0 * b1 + b2 - t0 - 2.0 * t1 - t2;
+                *a = sx;
+                *bb = sy;
+                *m = sqrt32(sx * sx + sy * sy);
             }
         }
     }
@@ -249,8 +265,10 @@ fn hough(wk: &Work) -> Vec<Peak> {
             continue;
         }
         let (x, y) = ((i % w) as f64, (i / w) as f64);
-        for dt in 0..7usize {
-            let t = (usize::from(d) + NT + dt - 3) % NT;
+        // One remainder per pixel, not per vote (58 M of 15.0 G
+        // instructions on the slowest s2 photos).
+        let t0 = (usize::from(d) + NT - 3) % NT;
+        for t in (t0..t0 + 7).map(|t| if t >= NT { t - NT } else { t }) {
             let Some(&(c, s)) = trig.get(t) else { continue };
             let rho = x * c + y * s;
             let rb = (round_i(rho) + r as i64) as usize;
