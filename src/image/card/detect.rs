@@ -414,7 +414,9 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
         }
         total += 1;
         let mut ok = false;
-        for o in [-1.5f64, -0.75, 0.0, 0.75, 1.5] {
+        // Any of the five offsets counts, so the line itself is tried
+        // first (most hits are there: fewer roundings, the same share).
+        for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
             let (x, y) = (px - uy * o, py + ux * o);
             let (xi, yi) = (nearest(x), nearest(y));
             let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
@@ -486,14 +488,18 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let centre = (w / 2.0, h / 2.0);
     let min_side = 8.0;
     // Parallel-ish pairs (perspective tilts opposite sides up to ~30°).
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Each pair with its count of frame borders and whether it holds an
+    // extra peak (the quad tests below once per pair, not per quad).
+    let mut pairs: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let side = |i: usize| (usize::from(i >= found), i >= strongest && i < found);
     for i in 0..peaks.len() {
         for j in i + 1..peaks.len() {
             let (Some(a), Some(b)) = (peaks.get(i), peaks.get(j)) else {
                 continue;
             };
             if bin_diff(a.t, b.t) <= 30 {
-                pairs.push((i, j));
+                let ((bi, ei), (bj, ej)) = (side(i), side(j));
+                pairs.push((i, j, bi + bj, ei || ej));
             }
         }
     }
@@ -511,19 +517,21 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     // First the quads of the strongest peaks (as before the extra peaks),
     // then those with an extra peak's side, each with its own budget.
     for (extra, mut budget) in [(false, QUAD_BUDGET), (true, EXTRA_BUDGET)] {
-        for (pi, &(a, b)) in pairs.iter().enumerate() {
-            for &(c, d) in pairs.iter().skip(pi + 1) {
+        for (pi, &(a, b, ab_border, ab_extra)) in pairs.iter().enumerate() {
+            // (A pair with an extra peak has no quad in the first pass.)
+            if ab_extra && !extra {
+                continue;
+            }
+            for &(c, d, cd_border, cd_extra) in pairs.iter().skip(pi + 1) {
+                // At most one side on the frame's border; an extra peak's
+                // side in the second pass only.
+                if ab_border + cd_border > 1 || (ab_extra || cd_extra) != extra {
+                    continue;
+                }
                 let (Some(pa), Some(pc)) = (peaks.get(a), peaks.get(c)) else {
                     continue;
                 };
                 if bin_diff(pa.t, pc.t) < 50 || c == a || c == b || d == a || d == b {
-                    continue;
-                }
-                // At most one side on the frame's border.
-                if [a, b, c, d].iter().filter(|&&i| i >= found).count() > 1 {
-                    continue;
-                }
-                if [a, b, c, d].iter().any(|&i| i >= strongest && i < found) != extra {
                     continue;
                 }
                 if budget == 0 {
