@@ -260,20 +260,23 @@ fn hough(wk: &Work) -> Vec<Peak> {
         let th = t as f64 * geom::PI / NT as f64;
         trig.push((geom::cos(th), geom::sin(th)));
     }
-    for (i, &d) in wk.dir.iter().enumerate() {
-        if d == NONE {
-            continue;
-        }
-        let (x, y) = ((i % w) as f64, (i / w) as f64);
-        // One remainder per pixel, not per vote (58 M of 15.0 G
-        // instructions on the slowest s2 photos).
-        let t0 = (usize::from(d) + NT - 3) % NT;
-        for t in (t0..t0 + 7).map(|t| if t >= NT { t - NT } else { t }) {
-            let Some(&(c, s)) = trig.get(t) else { continue };
-            let rho = x * c + y * s;
-            let rb = (round_i(rho) + r as i64) as usize;
-            if let Some(a) = acc.get_mut(t * nr + rb) {
-                *a += 1;
+    // By rows: no division per edge pixel for its position.
+    for (y, row) in wk.dir.chunks(w.max(1)).enumerate() {
+        for (x, &d) in row.iter().enumerate() {
+            if d == NONE {
+                continue;
+            }
+            let (x, y) = (x as f64, y as f64);
+            // One remainder per pixel, not per vote (58 M of 15.0 G
+            // instructions on the slowest s2 photos).
+            let t0 = (usize::from(d) + NT - 3) % NT;
+            for t in (t0..t0 + 7).map(|t| if t >= NT { t - NT } else { t }) {
+                let Some(&(c, s)) = trig.get(t) else { continue };
+                let rho = x * c + y * s;
+                let rb = (round_i(rho) + r as i64) as usize;
+                if let Some(a) = acc.get_mut(t * nr + rb) {
+                    *a += 1;
+                }
             }
         }
     }
@@ -517,7 +520,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     // First the quads of the strongest peaks (as before the extra peaks),
     // then those with an extra peak's side, each with its own budget.
     for (extra, mut budget) in [(false, QUAD_BUDGET), (true, EXTRA_BUDGET)] {
-        for (pi, &(a, b, ab_border, ab_extra)) in pairs.iter().enumerate() {
+        'pass: for (pi, &(a, b, ab_border, ab_extra)) in pairs.iter().enumerate() {
             // (A pair with an extra peak has no quad in the first pass.)
             if ab_extra && !extra {
                 continue;
@@ -534,8 +537,11 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                 if bin_diff(pa.t, pc.t) < 50 || c == a || c == b || d == a || d == b {
                     continue;
                 }
+                // Spent: every later quad of this pass would stop here
+                // (the scan on was most of the pairing loop's cost where
+                // the extra budget runs out).
                 if budget == 0 {
-                    break;
+                    break 'pass;
                 }
                 budget -= 1;
                 let (Some(la), Some(lb), Some(lc), Some(ld)) =
