@@ -454,26 +454,23 @@ fn the_number_line_is_periodic_at_its_pitch_only() {
 #[test]
 fn a_large_portrait_winner_is_the_photos_object_a_small_one_is_not() {
     let (w, h) = (800, 600);
-    let large = photo(
-        w,
-        h,
-        pose(500.0, 4.0, 0.0, (400.0, 300.0)),
-        Side::Portrait,
-        NUMBER,
-        "",
-    );
-    let c = super::find(&large, w, h).expect("the large card");
-    assert!(c.faces.photo >= 0.35, "head {}", c.faces.photo);
-    assert!(super::photo_object(&c, w.max(h)));
-    let small = photo(
-        w,
-        h,
-        pose(240.0, 4.0, 0.0, (400.0, 300.0)),
-        Side::Portrait,
-        NUMBER,
-        "",
-    );
-    let c = super::find(&small, w, h).expect("the small card");
-    assert!(c.faces.photo >= 0.35, "head {}", c.faces.photo);
-    assert!(!super::photo_object(&c, w.max(h)));
+    // The card found in a portrait-side photo with its long side `long` px.
+    let found = |long: f64| {
+        let px = photo(
+            w,
+            h,
+            pose(long, 4.0, 0.0, (400.0, 300.0)),
+            Side::Portrait,
+            NUMBER,
+            "",
+        );
+        let c = super::find(&px, w, h);
+        assert!(
+            c.as_ref().is_some_and(|c| c.faces.photo >= 0.35),
+            "{long} px: no card with a head"
+        );
+        c.is_some_and(|c| super::photo_object(&c, w.max(h)))
+    };
+    assert!(found(500.0), "500 px: the photo's object");
+    assert!(!found(240.0), "240 px: not the photo's object");
 }
