@@ -388,14 +388,18 @@ pub fn edge_widths(rgba: &[u8], w: usize, h: usize, quad: &[Pt; 4], min_rise: f6
             let (mut dir, mut whole, mut g, mut gs) = (0i32, false, 0, 0);
             // The pixel index stepped along the line: (y w + x) 4 equal
             // (also modulo 2^64), without the per-pixel choice of axis.
+            // Wrapping: a line wholly past the frame (a0 > a1, no pixel
+            // read) may start at any a0; an index past the buffer is read
+            // as 0 by `get`.
+            let at = |y: usize, x: usize| y.wrapping_mul(w).wrapping_add(x).wrapping_mul(4);
             let (i0, di) = if t == 1 {
-                ((a0 * w + b) * 4, w * 4)
+                (at(a0, b), w.wrapping_mul(4))
             } else {
-                ((b * w + a0) * 4, 4)
+                (at(b, a0), 4)
             };
             for k in 0..a1.saturating_add(1).saturating_sub(a0) {
-                let i = i0 + k * di;
-                let l = match rgba.get(i..i + 3) {
+                let i = i0.wrapping_add(k.wrapping_mul(di));
+                let l = match rgba.get(i..i.wrapping_add(3)) {
                     Some(&[r, g, b]) => 77 * i32::from(r) + 150 * i32::from(g) + 29 * i32::from(b),
                     _ => 0,
                 } >> 8;
