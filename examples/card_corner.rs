@@ -5,7 +5,8 @@
 //! pixels, at both ends), with the luma just inside and outside the true
 //! side and beyond the found one, and the miss's cause (gross, cut card, a
 //! side outside / inside the card); at the end the misses by cause and how
-//! many side misses are on a faint side (white on white). `-p OUT` writes
+//! many side misses are on a faint side (white on white), and for the cut
+//! cards how far the hidden side and the visible ones are off. `-p OUT` writes
 //! a PNG per miss (> 2 %): the card with the truth in green and the found
 //! outline in red, and a 4× zoom on the worst corner.
 //!
@@ -137,6 +138,9 @@ fn main() {
     // LOW levels across it at its middle (a white card on white paper).
     let mut causes = std::collections::BTreeMap::<&str, usize>::new();
     let mut low = 0;
+    // Cut-card misses: the largest offset of the hidden side (its middle
+    // outside the frame) and of a visible side, over the card's length.
+    let mut cut: Vec<(f64, f64)> = Vec::new();
     for path in cardset::truths(dir) {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         if only.as_ref().is_some_and(|o| *o != name) {
@@ -190,6 +194,7 @@ fn main() {
             defects.join(",")
         );
         let (mut outward, mut inward, mut faint) = (false, false, false);
+        let (mut hidden, mut visible) = (0f64, 0f64);
         for i in 0..4 {
             let (a, b) = (truth[i], truth[(i + 1) % 4]);
             // Outward positive for either orientation of the truth.
@@ -209,6 +214,12 @@ fn main() {
             inward |= da.min(db) < -off_by;
             if da.abs().max(db.abs()) > off_by && (at(-4.0) - at(4.0)).abs() < LOW {
                 faint = true;
+            }
+            let worst = da.abs().max(db.abs()) / long.max(1.0);
+            if m.0 < 0.0 || m.1 < 0.0 || m.0 >= w as f64 || m.1 >= h as f64 {
+                hidden = hidden.max(worst);
+            } else {
+                visible = visible.max(worst);
             }
             line += &format!(
                 " | s{i} {da:+.1}/{db:+.1} in={:.0} out={:.0} f-/+={:.0}/{:.0}",
@@ -231,6 +242,9 @@ fn main() {
             }
         };
         *causes.entry(cause).or_default() += 1;
+        if cause == "cut card" {
+            cut.push((hidden, visible));
+        }
         if err <= GROSS && !defects.contains(&"cropped") && faint {
             low += 1;
             line += " faint";
@@ -271,6 +285,20 @@ fn main() {
         eprintln!(
             "misses by cause: {}; side misses on a side with under {LOW} levels across it: {low}",
             list.join(", ")
+        );
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            v.get(v.len() / 2).copied().unwrap_or(0.0) * 100.0
+        };
+        let beyond = |v: &[f64]| v.iter().filter(|&&x| x > SIDE_OFF).count();
+        let (hid, vis): (Vec<f64>, Vec<f64>) = cut.iter().copied().unzip();
+        eprintln!(
+            "cut-card misses: the hidden side off by {:.1} %, a visible side by {:.2} % of the card's length (medians); beyond {:.1} %: hidden {}, visible {}",
+            median(hid.clone()),
+            median(vis.clone()),
+            SIDE_OFF * 100.0,
+            beyond(&hid),
+            beyond(&vis)
         );
     }
 }

@@ -242,6 +242,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
+    if let Some(q) = complete(&nq, &card.outside) {
+        nq = q;
+    }
     // An outline already on the card's edges stays: the polish is for a
     // side taken from another edge, and a small shift only moves the
     // reader's sampling (its reads flip both ways).
@@ -258,6 +261,52 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
         card.corners = nq;
         card.hm = hm;
     }
+}
+
+/// A cut card (two adjacent corners `outside` the frame: the detector
+/// completed its hidden side on the working copy) completed again from its
+/// polished visible sides: the hidden side parallel to the visible opposite
+/// side A–B, along the two sides from A and B, where their mean length over
+/// the mean of A–B and the hidden side is ID-1's 85.6 : 54 (or 54 : 85.6 for
+/// a cut long side; the nearer to the detector's). Perspective would place
+/// it by where the short sides converge, and the foreshortening along the
+/// visible sides needs the camera's focal length and principal point:
+/// neither is known (see docs/notes/vision-corners.md, fifteenth session).
+fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
+    let i = (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))?;
+    // A–B the visible opposite side; A→P and B→Q the visible sides.
+    let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
+    let (p, pq) = (geom::at(q, i), geom::at(q, i + 1));
+    let (len, la, lb) = (dist(a, b), dist(a, p), dist(b, pq));
+    if len < 1.0 || la < 1.0 || lb < 1.0 {
+        return None;
+    }
+    let e = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    let ua = ((p.0 - a.0) / la, (p.1 - a.1) / la);
+    let ub = ((pq.0 - b.0) / lb, (pq.1 - b.1) / lb);
+    // The visible sides' rise per unit of height over A–B (the sign of the
+    // normal cancels).
+    let (ca, cb) = (e.0 * ua.1 - e.1 * ua.0, e.0 * ub.1 - e.1 * ub.0);
+    // At height h: C = A + ua h / ca and D = B + ub h / cb, so
+    // |AC| + |BD| = k h and |CD| = len + m h.
+    let k = 1.0 / ca + 1.0 / cb;
+    let m = (ub.0 / cb - ua.0 / ca) * e.0 + (ub.1 / cb - ua.1 / ca) * e.1;
+    let ratio = if la + lb > len + dist(p, pq) {
+        CARD.0 / CARD.1
+    } else {
+        CARD.1 / CARD.0
+    };
+    // (k h) / (2 len + m h) = ratio.
+    let h = 2.0 * ratio * len / (k - ratio * m);
+    // (Written to fail on NaN: sides parallel to A–B.)
+    if !(ca * cb > 0.0 && h * ca > 0.0 && len + m * h > 0.0 && h.is_finite()) {
+        return None;
+    }
+    let mut nq = *q;
+    *nq.get_mut(i)? = (a.0 + ua.0 * h / ca, a.1 + ua.1 * h / ca);
+    *nq.get_mut((i + 1) % 4)? = (b.0 + ub.0 * h / cb, b.1 + ub.1 * h / cb);
+    // Convex: a trapezoid, C–D parallel to A–B and as directed.
+    Some(nq)
 }
 
 /// The RGBA frame [`polish`] reads.
@@ -418,5 +467,22 @@ mod tests {
         for x in xs(frame.edge((175.0, 35.0), (175.0, 105.0), 1.0, 20)) {
             assert!((x - 159.5).abs() <= 1.0, "x = {x}");
         }
+    }
+
+    /// A cut card whose hidden side was placed 20 px too far out: it is
+    /// put back at ID-1's extent along the visible sides (2 px/mm, the
+    /// right side hidden), parallel to the left side; without two adjacent
+    /// corners outside, nothing is completed.
+    #[test]
+    fn a_cut_cards_hidden_side_is_placed_at_id1s_extent() {
+        let q = [(20.0, 30.0), (211.2, 30.0), (211.2, 138.0), (20.0, 138.0)];
+        let done = complete(&q, &[1, 2]).expect("completed");
+        for (p, t) in done
+            .iter()
+            .zip([(20.0, 30.0), (191.2, 30.0), (191.2, 138.0), (20.0, 138.0)])
+        {
+            assert!(dist(*p, t) < 1e-6, "{p:?} vs {t:?}");
+        }
+        assert!(complete(&q, &[1, 3]).is_none());
     }
 }
