@@ -796,6 +796,16 @@ pub fn classify(r: &Rect) -> Faces {
     let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
     let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
     let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
+    // A glare spot over the photo hides the head: no evidence either way,
+    // and the number line's regular cells count instead.
+    let hair_blown = mean_of(&blown, pt, &in_hair) > 0.3;
+    let digits = digits(r, pt);
+    let glared = if hair_blown {
+        DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
+    } else {
+        0.0
+    };
+    let p = p + glared;
     let (side, score, turned, other) = if p >= e {
         (Side::Portrait, p, pt, e)
     } else {
@@ -818,8 +828,6 @@ pub fn classify(r: &Rect) -> Faces {
                 .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
     });
     let hair = mean_of(&act, pt, &in_hair);
-    // A glare spot over the photo hides the head: no evidence either way.
-    let hair_blown = mean_of(&blown, pt, &in_hair) > 0.3;
     let backdrop = mean_of(&act, pt, &|x, y| {
         layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y))
     });
@@ -830,7 +838,6 @@ pub fn classify(r: &Rect) -> Faces {
         .map(|(_, c)| *c)
         .sum::<u32>();
     let paper_share = f64::from(near_paper) / f64::from(total.max(1));
-    let digits = digits(r, pt);
     let red_strong = r0.max(r1) > 0.12;
     let photo = hair - backdrop;
     let red = if et { r1 } else { r0 };
@@ -870,7 +877,7 @@ pub fn classify(r: &Rect) -> Faces {
                 };
                 print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0) + both
             } else {
-                print_c
+                print_c + glared
             }
         } else {
             score
