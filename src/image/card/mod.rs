@@ -347,9 +347,12 @@ fn candidates(
         // A completed outline makes a cut bank card or form ID-shaped too,
         // and a faint side lets a passport's blocks close into one: the
         // stronger evidence of the window pass.
+        // (A head over a periodic number line is as sure: s2 #366, s7
+        // #533, cut portrait sides whose other face's score was close.)
+        let f = &card.faces;
+        let cues = f.side == Side::Portrait && f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE;
         if (quad.cut || quad.faint)
-            && !(card.faces.sure
-                && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
+            && !((f.sure || cues) && (strong(f) || (f.id_like && f.score >= 0.4)))
         {
             continue;
         }
