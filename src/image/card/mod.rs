@@ -303,14 +303,19 @@ pub fn window_pass(rgba: &[u8], w: usize, h: usize) -> Option<(f64, Card)> {
 }
 
 /// The evidence the second pass asks for: a known face and, on the
-/// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5), on the emblem
+/// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5) or a head and a
+/// periodic number line (small cards: head 0.27–0.41, digits 0.37–0.57;
+/// a passport's block: layout 0.29, head 0.27, digits 0.35), on the emblem
 /// side red ≥ 0.3 (small cards found there: portrait 0.33–0.43 / 0.61–0.83,
 /// emblem red ≥ 0.47; passport blocks 0.23–0.31 / 0.23–0.85, a bank card's
 /// mark 0.2; seeds 2 and 12).
 pub fn strong(f: &Faces) -> bool {
     f.id_like
         && match f.side {
-            Side::Portrait => f.score >= 0.32 && f.photo >= 0.5,
+            Side::Portrait => {
+                f.score >= 0.32
+                    && (f.photo >= 0.5 || f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE)
+            }
             Side::Emblem => f.red >= 0.3,
             Side::Unknown => false,
         }
