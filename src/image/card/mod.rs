@@ -303,14 +303,19 @@ pub fn window_pass(rgba: &[u8], w: usize, h: usize) -> Option<(f64, Card)> {
 }
 
 /// The evidence the second pass asks for: a known face and, on the
-/// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5), on the emblem
+/// portrait side, layout ≥ 0.32 with a clear head (≥ 0.5) or a head and a
+/// periodic number line (small cards: head 0.27–0.41, digits 0.37–0.57;
+/// a passport's block: layout 0.29, head 0.27, digits 0.35), on the emblem
 /// side red ≥ 0.3 (small cards found there: portrait 0.33–0.43 / 0.61–0.83,
 /// emblem red ≥ 0.47; passport blocks 0.23–0.31 / 0.23–0.85, a bank card's
 /// mark 0.2; seeds 2 and 12).
 pub fn strong(f: &Faces) -> bool {
     f.id_like
         && match f.side {
-            Side::Portrait => f.score >= 0.32 && f.photo >= 0.5,
+            Side::Portrait => {
+                f.score >= 0.32
+                    && (f.photo >= 0.5 || f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE)
+            }
             Side::Emblem => f.red >= 0.3,
             Side::Unknown => false,
         }
@@ -347,9 +352,12 @@ fn candidates(
         // A completed outline makes a cut bank card or form ID-shaped too,
         // and a faint side lets a passport's blocks close into one: the
         // stronger evidence of the window pass.
+        // (A head over a periodic number line is as sure: s2 #366, s7
+        // #533, cut portrait sides whose other face's score was close.)
+        let f = &card.faces;
+        let cues = f.side == Side::Portrait && f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE;
         if (quad.cut || quad.faint)
-            && !(card.faces.sure
-                && (strong(&card.faces) || (card.faces.id_like && card.faces.score >= 0.4)))
+            && !((f.sure || cues) && (strong(f) || (f.id_like && f.score >= 0.4)))
         {
             continue;
         }
@@ -592,6 +600,12 @@ const DIGITS_FLOOR: f64 = 0.07;
 /// See [`DIGITS_FLOOR`].
 const DIGITS_WAIVED: f64 = 0.3;
 
+/// Share of blown pixels in the hair's zone from which glare hides the
+/// head: the number line's periodicity stands in for it (glared portrait
+/// sides: 0.16–0.22 with digits 0.62–0.65, seeds 7, 8; at 0.3 they were
+/// not found).
+const HAIR_BLOWN: f64 = 0.15;
+
 /// Cell size (mm) of the activity map.
 const CELL: f64 = 2.0;
 
@@ -796,6 +810,16 @@ pub fn classify(r: &Rect) -> Faces {
     let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
     let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
     let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
+    // A glare spot over the photo hides the head: no evidence either way,
+    // and the number line's regular cells count instead.
+    let hair_blown = mean_of(&blown, pt, &in_hair) > HAIR_BLOWN;
+    let digits = digits(r, pt);
+    let glared = if hair_blown {
+        DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
+    } else {
+        0.0
+    };
+    let p = p + glared;
     let (side, score, turned, other) = if p >= e {
         (Side::Portrait, p, pt, e)
     } else {
@@ -818,8 +842,6 @@ pub fn classify(r: &Rect) -> Faces {
                 .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
     });
     let hair = mean_of(&act, pt, &in_hair);
-    // A glare spot over the photo hides the head: no evidence either way.
-    let hair_blown = mean_of(&blown, pt, &in_hair) > 0.3;
     let backdrop = mean_of(&act, pt, &|x, y| {
         layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y))
     });
@@ -830,7 +852,6 @@ pub fn classify(r: &Rect) -> Faces {
         .map(|(_, c)| *c)
         .sum::<u32>();
     let paper_share = f64::from(near_paper) / f64::from(total.max(1));
-    let digits = digits(r, pt);
     let red_strong = r0.max(r1) > 0.12;
     let photo = hair - backdrop;
     let red = if et { r1 } else { r0 };
@@ -870,7 +891,7 @@ pub fn classify(r: &Rect) -> Faces {
                 };
                 print_c + DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0) + both
             } else {
-                print_c
+                print_c + glared
             }
         } else {
             score

@@ -619,3 +619,35 @@ fn rectify_matches_the_reference() {
     assert!(a.px == rectify_ref(&px, w, h, &flat, (0.0, 0.0, 4.0, 4.0), 2.0, 4.0).px);
     assert!(a.px.len() == 256 && a.px.iter().skip(3).step_by(4).all(|&v| v == 0));
 }
+
+/// The window pass's evidence: a portrait side at layout ≥ 0.32 passes
+/// with a clear head, or with a fainter head over a periodic number line
+/// (small cards in a window: head 0.27–0.41, digits 0.37–0.57); a
+/// passport's block (layout 0.29, head 0.27, digits 0.35, s8 #227) and a
+/// faint head without the number line do not.
+#[test]
+fn a_head_over_a_number_line_is_strong_evidence() {
+    let faces = |score: f64, photo: f64, digits: f64| Faces {
+        side: Side::Portrait,
+        sure: false,
+        score,
+        turned: false,
+        bg_ink: 0.0,
+        photo,
+        red: 0.0,
+        paper_share: 0.5,
+        digits,
+        id_like: true,
+    };
+    assert!(strong(&faces(0.4, 0.6, 0.0)), "a clear head");
+    assert!(
+        strong(&faces(0.45, 0.27, 0.57)),
+        "a head over a number line"
+    );
+    assert!(!strong(&faces(0.45, 0.27, 0.1)), "a faint head alone");
+    assert!(!strong(&faces(0.29, 0.27, 0.35)), "a passport's block");
+    assert!(
+        !strong(&faces(0.45, 0.1, 0.57)),
+        "a number line without a head"
+    );
+}
