@@ -1034,27 +1034,17 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         return first;
     }
     let sharp = line.as_ref().map_or(1.0, sharpness);
-    // A blurred line is read once more, sharpened ([`unsharp`]), when
-    // nothing else read it; one too blurred for any registration to read
-    // is not registered.
-    let sharpened = |first: Option<Number>| {
-        (sharp < SHARP_MAX)
-            .then(|| number_line(rgba, w, h, hm, ppm, true))
-            .flatten()
-            .and_then(|l| read_line(&l, &tpl, true))
-            .filter(|n| n.confidence >= 0.9)
-            .or(first)
-    };
-    if sharp < SHARP_MIN {
-        return sharpened(first);
-    }
-    let Some(wide) = band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS, false) else {
-        return first;
-    };
+    // A line too blurred for any registration to read is not registered.
+    let wide = (sharp >= SHARP_MIN)
+        .then(|| band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS, false))
+        .flatten();
     // Without perspective first: with it, the fit found a wrong bend on
     // lines the plain fit reads (seed 7 #26, #231).
     for bends in [0, BENDS] {
-        let Some((moved, bend)) = register(&wide, hm, bends, &NUMBER_AT) else {
+        let Some((moved, bend)) = wide
+            .as_ref()
+            .and_then(|b| register(b, hm, bends, &NUMBER_AT))
+        else {
             continue;
         };
         // No bend: the same fit as the plain one (its first best), whose
@@ -1069,7 +1059,14 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
             return read;
         }
     }
-    sharpened(first)
+    // A blurred line nothing else read is read once more, sharpened
+    // ([`unsharp`]).
+    (sharp < SHARP_MAX)
+        .then(|| number_line(rgba, w, h, hm, ppm, true))
+        .flatten()
+        .and_then(|l| read_line(&l, &tpl, true))
+        .filter(|n| n.confidence >= 0.9)
+        .or(first)
 }
 
 /// Below this [`sharpness`] a number line not read at first is not
