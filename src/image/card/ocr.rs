@@ -684,17 +684,18 @@ fn centre(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<f64> {
     (sw >= 1.0).then(|| sx / sw)
 }
 
-/// How open the lower left of the cell's character is: the mean distance
+/// How open the upper left of the cell's character is: the mean distance
 /// (share of the box width) from the box's left edge to the first half-dark
-/// pixel over the rows 55–75 % down the box. Liberation Mono's 5 is open
-/// there (its bowl hangs from the right), its 6 closed (the left stroke
-/// runs down into the bowl).
-fn lower_left(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<f64> {
+/// pixel over the top 15 % of the box's rows. A 5's bar meets its stem
+/// there in a corner; a 6's top is a curve (or, in OCR B, a slant) that
+/// leaves the corner open. (The lower left, 55–75 % down, separated only
+/// half of Liberation Mono's 5s read as 6: the others look closed there.)
+fn upper_left(b: &Band, r: (usize, usize), x0: f64, pitch: f64) -> Option<f64> {
     let cx = centre(b, r, x0, pitch)?;
     let half = 0.375 * (r.1 - r.0) as f64;
     let (xa, xb) = ((cx - half).max(0.0), (cx + half).max(0.0));
     let hgt = (r.1 - r.0) as f64;
-    let (ya, yb) = (r.0 + (0.55 * hgt) as usize, r.0 + (0.75 * hgt) as usize);
+    let (ya, yb) = (r.0, r.0 + (0.15 * hgt) as usize);
     let (mut sum, mut n) = (0.0, 0.0);
     for y in ya..yb.max(ya + 1) {
         let at = b
@@ -953,7 +954,7 @@ type Digits = Vec<(usize, [f64; 11])>;
 
 /// The similarities of the line's cells (those its `classes` reads), each
 /// limited to the classes its position can hold, and each one's
-/// [`lower_left`].
+/// [`upper_left`].
 /// With a first read (`local`), only the characters whose own rows
 /// ([`local_rows`]) differ from the line's are read again (those the first
 /// read left out are read). With `give_up`, a number line stops at the
@@ -996,7 +997,7 @@ fn line_cells(
                 .saturating_sub(1)
         };
         digits.push((i, s));
-        open.push(lower_left(&l.b, rr, x0, l.pp).unwrap_or(0.0));
+        open.push(upper_left(&l.b, rr, x0, l.pp).unwrap_or(1.0));
     }
     Some((digits, open))
 }
@@ -1276,7 +1277,7 @@ pub struct ValidityScan {
     pub shape_ok: bool,
     /// (position, similarities) of each digit.
     pub digits: Vec<(usize, [f64; 11])>,
-    /// [`lower_left`] of each digit, in the same order.
+    /// [`upper_left`] of each digit, in the same order.
     pub open: Vec<f64>,
 }
 
@@ -1405,24 +1406,30 @@ fn validity_read(l: &Line, tpl: &[Template]) -> Option<Validity> {
     again.or(Some(first))
 }
 
-/// Above this [`lower_left`] a 5 read by a hair over 6 is certain: on
-/// seeds 2, 7 and 8 every 6 among the validity digits whose best two were
-/// 5 and 6 (89, all faces) had ≤ 0.19, and 26 of the 32 Liberation Mono
-/// 5s read as 5 with a margin under AMB_V had 0.6–0.83; no 5 read as 6 had
-/// more than 0.34.
-const OPEN_5: f64 = 0.5;
+/// Below this [`upper_left`] a 5 read by a hair over 6 is certain. On
+/// seeds 2, 7 and 8 (true corners), of the validity digits whose best two
+/// were 5 and 6: every 6 (89, all faces) had ≥ 0.28; the 5s read as 5
+/// 0.10–0.46 (29 of the 34 under AMB_V below 0.2; with the lower left
+/// 26); the 5s read as 6 (8, all Liberation Mono) 0.14–0.20.
+const OPEN_5: f64 = 0.2;
 
-/// At or above this [`lower_left`] a 6 read over a 5 is not certain: on
-/// seeds 2, 7 and 8 (true corners) every 6 whose best two were 5 and 6 had
-/// ≤ 0.19, and the 5s read as 6 −0.05–0.34 (half of them ≥ 0.28). Seed
-/// 4242 #632 read Liberation Mono's 5 as a certain 6 once registered.
-const OPEN_6: f64 = 0.25;
+/// Below this [`upper_left`] a 6 read over a 5 is not certain: it catches
+/// all 8 of the 5s read as 6 (≤ 0.20), the lower left only 4, and no 6
+/// (≥ 0.28). Seed 4242 #632 read Liberation Mono's 5 as a certain 6 once
+/// registered.
+const OPEN_6: f64 = 0.24;
+
+/// A 6 ahead of a 5 by this margin is a 6 whatever its upper left: the 5s
+/// read as 6 on seeds 2, 7 and 8 were ahead by ≤ 0.113; seed 8 #479
+/// (DejaVu Sans Mono, corners 7.8 % off) read a 6 ahead by 0.24 and 0.30
+/// whose upper left looked closed (0.22).
+const SURE_6: f64 = 0.2;
 
 /// [`best`] of a validity digit, with its margin made certain when the
-/// best is 5, the runner-up 6 and the character open at its lower left
-/// (over [`OPEN_5`]): Liberation Mono's 5 and 6 are otherwise within the
-/// margin (vision-read2.md), and the 6's left stroke closes that corner.
-/// Symmetrically, a 6 over a 5 (the runner-up) open there (from
+/// best is 5, the runner-up 6 and the character closed at its upper left
+/// (under [`OPEN_5`]): Liberation Mono's 5 and 6 are otherwise within the
+/// margin (vision-read2.md), and a 6's top leaves that corner open.
+/// Symmetrically, a 6 over a 5 (the runner-up) closed there (under
 /// [`OPEN_6`]) is not certain.
 fn best_v(s: &[f64; 11], open: f64) -> (usize, f64, f64) {
     let (c, s1, m) = best(s);
@@ -1433,9 +1440,9 @@ fn best_v(s: &[f64; 11], open: f64) -> (usize, f64, f64) {
             .enumerate()
             .all(|(k, &u)| k == 5 || k == 6 || u <= v)
     };
-    if c == 5 && five_six(6) && m > 0.0 && open >= OPEN_5 {
+    if c == 5 && five_six(6) && m > 0.0 && open < OPEN_5 {
         (c, s1, m.max(AMB_V))
-    } else if c == 6 && five_six(5) && open >= OPEN_6 {
+    } else if c == 6 && five_six(5) && open < OPEN_6 && m < SURE_6 {
         (c, s1, 0.0)
     } else {
         (c, s1, m)
@@ -1450,7 +1457,7 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
     // 'YYYY-MM-DD-YYYY-MM-DD': the separators stay '-', as does a digit
     // not read (then no date).
     let mut text = [b'-'; 21];
-    let open = |n: usize| v.open.get(n).copied().unwrap_or(0.0);
+    let open = |n: usize| v.open.get(n).copied().unwrap_or(1.0);
     let read = |i: usize| {
         let n = v.digits.iter().position(|d| d.0 == i)?;
         v.digits.get(n).map(|&(_, s)| (best_v(&s, open(n)), s))
@@ -1624,16 +1631,19 @@ mod tests {
     }
 
     #[test]
-    fn a_six_open_at_its_lower_left_is_not_certain() {
-        // A 6 over a 5 by a wide margin: certain when its lower left is
-        // closed, not when it is open (a 5's shape there).
+    fn a_six_closed_at_its_upper_left_is_not_certain() {
+        // A 6 over a 5 by a margin over AMB_V: certain when its upper left
+        // is open, not when it is closed (a 5's corner there).
         let mut s = [0.2f64; 11];
-        (s[6], s[5]) = (0.9, 0.7);
-        assert_eq!(best_v(&s, 0.1), (6, 0.9, 0.9 - 0.7));
-        assert_eq!(best_v(&s, 0.6).2, 0.0);
-        // Another runner-up: the lower left is not asked.
+        (s[6], s[5]) = (0.9, 0.75);
+        assert_eq!(best_v(&s, 0.4), (6, 0.9, 0.9 - 0.75));
+        assert_eq!(best_v(&s, 0.15).2, 0.0);
+        // Ahead by SURE_6 or more, a 6 whatever its upper left.
+        s[5] = 0.65;
+        assert_eq!(best_v(&s, 0.15), (6, 0.9, 0.9 - 0.65));
+        // Another runner-up: the upper left is not asked.
         s[8] = 0.8;
-        assert_eq!(best_v(&s, 0.6), (6, 0.9, 0.9 - 0.8));
+        assert_eq!(best_v(&s, 0.15), (6, 0.9, 0.9 - 0.8));
     }
 
     #[test]
@@ -1820,7 +1830,7 @@ mod tests {
         }
         assert!(decide_validity(&s).confidence < 0.9);
         // The same day read 5 over 6 by a hair: certain only when the 5 is
-        // open at its lower left (a 6 is closed there), and never for a 6.
+        // closed at its upper left (a 6 is open there), and never for a 6.
         let hair = |day: usize, open: f64| {
             let mut s = scan("2011.04.05-2031.04.05", 0.5);
             for (i, sc) in s.digits.iter_mut() {
@@ -1833,9 +1843,9 @@ mod tests {
             s.open = vec![open; s.digits.len()];
             decide_validity(&s).confidence
         };
-        assert!(hair(5, 0.7) >= 0.9);
-        assert!(hair(5, 0.2) < 0.9);
-        assert!(hair(6, 0.7) < 0.9);
+        assert!(hair(5, 0.15) >= 0.9);
+        assert!(hair(5, 0.4) < 0.9);
+        assert!(hair(6, 0.15) < 0.9);
         // A separator out of place.
         let mut s = scan("2011.04.05-2031.04.05", 0.5);
         s.shape_ok = false;
