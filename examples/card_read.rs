@@ -8,7 +8,7 @@
 //! - `det`: the detector's corners whatever their error (what ships, less
 //!   the judge's `small` gate).
 //!
-//!     cargo run --release --example card_read -- DIR [--gt] [-v]
+//!     cargo run --release --example card_read -- DIR [--gt] [-v] [--dump FILE] [--png DIR]
 //!
 //! Per row: legible cards, read exactly (confidence ≥ 0.9 and right),
 //! confidently wrong, and the raw text right whatever the confidence.
@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 
 #[path = "cardset/mod.rs"]
 mod cardset;
+
+#[path = "common/png.rs"]
+mod png;
 
 const MIN_CONF: f64 = 0.9;
 
@@ -69,6 +72,13 @@ fn main() {
         .position(|a| a == "--dump")
         .and_then(|i| args.get(i + 1))
         .map(|f| std::fs::File::create(f).expect("dump file"));
+    // --png DIR: the key line rectified with the ground-truth corners (as
+    // the reader samples it, 10 px/mm), one PNG per legible card.
+    let png_dir = args
+        .iter()
+        .position(|a| a == "--png")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let names = cardset::truths(dir);
     // (mode, line, font) → row
     let mut times: Vec<f64> = Vec::new();
@@ -147,6 +157,22 @@ fn main() {
         let mut msg = format!("{name} {line} {font}");
         if let Some(hm) = Homography::from_rect(layout::CARD.0, layout::CARD.1, &q) {
             let ppm = d(q[0], q[1]).min(d(q[3], q[2])) / layout::CARD.0;
+            if let Some(dir) = &png_dir {
+                let z = if portrait {
+                    layout::P_NUMBER
+                } else {
+                    layout::E_VALIDITY
+                };
+                let r = card::rectify(&rgba, w, h, &hm, z, 10.0, ppm);
+                let rgb: Vec<u8> = (0..r.w * r.h)
+                    .flat_map(|i| {
+                        let v = r.luma(i % r.w, i / r.w).unwrap_or(0.0) as u8;
+                        [v, v, v]
+                    })
+                    .collect();
+                let f = std::path::Path::new(dir).join(format!("{name}.png"));
+                png::write_png(&f, r.w, r.h, &rgb);
+            }
             let t0 = std::time::Instant::now();
             let r = read(&rgba, w, h, &hm, ppm, portrait);
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
