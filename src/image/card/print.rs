@@ -1,0 +1,334 @@
+//! Placing a card by its print where no outline was found on a washed-out
+//! frame: an overexposed photo clips card and ground alike, so the card's
+//! border has no edge at all, but its print (text rows, the portrait, the
+//! number line, the emblem's pink) may still be darker than the paper. On
+//! both faces that print spans ~(5, 4.6)–(80.3, 49.8) mm of the 85.6 × 54
+//! mm card: the card is the print block's enclosing rectangle grown by
+//! those margins, then moved, turned and scaled to where its print best
+//! matches a face ([`fit`]). The placed card must pass the window pass's
+//! [`super::strong`] evidence; it is never read (its corners are a few
+//! per cent off: judge.rs).
+//!
+//! Cost: a sparse brightness test; where it passes, one pass over the
+//! frame (a min-downscale), a grid of cells, and at most [`TRIES`] ×
+//! (1 + 8 × [`FIT_ROUNDS`]) coarse builds.
+
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+use super::detect::{Quad, Work};
+use super::geom::{self, Pt};
+use super::layout::CARD;
+use super::Card;
+
+/// The print block's extent on the card (mm).
+const BLOCK: (f64, f64) = (75.3, 45.2);
+/// Ink is darker than this share of the light level around it.
+const INK: f32 = 0.88;
+/// The frame is washed out when half its (sampled) pixels are this bright.
+const WASHED: u32 = 200;
+/// Cell size (copy pixels) of the ink grid.
+const CELL: usize = 8;
+/// Clusters of ink tried, most ink first.
+const TRIES: usize = 3;
+/// The least start [`merit`] of a block worth fitting.
+const START_MIN: f64 = 0.0;
+/// Rounds of [`fit`] (each halves the steps).
+const FIT_ROUNDS: usize = 4;
+
+/// Luma of an RGBA pixel at byte `i` (255 outside).
+fn luma(rgba: &[u8], i: usize) -> u32 {
+    match rgba.get(i..i + 3) {
+        Some(&[r, g, b]) => (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8,
+        _ => 255,
+    }
+}
+
+/// The card placed by its print in a washed-out frame, or `None` (the
+/// frame is not washed out, no print block, or its print is not strong
+/// ID evidence).
+pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
+    if !washed(rgba, w, h) {
+        return None;
+    }
+    let (wk, quads) = blocks(rgba, w, h);
+    // Only the block whose print starts most ID-like is fitted.
+    let (m, q) = quads
+        .into_iter()
+        .map(|q| (merit(rgba, w, h, &wk, &q), q))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    if m < START_MIN {
+        return None;
+    }
+    let (_, q) = fit(rgba, w, h, &wk, q);
+    let mut c = super::build(rgba, w, h, &wk, &q, 3.0)?;
+    // No edge tells a covered corner here.
+    c.hidden.clear();
+    c.placed = true;
+    taken(&c.faces).then_some(c)
+}
+
+/// The evidence a placed card must show: an ID-like face and, on the
+/// portrait side, the window pass's [`super::strong`] layout (≥ 0.32)
+/// with a head (≥ 0.4) and a periodic number line (≥ 0.3: a holder's
+/// face placed as a card's portrait 0.01, placed cards 0.40–0.59); on the
+/// emblem side a strong layout (≥ 0.6) with the washed-out emblem's pink
+/// (red ≥ 0.2; placed emblem sides 0.29–0.33 with layout 0.68–0.88, a
+/// portrait side's pink shirt 0.33 with layout 0.52). Seeds 2, 7, 8.
+pub fn taken(f: &super::Faces) -> bool {
+    f.id_like
+        && match f.side {
+            super::Side::Portrait => f.score >= 0.32 && f.photo >= 0.4 && f.digits >= 0.3,
+            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.2,
+            super::Side::Unknown => false,
+        }
+}
+
+/// True when half of every 4th pixel of every 4th row is at least
+/// [`WASHED`] bright.
+pub fn washed(rgba: &[u8], w: usize, h: usize) -> bool {
+    let (mut bright, mut n) = (0usize, 0usize);
+    for y in (0..h).step_by(4) {
+        for x in (0..w).step_by(4) {
+            n += 1;
+            if luma(rgba, (y * w + x) * 4) >= WASHED {
+                bright += 1;
+            }
+        }
+    }
+    2 * bright >= n
+}
+
+/// The copy the blocks are found on (the darkest pixel of each block of
+/// the detector's downscale, no edges) and the card around each of the
+/// [`TRIES`] largest clusters of dense ink, most ink first.
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
+    // The darkest pixel of each k × k block: a washed-out print's thin
+    // strokes vanish in the detector's box average.
+    let k = w.max(h).div_ceil(super::detect::WORK).max(1);
+    let (gw, gh) = (w / k, h / k);
+    let mut dark = vec![255u32; gw * gh];
+    for y in 0..gh * k {
+        for x in 0..gw * k {
+            if let Some(d) = dark.get_mut((y / k) * gw + x / k) {
+                *d = (*d).min(luma(rgba, (y * w + x) * 4));
+            }
+        }
+    }
+    // The light level of each cell: the brightest pixel of it and its
+    // eight neighbours (the card's paper).
+    let (cw, ch) = (gw.div_ceil(CELL), gh.div_ceil(CELL));
+    let cell = |i: usize| (i / gw / CELL) * cw + (i % gw) / CELL;
+    let mut top = vec![0u32; cw * ch];
+    for (i, &l) in dark.iter().enumerate() {
+        if let Some(t) = top.get_mut(cell(i)) {
+            *t = (*t).max(l);
+        }
+    }
+    let near = |cx: usize, cy: usize, r: usize, f: &mut dyn FnMut(usize)| {
+        for y in cy.saturating_sub(r)..(cy + r + 1).min(ch) {
+            for x in cx.saturating_sub(r)..(cx + r + 1).min(cw) {
+                f(y * cw + x);
+            }
+        }
+    };
+    let mut level = vec![0f32; cw * ch];
+    for (i, v) in level.iter_mut().enumerate() {
+        near(i % cw, i / cw, 1, &mut |j| {
+            *v = v.max(top.get(j).copied().unwrap_or(0) as f32)
+        });
+    }
+    // Ink: darker than a light (≥ 150) surrounding by an eighth of it.
+    let is_ink = |i: usize| -> bool {
+        let p = level.get(cell(i)).copied().unwrap_or(0.0);
+        p >= 150.0 && (dark.get(i).copied().unwrap_or(255) as f32) < INK * p
+    };
+    let mut ink = vec![0u32; cw * ch];
+    for i in 0..gw * gh {
+        if is_ink(i) {
+            if let Some(c) = ink.get_mut(cell(i)) {
+                *c += 1;
+            }
+        }
+    }
+    // Dense cells, grown by two cells (bridging the gap above a large
+    // card's number line), and their clusters (4-connected flood fill).
+    let mut grown = vec![false; cw * ch];
+    for (i, &c) in ink.iter().enumerate() {
+        if c >= 3 {
+            near(i % cw, i / cw, 2, &mut |j| {
+                if let Some(g) = grown.get_mut(j) {
+                    *g = true;
+                }
+            });
+        }
+    }
+    let mut label = vec![0usize; cw * ch];
+    let mut sizes: Vec<u32> = vec![0];
+    let mut stack: Vec<usize> = Vec::new();
+    for start in 0..cw * ch {
+        if !grown.get(start).copied().unwrap_or(false) || label.get(start) != Some(&0) {
+            continue;
+        }
+        let id = sizes.len();
+        let mut size = 0;
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            match (label.get_mut(i), grown.get(i)) {
+                (Some(l), Some(true)) if *l == 0 => *l = id,
+                _ => continue,
+            }
+            size += ink.get(i).copied().unwrap_or(0);
+            let (x, y) = (i % cw, i / cw);
+            if x > 0 {
+                stack.push(i - 1);
+            }
+            if x + 1 < cw {
+                stack.push(i + 1);
+            }
+            if y > 0 {
+                stack.push(i - cw);
+            }
+            stack.push(i + cw);
+        }
+        sizes.push(size);
+    }
+    let mut quads = Vec::new();
+    for _ in 0..TRIES {
+        // The largest cluster left (its size zeroed once tried).
+        let Some((id, _)) = sizes
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, &s)| s)
+            .filter(|(_, &s)| s > 0)
+        else {
+            break;
+        };
+        if let Some(s) = sizes.get_mut(id) {
+            *s = 0;
+        }
+        // Each row's leftmost and rightmost ink of the cluster.
+        let mut pts: Vec<Pt> = Vec::new();
+        for y in 0..gh {
+            let mut span: Option<(usize, usize)> = None;
+            for x in 0..gw {
+                let i = y * gw + x;
+                if label.get(cell(i)) == Some(&id) && is_ink(i) {
+                    span = Some(span.map_or((x, x), |(a, _)| (a, x)));
+                }
+            }
+            if let Some((a, b)) = span {
+                pts.push((a as f64, y as f64));
+                pts.push((b as f64, y as f64));
+            }
+        }
+        quads.extend(block_quad(&pts));
+    }
+    let wk = Work {
+        w: gw,
+        h: gh,
+        k,
+        ox: 0,
+        oy: 0,
+        whole: true,
+        luma: Vec::new(),
+        mag: Vec::new(),
+        dir: Vec::new(),
+    };
+    (wk, quads)
+}
+
+/// The card around a print block given by its points (copy pixels): the
+/// smallest-area enclosing rectangle over 1° turns, grown from the block
+/// to the card about its centre; `None` when it is not card-shaped.
+fn block_quad(pts: &[Pt]) -> Option<Quad> {
+    // (area, angle, extents u0, u1, v0, v1)
+    let mut best: Option<(f64, f64, [f64; 4])> = None;
+    for deg in 0..90 {
+        let a = f64::from(deg) * geom::PI / 180.0;
+        let (c, s) = (geom::cos(a), geom::sin(a));
+        let mut e = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
+        for p in pts {
+            let (u, v) = (p.0 * c + p.1 * s, p.1 * c - p.0 * s);
+            e = [e[0].min(u), e[1].max(u), e[2].min(v), e[3].max(v)];
+        }
+        let area = (e[1] - e[0]) * (e[3] - e[2]);
+        if best.map_or(true, |(b, _, _)| area < b) {
+            best = Some((area, a, e));
+        }
+    }
+    let (_, a, [u0, u1, v0, v1]) = best?;
+    let (du, dv) = (u1 - u0, v1 - v0);
+    let (long, short) = (du.max(dv), du.min(dv));
+    if short < 8.0 || !(1.3..=2.2).contains(&(long / short)) {
+        return None;
+    }
+    // The centre back in copy pixels; the long side along u or v.
+    let (cu, cv) = (0.5 * (u0 + u1), 0.5 * (v0 + v1));
+    let (c, s) = (geom::cos(a), geom::sin(a));
+    let centre = (cu * c - cv * s, cu * s + cv * c);
+    let a = if du >= dv { a } else { a + 0.5 * geom::PI };
+    let long = long * CARD.0 / BLOCK.0;
+    Some(rect([centre.0, centre.1, a, long]))
+}
+
+/// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
+/// the angle of its long side and the long side's length.
+fn rect(p: [f64; 4]) -> Quad {
+    let (c, s) = (geom::cos(p[2]), geom::sin(p[2]));
+    let (hu, hv) = (0.5 * p[3], 0.5 * p[3] * CARD.1 / CARD.0);
+    let at = |u: f64, v: f64| -> Pt { (p[0] + u * c - v * s, p[1] + u * s + v * c) };
+    Quad {
+        q: [at(-hu, -hv), at(hu, -hv), at(hu, hv), at(-hu, hv)],
+        support: 0.0,
+        aspect: CARD.0 / CARD.1,
+        cut: false,
+        extra: false,
+        faint: false,
+    }
+}
+
+/// How ID-like the print of a card placed on `q` looks (coarse copy): the
+/// face's layout score plus its own evidence (head, red emblem).
+pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
+    super::build(rgba, w, h, wk, q, super::COARSE).map_or(f64::MIN, |c| {
+        let f = c.faces;
+        f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0)
+    })
+}
+
+/// Moves, turns and scales a placed outline to where its print best
+/// matches a face: coordinate ascent on centre, angle and size, halving
+/// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
+/// title leave part of the block out, so the margins are a first guess).
+/// Returns the merit and the outline.
+pub fn fit(rgba: &[u8], w: usize, h: usize, wk: &Work, start: Quad) -> (f64, Quad) {
+    let q = start.q;
+    let long = geom::dist(q[0], q[1]);
+    let mut p = [
+        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
+        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
+        geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0),
+        long,
+    ];
+    let mut best = merit(rgba, w, h, wk, &start);
+    let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
+    for _ in 0..FIT_ROUNDS {
+        for (i, s) in step.iter_mut().enumerate() {
+            for sign in [-1.0, 1.0] {
+                let mut t = p;
+                if let Some(v) = t.get_mut(i) {
+                    *v += sign * *s;
+                }
+                let m = merit(rgba, w, h, wk, &rect(t));
+                if m > best {
+                    best = m;
+                    p = t;
+                    break;
+                }
+            }
+            *s *= 0.5;
+        }
+    }
+    (best, rect(p))
+}
