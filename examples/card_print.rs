@@ -123,12 +123,13 @@ fn main() {
         });
         let e = |q: &[Pt; 4]| truth.map_or(9.0, |tq| err(&tq, q));
         let mut line = format!("{name} {}", defects.join("+"));
-        if !print::washed(&rgba, w, h) {
+        if !print::washed(&rgba) {
             println!("{line} not-washed");
             continue;
         }
         let t0 = std::time::Instant::now();
         let (wk, quads) = print::blocks(&rgba, w, h);
+        let quads: Vec<_> = quads.into_iter().collect();
         let tb = t0.elapsed().as_secs_f64() * 1e3;
         line += &format!(" blocks={tb:.1}ms");
         let orig = |q: &[Pt; 4]| q.map(|p| detect::to_original(&wk, p));

@@ -5,13 +5,13 @@
 //! both faces that print spans ~(5, 4.6)–(80.3, 49.8) mm of the 85.6 × 54
 //! mm card: the card is the print block's enclosing rectangle grown by
 //! those margins, then moved, turned and scaled to where its print best
-//! matches a face ([`fit`]). The placed card must pass the window pass's
-//! [`super::strong`] evidence; it is never read (its corners are a few
-//! per cent off: judge.rs).
+//! matches a face ([`fit`]). The placed card must show strong face
+//! evidence ([`taken`]); it is never read (its corners are a few per cent
+//! off: judge.rs).
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
-//! frame (a min-downscale), a grid of cells, and at most [`TRIES`] ×
-//! (1 + 8 × [`FIT_ROUNDS`]) coarse builds.
+//! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
+//! extremes, and one fit of at most 1 + 8 × [`FIT_ROUNDS`] coarse builds.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -29,10 +29,9 @@ const INK: u32 = 88;
 const WASHED: u32 = 200;
 /// Cell size (copy pixels) of the ink grid.
 const CELL: usize = 8;
-/// Clusters of ink tried, most ink first.
+/// Clusters of ink tried, most ink first: the first card-shaped one is
+/// the card's print (a handheld photo's body or face can be larger).
 const TRIES: usize = 3;
-/// The least start [`merit`] of a block worth fitting.
-const START_MIN: f64 = 0.0;
 /// Rounds of [`fit`] (each halves the steps).
 const FIT_ROUNDS: usize = 4;
 
@@ -48,20 +47,11 @@ fn luma(rgba: &[u8], i: usize) -> u32 {
 /// frame is not washed out, no print block, or its print is not strong
 /// ID evidence).
 pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
-    if !washed(rgba, w, h) {
+    if !washed(rgba) {
         return None;
     }
-    let (wk, quads) = blocks(rgba, w, h);
-    // Only the block whose print starts most ID-like is fitted.
-    let mut best: Option<(f64, &Quad)> = None;
-    for q in &quads {
-        let m = merit(rgba, w, h, &wk, q);
-        if m >= START_MIN && best.map_or(true, |(b, _)| m > b) {
-            best = Some((m, q));
-        }
-    }
-    let (_, q) = best?;
-    let (_, q) = fit(rgba, w, h, &wk, q.clone());
+    let (wk, q) = blocks(rgba, w, h);
+    let (_, q) = fit(rgba, w, h, &wk, q?);
     let mut c = super::build(rgba, w, h, &wk, &q, 3.0)?;
     // No edge tells a covered corner here, and a placed corner 5–12 % off
     // cannot tell a cut one (cropped false alarms on 3 placed cards near
@@ -88,17 +78,16 @@ pub fn taken(f: &super::Faces) -> bool {
         }
 }
 
-/// True when half of every 4th pixel of every 4th row is at least
+/// True when half of every 16th pixel (in raster order) is at least
 /// [`WASHED`] bright.
-pub fn washed(rgba: &[u8], w: usize, h: usize) -> bool {
-    let (mut bright, mut n) = (0usize, 0usize);
-    for y in (0..h).step_by(4) {
-        for x in (0..w).step_by(4) {
-            n += 1;
-            if luma(rgba, (y * w + x) * 4) >= WASHED {
-                bright += 1;
-            }
+pub fn washed(rgba: &[u8]) -> bool {
+    let (mut i, mut bright, mut n) = (0, 0, 0);
+    while i < rgba.len() {
+        n += 1;
+        if luma(rgba, i) >= WASHED {
+            bright += 1;
         }
+        i += 64;
     }
     2 * bright >= n
 }
@@ -117,7 +106,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// The copy the blocks are found on (the darkest pixel of each block of
 /// the detector's downscale, no edges) and the card around each of the
 /// [`TRIES`] largest clusters of dense ink, most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -180,17 +169,18 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
         }
         sizes.push(size);
     }
-    let mut quads = Vec::new();
+    let mut quad = None;
     for _ in 0..TRIES {
         // The largest cluster left (its size zeroed once tried).
-        let Some((id, _)) = sizes
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, &s)| s)
-            .filter(|(_, &s)| s > 0)
-        else {
+        let (mut id, mut most) = (0, 0);
+        for (i, &s) in sizes.iter().enumerate() {
+            if s > most {
+                (id, most) = (i, s);
+            }
+        }
+        if most == 0 {
             break;
-        };
+        }
         if let Some(s) = sizes.get_mut(id) {
             *s = 0;
         }
@@ -209,8 +199,9 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
                 pts.push((b as f64, y as f64));
             }
         }
-        if let Some(q) = block_quad(&pts) {
-            quads.push(q);
+        quad = block_quad(&pts);
+        if quad.is_some() {
+            break;
         }
     }
     let wk = Work {
@@ -224,7 +215,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
         mag: Vec::new(),
         dir: Vec::new(),
     };
-    (wk, quads)
+    (wk, quad)
 }
 
 /// The card around a print block given by its points (copy pixels): the
