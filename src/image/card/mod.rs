@@ -15,6 +15,7 @@ pub mod detect;
 pub mod geom;
 pub mod layout;
 pub mod ocr;
+pub mod print;
 pub mod refine;
 
 use geom::{Homography, Pt};
@@ -208,6 +209,10 @@ pub struct Card {
     pub faces: Faces,
     /// The outline's un-projected aspect ratio (long / short).
     pub aspect: f64,
+    /// True when the outline was placed around the print ([`print`]), not
+    /// found on edges: its corners are a few per cent off, so it is not
+    /// read.
+    pub placed: bool,
 }
 
 /// Finds and orients the card; `None` when no ID-1 quadrilateral is seen.
@@ -231,6 +236,16 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
             if strong(&c.faces) {
                 best = Some((m, c));
             }
+        }
+    }
+    // Neither pass took a card: in a washed-out frame, the card by its
+    // print alone (an overexposed photo has no edge at the card's border).
+    if !best
+        .as_ref()
+        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN)
+    {
+        if let Some(c) = print::place(rgba, w, h) {
+            best = Some((0.0, c));
         }
     }
     best.map(|(_, mut c)| {
@@ -498,6 +513,7 @@ pub fn build(
         hidden,
         faces,
         aspect: quad.aspect,
+        placed: false,
     })
 }
 

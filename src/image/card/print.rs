@@ -1,0 +1,392 @@
+//! Placing a card by its print where no outline was found on a washed-out
+//! frame: an overexposed photo clips card and ground alike, so the card's
+//! border has no edge at all, but its print (text rows, the portrait, the
+//! number line, the emblem's pink) may still be darker than the paper. On
+//! both faces that print spans ~(5, 4.6)–(80.3, 49.8) mm of the 85.6 × 54
+//! mm card: the card is the print block's enclosing rectangle grown by
+//! those margins, then moved, turned and scaled to where its print best
+//! matches a face ([`fit`]). The placed card must show strong face
+//! evidence ([`taken`]); it is never read (its corners are a few per cent
+//! off: judge.rs).
+//!
+//! Cost: a sparse brightness test; where it passes, one pass over the
+//! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
+//! extremes, and one fit of at most 1 + 8 × [`FIT_ROUNDS`] coarse builds.
+
+#[allow(unused_imports)]
+use crate::rt::prelude::*;
+
+use super::detect::{Quad, Work};
+use super::geom::{self, Pt};
+use super::layout::CARD;
+use super::Card;
+
+/// The print block's extent on the card (mm).
+const BLOCK: (f64, f64) = (75.3, 45.2);
+/// Ink is darker than this share (%) of the light level around it.
+const INK: u32 = 88;
+/// The frame is washed out when half its (sampled) pixels are this bright.
+const WASHED: u32 = 200;
+/// Cell size (copy pixels) of the ink grid.
+const CELL: usize = 8;
+/// Clusters of ink tried, most ink first: the first card-shaped one is
+/// the card's print (a handheld photo's body or face can be larger).
+const TRIES: usize = 3;
+/// The merit [`fit`] must reach in its first half to go on (the 19
+/// placed cards of seeds 2, 7, 8 all do; forms' blocks end at 0.31–0.49,
+/// so their fits stop halfway: 0.34 G of 5.39 G instructions on the
+/// photos where the search runs).
+const FIT_HOPE: f64 = 0.5;
+/// Rounds of [`fit`] (each halves the steps).
+const FIT_ROUNDS: usize = 4;
+
+/// Luma of an RGBA pixel at byte `i` (255 outside).
+fn luma(rgba: &[u8], i: usize) -> u32 {
+    match rgba.get(i..i + 3) {
+        Some(&[r, g, b]) => (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8,
+        _ => 255,
+    }
+}
+
+/// The card placed by its print in a washed-out frame, or `None` (the
+/// frame is not washed out, no print block, or its print is not strong
+/// ID evidence).
+pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
+    if !washed(rgba) {
+        return None;
+    }
+    let (wk, q) = blocks(rgba, w, h);
+    let (_, q) = fit(rgba, w, h, &wk, q?);
+    let mut c = super::build(rgba, w, h, &wk, &q, 3.0)?;
+    // No edge tells a covered corner here, and a placed corner 5–12 % off
+    // cannot tell a cut one (cropped false alarms on 3 placed cards near
+    // the frame's edge, no cut card placed; seeds 2, 7).
+    c.hidden.clear();
+    c.outside.clear();
+    c.placed = true;
+    taken(&c.faces).then_some(c)
+}
+
+/// The evidence a placed card must show: an ID-like face and, on the
+/// portrait side, the window pass's [`super::strong`] layout (≥ 0.32)
+/// with a head (≥ 0.4) and a periodic number line (≥ 0.3: a holder's
+/// face placed as a card's portrait 0.01, placed cards 0.40–0.59); on the
+/// emblem side a strong layout (≥ 0.6) with the washed-out emblem's pink
+/// (red ≥ 0.2; placed emblem sides 0.29–0.33 with layout 0.68–0.88, a
+/// portrait side's pink shirt 0.33 with layout 0.52). Seeds 2, 7, 8.
+pub fn taken(f: &super::Faces) -> bool {
+    f.id_like
+        && match f.side {
+            super::Side::Portrait => f.score >= 0.32 && f.photo >= 0.4 && f.digits >= 0.3,
+            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.2,
+            super::Side::Unknown => false,
+        }
+}
+
+/// True when half of every 16th pixel (in raster order) is at least
+/// [`WASHED`] bright.
+pub fn washed(rgba: &[u8]) -> bool {
+    let (mut i, mut bright, mut n) = (0, 0, 0);
+    while i < rgba.len() {
+        n += 1;
+        if luma(rgba, i) >= WASHED {
+            bright += 1;
+        }
+        i += 64;
+    }
+    2 * bright >= n
+}
+
+/// Calls `f` with the cells within `r` cells of cell `c` (a grid `cw`
+/// cells wide, `ch` high).
+fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
+    let (cx, cy) = (c % cw.max(1), c / cw.max(1));
+    for y in cy.saturating_sub(r)..(cy + r + 1).min(ch) {
+        for x in cx.saturating_sub(r)..(cx + r + 1).min(cw) {
+            f(y * cw + x);
+        }
+    }
+}
+
+/// The copy the blocks are found on (the darkest pixel of each block of
+/// the detector's downscale, no edges) and the card around each of the
+/// [`TRIES`] largest clusters of dense ink, most ink first.
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
+    // The darkest pixel of each k × k block: a washed-out print's thin
+    // strokes vanish in the detector's box average.
+    let k = w.max(h).div_ceil(super::detect::WORK).max(1);
+    let (gw, gh) = (w / k, h / k);
+    let mut dark = vec![255u32; gw * gh];
+    for y in 0..gh * k {
+        // (One division per row: per pixel, they were most of the pass.)
+        let (row, mut i) = ((y / k) * gw, y * w * 4);
+        for x in 0..gw {
+            if let Some(d) = dark.get_mut(row + x) {
+                for _ in 0..k {
+                    *d = (*d).min(luma(rgba, i));
+                    i += 4;
+                }
+            }
+        }
+    }
+    let (cw, ch) = (gw.div_ceil(CELL), gh.div_ceil(CELL));
+    let cells = cw * ch;
+    let cell = |i: usize| (i / gw / CELL) * cw + (i % gw) / CELL;
+    // The light level of each cell: its brightest pixel (the paper).
+    let mut top = vec![0u32; cells];
+    for (i, &l) in dark.iter().enumerate() {
+        if let Some(t) = top.get_mut(cell(i)) {
+            *t = (*t).max(l);
+        }
+    }
+    // Ink: darker than 0.88 of the light level (≥ 150) of its cell and
+    // the eight around it.
+    let mut level = vec![0u32; cells];
+    for (c, v) in level.iter_mut().enumerate() {
+        around(c, cw, ch, 1, |j| {
+            *v = (*v).max(top.get(j).copied().unwrap_or(0))
+        });
+    }
+    // Each cell's ink; pixels that are not ink turn white.
+    let mut ink = vec![0u32; cells];
+    for (i, d) in dark.iter_mut().enumerate() {
+        let c = cell(i);
+        let p = level.get(c).copied().unwrap_or(0);
+        match ink.get_mut(c) {
+            Some(n) if p >= 150 && *d * 100 < INK * p => *n += 1,
+            _ => *d = 255,
+        }
+    }
+    // Clusters of dense cells (≥ 3 ink pixels) less than three cells apart
+    // (bridging the gap above a large card's number line), and their ink.
+    let mut label = vec![0usize; cells];
+    let mut sizes: Vec<u32> = vec![0];
+    for start in 0..cells {
+        if ink.get(start).copied().unwrap_or(0) < 3 || label.get(start) != Some(&0) {
+            continue;
+        }
+        let id = sizes.len();
+        let (mut size, mut stack) = (0, vec![start]);
+        while let Some(c) = stack.pop() {
+            match (label.get_mut(c), ink.get(c)) {
+                (Some(l), Some(&n)) if *l == 0 && n >= 3 => {
+                    *l = id;
+                    size += n;
+                }
+                _ => continue,
+            }
+            around(c, cw, ch, 5, |j| stack.push(j));
+        }
+        sizes.push(size);
+    }
+    let mut quad = None;
+    for _ in 0..TRIES {
+        // The largest cluster left (its size zeroed once tried).
+        let (mut id, mut most) = (0, 0);
+        for (i, &s) in sizes.iter().enumerate() {
+            if s > most {
+                (id, most) = (i, s);
+            }
+        }
+        if most == 0 {
+            break;
+        }
+        if let Some(s) = sizes.get_mut(id) {
+            *s = 0;
+        }
+        // Each row's leftmost and rightmost ink of the cluster.
+        let mut pts: Vec<Pt> = Vec::new();
+        for y in 0..gh {
+            let mut span: Option<(usize, usize)> = None;
+            for x in 0..gw {
+                let i = y * gw + x;
+                if label.get(cell(i)) == Some(&id) && dark.get(i) < Some(&255) {
+                    span = Some(span.map_or((x, x), |(a, _)| (a, x)));
+                }
+            }
+            if let Some((a, b)) = span {
+                pts.push((a as f64, y as f64));
+                pts.push((b as f64, y as f64));
+            }
+        }
+        quad = block_quad(&pts);
+        if quad.is_some() {
+            break;
+        }
+    }
+    let wk = Work {
+        w: gw,
+        h: gh,
+        k,
+        ox: 0,
+        oy: 0,
+        whole: true,
+        luma: Vec::new(),
+        mag: Vec::new(),
+        dir: Vec::new(),
+    };
+    (wk, quad)
+}
+
+/// The card around a print block given by its points (copy pixels): the
+/// smallest-area enclosing rectangle over 1° turns, grown from the block
+/// to the card about its centre; `None` when it is not card-shaped.
+fn block_quad(pts: &[Pt]) -> Option<Quad> {
+    // (area, angle, extents u0, u1, v0, v1)
+    let mut best: Option<(f64, f64, [f64; 4])> = None;
+    for deg in 0..90 {
+        let a = f64::from(deg) * geom::PI / 180.0;
+        let (c, s) = (geom::cos(a), geom::sin(a));
+        let mut e = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
+        for p in pts {
+            let (u, v) = (p.0 * c + p.1 * s, p.1 * c - p.0 * s);
+            e = [e[0].min(u), e[1].max(u), e[2].min(v), e[3].max(v)];
+        }
+        let area = (e[1] - e[0]) * (e[3] - e[2]);
+        if best.map_or(true, |(b, _, _)| area < b) {
+            best = Some((area, a, e));
+        }
+    }
+    let (_, a, [u0, u1, v0, v1]) = best?;
+    let (du, dv) = (u1 - u0, v1 - v0);
+    let (long, short) = (du.max(dv), du.min(dv));
+    if short < 8.0 || !(1.3..=2.2).contains(&(long / short)) {
+        return None;
+    }
+    // The centre back in copy pixels; the long side along u or v.
+    let (cu, cv) = (0.5 * (u0 + u1), 0.5 * (v0 + v1));
+    let (c, s) = (geom::cos(a), geom::sin(a));
+    let centre = (cu * c - cv * s, cu * s + cv * c);
+    let a = if du >= dv { a } else { a + 0.5 * geom::PI };
+    let long = long * CARD.0 / BLOCK.0;
+    Some(rect([centre.0, centre.1, a, long]))
+}
+
+/// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
+/// the angle of its long side and the long side's length.
+fn rect(p: [f64; 4]) -> Quad {
+    let (c, s) = (geom::cos(p[2]), geom::sin(p[2]));
+    let (hu, hv) = (0.5 * p[3], 0.5 * p[3] * CARD.1 / CARD.0);
+    let at = |u: f64, v: f64| -> Pt { (p[0] + u * c - v * s, p[1] + u * s + v * c) };
+    Quad {
+        q: [at(-hu, -hv), at(hu, -hv), at(hu, hv), at(-hu, hv)],
+        support: 0.0,
+        aspect: CARD.0 / CARD.1,
+        cut: false,
+        extra: false,
+        faint: false,
+    }
+}
+
+/// How ID-like the print of a card placed on `q` looks (coarse copy): the
+/// face's layout score plus its own evidence (head, red emblem).
+pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
+    super::build(rgba, w, h, wk, q, super::COARSE).map_or(f64::MIN, |c| {
+        let f = c.faces;
+        f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0)
+    })
+}
+
+/// Moves, turns and scales a placed outline to where its print best
+/// matches a face: coordinate ascent on centre, angle and size, halving
+/// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
+/// title leave part of the block out, so the margins are a first guess).
+/// Returns the merit and the outline.
+pub fn fit(rgba: &[u8], w: usize, h: usize, wk: &Work, start: Quad) -> (f64, Quad) {
+    let q = start.q;
+    let long = geom::dist(q[0], q[1]);
+    let mut p = [
+        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
+        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
+        geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0),
+        long,
+    ];
+    let mut best = merit(rgba, w, h, wk, &start);
+    let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
+    for round in 0..FIT_ROUNDS {
+        // Halfway, a print still far from an ID card's stops the search.
+        if round == FIT_ROUNDS / 2 && best < FIT_HOPE {
+            break;
+        }
+        for (i, s) in step.iter_mut().enumerate() {
+            for sign in [-1.0, 1.0] {
+                let mut t = p;
+                if let Some(v) = t.get_mut(i) {
+                    *v += sign * *s;
+                }
+                let m = merit(rgba, w, h, wk, &rect(t));
+                if m > best {
+                    best = m;
+                    p = t;
+                    break;
+                }
+            }
+            *s *= 0.5;
+        }
+    }
+    (best, rect(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A white frame with dark 2-px rows every 6 px over the block
+    /// `(x0, y0, bw, bh)`.
+    fn frame(w: usize, h: usize, block: (usize, usize, usize, usize)) -> Vec<u8> {
+        let (x0, y0, bw, bh) = block;
+        let mut px = vec![255u8; w * h * 4];
+        for y in y0..y0 + bh {
+            if (y - y0) % 6 >= 2 {
+                continue;
+            }
+            for x in x0..x0 + bw {
+                let i = (y * w + x) * 4;
+                px[i..i + 3].copy_from_slice(&[90, 90, 90]);
+            }
+        }
+        px
+    }
+
+    #[test]
+    fn the_print_block_gives_the_card_around_it() {
+        let px = frame(400, 300, (100, 80, 150, 90));
+        assert!(washed(&px));
+        let (wk, q) = blocks(&px, 400, 300);
+        assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
+        let q = q.expect("a card-shaped block").q;
+        let centre = (
+            q.iter().map(|p| p.0).sum::<f64>() / 4.0,
+            q.iter().map(|p| p.1).sum::<f64>() / 4.0,
+        );
+        // The block's centre (row extremes: 100–249, 80–159+1) and its
+        // width grown by 85.6 / 75.3.
+        assert!((centre.0 - 174.5).abs() < 2.0, "{centre:?}");
+        assert!((centre.1 - 122.0).abs() < 4.0, "{centre:?}");
+        let long = geom::dist(q[0], q[1]).max(geom::dist(q[1], q[2]));
+        assert!((long - 149.0 * CARD.0 / BLOCK.0).abs() < 3.0, "{long}");
+    }
+
+    #[test]
+    fn a_blank_or_dark_frame_places_nothing() {
+        let white = vec![255u8; 200 * 150 * 4];
+        assert!(washed(&white));
+        assert!(blocks(&white, 200, 150).1.is_none());
+        assert!(place(&white, 200, 150).is_none());
+        let grey = vec![100u8; 200 * 150 * 4];
+        assert!(!washed(&grey));
+        assert!(place(&grey, 200, 150).is_none());
+        // Text rows alone are no ID card's print: not taken.
+        assert!(place(&frame(400, 300, (100, 80, 150, 90)), 400, 300).is_none());
+    }
+
+    #[test]
+    fn any_size_is_accepted() {
+        for (w, h) in [(0, 0), (1, 1), (3, 1), (1, 500), (17, 9)] {
+            let px = vec![250u8; w * h * 4];
+            assert!(place(&px, w, h).is_none());
+            // A short buffer too.
+            assert!(place(&px[..px.len() / 2], w, h).is_none());
+        }
+    }
+}
