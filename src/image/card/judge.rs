@@ -143,8 +143,11 @@ pub fn run(
         ("corners".into(), card_quad),
         ("side".into(), Json::Str(card.side.name().into())),
     ];
-    // A card placed by its print is a few per cent off: never read.
-    if !small && !card.placed {
+    // A card placed by its print is a few per cent off: its number only
+    // (the reader finds the line from its own ink, and the number's checks
+    // decide), never its validity (no check character).
+    let readable = !small && (!card.placed || card.side == Side::Portrait);
+    if readable {
         let min_conf = th(cfg, "readMin");
         if card.side == Side::Portrait {
             if let Some(read) = ocr::read_number(rgba, w, h, &card.hm, card.ppm) {
