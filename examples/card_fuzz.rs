@@ -1,6 +1,7 @@
 //! Random-input run of the card pipeline without cargo-fuzz (which this
 //! machine lacks): random sizes (1–1023 per side) and random or structured
-//! bytes, for `secs` seconds; prints executions and the slowest call.
+//! bytes (noise, stripes, a washed-out page with print-like rows), for
+//! `secs` seconds; prints executions and the slowest call.
 //!     cargo run --release --example card_fuzz -- 60
 fn main() {
     let secs: f64 = std::env::args()
@@ -19,7 +20,7 @@ fn main() {
     while start.elapsed().as_secs_f64() < secs {
         let w = 1 + (next() % 1023) as u32;
         let h = 1 + (next() % 1023) as u32;
-        let mode = next() % 3;
+        let mode = next() % 4;
         let len = (w * h * 4) as usize;
         let seed = next();
         let rgba: Vec<u8> = (0..len)
@@ -30,6 +31,19 @@ fn main() {
                         230
                     } else {
                         40
+                    }
+                }
+                // A washed-out page with print-like rows of dark strokes
+                // (the print search's path: a bright frame, ink clusters).
+                3 => {
+                    let (px, row) = (i / 4 % w as usize, i / 4 / w as usize);
+                    let pitch = 6 + (seed % 20) as usize;
+                    let ink = row % pitch < pitch / 3 && (px / 3 + row) % 5 != 0;
+                    let block = (px * 7 + (seed as usize % 64)) / 64 % 3 == 0;
+                    if ink && block {
+                        90
+                    } else {
+                        238
                     }
                 }
                 _ => ((i as u64 * 2654435761) >> (seed % 24)) as u8,
