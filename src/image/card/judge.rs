@@ -60,6 +60,30 @@ pub fn run(
         out.push(not_found());
         return false;
     }
+    // A card placed by its print (no edges) is a few per cent off. When its
+    // number is read only after the reader found the line from its own ink,
+    // that registration places the card better, and the outline and every
+    // region below are taken from it (placed portrait sides of the tuning
+    // seeds: corner error 4–12 % → 1–6 %, none worse).
+    let mut card = card;
+    let min_conf = th(cfg, "readMin");
+    let mut number = None;
+    if card.placed && card.side == Side::Portrait && card.ppm * layout::CARD.0 >= min_long {
+        number = ocr::read_number(rgba, w, h, &card.hm, card.ppm);
+        let moved = number
+            .as_ref()
+            .filter(|n| n.confidence >= min_conf)
+            .and_then(|n| n.moved);
+        if let Some(m) = moved {
+            let (a, b) = layout::CARD;
+            if let (Some(p0), Some(p1), Some(p2), Some(p3)) =
+                (m.map(0.0, 0.0), m.map(a, 0.0), m.map(a, b), m.map(0.0, b))
+            {
+                card.corners = [p0, p1, p2, p3];
+                card.hm = m;
+            }
+        }
+    }
     let mut regions: Vec<(String, Json)> = Vec::new();
     let card_quad = quad_json(&card.corners);
     let long_px = card.ppm * layout::CARD.0;
@@ -148,9 +172,13 @@ pub fn run(
     // decide), never its validity (no check character).
     let readable = !small && (!card.placed || card.side == Side::Portrait);
     if readable {
-        let min_conf = th(cfg, "readMin");
         if card.side == Side::Portrait {
-            if let Some(read) = ocr::read_number(rgba, w, h, &card.hm, card.ppm) {
+            let read = if card.placed {
+                number
+            } else {
+                ocr::read_number(rgba, w, h, &card.hm, card.ppm)
+            };
+            if let Some(read) = read {
                 if read.confidence >= min_conf {
                     fields.push(("number".into(), Json::Str(read.text)));
                 }

@@ -52,6 +52,9 @@ pub struct Number {
     pub confidence: f64,
     /// Taken with one ambiguous character chosen by the check character.
     pub repaired: bool,
+    /// The card's outline as the registered line put it (mm → image),
+    /// when the number was read only after registration.
+    pub moved: Option<Homography>,
 }
 
 /// A read validity period.
@@ -1057,7 +1060,10 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         let read =
             number_line(rgba, w, h, &moved, ppm, false).and_then(|l| read_line(&l, &tpl, true));
         if read.as_ref().is_some_and(|n| n.confidence >= 0.9) {
-            return read;
+            return read.map(|n| Number {
+                moved: Some(moved),
+                ..n
+            });
         }
     }
     // A blurred line nothing else read is read once more, sharpened
@@ -1107,6 +1113,7 @@ fn read_line(line: &Line, tpl: &[Template], give_up: bool) -> Option<Number> {
             text,
             confidence,
             repaired,
+            moved: None,
         }
     };
     let (sc, _) = line_cells(line, tpl, None, give_up)?;
