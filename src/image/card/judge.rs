@@ -67,26 +67,23 @@ pub fn run(
     // seeds: corner error 4–12 % → 1–6 %, none worse).
     let mut card = card;
     let min_conf = th(cfg, "readMin");
+    let long_px = card.ppm * layout::CARD.0;
+    let small = long_px < min_long;
     let mut number = None;
-    if card.placed && card.side == Side::Portrait && card.ppm * layout::CARD.0 >= min_long {
+    if card.placed && card.side == Side::Portrait && !small {
         number = ocr::read_number(rgba, w, h, &card.hm, card.ppm);
         let moved = number
             .as_ref()
             .filter(|n| n.confidence >= min_conf)
             .and_then(|n| n.moved);
-        if let Some(m) = moved {
-            let (a, b) = layout::CARD;
-            if let (Some(p0), Some(p1), Some(p2), Some(p3)) =
-                (m.map(0.0, 0.0), m.map(a, 0.0), m.map(a, b), m.map(0.0, b))
-            {
-                card.corners = [p0, p1, p2, p3];
-                card.hm = m;
-            }
+        let whole = (0.0, 0.0, layout::CARD.0, layout::CARD.1);
+        if let Some((m, q)) = moved.and_then(|m| Some((m, zone_quad(&m, whole)?))) {
+            card.corners = q;
+            card.hm = m;
         }
     }
     let mut regions: Vec<(String, Json)> = Vec::new();
     let card_quad = quad_json(&card.corners);
-    let long_px = card.ppm * layout::CARD.0;
 
     // A corner outside the frame or covered; the region: a 20 × 14 mm box
     // at the first such corner (0 top-left, clockwise).
@@ -108,7 +105,6 @@ pub fn run(
             regions.push(("image.card_cropped".into(), quad_json(&q)));
         }
     }
-    let small = long_px < min_long;
     if small {
         out.push(
             Finding::warning("image.card_small")

@@ -210,8 +210,8 @@ pub struct Card {
     /// The outline's un-projected aspect ratio (long / short).
     pub aspect: f64,
     /// True when the outline was placed around the print ([`print`]), not
-    /// found on edges: its corners are a few per cent off, so it is not
-    /// read.
+    /// found on edges: its corners are a few per cent off, so only its
+    /// number is read (judge.rs), never its validity.
     pub placed: bool,
 }
 
@@ -223,9 +223,11 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     // frame, each at the working size (1.7 × finer), when the first found
     // nothing like an ID card and the frame is finer than the copy.
     // (A winner under the profile's layoutMin is not taken either.)
-    let found = best
-        .as_ref()
-        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN);
+    let taken = |b: &Option<(f64, Card)>| {
+        b.as_ref()
+            .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN)
+    };
+    let found = taken(&best);
     let own = best
         .as_ref()
         .is_some_and(|(_, c)| photo_object(c, w.max(h)));
@@ -240,10 +242,7 @@ pub fn find(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     }
     // Neither pass took a card: in a washed-out frame, the card by its
     // print alone (an overexposed photo has no edge at the card's border).
-    if !best
-        .as_ref()
-        .is_some_and(|(_, c)| c.faces.id_like && c.layout_score >= LAYOUT_MIN)
-    {
+    if !taken(&best) {
         if let Some(c) = print::place(rgba, w, h) {
             best = Some((0.0, c));
         }
