@@ -110,7 +110,7 @@ fn main() {
             };
             println!("  start {i} e={e0}");
             for &sc in &scales {
-                let (m, q) = print::fit(&rgba, w, h, &wk, s, sc, 4);
+                let (m, q) = print::fit(&rgba, w, h, &wk, s, sc, 0.5);
                 let Some(mut c) = card::build(&rgba, w, h, &wk, &q, 3.0) else {
                     println!("    x{sc} m={m:.2} no build");
                     continue;
