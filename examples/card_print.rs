@@ -6,28 +6,14 @@
 //! read at the placement.
 //!
 //!     cargo run --release --example card_print -- DIR [-o 00012,00345]
-use beian_check::image::card::{self, geom, ocr, print};
+use beian_check::image::card::{self, ocr, print};
 use beian_check::json::{parse, Json};
 
-type Pt = (f64, f64);
+#[path = "cardset/mod.rs"]
+mod cardset;
+use cardset::err;
 
-/// The largest corner distance over the truth's diagonal, best of the four
-/// cyclic orders and both directions.
-fn err(truth: &[Pt; 4], q: &[Pt; 4]) -> f64 {
-    let diag = geom::dist(truth[0], truth[2]);
-    let mut best = f64::MAX;
-    for rev in [false, true] {
-        for s in 0..4 {
-            let mut e: f64 = 0.0;
-            for (i, t) in truth.iter().enumerate() {
-                let j = if rev { (s + 4 - i) % 4 } else { (s + i) % 4 };
-                e = e.max(geom::dist(*t, q[j]));
-            }
-            best = best.min(e / diag);
-        }
-    }
-    best
-}
+type Pt = (f64, f64);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -43,13 +29,7 @@ fn main() {
         .map_or(vec![1.0, 1.2], |s| {
             s.split(',').filter_map(|x| x.parse().ok()).collect()
         });
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
+    let mut names = cardset::truths(dir);
     if let Some(p) = &pick {
         names.retain(|n| {
             let stem = n.file_stem().unwrap().to_string_lossy().to_string();
@@ -71,15 +51,10 @@ fn main() {
         let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
         let side = t.get("side").and_then(Json::as_str).unwrap_or("");
         let neg = t.get("negative").and_then(Json::as_str).unwrap_or("");
-        let defects: Vec<String> = t
+        let defects: Vec<&str> = t
             .get("defects")
             .and_then(Json::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .map_or(Vec::new(), |a| a.iter().filter_map(Json::as_str).collect());
         let truth: Option<[Pt; 4]> = t.get("corners1024").and_then(Json::as_array).map(|tc| {
             let p = |i: usize| {
                 let a = tc[i].as_array().unwrap();

@@ -6,12 +6,15 @@
 //! mm card: the card is the print block's enclosing rectangle grown by
 //! those margins, then moved, turned and scaled to where its print best
 //! matches a face ([`fit`]). The placed card must show strong face
-//! evidence ([`taken`]); it is never read (its corners are a few per cent
-//! off: judge.rs).
+//! evidence ([`taken`]); of it, only the number is read (its corners are
+//! a few per cent off, and a date has no check character: judge.rs).
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
 //! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
-//! extremes, and one fit of at most 1 + 8 × [`FIT_ROUNDS`] coarse builds.
+//! extremes, and per card-shaped cluster one fit from each of [`STARTS`]
+//! (at most 1 + 8 × [`FIT_ROUNDS`] coarse builds each, half where the
+//! print is far from an ID card's) and, where the print alone is not
+//! evidence, one read.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
