@@ -12,25 +12,11 @@ use std::collections::BTreeMap;
 mod png;
 use png::write_png;
 
-type Pt = (f64, f64);
+#[path = "cardset/mod.rs"]
+mod cardset;
+use cardset::err;
 
-/// The largest corner distance over the truth's diagonal, best of the four
-/// cyclic orders and both directions.
-fn err(truth: &[Pt; 4], q: &[Pt; 4]) -> f64 {
-    let diag = geom::dist(truth[0], truth[2]);
-    let mut best = f64::MAX;
-    for rev in [false, true] {
-        for s in 0..4 {
-            let mut e: f64 = 0.0;
-            for (i, t) in truth.iter().enumerate() {
-                let j = if rev { (s + 4 - i) % 4 } else { (s + i) % 4 };
-                e = e.max(geom::dist(*t, q[j]));
-            }
-            best = best.min(e / diag);
-        }
-    }
-    best
-}
+type Pt = (f64, f64);
 
 /// The face evidence, one line.
 fn faces(f: &card::Faces) -> String {
@@ -317,13 +303,7 @@ fn main() {
         .iter()
         .position(|a| a == "-d")
         .and_then(|i| args.get(i + 1).cloned());
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        if entry.path().extension().is_some_and(|x| x == "json") {
-            names.push(entry.path());
-        }
-    }
-    names.sort();
+    let mut names = cardset::truths(dir);
     let pick: Option<String> = args
         .iter()
         .position(|a| a == "-o")

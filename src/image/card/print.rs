@@ -6,12 +6,15 @@
 //! mm card: the card is the print block's enclosing rectangle grown by
 //! those margins, then moved, turned and scaled to where its print best
 //! matches a face ([`fit`]). The placed card must show strong face
-//! evidence ([`taken`]); it is never read (its corners are a few per cent
-//! off: judge.rs).
+//! evidence ([`taken`]); of it, only the number is read (its corners are
+//! a few per cent off, and a date has no check character: judge.rs).
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
 //! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
-//! extremes, and one fit of at most 1 + 8 × [`FIT_ROUNDS`] coarse builds.
+//! extremes, and per card-shaped cluster one fit from each of [`STARTS`]
+//! (at most 1 + 8 × [`FIT_ROUNDS`] coarse builds each, half where the
+//! print is far from an ID card's) and, where the print alone is not
+//! evidence, one read.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -37,6 +40,12 @@ const TRIES: usize = 3;
 /// so their fits stop halfway: 0.34 G of 5.39 G instructions on the
 /// photos where the search runs).
 const FIT_HOPE: f64 = 0.5;
+/// The start sizes of [`fit`] (× the block's card): a washed-out card's
+/// outer print (the title, the labels) is often gone, so the block
+/// undersizes it.
+const STARTS: [f64; 2] = [1.0, 1.2];
+/// A read at least this confident (the profile's `readMin`) is evidence.
+const READ_SURE: f64 = 0.9;
 /// Rounds of [`fit`] (each halves the steps).
 const FIT_ROUNDS: usize = 4;
 
@@ -49,38 +58,79 @@ fn luma(rgba: &[u8], i: usize) -> u32 {
 }
 
 /// The card placed by its print in a washed-out frame, or `None` (the
-/// frame is not washed out, no print block, or its print is not strong
-/// ID evidence).
+/// frame is not washed out, no print block, or no block's print is strong
+/// ID evidence). Every card-shaped block is fitted from [`STARTS`]; of
+/// the placements [`taken`], the one of the highest merit wins.
 pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     if !washed(rgba) {
         return None;
     }
-    let (wk, q) = blocks(rgba, w, h);
-    let (_, q) = fit(rgba, w, h, &wk, q?);
-    let mut c = super::build(rgba, w, h, &wk, &q, 3.0)?;
-    // No edge tells a covered corner here, and a placed corner 5–12 % off
-    // cannot tell a cut one (cropped false alarms on 3 placed cards near
-    // the frame's edge, no cut card placed; seeds 2, 7).
-    c.hidden.clear();
-    c.outside.clear();
-    c.placed = true;
-    taken(&c.faces).then_some(c)
+    let (wk, starts) = blocks(rgba, w, h);
+    let mut best: Option<(f64, Card)> = None;
+    for start in &starts {
+        for scale in STARTS {
+            let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
+            let (m, q) = fit(rgba, w, h, &wk, start, scale, hope);
+            if best.as_ref().is_some_and(|(b, _)| *b >= m) {
+                continue;
+            }
+            let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
+                continue;
+            };
+            if !taken(rgba, w, h, &mut c) {
+                continue;
+            }
+            // No edge tells a covered corner here, and a placed corner 5–12 %
+            // off cannot tell a cut one (cropped false alarms on 3 placed
+            // cards near the frame's edge, no cut card placed; seeds 2, 7).
+            c.hidden.clear();
+            c.outside.clear();
+            c.placed = true;
+            best = Some((m, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// The evidence a placed card must show: an ID-like face and, on the
-/// portrait side, the window pass's [`super::strong`] layout (≥ 0.32)
-/// with a head (≥ 0.4) and a periodic number line (≥ 0.3: a holder's
-/// face placed as a card's portrait 0.01, placed cards 0.40–0.59); on the
-/// emblem side a strong layout (≥ 0.6) with the washed-out emblem's pink
-/// (red ≥ 0.2; placed emblem sides 0.29–0.33 with layout 0.68–0.88, a
-/// portrait side's pink shirt 0.33 with layout 0.52). Seeds 2, 7, 8.
-pub fn taken(f: &super::Faces) -> bool {
-    f.id_like
+/// portrait side, a layout ≥ 0.28 with a head (≥ 0.4) and a periodic
+/// number line (≥ 0.3: a holder's face placed as a card's portrait 0.01,
+/// placed cards 0.33–0.59); on the emblem side a strong layout (≥ 0.6)
+/// with the washed-out emblem's pink (red ≥ 0.14; placed emblem sides
+/// 0.14–0.33 with layout 0.61–0.88, a portrait side's pink shirt 0.33 with
+/// layout 0.52). Failing that, a confident read at the placement (the
+/// number on the portrait side, the validity on the emblem side: a
+/// black-and-white emblem has no red) makes it ID-like. Seeds 2, 7, 8.
+pub fn taken(rgba: &[u8], w: usize, h: usize, c: &mut Card) -> bool {
+    let f = &c.faces;
+    let by_print = f.id_like
         && match f.side {
-            super::Side::Portrait => f.score >= 0.32 && f.photo >= 0.4 && f.digits >= 0.3,
-            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.2,
+            super::Side::Portrait => f.score >= 0.28 && f.photo >= 0.4 && f.digits >= 0.3,
+            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.14,
             super::Side::Unknown => false,
+        };
+    if by_print {
+        return true;
+    }
+    // (Read only where the line to read shows: a periodic number line, a
+    // strong emblem-side layout. Seeds 2, 7, 8: confident reads at
+    // digits 0.45 and layout 0.59–0.65; washed-out forms 0.03–0.11 and
+    // 0.31–0.43.)
+    if f.score < super::LAYOUT_MIN {
+        return false;
+    }
+    let read = match f.side {
+        super::Side::Portrait if f.digits >= 0.3 => {
+            super::ocr::read_number(rgba, w, h, &c.hm, c.ppm).map(|n| n.confidence)
         }
+        super::Side::Emblem if f.score >= 0.5 => {
+            super::ocr::read_validity(rgba, w, h, &c.hm, c.ppm).map(|v| v.confidence)
+        }
+        _ => None,
+    };
+    let sure = read.is_some_and(|r| r >= READ_SURE);
+    c.faces.id_like |= sure;
+    sure
 }
 
 /// True when half of every 16th pixel (in raster order) is at least
@@ -111,7 +161,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// The copy the blocks are found on (the darkest pixel of each block of
 /// the detector's downscale, no edges) and the card around each of the
 /// [`TRIES`] largest clusters of dense ink, most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -179,7 +229,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
         }
         sizes.push(size);
     }
-    let mut quad = None;
+    let mut quads = Vec::new();
     for _ in 0..TRIES {
         // The largest cluster left (its size zeroed once tried).
         let (mut id, mut most) = (0, 0);
@@ -209,10 +259,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
                 pts.push((b as f64, y as f64));
             }
         }
-        quad = block_quad(&pts);
-        if quad.is_some() {
-            break;
-        }
+        quads.extend(block_quad(&pts));
     }
     let wk = Work {
         w: gw,
@@ -225,7 +272,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Option<Quad>) {
         mag: Vec::new(),
         dir: Vec::new(),
     };
-    (wk, quad)
+    (wk, quads)
 }
 
 /// The card around a print block given by its points (copy pixels): the
@@ -290,22 +337,32 @@ pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
 /// Moves, turns and scales a placed outline to where its print best
 /// matches a face: coordinate ascent on centre, angle and size, halving
 /// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
-/// title leave part of the block out, so the margins are a first guess).
-/// Returns the merit and the outline.
-pub fn fit(rgba: &[u8], w: usize, h: usize, wk: &Work, start: Quad) -> (f64, Quad) {
+/// title leave part of the block out, so the margins are a first guess);
+/// a fit under merit `hope` halfway stops there. Returns the merit and the
+/// outline.
+pub fn fit(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    wk: &Work,
+    start: &Quad,
+    scale: f64,
+    hope: f64,
+) -> (f64, Quad) {
     let q = start.q;
-    let long = geom::dist(q[0], q[1]);
+    let long = scale * geom::dist(q[0], q[1]);
     let mut p = [
         0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
         0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
         geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0),
         long,
     ];
-    let mut best = merit(rgba, w, h, wk, &start);
+    let mut best = merit(rgba, w, h, wk, &rect(p));
     let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
     for round in 0..FIT_ROUNDS {
-        // Halfway, a print still far from an ID card's stops the search.
-        if round == FIT_ROUNDS / 2 && best < FIT_HOPE {
+        // Halfway, a print still far from an ID card's (or from the
+        // placement already taken) stops the search.
+        if round == FIT_ROUNDS / 2 && best < hope {
             break;
         }
         for (i, s) in step.iter_mut().enumerate() {
@@ -354,7 +411,7 @@ mod tests {
         assert!(washed(&px));
         let (wk, q) = blocks(&px, 400, 300);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
-        let q = q.expect("a card-shaped block").q;
+        let q = q.first().expect("a card-shaped block").q;
         let centre = (
             q.iter().map(|p| p.0).sum::<f64>() / 4.0,
             q.iter().map(|p| p.1).sum::<f64>() / 4.0,
@@ -371,7 +428,7 @@ mod tests {
     fn a_blank_or_dark_frame_places_nothing() {
         let white = vec![255u8; 200 * 150 * 4];
         assert!(washed(&white));
-        assert!(blocks(&white, 200, 150).1.is_none());
+        assert!(blocks(&white, 200, 150).1.is_empty());
         assert!(place(&white, 200, 150).is_none());
         let grey = vec![100u8; 200 * 150 * 4];
         assert!(!washed(&grey));

@@ -1,0 +1,118 @@
+//! Print-search diagnostics (issue 15, src/image/card/print.rs): for every
+//! washed-out frame of a `scripts/cardgen/run --rgba` directory, each
+//! card-shaped print block's start, and the fit from it at a few start
+//! scales: the merit, the corner error against the truth, the face
+//! evidence, whether `print::taken` accepts it, and the number / validity
+//! read at the placement.
+//!
+//!     cargo run --release --example card_print -- DIR [-o 00012,00345]
+use beian_check::image::card::{self, ocr, print};
+use beian_check::json::{parse, Json};
+
+#[path = "cardset/mod.rs"]
+mod cardset;
+use cardset::err;
+
+type Pt = (f64, f64);
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).expect("directory");
+    let pick: Option<String> = args
+        .iter()
+        .position(|a| a == "-o")
+        .and_then(|i| args.get(i + 1).cloned());
+    let scales: Vec<f64> = args
+        .iter()
+        .position(|a| a == "-s")
+        .and_then(|i| args.get(i + 1))
+        .map_or(vec![1.0, 1.2], |s| {
+            s.split(',').filter_map(|x| x.parse().ok()).collect()
+        });
+    let mut names = cardset::truths(dir);
+    if let Some(p) = &pick {
+        names.retain(|n| {
+            let stem = n.file_stem().unwrap().to_string_lossy().to_string();
+            p.split(',').any(|x| x == stem)
+        });
+    }
+    for path in names {
+        let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(rgba_name) = t.get("rgba").and_then(Json::as_str) else {
+            continue;
+        };
+        let rgba = std::fs::read(path.with_file_name(rgba_name)).unwrap();
+        if !print::washed(&rgba) {
+            continue;
+        }
+        let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+        let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
+        let side = t.get("side").and_then(Json::as_str).unwrap_or("");
+        let neg = t.get("negative").and_then(Json::as_str).unwrap_or("");
+        let defects: Vec<&str> = t
+            .get("defects")
+            .and_then(Json::as_array)
+            .map_or(Vec::new(), |a| a.iter().filter_map(Json::as_str).collect());
+        let truth: Option<[Pt; 4]> = t.get("corners1024").and_then(Json::as_array).map(|tc| {
+            let p = |i: usize| {
+                let a = tc[i].as_array().unwrap();
+                (a[0].as_f64().unwrap(), a[1].as_f64().unwrap())
+            };
+            [p(0), p(1), p(2), p(3)]
+        });
+        let found = card::find(&rgba, w, h);
+        let fe = match (&found, &truth) {
+            (Some(c), Some(tr)) => format!(
+                "{:.3}{}",
+                err(tr, &c.corners),
+                if c.placed { "p" } else { "" }
+            ),
+            (Some(c), None) => format!("card{}", if c.placed { "p" } else { "" }),
+            _ => "-".into(),
+        };
+        println!(
+            "{name} {kind}{neg} {side} [{}] find={fe}",
+            defects.join(",")
+        );
+        let (wk, starts) = print::blocks(&rgba, w, h);
+        for (i, s) in starts.iter().enumerate() {
+            let c0 = card::build(&rgba, w, h, &wk, s, 3.0);
+            let e0 = match (&c0, &truth) {
+                (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
+                _ => "-".into(),
+            };
+            println!("  start {i} e={e0}");
+            for &sc in &scales {
+                let (m, q) = print::fit(&rgba, w, h, &wk, s, sc, 0.5);
+                let Some(mut c) = card::build(&rgba, w, h, &wk, &q, 3.0) else {
+                    println!("    x{sc} m={m:.2} no build");
+                    continue;
+                };
+                let e = truth.map_or("-".into(), |tr| format!("{:.3}", err(&tr, &c.corners)));
+                let tk = print::taken(&rgba, w, h, &mut c);
+                let f = &c.faces;
+                let mut read = String::new();
+                if let Some(n) = ocr::read_number(&rgba, w, h, &c.hm, c.ppm) {
+                    let ok = t.get("number").and_then(Json::as_str) == Some(n.text.as_str());
+                    read += &format!(" num={:.2}{}", n.confidence, if ok { "ok" } else { "X" });
+                }
+                if let Some(v) = ocr::read_validity(&rgba, w, h, &c.hm, c.ppm) {
+                    let ok = t.get("validFrom").and_then(Json::as_str) == Some(v.from.as_str());
+                    read += &format!(" val={:.2}{}", v.confidence, if ok { "ok" } else { "X" });
+                }
+                println!(
+                    "    x{sc} m={m:.2} e={e} id={} side={} sc={:.2} photo={:.2} red={:.2} dig={:.2} taken={}{read}",
+                    f.id_like as u8,
+                    f.side.name(),
+                    f.score,
+                    f.photo,
+                    f.red,
+                    f.digits,
+                    tk as u8
+                );
+            }
+        }
+    }
+}
