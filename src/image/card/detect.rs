@@ -466,13 +466,15 @@ const ID1: f64 = 85.6 / 54.0;
 
 /// Finds the best card-shaped quadrilateral.
 pub fn find(wk: &Work) -> Option<Quad> {
-    find_all(wk, 1).into_iter().next()
+    find_all(wk, 1).0.into_iter().next()
 }
 
 /// Finds up to `k` distinct card-shaped quadrilaterals, best first (a
 /// paper sheet, a phone or a photo frame can outscore the card's outline;
-/// the caller picks among them by the print).
-pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
+/// the caller picks among them by the print), then the completed and faint
+/// ones; with the count of those always judged (the rest are judged only
+/// when none of these passes).
+pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -680,16 +682,23 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     }
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
     let mut out = best_distinct(&mut all, k, near);
-    out.extend(best_distinct(&mut cuts, CUTS, near));
+    let mut cut = best_distinct(&mut cuts, CUTS + LATE_CUTS, near);
+    let late = cut.split_off(cut.len().min(CUTS));
+    out.extend(cut);
     out.extend(best_distinct(&mut faints, CUTS, near));
+    let always = out.len();
+    out.extend(late);
     for quad in out.iter_mut() {
         super::refine::refine(wk, quad);
     }
-    out
+    (out, always)
 }
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
+/// Completed outlines proposed after those, judged only when no other
+/// outline passes (a cut card whose completion ranked below a background's).
+const LATE_CUTS: usize = 6;
 
 /// The best `k` of `all` whose corners are not all near a better one's
 /// (repeated selection of the maximum: no sort code in the wasm).
@@ -849,7 +858,7 @@ mod tests {
                 }
             }
             let wk = edged(w, h, luma);
-            find_all(&wk, 5).into_iter().filter(|q| !q.cut).find(|q| {
+            find_all(&wk, 5).0.into_iter().filter(|q| !q.cut).find(|q| {
                 q.q.iter()
                     .all(|&c| truth.iter().any(|&t| geom::dist(c, t) < 4.0))
             })

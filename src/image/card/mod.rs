@@ -350,13 +350,13 @@ fn candidates(
     k: usize,
     floor: f64,
 ) -> Option<(f64, detect::Quad)> {
-    let quads = detect::find_all(wk, k);
+    let (quads, always) = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
     for (rank, quad) in quads.iter().enumerate() {
-        // A faint side's outline is only looked at when no other outline
-        // already passes (two coarse builds per photo: 0.3 G of 8.6 G
-        // instructions on s2_30).
-        if quad.faint && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+        // A faint side's outline, and the late completed ones, are only
+        // looked at when no other outline already passes (two coarse
+        // builds per photo: 0.3 G of 8.6 G instructions on s2_30).
+        if (quad.faint || rank >= always) && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
             break;
         }
         // (`None` too for an outline under MIN_SHARE of the frame.)
