@@ -517,6 +517,8 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
+    // Whether each of `cuts` reaches the border ([`complete`]).
+    let mut reach: Vec<bool> = Vec::new();
     // Outlines with a faint side, judged after the others.
     let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
@@ -638,7 +640,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 }
                 let full = border
                     .and_then(|i| lines.get(i))
-                    .and_then(|bl| complete(&q, bl, w, h));
+                    .and_then(|bl| complete(wk, &q, bl));
                 if border.is_some() && full.is_none() {
                     continue;
                 }
@@ -648,7 +650,8 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
                 let frac = supported / perim;
                 let base = supported * frac * frac * (0.5 + min_sup);
-                if let Some((fq, hid)) = full {
+                if let Some((fq, hid, r)) = full {
+                    reach.push(r);
                     cuts.push((
                         base * (1.0 - hid),
                         Quad {
@@ -681,11 +684,17 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
         }
     }
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
-    let mut out = best_distinct(&mut all, k, near);
-    let mut cut = best_distinct(&mut cuts, CUTS + LATE_CUTS, near);
-    let late = cut.split_off(cut.len().min(CUTS));
+    let mut out = best_distinct(&mut all, k, near, &[]);
+    let cut = best_distinct(&mut cuts, CUTS, near, &[]);
+    // The late ones must reach the border.
+    for ((s, _), r) in cuts.iter_mut().zip(&reach) {
+        if !r {
+            *s = f64::MIN;
+        }
+    }
+    let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut);
     out.extend(cut);
-    out.extend(best_distinct(&mut faints, CUTS, near));
+    out.extend(best_distinct(&mut faints, CUTS, near, &[]));
     let always = out.len();
     out.extend(late);
     for quad in out.iter_mut() {
@@ -700,9 +709,10 @@ const CUTS: usize = 2;
 /// outline passes (a cut card whose completion ranked below a background's).
 const LATE_CUTS: usize = 6;
 
-/// The best `k` of `all` whose corners are not all near a better one's
-/// (repeated selection of the maximum: no sort code in the wasm).
-fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
+/// The best `k` of `all` whose corners are not all near a better one's or
+/// one of `taken` (repeated selection of the maximum: no sort code in the
+/// wasm).
+fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64, taken: &[Quad]) -> Vec<Quad> {
     let mut out: Vec<Quad> = Vec::new();
     let mut tries = 0;
     while out.len() < k && tries < 64 {
@@ -721,13 +731,17 @@ fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
             o.q.iter()
                 .all(|&c| quad.q.iter().any(|&d| geom::dist(c, d) < near))
         };
-        if out.iter().any(same) {
+        if out.iter().chain(taken).any(same) {
             continue;
         }
         out.push(quad);
     }
     out
 }
+
+/// Where the end of a cut card's visible side begins (a share of its
+/// length from the opposite side): [`complete`] asks for support there.
+const REACH: f64 = 0.75;
 
 /// The largest share of a cut card's extent the frame may hide.
 const CUT_MAX: f64 = 0.45;
@@ -737,8 +751,10 @@ const CUT_MAX: f64 = 0.45;
 /// card's own, so the cut side lies along those two where the rectified
 /// shape is 85.6 : 54 (the card's short side or its long side cut, the
 /// smaller extent that reaches past the border). Returns the completed
-/// corners and the hidden share of the extent, `None` when no extent fits.
-fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
+/// corners, the hidden share of the extent and whether both visible sides
+/// are supported up to the border; `None` when no extent fits.
+fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<([Pt; 4], f64, bool)> {
+    let (w, h) = (wk.w as f64, wk.h as f64);
     let on = |p: Pt| bl.dist(p).abs() < 0.5;
     let i = (0..4).find(|&i| on(geom::at(q, i)) && on(geom::at(q, i + 1)))?;
     // A–B the opposite side; A→q[i] and B→q[i+1] the visible sides.
@@ -750,6 +766,10 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
     if len < 1.0 || la < 1.0 || lb < 1.0 {
         return None;
     }
+    // The frame cuts the card: both visible sides run on up to the
+    // border. A side that stops short of it (a line running on past the
+    // card's corner, across the background: s8 #41) is weaker evidence.
+    let reach = support(wk, a, qi, REACH, 0.95).min(support(wk, b, qj, REACH, 0.95)) >= SIDE_MIN;
     let ua = ((qi.0 - a.0) / la, (qi.1 - a.1) / la);
     let ub = ((qj.0 - b.0) / lb, (qj.1 - b.1) / lb);
     let at = |t: f64| -> [Pt; 4] {
@@ -794,7 +814,7 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
         if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
             continue;
         }
-        return Some((n, hid));
+        return Some((n, hid, reach));
     }
     None
 }
