@@ -694,9 +694,12 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     }
     let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut);
     out.extend(cut);
-    out.extend(best_distinct(&mut faints, CUTS, near, &[]));
+    let faint = best_distinct(&mut faints, CUTS, near, &[]);
+    let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint);
+    out.extend(faint);
     let always = out.len();
     out.extend(late);
+    out.extend(late_faint);
     for quad in out.iter_mut() {
         super::refine::refine(wk, quad);
     }
@@ -705,8 +708,9 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
-/// Completed outlines proposed after those, judged only when no other
-/// outline passes (a cut card whose completion ranked below a background's).
+/// Completed outlines, and faint ones, proposed after those, judged only
+/// when no other outline passes (a cut card whose completion ranked below
+/// a background's, a white card on white paper beside a sheet's lines).
 const LATE_CUTS: usize = 6;
 
 /// The best `k` of `all` whose corners are not all near a better one's or

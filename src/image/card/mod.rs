@@ -375,6 +375,12 @@ fn candidates(
         {
             continue;
         }
+        // A late faint outline only with a sure portrait side (head and
+        // number line): an emblem side's red mark is a bank card's too
+        // (n12_bank #60: red 0.39, score 0.56, sure).
+        if quad.faint && rank >= always && !(f.sure && f.side == Side::Portrait) {
+            continue;
+        }
         let merit =
             card.layout_score + if card.faces.id_like { 1.0 } else { 0.0 } - 0.02 * rank as f64;
         if merit > floor && win.map_or(true, |(m, _)| merit > m) {
