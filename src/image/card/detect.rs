@@ -925,4 +925,31 @@ mod tests {
         // The horizontal rules keep the strongest places.
         assert!(peaks.iter().take(PEAKS).all(|p| bin_diff(p.t, NT / 2) <= 4));
     }
+
+    /// A light card cut by the frame's left border: its completion is
+    /// proposed, and reaches the border; the same outline over a card
+    /// that stops 40 px short of the border is completed too (its sides'
+    /// lines run on) but does not reach it (a late completion is not
+    /// proposed for it).
+    #[test]
+    fn a_cut_cards_sides_reach_the_border() {
+        let (w, h) = (400, 300);
+        let reach = |x0: f64| {
+            let mut luma = vec![90f32; w * h];
+            for (i, l) in luma.iter_mut().enumerate() {
+                let (x, y) = ((i % w) as f64, (i / w) as f64);
+                if x >= x0 && x < 100.0 && (100.0..201.0).contains(&y) {
+                    *l = 210.0;
+                }
+            }
+            let wk = edged(w, h, luma);
+            // The visible part, its left side on the border x = 0.
+            let q = [(0.0, 100.0), (99.5, 100.0), (99.5, 200.5), (0.0, 200.5)];
+            let (full, hid, r) = complete(&wk, &q, &Line::polar(0.0, 0.0)).expect("completed");
+            assert!(full.iter().any(|p| p.0 < -1.0) && hid > 0.0 && hid <= CUT_MAX);
+            r
+        };
+        assert!(reach(0.0), "cut by the border");
+        assert!(!reach(40.0), "stops short of it");
+    }
 }
