@@ -697,12 +697,13 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     let faint = best_distinct(&mut faints, CUTS, near, &[]);
     let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint);
     out.extend(faint);
-    let always = out.len();
-    out.extend(late);
-    out.extend(late_faint);
+    // (The late ones are refined only when judged: `card::candidates`.)
     for quad in out.iter_mut() {
         super::refine::refine(wk, quad);
     }
+    let always = out.len();
+    out.extend(late);
+    out.extend(late_faint);
     (out, always)
 }
 
