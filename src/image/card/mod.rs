@@ -353,13 +353,14 @@ fn candidates(
     let (mut quads, always) = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
     for (rank, quad) in quads.iter_mut().enumerate() {
-        // A faint side's outline, and the late completed ones, are only
-        // looked at when no other outline already passes (two coarse
-        // builds per photo: 0.3 G of 8.6 G instructions on s2_30).
-        if (quad.faint || rank >= always) && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+        // A faint side's outline, and the late completed and faint ones
+        // ([`detect::find_all`]), are only looked at when no other outline
+        // already passes (two coarse builds per photo: 0.3 G of 8.6 G
+        // instructions on s2_30). The late ones are refined only here.
+        let late = rank >= always;
+        if (quad.faint || late) && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
             break;
         }
-        let late = rank >= always;
         if late {
             refine::refine(wk, quad);
         }
