@@ -383,7 +383,7 @@ fn main() {
                 .ok()
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(5);
-            for (rank, q) in detect::find_all(wk, k).iter().enumerate() {
+            for (rank, q) in detect::find_all(wk, k).0.iter().enumerate() {
                 let mut c = [(0.0, 0.0); 4];
                 for (o, p) in c.iter_mut().zip(q.q) {
                     *o = detect::to_original(wk, p);

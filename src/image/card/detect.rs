@@ -466,13 +466,15 @@ const ID1: f64 = 85.6 / 54.0;
 
 /// Finds the best card-shaped quadrilateral.
 pub fn find(wk: &Work) -> Option<Quad> {
-    find_all(wk, 1).into_iter().next()
+    find_all(wk, 1).0.into_iter().next()
 }
 
 /// Finds up to `k` distinct card-shaped quadrilaterals, best first (a
 /// paper sheet, a phone or a photo frame can outscore the card's outline;
-/// the caller picks among them by the print).
-pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
+/// the caller picks among them by the print), then the completed and faint
+/// ones; with the count of those always judged (the rest are judged only
+/// when none of these passes).
+pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -515,6 +517,8 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
+    // Whether each of `cuts` reaches the border ([`complete`]).
+    let mut reach: Vec<bool> = Vec::new();
     // Outlines with a faint side, judged after the others.
     let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
@@ -636,7 +640,7 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                 }
                 let full = border
                     .and_then(|i| lines.get(i))
-                    .and_then(|bl| complete(&q, bl, w, h));
+                    .and_then(|bl| complete(wk, &q, bl));
                 if border.is_some() && full.is_none() {
                     continue;
                 }
@@ -646,7 +650,8 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
                 let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
                 let frac = supported / perim;
                 let base = supported * frac * frac * (0.5 + min_sup);
-                if let Some((fq, hid)) = full {
+                if let Some((fq, hid, r)) = full {
+                    reach.push(r);
                     cuts.push((
                         base * (1.0 - hid),
                         Quad {
@@ -679,21 +684,40 @@ pub fn find_all(wk: &Work, k: usize) -> Vec<Quad> {
         }
     }
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
-    let mut out = best_distinct(&mut all, k, near);
-    out.extend(best_distinct(&mut cuts, CUTS, near));
-    out.extend(best_distinct(&mut faints, CUTS, near));
+    let mut out = best_distinct(&mut all, k, near, &[]);
+    let cut = best_distinct(&mut cuts, CUTS, near, &[]);
+    // The late ones must reach the border.
+    for ((s, _), r) in cuts.iter_mut().zip(&reach) {
+        if !r {
+            *s = f64::MIN;
+        }
+    }
+    let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut);
+    out.extend(cut);
+    let faint = best_distinct(&mut faints, CUTS, near, &[]);
+    let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint);
+    out.extend(faint);
+    // (The late ones are refined only when judged: `card::candidates`.)
     for quad in out.iter_mut() {
         super::refine::refine(wk, quad);
     }
-    out
+    let always = out.len();
+    out.extend(late);
+    out.extend(late_faint);
+    (out, always)
 }
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
+/// Completed outlines, and faint ones, proposed after those, judged only
+/// when no other outline passes (a cut card whose completion ranked below
+/// a background's, a white card on white paper beside a sheet's lines).
+const LATE_CUTS: usize = 6;
 
-/// The best `k` of `all` whose corners are not all near a better one's
-/// (repeated selection of the maximum: no sort code in the wasm).
-fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
+/// The best `k` of `all` whose corners are not all near a better one's or
+/// one of `taken` (repeated selection of the maximum: no sort code in the
+/// wasm).
+fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64, taken: &[Quad]) -> Vec<Quad> {
     let mut out: Vec<Quad> = Vec::new();
     let mut tries = 0;
     while out.len() < k && tries < 64 {
@@ -712,13 +736,17 @@ fn best_distinct(all: &mut [(f64, Quad)], k: usize, near: f64) -> Vec<Quad> {
             o.q.iter()
                 .all(|&c| quad.q.iter().any(|&d| geom::dist(c, d) < near))
         };
-        if out.iter().any(same) {
+        if out.iter().chain(taken).any(same) {
             continue;
         }
         out.push(quad);
     }
     out
 }
+
+/// Where the end of a cut card's visible side begins (a share of its
+/// length from the opposite side): [`complete`] asks for support there.
+const REACH: f64 = 0.75;
 
 /// The largest share of a cut card's extent the frame may hide.
 const CUT_MAX: f64 = 0.45;
@@ -728,8 +756,10 @@ const CUT_MAX: f64 = 0.45;
 /// card's own, so the cut side lies along those two where the rectified
 /// shape is 85.6 : 54 (the card's short side or its long side cut, the
 /// smaller extent that reaches past the border). Returns the completed
-/// corners and the hidden share of the extent, `None` when no extent fits.
-fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
+/// corners, the hidden share of the extent and whether both visible sides
+/// are supported up to the border; `None` when no extent fits.
+fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<([Pt; 4], f64, bool)> {
+    let (w, h) = (wk.w as f64, wk.h as f64);
     let on = |p: Pt| bl.dist(p).abs() < 0.5;
     let i = (0..4).find(|&i| on(geom::at(q, i)) && on(geom::at(q, i + 1)))?;
     // A–B the opposite side; A→q[i] and B→q[i+1] the visible sides.
@@ -741,6 +771,10 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
     if len < 1.0 || la < 1.0 || lb < 1.0 {
         return None;
     }
+    // The frame cuts the card: both visible sides run on up to the
+    // border. A side that stops short of it (a line running on past the
+    // card's corner, across the background: s8 #41) is weaker evidence.
+    let reach = support(wk, a, qi, REACH, 0.95).min(support(wk, b, qj, REACH, 0.95)) >= SIDE_MIN;
     let ua = ((qi.0 - a.0) / la, (qi.1 - a.1) / la);
     let ub = ((qj.0 - b.0) / lb, (qj.1 - b.1) / lb);
     let at = |t: f64| -> [Pt; 4] {
@@ -785,7 +819,7 @@ fn complete(q: &[Pt; 4], bl: &Line, w: f64, h: f64) -> Option<([Pt; 4], f64)> {
         if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
             continue;
         }
-        return Some((n, hid));
+        return Some((n, hid, reach));
     }
     None
 }
@@ -849,7 +883,7 @@ mod tests {
                 }
             }
             let wk = edged(w, h, luma);
-            find_all(&wk, 5).into_iter().filter(|q| !q.cut).find(|q| {
+            find_all(&wk, 5).0.into_iter().filter(|q| !q.cut).find(|q| {
                 q.q.iter()
                     .all(|&c| truth.iter().any(|&t| geom::dist(c, t) < 4.0))
             })
@@ -891,5 +925,32 @@ mod tests {
         );
         // The horizontal rules keep the strongest places.
         assert!(peaks.iter().take(PEAKS).all(|p| bin_diff(p.t, NT / 2) <= 4));
+    }
+
+    /// A light card cut by the frame's left border: its completion is
+    /// proposed, and reaches the border; the same outline over a card
+    /// that stops 40 px short of the border is completed too (its sides'
+    /// lines run on) but does not reach it (a late completion is not
+    /// proposed for it).
+    #[test]
+    fn a_cut_cards_sides_reach_the_border() {
+        let (w, h) = (400, 300);
+        let reach = |x0: f64| {
+            let mut luma = vec![90f32; w * h];
+            for (i, l) in luma.iter_mut().enumerate() {
+                let (x, y) = ((i % w) as f64, (i / w) as f64);
+                if x >= x0 && x < 100.0 && (100.0..201.0).contains(&y) {
+                    *l = 210.0;
+                }
+            }
+            let wk = edged(w, h, luma);
+            // The visible part, its left side on the border x = 0.
+            let q = [(0.0, 100.0), (99.5, 100.0), (99.5, 200.5), (0.0, 200.5)];
+            let (full, hid, r) = complete(&wk, &q, &Line::polar(0.0, 0.0)).expect("completed");
+            assert!(full.iter().any(|p| p.0 < -1.0) && hid > 0.0 && hid <= CUT_MAX);
+            r
+        };
+        assert!(reach(0.0), "cut by the border");
+        assert!(!reach(40.0), "stops short of it");
     }
 }

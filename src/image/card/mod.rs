@@ -350,19 +350,29 @@ fn candidates(
     k: usize,
     floor: f64,
 ) -> Option<(f64, detect::Quad)> {
-    let quads = detect::find_all(wk, k);
+    let (mut quads, always) = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
-    for (rank, quad) in quads.iter().enumerate() {
-        // A faint side's outline is only looked at when no other outline
+    for (rank, quad) in quads.iter_mut().enumerate() {
+        // A faint side's outline, and the late completed and faint ones
+        // ([`detect::find_all`]), are only looked at when no other outline
         // already passes (two coarse builds per photo: 0.3 G of 8.6 G
-        // instructions on s2_30).
-        if quad.faint && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
+        // instructions on s2_30). The late ones are refined only here.
+        let late = rank >= always;
+        if (quad.faint || late) && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
             break;
+        }
+        if late {
+            refine::refine(wk, quad);
         }
         // (`None` too for an outline under MIN_SHARE of the frame.)
         let Some(card) = build(rgba, w, h, wk, quad, COARSE) else {
             continue;
         };
+        // A late outline only rescues a photo: unless it passes, it does
+        // not displace the winner (nor so change whether the windows run).
+        if late && !(card.faces.id_like && card.layout_score >= LAYOUT_MIN) {
+            continue;
+        }
         // A completed outline makes a cut bank card or form ID-shaped too,
         // and a faint side lets a passport's blocks close into one: the
         // stronger evidence of the window pass.
@@ -373,6 +383,12 @@ fn candidates(
         if (quad.cut || quad.faint)
             && !((f.sure || cues) && (strong(f) || (f.id_like && f.score >= 0.4)))
         {
+            continue;
+        }
+        // A late faint outline only with a sure portrait side (head and
+        // number line): an emblem side's red mark is a bank card's too
+        // (n12_bank #60: red 0.39, score 0.56, sure).
+        if quad.faint && late && !(f.sure && f.side == Side::Portrait) {
             continue;
         }
         let merit =
