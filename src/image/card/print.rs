@@ -168,13 +168,17 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     let (gw, gh) = (w / k, h / k);
     let mut dark = vec![255u32; gw * gh];
     for y in 0..gh * k {
-        // (One division per row: per pixel, they were most of the pass.)
-        let (row, mut i) = ((y / k) * gw, y * w * 4);
-        for x in 0..gw {
-            if let Some(d) = dark.get_mut(row + x) {
-                for _ in 0..k {
-                    *d = (*d).min(luma(rgba, i));
-                    i += 4;
+        // (Row by row, block by block, pixel by pixel: no index arithmetic
+        // per pixel; a short buffer's incomplete block counts as white.)
+        let (row, at) = ((y / k) * gw, y * w * 4);
+        let (Some(out), Some(src)) = (dark.get_mut(row..row + gw), rgba.get(at..)) else {
+            break;
+        };
+        for (d, block) in out.iter_mut().zip(src.chunks_exact(4 * k)) {
+            for p in block.chunks_exact(4) {
+                if let [r, g, b, _] = *p {
+                    let l = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8;
+                    *d = (*d).min(l);
                 }
             }
         }
