@@ -176,10 +176,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
         };
         for (d, block) in out.iter_mut().zip(src.chunks_exact(4 * k)) {
             for p in block.chunks_exact(4) {
-                if let [r, g, b, _] = *p {
-                    let l = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8;
-                    *d = (*d).min(l);
-                }
+                *d = (*d).min(luma(p, 0));
             }
         }
     }
