@@ -168,25 +168,30 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     let (gw, gh) = (w / k, h / k);
     let mut dark = vec![255u32; gw * gh];
     for y in 0..gh * k {
-        // (One division per row: per pixel, they were most of the pass.)
-        let (row, mut i) = ((y / k) * gw, y * w * 4);
-        for x in 0..gw {
-            if let Some(d) = dark.get_mut(row + x) {
-                for _ in 0..k {
-                    *d = (*d).min(luma(rgba, i));
-                    i += 4;
-                }
+        // (Row by row, block by block, pixel by pixel: no index arithmetic
+        // per pixel; a short buffer's incomplete block counts as white.)
+        let (row, at) = ((y / k) * gw, y * w * 4);
+        let (Some(out), Some(src)) = (dark.get_mut(row..row + gw), rgba.get(at..)) else {
+            break;
+        };
+        for (d, block) in out.iter_mut().zip(src.chunks_exact(4 * k)) {
+            for p in block.chunks_exact(4) {
+                *d = (*d).min(luma(p, 0));
             }
         }
     }
     let (cw, ch) = (gw.div_ceil(CELL), gh.div_ceil(CELL));
     let cells = cw * ch;
-    let cell = |i: usize| (i / gw / CELL) * cw + (i % gw) / CELL;
+    // Each copy pixel's cell, row by row (a division per pixel was a third
+    // of this function's cost).
+    let cell_of = |y: usize, x: usize| (y / CELL) * cw + x / CELL;
     // The light level of each cell: its brightest pixel (the paper).
     let mut top = vec![0u32; cells];
-    for (i, &l) in dark.iter().enumerate() {
-        if let Some(t) = top.get_mut(cell(i)) {
-            *t = (*t).max(l);
+    for (y, row) in dark.chunks_exact(gw.max(1)).enumerate() {
+        for (x, &l) in row.iter().enumerate() {
+            if let Some(t) = top.get_mut(cell_of(y, x)) {
+                *t = (*t).max(l);
+            }
         }
     }
     // Ink: darker than 0.88 of the light level (≥ 150) of its cell and
@@ -199,12 +204,14 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     }
     // Each cell's ink; pixels that are not ink turn white.
     let mut ink = vec![0u32; cells];
-    for (i, d) in dark.iter_mut().enumerate() {
-        let c = cell(i);
-        let p = level.get(c).copied().unwrap_or(0);
-        match ink.get_mut(c) {
-            Some(n) if p >= 150 && *d * 100 < INK * p => *n += 1,
-            _ => *d = 255,
+    for (y, row) in dark.chunks_exact_mut(gw.max(1)).enumerate() {
+        for (x, d) in row.iter_mut().enumerate() {
+            let c = cell_of(y, x);
+            let p = level.get(c).copied().unwrap_or(0);
+            match ink.get_mut(c) {
+                Some(n) if p >= 150 && *d * 100 < INK * p => *n += 1,
+                _ => *d = 255,
+            }
         }
     }
     // Clusters of dense cells (≥ 3 ink pixels) less than three cells apart
@@ -246,11 +253,10 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
         }
         // Each row's leftmost and rightmost ink of the cluster.
         let mut pts: Vec<Pt> = Vec::new();
-        for y in 0..gh {
+        for (y, row) in dark.chunks_exact(gw.max(1)).enumerate() {
             let mut span: Option<(usize, usize)> = None;
-            for x in 0..gw {
-                let i = y * gw + x;
-                if label.get(cell(i)) == Some(&id) && dark.get(i) < Some(&255) {
+            for (x, &d) in row.iter().enumerate() {
+                if d < 255 && label.get(cell_of(y, x)) == Some(&id) {
                     span = Some(span.map_or((x, x), |(a, _)| (a, x)));
                 }
             }
