@@ -198,23 +198,95 @@ fn flatten(l: &mut [f32], w: usize, h: usize) {
 }
 
 /// The maximum (`max`) or the mean of `v` (`w` × `h`) over the square of
-/// radius `r` around each pixel: rows, then columns.
+/// radius `r` around each pixel: each row, then all the columns at once, a
+/// row of the band at a time (a column gathered pixel by pixel, a stride
+/// apart, cost more than its filter). The same values, bit for bit, as a
+/// lane at a time: a maximum in any order, each column's running sum in
+/// its order.
 fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
-    let (mut lane, mut out) = (Vec::new(), Vec::new());
-    for (n, len, step, stride) in [(h, w, 1, w), (w, h, w, 1)] {
-        for k in 0..n {
-            lane.clear();
-            lane.extend((0..len).map(|i| v.get(k * stride + i * step).copied().unwrap_or(0.0)));
-            if max {
-                max1(&lane, &mut out, r);
-            } else {
-                mean1(&lane, &mut out, r);
+    let Some(v) = v.get_mut(..w * h).filter(|_| w > 0) else {
+        return;
+    };
+    let mut out = Vec::with_capacity(w);
+    for row in v.chunks_exact_mut(w) {
+        if max {
+            max1(row, &mut out, r);
+        } else {
+            mean1(row, &mut out, r);
+        }
+        row.copy_from_slice(&out);
+    }
+    if max {
+        max_cols(v, w, r);
+    } else {
+        mean_cols(v, w, r);
+    }
+}
+
+/// [`max1`] down every column of `v` (rows of `w`, `w` > 0), a row at a
+/// time.
+fn max_cols(v: &mut [f32], w: usize, r: usize) {
+    let (n, k) = (v.len() / w, 2 * r + 1);
+    let x = v.to_vec();
+    // Running maxima from each block's start (g) and from its end (hh).
+    let (mut g, mut hh) = (x.clone(), x.clone());
+    let rowmax = |c: &mut [f32], p: &[f32]| {
+        for (c, &p) in c.iter_mut().zip(p) {
+            *c = c.max(p);
+        }
+    };
+    for i in 1..n {
+        if i % k != 0 {
+            let (p, c) = g.split_at_mut(i * w);
+            rowmax(c, p.get((i - 1) * w..).unwrap_or(&[]));
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if (i + 1) % k != 0 {
+            let (c, p) = hh.split_at_mut((i + 1) * w);
+            rowmax(c.get_mut(i * w..).unwrap_or(&mut []), p);
+        }
+    }
+    for (i, row) in v.chunks_exact_mut(w).enumerate() {
+        let (a, b) = (i.saturating_sub(r), (i + r).min(n - 1));
+        // The window a..=b spans at most two blocks: hh from a to its
+        // block's end, g from b's block start to b. A window cut by the
+        // end within one block is taken directly.
+        if a / k == b / k && (b + 1) % k != 0 {
+            row.fill(0.0);
+            for src in x.chunks_exact(w).take(b + 1).skip(a) {
+                rowmax(row, src);
             }
-            for (i, &x) in out.iter().enumerate() {
-                if let Some(o) = v.get_mut(k * stride + i * step) {
-                    *o = x;
-                }
+        } else {
+            let (ha, gb) = (hh.get(a * w..), g.get(b * w..));
+            for ((o, &p), &q) in row.iter_mut().zip(ha.unwrap_or(&[])).zip(gb.unwrap_or(&[])) {
+                *o = p.max(q);
             }
+        }
+    }
+}
+
+/// [`mean1`] down every column of `v` (rows of `w`, `w` > 0), a row at a
+/// time.
+fn mean_cols(v: &mut [f32], w: usize, r: usize) {
+    let n = v.len() / w;
+    // Each column's running sums, row by row (row 0: none).
+    let mut prefix = vec![0f32; w];
+    prefix.reserve(v.len());
+    for (i, row) in v.chunks_exact(w).enumerate() {
+        for (x, &d) in row.iter().enumerate() {
+            let run = prefix.get(i * w + x).copied().unwrap_or(0.0) + d;
+            prefix.push(run);
+        }
+    }
+    for (i, row) in v.chunks_exact_mut(w).enumerate() {
+        let (a, b) = (i.saturating_sub(r), (i + r + 1).min(n));
+        let (pa, pb) = (prefix.get(a * w..), prefix.get(b * w..));
+        let (Some(pa), Some(pb)) = (pa, pb) else {
+            continue;
+        };
+        for ((o, &qa), &qb) in row.iter_mut().zip(pa).zip(pb) {
+            *o = (qb - qa) / (b - a).max(1) as f32;
         }
     }
 }
