@@ -227,9 +227,8 @@ fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
 /// time.
 fn max_cols(v: &mut [f32], w: usize, r: usize) {
     let (n, k) = (v.len() / w, 2 * r + 1);
-    let x = v.to_vec();
     // Running maxima from each block's start (g) and from its end (hh).
-    let (mut g, mut hh) = (x.clone(), x.clone());
+    let (mut g, mut hh) = (v.to_vec(), v.to_vec());
     let rowmax = |c: &mut [f32], p: &[f32]| {
         for (c, &p) in c.iter_mut().zip(p) {
             *c = c.max(p);
@@ -250,18 +249,16 @@ fn max_cols(v: &mut [f32], w: usize, r: usize) {
     for (i, row) in v.chunks_exact_mut(w).enumerate() {
         let (a, b) = (i.saturating_sub(r), (i + r).min(n - 1));
         // The window a..=b spans at most two blocks: hh from a to its
-        // block's end, g from b's block start to b. A window cut by the
-        // end within one block is taken directly.
-        if a / k == b / k && (b + 1) % k != 0 {
-            row.fill(0.0);
-            for src in x.chunks_exact(w).take(b + 1).skip(a) {
-                rowmax(row, src);
-            }
-        } else {
-            let (ha, gb) = (hh.get(a * w..), g.get(b * w..));
-            for ((o, &p), &q) in row.iter_mut().zip(ha.unwrap_or(&[])).zip(gb.unwrap_or(&[])) {
-                *o = p.max(q);
-            }
+        // block's end, g from b's block start to b. Within one block it is
+        // cut by an end: g at b when it starts the block, else hh at a
+        // (the block then ends at b, the last row).
+        let (p, q) = match (a / k == b / k, a % k == 0) {
+            (false, _) => (hh.get(a * w..), g.get(b * w..)),
+            (true, true) => (g.get(b * w..), g.get(b * w..)),
+            (true, false) => (hh.get(a * w..), hh.get(a * w..)),
+        };
+        for ((o, &p), &q) in row.iter_mut().zip(p.unwrap_or(&[])).zip(q.unwrap_or(&[])) {
+            *o = p.max(q);
         }
     }
 }
@@ -271,13 +268,13 @@ fn max_cols(v: &mut [f32], w: usize, r: usize) {
 fn mean_cols(v: &mut [f32], w: usize, r: usize) {
     let n = v.len() / w;
     // Each column's running sums, row by row (row 0: none).
-    let mut prefix = vec![0f32; w];
+    let (mut prefix, mut run) = (vec![0f32; w], vec![0f32; w]);
     prefix.reserve(v.len());
-    for (i, row) in v.chunks_exact(w).enumerate() {
-        for (x, &d) in row.iter().enumerate() {
-            let run = prefix.get(i * w + x).copied().unwrap_or(0.0) + d;
-            prefix.push(run);
+    for row in v.chunks_exact(w) {
+        for (s, &d) in run.iter_mut().zip(row) {
+            *s += d;
         }
+        prefix.extend_from_slice(&run);
     }
     for (i, row) in v.chunks_exact_mut(w).enumerate() {
         let (a, b) = (i.saturating_sub(r), (i + r + 1).min(n));
