@@ -1139,17 +1139,220 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     }
     // A blurred line nothing else read is read once more, sharpened
     // ([`unsharp`]).
-    (sharp < SHARP_MAX)
-        .then_some(line)
-        .flatten()
-        .and_then(|l| {
-            let (mut luma, w, h) = (l.b.luma, l.b.w, l.b.h);
-            unsharp(&mut luma, w, h);
-            number_of(binarise(luma, w, h)?)
-        })
+    let Some(l) = line.filter(|_| sharp < SHARP_MAX) else {
+        return first;
+    };
+    let (w, h) = (l.b.w, l.b.h);
+    let mut luma = l.b.luma.clone();
+    unsharp(&mut luma, w, h);
+    let read = binarise(luma, w, h)
+        .and_then(number_of)
         .and_then(|l| read_line(&l, &tpl, true))
-        .filter(|n| n.confidence >= 0.9)
-        .or(first)
+        .filter(|n| n.confidence >= 0.9);
+    if read.is_some() {
+        return read;
+    }
+    {
+        let (mut th, mut len) = (
+            f32::from_bits(MB_TH.load(core::sync::atomic::Ordering::Relaxed)),
+            f32::from_bits(MB_LEN.load(core::sync::atomic::Ordering::Relaxed)),
+        );
+        let (te, le) = blur_estimate(&l.b.luma, w, h, l.r);
+        MB_ETH.store(te.to_bits(), core::sync::atomic::Ordering::Relaxed);
+        MB_ELEN.store(le.to_bits(), core::sync::atomic::Ordering::Relaxed);
+        if MB_USE.load(core::sync::atomic::Ordering::Relaxed) != 0 {
+            (th, len) = (te, le);
+        }
+        let mut luma = l.b.luma.clone();
+        let (ya, yb) = (l.r.0.saturating_sub(MB_PAD), (l.r.1 + MB_PAD).min(h));
+        if let Some(crop) = luma.get_mut(ya * w..yb * w) {
+            rl_oracle(crop, w, yb - ya, th, len);
+        }
+        let read = binarise(luma, w, h)
+            .and_then(number_of)
+            .and_then(|l| read_line(&l, &tpl, true))
+            .filter(|n| n.confidence >= 0.9);
+        if read.is_some() {
+            return read;
+        }
+    }
+    first
+}
+
+/// EXPERIMENT oracle.
+pub static MB_TH: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+/// EXPERIMENT oracle.
+pub static MB_LEN: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+
+/// EXPERIMENT estimates.
+pub static MB_ETH: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+/// EXPERIMENT estimates.
+pub static MB_ELEN: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+/// EXPERIMENT use estimates.
+pub static MB_USE: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+
+/// EXPERIMENT: blur direction and length from the derivative's autocorrelation.
+fn blur_estimate(l: &[f32], w: usize, h: usize, r: (usize, usize)) -> (f32, f32) {
+    let (y0, y1) = (r.0.saturating_sub(10), (r.1 + 10).min(h));
+    let mut best = (0f32, 0f32, f32::MAX);
+    for ai in 0..MB_NA {
+        let th = ai as f32 * core::f32::consts::PI / MB_NA as f32;
+        let (c, sn) = (libm_cos(th), libm_sin(th));
+        let at = |x: usize, y: usize, t: f32| -> Option<f32> {
+            let xx = (x as f32 + t * c + 0.5).floor();
+            let yy = (y as f32 + t * sn + 0.5).floor();
+            if xx < 0.0 || yy < 0.0 || xx >= w as f32 || yy >= h as f32 {
+                return None;
+            }
+            l.get(yy as usize * w + xx as usize).copied()
+        };
+        let d =
+            |x: usize, y: usize, t: f32| -> Option<f32> { Some(at(x, y, t + 1.0)? - at(x, y, t)?) };
+        let mut r0 = 0f32;
+        let mut rk = [0f32; 40];
+        for y in (y0..y1).step_by(MB_SY) {
+            for x in (0..w).step_by(MB_SX) {
+                let Some(d0) = d(x, y, 0.0) else { continue };
+                r0 += d0 * d0;
+                for (k, acc) in rk.iter_mut().enumerate().skip(MB_K0) {
+                    if let Some(dk) = d(x, y, k as f32) {
+                        *acc += d0 * dk;
+                    }
+                }
+            }
+        }
+        for (k, &v) in rk.iter().enumerate().skip(MB_K0) {
+            let n = v / r0.max(1.0);
+            if n < best.2 {
+                best = (th, k as f32, n);
+            }
+        }
+    }
+    (best.0, best.1)
+}
+
+fn box_f(src: &[f32], w: usize, h: usize, th: f32, len: f32) -> Vec<f32> {
+    let n = (len as usize).max(3);
+    let mut out = vec![0f32; w * h];
+    let (c, sn) = (libm_cos(th), libm_sin(th));
+    // The taps' offsets, the same for every pixel.
+    let taps: Vec<(isize, isize)> = (0..n)
+        .map(|i| {
+            let t = (i as f32 / (n - 1) as f32 - 0.5) * len;
+            (
+                (t * c + 0.5).floor() as isize,
+                (t * sn + 0.5).floor() as isize,
+            )
+        })
+        .collect();
+    let (wi, hi) = (w as isize, h as isize);
+    for y in 0..hi {
+        for x in 0..wi {
+            let mut s = 0f32;
+            for &(dx, dy) in &taps {
+                let (xx, yy) = ((x + dx).clamp(0, wi - 1), (y + dy).clamp(0, hi - 1));
+                s += src.get((yy * wi + xx) as usize).copied().unwrap_or(0.0);
+            }
+            if let Some(o) = out.get_mut((y * wi + x) as usize) {
+                *o = s / n as f32;
+            }
+        }
+    }
+    out
+}
+
+fn libm_cos(x: f32) -> f32 {
+    f64::from(x).cos() as f32
+}
+fn libm_sin(x: f32) -> f32 {
+    f64::from(x).sin() as f32
+}
+
+fn rl_oracle(l: &mut [f32], w: usize, h: usize, th: f32, len: f32) {
+    let b: Vec<f32> = l.iter().map(|v| v + 1.0).collect();
+    let mut est = b.clone();
+    for _ in 0..MB_IT {
+        let c = box_f(&est, w, h, th, len);
+        let ratio: Vec<f32> = b.iter().zip(&c).map(|(b, c)| b / c.max(1e-3)).collect();
+        let corr = box_f(&ratio, w, h, th, len);
+        for (e, k) in est.iter_mut().zip(corr) {
+            *e *= k;
+        }
+    }
+    for (v, e) in l.iter_mut().zip(est) {
+        *v = (e - 1.0).max(0.0).min(255.0);
+    }
+}
+
+const MB_R: isize = 3;
+
+/// EXPERIMENT: box mean along one direction.
+fn box_along(src: &[f32], w: usize, h: usize, (dx, dy): (isize, isize), r: isize) -> Vec<f32> {
+    let mut out = vec![0f32; w * h];
+    for y in 0..h as isize {
+        for x in 0..w as isize {
+            let mut s = 0f32;
+            for t in -r..=r {
+                let (xx, yy) = (
+                    (x + t * dx).clamp(0, w as isize - 1),
+                    (y + t * dy).clamp(0, h as isize - 1),
+                );
+                s += src
+                    .get(yy as usize * w + xx as usize)
+                    .copied()
+                    .unwrap_or(0.0);
+            }
+            if let Some(o) = out.get_mut(y as usize * w + x as usize) {
+                *o = s / (2 * r + 1) as f32;
+            }
+        }
+    }
+    out
+}
+
+/// EXPERIMENT: Richardson-Lucy along one direction.
+fn rl_along(l: &mut [f32], w: usize, h: usize, d: (isize, isize), r: isize) {
+    let b: Vec<f32> = l.iter().map(|v| v + 1.0).collect();
+    let mut est = b.clone();
+    for _ in 0..MB_IT {
+        let c = box_along(&est, w, h, d, r);
+        let ratio: Vec<f32> = b.iter().zip(&c).map(|(b, c)| b / c.max(1e-3)).collect();
+        let corr = box_along(&ratio, w, h, d, r);
+        for (e, k) in est.iter_mut().zip(corr) {
+            *e *= k;
+        }
+    }
+    for (v, e) in l.iter_mut().zip(est) {
+        *v = (e - 1.0).max(0.0).min(255.0);
+    }
+}
+
+const MB_IT: usize = 30;
+
+/// EXPERIMENT: unsharp along one direction.
+fn unsharp_along(l: &mut [f32], w: usize, h: usize, (dx, dy): (isize, isize), r: isize) {
+    for _ in 0..2 {
+        let src = l.to_vec();
+        for y in 0..h as isize {
+            for x in 0..w as isize {
+                let mut s = 0f32;
+                for t in -r..=r {
+                    let (xx, yy) = (
+                        (x + t * dx).clamp(0, w as isize - 1),
+                        (y + t * dy).clamp(0, h as isize - 1),
+                    );
+                    s += src
+                        .get(yy as usize * w + xx as usize)
+                        .copied()
+                        .unwrap_or(0.0);
+                }
+                let b = s / (2 * r + 1) as f32;
+                if let Some(v) = l.get_mut(y as usize * w + x as usize) {
+                    *v = (*v * 3.0 - b * 2.0).max(0.0).min(255.0);
+                }
+            }
+        }
+    }
 }
 
 /// Below this [`sharpness`] a number line not read at first is not
@@ -1935,3 +2138,8 @@ mod tests {
         assert!(decide_validity(&s).confidence < 0.9);
     }
 }
+const MB_K0: usize = 9;
+const MB_PAD: usize = 8;
+const MB_NA: usize = 12;
+const MB_SY: usize = 2;
+const MB_SX: usize = 4;
