@@ -154,34 +154,9 @@ fn main() {
             .collect();
         let q = [tc[0], tc[1], tc[2], tc[3]];
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        ocr::MB_USE.store(
-            std::env::var("MBE").is_ok() as u32,
-            std::sync::atomic::Ordering::Relaxed,
-        );
         let mut msg = format!("{name} {line} {font}");
         if let Some(hm) = Homography::from_rect(layout::CARD.0, layout::CARD.1, &q) {
             let ppm = d(q[0], q[1]).min(d(q[3], q[2])) / layout::CARD.0;
-            if let Some(b) = t.get("defectDetail").and_then(|d| d.get("blur")) {
-                let ang = b
-                    .get("angle")
-                    .and_then(Json::as_f64)
-                    .unwrap_or(0.0)
-                    .to_radians();
-                let ln = b.get("length1024").and_then(Json::as_f64).unwrap_or(0.0);
-                let phi = (q[1].1 - q[0].1).atan2(q[1].0 - q[0].0);
-                let scale = std::env::var("MBS")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(1.0);
-                ocr::MB_TH.store(
-                    ((ang - phi) as f32).to_bits(),
-                    std::sync::atomic::Ordering::Relaxed,
-                );
-                ocr::MB_LEN.store(
-                    ((ln / ppm * 10.0 * scale) as f32).to_bits(),
-                    std::sync::atomic::Ordering::Relaxed,
-                );
-            }
             if let Some(dir) = &png_dir {
                 let z = if portrait {
                     layout::P_NUMBER
@@ -284,14 +259,7 @@ fn main() {
             }
         }
         if verbose {
-            println!(
-                "{msg} truth={truth} oracle={:.2},{:.1} est={:.2},{:.1}",
-                f32::from_bits(ocr::MB_TH.load(std::sync::atomic::Ordering::Relaxed))
-                    .rem_euclid(std::f32::consts::PI),
-                f32::from_bits(ocr::MB_LEN.load(std::sync::atomic::Ordering::Relaxed)),
-                f32::from_bits(ocr::MB_ETH.load(std::sync::atomic::Ordering::Relaxed)),
-                f32::from_bits(ocr::MB_ELEN.load(std::sync::atomic::Ordering::Relaxed))
-            );
+            println!("{msg} truth={truth}");
         }
     }
     println!(
