@@ -73,6 +73,9 @@ pub struct Validity {
 struct Band {
     w: usize,
     h: usize,
+    /// The flattened luma it was binarised from ([`flatten`]), kept for a
+    /// sharpened read ([`unsharp`]) without rectifying it again.
+    luma: Vec<f32>,
     dark: Vec<f32>,
     ink: Vec<bool>,
     /// Per pixel, the column of the first pixel at least half dark at or
@@ -83,7 +86,7 @@ struct Band {
 }
 
 impl Band {
-    fn new(w: usize, h: usize, dark: Vec<f32>, ink: Vec<bool>) -> Band {
+    fn new(w: usize, h: usize, luma: Vec<f32>, dark: Vec<f32>, ink: Vec<bool>) -> Band {
         let (mut next, mut prev) = (vec![w as u16; w * h], vec![w as u16; w * h]);
         for y in 0..h {
             let half = |x: usize| dark.get(y * w + x).is_some_and(|&d| d >= 0.5);
@@ -109,6 +112,7 @@ impl Band {
         Band {
             w,
             h,
+            luma,
             dark,
             ink,
             next,
@@ -117,9 +121,8 @@ impl Band {
     }
 }
 
-/// The zone `z` rectified at `s` px/mm, flattened ([`flatten`]), with
-/// `sharpen` sharpened ([`unsharp`]), and binarised.
-#[allow(clippy::too_many_arguments)]
+/// The zone `z` rectified at `s` px/mm, flattened ([`flatten`]) and
+/// binarised ([`binarise`]).
 fn band(
     rgba: &[u8],
     w: usize,
@@ -128,7 +131,6 @@ fn band(
     z: Zone,
     ppm: f64,
     s: f64,
-    sharpen: bool,
 ) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, s, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
@@ -138,9 +140,13 @@ fn band(
         }
     }
     flatten(&mut luma, r.w, r.h);
-    if sharpen {
-        unsharp(&mut luma, r.w, r.h);
-    }
+    binarise(luma, r.w, r.h)
+}
+
+/// The band of the flattened luma `luma` (`w` × `h`): darkness from the
+/// paper (its 90th percentile) to Otsu's threshold, ink below it.
+#[inline(never)]
+fn binarise(luma: Vec<f32>, w: usize, h: usize) -> Option<Band> {
     let mut hist = [0u32; 256];
     for &l in &luma {
         if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
@@ -172,7 +178,7 @@ fn band(
         })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
-    Some(Band::new(r.w, r.h, dark, ink))
+    Some(Band::new(w, h, luma, dark, ink))
 }
 
 /// Radius (px) of the paper's local brightness: wider than a stroke and
@@ -192,23 +198,92 @@ fn flatten(l: &mut [f32], w: usize, h: usize) {
 }
 
 /// The maximum (`max`) or the mean of `v` (`w` × `h`) over the square of
-/// radius `r` around each pixel: rows, then columns.
+/// radius `r` around each pixel: each row, then all the columns at once, a
+/// row of the band at a time (a column gathered pixel by pixel, a stride
+/// apart, cost more than its filter). The same values, bit for bit, as a
+/// lane at a time: a maximum in any order, each column's running sum in
+/// its order.
 fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
-    let (mut lane, mut out) = (Vec::new(), Vec::new());
-    for (n, len, step, stride) in [(h, w, 1, w), (w, h, w, 1)] {
-        for k in 0..n {
-            lane.clear();
-            lane.extend((0..len).map(|i| v.get(k * stride + i * step).copied().unwrap_or(0.0)));
-            if max {
-                max1(&lane, &mut out, r);
-            } else {
-                mean1(&lane, &mut out, r);
-            }
-            for (i, &x) in out.iter().enumerate() {
-                if let Some(o) = v.get_mut(k * stride + i * step) {
-                    *o = x;
-                }
-            }
+    let Some(v) = v.get_mut(..w * h).filter(|_| w > 0) else {
+        return;
+    };
+    let mut out = Vec::with_capacity(w);
+    for row in v.chunks_exact_mut(w) {
+        if max {
+            max1(row, &mut out, r);
+        } else {
+            mean1(row, &mut out, r);
+        }
+        row.copy_from_slice(&out);
+    }
+    if max {
+        max_cols(v, w, r);
+    } else {
+        mean_cols(v, w, r);
+    }
+}
+
+/// [`max1`] down every column of `v` (rows of `w`, `w` > 0), a row at a
+/// time.
+fn max_cols(v: &mut [f32], w: usize, r: usize) {
+    let (n, k) = (v.len() / w, 2 * r + 1);
+    // Running maxima from each block's start (g) and from its end (hh).
+    let (mut g, mut hh) = (v.to_vec(), v.to_vec());
+    let rowmax = |c: &mut [f32], p: &[f32]| {
+        for (c, &p) in c.iter_mut().zip(p) {
+            *c = c.max(p);
+        }
+    };
+    for i in 1..n {
+        if i % k != 0 {
+            let (p, c) = g.split_at_mut(i * w);
+            rowmax(c, p.get((i - 1) * w..).unwrap_or(&[]));
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if (i + 1) % k != 0 {
+            let (c, p) = hh.split_at_mut((i + 1) * w);
+            rowmax(c.get_mut(i * w..).unwrap_or(&mut []), p);
+        }
+    }
+    for (i, row) in v.chunks_exact_mut(w).enumerate() {
+        let (a, b) = (i.saturating_sub(r), (i + r).min(n - 1));
+        // The window a..=b spans at most two blocks: hh from a to its
+        // block's end, g from b's block start to b. Within one block it is
+        // cut by an end: g at b when it starts the block, else hh at a
+        // (the block then ends at b, the last row).
+        let (p, q) = match (a / k == b / k, a % k == 0) {
+            (false, _) => (hh.get(a * w..), g.get(b * w..)),
+            (true, true) => (g.get(b * w..), g.get(b * w..)),
+            (true, false) => (hh.get(a * w..), hh.get(a * w..)),
+        };
+        for ((o, &p), &q) in row.iter_mut().zip(p.unwrap_or(&[])).zip(q.unwrap_or(&[])) {
+            *o = p.max(q);
+        }
+    }
+}
+
+/// [`mean1`] down every column of `v` (rows of `w`, `w` > 0), a row at a
+/// time.
+fn mean_cols(v: &mut [f32], w: usize, r: usize) {
+    let n = v.len() / w;
+    // Each column's running sums, row by row (row 0: none).
+    let (mut prefix, mut run) = (vec![0f32; w], vec![0f32; w]);
+    prefix.reserve(v.len());
+    for row in v.chunks_exact(w) {
+        for (s, &d) in run.iter_mut().zip(row) {
+            *s += d;
+        }
+        prefix.extend_from_slice(&run);
+    }
+    for (i, row) in v.chunks_exact_mut(w).enumerate() {
+        let (a, b) = (i.saturating_sub(r), (i + r + 1).min(n));
+        let (pa, pb) = (prefix.get(a * w..), prefix.get(b * w..));
+        let (Some(pa), Some(pb)) = (pa, pb) else {
+            continue;
+        };
+        for ((o, &qa), &qb) in row.iter_mut().zip(pa).zip(pb) {
+            *o = (qb - qa) / (b - a).max(1) as f32;
         }
     }
 }
@@ -928,15 +1003,12 @@ const VALIDITY_CLASSES: [u16; 21] = [
 /// Any digit.
 const D: u16 = 0x3ff;
 
-fn number_line(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    hm: &Homography,
-    ppm: f64,
-    sharpen: bool,
-) -> Option<Line> {
-    let b = band(rgba, w, h, hm, layout::P_NUMBER, ppm, S, sharpen)?;
+fn number_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Line> {
+    number_of(band(rgba, w, h, hm, layout::P_NUMBER, ppm, S)?)
+}
+
+/// The number line of its band `b`.
+fn number_of(b: Band) -> Option<Line> {
     let r = rows(&b)?;
     let (o, pp, _) = cells(&profile(&b, r), 18, 50.5 / 18.0 * S, 0)?;
     let g = Some(gradients(&b));
@@ -1015,7 +1087,7 @@ pub fn number_scores(
     ppm: f64,
 ) -> Option<Vec<[f64; 11]>> {
     let sc = line_cells(
-        &number_line(rgba, w, h, hm, ppm, false)?,
+        &number_line(rgba, w, h, hm, ppm)?,
         &templates((WD, WP)),
         None,
         false,
@@ -1032,7 +1104,7 @@ pub fn number_scores(
 /// the line out of the band); the first confident read wins.
 pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Number> {
     let tpl = templates((WD, WP));
-    let line = number_line(rgba, w, h, hm, ppm, false);
+    let line = number_line(rgba, w, h, hm, ppm);
     let first = line.as_ref().and_then(|l| read_line(l, &tpl, false));
     if first.as_ref().is_some_and(|n| n.confidence >= 0.9) {
         return first;
@@ -1040,7 +1112,7 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     let sharp = line.as_ref().map_or(1.0, sharpness);
     // A line too blurred for any registration to read is not registered.
     let wide = (sharp >= SHARP_MIN)
-        .then(|| band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS, false))
+        .then(|| band(rgba, w, h, hm, NUMBER_AT.wide, ppm, RS))
         .flatten();
     // Without perspective first: with it, the fit found a wrong bend on
     // lines the plain fit reads (seed 7 #26, #231).
@@ -1057,8 +1129,7 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         if bends > 0 && bend == 0.0 {
             break;
         }
-        let read =
-            number_line(rgba, w, h, &moved, ppm, false).and_then(|l| read_line(&l, &tpl, true));
+        let read = number_line(rgba, w, h, &moved, ppm).and_then(|l| read_line(&l, &tpl, true));
         if read.as_ref().is_some_and(|n| n.confidence >= 0.9) {
             return read.map(|n| Number {
                 moved: Some(moved),
@@ -1069,8 +1140,13 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
     // A blurred line nothing else read is read once more, sharpened
     // ([`unsharp`]).
     (sharp < SHARP_MAX)
-        .then(|| number_line(rgba, w, h, hm, ppm, true))
+        .then_some(line)
         .flatten()
+        .and_then(|l| {
+            let (mut luma, w, h) = (l.b.luma, l.b.w, l.b.h);
+            unsharp(&mut luma, w, h);
+            number_of(binarise(luma, w, h)?)
+        })
         .and_then(|l| read_line(&l, &tpl, true))
         .filter(|n| n.confidence >= 0.9)
         .or(first)
@@ -1289,7 +1365,7 @@ pub struct ValidityScan {
 }
 
 fn validity_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> Option<Line> {
-    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm, S, false)?;
+    let b = band(rgba, w, h, hm, layout::E_VALIDITY, ppm, S)?;
     let r = rows(&b)?;
     let p = profile(&b, r);
     let (first, last) = extent(&p)?;
@@ -1382,7 +1458,7 @@ pub fn read_validity(
     if first.as_ref().is_some_and(|v| v.confidence >= 0.9) {
         return first;
     }
-    band(rgba, w, h, hm, VALIDITY_AT.wide, ppm, RS, false)
+    band(rgba, w, h, hm, VALIDITY_AT.wide, ppm, RS)
         .and_then(|wide| register(&wide, hm, 0, &VALIDITY_AT))
         .and_then(|(moved, _)| read(&moved))
         // A long-term line has one date, nothing to check it against: only
@@ -1576,7 +1652,7 @@ mod tests {
     fn band_of(w: usize, dark: Vec<f32>) -> Band {
         let h = dark.len() / w;
         let ink = dark.iter().map(|&d| d >= 0.5).collect();
-        Band::new(w, h, dark, ink)
+        Band::new(w, h, Vec::new(), dark, ink)
     }
 
     #[test]
