@@ -244,6 +244,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     }
     if let Some(q) = complete(&nq, &card.outside) {
         nq = q;
+        if let Some(q) = extent(rgba, w, h, &nq, &card.outside, card.side, card.ppm) {
+            nq = q;
+        }
     }
     // An outline already on the card's edges stays: the polish is for a
     // side taken from another edge, and a small shift only moves the
@@ -273,7 +276,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
 /// visible sides needs the camera's focal length and principal point:
 /// neither is known (see docs/notes/vision-corners.md, fifteenth session).
 fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
-    let i = (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))?;
+    let i = cut_side(outside)?;
     // A–B the visible opposite side; A→P and B→Q the visible sides.
     let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
     let (p, pq) = (geom::at(q, i), geom::at(q, i + 1));
@@ -307,6 +310,154 @@ fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
     *nq.get_mut((i + 1) % 4)? = (b.0 + ub.0 * h / cb, b.1 + ub.1 * h / cb);
     // Convex: a trapezoid, C–D parallel to A–B and as directed.
     Some(nq)
+}
+
+/// The side (corners i and i + 1) whose two corners are `outside`.
+fn cut_side(outside: &[usize]) -> Option<usize> {
+    (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))
+}
+
+/// A printed group whose ends are fixed on every card: the row (mm, top
+/// and bottom), its ends along the card (mm from the left side) and the gap
+/// (mm) under which inked columns are one group.
+struct Fixed {
+    rows: (f64, f64),
+    ends: (f64, f64),
+    gap: f64,
+}
+
+/// Portrait side: the 18-character number (公民身份号码's label ends ~6 mm
+/// left of it).
+const NUMBER_INK: Fixed = Fixed {
+    rows: (44.9, 48.3),
+    ends: (29.1, 78.2),
+    gap: 3.0,
+};
+/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
+const TITLE_INK: Fixed = Fixed {
+    rows: (9.2, 12.8),
+    ends: (30.8, 73.1),
+    gap: 3.5,
+};
+
+/// Sampling of [`extent`]'s band (px/mm).
+const EXTENT_S: f64 = 4.0;
+
+/// A cut card (a short side hidden) placed again along its length by its
+/// print: the group of [`Fixed`] ink nearest the hidden side (the number,
+/// or the title), found on the card rectified by `q` over a band that runs
+/// well past the hidden side, scales the card's length about the visible
+/// short side (in `q`'s own card frame, so the perspective the visible
+/// sides give is kept). The outline from [`complete`] assumes no
+/// foreshortening along the card; the print shows it.
+fn extent(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    q: &[Pt; 4],
+    outside: &[usize],
+    side: super::Side,
+    ppm: f64,
+) -> Option<[Pt; 4]> {
+    let i = cut_side(outside)?;
+    // Side 1 is the right one, side 3 the left (the card's own corners).
+    if i % 2 == 0 {
+        return None;
+    }
+    let fx = match side {
+        super::Side::Portrait => &NUMBER_INK,
+        super::Side::Emblem => &TITLE_INK,
+        super::Side::Unknown => return None,
+    };
+    let hm = geom::Homography::from_rect(CARD.0, CARD.1, q)?;
+    let left = i == 3;
+    // The band: from just inside the visible side to 30 % of the card's
+    // length past the hidden one.
+    let (x0, x1) = if left {
+        (-0.3 * CARD.0, CARD.0 - 1.0)
+    } else {
+        (1.0, 1.3 * CARD.0)
+    };
+    let b = super::rectify(rgba, w, h, &hm, (x0, fx.rows.0, x1, fx.rows.1), EXTENT_S, ppm);
+    // Columns: inked (pixels well under the band's light level), or cut
+    // (a pixel outside the frame).
+    let mut lum: Vec<f32> = Vec::with_capacity(b.w * b.h);
+    let mut cut = vec![false; b.w];
+    for y in 0..b.h {
+        for (x, c) in cut.iter_mut().enumerate() {
+            match b.luma(x, y) {
+                Some(v) => lum.push(v),
+                None => *c = true,
+            }
+        }
+    }
+    if lum.len() < 16 {
+        return None;
+    }
+    lum.sort_unstable_by(|a, b| a.total_cmp(b));
+    let (lo, hi) = (lum[lum.len() / 20], lum[lum.len() * 9 / 10]);
+    if hi - lo < 40.0 {
+        return None;
+    }
+    let th = (lo + hi) / 2.0;
+    let ink: Vec<u32> = (0..b.w)
+        .map(|x| {
+            (0..b.h)
+                .filter(|&y| b.luma(x, y).is_some_and(|v| v < th))
+                .count() as u32
+        })
+        .collect();
+    // The group of inked columns (gaps under fx.gap) with the most ink.
+    let gap = (fx.gap * EXTENT_S) as usize;
+    let (mut best, mut start, mut last, mut sum) = ((0, 0, 0u32), 0, 0, 0u32);
+    for (x, &v) in ink.iter().enumerate() {
+        if v >= 2 {
+            if sum == 0 || x > last + gap {
+                (start, sum) = (x, 0);
+            }
+            sum += v;
+            last = x;
+            if sum > best.2 {
+                best = (start, x, sum);
+            }
+        }
+    }
+    // The end nearer the hidden side, clear of the frame's edge.
+    let (near, t) = if left {
+        (best.0, fx.ends.0)
+    } else {
+        (best.1, fx.ends.1)
+    };
+    let pad = (1.5 * EXTENT_S) as usize;
+    let lo_x = near.saturating_sub(pad);
+    if best.2 == 0 || near < pad || near + pad >= b.w || cut[lo_x..=near + pad].iter().any(|&c| c) {
+        return None;
+    }
+    let u = x0 + (near as f64 + 0.5) / EXTENT_S;
+    let (uv, th_) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
+    // true = uv + beta (u − uv).
+    let beta = (t - uv) / (u - uv);
+    // The group's length agrees (the emblem or a label taken or merged in
+    // does not).
+    let len = (best.1 - best.0) as f64 / EXTENT_S;
+    let agree = (fx.ends.1 - fx.ends.0) / len / beta;
+    if !(0.8..1.25).contains(&beta) || !(0.92..1.08).contains(&agree) {
+        return None;
+    }
+    // The hidden side at the print's row; its far corner (the one further
+    // from the row) stays: one row does not tell the side's turn, and the
+    // truth's hidden side is often turned in `q`'s frame (perspective).
+    let uh = uv + (th_ - uv) / beta;
+    let row = (fx.rows.0 + fx.rows.1) / 2.0;
+    let far = if row < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
+    let near_v = CARD.1 - far;
+    let un = th_ + (uh - th_) * (near_v - far) / (row - far);
+    let mut nq = *q;
+    // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
+    let (top, bottom) = if left { (0, 3) } else { (1, 2) };
+    let c = if far == 0.0 { bottom } else { top };
+    *nq.get_mut(c)? = hm.map(un, near_v)?;
+    geom::convex(&nq).then_some(nq)
 }
 
 /// The RGBA frame [`polish`] reads.
