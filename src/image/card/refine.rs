@@ -242,6 +242,13 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var("CAL").is_ok() && card.outside.is_empty() {
+        if let Some(hm) = geom::Homography::from_rect(CARD.0, CARD.1, &nq) {
+            let f: [&Fixed; 2] = if card.side == super::Side::Portrait { [&NUMBER_INK, &VALUES_INK] } else { [&TITLE_INK, &LABELS_INK] };
+            for fx in f { for left in [true, false] { let _ = hidden_at(rgba, w, h, &hm, card.ppm, left, fx); } }
+        }
+    }
     if let Some(q) = complete(&nq, &card.outside) {
         nq = q;
         if let Some(q) = extent(rgba, w, h, &nq, &card.outside, card.side, card.ppm) {
@@ -317,39 +324,67 @@ fn cut_side(outside: &[usize]) -> Option<usize> {
     (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))
 }
 
-/// A printed group whose ends are fixed on every card: the row (mm, top
-/// and bottom), its ends along the card (mm from the left side) and the gap
-/// (mm) under which inked columns are one group.
+/// A printed group whose ends are fixed on every card: the rows (mm, top
+/// and bottom) it lies in, its ends along the card (mm from the left side;
+/// where its ink starts and ends on the tuning seeds' cards with true
+/// corners; the end `INFINITY` when it is not fixed), the gap (mm) under
+/// which inked columns are one group, and where it starts in the outline's
+/// frame (mm; a cut card's is a few mm off): the group with the most ink of
+/// those that start there is taken.
 struct Fixed {
     rows: (f64, f64),
     ends: (f64, f64),
     gap: f64,
+    starts: (f64, f64),
 }
 
 /// Portrait side: the 18-character number (公民身份号码's label ends ~6 mm
 /// left of it).
 const NUMBER_INK: Fixed = Fixed {
     rows: (44.9, 48.3),
-    ends: (29.1, 78.2),
+    ends: (29.2, 78.4),
     gap: 3.0,
+    starts: (20.0, 40.0),
+};
+/// Portrait side: the values of 姓名, 性别 and 出生 start in one column,
+/// ~4 mm right of their labels' (its end is not fixed).
+const VALUES_INK: Fixed = Fixed {
+    rows: (5.5, 21.5),
+    ends: (16.2, f64::INFINITY),
+    gap: 3.0,
+    starts: (10.5, 24.0),
 };
 /// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
 const TITLE_INK: Fixed = Fixed {
     rows: (9.2, 12.8),
-    ends: (30.8, 73.1),
+    ends: (30.95, 73.2),
     gap: 3.5,
+    starts: (24.0, 40.0),
+};
+/// Emblem side: the labels 签发机关 and 有效期限 (~4 mm left of their
+/// values).
+const LABELS_INK: Fixed = Fixed {
+    rows: (40.0, 49.5),
+    ends: (15.45, 26.1),
+    gap: 2.0,
+    starts: (9.0, 24.0),
 };
 
-/// Sampling of [`extent`]'s band (px/mm).
+/// Sampling of [`hidden_at`]'s band (px/mm).
 const EXTENT_S: f64 = 4.0;
+/// The least luma between [`hidden_at`]'s band's ink and paper (its 5th
+/// and 90th percentiles).
+const EXTENT_CONTRAST: f32 = 25.0;
 
 /// A cut card (a short side hidden) placed again along its length by its
-/// print: the group of [`Fixed`] ink nearest the hidden side (the number,
-/// or the title), found on the card rectified by `q` over a band that runs
-/// well past the hidden side, scales the card's length about the visible
-/// short side (in `q`'s own card frame, so the perspective the visible
-/// sides give is kept). The outline from [`complete`] assumes no
-/// foreshortening along the card; the print shows it.
+/// print: where the hidden side crosses the rows of a [`Fixed`] group
+/// ([`hidden_at`]: the number or the title), and of a second one far from
+/// it when the left side is hidden (the values' or the labels' column); the
+/// hidden side through the two, or through the one and its far corner as
+/// [`complete`] put it (one row does not tell the side's turn, and the
+/// truth's hidden side is often turned in the outline's frame: perspective).
+/// [`complete`] assumes no foreshortening along the card; the print shows
+/// it.
 fn extent(
     rgba: &[u8],
     w: usize,
@@ -364,13 +399,42 @@ fn extent(
     if i % 2 == 0 {
         return None;
     }
-    let fx = match side {
-        super::Side::Portrait => &NUMBER_INK,
-        super::Side::Emblem => &TITLE_INK,
+    let left = i == 3;
+    let (one, two) = match side {
+        super::Side::Portrait => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Emblem => (&TITLE_INK, &LABELS_INK),
         super::Side::Unknown => return None,
     };
     let hm = geom::Homography::from_rect(CARD.0, CARD.1, q)?;
-    let left = i == 3;
+    let mid = |f: &Fixed| (f.rows.0 + f.rows.1) / 2.0;
+    let at = |f: &Fixed| hidden_at(rgba, w, h, &hm, ppm, left, f).map(|u| (u, mid(f)));
+    let (u1, r1) = at(one)?;
+    let th = if left { 0.0 } else { CARD.0 };
+    let far = if r1 < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
+    let (u2, r2) = left.then(|| at(two)).flatten().unwrap_or((th, far));
+    let u = |v: f64| u1 + (u2 - u1) * (v - r1) / (r2 - r1);
+    let mut nq = *q;
+    // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
+    let (top, bottom) = if left { (0, 3) } else { (1, 2) };
+    *nq.get_mut(top)? = hm.map(u(0.0), 0.0)?;
+    *nq.get_mut(bottom)? = hm.map(u(CARD.1), CARD.1)?;
+    geom::convex(&nq).then_some(nq)
+}
+
+/// Where the hidden side crosses `fx`'s rows (mm along the card in `hm`'s
+/// frame): `fx`'s group found on a band that runs well past the hidden
+/// side, its end nearer the hidden side (clear of the frame's edge) put at
+/// its printed place by scaling the card about the visible short side (in
+/// `hm`'s own frame, so the perspective the visible sides give is kept).
+fn hidden_at(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &geom::Homography,
+    ppm: f64,
+    left: bool,
+    fx: &Fixed,
+) -> Option<f64> {
     // The band: from just inside the visible side to 30 % of the card's
     // length past the hidden one.
     let (x0, x1) = if left {
@@ -378,46 +442,50 @@ fn extent(
     } else {
         (1.0, 1.3 * CARD.0)
     };
-    let b = super::rectify(rgba, w, h, &hm, (x0, fx.rows.0, x1, fx.rows.1), EXTENT_S, ppm);
+    let b = super::rectify(rgba, w, h, hm, (x0, fx.rows.0, x1, fx.rows.1), EXTENT_S, ppm);
     // Columns: inked (pixels well under the band's light level), or cut
-    // (a pixel outside the frame).
+    // (half their pixels or more outside the frame: the frame's edge may
+    // cross the band at a slant).
     let mut lum: Vec<f32> = Vec::with_capacity(b.w * b.h);
-    let mut cut = vec![false; b.w];
+    let mut out = vec![0usize; b.w];
     for y in 0..b.h {
-        for (x, c) in cut.iter_mut().enumerate() {
+        for (x, c) in out.iter_mut().enumerate() {
             match b.luma(x, y) {
                 Some(v) => lum.push(v),
-                None => *c = true,
+                None => *c += 1,
             }
         }
     }
+    let cut: Vec<bool> = out.iter().map(|&n| 2 * n >= b.h).collect();
     if lum.len() < 16 {
         return None;
     }
     lum.sort_unstable_by(|a, b| a.total_cmp(b));
     let (lo, hi) = (lum[lum.len() / 20], lum[lum.len() * 9 / 10]);
-    if hi - lo < 40.0 {
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var("CAL").is_ok() {
+        eprintln!("BAND row={:.1} lo={lo} hi={hi}", fx.rows.0);
+    }
+    if hi - lo < EXTENT_CONTRAST {
         return None;
     }
     let th = (lo + hi) / 2.0;
-    let ink: Vec<u32> = (0..b.w)
-        .map(|x| {
-            (0..b.h)
-                .filter(|&y| b.luma(x, y).is_some_and(|v| v < th))
-                .count() as u32
-        })
-        .collect();
-    // The group of inked columns (gaps under fx.gap) with the most ink.
+    // The group of inked columns (gaps under fx.gap) with the most ink of
+    // those starting within fx.starts.
     let gap = (fx.gap * EXTENT_S) as usize;
+    let within = |x: usize| (fx.starts.0..fx.starts.1).contains(&(x0 + x as f64 / EXTENT_S));
     let (mut best, mut start, mut last, mut sum) = ((0, 0, 0u32), 0, 0, 0u32);
-    for (x, &v) in ink.iter().enumerate() {
+    for x in 0..b.w {
+        let v = (0..b.h)
+            .filter(|&y| b.luma(x, y).is_some_and(|v| v < th))
+            .count() as u32;
         if v >= 2 {
             if sum == 0 || x > last + gap {
                 (start, sum) = (x, 0);
             }
             sum += v;
             last = x;
-            if sum > best.2 {
+            if within(start) && sum > best.2 {
                 best = (start, x, sum);
             }
         }
@@ -430,34 +498,29 @@ fn extent(
     };
     let pad = (1.5 * EXTENT_S) as usize;
     let lo_x = near.saturating_sub(pad);
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var("CAL").is_ok() {
+        let fc = cut.iter().rposition(|&c| c).map_or(-99.0, |i| x0 + i as f64 / EXTENT_S);
+        let fc2 = cut.iter().position(|&c| c).map_or(-99.0, |i| x0 + i as f64 / EXTENT_S);
+        eprintln!("GROUP row={:.1} {:.2}..{:.2} lastcut={fc:.1} firstcut={fc2:.1}", fx.rows.0, x0 + best.0 as f64 / EXTENT_S, x0 + best.1 as f64 / EXTENT_S);
+    }
     if best.2 == 0 || near < pad || near + pad >= b.w || cut[lo_x..=near + pad].iter().any(|&c| c) {
         return None;
     }
     let u = x0 + (near as f64 + 0.5) / EXTENT_S;
-    let (uv, th_) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
-    // true = uv + beta (u − uv).
+    let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
+    // printed = uv + beta (u − uv).
     let beta = (t - uv) / (u - uv);
-    // The group's length agrees (the emblem or a label taken or merged in
-    // does not).
+    // The most-inked group's length agrees (the emblem or a label taken or
+    // merged in does not).
     let len = (best.1 - best.0) as f64 / EXTENT_S;
     let agree = (fx.ends.1 - fx.ends.0) / len / beta;
-    if !(0.8..1.25).contains(&beta) || !(0.92..1.08).contains(&agree) {
-        return None;
+    let fits = fx.ends.1 == f64::INFINITY || (0.92..1.08).contains(&agree);
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var("CAL").is_ok() {
+        eprintln!("EXTENT left={left} row={:.1} group={:.2}..{:.2} beta={beta:.4} agree={agree:.3}", fx.rows.0, x0 + best.0 as f64 / EXTENT_S + 0.125, x0 + best.1 as f64 / EXTENT_S + 0.125);
     }
-    // The hidden side at the print's row; its far corner (the one further
-    // from the row) stays: one row does not tell the side's turn, and the
-    // truth's hidden side is often turned in `q`'s frame (perspective).
-    let uh = uv + (th_ - uv) / beta;
-    let row = (fx.rows.0 + fx.rows.1) / 2.0;
-    let far = if row < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
-    let near_v = CARD.1 - far;
-    let un = th_ + (uh - th_) * (near_v - far) / (row - far);
-    let mut nq = *q;
-    // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
-    let (top, bottom) = if left { (0, 3) } else { (1, 2) };
-    let c = if far == 0.0 { bottom } else { top };
-    *nq.get_mut(c)? = hm.map(un, near_v)?;
-    geom::convex(&nq).then_some(nq)
+    ((0.8..1.25).contains(&beta) && fits).then(|| uv + (uh - uv) / beta)
 }
 
 /// The RGBA frame [`polish`] reads.
