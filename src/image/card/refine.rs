@@ -372,6 +372,9 @@ const LABELS_INK: Fixed = Fixed {
 
 /// Sampling of [`hidden_at`]'s band (px/mm).
 const EXTENT_S: f64 = 4.0;
+/// The least distance (mm) of a group's far end from the visible side for a
+/// scale from it (the hidden side is extrapolated from it).
+const EXTENT_BASE: f64 = 25.0;
 /// The least luma between [`hidden_at`]'s band's ink and paper (its 5th
 /// and 90th percentiles).
 const EXTENT_CONTRAST: f32 = 25.0;
@@ -411,7 +414,7 @@ fn extent(
     let (u1, r1) = at(one)?;
     let th = if left { 0.0 } else { CARD.0 };
     let far = if r1 < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
-    let (u2, r2) = left.then(|| at(two)).flatten().unwrap_or((th, far));
+    let (u2, r2) = at(two).unwrap_or((th, far));
     let u = |v: f64| u1 + (u2 - u1) * (v - r1) / (r2 - r1);
     let mut nq = *q;
     // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
@@ -490,37 +493,40 @@ fn hidden_at(
             }
         }
     }
-    // The end nearer the hidden side, clear of the frame's edge.
-    let (near, t) = if left {
-        (best.0, fx.ends.0)
-    } else {
-        (best.1, fx.ends.1)
-    };
-    let pad = (1.5 * EXTENT_S) as usize;
-    let lo_x = near.saturating_sub(pad);
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var("CAL").is_ok() {
-        let fc = cut.iter().rposition(|&c| c).map_or(-99.0, |i| x0 + i as f64 / EXTENT_S);
-        let fc2 = cut.iter().position(|&c| c).map_or(-99.0, |i| x0 + i as f64 / EXTENT_S);
-        eprintln!("GROUP row={:.1} {:.2}..{:.2} lastcut={fc:.1} firstcut={fc2:.1}", fx.rows.0, x0 + best.0 as f64 / EXTENT_S, x0 + best.1 as f64 / EXTENT_S);
-    }
-    if best.2 == 0 || near < pad || near + pad >= b.w || cut[lo_x..=near + pad].iter().any(|&c| c) {
+    if best.2 == 0 {
         return None;
     }
-    let u = x0 + (near as f64 + 0.5) / EXTENT_S;
+    // The group's end nearer the hidden side, or its far end when that one
+    // is cut (a card cut on the right shows its number's start, not its
+    // end) and far enough from the visible side for a scale; either clear of
+    // the frame's edge.
+    let (near, far, t_near, t_far) = if left {
+        (best.0, best.1, fx.ends.0, fx.ends.1)
+    } else {
+        (best.1, best.0, fx.ends.1, fx.ends.0)
+    };
+    let pad = (1.5 * EXTENT_S) as usize;
+    let clear = |x: usize| x >= pad && x + pad < b.w && !cut[x - pad..=x + pad].iter().any(|&c| c);
+    let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
     let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
     // printed = uv + beta (u − uv).
-    let beta = (t - uv) / (u - uv);
-    // The most-inked group's length agrees (the emblem or a label taken or
-    // merged in does not).
-    let len = (best.1 - best.0) as f64 / EXTENT_S;
-    let agree = (fx.ends.1 - fx.ends.0) / len / beta;
-    let fits = fx.ends.1 == f64::INFINITY || (0.92..1.08).contains(&agree);
+    let scale = |x: usize, t: f64| (t - uv) / (at(x) - uv);
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var("CAL").is_ok() {
-        eprintln!("EXTENT left={left} row={:.1} group={:.2}..{:.2} beta={beta:.4} agree={agree:.3}", fx.rows.0, x0 + best.0 as f64 / EXTENT_S + 0.125, x0 + best.1 as f64 / EXTENT_S + 0.125);
+        eprintln!("GROUP left={left} row={:.1} {:.2}..{:.2} clear near={} far={}", fx.rows.0, at(best.0), at(best.1), clear(near), clear(far));
     }
-    ((0.8..1.25).contains(&beta) && fits).then(|| uv + (uh - uv) / beta)
+    let beta = if t_near.is_finite() && clear(near) {
+        let beta = scale(near, t_near);
+        // The group's length agrees when both its ends are fixed (the
+        // emblem or a label taken or merged in does not).
+        let agree = (t_far - t_near) / (at(far) - at(near)) / beta;
+        (!t_far.is_finite() || (0.92..1.08).contains(&agree)).then_some(beta)?
+    } else if clear(far) && (t_far - uv).abs() >= EXTENT_BASE {
+        scale(far, t_far)
+    } else {
+        return None;
+    };
+    (0.8..1.25).contains(&beta).then(|| uv + (uh - uv) / beta)
 }
 
 /// The RGBA frame [`polish`] reads.
