@@ -242,13 +242,6 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var("CAL").is_ok() && card.outside.is_empty() {
-        if let Some(hm) = geom::Homography::from_rect(CARD.0, CARD.1, &nq) {
-            let f: [&Fixed; 2] = if card.side == super::Side::Portrait { [&NUMBER_INK, &VALUES_INK] } else { [&TITLE_INK, &LABELS_INK] };
-            for fx in f { for left in [true, false] { let _ = hidden_at(rgba, w, h, &hm, card.ppm, left, fx); } }
-        }
-    }
     if let Some(q) = complete(&nq, &card.outside) {
         nq = q;
         if let Some(q) = extent(rgba, w, h, &nq, &card.outside, card.side, card.ppm) {
@@ -382,12 +375,12 @@ const EXTENT_CONTRAST: f32 = 25.0;
 /// A cut card (a short side hidden) placed again along its length by its
 /// print: where the hidden side crosses the rows of a [`Fixed`] group
 /// ([`hidden_at`]: the number or the title), and of a second one far from
-/// it when the left side is hidden (the values' or the labels' column); the
-/// hidden side through the two, or through the one and its far corner as
-/// [`complete`] put it (one row does not tell the side's turn, and the
-/// truth's hidden side is often turned in the outline's frame: perspective).
-/// [`complete`] assumes no foreshortening along the card; the print shows
-/// it.
+/// it (the values' or the labels' column: the left side hidden, or a
+/// column start ≥ [`EXTENT_BASE`] from the visible side); the hidden side
+/// through the two, or through the one and its far corner as [`complete`]
+/// put it (one row does not tell the side's turn, and the truth's hidden
+/// side is often turned in the outline's frame: perspective). [`complete`]
+/// assumes no foreshortening along the card; the print shows it.
 fn extent(
     rgba: &[u8],
     w: usize,
@@ -445,7 +438,15 @@ fn hidden_at(
     } else {
         (1.0, 1.3 * CARD.0)
     };
-    let b = super::rectify(rgba, w, h, hm, (x0, fx.rows.0, x1, fx.rows.1), EXTENT_S, ppm);
+    let b = super::rectify(
+        rgba,
+        w,
+        h,
+        hm,
+        (x0, fx.rows.0, x1, fx.rows.1),
+        EXTENT_S,
+        ppm,
+    );
     // Columns: inked (pixels well under the band's light level), or cut
     // (half their pixels or more outside the frame: the frame's edge may
     // cross the band at a slant).
@@ -465,10 +466,6 @@ fn hidden_at(
     }
     lum.sort_unstable_by(|a, b| a.total_cmp(b));
     let (lo, hi) = (lum[lum.len() / 20], lum[lum.len() * 9 / 10]);
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var("CAL").is_ok() {
-        eprintln!("BAND row={:.1} lo={lo} hi={hi}", fx.rows.0);
-    }
     if hi - lo < EXTENT_CONTRAST {
         return None;
     }
@@ -511,10 +508,6 @@ fn hidden_at(
     let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
     // printed = uv + beta (u − uv).
     let scale = |x: usize, t: f64| (t - uv) / (at(x) - uv);
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var("CAL").is_ok() {
-        eprintln!("GROUP left={left} row={:.1} {:.2}..{:.2} clear near={} far={}", fx.rows.0, at(best.0), at(best.1), clear(near), clear(far));
-    }
     let beta = if t_near.is_finite() && clear(near) {
         let beta = scale(near, t_near);
         // The group's length agrees when both its ends are fixed (the
