@@ -465,7 +465,8 @@ fn hidden_at(
         return None;
     }
     lum.sort_unstable_by(|a, b| a.total_cmp(b));
-    let (lo, hi) = (lum[lum.len() / 20], lum[lum.len() * 9 / 10]);
+    let q = |k: usize| lum.get(lum.len() * k / 20).copied().unwrap_or(0.0);
+    let (lo, hi) = (q(1), q(18));
     if hi - lo < EXTENT_CONTRAST {
         return None;
     }
@@ -503,7 +504,12 @@ fn hidden_at(
         (best.1, best.0, fx.ends.1, fx.ends.0)
     };
     let pad = (1.5 * EXTENT_S) as usize;
-    let clear = |x: usize| x >= pad && x + pad < b.w && !cut[x - pad..=x + pad].iter().any(|&c| c);
+    let clear = |x: usize| {
+        x >= pad
+            && cut
+                .get(x - pad..=x + pad)
+                .is_some_and(|c| !c.iter().any(|&c| c))
+    };
     let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
     let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
     // printed = uv + beta (u − uv).
