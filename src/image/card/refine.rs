@@ -450,23 +450,37 @@ fn hidden_at(
     // Columns: inked (pixels well under the band's light level), or cut
     // (half their pixels or more outside the frame: the frame's edge may
     // cross the band at a slant).
-    let mut lum: Vec<f32> = Vec::with_capacity(b.w * b.h);
+    let mut hist = [0u32; 256];
     let mut out = vec![0usize; b.w];
     for y in 0..b.h {
         for (x, c) in out.iter_mut().enumerate() {
             match b.luma(x, y) {
-                Some(v) => lum.push(v),
+                Some(v) => {
+                    if let Some(n) = hist.get_mut(v as usize) {
+                        *n += 1;
+                    }
+                }
                 None => *c += 1,
             }
         }
     }
     let cut: Vec<bool> = out.iter().map(|&n| 2 * n >= b.h).collect();
-    if lum.len() < 16 {
+    let n: u32 = hist.iter().sum();
+    if n < 16 {
         return None;
     }
-    lum.sort_unstable_by(|a, b| a.total_cmp(b));
-    let q = |k: usize| lum.get(lum.len() * k / 20).copied().unwrap_or(0.0);
-    let (lo, hi) = (q(1), q(18));
+    // The level under which `k` twentieths of the band's pixels lie (a
+    // histogram, not a sort: the sort's code is ~2 KB of wasm).
+    let level = |k: u32| {
+        let mut acc = 0;
+        hist.iter()
+            .position(|&c| {
+                acc += c;
+                acc * 20 > n * k
+            })
+            .unwrap_or(255) as f32
+    };
+    let (lo, hi) = (level(1), level(18));
     if hi - lo < EXTENT_CONTRAST {
         return None;
     }
