@@ -718,4 +718,33 @@ mod tests {
         }
         assert!(complete(&q, &[1, 3]).is_none());
     }
+
+    /// A card at 4 px/mm whose left 10 mm are outside the frame, its
+    /// number and its values' column printed as bars at their fixed places:
+    /// the hidden left side, completed 5 mm too far out, is put back where
+    /// the print puts it; without a printed face, nothing moves.
+    #[test]
+    fn a_cut_cards_hidden_side_is_placed_by_its_print() {
+        let (w, h) = (400usize, 260usize);
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (u, v) = (((i % w) as f64 + 40.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
+            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
+                || ((16.2..45.0).contains(&u) && (7.0..20.0).contains(&v));
+            let l = match (u < CARD.0 && (0.0..CARD.1).contains(&v), inked) {
+                (true, true) => 20,
+                (true, false) => 200,
+                _ => 60,
+            };
+            px.copy_from_slice(&[l, l, l, 255]);
+        }
+        let q = [(-60.0, 20.0), (302.4, 20.0), (302.4, 236.0), (-60.0, 236.0)];
+        let side = super::super::Side::Portrait;
+        let done = extent(&rgba, w, h, &q, &[0, 3], side, 4.0).expect("placed");
+        for c in [done[0], done[3]] {
+            assert!((c.0 + 40.0).abs() < 3.0, "{done:?}");
+        }
+        let none = super::super::Side::Unknown;
+        assert!(extent(&rgba, w, h, &q, &[0, 3], none, 4.0).is_none());
+    }
 }
