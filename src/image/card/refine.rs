@@ -422,6 +422,8 @@ fn extent(
 /// side, its end nearer the hidden side (clear of the frame's edge) put at
 /// its printed place by scaling the card about the visible short side (in
 /// `hm`'s own frame, so the perspective the visible sides give is kept).
+/// (Called, not inlined: it is used twice.)
+#[inline(never)]
 fn hidden_at(
     rgba: &[u8],
     w: usize,
