@@ -244,6 +244,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     }
     if let Some(q) = complete(&nq, &card.outside) {
         nq = q;
+        if let Some(q) = extent(rgba, w, h, &nq, &card.outside, card.side, card.ppm) {
+            nq = q;
+        }
     }
     // An outline already on the card's edges stays: the polish is for a
     // side taken from another edge, and a small shift only moves the
@@ -273,7 +276,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
 /// visible sides needs the camera's focal length and principal point:
 /// neither is known (see docs/notes/vision-corners.md, fifteenth session).
 fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
-    let i = (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))?;
+    let i = cut_side(outside)?;
     // A–B the visible opposite side; A→P and B→Q the visible sides.
     let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
     let (p, pq) = (geom::at(q, i), geom::at(q, i + 1));
@@ -307,6 +310,238 @@ fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
     *nq.get_mut((i + 1) % 4)? = (b.0 + ub.0 * h / cb, b.1 + ub.1 * h / cb);
     // Convex: a trapezoid, C–D parallel to A–B and as directed.
     Some(nq)
+}
+
+/// The side (corners i and i + 1) whose two corners are `outside`.
+fn cut_side(outside: &[usize]) -> Option<usize> {
+    (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))
+}
+
+/// A printed group whose ends are fixed on every card: the rows (mm, top
+/// and bottom) it lies in, its ends along the card (mm from the left side;
+/// where its ink starts and ends on the tuning seeds' cards with true
+/// corners; the end `INFINITY` when it is not fixed), the gap (mm) under
+/// which inked columns are one group, and where it starts in the outline's
+/// frame (mm; a cut card's is a few mm off): the group with the most ink of
+/// those that start there is taken.
+struct Fixed {
+    rows: (f64, f64),
+    ends: (f64, f64),
+    gap: f64,
+    starts: (f64, f64),
+}
+
+/// Portrait side: the 18-character number (公民身份号码's label ends ~6 mm
+/// left of it).
+const NUMBER_INK: Fixed = Fixed {
+    rows: (44.9, 48.3),
+    ends: (29.2, 78.4),
+    gap: 3.0,
+    starts: (20.0, 40.0),
+};
+/// Portrait side: the values of 姓名, 性别 and 出生 start in one column,
+/// ~4 mm right of their labels' (its end is not fixed).
+const VALUES_INK: Fixed = Fixed {
+    rows: (5.5, 21.5),
+    ends: (16.2, f64::INFINITY),
+    gap: 3.0,
+    starts: (10.5, 24.0),
+};
+/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
+const TITLE_INK: Fixed = Fixed {
+    rows: (9.2, 12.8),
+    ends: (30.95, 73.2),
+    gap: 3.5,
+    starts: (24.0, 40.0),
+};
+/// Emblem side: the labels 签发机关 and 有效期限 (~4 mm left of their
+/// values).
+const LABELS_INK: Fixed = Fixed {
+    rows: (40.0, 49.5),
+    ends: (15.45, 26.1),
+    gap: 2.0,
+    starts: (9.0, 24.0),
+};
+
+/// Sampling of [`hidden_at`]'s band (px/mm).
+const EXTENT_S: f64 = 4.0;
+/// The least distance (mm) of a group's far end from the visible side for a
+/// scale from it (the hidden side is extrapolated from it).
+const EXTENT_BASE: f64 = 25.0;
+/// The least luma between [`hidden_at`]'s band's ink and paper (its 5th
+/// and 90th percentiles).
+const EXTENT_CONTRAST: f32 = 25.0;
+
+/// A cut card (a short side hidden) placed again along its length by its
+/// print: where the hidden side crosses the rows of a [`Fixed`] group
+/// ([`hidden_at`]: the number or the title), and of a second one far from
+/// it (the values' or the labels' column: the left side hidden, or a
+/// column start ≥ [`EXTENT_BASE`] from the visible side); the hidden side
+/// through the two, or through the one and its far corner as [`complete`]
+/// put it (one row does not tell the side's turn, and the truth's hidden
+/// side is often turned in the outline's frame: perspective). [`complete`]
+/// assumes no foreshortening along the card; the print shows it.
+fn extent(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    q: &[Pt; 4],
+    outside: &[usize],
+    side: super::Side,
+    ppm: f64,
+) -> Option<[Pt; 4]> {
+    let i = cut_side(outside)?;
+    // Side 1 is the right one, side 3 the left (the card's own corners).
+    if i % 2 == 0 {
+        return None;
+    }
+    let left = i == 3;
+    let (one, two) = match side {
+        super::Side::Portrait => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Emblem => (&TITLE_INK, &LABELS_INK),
+        super::Side::Unknown => return None,
+    };
+    let hm = geom::Homography::from_rect(CARD.0, CARD.1, q)?;
+    let mid = |f: &Fixed| (f.rows.0 + f.rows.1) / 2.0;
+    let at = |f: &Fixed| hidden_at(rgba, w, h, &hm, ppm, left, f).map(|u| (u, mid(f)));
+    let (u1, r1) = at(one)?;
+    let th = if left { 0.0 } else { CARD.0 };
+    let far = if r1 < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
+    let (u2, r2) = at(two).unwrap_or((th, far));
+    let u = |v: f64| u1 + (u2 - u1) * (v - r1) / (r2 - r1);
+    let mut nq = *q;
+    // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
+    let (top, bottom) = if left { (0, 3) } else { (1, 2) };
+    *nq.get_mut(top)? = hm.map(u(0.0), 0.0)?;
+    *nq.get_mut(bottom)? = hm.map(u(CARD.1), CARD.1)?;
+    geom::convex(&nq).then_some(nq)
+}
+
+/// Where the hidden side crosses `fx`'s rows (mm along the card in `hm`'s
+/// frame): `fx`'s group found on a band that runs well past the hidden
+/// side, its end nearer the hidden side (clear of the frame's edge) put at
+/// its printed place by scaling the card about the visible short side (in
+/// `hm`'s own frame, so the perspective the visible sides give is kept).
+/// (Called, not inlined: it is used twice.)
+#[inline(never)]
+fn hidden_at(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    hm: &geom::Homography,
+    ppm: f64,
+    left: bool,
+    fx: &Fixed,
+) -> Option<f64> {
+    // The band: from just inside the visible side to 30 % of the card's
+    // length past the hidden one.
+    let (x0, x1) = if left {
+        (-0.3 * CARD.0, CARD.0 - 1.0)
+    } else {
+        (1.0, 1.3 * CARD.0)
+    };
+    let b = super::rectify(
+        rgba,
+        w,
+        h,
+        hm,
+        (x0, fx.rows.0, x1, fx.rows.1),
+        EXTENT_S,
+        ppm,
+    );
+    // Columns: inked (pixels well under the band's light level), or cut
+    // (half their pixels or more outside the frame: the frame's edge may
+    // cross the band at a slant).
+    let mut hist = [0u32; 256];
+    let mut out = vec![0usize; b.w];
+    for y in 0..b.h {
+        for (x, c) in out.iter_mut().enumerate() {
+            match b.luma(x, y) {
+                Some(v) => {
+                    if let Some(n) = hist.get_mut(v as usize) {
+                        *n += 1;
+                    }
+                }
+                None => *c += 1,
+            }
+        }
+    }
+    let cut: Vec<bool> = out.iter().map(|&n| 2 * n >= b.h).collect();
+    let n: u32 = hist.iter().sum();
+    if n < 16 {
+        return None;
+    }
+    // The level under which `k` twentieths of the band's pixels lie (a
+    // histogram, not a sort: the sort's code is ~2 KB of wasm).
+    let level = |k: u32| {
+        let mut acc = 0;
+        hist.iter()
+            .position(|&c| {
+                acc += c;
+                acc * 20 > n * k
+            })
+            .unwrap_or(255) as f32
+    };
+    let (lo, hi) = (level(1), level(18));
+    if hi - lo < EXTENT_CONTRAST {
+        return None;
+    }
+    let th = (lo + hi) / 2.0;
+    // The group of inked columns (gaps under fx.gap) with the most ink of
+    // those starting within fx.starts.
+    let gap = (fx.gap * EXTENT_S) as usize;
+    let within = |x: usize| (fx.starts.0..fx.starts.1).contains(&(x0 + x as f64 / EXTENT_S));
+    let (mut best, mut start, mut last, mut sum) = ((0, 0, 0u32), 0, 0, 0u32);
+    for x in 0..b.w {
+        let v = (0..b.h)
+            .filter(|&y| b.luma(x, y).is_some_and(|v| v < th))
+            .count() as u32;
+        if v >= 2 {
+            if sum == 0 || x > last + gap {
+                (start, sum) = (x, 0);
+            }
+            sum += v;
+            last = x;
+            if within(start) && sum > best.2 {
+                best = (start, x, sum);
+            }
+        }
+    }
+    if best.2 == 0 {
+        return None;
+    }
+    // The group's end nearer the hidden side, or its far end when that one
+    // is cut (a card cut on the right shows its number's start, not its
+    // end) and far enough from the visible side for a scale; either clear of
+    // the frame's edge.
+    let (near, far, t_near, t_far) = if left {
+        (best.0, best.1, fx.ends.0, fx.ends.1)
+    } else {
+        (best.1, best.0, fx.ends.1, fx.ends.0)
+    };
+    let pad = (1.5 * EXTENT_S) as usize;
+    let clear = |x: usize| {
+        x >= pad
+            && cut
+                .get(x - pad..=x + pad)
+                .is_some_and(|c| !c.iter().any(|&c| c))
+    };
+    let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
+    let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
+    // printed = uv + beta (u − uv).
+    let scale = |x: usize, t: f64| (t - uv) / (at(x) - uv);
+    let beta = if t_near.is_finite() && clear(near) {
+        let beta = scale(near, t_near);
+        // The group's length agrees when both its ends are fixed (the
+        // emblem or a label taken or merged in does not).
+        let agree = (t_far - t_near) / (at(far) - at(near)) / beta;
+        (!t_far.is_finite() || (0.92..1.08).contains(&agree)).then_some(beta)?
+    } else if clear(far) && (t_far - uv).abs() >= EXTENT_BASE {
+        scale(far, t_far)
+    } else {
+        return None;
+    };
+    (0.8..1.25).contains(&beta).then(|| uv + (uh - uv) / beta)
 }
 
 /// The RGBA frame [`polish`] reads.
@@ -484,5 +719,34 @@ mod tests {
             assert!(dist(*p, t) < 1e-6, "{p:?} vs {t:?}");
         }
         assert!(complete(&q, &[1, 3]).is_none());
+    }
+
+    /// A card at 4 px/mm whose left 10 mm are outside the frame, its
+    /// number and its values' column printed as bars at their fixed places:
+    /// the hidden left side, completed 5 mm too far out, is put back where
+    /// the print puts it; without a printed face, nothing moves.
+    #[test]
+    fn a_cut_cards_hidden_side_is_placed_by_its_print() {
+        let (w, h) = (400usize, 260usize);
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (u, v) = (((i % w) as f64 + 40.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
+            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
+                || ((16.2..45.0).contains(&u) && (7.0..20.0).contains(&v));
+            let l = match (u < CARD.0 && (0.0..CARD.1).contains(&v), inked) {
+                (true, true) => 20,
+                (true, false) => 200,
+                _ => 60,
+            };
+            px.copy_from_slice(&[l, l, l, 255]);
+        }
+        let q = [(-60.0, 20.0), (302.4, 20.0), (302.4, 236.0), (-60.0, 236.0)];
+        let side = super::super::Side::Portrait;
+        let done = extent(&rgba, w, h, &q, &[0, 3], side, 4.0).expect("placed");
+        for c in [done[0], done[3]] {
+            assert!((c.0 + 40.0).abs() < 3.0, "{done:?}");
+        }
+        let none = super::super::Side::Unknown;
+        assert!(extent(&rgba, w, h, &q, &[0, 3], none, 4.0).is_none());
     }
 }
