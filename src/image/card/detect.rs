@@ -684,16 +684,14 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
         }
     }
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
-    let any = |_: usize| true;
-    let mut out = best_distinct(&mut all, k, near, &[], &any);
-    let cut = best_distinct(&mut cuts, CUTS, near, &[], &any);
+    let mut out = best_distinct(&mut all, k, near, &[], None);
+    let cut = best_distinct(&mut cuts, CUTS, near, &[], None);
     // The late ones must reach the border (asked only of those selected:
     // 78 M instructions on s2_30 for every completed outline).
-    let reach = |i: usize| visible.get(i).is_some_and(|v| reaches(wk, v));
-    let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut, &reach);
+    let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut, Some((wk, &visible)));
     out.extend(cut);
-    let faint = best_distinct(&mut faints, CUTS, near, &[], &any);
-    let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint, &any);
+    let faint = best_distinct(&mut faints, CUTS, near, &[], None);
+    let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint, None);
     out.extend(faint);
     // (The late ones are refined only when judged: `card::candidates`.)
     for quad in out.iter_mut() {
@@ -713,15 +711,15 @@ const CUTS: usize = 2;
 const LATE_CUTS: usize = 6;
 
 /// The best `k` of `all` whose corners are not all near a better one's or
-/// one of `taken`, among those `ok` takes (by index; asked of the
-/// selected ones only) (repeated selection of the maximum: no sort code in
-/// the wasm).
+/// one of `taken`, with `reach` among those whose visible sides (by index)
+/// reach the border ([`reaches`], asked of the selected ones only)
+/// (repeated selection of the maximum: no sort code in the wasm).
 fn best_distinct(
     all: &mut [(f64, Quad)],
     k: usize,
     near: f64,
     taken: &[Quad],
-    ok: &dyn Fn(usize) -> bool,
+    reach: Option<(&Work, &[[Pt; 4]])>,
 ) -> Vec<Quad> {
     let mut out: Vec<Quad> = Vec::new();
     let mut tries = 0;
@@ -736,8 +734,10 @@ fn best_distinct(
         let Some(e) = all.get_mut(i) else { break };
         e.0 = f64::MIN;
         let quad = e.1.clone();
-        if !ok(i) {
-            continue;
+        if let Some((wk, visible)) = reach {
+            if !visible.get(i).is_some_and(|v| reaches(wk, v)) {
+                continue;
+            }
         }
         tries += 1;
         let same = |o: &Quad| {
