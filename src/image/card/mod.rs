@@ -358,6 +358,12 @@ fn candidates(
         // already passes (two coarse builds per photo: 0.3 G of 8.6 G
         // instructions on s2_30). The late ones are refined only here.
         let late = rank >= always;
+        // Not in the windows' pass (`floor` set): there they never rescued
+        // a photo on the tuning seeds (s2/s7/s8/n12 identical without
+        // them), and run in the slowest photos (misses, negatives).
+        if late && floor > f64::MIN {
+            break;
+        }
         if (quad.faint || late) && win.is_some_and(|(m, _)| m >= 1.0 + LAYOUT_MIN) {
             break;
         }
