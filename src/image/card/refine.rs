@@ -466,7 +466,6 @@ fn hidden_at(
             }
         }
     }
-    let cut: Vec<bool> = out.iter().map(|&n| 2 * n >= b.h).collect();
     let n: u32 = hist.iter().sum();
     if n < 16 {
         return None;
@@ -522,9 +521,9 @@ fn hidden_at(
     let pad = (1.5 * EXTENT_S) as usize;
     let clear = |x: usize| {
         x >= pad
-            && cut
+            && out
                 .get(x - pad..=x + pad)
-                .is_some_and(|c| !c.iter().any(|&c| c))
+                .is_some_and(|c| c.iter().all(|&n| 2 * n < b.h))
     };
     let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
     let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
