@@ -209,7 +209,10 @@ impl Homography {
         ];
         m.iter().all(|v| v.is_finite()).then_some(Homography(m))
     }
-    /// Maps a point (`None` behind the camera / at infinity).
+    /// Maps a point (`None` behind the camera / at infinity). Called, not
+    /// inlined: its callers map a few corners each (rectify does its own
+    /// arithmetic per sample), and the copies cost ~160 B of wasm.
+    #[inline(never)]
     pub fn map(&self, u: f64, v: f64) -> Option<Pt> {
         let m = &self.0;
         let z = m[6] * u + m[7] * v + m[8];
