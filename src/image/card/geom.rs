@@ -173,7 +173,10 @@ impl Line {
     }
 }
 
-/// Euclidean distance.
+/// Euclidean distance. Called, not inlined: its square root is six
+/// unrolled Newton steps (~200 B of wasm at each inlined use; refine.rs
+/// had its own called copy for that); its callers measure a few sides each.
+#[inline(never)]
 pub fn dist(p: Pt, q: Pt) -> f64 {
     crate::rt::sqrt((p.0 - q.0) * (p.0 - q.0) + (p.1 - q.1) * (p.1 - q.1))
 }

@@ -7,7 +7,7 @@
 use crate::rt::prelude::*;
 
 use super::detect::{at, bin_diff, round_i, Quad, Work, NONE, NT};
-use super::geom::{self, Line, Pt};
+use super::geom::{self, dist, Line, Pt};
 use super::layout::CARD;
 use super::Card;
 
@@ -52,13 +52,6 @@ fn refit(
         *corner = p;
     }
     geom::convex(&nq).then_some(nq)
-}
-
-/// [`geom::dist`], called rather than inlined: its square root is six
-/// unrolled Newton steps (~200 B of wasm at each inlined use).
-#[inline(never)]
-fn dist(p: Pt, q: Pt) -> f64 {
-    geom::dist(p, q)
 }
 
 /// The line through two points.
