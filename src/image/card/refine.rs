@@ -405,8 +405,9 @@ fn extent(
     let mut nq = *q;
     // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
     let (top, bottom) = if left { (0, 3) } else { (1, 2) };
-    *nq.get_mut(top)? = hm.map(u(0.0), 0.0)?;
-    *nq.get_mut(bottom)? = hm.map(u(CARD.1), CARD.1)?;
+    for (c, v) in [(top, 0.0), (bottom, CARD.1)] {
+        *nq.get_mut(c)? = hm.map(u(v), v)?;
+    }
     geom::convex(&nq).then_some(nq)
 }
 
