@@ -227,6 +227,23 @@ impl Homography {
             (m[3] * u + m[4] * v + m[5]) / z,
         ))
     }
+    /// The inverse map, (x, y) to (u, v): the adjugate (the inverse up to
+    /// the determinant's scale, which a homography ignores). For the tools
+    /// and tests (the analysis itself maps card to image only).
+    pub fn inverse(&self) -> Homography {
+        let m = &self.0;
+        Homography([
+            m[4] * m[8] - m[5] * m[7],
+            m[2] * m[7] - m[1] * m[8],
+            m[1] * m[5] - m[2] * m[4],
+            m[5] * m[6] - m[3] * m[8],
+            m[0] * m[8] - m[2] * m[6],
+            m[2] * m[3] - m[0] * m[5],
+            m[3] * m[7] - m[4] * m[6],
+            m[1] * m[6] - m[0] * m[7],
+            m[0] * m[4] - m[1] * m[3],
+        ])
+    }
 }
 
 /// Width / height of the rectangle whose projection is `q` (TL, TR, BR, BL),
