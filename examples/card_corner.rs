@@ -121,26 +121,6 @@ const SIDE_OFF: f64 = 0.015;
 /// which it counts as faint: a white card on white paper.
 const LOW: f64 = 12.0;
 
-/// Image → card mm through the inverse of `m` (mm → image, row-major).
-fn unmap(m: &[f64; 9], p: Pt) -> Pt {
-    let inv = [
-        m[4] * m[8] - m[5] * m[7],
-        m[2] * m[7] - m[1] * m[8],
-        m[1] * m[5] - m[2] * m[4],
-        m[5] * m[6] - m[3] * m[8],
-        m[0] * m[8] - m[2] * m[6],
-        m[2] * m[3] - m[0] * m[5],
-        m[3] * m[7] - m[4] * m[6],
-        m[1] * m[6] - m[0] * m[7],
-        m[0] * m[4] - m[1] * m[3],
-    ];
-    let z = inv[6] * p.0 + inv[7] * p.1 + inv[8];
-    (
-        (inv[0] * p.0 + inv[1] * p.1 + inv[2]) / z,
-        (inv[3] * p.0 + inv[4] * p.1 + inv[5]) / z,
-    )
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("directory");
@@ -266,11 +246,12 @@ fn main() {
             cut.push((hidden, visible));
             // The truth's corners in the found card's frame (mm): how far
             // along and how rotated the hidden side should be.
+            let inv = c.hm.inverse();
             let mm: Vec<String> = truth
                 .iter()
-                .map(|&p| {
-                    let (u, v) = unmap(&c.hm.0, p);
-                    format!("({u:.1},{v:.1})")
+                .map(|&p| match inv.map(p.0, p.1) {
+                    Some((u, v)) => format!("({u:.1},{v:.1})"),
+                    None => "(at infinity)".into(),
                 })
                 .collect();
             line += &format!(" truth_mm={}", mm.join(""));

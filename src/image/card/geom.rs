@@ -173,7 +173,10 @@ impl Line {
     }
 }
 
-/// Euclidean distance.
+/// Euclidean distance. Called, not inlined: its square root is six
+/// unrolled Newton steps (~200 B of wasm at each inlined use; refine.rs
+/// had its own called copy for that); its callers measure a few sides each.
+#[inline(never)]
 pub fn dist(p: Pt, q: Pt) -> f64 {
     crate::rt::sqrt((p.0 - q.0) * (p.0 - q.0) + (p.1 - q.1) * (p.1 - q.1))
 }
@@ -209,7 +212,10 @@ impl Homography {
         ];
         m.iter().all(|v| v.is_finite()).then_some(Homography(m))
     }
-    /// Maps a point (`None` behind the camera / at infinity).
+    /// Maps a point (`None` behind the camera / at infinity). Called, not
+    /// inlined: its callers map a few corners each (rectify does its own
+    /// arithmetic per sample), and the copies cost ~160 B of wasm.
+    #[inline(never)]
     pub fn map(&self, u: f64, v: f64) -> Option<Pt> {
         let m = &self.0;
         let z = m[6] * u + m[7] * v + m[8];
@@ -220,6 +226,23 @@ impl Homography {
             (m[0] * u + m[1] * v + m[2]) / z,
             (m[3] * u + m[4] * v + m[5]) / z,
         ))
+    }
+    /// The inverse map, (x, y) to (u, v): the adjugate (the inverse up to
+    /// the determinant's scale, which a homography ignores). For the tools
+    /// and tests (the analysis itself maps card to image only).
+    pub fn inverse(&self) -> Homography {
+        let m = &self.0;
+        Homography([
+            m[4] * m[8] - m[5] * m[7],
+            m[2] * m[7] - m[1] * m[8],
+            m[1] * m[5] - m[2] * m[4],
+            m[5] * m[6] - m[3] * m[8],
+            m[0] * m[8] - m[2] * m[6],
+            m[2] * m[3] - m[0] * m[5],
+            m[3] * m[7] - m[4] * m[6],
+            m[1] * m[6] - m[0] * m[7],
+            m[0] * m[4] - m[1] * m[3],
+        ])
     }
 }
 

@@ -7,7 +7,7 @@
 use crate::rt::prelude::*;
 
 use super::detect::{at, bin_diff, round_i, Quad, Work, NONE, NT};
-use super::geom::{self, Line, Pt};
+use super::geom::{self, dist, Line, Pt};
 use super::layout::CARD;
 use super::Card;
 
@@ -52,13 +52,6 @@ fn refit(
         *corner = p;
     }
     geom::convex(&nq).then_some(nq)
-}
-
-/// [`geom::dist`], called rather than inlined: its square root is six
-/// unrolled Newton steps (~200 B of wasm at each inlined use).
-#[inline(never)]
-fn dist(p: Pt, q: Pt) -> f64 {
-    geom::dist(p, q)
 }
 
 /// The line through two points.
@@ -242,10 +235,12 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
-    if let Some(q) = complete(&nq, &card.outside) {
-        nq = q;
-        if let Some(q) = extent(rgba, w, h, &nq, &card.outside, card.side, card.ppm) {
+    if let Some(i) = cut_side(&card.outside) {
+        if let Some(q) = complete(&nq, i) {
             nq = q;
+            if let Some(q) = extent(rgba, w, h, &nq, i, card.side, card.ppm) {
+                nq = q;
+            }
         }
     }
     // An outline already on the card's edges stays: the polish is for a
@@ -266,17 +261,16 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     }
 }
 
-/// A cut card (two adjacent corners `outside` the frame: the detector
-/// completed its hidden side on the working copy) completed again from its
-/// polished visible sides: the hidden side parallel to the visible opposite
+/// A cut card (two adjacent corners outside the frame, side `i` of
+/// [`cut_side`]: the detector completed it on the working copy) completed
+/// again from its polished visible sides: the hidden side parallel to the visible opposite
 /// side A–B, along the two sides from A and B, where their mean length over
 /// the mean of A–B and the hidden side is ID-1's 85.6 : 54 (or 54 : 85.6 for
 /// a cut long side; the nearer to the detector's). Perspective would place
 /// it by where the short sides converge, and the foreshortening along the
 /// visible sides needs the camera's focal length and principal point:
 /// neither is known (see docs/notes/vision-corners.md, fifteenth session).
-fn complete(q: &[Pt; 4], outside: &[usize]) -> Option<[Pt; 4]> {
-    let i = cut_side(outside)?;
+fn complete(q: &[Pt; 4], i: usize) -> Option<[Pt; 4]> {
     // A–B the visible opposite side; A→P and B→Q the visible sides.
     let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
     let (p, pq) = (geom::at(q, i), geom::at(q, i + 1));
@@ -372,8 +366,8 @@ const EXTENT_BASE: f64 = 25.0;
 /// and 90th percentiles).
 const EXTENT_CONTRAST: f32 = 25.0;
 
-/// A cut card (a short side hidden) placed again along its length by its
-/// print: where the hidden side crosses the rows of a [`Fixed`] group
+/// A cut card (a short side hidden: side `i` of [`cut_side`]) placed again
+/// along its length by its print: where the hidden side crosses the rows of a [`Fixed`] group
 /// ([`hidden_at`]: the number or the title), and of a second one far from
 /// it (the values' or the labels' column: the left side hidden, or a
 /// column start ≥ [`EXTENT_BASE`] from the visible side); the hidden side
@@ -386,11 +380,10 @@ fn extent(
     w: usize,
     h: usize,
     q: &[Pt; 4],
-    outside: &[usize],
+    i: usize,
     side: super::Side,
     ppm: f64,
 ) -> Option<[Pt; 4]> {
-    let i = cut_side(outside)?;
     // Side 1 is the right one, side 3 the left (the card's own corners).
     if i % 2 == 0 {
         return None;
@@ -412,8 +405,9 @@ fn extent(
     let mut nq = *q;
     // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
     let (top, bottom) = if left { (0, 3) } else { (1, 2) };
-    *nq.get_mut(top)? = hm.map(u(0.0), 0.0)?;
-    *nq.get_mut(bottom)? = hm.map(u(CARD.1), CARD.1)?;
+    for (c, v) in [(top, 0.0), (bottom, CARD.1)] {
+        *nq.get_mut(c)? = hm.map(u(v), v)?;
+    }
     geom::convex(&nq).then_some(nq)
 }
 
@@ -466,7 +460,6 @@ fn hidden_at(
             }
         }
     }
-    let cut: Vec<bool> = out.iter().map(|&n| 2 * n >= b.h).collect();
     let n: u32 = hist.iter().sum();
     if n < 16 {
         return None;
@@ -522,9 +515,9 @@ fn hidden_at(
     let pad = (1.5 * EXTENT_S) as usize;
     let clear = |x: usize| {
         x >= pad
-            && cut
+            && out
                 .get(x - pad..=x + pad)
-                .is_some_and(|c| !c.iter().any(|&c| c))
+                .is_some_and(|c| c.iter().all(|&n| 2 * n < b.h))
     };
     let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
     let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
@@ -711,14 +704,14 @@ mod tests {
     #[test]
     fn a_cut_cards_hidden_side_is_placed_at_id1s_extent() {
         let q = [(20.0, 30.0), (211.2, 30.0), (211.2, 138.0), (20.0, 138.0)];
-        let done = complete(&q, &[1, 2]).expect("completed");
+        let done = complete(&q, 1).expect("completed");
         for (p, t) in done
             .iter()
             .zip([(20.0, 30.0), (191.2, 30.0), (191.2, 138.0), (20.0, 138.0)])
         {
             assert!(dist(*p, t) < 1e-6, "{p:?} vs {t:?}");
         }
-        assert!(complete(&q, &[1, 3]).is_none());
+        assert!(cut_side(&[1, 3]).is_none());
     }
 
     /// A card at 4 px/mm whose left 10 mm are outside the frame, its
@@ -742,11 +735,11 @@ mod tests {
         }
         let q = [(-60.0, 20.0), (302.4, 20.0), (302.4, 236.0), (-60.0, 236.0)];
         let side = super::super::Side::Portrait;
-        let done = extent(&rgba, w, h, &q, &[0, 3], side, 4.0).expect("placed");
+        let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
         for c in [done[0], done[3]] {
             assert!((c.0 + 40.0).abs() < 3.0, "{done:?}");
         }
         let none = super::super::Side::Unknown;
-        assert!(extent(&rgba, w, h, &q, &[0, 3], none, 4.0).is_none());
+        assert!(extent(&rgba, w, h, &q, 3, none, 4.0).is_none());
     }
 }

@@ -9,23 +9,6 @@ use super::ocr::glyphs;
 use super::*;
 use crate::api::check_image_pixels;
 
-/// Inverse of a homography (adjugate / determinant).
-fn inverse(h: &Homography) -> Homography {
-    let m = &h.0;
-    let a = [
-        m[4] * m[8] - m[5] * m[7],
-        m[2] * m[7] - m[1] * m[8],
-        m[1] * m[5] - m[2] * m[4],
-        m[5] * m[6] - m[3] * m[8],
-        m[0] * m[8] - m[2] * m[6],
-        m[2] * m[3] - m[0] * m[5],
-        m[3] * m[7] - m[4] * m[6],
-        m[1] * m[6] - m[0] * m[7],
-        m[0] * m[4] - m[1] * m[3],
-    ];
-    Homography(a)
-}
-
 /// Darkness 0–1 of character `c` at (fx, fy) in its 0–1 cell.
 fn glyph(c: u8, fx: f64, fy: f64) -> f64 {
     let Some((_, z)) = glyphs::GLYPHS.iter().find(|(g, _)| *g == c) else {
@@ -108,7 +91,7 @@ fn paint(side: Side, number: &str, validity: &str, u: f64, v: f64) -> [u8; 3] {
 /// A `w × h` photo of a card whose own corners (TL, TR, BR, BL) are `q`.
 fn photo(w: usize, h: usize, q: [Pt; 4], side: Side, number: &str, validity: &str) -> Vec<u8> {
     let hm = Homography::from_rect(85.6, 54.0, &q).unwrap();
-    let inv = inverse(&hm);
+    let inv = hm.inverse();
     let mut px = Vec::with_capacity(w * h * 4);
     let r = 3.18;
     for y in 0..h {
