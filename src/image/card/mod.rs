@@ -689,11 +689,14 @@ pub fn classify(r: &Rect) -> Faces {
     // Red print is brighter than 90 (a red shirt in the photo is darker),
     // or than half the paper in a dark photo.
     let red_min = (0.5 * paper).min(90.0);
+    // A pixel's cell column (row), the same for every row (column): once
+    // per column and per row, not per pixel (two divisions each).
+    let cell = |x: usize| ((x as f64 / r.s) / CELL) as usize;
+    let cxs: Vec<usize> = (0..r.w).map(cell).collect();
     for y in 0..r.h {
-        for x in 0..r.w {
+        let cy = cell(y);
+        for (x, &cx) in cxs.iter().enumerate() {
             let Some(l) = r.luma(x, y) else { continue };
-            let (mx, my) = (x as f64 / r.s, y as f64 / r.s);
-            let (cx, cy) = ((mx / CELL) as usize, (my / CELL) as usize);
             if cx >= cw || cy >= ch {
                 continue;
             }
