@@ -694,7 +694,10 @@ pub fn classify(r: &Rect) -> Faces {
     // A pixel's cell column (row), the same for every row (column): once
     // per column and per row, not per pixel (two divisions each).
     let cell = |x: usize| ((x as f64 / r.s) / CELL) as usize;
-    let cxs: Vec<usize> = (0..r.w).map(cell).collect();
+    let mut cxs = Vec::with_capacity(r.w);
+    for x in 0..r.w {
+        cxs.push(cell(x));
+    }
     for y in 0..r.h {
         let cy = cell(y);
         for (x, &cx) in cxs.iter().enumerate() {
