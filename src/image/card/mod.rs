@@ -168,9 +168,11 @@ pub fn rectify(
                     n += 1.0;
                 }
             }
+            // One sample per pixel (every coarse build): no division (by
+            // 1: exact; a slow instruction in wall time).
             let n = n.max(1.0);
             for (o, a) in dst.iter_mut().zip(acc) {
-                *o = (a / n) as u8;
+                *o = if sub > 1 { a / n } else { a } as u8;
             }
             if let Some(a) = dst.get_mut(3) {
                 *a = if outside { 0 } else { 255 };
@@ -689,11 +691,17 @@ pub fn classify(r: &Rect) -> Faces {
     // Red print is brighter than 90 (a red shirt in the photo is darker),
     // or than half the paper in a dark photo.
     let red_min = (0.5 * paper).min(90.0);
+    // A pixel's cell column (row), the same for every row (column): once
+    // per column and per row, not per pixel (two divisions each).
+    let cell = |x: usize| ((x as f64 / r.s) / CELL) as usize;
+    let mut cxs = Vec::with_capacity(r.w);
+    for x in 0..r.w {
+        cxs.push(cell(x));
+    }
     for y in 0..r.h {
-        for x in 0..r.w {
+        let cy = cell(y);
+        for (x, &cx) in cxs.iter().enumerate() {
             let Some(l) = r.luma(x, y) else { continue };
-            let (mx, my) = (x as f64 / r.s, y as f64 / r.s);
-            let (cx, cy) = ((mx / CELL) as usize, (my / CELL) as usize);
             if cx >= cw || cy >= ch {
                 continue;
             }
