@@ -11,10 +11,9 @@
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
 //! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
-//! extremes, and per card-shaped cluster one fit from each of [`STARTS`]
-//! (at most 1 + 8 × [`FIT_ROUNDS`] coarse builds each, half where the
-//! print is far from an ID card's) and, where the print alone is not
-//! evidence, one read.
+//! extremes, and per card-shaped cluster one fit (at most 1 + 8 ×
+//! [`FIT_ROUNDS`] coarse builds, half where the print is far from an ID
+//! card's) and, where the print alone is not evidence, one read.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
@@ -40,15 +39,6 @@ const TRIES: usize = 3;
 /// so their fits stop halfway: 0.34 G of 5.39 G instructions on the
 /// photos where the search runs).
 const FIT_HOPE: f64 = 0.5;
-/// The start sizes of [`fit`] (× the block's card): a washed-out card's
-/// outer print (the title, the labels) is often gone, so the block
-/// undersizes it. A second start at 1.2 × placed 7 more cards on the
-/// tuning seeds (s2 +1, s7 +4, s8 +2) but doubled the fits on every
-/// washed-out frame, forms and bank cards included: in wasm +8 ms a washed
-/// frame on average, +25–40 ms on forms, and the held-out Chromium p95
-/// 69.7 → 79–82 ms (target 80). One start until the fit is cheaper
-/// (docs/notes/vision-print.md, seventeenth session).
-const STARTS: [f64; 1] = [1.0];
 /// A read at least this confident (the profile's `readMin`) is evidence.
 const READ_SURE: f64 = 0.9;
 /// Rounds of [`fit`] (each halves the steps).
@@ -64,8 +54,8 @@ fn luma(rgba: &[u8], i: usize) -> u32 {
 
 /// The card placed by its print in a washed-out frame, or `None` (the
 /// frame is not washed out, no print block, or no block's print is strong
-/// ID evidence). Every card-shaped block is fitted from [`STARTS`]; of
-/// the placements [`taken`], the one of the highest merit wins.
+/// ID evidence). Every card-shaped block is fitted; of the placements
+/// [`taken`], the one of the highest merit wins.
 pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     if !washed(rgba) {
         return None;
@@ -73,26 +63,30 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     let (wk, starts) = blocks(rgba, w, h);
     let mut best: Option<(f64, Card)> = None;
     for start in &starts {
-        for scale in STARTS {
-            let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
-            let (m, q) = fit(rgba, w, h, &wk, start, scale, hope);
-            if best.as_ref().is_some_and(|(b, _)| *b >= m) {
-                continue;
-            }
-            let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
-                continue;
-            };
-            if !taken(rgba, w, h, &mut c) {
-                continue;
-            }
-            // No edge tells a covered corner here, and a placed corner 5–12 %
-            // off cannot tell a cut one (cropped false alarms on 3 placed
-            // cards near the frame's edge, no cut card placed; seeds 2, 7).
-            c.hidden.clear();
-            c.outside.clear();
-            c.placed = true;
-            best = Some((m, c));
+        let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
+        // From the block's own size: a washed-out card's outer print (the
+        // title, the labels) is often gone, so the block undersizes it, but
+        // a second start at 1.2 × (7 more cards on the tuning seeds)
+        // doubled the fits on every washed-out frame, forms included: the
+        // held-out Chromium p95 69.7 → 79–82 ms (docs/notes/vision-print.md,
+        // seventeenth session). `card_print` still tries both.
+        let (m, q) = fit(rgba, w, h, &wk, start, 1.0, hope);
+        if best.as_ref().is_some_and(|(b, _)| *b >= m) {
+            continue;
         }
+        let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
+            continue;
+        };
+        if !taken(rgba, w, h, &mut c) {
+            continue;
+        }
+        // No edge tells a covered corner here, and a placed corner 5–12 %
+        // off cannot tell a cut one (cropped false alarms on 3 placed
+        // cards near the frame's edge, no cut card placed; seeds 2, 7).
+        c.hidden.clear();
+        c.outside.clear();
+        c.placed = true;
+        best = Some((m, c));
     }
     best.map(|(_, c)| c)
 }
@@ -349,8 +343,8 @@ pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
 /// matches a face: coordinate ascent on centre, angle and size, halving
 /// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
 /// title leave part of the block out, so the margins are a first guess);
-/// a fit under merit `hope` halfway stops there. Returns the merit and the
-/// outline.
+/// it starts from `start` grown `scale` times, and a fit under merit
+/// `hope` halfway stops there. Returns the merit and the outline.
 pub fn fit(
     rgba: &[u8],
     w: usize,

@@ -237,10 +237,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     }
     if let Some(i) = cut_side(&card.outside) {
         if let Some(q) = complete(&nq, i) {
-            nq = q;
-            if let Some(q) = extent(rgba, w, h, &nq, i, card.side, card.ppm) {
-                nq = q;
-            }
+            nq = extent(rgba, w, h, &q, i, card.side, card.ppm).unwrap_or(q);
         }
     }
     // An outline already on the card's edges stays: the polish is for a
