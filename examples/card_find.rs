@@ -369,7 +369,19 @@ fn main() {
                 passes.push(("win", detect::work_in(&rgba, w, (x0, y0, ww, wh))));
             }
         }
-        let tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
+        let mut tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
+        // `-W`: the true sides on each window's copy that holds the card.
+        if args.iter().any(|a| a == "-W") {
+            for (i, (_, wk)) in passes.iter().enumerate().skip(1) {
+                let (x1, y1) = ((wk.ox + wk.w * wk.k) as f64, (wk.oy + wk.h * wk.k) as f64);
+                let inside = truth.iter().all(|p| {
+                    p.0 >= wk.ox as f64 && p.1 >= wk.oy as f64 && p.0 < x1 && p.1 < y1
+                });
+                if inside {
+                    tsides += &format!(" | win{i}{}", truth_sides(wk, &truth));
+                }
+            }
+        }
         if let Some(dir) = &png {
             let p = std::path::Path::new(dir).join(format!("{name}e.png"));
             if args.iter().any(|a| a == "-e") {
