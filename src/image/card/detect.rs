@@ -339,8 +339,9 @@ fn hough(wk: &Work) -> Vec<Peak> {
     // few of them share: ruled or printed paper's parallel lines can take
     // every place while a card side of another direction goes unseen.
     let rest = peaks.split_off(PEAKS.min(peaks.len()));
+    let extra = if wk.whole { EXTRA } else { EXTRA_WINDOW };
     for p in rest {
-        if peaks.len() >= PEAKS + EXTRA {
+        if peaks.len() >= PEAKS + extra {
             break;
         }
         let crowd = peaks.iter().filter(|q| bin_diff(q.t, p.t) <= BAND).count();
@@ -385,6 +386,9 @@ const EXTRA_SHAPE: f64 = 0.05;
 const KEPT: usize = 4 * PEAKS;
 /// Peaks added from uncrowded orientations.
 const EXTRA: usize = 10;
+/// [`EXTRA`] in a window of the second pass (a small card's short side
+/// has a few dozen votes there).
+const EXTRA_WINDOW: usize = 20;
 /// Orientation bins (±) that count as the same direction for [`CROWD`].
 const BAND: usize = 2;
 /// A peak is added when fewer than this many kept ones share its direction.
