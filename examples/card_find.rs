@@ -374,9 +374,9 @@ fn main() {
         if args.iter().any(|a| a == "-W") {
             for (i, (_, wk)) in passes.iter().enumerate().skip(1) {
                 let (x1, y1) = ((wk.ox + wk.w * wk.k) as f64, (wk.oy + wk.h * wk.k) as f64);
-                let inside = truth.iter().all(|p| {
-                    p.0 >= wk.ox as f64 && p.1 >= wk.oy as f64 && p.0 < x1 && p.1 < y1
-                });
+                let inside = truth
+                    .iter()
+                    .all(|p| p.0 >= wk.ox as f64 && p.1 >= wk.oy as f64 && p.0 < x1 && p.1 < y1);
                 if inside {
                     tsides += &format!(" | win{i}{}", truth_sides(wk, &truth));
                 }
