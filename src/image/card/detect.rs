@@ -388,10 +388,11 @@ const KEPT: usize = 4 * PEAKS;
 const EXTRA: usize = 10;
 /// [`EXTRA`] in a window of the second pass: a small card's short side
 /// has ~14 votes there, under a busy window's 36 kept peaks (s2 #145).
-/// 20 found no more on s2, s7, s8 and cost +2.8 % instructions on misses
-/// and negatives (14: +1.6 %); 20 on the whole frame too lost 5 cards on
-/// s2 and on s7 (vision-find4.md, eighteenth session).
-const EXTRA_WINDOW: usize = 14;
+/// 14 and 20 found no more on s2, s7, s8 and cost +1.6 % and +2.8 %
+/// instructions on misses and negatives (12: +0.8 %); 20 on the whole
+/// frame too lost 5 cards on s2 and on s7 (vision-find4.md, eighteenth
+/// session).
+const EXTRA_WINDOW: usize = 12;
 /// Orientation bins (±) that count as the same direction for [`CROWD`].
 const BAND: usize = 2;
 /// A peak is added when fewer than this many kept ones share its direction.
