@@ -214,7 +214,11 @@ fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
         } else {
             mean1(row, &mut out, r);
         }
-        row.copy_from_slice(&out);
+        // Not `copy_from_slice`: its length panic formats two numbers, the
+        // one use of `core::fmt` in the vision build (~1 KB gz).
+        for (o, &v) in row.iter_mut().zip(&out) {
+            *o = v;
+        }
     }
     if max {
         max_cols(v, w, r);
