@@ -214,8 +214,8 @@ fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
         } else {
             mean1(row, &mut out, r);
         }
-        // Not `copy_from_slice`: its length panic formats two numbers, the
-        // one use of `core::fmt` in the vision build (~1 KB gz).
+        // Not `copy_from_slice`: its length panic formats two numbers
+        // through `core::fmt` (`out` has the row's length).
         for (o, &v) in row.iter_mut().zip(&out) {
             *o = v;
         }
