@@ -122,18 +122,21 @@ fn main() {
     // the full one leaves out the pending IDN message, which it never gives.
     let has = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
     // The vision wasm (feature `vision` alone: checkImagePixels with the
-    // ID-card analysis) renders only image and card findings: its catalog
-    // and generic profile keep only what those need (`cfg(vision_only)`).
+    // ID-card analysis) renders only the whole-frame pixel findings
+    // (pixels.tsv) and the card's (card.tsv): its embedded catalog and
+    // generic profile keep only what those need (`cfg(vision_only)`). The
+    // file-level image rows (image.tsv: formats, bytes, EXIF, shape) and the
+    // shared ones (common.tsv) are never rendered there (~1.5 KB gz).
     println!("cargo::rustc-check-cfg=cfg(vision_only)");
     let vision_only = has("VISION") && !has("KINDS") && !has("FORM") && !has("MEDIA");
     if vision_only {
         println!("cargo::rustc-cfg=vision_only");
     }
     files.retain(|p| match p.file_stem().and_then(|s| s.to_str()) {
-        Some("common") | Some("image") | Some("card") if vision_only => true,
+        Some("pixels") | Some("card") if vision_only => true,
         _ if vision_only => false,
         Some("form") => has("FORM"),
-        Some("image") => has("MEDIA") || has("VISION"),
+        Some("image") | Some("pixels") => has("MEDIA") || has("VISION"),
         Some("card") => has("VISION"),
         Some("footer") => has("MEDIA"),
         Some("idna") => has("IDNA"),

@@ -86,6 +86,7 @@ const SOURCES: &[&str] = &[
     include_str!("site.tsv"),
     include_str!("footer.tsv"),
     include_str!("image.tsv"),
+    include_str!("pixels.tsv"),
     include_str!("card.tsv"),
     include_str!("form.tsv"),
 ];

@@ -214,7 +214,11 @@ fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
         } else {
             mean1(row, &mut out, r);
         }
-        row.copy_from_slice(&out);
+        // Not `copy_from_slice`: its length panic formats two numbers
+        // through `core::fmt` (`out` has the row's length).
+        for (o, &v) in row.iter_mut().zip(&out) {
+            *o = v;
+        }
     }
     if max {
         max_cols(v, w, r);
@@ -236,14 +240,17 @@ fn max_cols(v: &mut [f32], w: usize, r: usize) {
     };
     for i in 1..n {
         if i % k != 0 {
-            let (p, c) = g.split_at_mut(i * w);
-            rowmax(c, p.get((i - 1) * w..).unwrap_or(&[]));
+            // `_checked` (i * w <= len always): no panic path in the build.
+            if let Some((p, c)) = g.split_at_mut_checked(i * w) {
+                rowmax(c, p.get((i - 1) * w..).unwrap_or(&[]));
+            }
         }
     }
     for i in (0..n.saturating_sub(1)).rev() {
         if (i + 1) % k != 0 {
-            let (c, p) = hh.split_at_mut((i + 1) * w);
-            rowmax(c.get_mut(i * w..).unwrap_or(&mut []), p);
+            if let Some((c, p)) = hh.split_at_mut_checked((i + 1) * w) {
+                rowmax(c.get_mut(i * w..).unwrap_or(&mut []), p);
+            }
         }
     }
     for (i, row) in v.chunks_exact_mut(w).enumerate() {

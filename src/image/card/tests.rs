@@ -634,3 +634,42 @@ fn a_head_over_a_number_line_is_strong_evidence() {
         "a number line without a head"
     );
 }
+
+/// The vision wasm embeds only pixels.tsv and card.tsv in zh-CN (build.rs,
+/// `vision_only`): every finding code of the whole-frame checks and the card
+/// analysis must have its row (and hint) there, not in image.tsv.
+#[test]
+fn vision_codes_are_in_the_vision_catalog() {
+    let sources = [
+        include_str!("../pixels.rs"),
+        include_str!("mod.rs"),
+        include_str!("judge.rs"),
+        include_str!("ocr.rs"),
+        include_str!("detect.rs"),
+        include_str!("refine.rs"),
+        include_str!("print.rs"),
+        include_str!("layout.rs"),
+    ];
+    let catalog = [
+        include_str!("../../i18n/pixels.tsv"),
+        include_str!("../../i18n/card.tsv"),
+    ]
+    .concat();
+    let has = |key: &str| catalog.lines().any(|l| l.split('\t').next() == Some(key));
+    let mut seen = 0;
+    for src in sources {
+        // The code of every `Finding::error/warning/info("image.…")`.
+        for piece in src.split("Finding::").skip(1) {
+            let Some(code) = piece.split('"').nth(1).filter(|c| c.starts_with("image.")) else {
+                continue;
+            };
+            seen += 1;
+            assert!(has(code), "{code}: no row in pixels.tsv or card.tsv");
+            assert!(
+                has(&format!("{code}#hint")),
+                "{code}#hint: no row in pixels.tsv or card.tsv"
+            );
+        }
+    }
+    assert!(seen >= 12, "{seen} codes found");
+}
