@@ -1,7 +1,7 @@
 //! Print-search diagnostics (issue 15, src/image/card/print.rs): for every
 //! washed-out frame of a `scripts/cardgen/run --rgba` directory, each
 //! card-shaped print block's start, and the fit from it at a few start
-//! scales: the merit, the corner error against the truth, the face
+//! scales (each alone, then the one that looks best first): the merit, the corner error against the truth, the face
 //! evidence, whether `print::taken` accepts it, and the number / validity
 //! read at the placement.
 //!
@@ -84,8 +84,13 @@ fn main() {
                 _ => "-".into(),
             };
             println!("  start {i} e={e0}");
-            for &sc in &scales {
-                let (m, q) = print::fit(&rgba, w, h, &wk, s, sc, 0.5);
+            // Each start size alone, then the one of them that looks best
+            // first (what `print::place` does).
+            let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();
+            tries.push(scales.clone());
+            for sizes in &tries {
+                let sc = sizes.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join("|");
+                let (m, q) = print::fit(&rgba, w, h, &wk, s, sizes, 0.5);
                 let Some(mut c) = card::build(&rgba, w, h, &wk, &q, 3.0) else {
                     println!("    x{sc} m={m:.2} no build");
                     continue;

@@ -43,6 +43,9 @@ const FIT_HOPE: f64 = 0.5;
 const READ_SURE: f64 = 0.9;
 /// Rounds of [`fit`] (each halves the steps).
 const FIT_ROUNDS: usize = 4;
+/// The start sizes [`fit`] looks at (× the block's card): it fits from
+/// the one of the highest merit.
+const STARTS: [f64; 2] = [1.0, 1.2];
 
 /// Luma of an RGBA pixel at byte `i` (255 outside).
 fn luma(rgba: &[u8], i: usize) -> u32 {
@@ -64,14 +67,17 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     let mut best: Option<(f64, Card)> = None;
     for start in &starts {
         let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
-        // From the block's own size: a washed-out card's outer print (the
-        // title, the labels) is often gone, so the block undersizes it, but
-        // a second start at 1.2 × (7 more cards on the tuning seeds)
-        // doubled the fits on every washed-out frame, forms included: the
-        // held-out Chromium p95 69.7 → 79–82 ms (docs/notes/vision-print.md,
-        // seventeenth session). `card_print` still tries both.
-        let (m, q) = fit(rgba, w, h, &wk, start, 1.0, hope);
-        if best.as_ref().is_some_and(|(b, _)| *b >= m) {
+        // From the block's own size or 1.2 × it, whichever first looks
+        // more ID-like: a washed-out card's outer print (the title, the
+        // labels) is often gone, so the block undersizes it. (A full fit
+        // from each doubled the fits on every washed-out frame, forms
+        // included: the held-out Chromium p95 69.7 → 79–82 ms;
+        // docs/notes/vision-print.md, seventeenth session.)
+        let (m, q) = fit(rgba, w, h, &wk, start, &STARTS, hope);
+        // A fit under the hope stopped halfway: its print is far from an
+        // ID card's (no placement taken under it on seeds 2, 7, 8), so
+        // the fine copy and the evidence are not worth building.
+        if m < FIT_HOPE || best.as_ref().is_some_and(|(b, _)| *b >= m) {
             continue;
         }
         let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
@@ -343,26 +349,34 @@ pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
 /// matches a face: coordinate ascent on centre, angle and size, halving
 /// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
 /// title leave part of the block out, so the margins are a first guess);
-/// it starts from `start` grown `scale` times, and a fit under merit
-/// `hope` halfway stops there. Returns the merit and the outline.
+/// it starts from `start` grown by the one of `scales` whose first merit
+/// is the highest, and a fit under merit `hope` halfway stops there.
+/// Returns the merit and the outline.
 pub fn fit(
     rgba: &[u8],
     w: usize,
     h: usize,
     wk: &Work,
     start: &Quad,
-    scale: f64,
+    scales: &[f64],
     hope: f64,
 ) -> (f64, Quad) {
     let q = start.q;
-    let long = scale * geom::dist(q[0], q[1]);
-    let mut p = [
+    let size = geom::dist(q[0], q[1]);
+    let centre = (
         0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
         0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
-        geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0),
-        long,
-    ];
-    let mut best = merit(rgba, w, h, wk, &rect(p));
+    );
+    let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
+    let (mut best, mut p) = (f64::MIN, [centre.0, centre.1, angle, size]);
+    for &scale in scales {
+        let t = [centre.0, centre.1, angle, scale * size];
+        let m = merit(rgba, w, h, wk, &rect(t));
+        if m > best {
+            (best, p) = (m, t);
+        }
+    }
+    let long = p[3];
     let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
     for round in 0..FIT_ROUNDS {
         // Halfway, a print still far from an ID card's (or from the
