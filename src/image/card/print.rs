@@ -21,7 +21,7 @@ use crate::rt::prelude::*;
 use super::detect::{Quad, Work};
 use super::geom::{self, Pt};
 use super::layout::CARD;
-use super::Card;
+use super::{Card, Faces};
 
 /// The print block's extent on the card (mm).
 const BLOCK: (f64, f64) = (75.3, 45.2);
@@ -43,6 +43,9 @@ const FIT_HOPE: f64 = 0.5;
 const READ_SURE: f64 = 0.9;
 /// Rounds of [`fit`] (each halves the steps).
 const FIT_ROUNDS: usize = 4;
+/// The coarse copy's layout from which a fit that is not ID-like there is
+/// still built finely and judged ([`taken`]).
+const COARSE_LIKE: f64 = 0.5;
 /// The start sizes [`fit`] looks at (× the block's card): it fits from
 /// the one of the highest merit.
 const STARTS: [f64; 2] = [1.0, 1.2];
@@ -73,11 +76,14 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         // from each doubled the fits on every washed-out frame, forms
         // included: the held-out Chromium p95 69.7 → 79–82 ms;
         // docs/notes/vision-print.md, seventeenth session.)
-        let (m, q) = fit(rgba, w, h, &wk, start, &STARTS, hope);
-        // A fit under the hope stopped halfway: its print is far from an
-        // ID card's (no placement taken under it on seeds 2, 7, 8), so
-        // the fine copy and the evidence are not worth building.
-        if m < FIT_HOPE || best.as_ref().is_some_and(|(b, _)| *b >= m) {
+        let (m, q, faces) = fit(rgba, w, h, &wk, start, &STARTS, hope);
+        // The fine copy and the evidence only where the coarse one looks
+        // like an ID card: ID-like, or a layout ≥ 0.5 (the 36 placements
+        // taken on seeds 2, 7, 8: all ID-like on the coarse copy but one
+        // at layout 0.58; 70 of the 95 not taken, forms' most, are
+        // neither: a fine build each saved).
+        let promising = faces.is_some_and(|f| f.id_like || f.score >= COARSE_LIKE);
+        if !promising || best.as_ref().is_some_and(|(b, _)| *b >= m) {
             continue;
         }
         let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
@@ -339,10 +345,44 @@ fn rect(p: [f64; 4]) -> Quad {
 /// How ID-like the print of a card placed on `q` looks (coarse copy): the
 /// face's layout score plus its own evidence (head, red emblem).
 pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
-    super::build(rgba, w, h, wk, q, super::COARSE).map_or(f64::MIN, |c| {
+    judged(rgba, w, h, wk, q).0
+}
+
+/// [`merit`] and the coarse copy's faces it comes from.
+fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, Option<Faces>) {
+    super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, None), |c| {
         let f = c.faces;
-        f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0)
+        (f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0), Some(f))
     })
+}
+
+/// The first look at a block: its card grown by each of `scales`, the one
+/// of the highest merit as (merit, [centre x, centre y, angle, long side],
+/// its coarse faces).
+pub fn first_look(
+    rgba: &[u8],
+    w: usize,
+    h: usize,
+    wk: &Work,
+    start: &Quad,
+    scales: &[f64],
+) -> (f64, [f64; 4], Option<Faces>) {
+    let q = start.q;
+    let size = geom::dist(q[0], q[1]);
+    let centre = (
+        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
+        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
+    );
+    let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
+    let mut look = (f64::MIN, [centre.0, centre.1, angle, size], None);
+    for &scale in scales {
+        let t = [centre.0, centre.1, angle, scale * size];
+        let (m, f) = judged(rgba, w, h, wk, &rect(t));
+        if m > look.0 {
+            look = (m, t, f);
+        }
+    }
+    look
 }
 
 /// Moves, turns and scales a placed outline to where its print best
@@ -350,8 +390,8 @@ pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
 /// the steps each of [`FIT_ROUNDS`] rounds (faint labels or a washed-out
 /// title leave part of the block out, so the margins are a first guess);
 /// it starts from `start` grown by the one of `scales` whose first merit
-/// is the highest, and a fit under merit `hope` halfway stops there.
-/// Returns the merit and the outline.
+/// is the highest ([`first_look`]), and a fit under merit `hope` halfway
+/// stops there. Returns the merit, the outline and its coarse faces.
 pub fn fit(
     rgba: &[u8],
     w: usize,
@@ -360,22 +400,8 @@ pub fn fit(
     start: &Quad,
     scales: &[f64],
     hope: f64,
-) -> (f64, Quad) {
-    let q = start.q;
-    let size = geom::dist(q[0], q[1]);
-    let centre = (
-        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
-        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
-    );
-    let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
-    let (mut best, mut p) = (f64::MIN, [centre.0, centre.1, angle, size]);
-    for &scale in scales {
-        let t = [centre.0, centre.1, angle, scale * size];
-        let m = merit(rgba, w, h, wk, &rect(t));
-        if m > best {
-            (best, p) = (m, t);
-        }
-    }
+) -> (f64, Quad, Option<Faces>) {
+    let (mut best, mut p, mut faces) = first_look(rgba, w, h, wk, start, scales);
     let long = p[3];
     let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
     for round in 0..FIT_ROUNDS {
@@ -390,17 +416,16 @@ pub fn fit(
                 if let Some(v) = t.get_mut(i) {
                     *v += sign * *s;
                 }
-                let m = merit(rgba, w, h, wk, &rect(t));
+                let (m, f) = judged(rgba, w, h, wk, &rect(t));
                 if m > best {
-                    best = m;
-                    p = t;
+                    (best, p, faces) = (m, t, f);
                     break;
                 }
             }
             *s *= 0.5;
         }
     }
-    (best, rect(p))
+    (best, rect(p), faces)
 }
 
 #[cfg(test)]
