@@ -21,7 +21,7 @@ use crate::rt::prelude::*;
 use super::detect::{Quad, Work};
 use super::geom::{self, Pt};
 use super::layout::CARD;
-use super::{Card, Faces};
+use super::Card;
 
 /// The print block's extent on the card (mm).
 const BLOCK: (f64, f64) = (75.3, 45.2);
@@ -76,7 +76,7 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         // from each doubled the fits on every washed-out frame, forms
         // included: the held-out Chromium p95 69.7 → 79–82 ms;
         // docs/notes/vision-print.md, seventeenth session.)
-        let (m, q, faces) = fit(rgba, w, h, &wk, start, &STARTS, hope);
+        let (m, q, like) = fit(rgba, w, h, &wk, start, &STARTS, hope);
         // The fine copy and the evidence only where the fit went on past
         // halfway (a fit under the hope stopped there: its print is far
         // from an ID card's) and the coarse copy looks like an ID card:
@@ -85,8 +85,7 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
         // 82 of the 95 not taken, forms' most, fail one or the other: a
         // fine build each saved). Seed 7 #246, taken at merit 0.46, is
         // left for the cost.
-        let promising = faces.is_some_and(|f| f.id_like || f.score >= COARSE_LIKE);
-        if m < FIT_HOPE || !promising || best.as_ref().is_some_and(|(b, _)| *b >= m) {
+        if m < FIT_HOPE || !like || best.as_ref().is_some_and(|(b, _)| *b >= m) {
             continue;
         }
         let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
@@ -351,17 +350,21 @@ pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
     judged(rgba, w, h, wk, q).0
 }
 
-/// [`merit`] and the coarse copy's faces it comes from.
-fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, Option<Faces>) {
-    super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, None), |c| {
+/// [`merit`], and whether the coarse copy looks like an ID card: ID-like,
+/// or a layout ≥ [`COARSE_LIKE`].
+fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
+    super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, false), |c| {
         let f = c.faces;
-        (f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0), Some(f))
+        (
+            f.score + 0.3 * f.photo.max(0.0) + f.red.max(0.0),
+            f.id_like || f.score >= COARSE_LIKE,
+        )
     })
 }
 
 /// The first look at a block: its card grown by each of `scales`, the one
 /// of the highest merit as (merit, [centre x, centre y, angle, long side],
-/// its coarse faces).
+/// whether its coarse copy looks like an ID card).
 pub fn first_look(
     rgba: &[u8],
     w: usize,
@@ -369,7 +372,7 @@ pub fn first_look(
     wk: &Work,
     start: &Quad,
     scales: &[f64],
-) -> (f64, [f64; 4], Option<Faces>) {
+) -> (f64, [f64; 4], bool) {
     let q = start.q;
     let size = geom::dist(q[0], q[1]);
     let centre = (
@@ -377,7 +380,7 @@ pub fn first_look(
         0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
     );
     let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
-    let mut look = (f64::MIN, [centre.0, centre.1, angle, size], None);
+    let mut look = (f64::MIN, [centre.0, centre.1, angle, size], false);
     for &scale in scales {
         let t = [centre.0, centre.1, angle, scale * size];
         let (m, f) = judged(rgba, w, h, wk, &rect(t));
@@ -394,7 +397,8 @@ pub fn first_look(
 /// title leave part of the block out, so the margins are a first guess);
 /// it starts from `start` grown by the one of `scales` whose first merit
 /// is the highest ([`first_look`]), and a fit under merit `hope` halfway
-/// stops there. Returns the merit, the outline and its coarse faces.
+/// stops there. Returns the merit, the outline and whether its coarse
+/// copy looks like an ID card ([`judged`]).
 pub fn fit(
     rgba: &[u8],
     w: usize,
@@ -403,8 +407,8 @@ pub fn fit(
     start: &Quad,
     scales: &[f64],
     hope: f64,
-) -> (f64, Quad, Option<Faces>) {
-    let (mut best, mut p, mut faces) = first_look(rgba, w, h, wk, start, scales);
+) -> (f64, Quad, bool) {
+    let (mut best, mut p, mut like) = first_look(rgba, w, h, wk, start, scales);
     let long = p[3];
     let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
     for round in 0..FIT_ROUNDS {
@@ -421,14 +425,14 @@ pub fn fit(
                 }
                 let (m, f) = judged(rgba, w, h, wk, &rect(t));
                 if m > best {
-                    (best, p, faces) = (m, t, f);
+                    (best, p, like) = (m, t, f);
                     break;
                 }
             }
             *s *= 0.5;
         }
     }
-    (best, rect(p), faces)
+    (best, rect(p), like)
 }
 
 #[cfg(test)]
