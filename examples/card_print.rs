@@ -83,15 +83,19 @@ fn main() {
                 (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
                 _ => "-".into(),
             };
-            let (l1, ..) = print::first_look(&rgba, w, h, &wk, s, &[1.0]);
-            let (l2, ..) = print::first_look(&rgba, w, h, &wk, s, &[1.2]);
+            let (l1, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.0]);
+            let (l2, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.2]);
             println!("  start {i} e={e0} look={l1:.2}|{l2:.2}");
             // Each start size alone, then the one of them that looks best
             // first (what `print::place` does).
             let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();
             tries.push(scales.clone());
             for sizes in &tries {
-                let sc = sizes.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join("|");
+                let sc = sizes
+                    .iter()
+                    .map(|x| format!("{x}"))
+                    .collect::<Vec<_>>()
+                    .join("|");
                 let (m, q, _) = print::fit(&rgba, w, h, &wk, s, sizes, 0.5);
                 let Some(mut c) = card::build(&rgba, w, h, &wk, &q, 3.0) else {
                     println!("    x{sc} m={m:.2} no build");
@@ -101,7 +105,10 @@ fn main() {
                 // The coarse copy's faces at the placement (the fit's own).
                 let coarse = card::build(&rgba, w, h, &wk, &q, 1.5).map_or("-".into(), |k| {
                     let f = &k.faces;
-                    format!("c:id={} sc={:.2} dig={:.2}", f.id_like as u8, f.score, f.digits)
+                    format!(
+                        "c:id={} sc={:.2} dig={:.2}",
+                        f.id_like as u8, f.score, f.digits
+                    )
                 });
                 let tk = print::taken(&rgba, w, h, &mut c);
                 let f = &c.faces;

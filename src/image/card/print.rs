@@ -362,17 +362,14 @@ fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
     })
 }
 
+/// A merit, a placement (centre x, centre y, angle, long side: copy
+/// pixels, radians) and whether the coarse copy there looks like an ID card.
+pub type Look = (f64, [f64; 4], bool);
+
 /// The first look at a block: its card grown by each of `scales`, the one
-/// of the highest merit as (merit, [centre x, centre y, angle, long side],
-/// whether its coarse copy looks like an ID card).
-pub fn first_look(
-    rgba: &[u8],
-    w: usize,
-    h: usize,
-    wk: &Work,
-    start: &Quad,
-    scales: &[f64],
-) -> (f64, [f64; 4], bool) {
+/// of the highest merit (`px`: the frame's RGBA, width and height).
+pub fn first_look(px: (&[u8], usize, usize), wk: &Work, start: &Quad, scales: &[f64]) -> Look {
+    let (rgba, w, h) = px;
     let q = start.q;
     let size = geom::dist(q[0], q[1]);
     let centre = (
@@ -408,7 +405,7 @@ pub fn fit(
     scales: &[f64],
     hope: f64,
 ) -> (f64, Quad, bool) {
-    let (mut best, mut p, mut like) = first_look(rgba, w, h, wk, start, scales);
+    let (mut best, mut p, mut like) = first_look((rgba, w, h), wk, start, scales);
     let long = p[3];
     let mut step = [0.06 * long, 0.06 * long, 0.05, 0.08 * long];
     for round in 0..FIT_ROUNDS {
