@@ -1,7 +1,7 @@
 //! Print-search diagnostics (issue 15, src/image/card/print.rs): for every
 //! washed-out frame of a `scripts/cardgen/run --rgba` directory, each
 //! card-shaped print block's start, and the fit from it at a few start
-//! scales: the merit, the corner error against the truth, the face
+//! scales (each alone, then the one that looks best first): the merit, the corner error against the truth, the face
 //! evidence, whether `print::taken` accepts it, and the number / validity
 //! read at the placement.
 //!
@@ -83,14 +83,33 @@ fn main() {
                 (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
                 _ => "-".into(),
             };
-            println!("  start {i} e={e0}");
-            for &sc in &scales {
-                let (m, q) = print::fit(&rgba, w, h, &wk, s, sc, 0.5);
+            let (l1, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.0]);
+            let (l2, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.2]);
+            println!("  start {i} e={e0} look={l1:.2}|{l2:.2}");
+            // Each start size alone, then the one of them that looks best
+            // first (what `print::place` does).
+            let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();
+            tries.push(scales.clone());
+            for sizes in &tries {
+                let sc = sizes
+                    .iter()
+                    .map(|x| format!("{x}"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                let (m, q, _) = print::fit(&rgba, w, h, &wk, s, sizes, 0.5);
                 let Some(mut c) = card::build(&rgba, w, h, &wk, &q, 3.0) else {
                     println!("    x{sc} m={m:.2} no build");
                     continue;
                 };
                 let e = truth.map_or("-".into(), |tr| format!("{:.3}", err(&tr, &c.corners)));
+                // The coarse copy's faces at the placement (the fit's own).
+                let coarse = card::build(&rgba, w, h, &wk, &q, 1.5).map_or("-".into(), |k| {
+                    let f = &k.faces;
+                    format!(
+                        "c:id={} sc={:.2} dig={:.2}",
+                        f.id_like as u8, f.score, f.digits
+                    )
+                });
                 let tk = print::taken(&rgba, w, h, &mut c);
                 let f = &c.faces;
                 let mut read = String::new();
@@ -103,7 +122,7 @@ fn main() {
                     read += &format!(" val={:.2}{}", v.confidence, if ok { "ok" } else { "X" });
                 }
                 println!(
-                    "    x{sc} m={m:.2} e={e} id={} side={} sc={:.2} photo={:.2} red={:.2} dig={:.2} taken={}{read}",
+                    "    x{sc} m={m:.2} e={e} {coarse} id={} side={} sc={:.2} photo={:.2} red={:.2} dig={:.2} taken={}{read}",
                     f.id_like as u8,
                     f.side.name(),
                     f.score,
