@@ -235,6 +235,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
+    nq = outward(&frame, nq, reach, step, steps);
     if let Some(i) = cut_side(&card.outside) {
         if let Some(q) = complete(&nq, i) {
             nq = extent(rgba, w, h, &q, i, card.side, card.ppm).unwrap_or(q);
@@ -256,6 +257,61 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
         card.corners = nq;
         card.hm = hm;
     }
+}
+
+/// How far the rectangle `q` projects is from ID-1's aspect (a ratio, 0
+/// when equal; the frame's centre as the principal point).
+fn aspect_off(q: &[Pt; 4], centre: Pt) -> f64 {
+    let r = geom::rect_aspect(q, centre);
+    let r = if r < 1.0 { 1.0 / r } else { r };
+    (r * CARD.1 / CARD.0 - 1.0).abs()
+}
+
+/// Each side that [`polish`] found no edge near moved out, parallel, to an
+/// edge `reach / 2` to `2 reach` outside it: the detector took it from a
+/// line on the card parallel to its edge (a print line, the portrait's
+/// box), beyond the polish's reach. Taken when both ends move out by
+/// about as much (within 2×: a turned side is another object's edge, a
+/// blurred card's background) and the outline's aspect comes no further
+/// from ID-1's (`card_eval` corners within 2 %, s2/s7/s8: 408/398/328 →
+/// 410/401/329; without the two tests 407/400/329, s7 #599 and s8 #253
+/// lost; see docs/notes/vision-corners.md, eighteenth session).
+fn outward(frame: &Frame, q: [Pt; 4], reach: f64, step: f64, steps: usize) -> [Pt; 4] {
+    let centre = (frame.w as f64 / 2.0, frame.h as f64 / 2.0);
+    let mut nq = q;
+    for s in 0..4 {
+        let (a, b) = (geom::at(&nq, s), geom::at(&nq, s + 1));
+        if frame.edge(a, b, step, steps).is_some() {
+            continue;
+        }
+        let len = dist(a, b).max(1.0);
+        let (ox, oy) = ((b.1 - a.1) / len * reach, (a.0 - b.0) / len * reach);
+        let Some(l) = frame.edge((a.0 + ox, a.1 + oy), (b.0 + ox, b.1 + oy), step, steps) else {
+            continue;
+        };
+        let (Some(l0), Some(l2)) = (
+            through(geom::at(&nq, s + 3), a),
+            through(b, geom::at(&nq, s + 2)),
+        ) else {
+            continue;
+        };
+        let (Some(p), Some(r)) = (l0.meet(&l), l.meet(&l2)) else {
+            continue;
+        };
+        let mut cand = nq;
+        cand[s] = p;
+        cand[(s + 1) % 4] = r;
+        let (o, n) = (aspect_off(&nq, centre), aspect_off(&cand, centre));
+        let (m0, m1) = (dist(a, p), dist(b, r));
+        if geom::convex(&cand)
+            && n <= o
+            && 2.0 * m0.min(m1) >= m0.max(m1)
+            && 2.0 * m0.min(m1) >= reach
+        {
+            nq = cand;
+        }
+    }
+    nq
 }
 
 /// A cut card (two adjacent corners outside the frame, side `i` of
