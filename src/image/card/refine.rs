@@ -259,10 +259,10 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     }
 }
 
-/// How far the rectangle `q` projects is from ID-1's aspect (a ratio, 0
-/// when equal; the frame's centre as the principal point).
-fn aspect_off(q: &[Pt; 4], centre: Pt) -> f64 {
-    let r = geom::rect_aspect(q, centre);
+/// How far `q`'s mean side lengths are from ID-1's aspect (a ratio, 0
+/// when equal).
+fn aspect_off(q: &[Pt; 4]) -> f64 {
+    let r = (dist(q[0], q[1]) + dist(q[3], q[2])) / (dist(q[0], q[3]) + dist(q[1], q[2]));
     let r = if r < 1.0 { 1.0 / r } else { r };
     (r * CARD.1 / CARD.0 - 1.0).abs()
 }
@@ -270,48 +270,29 @@ fn aspect_off(q: &[Pt; 4], centre: Pt) -> f64 {
 /// Each side that [`polish`] found no edge near moved out, parallel, to an
 /// edge `reach / 2` to `2 reach` outside it: the detector took it from a
 /// line on the card parallel to its edge (a print line, the portrait's
-/// box), beyond the polish's reach. Taken when both ends move out by
-/// about as much (within 2×: a turned side is another object's edge, a
-/// blurred card's background) and the outline's aspect comes no further
-/// from ID-1's (`card_eval` corners within 2 %, s2/s7/s8: 408/398/328 →
-/// 410/401/329; without the two tests 407/400/329, s7 #599 and s8 #253
-/// lost; see docs/notes/vision-corners.md, eighteenth session).
+/// box), beyond the polish's reach. A side moves when both its ends lie
+/// at least `reach / 2` from the new line and within 2× of each other (a
+/// turned line is another object's edge: a blurred card's background), and
+/// the moved outline is kept when its aspect comes no further from ID-1's
+/// (`card_eval` corners within 2 %, s2/s7/s8: 408/398/328 → 410/401/329;
+/// the aspect test alone 410/401/329 with s7 #599 lost; neither test, as
+/// a fallback in the polish's rounds, 407/400/329: docs/notes/vision-corners.md,
+/// eighteenth session).
 fn outward(frame: &Frame, q: [Pt; 4], reach: f64, step: f64, steps: usize) -> [Pt; 4] {
-    let centre = (frame.w as f64 / 2.0, frame.h as f64 / 2.0);
-    let mut nq = q;
-    for s in 0..4 {
-        let (a, b) = (geom::at(&nq, s), geom::at(&nq, s + 1));
+    let moved = refit(q, true, f64::INFINITY, &|a, b| {
         if frame.edge(a, b, step, steps).is_some() {
-            continue;
+            return None;
         }
         let len = dist(a, b).max(1.0);
         let (ox, oy) = ((b.1 - a.1) / len * reach, (a.0 - b.0) / len * reach);
-        let Some(l) = frame.edge((a.0 + ox, a.1 + oy), (b.0 + ox, b.1 + oy), step, steps) else {
-            continue;
-        };
-        let (Some(l0), Some(l2)) = (
-            through(geom::at(&nq, s + 3), a),
-            through(b, geom::at(&nq, s + 2)),
-        ) else {
-            continue;
-        };
-        let (Some(p), Some(r)) = (l0.meet(&l), l.meet(&l2)) else {
-            continue;
-        };
-        let mut cand = nq;
-        cand[s] = p;
-        cand[(s + 1) % 4] = r;
-        let (o, n) = (aspect_off(&nq, centre), aspect_off(&cand, centre));
-        let (m0, m1) = (dist(a, p), dist(b, r));
-        if geom::convex(&cand)
-            && n <= o
-            && 2.0 * m0.min(m1) >= m0.max(m1)
-            && 2.0 * m0.min(m1) >= reach
-        {
-            nq = cand;
-        }
+        let l = frame.edge((a.0 + ox, a.1 + oy), (b.0 + ox, b.1 + oy), step, steps)?;
+        let (m0, m1) = (l.dist(a).abs(), l.dist(b).abs());
+        (2.0 * m0.min(m1) >= m0.max(m1).max(reach)).then_some(l)
+    });
+    match moved {
+        Some(m) if aspect_off(&m) <= aspect_off(&q) => m,
+        _ => q,
     }
-    nq
 }
 
 /// A cut card (two adjacent corners outside the frame, side `i` of
