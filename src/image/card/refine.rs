@@ -706,6 +706,39 @@ mod tests {
         assert!(frame.edge((20.0, 35.0), (20.0, 105.0), 1.0, 8).is_none());
     }
 
+    /// A light card on a darker ground, the outline's right side on a thin
+    /// line printed 19 px inside the card's right edge (beyond the reach of
+    /// 12 px): `outward` moves that side out to the edge, parallel, and
+    /// leaves the other three.
+    #[test]
+    fn a_side_on_a_print_line_moves_out_to_the_card_edge() {
+        let rgba = grey(|x, y| {
+            let card = (40..160).contains(&x) && (30..110).contains(&y);
+            match (card, x) {
+                (true, 140 | 141) => 0,
+                (true, _) => 200,
+                _ => 90,
+            }
+        });
+        let frame = Frame {
+            rgba: &rgba,
+            w: 200,
+            h: 140,
+        };
+        let q = [(39.5, 29.5), (141.0, 29.5), (141.0, 109.5), (39.5, 109.5)];
+        let nq = outward(&frame, q, 12.0, 1.0, 12);
+        for (i, (p, t)) in nq
+            .iter()
+            .zip([(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)])
+            .enumerate()
+        {
+            assert!(dist(*p, t) <= 1.0, "corner {i}: {p:?}");
+        }
+        // An outline on the card's edges stays.
+        let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
+        assert_eq!(outward(&frame, on, 12.0, 1.0, 12), on);
+    }
+
     /// A card whose edge is fainter than a broad dark band on the ground
     /// 6 px beyond it (a paper's ruled stripe): the side given just outside
     /// the band moves in to the card's edge, not to the band's (the
