@@ -680,25 +680,36 @@ mod tests {
         [40.0, 100.0].map(|y| (line.c - line.b * y) / line.a)
     }
 
+    /// [`grey`]'s frame.
+    fn frame200(rgba: &[u8]) -> Frame<'_> {
+        Frame {
+            rgba,
+            w: 200,
+            h: 140,
+        }
+    }
+
+    /// A light card (x 40–159, y 30–109) on a darker ground, a black line
+    /// two pixels wide printed inside it at `x`.
+    fn card_with_line(line: usize) -> Vec<u8> {
+        grey(|x, y| {
+            let card = (40..160).contains(&x) && (30..110).contains(&y);
+            match (card, x) {
+                (true, x) if x == line || x == line + 1 => 0,
+                (true, _) => 200,
+                _ => 90,
+            }
+        })
+    }
+
     /// A light card on a darker ground, a thin black line printed inside
     /// it: the side given 3 px outside the card moves to the card's edge,
     /// not to the line (stronger, but no step: the card's level either
     /// side of it).
     #[test]
     fn a_side_moves_to_the_card_edge_past_a_thin_line() {
-        let rgba = grey(|x, y| {
-            let card = (40..160).contains(&x) && (30..110).contains(&y);
-            match (card, x) {
-                (true, 150 | 151) => 0,
-                (true, _) => 200,
-                _ => 90,
-            }
-        });
-        let frame = Frame {
-            rgba: &rgba,
-            w: 200,
-            h: 140,
-        };
+        let rgba = card_with_line(150);
+        let frame = frame200(&rgba);
         for x in xs(frame.edge((163.0, 35.0), (163.0, 105.0), 1.0, 16)) {
             assert!((x - 159.5).abs() <= 1.0, "x = {x}");
         }
@@ -712,19 +723,8 @@ mod tests {
     /// leaves the other three.
     #[test]
     fn a_side_on_a_print_line_moves_out_to_the_card_edge() {
-        let rgba = grey(|x, y| {
-            let card = (40..160).contains(&x) && (30..110).contains(&y);
-            match (card, x) {
-                (true, 140 | 141) => 0,
-                (true, _) => 200,
-                _ => 90,
-            }
-        });
-        let frame = Frame {
-            rgba: &rgba,
-            w: 200,
-            h: 140,
-        };
+        let rgba = card_with_line(140);
+        let frame = frame200(&rgba);
         let q = [(39.5, 29.5), (141.0, 29.5), (141.0, 109.5), (39.5, 109.5)];
         let nq = outward(&frame, q, 12.0, 1.0, 12);
         for (i, (p, t)) in nq
