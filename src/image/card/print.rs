@@ -285,9 +285,9 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
         // wedge-shaped block), the rectangle along the rows as well.
         let tight = least_angle(&pts);
         let rows = rows_angle(&all, gw + gh);
-        let off = (rows - tight).rem_euclid(0.5 * geom::PI);
+        let off = (rows - tight).rem_euclid(90);
         let mut cards: Vec<Quad> = block_quad(&pts, tight).into_iter().collect();
-        if off.min(0.5 * geom::PI - off) > 5.0 * geom::PI / 180.0 {
+        if off.min(90 - off) > 5 {
             cards.extend(block_quad(&pts, rows));
         }
         if !cards.is_empty() {
@@ -308,11 +308,11 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
     (wk, quads)
 }
 
-/// The direction (radians, 0–π) of the text rows of ink pixels `ink`
+/// The direction (degrees, 0–179) of the text rows of ink pixels `ink`
 /// (copy pixels, within `span` of the origin): the turn whose projection
 /// across the rows is the most peaked (the largest sum of squared 1-px
 /// bin counts), in 4° turns, then 1° around the best.
-fn rows_angle(ink: &[Pt], span: usize) -> f64 {
+fn rows_angle(ink: &[Pt], span: usize) -> i32 {
     let mut bins = vec![0u32; 2 * span + 2];
     let mut peaked = |deg: i32| -> u64 {
         let a = f64::from(deg) * geom::PI / 180.0;
@@ -340,13 +340,13 @@ fn rows_angle(ink: &[Pt], span: usize) -> f64 {
             best = (deg, p);
         }
     }
-    f64::from(best.0) * geom::PI / 180.0
+    best.0
 }
 
-/// The turn (radians, 0–π/2, 1° steps) of the smallest-area rectangle
-/// enclosing `pts`.
-fn least_angle(pts: &[Pt]) -> f64 {
-    let mut best = (f64::MAX, 0.0);
+/// The turn (degrees, 0–89) of the smallest-area rectangle enclosing
+/// `pts`.
+fn least_angle(pts: &[Pt]) -> i32 {
+    let mut best = (f64::MAX, 0);
     for deg in 0..90 {
         let a = f64::from(deg) * geom::PI / 180.0;
         let (c, s) = (geom::cos(a), geom::sin(a));
@@ -357,16 +357,17 @@ fn least_angle(pts: &[Pt]) -> f64 {
         }
         let area = (e[1] - e[0]) * (e[3] - e[2]);
         if area < best.0 {
-            best = (area, a);
+            best = (area, deg);
         }
     }
     best.1
 }
 
 /// The card around a print block given by its points (copy pixels): the
-/// enclosing rectangle turned by `a`, grown from the block
+/// enclosing rectangle turned by `deg`°, grown from the block
 /// to the card about its centre; `None` when it is not card-shaped.
-fn block_quad(pts: &[Pt], a: f64) -> Option<Quad> {
+fn block_quad(pts: &[Pt], deg: i32) -> Option<Quad> {
+    let a = f64::from(deg) * geom::PI / 180.0;
     let (c, s) = (geom::cos(a), geom::sin(a));
     let mut e = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
     for p in pts {
