@@ -78,24 +78,20 @@ fn main() {
         );
         let (wk, starts) = print::blocks(&rgba, w, h);
         for (i, s) in starts.iter().enumerate() {
-            let c0 = card::build(&rgba, w, h, &wk, &s[0], 3.0);
+            let c0 = card::build(&rgba, w, h, &wk, s, 3.0);
             let e0 = match (&c0, &truth) {
                 (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
                 _ => "-".into(),
             };
             let (l1, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.0]);
             let (l2, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.2]);
+            // The block's card in frame pixels (to draw over the photo).
             let k = wk.k as f64;
-            let qs: Vec<String> = s
-                .iter()
-                .flat_map(|c| c.q.iter())
-                .map(|p| format!("{:.0},{:.0}", p.0 * k, p.1 * k))
-                .collect();
-            println!(
-                "  start {i} ({} cards) e={e0} look={l1:.2}|{l2:.2} q={}",
-                s.len(),
-                qs.join(" ")
-            );
+            let qs: Vec<String> =
+                s.q.iter()
+                    .map(|p| format!("{:.0},{:.0}", p.0 * k, p.1 * k))
+                    .collect();
+            println!("  start {i} e={e0} look={l1:.2}|{l2:.2} q={}", qs.join(" "));
             // Each start size alone, then the one of them that looks best
             // first (what `print::place` does).
             let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();

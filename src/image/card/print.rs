@@ -174,7 +174,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// The copy the blocks are found on (the darkest pixel of each block of
 /// the detector's downscale, no edges) and the card around each of the
 /// [`TRIES`] largest clusters of dense ink, most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -264,15 +264,13 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
         if let Some(s) = sizes.get_mut(id) {
             *s = 0;
         }
-        // Each row's leftmost and rightmost ink of the cluster, and all
-        // its ink (for the direction of its text rows).
-        let (mut pts, mut all): (Vec<Pt>, Vec<Pt>) = (Vec::new(), Vec::new());
+        // Each row's leftmost and rightmost ink of the cluster.
+        let mut pts: Vec<Pt> = Vec::new();
         for (y, row) in dark.chunks_exact(gw.max(1)).enumerate() {
             let mut span: Option<(usize, usize)> = None;
             for (x, &d) in row.iter().enumerate() {
                 if d < 255 && label.get(cell_of(y, x)) == Some(&id) {
                     span = Some(span.map_or((x, x), |(a, _)| (a, x)));
-                    all.push((x as f64, y as f64));
                 }
             }
             if let Some((a, b)) = span {
@@ -280,19 +278,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
                 pts.push((b as f64, y as f64));
             }
         }
-        // The smallest enclosing rectangle, and where it turns more than
-        // 5° from the text rows (part of the print washed out: an L- or
-        // wedge-shaped block), the rectangle along the rows as well.
-        let tight = least_angle(&pts);
-        let rows = rows_angle(&all, gw + gh);
-        let off = (rows - tight).rem_euclid(90);
-        let mut cards: Vec<Quad> = block_quad(&pts, tight).into_iter().collect();
-        if off.min(90 - off) > 5 {
-            cards.extend(block_quad(&pts, rows));
-        }
-        if !cards.is_empty() {
-            quads.push(cards);
-        }
+        quads.extend(block_quad(&pts));
     }
     let wk = Work {
         w: gw,
@@ -308,45 +294,12 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>) {
     (wk, quads)
 }
 
-/// The direction (degrees, 0–179) of the text rows of ink pixels `ink`
-/// (copy pixels, within `span` of the origin): the turn whose projection
-/// across the rows is the most peaked (the largest sum of squared 1-px
-/// bin counts), in 4° turns, then 1° around the best.
-fn rows_angle(ink: &[Pt], span: usize) -> i32 {
-    let mut bins = vec![0u32; 2 * span + 2];
-    let mut peaked = |deg: i32| -> u64 {
-        let a = f64::from(deg) * geom::PI / 180.0;
-        let (c, s) = (geom::cos(a), geom::sin(a));
-        bins.iter_mut().for_each(|b| *b = 0);
-        for p in ink {
-            let v = p.1 * c - p.0 * s + span as f64;
-            if let Some(b) = bins.get_mut(v.max(0.0) as usize) {
-                *b += 1;
-            }
-        }
-        bins.iter().map(|&b| u64::from(b) * u64::from(b)).sum()
-    };
-    let mut best = (0, 0);
-    for deg in (0..180).step_by(4) {
-        let p = peaked(deg);
-        if p > best.1 {
-            best = (deg, p);
-        }
-    }
-    let around = best.0;
-    for deg in around - 3..=around + 3 {
-        let p = peaked(deg);
-        if p > best.1 {
-            best = (deg, p);
-        }
-    }
-    best.0
-}
-
-/// The turn (degrees, 0–89) of the smallest-area rectangle enclosing
-/// `pts`.
-fn least_angle(pts: &[Pt]) -> i32 {
-    let mut best = (f64::MAX, 0);
+/// The card around a print block given by its points (copy pixels): the
+/// smallest-area enclosing rectangle over 1° turns, grown from the block
+/// to the card about its centre; `None` when it is not card-shaped.
+fn block_quad(pts: &[Pt]) -> Option<Quad> {
+    // (area, angle, extents u0, u1, v0, v1)
+    let mut best: Option<(f64, f64, [f64; 4])> = None;
     for deg in 0..90 {
         let a = f64::from(deg) * geom::PI / 180.0;
         let (c, s) = (geom::cos(a), geom::sin(a));
@@ -356,28 +309,11 @@ fn least_angle(pts: &[Pt]) -> i32 {
             e = [e[0].min(u), e[1].max(u), e[2].min(v), e[3].max(v)];
         }
         let area = (e[1] - e[0]) * (e[3] - e[2]);
-        if area < best.0 {
-            best = (area, deg);
+        if best.map_or(true, |(b, _, _)| area < b) {
+            best = Some((area, a, e));
         }
     }
-    best.1
-}
-
-/// The card around a print block given by its points (copy pixels): the
-/// enclosing rectangle turned by `deg`°, grown from the block
-/// to the card about its centre; `None` when it is not card-shaped.
-fn block_quad(pts: &[Pt], deg: i32) -> Option<Quad> {
-    let a = f64::from(deg) * geom::PI / 180.0;
-    let (c, s) = (geom::cos(a), geom::sin(a));
-    let mut e = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
-    for p in pts {
-        let (u, v) = (p.0 * c + p.1 * s, p.1 * c - p.0 * s);
-        e = [e[0].min(u), e[1].max(u), e[2].min(v), e[3].max(v)];
-    }
-    let [u0, u1, v0, v1] = e;
-    if pts.is_empty() {
-        return None;
-    }
+    let (_, a, [u0, u1, v0, v1]) = best?;
     let (du, dv) = (u1 - u0, v1 - v0);
     let (long, short) = (du.max(dv), du.min(dv));
     if short < 8.0 || !(1.3..=2.2).contains(&(long / short)) {
@@ -432,23 +368,21 @@ pub type Look = (f64, [f64; 4], bool);
 
 /// The first look at a block: its card grown by each of `scales`, the one
 /// of the highest merit (`px`: the frame's RGBA, width and height).
-pub fn first_look(px: (&[u8], usize, usize), wk: &Work, starts: &[Quad], scales: &[f64]) -> Look {
+pub fn first_look(px: (&[u8], usize, usize), wk: &Work, start: &Quad, scales: &[f64]) -> Look {
     let (rgba, w, h) = px;
-    let mut look = (f64::MIN, [0.0; 4], false);
-    for start in starts {
-        let q = start.q;
-        let size = geom::dist(q[0], q[1]);
-        let centre = (
-            0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
-            0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
-        );
-        let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
-        for &scale in scales {
-            let t = [centre.0, centre.1, angle, scale * size];
-            let (m, f) = judged(rgba, w, h, wk, &rect(t));
-            if m > look.0 {
-                look = (m, t, f);
-            }
+    let q = start.q;
+    let size = geom::dist(q[0], q[1]);
+    let centre = (
+        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
+        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
+    );
+    let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
+    let mut look = (f64::MIN, [centre.0, centre.1, angle, size], false);
+    for &scale in scales {
+        let t = [centre.0, centre.1, angle, scale * size];
+        let (m, f) = judged(rgba, w, h, wk, &rect(t));
+        if m > look.0 {
+            look = (m, t, f);
         }
     }
     look
@@ -467,7 +401,7 @@ pub fn fit(
     w: usize,
     h: usize,
     wk: &Work,
-    start: &[Quad],
+    start: &Quad,
     scales: &[f64],
     hope: f64,
 ) -> (f64, Quad, bool) {
@@ -525,11 +459,7 @@ mod tests {
         assert!(washed(&px));
         let (wk, q) = blocks(&px, 400, 300);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
-        let q = q
-            .first()
-            .and_then(|c| c.first())
-            .expect("a card-shaped block")
-            .q;
+        let q = q.first().expect("a card-shaped block").q;
         let centre = (
             q.iter().map(|p| p.0).sum::<f64>() / 4.0,
             q.iter().map(|p| p.1).sum::<f64>() / 4.0,
