@@ -29,9 +29,6 @@ const BLOCK: (f64, f64) = (75.3, 45.2);
 const INK: u32 = 88;
 /// The frame is washed out when half its (sampled) pixels are this bright.
 const WASHED: u32 = 200;
-/// A cluster's part holding under this share (%) of its ink is a block
-/// of its own (see [`blocks`]).
-const SPLIT: u64 = 85;
 /// Cell size (copy pixels) of the ink grid.
 const CELL: usize = 8;
 /// Clusters of ink tried, most ink first: the first card-shaped one is
@@ -230,80 +227,11 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
             }
         }
     }
-    // Clusters of dense cells (≥ 3 ink pixels) within five cells
-    // (bridging the gap above a large card's number line), and their ink;
-    // and within three cells (a holder's hair or hand a few millimetres
-    // from the card's print joins it within five).
-    let (label, mut sizes) = clusters(&ink, cw, ch, 5);
-    let (near, nsizes) = clusters(&ink, cw, ch, 3);
-    // Each row's leftmost and rightmost ink of cluster `id` of `label`.
-    let extremes = |label: &[usize], id: usize| -> Vec<Pt> {
-        let mut pts: Vec<Pt> = Vec::new();
-        for (y, row) in dark.chunks_exact(gw.max(1)).enumerate() {
-            let mut span: Option<(usize, usize)> = None;
-            for (x, &d) in row.iter().enumerate() {
-                if d < 255 && label.get(cell_of(y, x)) == Some(&id) {
-                    span = Some(span.map_or((x, x), |(a, _)| (a, x)));
-                }
-            }
-            if let Some((a, b)) = span {
-                pts.push((a as f64, y as f64));
-                pts.push((b as f64, y as f64));
-            }
-        }
-        pts
-    };
-    let mut quads = Vec::new();
-    for _ in 0..TRIES {
-        // The largest cluster left (its size zeroed once tried).
-        let (id, all) = largest(&sizes, |_| true);
-        if all == 0 {
-            break;
-        }
-        if let Some(s) = sizes.get_mut(id) {
-            *s = 0;
-        }
-        quads.extend(block_quad(&extremes(&label, id)));
-        // Its two largest parts within three cells, where they hold
-        // under SPLIT of its ink, are blocks too.
-        let mut inside = vec![false; nsizes.len()];
-        for (&a, &b) in label.iter().zip(&near) {
-            if let Some(i) = inside.get_mut(b).filter(|_| a == id) {
-                *i = true;
-            }
-        }
-        for _ in 0..2 {
-            let (part, most) = largest(&nsizes, |i| inside.get(i) == Some(&true));
-            if most == 0 || u64::from(most) * 100 >= u64::from(all) * SPLIT {
-                break;
-            }
-            if let Some(i) = inside.get_mut(part) {
-                *i = false;
-            }
-            quads.extend(block_quad(&extremes(&near, part)));
-        }
-    }
-    let wk = Work {
-        w: gw,
-        h: gh,
-        k,
-        ox: 0,
-        oy: 0,
-        whole: true,
-        luma: Vec::new(),
-        mag: Vec::new(),
-        dir: Vec::new(),
-    };
-    (wk, quads)
-}
-
-/// Clusters of dense cells (≥ 3 ink pixels of `ink`, a grid `cw` cells
-/// wide) within `r` cells of each other: each cell's cluster (1, 2, …; 0
-/// for none) and each cluster's ink (index 0 unused).
-fn clusters(ink: &[u32], cw: usize, ch: usize, r: usize) -> (Vec<usize>, Vec<u32>) {
-    let mut label = vec![0usize; ink.len()];
+    // Clusters of dense cells (≥ 3 ink pixels) less than three cells apart
+    // (bridging the gap above a large card's number line), and their ink.
+    let mut label = vec![0usize; cells];
     let mut sizes: Vec<u32> = vec![0];
-    for start in 0..ink.len() {
+    for start in 0..cells {
         if ink.get(start).copied().unwrap_or(0) < 3 || label.get(start) != Some(&0) {
             continue;
         }
@@ -317,22 +245,53 @@ fn clusters(ink: &[u32], cw: usize, ch: usize, r: usize) -> (Vec<usize>, Vec<u32
                 }
                 _ => continue,
             }
-            around(c, cw, ch, r, |j| stack.push(j));
+            around(c, cw, ch, 5, |j| stack.push(j));
         }
         sizes.push(size);
     }
-    (label, sizes)
-}
-
-/// The cluster of the most ink among those `keep` accepts, and its ink.
-fn largest(sizes: &[u32], keep: impl Fn(usize) -> bool) -> (usize, u32) {
-    let (mut id, mut most) = (0, 0);
-    for (i, &s) in sizes.iter().enumerate() {
-        if s > most && keep(i) {
-            (id, most) = (i, s);
+    let mut quads = Vec::new();
+    for _ in 0..TRIES {
+        // The largest cluster left (its size zeroed once tried).
+        let (mut id, mut most) = (0, 0);
+        for (i, &s) in sizes.iter().enumerate() {
+            if s > most {
+                (id, most) = (i, s);
+            }
         }
+        if most == 0 {
+            break;
+        }
+        if let Some(s) = sizes.get_mut(id) {
+            *s = 0;
+        }
+        // Each row's leftmost and rightmost ink of the cluster.
+        let mut pts: Vec<Pt> = Vec::new();
+        for (y, row) in dark.chunks_exact(gw.max(1)).enumerate() {
+            let mut span: Option<(usize, usize)> = None;
+            for (x, &d) in row.iter().enumerate() {
+                if d < 255 && label.get(cell_of(y, x)) == Some(&id) {
+                    span = Some(span.map_or((x, x), |(a, _)| (a, x)));
+                }
+            }
+            if let Some((a, b)) = span {
+                pts.push((a as f64, y as f64));
+                pts.push((b as f64, y as f64));
+            }
+        }
+        quads.extend(block_quad(&pts));
     }
-    (id, most)
+    let wk = Work {
+        w: gw,
+        h: gh,
+        k,
+        ox: 0,
+        oy: 0,
+        whole: true,
+        luma: Vec::new(),
+        mag: Vec::new(),
+        dir: Vec::new(),
+    };
+    (wk, quads)
 }
 
 /// The card around a print block given by its points (copy pixels): the
