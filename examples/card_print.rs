@@ -85,7 +85,13 @@ fn main() {
             };
             let (l1, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.0]);
             let (l2, ..) = print::first_look((&rgba, w, h), &wk, s, &[1.2]);
-            println!("  start {i} e={e0} look={l1:.2}|{l2:.2}");
+            // The block's card in frame pixels (to draw over the photo).
+            let k = wk.k as f64;
+            let qs: Vec<String> =
+                s.q.iter()
+                    .map(|p| format!("{:.0},{:.0}", p.0 * k, p.1 * k))
+                    .collect();
+            println!("  start {i} e={e0} look={l1:.2}|{l2:.2} q={}", qs.join(" "));
             // Each start size alone, then the one of them that looks best
             // first (what `print::place` does).
             let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();
