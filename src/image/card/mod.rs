@@ -444,7 +444,7 @@ fn candidates(
 
 /// The side of the full-resolution look around a window's best small
 /// outline, in the outline's long sides (its centre can be off the card's).
-const ZOOM: f64 = 2.5;
+const ZOOM: f64 = 1.8;
 
 /// Pixels per millimetre of the copy the candidates are compared on.
 const COARSE: f64 = 1.5;
