@@ -370,8 +370,8 @@ fn main() {
             }
         }
         // `-Z`: a full-resolution copy (k = 1) centred on the true card,
-        // 2.5 of its long sides square (the windows' zoom, `ZOOM` in mod.rs,
-        // looks 1.8 around its own best small outline).
+        // 2.5 of its long sides square (a finer look than the windows'; tried
+        // in the detector in the eighteenth session, second round: dropped).
         if args.iter().any(|a| a == "-Z") {
             let side = ((2.5 * long) as usize).min(w).min(h);
             let cx = truth.iter().map(|p| p.0).sum::<f64>() / 4.0;

@@ -861,15 +861,6 @@ pub fn to_original(wk: &Work, p: Pt) -> Pt {
     )
 }
 
-/// The inverse of [`to_original`].
-pub fn from_original(wk: &Work, p: Pt) -> Pt {
-    let k = wk.k as f64;
-    (
-        (p.0 + 0.5 - wk.ox as f64) / k - 0.5,
-        (p.1 + 0.5 - wk.oy as f64) / k - 0.5,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -354,9 +354,6 @@ fn candidates(
 ) -> Option<(f64, detect::Quad)> {
     let (mut quads, always) = detect::find_all(wk, k);
     let mut win: Option<(f64, usize)> = None;
-    // A window's best small outline that did not pass, with its merit and
-    // its long side in original pixels ([`ZOOM`]).
-    let mut near: Option<(f64, usize, f64)> = None;
     for (rank, quad) in quads.iter_mut().enumerate() {
         // A faint side's outline, and the late completed and faint ones
         // ([`detect::find_all`]), are only looked at when no other outline
@@ -407,44 +404,10 @@ fn candidates(
         if merit > floor && win.map_or(true, |(m, _)| merit > m) {
             win = Some((merit, rank));
         }
-        if near.map_or(true, |(m, _, _)| merit > m) {
-            near = Some((merit, rank, card.ppm * layout::CARD.0));
-        }
-    }
-    // Nothing passed in a window of the second pass: a small card's short
-    // side has few votes on the window's copy, and a background edge
-    // beside it can take its peak. The best small outline's neighbourhood
-    // again at full resolution (k = 1) separates them.
-    if win.is_none() && floor > f64::MIN && wk.k >= 2 {
-        let (_, rank, long) = near?;
-        let side = (ZOOM * long) as usize;
-        if side > detect::WORK {
-            return None;
-        }
-        let q = &quads.get(rank)?.q;
-        let (mut cx, mut cy) = (0.0, 0.0);
-        for p in q {
-            let o = detect::to_original(wk, *p);
-            cx += o.0 / 4.0;
-            cy += o.1 / 4.0;
-        }
-        let (zw, zh) = (side.min(w), side.min(h));
-        let x0 = ((cx.max(0.0) as usize).saturating_sub(zw / 2)).min(w - zw);
-        let y0 = ((cy.max(0.0) as usize).saturating_sub(zh / 2)).min(h - zh);
-        let zk = detect::work_in(rgba, w, (x0, y0, zw, zh));
-        let (m, mut quad) = candidates(rgba, w, h, &zk, k, floor)?;
-        for p in &mut quad.q {
-            *p = detect::from_original(wk, detect::to_original(&zk, *p));
-        }
-        return Some((m, quad));
     }
     let (merit, rank) = win?;
     Some((merit, quads.get(rank)?.clone()))
 }
-
-/// The side of the full-resolution look around a window's best small
-/// outline, in the outline's long sides (its centre can be off the card's).
-const ZOOM: f64 = 1.8;
 
 /// Pixels per millimetre of the copy the candidates are compared on.
 const COARSE: f64 = 1.5;
