@@ -376,8 +376,12 @@ fn main() {
             let side = ((2.5 * long) as usize).min(w).min(h);
             let cx = truth.iter().map(|p| p.0).sum::<f64>() / 4.0;
             let cy = truth.iter().map(|p| p.1).sum::<f64>() / 4.0;
-            let x0 = (cx.max(0.0) as usize).saturating_sub(side / 2).min(w - side);
-            let y0 = (cy.max(0.0) as usize).saturating_sub(side / 2).min(h - side);
+            let x0 = (cx.max(0.0) as usize)
+                .saturating_sub(side / 2)
+                .min(w - side);
+            let y0 = (cy.max(0.0) as usize)
+                .saturating_sub(side / 2)
+                .min(h - side);
             passes.push(("zoom", detect::work_in(&rgba, w, (x0, y0, side, side))));
         }
         let mut tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
