@@ -369,6 +369,21 @@ fn main() {
                 passes.push(("win", detect::work_in(&rgba, w, (x0, y0, ww, wh))));
             }
         }
+        // `-Z`: a full-resolution copy (k = 1) centred on the true card,
+        // 2.5 of its long sides square (a finer look than the windows'; tried
+        // in the detector in the eighteenth session, second round: dropped).
+        if args.iter().any(|a| a == "-Z") {
+            let side = ((2.5 * long) as usize).min(w).min(h);
+            let cx = truth.iter().map(|p| p.0).sum::<f64>() / 4.0;
+            let cy = truth.iter().map(|p| p.1).sum::<f64>() / 4.0;
+            let x0 = (cx.max(0.0) as usize)
+                .saturating_sub(side / 2)
+                .min(w - side);
+            let y0 = (cy.max(0.0) as usize)
+                .saturating_sub(side / 2)
+                .min(h - side);
+            passes.push(("zoom", detect::work_in(&rgba, w, (x0, y0, side, side))));
+        }
         let mut tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
         // `-W`: the true sides on each window's copy that holds the card.
         if args.iter().any(|a| a == "-W") {
