@@ -794,15 +794,20 @@ const REACH: f64 = 0.75;
 /// The largest share of a cut card's extent the frame may hide.
 const CUT_MAX: f64 = 0.45;
 
+/// A completed outline, the hidden share of its extent, its visible sides
+/// and its pinhole twin ([`complete`]).
+type Completed = ([Pt; 4], f64, [Pt; 4], Option<[Pt; 4]>);
+
 /// Completes the quad `q` whose side lies on the frame's border line `bl`
 /// to an ID-1 card: the opposite side and the two sides meeting it are the
 /// card's own, so the cut side lies along those two where the rectified
 /// shape is 85.6 : 54 (the card's short side or its long side cut, the
 /// smaller extent that reaches past the border). Returns the completed
 /// corners, the hidden share of the extent and the two visible sides (from
-/// the opposite side to the border: [`reaches`]); `None` when no extent
-/// fits.
-fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<([Pt; 4], f64, [Pt; 4], Option<[Pt; 4]>)> {
+/// the opposite side to the border: [`reaches`]), and the same extent
+/// under a pinhole camera ([`pinhole`]) when it leaves the frame too;
+/// `None` when no extent fits.
+fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<Completed> {
     let (w, h) = (wk.w as f64, wk.h as f64);
     let on = |p: Pt| bl.dist(p).abs() < 0.5;
     let i = (0..4).find(|&i| on(geom::at(q, i)) && on(geom::at(q, i + 1)))?;
