@@ -9,7 +9,6 @@
 //!
 //! Without `-a` only the completed (cut) outlines are listed.
 use beian_check::image::card::{self, detect, refine, Side};
-use beian_check::json::{parse, Json};
 
 #[path = "cardset/mod.rs"]
 mod cardset;
@@ -32,32 +31,18 @@ fn main() {
         });
     }
     for path in names {
-        let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if t.get("kind").and_then(Json::as_str) != Some("card") {
+        let Some(cardset::Photo {
+            rgba,
+            w,
+            h,
+            truth,
+            defects,
+        }) = cardset::photo(&path)
+        else {
             continue;
-        }
-        let defects: Vec<String> = t
-            .get("defects")
-            .and_then(Json::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let Some(d) = opt("-d") {
-            if !defects.contains(&d) {
-                continue;
-            }
-        }
-        let rgba = std::fs::read(path.with_extension("rgba")).unwrap();
-        let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
-        let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
-        let tc = t.get("corners1024").and_then(Json::as_array).unwrap();
-        let mut truth = [(0.0, 0.0); 4];
-        for (o, v) in truth.iter_mut().zip(tc) {
-            let a = v.as_array().unwrap();
-            *o = (a[0].as_f64().unwrap(), a[1].as_f64().unwrap());
+        };
+        if opt("-d").is_some_and(|d| !defects.contains(&d)) {
+            continue;
         }
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let fc = card::find(&rgba, w, h);
@@ -91,19 +76,25 @@ fn main() {
                 let f = cd.faces;
                 let cues = f.side == Side::Portrait && f.photo >= 0.2 && f.digits >= 0.25;
                 let gate = (f.sure || cues) && (card::strong(&f) || (f.id_like && f.score >= 0.4));
+                // The verdict first (the cut gate of `card::candidates`).
                 s += &format!(
-                    " id={} {} sure={} sc={:.2} photo={:.2} red={:.2} dig={:.2} lay={:.2} strong={} gate={}",
-                    f.id_like as u8,
-                    f.side.name(),
-                    f.sure as u8,
-                    f.score,
-                    f.photo,
-                    f.red,
-                    f.digits,
-                    cd.layout_score,
+                    " gate={} strong={} lay={:.2} | {} id={} sure={}",
+                    gate as u8,
                     card::strong(&f) as u8,
-                    gate as u8
+                    cd.layout_score,
+                    f.side.name(),
+                    f.id_like as u8,
+                    f.sure as u8,
                 );
+                let cue = [
+                    ("sc", f.score),
+                    ("photo", f.photo),
+                    ("red", f.red),
+                    ("dig", f.digits),
+                ];
+                for (k, v) in cue {
+                    s += &format!(" {k}={v:.2}");
+                }
             } else {
                 s += " no build";
             }

@@ -877,7 +877,7 @@ fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<Completed> {
 
 /// Completed outlines under a pinhole camera ([`pinhole`]) proposed after
 /// the late affine ones.
-const LATE_PINS: usize = 2;
+const LATE_PINS: usize = 1;
 
 /// The cut card's hidden corners under a pinhole camera (principal point
 /// at the frame's centre, focal length 1.5 × its long side): the visible
