@@ -42,3 +42,48 @@ pub fn err(truth: &[(f64, f64); 4], q: &[(f64, f64); 4]) -> f64 {
     }
     best
 }
+
+/// One card photo of a ground truth: its RGBA, size, true corners (1024-px
+/// frame) and defects; `None` for a photo without a card.
+#[allow(dead_code)]
+pub struct Photo {
+    pub rgba: Vec<u8>,
+    pub w: usize,
+    pub h: usize,
+    pub truth: [(f64, f64); 4],
+    pub defects: Vec<String>,
+}
+
+/// The card photo of the ground truth at `path` ([`Photo`]).
+#[allow(dead_code)]
+pub fn photo(path: &std::path::Path) -> Option<Photo> {
+    use beian_check::json::{parse, Json};
+    let t = parse(&std::fs::read_to_string(path).ok()?).ok()?;
+    if t.get("kind").and_then(Json::as_str) != Some("card") {
+        return None;
+    }
+    let defects = t
+        .get("defects")
+        .and_then(Json::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut truth = [(0.0, 0.0); 4];
+    for (o, v) in truth
+        .iter_mut()
+        .zip(t.get("corners1024").and_then(Json::as_array)?)
+    {
+        let a = v.as_array()?;
+        *o = (a.first()?.as_f64()?, a.get(1)?.as_f64()?);
+    }
+    Some(Photo {
+        rgba: std::fs::read(path.with_extension("rgba")).ok()?,
+        w: t.get("rgbaWidth").and_then(Json::as_f64)? as usize,
+        h: t.get("rgbaHeight").and_then(Json::as_f64)? as usize,
+        truth,
+        defects,
+    })
+}

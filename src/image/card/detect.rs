@@ -527,6 +527,9 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
     // The visible sides of each of `cuts` ([`complete`]).
     let mut visible: Vec<[Pt; 4]> = Vec::new();
+    // The same under a pinhole camera ([`pinhole`]), proposed late.
+    let mut pins: Vec<(f64, Quad)> = Vec::new();
+    let mut pin_visible: Vec<[Pt; 4]> = Vec::new();
     // Outlines with a faint side, judged after the others.
     let mut faints: Vec<(f64, Quad)> = Vec::new();
     // First the quads of the strongest peaks (as before the extra peaks),
@@ -664,7 +667,21 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
                 let frac = supported / perim;
                 let base = supported * frac * frac * (0.5 + min_sup);
-                if let Some((fq, hid, v)) = full {
+                if let Some((fq, hid, v, pin)) = full {
+                    if let Some(pq) = pin {
+                        pin_visible.push(v);
+                        pins.push((
+                            base * (1.0 - hid),
+                            Quad {
+                                q: pq,
+                                support: frac,
+                                aspect: ID1,
+                                cut: true,
+                                extra,
+                                faint,
+                            },
+                        ));
+                    }
                     visible.push(v);
                     cuts.push((
                         base * (1.0 - hid),
@@ -703,6 +720,9 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     // The late ones must reach the border (asked only of those selected:
     // 78 M instructions on s2_30 for every completed outline).
     let late = best_distinct(&mut cuts, LATE_CUTS, near, &cut, Some((wk, &visible)));
+    let mut taken = cut.clone();
+    taken.extend(late.iter().cloned());
+    let late_pin = best_distinct(&mut pins, LATE_PINS, near, &taken, Some((wk, &pin_visible)));
     out.extend(cut);
     let faint = best_distinct(&mut faints, CUTS, near, &[], None);
     let late_faint = best_distinct(&mut faints, LATE_CUTS, near, &faint, None);
@@ -713,6 +733,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     }
     let always = out.len();
     out.extend(late);
+    out.extend(late_pin);
     out.extend(late_faint);
     (out, always)
 }
@@ -773,15 +794,20 @@ const REACH: f64 = 0.75;
 /// The largest share of a cut card's extent the frame may hide.
 const CUT_MAX: f64 = 0.45;
 
+/// A completed outline, the hidden share of its extent, its visible sides
+/// and its pinhole twin ([`complete`]).
+type Completed = ([Pt; 4], f64, [Pt; 4], Option<[Pt; 4]>);
+
 /// Completes the quad `q` whose side lies on the frame's border line `bl`
 /// to an ID-1 card: the opposite side and the two sides meeting it are the
 /// card's own, so the cut side lies along those two where the rectified
 /// shape is 85.6 : 54 (the card's short side or its long side cut, the
 /// smaller extent that reaches past the border). Returns the completed
 /// corners, the hidden share of the extent and the two visible sides (from
-/// the opposite side to the border: [`reaches`]); `None` when no extent
-/// fits.
-fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<([Pt; 4], f64, [Pt; 4])> {
+/// the opposite side to the border: [`reaches`]), and the same extent
+/// under a pinhole camera ([`pinhole`]) when it leaves the frame too;
+/// `None` when no extent fits.
+fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<Completed> {
     let (w, h) = (wk.w as f64, wk.h as f64);
     let on = |p: Pt| bl.dist(p).abs() < 0.5;
     let i = (0..4).find(|&i| on(geom::at(q, i)) && on(geom::at(q, i + 1)))?;
@@ -838,9 +864,67 @@ fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<([Pt; 4], f64, [Pt; 4])
         if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
             continue;
         }
-        return Some((n, hid, [a, qi, b, qj]));
+        let pin = pinhole(wk, [a, qi, b, qj], target).and_then(|(c, d)| {
+            let mut m = *q;
+            *m.get_mut(ci)? = c;
+            *m.get_mut(cj)? = d;
+            (geom::convex(&m) && out(&c) && out(&d)).then_some(m)
+        });
+        return Some((n, hid, [a, qi, b, qj], pin));
     }
     None
+}
+
+/// Completed outlines under a pinhole camera ([`pinhole`]) proposed after
+/// the late affine ones.
+const LATE_PINS: usize = 1;
+
+/// The cut card's hidden corners under a pinhole camera (principal point
+/// at the frame's centre, focal length 1.5 × its long side): the visible
+/// sides `v` (A→A', B→B') put in 3-D (their vanishing direction and A–B's,
+/// orthogonal to it, give the card's plane), the hidden side at `target`
+/// × A–B's 3-D length from A–B, projected back. The affine completion
+/// keeps the hidden side's corners at one share of both visible sides; a
+/// card tilted about its long axis has its hidden side turned.
+fn pinhole(wk: &Work, v: [Pt; 4], target: f64) -> Option<(Pt, Pt)> {
+    let [a, qi, b, qj] = v;
+    let (cx, cy) = (wk.w as f64 / 2.0, wk.h as f64 / 2.0);
+    let f = 1.5 * wk.w.max(wk.h) as f64;
+    let ray = |p: Pt| [p.0 - cx, p.1 - cy, f];
+    let cross = |u: [f64; 3], w: [f64; 3]| {
+        [
+            u[1] * w[2] - u[2] * w[1],
+            u[2] * w[0] - u[0] * w[2],
+            u[0] * w[1] - u[1] * w[0],
+        ]
+    };
+    let dot = |u: [f64; 3], w: [f64; 3]| u[0] * w[0] + u[1] * w[1] + u[2] * w[2];
+    // The visible sides' vanishing direction: the planes through the
+    // camera and each side meet along it.
+    let d1 = cross(cross(ray(a), ray(qi)), cross(ray(b), ray(qj)));
+    // A–B's direction: in its own plane, orthogonal to d1.
+    let d2 = cross(cross(ray(a), ray(b)), d1);
+    let n = cross(d1, d2);
+    let a3 = ray(a);
+    let on = |p: Pt| {
+        let r = ray(p);
+        let s = dot(n, a3) / dot(n, r);
+        (s.is_finite() && s > 0.0).then_some([r[0] * s, r[1] * s, r[2] * s])
+    };
+    let (b3, qi3) = (on(b)?, on(qi)?);
+    let sub = |u: [f64; 3], w: [f64; 3]| [u[0] - w[0], u[1] - w[1], u[2] - w[2]];
+    let len = |u: [f64; 3]| crate::rt::sqrt(dot(u, u));
+    let ab = len(sub(b3, a3));
+    let up = sub(qi3, a3);
+    let k = target * ab / len(up);
+    if !k.is_finite() {
+        return None;
+    }
+    let proj = |p: [f64; 3], o: [f64; 3]| {
+        let x = [p[0] + o[0] * k, p[1] + o[1] * k, p[2] + o[2] * k];
+        (x[2] > 1e-6).then(|| (x[0] / x[2] * f + cx, x[1] / x[2] * f + cy))
+    };
+    Some((proj(a3, up)?, proj(b3, up)?))
 }
 
 /// Whether both visible sides of a completed outline (`v`: A→A', B→B',
@@ -974,8 +1058,11 @@ mod tests {
             let wk = edged(w, h, luma);
             // The visible part, its left side on the border x = 0.
             let q = [(0.0, 100.0), (99.5, 100.0), (99.5, 200.5), (0.0, 200.5)];
-            let (full, hid, v) = complete(&wk, &q, &Line::polar(0.0, 0.0)).expect("completed");
+            let (full, hid, v, pin) = complete(&wk, &q, &Line::polar(0.0, 0.0)).expect("completed");
             assert!(full.iter().any(|p| p.0 < -1.0) && hid > 0.0 && hid <= CUT_MAX);
+            // Seen square on, the pinhole completion is the affine one.
+            let pin = pin.expect("pinhole completion");
+            assert!(full.iter().zip(pin).all(|(a, b)| geom::dist(*a, b) < 0.5));
             reaches(&wk, &v)
         };
         assert!(reach(0.0), "cut by the border");

@@ -1,0 +1,111 @@
+//! Cut-card diagnostics (issue 15): for each card photo of a
+//! `scripts/cardgen/run --rgba` directory, every outline the whole-frame
+//! pass proposes (`detect::find_all`, late ones refined as
+//! `card::candidates` does) with its distance to the truth and its coarse
+//! verdict: the face evidence, the layout score and whether a completed
+//! outline's gate passes.
+//!
+//!     cargo run --release --example card_cut -- DIR [-o names] [-d defect] [-a]
+//!
+//! Without `-a` only the completed (cut) outlines are listed.
+use beian_check::image::card::{self, detect, refine, Side};
+
+#[path = "cardset/mod.rs"]
+mod cardset;
+use cardset::err;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).expect("directory");
+    let opt = |k: &str| {
+        args.iter()
+            .position(|a| a == k)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let all = args.iter().any(|a| a == "-a");
+    let mut names = cardset::truths(dir);
+    if let Some(p) = opt("-o") {
+        names.retain(|n| {
+            let stem = n.file_stem().unwrap().to_string_lossy().to_string();
+            p.split(',').any(|x| x == stem)
+        });
+    }
+    for path in names {
+        let Some(cardset::Photo {
+            rgba,
+            w,
+            h,
+            truth,
+            defects,
+        }) = cardset::photo(&path)
+        else {
+            continue;
+        };
+        if opt("-d").is_some_and(|d| !defects.contains(&d)) {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let fc = card::find(&rgba, w, h);
+        println!(
+            "{name} {} find={}",
+            defects.join("+"),
+            fc.map_or("-".into(), |c| format!("{:.3}", err(&truth, &c.corners)))
+        );
+        let wk = detect::work(&rgba, w, h);
+        let (mut quads, always) = detect::find_all(&wk, 5);
+        for (rank, q) in quads.iter_mut().enumerate() {
+            if !all && !q.cut {
+                continue;
+            }
+            if rank >= always {
+                refine::refine(&wk, q);
+            }
+            let mut c = [(0.0, 0.0); 4];
+            for (o, p) in c.iter_mut().zip(q.q) {
+                *o = detect::to_original(&wk, p);
+            }
+            let e = err(&truth, &c);
+            let mut s = format!(
+                "  #{rank}{}{}{} e={e:.3} sup={:.2}",
+                if q.cut { "c" } else { "" },
+                if q.faint { "f" } else { "" },
+                if rank >= always { "L" } else { "" },
+                q.support
+            );
+            if let Some(cd) = card::build(&rgba, w, h, &wk, q, 1.5) {
+                let f = cd.faces;
+                let cues = f.side == Side::Portrait && f.photo >= 0.2 && f.digits >= 0.25;
+                let gate = (f.sure || cues) && (card::strong(&f) || (f.id_like && f.score >= 0.4));
+                // The verdict first (the cut gate of `card::candidates`).
+                s += &format!(
+                    " gate={} strong={} lay={:.2} | {} id={} sure={}",
+                    gate as u8,
+                    card::strong(&f) as u8,
+                    cd.layout_score,
+                    f.side.name(),
+                    f.id_like as u8,
+                    f.sure as u8,
+                );
+                let cue = [
+                    ("sc", f.score),
+                    ("photo", f.photo),
+                    ("red", f.red),
+                    ("dig", f.digits),
+                ];
+                for (k, v) in cue {
+                    s += &format!(" {k}={v:.2}");
+                }
+            } else {
+                s += " no build";
+            }
+            if args.iter().any(|a| a == "-q") {
+                s += &format!(
+                    " q={:?} t={:?}",
+                    c.map(|p| (p.0 as i32, p.1 as i32)),
+                    truth.map(|p| (p.0 as i32, p.1 as i32))
+                );
+            }
+            println!("{s}");
+        }
+    }
+}
