@@ -9,17 +9,7 @@ use std::collections::BTreeMap;
 #[path = "cardset/mod.rs"]
 mod cardset;
 
-/// The strings of the array `key` of the truth.
-fn strings(t: &Json, key: &str) -> Vec<String> {
-    t.get(key)
-        .and_then(Json::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use cardset::strings;
 
 /// Share of pixels (alpha > 0) whose three channels are all >= 252.
 fn blown(px: &[u8]) -> f64 {

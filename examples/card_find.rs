@@ -335,15 +335,7 @@ fn main() {
             }
             continue;
         }
-        let defects: Vec<String> = t
-            .get("defects")
-            .and_then(Json::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let defects = cardset::strings(&t, "defects");
         if let Some(d) = &only {
             if d == "none" && !defects.is_empty() || d != "none" && !defects.contains(d) {
                 continue;

@@ -54,6 +54,20 @@ pub struct Photo {
     pub defects: Vec<String>,
 }
 
+/// The strings of the array `key` of a ground truth (`defects`, ...).
+#[allow(dead_code)]
+pub fn strings(t: &beian_check::json::Json, key: &str) -> Vec<String> {
+    use beian_check::json::Json;
+    t.get(key)
+        .and_then(Json::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The card photo of the ground truth at `path` ([`Photo`]).
 #[allow(dead_code)]
 pub fn photo(path: &std::path::Path) -> Option<Photo> {
@@ -62,15 +76,7 @@ pub fn photo(path: &std::path::Path) -> Option<Photo> {
     if t.get("kind").and_then(Json::as_str) != Some("card") {
         return None;
     }
-    let defects = t
-        .get("defects")
-        .and_then(Json::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
+    let defects = strings(&t, "defects");
     let mut truth = [(0.0, 0.0); 4];
     for (o, v) in truth
         .iter_mut()
