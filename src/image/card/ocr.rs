@@ -1187,7 +1187,9 @@ fn sharpness(l: &Line) -> f64 {
 /// confident, with each character's own. With `give_up` (a read whose
 /// result only counts when confident), each read stops as soon as it
 /// cannot be confident ([`line_cells`]): the unconfident result it then
-/// returns is not the full read's.
+/// returns is not the full read's. The second read only counts when
+/// confident: it always gives up (the first read's unconfident result is
+/// returned whole either way).
 fn read_line(line: &Line, tpl: &[Template], give_up: bool) -> Option<Number> {
     let read = |sc: &Digits| {
         let sc: Vec<[f64; 11]> = sc.iter().map(|d| d.1).collect();
@@ -1204,7 +1206,7 @@ fn read_line(line: &Line, tpl: &[Template], give_up: bool) -> Option<Number> {
     if first.confidence >= 0.9 {
         return Some(first);
     }
-    let again = line_cells(line, tpl, Some(&sc), give_up)
+    let again = line_cells(line, tpl, Some(&sc), true)
         .map(|sc| read(&sc.0))
         .filter(|n| n.confidence >= 0.9);
     again.or(Some(first))
