@@ -494,8 +494,15 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
         }
         let mut o = first as f64 - pp;
         while o <= first as f64 + 1.0 {
-            let mut cost = 0f32;
+            // The ink left outside, then the boundaries' one by one, until
+            // the cost reaches the best's: counts of pixels, so every sum
+            // is exact (under 2^24) and its order does not matter.
+            let bound = best.map_or(f32::INFINITY, |b| b.0);
+            let mut cost = 3.0 * (total - ink_in(o, o + n as f64 * pp));
             for i in 0..=n {
+                if cost >= bound {
+                    break;
+                }
                 let t = i as f64;
                 let x = o + t * pp + c * pp * t * (t - n as f64) / n as f64;
                 // `rt::round(x) as isize` (half away from zero) with an
@@ -509,9 +516,7 @@ fn cells(p: &[f32], n: usize, pitch: f64, bends: i32) -> Option<(f64, f64, f64)>
                     cost += p.get((xi + d).max(0) as usize).copied().unwrap_or(0.0);
                 }
             }
-            let inside = ink_in(o, o + n as f64 * pp);
-            cost += 3.0 * (total - inside);
-            if best.map_or(true, |b| cost < b.0) {
+            if cost < bound {
                 best = Some((cost, o, pp, c));
             }
             o += 0.5;
