@@ -1512,7 +1512,9 @@ fn validity_read(l: &Line, tpl: &[Template]) -> Option<Validity> {
     };
     let line = scan(line_cells(l, tpl, None, false)?);
     let first = decide_validity(&line);
-    if first.confidence >= 0.9 {
+    // A line whose shape is off is never confident (0.5 at most): read
+    // once.
+    if first.confidence >= 0.9 || !l.shape_ok {
         return Some(first);
     }
     let again = line_cells(l, tpl, Some(&line.digits), false)
