@@ -10,6 +10,7 @@ use super::detect::{at, bin_diff, round_i, Quad, Work, NONE, NT};
 use super::geom::{self, dist, Line, Pt};
 use super::layout::CARD;
 use super::Card;
+use core::cell::Cell;
 
 /// Refits each side to the thinned edge pixels near it (sub-pixel along
 /// the gradient by a parabola through the magnitudes), [`REFINE_ROUNDS`]
@@ -222,8 +223,18 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     // A second round from the moved outline reaches an edge the first
     // could not (a side far out at one end).
     let mut nq = c;
+    // The sides the last round found no edge near (`refit` fits the four
+    // sides in order), for `outward`.
+    let (bare, fits) = (Cell::new([false; 4]), Cell::new(0));
     for _ in 0..POLISH_ROUNDS {
-        let Some(q) = refit(nq, true, 2.0 * reach, &|a, b| frame.edge(a, b, step, steps)) else {
+        let Some(q) = refit(nq, true, 2.0 * reach, &|a, b| {
+            let l = frame.edge(a, b, step, steps);
+            let mut s = bare.get();
+            s[fits.get() % 4] = l.is_none();
+            bare.set(s);
+            fits.set(fits.get() + 1);
+            l
+        }) else {
             break;
         };
         let moved = q
@@ -235,7 +246,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
             break;
         }
     }
-    nq = outward(&frame, nq, reach, step, steps);
+    nq = outward(&frame, nq, bare.get(), reach, step, steps);
     if let Some(i) = cut_side(&card.outside) {
         if let Some(q) = complete(&nq, i) {
             nq = extent(rgba, w, h, &q, i, card.side, card.ppm).unwrap_or(q);
@@ -278,9 +289,18 @@ fn aspect_off(q: &[Pt; 4]) -> f64 {
 /// the aspect test alone 410/401/329 with s7 #599 lost; neither test, as
 /// a fallback in the polish's rounds, 407/400/329: docs/notes/vision-corners.md,
 /// eighteenth session).
-fn outward(frame: &Frame, q: [Pt; 4], reach: f64, step: f64, steps: usize) -> [Pt; 4] {
+fn outward(
+    frame: &Frame,
+    q: [Pt; 4],
+    bare: [bool; 4],
+    reach: f64,
+    step: f64,
+    steps: usize,
+) -> [Pt; 4] {
+    let side = Cell::new(0);
     let moved = refit(q, true, f64::INFINITY, &|a, b| {
-        if frame.edge(a, b, step, steps).is_some() {
+        side.set(side.get() + 1);
+        if !bare[side.get() - 1] {
             return None;
         }
         let len = dist(a, b).max(1.0);
@@ -726,7 +746,7 @@ mod tests {
         let rgba = card_with_line(140);
         let frame = frame200(&rgba);
         let q = [(39.5, 29.5), (141.0, 29.5), (141.0, 109.5), (39.5, 109.5)];
-        let nq = outward(&frame, q, 12.0, 1.0, 12);
+        let nq = outward(&frame, q, [true; 4], 12.0, 1.0, 12);
         for (i, (p, t)) in nq
             .iter()
             .zip([(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)])
@@ -736,7 +756,7 @@ mod tests {
         }
         // An outline on the card's edges stays.
         let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
-        assert_eq!(outward(&frame, on, 12.0, 1.0, 12), on);
+        assert_eq!(outward(&frame, on, [true; 4], 12.0, 1.0, 12), on);
     }
 
     /// A card whose edge is fainter than a broad dark band on the ground
