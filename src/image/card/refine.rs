@@ -321,6 +321,7 @@ fn outward(
 /// The signed level difference `off` px either side of the line `a`→`b`
 /// (left minus right), as means over the half of [`POLISH_SAMPLES`] points
 /// nearer `a` and the half nearer `b`.
+#[inline(never)]
 fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
     let len = dist(a, b).max(1.0);
     let (nx, ny) = ((b.1 - a.1) / len * off, (a.0 - b.0) / len * off);
@@ -331,7 +332,8 @@ fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
         sum[2 * i / POLISH_SAMPLES] +=
             frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
     }
-    sum.map(|v| v * 2.0 / POLISH_SAMPLES as f32)
+    let k = 2.0 / POLISH_SAMPLES as f32;
+    [sum[0] * k, sum[1] * k]
 }
 
 /// A side on the card's edge at one end only, turned about that end onto
@@ -355,14 +357,16 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
             }
             let len = dist(c, o).max(1.0);
             let u = ((o.0 - c.0) / len * off, (o.1 - c.1) / len * off);
-            let best = (1..=n)
-                .map(|k| (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64))
-                .map(|p| {
-                    let h = edge_halves(frame, f, p, off);
-                    ((h[0] * near.signum()).min(h[1] * near.signum()), p)
-                })
-                .fold((PIVOT_KEEP * near.abs(), c), |b, s| if s.0 > b.0 { s } else { b });
-            q[i] = best.1;
+            let mut best = PIVOT_KEEP * near.abs();
+            for k in 1..=n {
+                let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
+                let [h0, h1] = edge_halves(frame, f, p, off);
+                let s = (h0 * near.signum()).min(h1 * near.signum());
+                if s > best {
+                    best = s;
+                    q[i] = p;
+                }
+            }
         }
     }
     if geom::convex(&q) && aspect_off(&q) <= aspect_off(&q0) {
