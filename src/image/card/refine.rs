@@ -230,7 +230,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
         let Some(q) = refit(nq, true, 2.0 * reach, &|a, b| {
             let l = frame.edge(a, b, step, steps);
             let mut s = bare.get();
-            s[fits.get() % 4] = l.is_none();
+            if let Some(b) = s.get_mut(fits.get() % 4) {
+                *b = l.is_none();
+            }
             bare.set(s);
             fits.set(fits.get() + 1);
             l
@@ -303,7 +305,7 @@ fn outward(
     let side = Cell::new(0);
     let moved = refit(q, true, f64::INFINITY, &|a, b| {
         side.set(side.get() + 1);
-        if !bare[side.get() - 1] {
+        if !geom::at(&bare, side.get() + 3) {
             return None;
         }
         let len = dist(a, b).max(1.0);
@@ -329,8 +331,9 @@ fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
     for i in 0..POLISH_SAMPLES {
         let t = POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
         let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-        sum[2 * i / POLISH_SAMPLES] +=
-            frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
+        if let Some(s) = sum.get_mut(2 * i / POLISH_SAMPLES) {
+            *s += frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
+        }
     }
     let k = 2.0 / POLISH_SAMPLES as f32;
     [sum[0] * k, sum[1] * k]
@@ -350,7 +353,11 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
     let n = (PIVOT_REACH * reach / off) as usize;
     for i in 0..4 {
         for (along, fixed) in [(3, 1), (1, 3)] {
-            let (c, o, f) = (q[i], geom::at(&q, i + along), geom::at(&q, i + fixed));
+            let (c, o, f) = (
+                geom::at(&q, i),
+                geom::at(&q, i + along),
+                geom::at(&q, i + fixed),
+            );
             let [near, far] = edge_halves(frame, f, c, off);
             if near.abs() < PIVOT_FLOOR || far * near.signum() >= PIVOT_BROKEN * near.abs() {
                 continue;
@@ -364,7 +371,9 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
                 let s = (h0 * near.signum()).min(h1 * near.signum());
                 if s > best {
                     best = s;
-                    q[i] = p;
+                    if let Some(ci) = q.get_mut(i) {
+                        *ci = p;
+                    }
                 }
             }
         }
