@@ -842,6 +842,30 @@ mod tests {
     /// 6 px beyond it (a paper's ruled stripe): the side given just outside
     /// the band moves in to the card's edge, not to the band's (the
     /// strongest step in reach).
+    /// A side on the card's edge at its left end, 12 px above it at its
+    /// right (a line beside the card that meets its corner): its right
+    /// corner slides down the right side back onto the card's corner;
+    /// an outline on the card's edges stays.
+    #[test]
+    fn a_side_off_the_edge_at_one_end_turns_back_onto_it() {
+        let rgba = grey(|x, y| {
+            if (40..160).contains(&x) && (30..110).contains(&y) {
+                200
+            } else {
+                90
+            }
+        });
+        let frame = frame200(&rgba);
+        let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
+        let mut q = on;
+        q[1].1 = 17.5;
+        let nq = pivot(&frame, q, 12.0, 3.0);
+        for (i, (p, t)) in nq.iter().zip(on).enumerate() {
+            assert!(dist(*p, t) <= 3.0, "corner {i}: {p:?}");
+        }
+        assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
+    }
+
     #[test]
     fn a_side_moves_past_a_stronger_band_outside_the_card() {
         let rgba = grey(|x, y| {
