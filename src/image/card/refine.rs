@@ -230,7 +230,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
         let Some(q) = refit(nq, true, 2.0 * reach, &|a, b| {
             let l = frame.edge(a, b, step, steps);
             let mut s = bare.get();
-            s[fits.get() % 4] = l.is_none();
+            if let Some(b) = s.get_mut(fits.get() % 4) {
+                *b = l.is_none();
+            }
             bare.set(s);
             fits.set(fits.get() + 1);
             l
@@ -247,6 +249,9 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
         }
     }
     nq = outward(&frame, nq, bare.get(), reach, step, steps);
+    if cut_side(&card.outside).is_none() {
+        nq = pivot(&frame, nq, reach, PAD as f64 * step);
+    }
     if let Some(i) = cut_side(&card.outside) {
         if let Some(q) = complete(&nq, i) {
             nq = extent(rgba, w, h, &q, i, card.side, card.ppm).unwrap_or(q);
@@ -300,7 +305,7 @@ fn outward(
     let side = Cell::new(0);
     let moved = refit(q, true, f64::INFINITY, &|a, b| {
         side.set(side.get() + 1);
-        if !bare[side.get() - 1] {
+        if !geom::at(&bare, side.get() + 3) {
             return None;
         }
         let len = dist(a, b).max(1.0);
@@ -314,6 +319,80 @@ fn outward(
         _ => q,
     }
 }
+
+/// The signed level difference `off` px either side of the line `a`→`b`
+/// (left minus right), as means over the half of [`POLISH_SAMPLES`] points
+/// nearer `a` and the half nearer `b`.
+#[inline(never)]
+fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
+    let len = dist(a, b).max(1.0);
+    let (nx, ny) = ((b.1 - a.1) / len * off, (a.0 - b.0) / len * off);
+    let mut sum = [0.0; 2];
+    for i in 0..POLISH_SAMPLES {
+        let t = POLISH_SPAN + (1.0 - 2.0 * POLISH_SPAN) * (i as f64 + 0.5) / POLISH_SAMPLES as f64;
+        let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        if let Some(s) = sum.get_mut(2 * i / POLISH_SAMPLES) {
+            *s += frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
+        }
+    }
+    let k = 2.0 / POLISH_SAMPLES as f32;
+    [sum[0] * k, sum[1] * k]
+}
+
+/// A side on the card's edge at one end only, turned about that end onto
+/// the edge: the detector took it from a line beside the card that meets
+/// the card's edge there (a paper's ruled line, the ground's edge). For
+/// each corner and each of its two sides, where the side's far half has
+/// under [`PIVOT_BROKEN`] of the step its near half has, the corner slides
+/// in along its other side (up to `PIVOT_REACH` × `reach`) to where the
+/// weaker half of the turned side is strongest, with the near half's
+/// polarity; taken when that is at least [`PIVOT_KEEP`] of the near half's
+/// step. The outline is kept when its aspect comes no further from ID-1's.
+fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
+    let q0 = q;
+    let n = (PIVOT_REACH * reach / off) as usize;
+    for i in 0..4 {
+        for (along, fixed) in [(3, 1), (1, 3)] {
+            let (c, o, f) = (
+                geom::at(&q, i),
+                geom::at(&q, i + along),
+                geom::at(&q, i + fixed),
+            );
+            let [near, far] = edge_halves(frame, f, c, off);
+            if near.abs() < PIVOT_FLOOR || far * near.signum() >= PIVOT_BROKEN * near.abs() {
+                continue;
+            }
+            let len = dist(c, o).max(1.0);
+            let u = ((o.0 - c.0) / len * off, (o.1 - c.1) / len * off);
+            let mut best = PIVOT_KEEP * near.abs();
+            for k in 1..=n {
+                let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
+                let [h0, h1] = edge_halves(frame, f, p, off);
+                let s = (h0 * near.signum()).min(h1 * near.signum());
+                if s > best {
+                    best = s;
+                    if let Some(ci) = q.get_mut(i) {
+                        *ci = p;
+                    }
+                }
+            }
+        }
+    }
+    if geom::convex(&q) && aspect_off(&q) <= aspect_off(&q0) {
+        q
+    } else {
+        q0
+    }
+}
+
+/// How far [`pivot`] slides a corner, in polish reaches.
+const PIVOT_REACH: f64 = 2.5;
+/// The least step (levels) on a side's near half for [`pivot`] to turn it.
+const PIVOT_FLOOR: f32 = 8.0;
+/// A far half with under this share of the near half's step is off the edge.
+const PIVOT_BROKEN: f32 = 0.4;
+/// The turned side's weaker half needs this share of the near half's step.
+const PIVOT_KEEP: f32 = 0.7;
 
 /// A cut card (two adjacent corners outside the frame, side `i` of
 /// [`cut_side`]: the detector completed it on the working copy) completed
@@ -763,6 +842,30 @@ mod tests {
     /// 6 px beyond it (a paper's ruled stripe): the side given just outside
     /// the band moves in to the card's edge, not to the band's (the
     /// strongest step in reach).
+    /// A side on the card's edge at its left end, 12 px above it at its
+    /// right (a line beside the card that meets its corner): its right
+    /// corner slides down the right side back onto the card's corner;
+    /// an outline on the card's edges stays.
+    #[test]
+    fn a_side_off_the_edge_at_one_end_turns_back_onto_it() {
+        let rgba = grey(|x, y| {
+            if (40..160).contains(&x) && (30..110).contains(&y) {
+                200
+            } else {
+                90
+            }
+        });
+        let frame = frame200(&rgba);
+        let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
+        let mut q = on;
+        q[1].1 = 17.5;
+        let nq = pivot(&frame, q, 12.0, 3.0);
+        for (i, (p, t)) in nq.iter().zip(on).enumerate() {
+            assert!(dist(*p, t) <= 3.0, "corner {i}: {p:?}");
+        }
+        assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
+    }
+
     #[test]
     fn a_side_moves_past_a_stronger_band_outside_the_card() {
         let rgba = grey(|x, y| {
