@@ -945,6 +945,15 @@ pub fn to_original(wk: &Work, p: Pt) -> Pt {
     )
 }
 
+/// The working copy's point for an original one ([`to_original`]'s inverse).
+pub fn to_work(wk: &Work, p: Pt) -> Pt {
+    let k = wk.k as f64;
+    (
+        (p.0 - wk.ox as f64 + 0.5) / k - 0.5,
+        (p.1 - wk.oy as f64 + 0.5) / k - 0.5,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

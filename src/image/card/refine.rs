@@ -440,7 +440,7 @@ fn complete(q: &[Pt; 4], i: usize) -> Option<[Pt; 4]> {
 }
 
 /// The side (corners i and i + 1) whose two corners are `outside`.
-fn cut_side(outside: &[usize]) -> Option<usize> {
+pub(super) fn cut_side(outside: &[usize]) -> Option<usize> {
     (0..4).find(|&i| outside.contains(&i) && outside.contains(&((i + 1) % 4)))
 }
 
@@ -508,7 +508,7 @@ const EXTENT_CONTRAST: f32 = 25.0;
 /// put it (one row does not tell the side's turn, and the truth's hidden
 /// side is often turned in the outline's frame: perspective). [`complete`]
 /// assumes no foreshortening along the card; the print shows it.
-fn extent(
+pub(super) fn extent(
     rgba: &[u8],
     w: usize,
     h: usize,
