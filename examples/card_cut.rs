@@ -95,6 +95,20 @@ fn main() {
                 for (k, v) in cue {
                     s += &format!(" {k}={v:.2}");
                 }
+                // A cut outline under the gate: placed by the print
+                // (`card::placed`), as `card::candidates` judges it again.
+                if q.cut && !gate {
+                    if let Some((_, pc)) = card::placed(&rgba, w, h, &wk, q, &cd) {
+                        let g = pc.faces;
+                        s += &format!(
+                            " | placed e={:.3} {} sure={} sc={:.2}",
+                            err(&truth, &pc.corners),
+                            g.side.name(),
+                            g.sure as u8,
+                            g.score
+                        );
+                    }
+                }
             } else {
                 s += " no build";
             }

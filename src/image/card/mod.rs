@@ -430,7 +430,7 @@ const PLACE_MIN: f64 = 0.3;
 /// A cut card's outline with its hidden side placed by the print
 /// ([`refine::extent`]), and its card.
 #[inline(never)]
-fn placed(
+pub fn placed(
     rgba: &[u8],
     w: usize,
     h: usize,
