@@ -668,32 +668,27 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 let frac = supported / perim;
                 let base = supported * frac * frac * (0.5 + min_sup);
                 if let Some((fq, hid, v, pin)) = full {
+                    let quad = Quad {
+                        q: fq,
+                        support: frac,
+                        aspect: ID1,
+                        cut: true,
+                        extra,
+                        faint,
+                    };
+                    // Its pinhole twin differs only in its corners.
                     if let Some(pq) = pin {
                         pin_visible.push(v);
                         pins.push((
                             base * (1.0 - hid),
                             Quad {
                                 q: pq,
-                                support: frac,
-                                aspect: ID1,
-                                cut: true,
-                                extra,
-                                faint,
+                                ..quad.clone()
                             },
                         ));
                     }
                     visible.push(v);
-                    cuts.push((
-                        base * (1.0 - hid),
-                        Quad {
-                            q: fq,
-                            support: frac,
-                            aspect: ID1,
-                            cut: true,
-                            extra,
-                            faint,
-                        },
-                    ));
+                    cuts.push((base * (1.0 - hid), quad));
                 }
                 if border.is_none() && fits {
                     let shape = 1.0 - (aspect / ID1 - 1.0).abs() * 2.0;

@@ -344,14 +344,10 @@ fn rect(p: [f64; 4]) -> Quad {
     }
 }
 
-/// How ID-like the print of a card placed on `q` looks (coarse copy): the
-/// face's layout score plus its own evidence (head, red emblem).
-pub fn merit(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> f64 {
-    judged(rgba, w, h, wk, q).0
-}
-
-/// [`merit`], and whether the coarse copy looks like an ID card: ID-like,
-/// or a layout ≥ [`COARSE_LIKE`].
+/// The merit of a card placed on `q` — how ID-like its print looks on the
+/// coarse copy: the face's layout score plus its own evidence (head, red
+/// emblem) — and whether that copy looks like an ID card: ID-like, or a
+/// layout ≥ [`COARSE_LIKE`].
 fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
     super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, false), |c| {
         let f = c.faces;
