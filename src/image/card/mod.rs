@@ -390,7 +390,18 @@ fn candidates(
             let cues = f.side == Side::Portrait && f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE;
             (f.sure || cues) && (strong(f) || (f.id_like && f.score >= 0.4))
         };
-        if (quad.cut || quad.faint) && !passes(&card.faces) {
+        // A cut card's sure portrait side with a head: the strong gate's
+        // score (s8 #122 blurred, s7 #106: score 0.34–0.36, head
+        // 0.35–0.37; the negatives' sure portrait cut outlines on seeds
+        // 2, 7, 8, 12: head 0.21 at 0.37, else score ≤ 0.30).
+        let f = &card.faces;
+        let headed = quad.cut
+            && f.sure
+            && f.id_like
+            && f.side == Side::Portrait
+            && f.score >= CUT_SCORE
+            && f.photo >= CUT_HEAD;
+        if (quad.cut || quad.faint) && !headed && !passes(&card.faces) {
             // A completed outline judged just under it, its portrait side
             // sure: the completion can be a few mm off along the card, and
             // the print then lies shifted in the judged copy. Judged again
@@ -422,6 +433,12 @@ fn candidates(
     let (merit, rank) = win?;
     Some((merit, quads.get(rank)?.clone()))
 }
+
+/// The least print score and head of a cut card's sure portrait side
+/// taken under the cut gate ([`candidates`]).
+const CUT_SCORE: f64 = 0.32;
+/// See [`CUT_SCORE`].
+const CUT_HEAD: f64 = 0.3;
 
 /// The least print score of a cut card's portrait side judged again with
 /// its hidden side placed by the print ([`placed`]).
