@@ -699,6 +699,15 @@ const DIGITS_WAIVED: f64 = 0.3;
 /// not found).
 const HAIR_BLOWN: f64 = 0.15;
 
+/// A portrait side without a head ([`PHOTO_MIN`]) still counts with print
+/// ≥ this and the number line ≥ [`HEADLESS_DIGITS`] (s2 #155: head 0.17,
+/// print 0.43, digits 0.44; the negatives' headless portrait outlines with
+/// print ≥ 0.3 on seeds 2, 7, 8, 12: digits ≤ 0.21; with digits ≥ 0.25:
+/// print ≤ 0.19).
+const HEADLESS_PRINT: f64 = 0.3;
+/// See [`HEADLESS_PRINT`].
+const HEADLESS_DIGITS: f64 = 0.35;
+
 /// Cell size (mm) of the activity map.
 const CELL: f64 = 2.0;
 
@@ -956,7 +965,10 @@ pub fn classify(r: &Rect) -> Faces {
     let red = if et { r1 } else { r0 };
     // A passport's photo block has a head but no number line under it.
     let print_c = if pt { c1 } else { c0 };
-    let portrait_ok = (photo >= PHOTO_MIN || (hair_blown && p - e >= 0.08))
+    // Without a head (a light-haired or pale portrait), the print and a
+    // clearly periodic number line.
+    let headless = print_c >= HEADLESS_PRINT && digits >= HEADLESS_DIGITS;
+    let portrait_ok = (photo >= PHOTO_MIN || ((hair_blown || headless) && p - e >= 0.08))
         && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
     // A photo without colour cannot show the emblem's red.
     let colourless = coloured * 100 < total;
