@@ -7,7 +7,8 @@
 //!
 //!     cargo run --release --example card_cut -- DIR [-o names] [-d defect] [-a]
 //!
-//! Without `-a` only the completed (cut) outlines are listed.
+//! Without `-a` only the completed (cut) outlines are listed. With `-n`
+//! the photos without a card (negatives) instead, every distance 9.
 use beian_check::image::card::{self, detect, refine, Side};
 
 #[path = "cardset/mod.rs"]
@@ -37,7 +38,11 @@ fn main() {
             h,
             truth,
             defects,
-        }) = cardset::photo(&path)
+        }) = (if args.iter().any(|a| a == "-n") {
+            negative(&path)
+        } else {
+            cardset::photo(&path)
+        })
         else {
             continue;
         };
@@ -122,4 +127,24 @@ fn main() {
             println!("{s}");
         }
     }
+}
+
+/// A photo without a card (`-n`): its truth far off the frame.
+fn negative(path: &std::path::Path) -> Option<cardset::Photo> {
+    use beian_check::json::{parse, Json};
+    let t = parse(&std::fs::read_to_string(path).ok()?).ok()?;
+    if t.get("kind").and_then(Json::as_str) == Some("card") {
+        return None;
+    }
+    Some(cardset::Photo {
+        rgba: std::fs::read(path.with_extension("rgba")).ok()?,
+        w: t.get("rgbaWidth").and_then(Json::as_f64)? as usize,
+        h: t.get("rgbaHeight").and_then(Json::as_f64)? as usize,
+        truth: [(-1e4, -1e4); 4],
+        defects: vec![t
+            .get("negative")
+            .and_then(Json::as_str)
+            .unwrap_or("neg")
+            .into()],
+    })
 }

@@ -390,7 +390,18 @@ fn candidates(
             let cues = f.side == Side::Portrait && f.photo >= PHOTO_MIN && f.digits >= DIGITS_SURE;
             (f.sure || cues) && (strong(f) || (f.id_like && f.score >= 0.4))
         };
-        if (quad.cut || quad.faint) && !passes(&card.faces) {
+        // A cut card's sure portrait side with a head: the strong gate's
+        // score (s8 #122 blurred, s7 #106: score 0.34–0.36, head
+        // 0.35–0.37; the negatives' sure portrait cut outlines on seeds
+        // 2, 7, 8, 12: head 0.21 at 0.37, else score ≤ 0.30).
+        let f = &card.faces;
+        let headed = quad.cut
+            && f.sure
+            && f.id_like
+            && f.side == Side::Portrait
+            && f.score >= CUT_SCORE
+            && f.photo >= CUT_HEAD;
+        if (quad.cut || quad.faint) && !headed && !passes(&card.faces) {
             // A completed outline judged just under it, its portrait side
             // sure: the completion can be a few mm off along the card, and
             // the print then lies shifted in the judged copy. Judged again
@@ -422,6 +433,12 @@ fn candidates(
     let (merit, rank) = win?;
     Some((merit, quads.get(rank)?.clone()))
 }
+
+/// The least print score and head of a cut card's sure portrait side
+/// taken under the cut gate ([`candidates`]).
+const CUT_SCORE: f64 = 0.32;
+/// See [`CUT_SCORE`].
+const CUT_HEAD: f64 = 0.3;
 
 /// The least print score of a cut card's portrait side judged again with
 /// its hidden side placed by the print ([`placed`]).
@@ -682,6 +699,15 @@ const DIGITS_WAIVED: f64 = 0.3;
 /// not found).
 const HAIR_BLOWN: f64 = 0.15;
 
+/// A portrait side without a head ([`PHOTO_MIN`]) still counts with print
+/// ≥ this and the number line ≥ [`HEADLESS_DIGITS`] (s2 #155: head 0.17,
+/// print 0.43, digits 0.44; the negatives' headless portrait outlines with
+/// print ≥ 0.3 on seeds 2, 7, 8, 12: digits ≤ 0.21; with digits ≥ 0.25:
+/// print ≤ 0.19).
+const HEADLESS_PRINT: f64 = 0.3;
+/// See [`HEADLESS_PRINT`].
+const HEADLESS_DIGITS: f64 = 0.35;
+
 /// Cell size (mm) of the activity map.
 const CELL: f64 = 2.0;
 
@@ -939,7 +965,10 @@ pub fn classify(r: &Rect) -> Faces {
     let red = if et { r1 } else { r0 };
     // A passport's photo block has a head but no number line under it.
     let print_c = if pt { c1 } else { c0 };
-    let portrait_ok = (photo >= PHOTO_MIN || (hair_blown && p - e >= 0.08))
+    // Without a head (a light-haired or pale portrait), the print and a
+    // clearly periodic number line.
+    let headless = print_c >= HEADLESS_PRINT && digits >= HEADLESS_DIGITS;
+    let portrait_ok = (photo >= PHOTO_MIN || ((hair_blown || headless) && p - e >= 0.08))
         && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
     // A photo without colour cannot show the emblem's red.
     let colourless = coloured * 100 < total;
