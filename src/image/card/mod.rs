@@ -65,12 +65,18 @@ impl Rect {
             return None;
         }
         let i = (y * self.w + x) * 4;
-        match self.px.get(i..i + 4) {
-            Some(&[r, g, b, a]) if a > 0 => {
-                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
-            }
-            _ => None,
+        self.px.get(i..i + 4).and_then(px_luma)
+    }
+}
+
+/// Luma of one RGBA pixel, `None` where its alpha is 0 (or it is not 4 bytes).
+#[inline(always)]
+fn px_luma(p: &[u8]) -> Option<f32> {
+    match *p {
+        [r, g, b, a] if a > 0 => {
+            Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
         }
+        _ => None,
     }
 }
 
@@ -700,9 +706,12 @@ pub fn classify(r: &Rect) -> Faces {
     // Paper level: the 90th percentile of the card's luma; ink is darker
     // than 62 % of it (text, hair, emblem; not the light security print).
     let mut hist = [0u32; 256];
-    for y in 0..r.h {
-        for x in 0..r.w {
-            if let Some(l) = r.luma(x, y) {
+    // Row by row, pixel by pixel ([`Rect::luma`]'s value and its `None`s:
+    // past the buffer, alpha 0), no index arithmetic per pixel.
+    let rows = || r.px.chunks_exact(4 * r.w.max(1)).take(r.h);
+    for row in rows() {
+        for p in row.chunks_exact(4) {
+            if let Some(l) = px_luma(p) {
                 if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
                     *c += 1;
                 }
@@ -735,17 +744,16 @@ pub fn classify(r: &Rect) -> Faces {
     for x in 0..r.w {
         cxs.push(cell(x));
     }
-    for y in 0..r.h {
+    for (y, row) in rows().enumerate() {
         let cy = cell(y);
-        for (x, &cx) in cxs.iter().enumerate() {
-            let Some(l) = r.luma(x, y) else { continue };
+        for (p, &cx) in row.chunks_exact(4).zip(&cxs) {
+            let Some(l) = px_luma(p) else { continue };
             if cx >= cw || cy >= ch {
                 continue;
             }
             let i = cy * cw + cx;
-            let k = (y * r.w + x) * 4;
-            let (is_red, is_blown) = match r.px.get(k..k + 3) {
-                Some(&[pr, pg, pb]) => {
+            let (is_red, is_blown) = match *p {
+                [pr, pg, pb, _] => {
                     let (lo, hi) = (pr.min(pg).min(pb), pr.max(pg).max(pb));
                     // Relative to the paper: a dark photo keeps its hues.
                     if f32::from(hi - lo) * 230.0 > 40.0 * paper {
@@ -789,6 +797,12 @@ pub fn classify(r: &Rect) -> Faces {
         }
     }
     let corr = |zones: &[Zone], turn: bool| -> f64 {
+        // The zones in this orientation, turned once, not once per cell.
+        let mut turned = [(0.0, 0.0, 0.0, 0.0); 6];
+        for (t, z) in turned.iter_mut().zip(zones) {
+            *t = if turn { layout::turned(z) } else { *z };
+        }
+        let zones = turned.get(..zones.len()).unwrap_or(&[]);
         let (mut sx, mut sy, mut sxx, mut syy, mut sxy, mut n) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for cy in 0..ch {
             for cx in 0..cw {
@@ -797,10 +811,7 @@ pub fn classify(r: &Rect) -> Faces {
                     continue;
                 }
                 let (mx, my) = ((cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL);
-                let t = zones.iter().any(|z| {
-                    let z = if turn { layout::turned(z) } else { *z };
-                    layout::inside(&z, mx, my)
-                });
+                let t = zones.iter().any(|z| layout::inside(z, mx, my));
                 let x = act.get(i).copied().unwrap_or(0.0);
                 let y = if t { 1.0 } else { 0.0 };
                 sx += x;
@@ -923,10 +934,6 @@ pub fn classify(r: &Rect) -> Faces {
                 .iter()
                 .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
     });
-    let hair = mean_of(&act, pt, &in_hair);
-    let backdrop = mean_of(&act, pt, &|x, y| {
-        layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y))
-    });
     let near_paper = hist
         .iter()
         .enumerate()
@@ -935,7 +942,8 @@ pub fn classify(r: &Rect) -> Faces {
         .sum::<u32>();
     let paper_share = f64::from(near_paper) / f64::from(total.max(1));
     let red_strong = r0.max(r1) > 0.12;
-    let photo = hair - backdrop;
+    // The head in the chosen orientation, as `head` measured it.
+    let photo = if pt { h1 } else { h0 };
     let red = if et { r1 } else { r0 };
     // A passport's photo block has a head but no number line under it.
     let print_c = if pt { c1 } else { c0 };
