@@ -111,6 +111,33 @@ pub fn rectify(
             cols.push([m[0] * u, m[3] * u, m[6] * u]);
         }
     }
+    // One sample per pixel (every coarse build) or 2 × 2 (sub is 1 or 2).
+    let zone = (z, s, oh);
+    if sub > 1 {
+        sample_rows::<2>(rgba, (w, h), m, zone, &cols, &mut px);
+    } else {
+        sample_rows::<1>(rgba, (w, h), m, zone, &cols, &mut px);
+    }
+    Rect {
+        w: ow,
+        h: oh,
+        s,
+        px,
+    }
+}
+
+/// [`rectify`]'s sampling, `SUB` × `SUB` sub-samples per output pixel (1 or
+/// 2): the sub-sample loops unrolled for each (the coarse builds' one sample
+/// per pixel went through the general loops before). `zone`: the zone, the
+/// scale and the output's height; `cols`: the column terms.
+fn sample_rows<const SUB: usize>(
+    rgba: &[u8],
+    (w, h): (usize, usize),
+    m: &[f64; 9],
+    zone: (Zone, f64, usize),
+    cols: &[[f64; 3]],
+    px: &mut [u8],
+) {
     let (xmax, ymax) = ((w - 1) as f64, (h - 1) as f64);
     let (xout, yout) = (w as f64 - 0.5, h as f64 - 0.5);
     let stride = w * 4;
@@ -130,16 +157,17 @@ pub fn rectify(
             _ => (pix(i), pix(i + di)),
         }
     };
+    let (z, s, oh) = zone;
     let mut out = px.chunks_exact_mut(4);
     for j in 0..oh {
         let mut rows = [[0f64; 3]; 2];
-        for (sy, r) in rows.iter_mut().enumerate().take(sub) {
-            let v = z.1 + (j as f64 + (sy as f64 + 0.5) / sub as f64) / s;
+        for (sy, r) in rows.iter_mut().enumerate().take(SUB) {
+            let v = z.1 + (j as f64 + (sy as f64 + 0.5) / SUB as f64) / s;
             *r = [m[1] * v, m[4] * v, m[7] * v];
         }
-        for (cs, dst) in cols.chunks_exact(sub.max(1)).zip(out.by_ref()) {
+        for (cs, dst) in cols.chunks_exact(SUB).zip(out.by_ref()) {
             let (mut acc, mut n, mut outside) = ([0f64; 3], 0f64, false);
-            for r in rows.iter().take(sub) {
+            for r in rows.iter().take(SUB) {
                 for c in cs {
                     let zz = c[2] + r[2] + m[8];
                     if zz.abs() < 1e-12 {
@@ -178,18 +206,12 @@ pub fn rectify(
             // 1: exact; a slow instruction in wall time).
             let n = n.max(1.0);
             for (o, a) in dst.iter_mut().zip(acc) {
-                *o = if sub > 1 { a / n } else { a } as u8;
+                *o = if SUB > 1 { a / n } else { a } as u8;
             }
             if let Some(a) = dst.get_mut(3) {
                 *a = if outside { 0 } else { 255 };
             }
         }
-    }
-    Rect {
-        w: ow,
-        h: oh,
-        s,
-        px,
     }
 }
 
