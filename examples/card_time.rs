@@ -26,6 +26,16 @@ fn cpu_ms() -> f64 {
     ts.sec as f64 * 1e3 + ts.nsec as f64 / 1e6
 }
 
+/// The slot, RGBA, width and height of a ground truth's photo (`None`
+/// without an `rgba` file).
+fn load(path: &std::path::Path) -> Option<(String, Vec<u8>, u32, u32)> {
+    let t = parse(&std::fs::read_to_string(path).ok()?).ok()?;
+    let num = |k: &str| t.get(k).and_then(Json::as_f64).map(|v| v as u32);
+    let px = std::fs::read(path.with_file_name(t.get("rgba")?.as_str()?)).ok()?;
+    let slot = t.get("slot")?.as_str()?.to_string();
+    Some((slot, px, num("rgbaWidth")?, num("rgbaHeight")?))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut n = 3;
@@ -41,14 +51,10 @@ fn main() {
     let mut rows = Vec::new();
     for dir in &dirs {
         for path in cardset::truths(dir) {
-            let t = parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let Some(rgba_name) = t.get("rgba").and_then(Json::as_str) else {
+            let Some((slot, rgba, w, h)) = load(&path) else {
                 continue;
             };
-            let rgba = std::fs::read(path.with_file_name(rgba_name)).unwrap();
-            let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as u32;
-            let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as u32;
-            let slot = t.get("slot").and_then(Json::as_str).unwrap();
+            let slot = slot.as_str();
             let mut best = f64::MAX;
             for _ in 0..n {
                 let t0 = cpu_ms();
