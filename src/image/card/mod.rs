@@ -759,6 +759,10 @@ pub fn classify(r: &Rect) -> Faces {
     // Red print is brighter than 90 (a red shirt in the photo is darker),
     // or than half the paper in a dark photo.
     let red_min = (0.5 * paper).min(90.0);
+    // The same tests in integers, per pixel: `paper` is a whole number (a
+    // histogram bin, or 255), so 40 × paper is exact in f32 as in u32, and
+    // for a whole `pr`, `pr > red_min` is `pr > ⌊red_min⌋` (red_min ≥ 0).
+    let (paper40, red_floor) = (40 * paper as u32, red_min as i32);
     // A pixel's cell column (row), the same for every row (column): once
     // per column and per row, not per pixel (two divisions each).
     let cell = |x: usize| ((x as f64 / r.s) / CELL) as usize;
@@ -778,13 +782,14 @@ pub fn classify(r: &Rect) -> Faces {
                 [pr, pg, pb, _] => {
                     let (lo, hi) = (pr.min(pg).min(pb), pr.max(pg).max(pb));
                     // Relative to the paper: a dark photo keeps its hues.
-                    if f32::from(hi - lo) * 230.0 > 40.0 * paper {
+                    if u32::from(hi - lo) * 230 > paper40 {
                         coloured += 1;
                     }
                     let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
                     // Red or, washed out, pink; not skin (g well above b).
-                    let red = pr as f32 > red_min
-                        && (pr - m) * 100 > 20 * pr
+                    // (The hue first: most pixels fail it.)
+                    let red = (pr - m) * 100 > 20 * pr
+                        && pr > red_floor
                         && 2 * (i32::from(pg) - i32::from(pb)).abs() < pr - m;
                     (red, lo >= 245)
                 }
