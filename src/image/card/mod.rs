@@ -65,12 +65,18 @@ impl Rect {
             return None;
         }
         let i = (y * self.w + x) * 4;
-        match self.px.get(i..i + 4) {
-            Some(&[r, g, b, a]) if a > 0 => {
-                Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
-            }
-            _ => None,
+        self.px.get(i..i + 4).and_then(px_luma)
+    }
+}
+
+/// Luma of one RGBA pixel, `None` where its alpha is 0 (or it is not 4 bytes).
+#[inline(always)]
+fn px_luma(p: &[u8]) -> Option<f32> {
+    match *p {
+        [r, g, b, a] if a > 0 => {
+            Some((77.0 * f32::from(r) + 150.0 * f32::from(g) + 29.0 * f32::from(b)) / 256.0)
         }
+        _ => None,
     }
 }
 
@@ -105,6 +111,33 @@ pub fn rectify(
             cols.push([m[0] * u, m[3] * u, m[6] * u]);
         }
     }
+    // One sample per pixel (every coarse build) or 2 × 2 (sub is 1 or 2).
+    let zone = (z, s, oh);
+    if sub > 1 {
+        sample_rows::<2>(rgba, (w, h), m, zone, &cols, &mut px);
+    } else {
+        sample_rows::<1>(rgba, (w, h), m, zone, &cols, &mut px);
+    }
+    Rect {
+        w: ow,
+        h: oh,
+        s,
+        px,
+    }
+}
+
+/// [`rectify`]'s sampling, `SUB` × `SUB` sub-samples per output pixel (1 or
+/// 2): the sub-sample loops unrolled for each (the coarse builds' one sample
+/// per pixel went through the general loops before). `zone`: the zone, the
+/// scale and the output's height; `cols`: the column terms.
+fn sample_rows<const SUB: usize>(
+    rgba: &[u8],
+    (w, h): (usize, usize),
+    m: &[f64; 9],
+    zone: (Zone, f64, usize),
+    cols: &[[f64; 3]],
+    px: &mut [u8],
+) {
     let (xmax, ymax) = ((w - 1) as f64, (h - 1) as f64);
     let (xout, yout) = (w as f64 - 0.5, h as f64 - 0.5);
     let stride = w * 4;
@@ -124,16 +157,17 @@ pub fn rectify(
             _ => (pix(i), pix(i + di)),
         }
     };
+    let (z, s, oh) = zone;
     let mut out = px.chunks_exact_mut(4);
     for j in 0..oh {
         let mut rows = [[0f64; 3]; 2];
-        for (sy, r) in rows.iter_mut().enumerate().take(sub) {
-            let v = z.1 + (j as f64 + (sy as f64 + 0.5) / sub as f64) / s;
+        for (sy, r) in rows.iter_mut().enumerate().take(SUB) {
+            let v = z.1 + (j as f64 + (sy as f64 + 0.5) / SUB as f64) / s;
             *r = [m[1] * v, m[4] * v, m[7] * v];
         }
-        for (cs, dst) in cols.chunks_exact(sub.max(1)).zip(out.by_ref()) {
+        for (cs, dst) in cols.chunks_exact(SUB).zip(out.by_ref()) {
             let (mut acc, mut n, mut outside) = ([0f64; 3], 0f64, false);
-            for r in rows.iter().take(sub) {
+            for r in rows.iter().take(SUB) {
                 for c in cs {
                     let zz = c[2] + r[2] + m[8];
                     if zz.abs() < 1e-12 {
@@ -172,18 +206,12 @@ pub fn rectify(
             // 1: exact; a slow instruction in wall time).
             let n = n.max(1.0);
             for (o, a) in dst.iter_mut().zip(acc) {
-                *o = if sub > 1 { a / n } else { a } as u8;
+                *o = if SUB > 1 { a / n } else { a } as u8;
             }
             if let Some(a) = dst.get_mut(3) {
                 *a = if outside { 0 } else { 255 };
             }
         }
-    }
-    Rect {
-        w: ow,
-        h: oh,
-        s,
-        px,
     }
 }
 
@@ -726,9 +754,12 @@ pub fn classify(r: &Rect) -> Faces {
     // Paper level: the 90th percentile of the card's luma; ink is darker
     // than 62 % of it (text, hair, emblem; not the light security print).
     let mut hist = [0u32; 256];
-    for y in 0..r.h {
-        for x in 0..r.w {
-            if let Some(l) = r.luma(x, y) {
+    // Row by row, pixel by pixel ([`Rect::luma`]'s value and its `None`s:
+    // past the buffer, alpha 0), no index arithmetic per pixel.
+    let rows = || r.px.chunks_exact(4 * r.w.max(1)).take(r.h);
+    for row in rows() {
+        for p in row.chunks_exact(4) {
+            if let Some(l) = px_luma(p) {
                 if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
                     *c += 1;
                 }
@@ -754,6 +785,10 @@ pub fn classify(r: &Rect) -> Faces {
     // Red print is brighter than 90 (a red shirt in the photo is darker),
     // or than half the paper in a dark photo.
     let red_min = (0.5 * paper).min(90.0);
+    // The same tests in integers, per pixel: `paper` is a whole number (a
+    // histogram bin, or 255), so 40 × paper is exact in f32 as in u32, and
+    // for a whole `pr`, `pr > red_min` is `pr > ⌊red_min⌋` (red_min ≥ 0).
+    let (paper40, red_floor) = (40 * paper as u32, red_min as i32);
     // A pixel's cell column (row), the same for every row (column): once
     // per column and per row, not per pixel (two divisions each).
     let cell = |x: usize| ((x as f64 / r.s) / CELL) as usize;
@@ -761,26 +796,26 @@ pub fn classify(r: &Rect) -> Faces {
     for x in 0..r.w {
         cxs.push(cell(x));
     }
-    for y in 0..r.h {
+    for (y, row) in rows().enumerate() {
         let cy = cell(y);
-        for (x, &cx) in cxs.iter().enumerate() {
-            let Some(l) = r.luma(x, y) else { continue };
+        for (p, &cx) in row.chunks_exact(4).zip(&cxs) {
+            let Some(l) = px_luma(p) else { continue };
             if cx >= cw || cy >= ch {
                 continue;
             }
             let i = cy * cw + cx;
-            let k = (y * r.w + x) * 4;
-            let (is_red, is_blown) = match r.px.get(k..k + 3) {
-                Some(&[pr, pg, pb]) => {
+            let (is_red, is_blown) = match *p {
+                [pr, pg, pb, _] => {
                     let (lo, hi) = (pr.min(pg).min(pb), pr.max(pg).max(pb));
                     // Relative to the paper: a dark photo keeps its hues.
-                    if f32::from(hi - lo) * 230.0 > 40.0 * paper {
+                    if u32::from(hi - lo) * 230 > paper40 {
                         coloured += 1;
                     }
                     let (pr, m) = (i32::from(pr), i32::from(pg.max(pb)));
                     // Red or, washed out, pink; not skin (g well above b).
-                    let red = pr as f32 > red_min
-                        && (pr - m) * 100 > 20 * pr
+                    // (The hue first: most pixels fail it.)
+                    let red = (pr - m) * 100 > 20 * pr
+                        && pr > red_floor
                         && 2 * (i32::from(pg) - i32::from(pb)).abs() < pr - m;
                     (red, lo >= 245)
                 }
@@ -815,6 +850,12 @@ pub fn classify(r: &Rect) -> Faces {
         }
     }
     let corr = |zones: &[Zone], turn: bool| -> f64 {
+        // The zones in this orientation, turned once, not once per cell.
+        let mut turned = [(0.0, 0.0, 0.0, 0.0); 6];
+        for (t, z) in turned.iter_mut().zip(zones) {
+            *t = if turn { layout::turned(z) } else { *z };
+        }
+        let zones = turned.get(..zones.len()).unwrap_or(&[]);
         let (mut sx, mut sy, mut sxx, mut syy, mut sxy, mut n) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for cy in 0..ch {
             for cx in 0..cw {
@@ -823,10 +864,7 @@ pub fn classify(r: &Rect) -> Faces {
                     continue;
                 }
                 let (mx, my) = ((cx as f64 + 0.5) * CELL, (cy as f64 + 0.5) * CELL);
-                let t = zones.iter().any(|z| {
-                    let z = if turn { layout::turned(z) } else { *z };
-                    layout::inside(&z, mx, my)
-                });
+                let t = zones.iter().any(|z| layout::inside(z, mx, my));
                 let x = act.get(i).copied().unwrap_or(0.0);
                 let y = if t { 1.0 } else { 0.0 };
                 sx += x;
@@ -949,10 +987,6 @@ pub fn classify(r: &Rect) -> Faces {
                 .iter()
                 .any(|z| layout::inside(&(z.0 - 1.5, z.1 - 1.5, z.2 + 1.5, z.3 + 1.5), x, y))
     });
-    let hair = mean_of(&act, pt, &in_hair);
-    let backdrop = mean_of(&act, pt, &|x, y| {
-        layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y))
-    });
     let near_paper = hist
         .iter()
         .enumerate()
@@ -961,7 +995,8 @@ pub fn classify(r: &Rect) -> Faces {
         .sum::<u32>();
     let paper_share = f64::from(near_paper) / f64::from(total.max(1));
     let red_strong = r0.max(r1) > 0.12;
-    let photo = hair - backdrop;
+    // The head in the chosen orientation, as `head` measured it.
+    let photo = if pt { h1 } else { h0 };
     let red = if et { r1 } else { r0 };
     // A passport's photo block has a head but no number line under it.
     let print_c = if pt { c1 } else { c0 };
