@@ -249,7 +249,12 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
                 a = 1.0 / a;
             }
             let sups: Vec<String> = (0..4)
-                .map(|i| format!("{:.2}", detect::support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92)))
+                .map(|i| {
+                    format!(
+                        "{:.2}",
+                        detect::support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92)
+                    )
+                })
                 .collect();
             s += &format!(" PQ d={dmax:.1} a={a:.2} s={}", sups.join(","));
         }
