@@ -64,6 +64,64 @@ fn picture(rgba: &[u8], w: usize, h: usize, quads: &[([Pt; 4], [u8; 3])], path: 
     write_png(path, ow, oh, &rgb);
 }
 
+/// The segment's support by the unthinned gradient (tried in the
+/// detector in the nineteenth session, dropped): the share of sampled
+/// points where, within ±1.5 px, the gradient across the side (Sobel of
+/// the luma) is within ~20° of its normal, of one sign along the whole
+/// side, and over twice the mean magnitude 4.5 px off it on either side
+/// (and over the edge floor 10).
+fn coherence(wk: &detect::Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
+    let len = geom::dist(a, b);
+    if len < 1.0 || wk.w < 4 || wk.h < 4 {
+        return 0.0;
+    }
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
+    let w = wk.w;
+    let (xe, ye) = ((w - 2) as f64, (wk.h - 2) as f64);
+    let inside = |x: f64, y: f64| x >= 1.0 && y >= 1.0 && x < xe && y < ye;
+    let px_at = |v: &[f32], x: usize, y: usize| v[y * w + x];
+    let mut across = vec![0f32; n];
+    let (mut off, mut offs, mut total) = (0f32, 0usize, 0usize);
+    for (i, g) in across.iter_mut().enumerate() {
+        let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        if !inside(px, py) {
+            continue;
+        }
+        total += 1;
+        for o in [-4.5f64, 4.5] {
+            let (x, y) = (px - uy * o, py + ux * o);
+            if inside(x, y) {
+                off += px_at(&wk.mag, x.round() as usize, y.round() as usize);
+                offs += 1;
+            }
+        }
+        for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
+            let (x, y) = (px - uy * o, py + ux * o);
+            if !inside(x, y) {
+                continue;
+            }
+            let (x, y) = (x.round() as usize, y.round() as usize);
+            let v = |dx: usize, dy: usize| px_at(&wk.luma, x + dx - 1, y + dy - 1);
+            let sx = v(2, 0) + 2.0 * v(2, 1) + v(2, 2) - v(0, 0) - 2.0 * v(0, 1) - v(0, 2);
+            let sy = v(0, 2) + 2.0 * v(1, 2) + v(2, 2) - v(0, 0) - 2.0 * v(1, 0) - v(2, 0);
+            let gn = -sx * uy as f32 + sy * ux as f32;
+            let gt = sx * ux as f32 + sy * uy as f32;
+            if gt.abs() <= 0.36 * gn.abs() && gn.abs() > g.abs() {
+                *g = gn;
+            }
+        }
+    }
+    if total == 0 {
+        return 0.0;
+    }
+    let floor = (2.0 * off / offs.max(1) as f32).max(10.0);
+    let pos = across.iter().filter(|g| **g >= floor).count();
+    let neg = across.iter().filter(|g| **g <= -floor).count();
+    pos.max(neg) as f64 / total as f64
+}
+
 /// Per side of the true outline (on the whole-frame copy): the detector's
 /// support, the median gradient magnitude along the side (best within
 /// ±1.5 px) and the median magnitude 3–6 px off it on either side (the
@@ -100,6 +158,7 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
     }
     let mut s = format!(" asp={asp:.2}");
     let peaks = detect::peaks(wk);
+    let mut near_lines: Vec<usize> = Vec::new();
     if std::env::var("CARD_DEBUG").is_ok() {
         for i in 0..4 {
             let (a, b) = (tw[i], tw[(i + 1) % 4]);
@@ -116,6 +175,7 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
     for i in 0..4 {
         let (a, b) = (tw[i], tw[(i + 1) % 4]);
         let sup = detect::support(wk, a, b, 0.08, 0.92);
+        let coh = coherence(wk, a, b, 0.08, 0.92);
         let len = geom::dist(a, b).max(1.0);
         let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
         let (mut on, mut off) = (Vec::new(), Vec::new());
@@ -131,7 +191,11 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
                 off.push(mag(px - uy * o, py + ux * o));
             }
         }
-        s += &format!(" s{i}={sup:.2}/{:.0}/{:.0}", med(&mut on), med(&mut off));
+        s += &format!(
+            " s{i}={sup:.2}|{coh:.2}/{:.0}/{:.0}",
+            med(&mut on),
+            med(&mut off)
+        );
         // The nearest Hough peak (index: < 26 strongest, else extra) to
         // the side's line, in bins and pixels of ρ.
         let mut th = ux.atan2(-uy);
@@ -156,6 +220,43 @@ fn truth_sides(wk: &detect::Work, truth: &[Pt; 4]) -> String {
         }
         if let Some((j, d, v)) = best {
             s += &format!("@{j}:{d:.0}:{v}");
+            near_lines.push(j);
+        }
+    }
+    // The quad of the four nearest peaks (sides in the truth's order):
+    // its corners' distance from the truth (px, working copy), aspect and
+    // sides' support.
+    if near_lines.len() == 4 {
+        let ls: Vec<geom::Line> = near_lines
+            .iter()
+            .map(|&j| {
+                let (t, r, _) = peaks[j];
+                geom::Line::polar(t as f64 * std::f64::consts::PI / 180.0, r)
+            })
+            .collect();
+        let mut q = [(0.0, 0.0); 4];
+        let mut ok = true;
+        for i in 0..4 {
+            match ls[(i + 3) % 4].meet(&ls[i]) {
+                Some(p) => q[i] = p,
+                None => ok = false,
+            }
+        }
+        if ok {
+            let dmax = (0..4).map(|i| geom::dist(q[i], tw[i])).fold(0.0, f64::max);
+            let mut a = geom::rect_aspect(&q, (wk.w as f64 / 2.0, wk.h as f64 / 2.0));
+            if a < 1.0 && a > 0.0 {
+                a = 1.0 / a;
+            }
+            let sups: Vec<String> = (0..4)
+                .map(|i| {
+                    format!(
+                        "{:.2}",
+                        detect::support(wk, q[i], q[(i + 1) % 4], 0.08, 0.92)
+                    )
+                })
+                .collect();
+            s += &format!(" PQ d={dmax:.1} a={a:.2} s={}", sups.join(","));
         }
     }
     s
