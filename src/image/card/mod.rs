@@ -411,7 +411,10 @@ fn candidates(
         }
         // A completed outline makes a cut bank card or form ID-shaped too,
         // and a faint side lets a passport's blocks close into one: the
-        // stronger evidence of the window pass.
+        // stronger evidence of the window pass. So is a late plain outline
+        // (detect's LATE_PLAIN, ranked below the best): without it a
+        // passport's blocks were taken (n12_passport #15; their portrait
+        // sides score 0.23–0.31, the rescued cards 0.42–1.21).
         // (A head over a periodic number line is as sure: s2 #366, s7
         // #533, cut portrait sides whose other face's score was close.)
         let passes = |f: &Faces| {
@@ -429,7 +432,7 @@ fn candidates(
             && f.side == Side::Portrait
             && f.score >= CUT_SCORE
             && f.photo >= CUT_HEAD;
-        if (quad.cut || quad.faint) && !headed && !passes(&card.faces) {
+        if (quad.cut || quad.faint || late) && !headed && !passes(&card.faces) {
             // A completed outline judged just under it, its portrait side
             // sure: the completion can be a few mm off along the card, and
             // the print then lies shifted in the judged copy. Judged again
