@@ -100,6 +100,13 @@ fn main() {
                 for (k, v) in cue {
                     s += &format!(" {k}={v:.2}");
                 }
+                // The light-background test's ink and the card's blur (the
+                // edges' median width across rows or columns, in mm).
+                let bw = card::judge::edge_widths(&rgba, w, h, &c, 20.0)
+                    .iter()
+                    .map(|v| card::judge::quantile(v, 0.5))
+                    .fold(0.0, f64::max);
+                s += &format!(" bg={:.2} blur={:.2}", f.bg_ink, bw / cd.ppm.max(1e-6));
                 // A cut outline under the gate: placed by the print
                 // (`card::placed`), as `card::candidates` judges it again.
                 if q.cut && !gate {
