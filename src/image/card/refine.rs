@@ -351,6 +351,7 @@ fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
 fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
     let q0 = q;
     let n = (PIVOT_REACH * reach / off) as usize;
+    let ppm = (dist(q[0], q[1]) + dist(q[3], q[2])) / (2.0 * CARD.0);
     for i in 0..4 {
         for (along, fixed) in [(3, 1), (1, 3)] {
             let (c, o, f) = (
@@ -359,16 +360,32 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
                 geom::at(&q, i + fixed),
             );
             let [near, far] = edge_halves(frame, f, c, off);
-            if near.abs() < PIVOT_FLOOR || far * near.signum() >= PIVOT_BROKEN * near.abs() {
-                continue;
-            }
+            // The slides searched and the step the turned side must beat
+            // there: all slides when the side is off the edge at this
+            // corner only; else, when the other side's edge ends short of
+            // the corner (the whole side may be off: either polarity), the
+            // slides near that end.
+            let (ks, pol, least) =
+                if near.abs() >= PIVOT_FLOOR && far * near.signum() < PIVOT_BROKEN * near.abs() {
+                    (1..=n, [near.signum(); 2], PIVOT_KEEP * near.abs())
+                } else {
+                    match short(frame, c, o, off, ppm, n) {
+                        Some(k) if k as f64 * off >= PIVOT_SHORT * reach => (
+                            k.saturating_sub(2).max(1)..=(k + 2).min(n),
+                            [1.0, -1.0],
+                            (PIVOT_GAIN * near.min(far).max(-near.max(far))).max(POLISH_STEP),
+                        ),
+                        _ => continue,
+                    }
+                };
             let len = dist(c, o).max(1.0);
             let u = ((o.0 - c.0) / len * off, (o.1 - c.1) / len * off);
-            let mut best = PIVOT_KEEP * near.abs();
-            for k in 1..=n {
+            let mut best = least;
+            for k in ks {
                 let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
                 let [h0, h1] = edge_halves(frame, f, p, off);
-                let s = (h0 * near.signum()).min(h1 * near.signum());
+                let s = pol.map(|g| (h0 * g).min(h1 * g));
+                let s = s[0].max(s[1]);
                 if s > best {
                     best = s;
                     if let Some(ci) = q.get_mut(i) {
@@ -385,6 +402,56 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
     }
 }
 
+/// Where the side `c`→`o`'s edge ends short of the corner `c`: the
+/// number of `off` steps from `c` to where the corner would be, `None`
+/// when the step runs on to `c` or the side has no step. The edge is
+/// followed from its middle towards `c` in steps of `off`; it ends at the
+/// first of two steps in a row with under half the step of the side's
+/// half nearer `o`. A rounded corner (ID-1: 3.18 mm) ends the step
+/// sampled `off` either side of the side where the arc leaves it `off`
+/// in, that far short of the true corner.
+fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<usize> {
+    let [mid, _] = edge_halves(frame, o, c, off);
+    if mid.abs() < PIVOT_FLOOR {
+        return None;
+    }
+    let len = dist(c, o).max(1.0);
+    let (ux, uy) = ((o.0 - c.0) / len, (o.1 - c.1) / len);
+    let (nx, ny) = (
+        -uy * off * mid.signum() as f64,
+        ux * off * mid.signum() as f64,
+    );
+    let on = |k: usize| {
+        let d = k as f64 * off;
+        let p = (c.0 + ux * d, c.1 + uy * d);
+        let s = frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
+        s >= 0.5 * mid.abs()
+    };
+    let mut end = 0;
+    for k in (1..=n.min((len / off) as usize / 2)).rev() {
+        if !on(k) && !on(k - 1) {
+            end = k;
+            break;
+        }
+    }
+    let r = CORNER_R * ppm;
+    let lag = if off < r {
+        r - crate::rt::sqrt(off * (2.0 * r - off))
+    } else {
+        r
+    };
+    let k = ((end as f64 * off - lag) / off).round();
+    (k >= 1.0).then_some(k as usize)
+}
+
+/// ID-1's corner radius, mm.
+const CORNER_R: f64 = 3.18;
+/// [`pivot`] slides a corner to where its other side's edge ends when that
+/// is at least this many polish reaches short of it.
+const PIVOT_SHORT: f64 = 0.5;
+/// A side turned where its neighbour's edge ends short needs this many
+/// times the step it had (the weaker half's, either polarity).
+const PIVOT_GAIN: f32 = 1.5;
 /// How far [`pivot`] slides a corner, in polish reaches.
 const PIVOT_REACH: f64 = 2.5;
 /// The least step (levels) on a side's near half for [`pivot`] to turn it.
