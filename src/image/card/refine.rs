@@ -405,9 +405,9 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
 /// Where the side `c`→`o`'s edge ends short of the corner `c`: the
 /// number of `off` steps from `c` to where the corner would be, `None`
 /// when the step runs on to `c` or the side has no step. The edge is
-/// followed from its middle towards `c` in steps of `off`; it ends at the
-/// first of two steps in a row with under half the step of the side's
-/// half nearer `o`. A rounded corner (ID-1: 3.18 mm) ends the step
+/// followed from `c` towards `o` in steps of `off`; it starts at the first
+/// of three steps in a row with at least half the step of the side's half
+/// nearer `o`. A rounded corner (ID-1: 3.18 mm) ends the step
 /// sampled `off` either side of the side where the arc leaves it `off`
 /// in, that far short of the true corner.
 fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<usize> {
@@ -427,13 +427,8 @@ fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<us
         let s = frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
         s >= 0.5 * mid.abs()
     };
-    let mut end = 0;
-    for k in (1..=n.min((len / off) as usize / 2)).rev() {
-        if !on(k) && !on(k - 1) {
-            end = k;
-            break;
-        }
-    }
+    let m = (n + 2).min((len / off) as usize / 2);
+    let end = (0..m).find(|&k| on(k) && on(k + 1) && on(k + 2))?;
     let r = CORNER_R * ppm;
     let lag = if off < r {
         r - crate::rt::sqrt(off * (2.0 * r - off))
@@ -441,7 +436,7 @@ fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<us
         r
     };
     let k = ((end as f64 * off - lag) / off).round();
-    (k >= 1.0).then_some(k as usize)
+    (k >= 2.0).then_some(k as usize)
 }
 
 /// ID-1's corner radius, mm.
