@@ -435,8 +435,8 @@ fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<us
     } else {
         r
     };
-    let k = ((end as f64 * off - lag) / off).round();
-    (k >= 2.0).then_some(k as usize)
+    let k = round_i((end as f64 * off - lag) / off);
+    (k >= 2).then_some(k as usize)
 }
 
 /// ID-1's corner radius, mm.
