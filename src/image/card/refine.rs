@@ -428,7 +428,11 @@ fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<us
         s >= 0.5 * mid.abs()
     };
     let m = (n + 2).min((len / off) as usize / 2);
-    let end = (0..m).find(|&k| on(k) && on(k + 1) && on(k + 2))?;
+    let mut run = 0;
+    let end = (0..m + 2).find(|&k| {
+        run = if on(k) { run + 1 } else { 0 };
+        run == 3
+    })? - 2;
     let r = CORNER_R * ppm;
     let lag = if off < r {
         r - crate::rt::sqrt(off * (2.0 * r - off))
