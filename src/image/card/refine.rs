@@ -932,6 +932,24 @@ mod tests {
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
     }
 
+    /// A corner pulled 17 px up the card's right side: the side's edge
+    /// starts 6 steps of 3 px below it; from the card's own corner it
+    /// starts at once.
+    #[test]
+    fn a_sides_edge_starts_short_of_a_corner_beyond_the_card() {
+        let rgba = grey(|x, y| {
+            if (40..160).contains(&x) && (30..110).contains(&y) {
+                200
+            } else {
+                90
+            }
+        });
+        let frame = frame200(&rgba);
+        let o = (159.5, 109.5);
+        assert_eq!(short(&frame, (159.5, 12.5), o, 3.0, 1.4, 10), Some(6));
+        assert_eq!(short(&frame, (159.5, 29.5), o, 3.0, 1.4, 10), None);
+    }
+
     #[test]
     fn a_side_moves_past_a_stronger_band_outside_the_card() {
         let rgba = grey(|x, y| {
