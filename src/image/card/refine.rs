@@ -930,24 +930,11 @@ mod tests {
             assert!(dist(*p, t) <= 3.0, "corner {i}: {p:?}");
         }
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
-    }
-
-    /// A corner pulled 17 px up the card's right side: the side's edge
-    /// starts 6 steps of 3 px below it; from the card's own corner it
-    /// starts at once.
-    #[test]
-    fn a_sides_edge_starts_short_of_a_corner_beyond_the_card() {
-        let rgba = grey(|x, y| {
-            if (40..160).contains(&x) && (30..110).contains(&y) {
-                200
-            } else {
-                90
-            }
-        });
-        let frame = frame200(&rgba);
-        let o = (159.5, 109.5);
+        // The right side's edge starts 6 steps of 3 px below a corner
+        // 17 px up it (`short`), at once below the card's own corner.
+        let o = on[2];
         assert_eq!(short(&frame, (159.5, 12.5), o, 3.0, 1.4, 10), Some(6));
-        assert_eq!(short(&frame, (159.5, 29.5), o, 3.0, 1.4, 10), None);
+        assert_eq!(short(&frame, on[1], o, 3.0, 1.4, 10), None);
     }
 
     #[test]
