@@ -365,22 +365,44 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
             // corner only; else, when the other side's edge ends short of
             // the corner (the whole side may be off: either polarity), the
             // slides near that end.
+            let mut blind = None;
             let (ks, pol, least) =
                 if near.abs() >= PIVOT_FLOOR && far * near.signum() < PIVOT_BROKEN * near.abs() {
                     (1..=n, [near.signum(); 2], PIVOT_KEEP * near.abs())
                 } else {
                     match short(frame, c, o, off, ppm, n) {
-                        Some(k) if k as f64 * off >= PIVOT_SHORT * reach => (
-                            k.saturating_sub(2).max(1)..=(k + 2).min(n),
-                            [1.0, -1.0],
-                            (PIVOT_GAIN * near.min(far).max(-near.max(far))).max(POLISH_STEP),
-                        ),
+                        Some(k) if k as f64 * off >= PIVOT_SHORT * reach => {
+                            blind = (near.abs().max(far.abs()) < PIVOT_BLANK).then_some(k);
+                            (
+                                k.saturating_sub(2).max(1)..=(k + 2).min(n),
+                                [1.0, -1.0],
+                                (PIVOT_GAIN * near.min(far).max(-near.max(far))).max(POLISH_STEP),
+                            )
+                        }
                         _ => continue,
                     }
                 };
             let len = dist(c, o).max(1.0);
             let u = ((o.0 - c.0) / len * off, (o.1 - c.1) / len * off);
             let mut best = least;
+            // A turned side with no step at all (white on white) is placed
+            // by its neighbour's edge alone, at `short`'s point, when the
+            // turned side's other end says the same of its own neighbour
+            // (the card ends short there too) and the outline comes nearer
+            // ID-1's aspect; a slide whose step beats `least` wins over it.
+            let mut slid = None;
+            if let Some(k) = blind {
+                let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
+                let mut qm = q;
+                if let Some(ci) = qm.get_mut(i) {
+                    *ci = p;
+                }
+                if short(frame, f, geom::at(&q, i + 2), off, ppm, n).is_some()
+                    && aspect_off(&qm) < aspect_off(&q)
+                {
+                    slid = Some(p);
+                }
+            }
             for k in ks {
                 let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
                 let [h0, h1] = edge_halves(frame, f, p, off);
@@ -388,10 +410,11 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
                 let s = s[0].max(s[1]);
                 if s > best {
                     best = s;
-                    if let Some(ci) = q.get_mut(i) {
-                        *ci = p;
-                    }
+                    slid = Some(p);
                 }
+            }
+            if let (Some(p), Some(ci)) = (slid, q.get_mut(i)) {
+                *ci = p;
             }
         }
     }
@@ -451,6 +474,9 @@ const PIVOT_SHORT: f64 = 0.5;
 /// A side turned where its neighbour's edge ends short needs this many
 /// times the step it had (the weaker half's, either polarity).
 const PIVOT_GAIN: f32 = 1.5;
+/// A turned side whose two halves both step under this (levels) has no
+/// edge of its own: [`pivot`] may place it by its neighbours' edges alone.
+const PIVOT_BLANK: f32 = 4.0;
 /// How far [`pivot`] slides a corner, in polish reaches.
 const PIVOT_REACH: f64 = 2.5;
 /// The least step (levels) on a side's near half for [`pivot`] to turn it.
