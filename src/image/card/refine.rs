@@ -388,19 +388,13 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
             // A turned side with no step at all (white on white) is placed
             // by its neighbour's edge alone, at `short`'s point, when the
             // turned side's other end says the same of its own neighbour
-            // (the card ends short there too) and the outline comes nearer
-            // ID-1's aspect; a slide whose step beats `least` wins over it.
+            // (the card ends short there too); a slide whose step beats
+            // `least` wins over it, and the outline's aspect check below
+            // holds for it as for every slide.
             let mut slid = None;
             if let Some(k) = blind {
-                let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
-                let mut qm = q;
-                if let Some(ci) = qm.get_mut(i) {
-                    *ci = p;
-                }
-                if short(frame, f, geom::at(&q, i + 2), off, ppm, n).is_some()
-                    && aspect_off(&qm) < aspect_off(&q)
-                {
-                    slid = Some(p);
+                if short(frame, f, geom::at(&q, i + 2), off, ppm, n).is_some() {
+                    slid = Some((c.0 + u.0 * k as f64, c.1 + u.1 * k as f64));
                 }
             }
             for k in ks {
