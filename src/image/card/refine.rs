@@ -957,6 +957,31 @@ mod tests {
         assert_eq!(short(&frame, on[1], o, 3.0, 1.4, 10), None);
     }
 
+    /// White on white: a card (200) on a white sheet (200, above y = 30
+    /// and beside it) over a dark desk. The top side placed 12 px up has
+    /// no step anywhere; both side edges start at y = 30 (`short` at both
+    /// ends), so the first corner slides down onto the card's corner.
+    #[test]
+    fn a_blank_side_short_at_both_ends_slides_onto_the_card() {
+        let rgba = grey(|x, y| {
+            if (40..160).contains(&x) && (30..110).contains(&y)
+                || (20..180).contains(&x) && (5..30).contains(&y)
+            {
+                200
+            } else {
+                90
+            }
+        });
+        let frame = frame200(&rgba);
+        let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
+        let mut q = on;
+        q[0].1 = 17.5;
+        q[1].1 = 17.5;
+        let nq = pivot(&frame, q, 12.0, 3.0);
+        assert!(dist(nq[0], on[0]) <= 3.0, "{:?}", nq[0]);
+        assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
+    }
+
     #[test]
     fn a_side_moves_past_a_stronger_band_outside_the_card() {
         let rgba = grey(|x, y| {
