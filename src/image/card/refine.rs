@@ -931,7 +931,8 @@ mod tests {
     /// A side on the card's edge at its left end, 12 px above it at its
     /// right (a line beside the card that meets its corner): its right
     /// corner slides down the right side back onto the card's corner;
-    /// an outline on the card's edges stays.
+    /// an outline on the card's edges stays. On a white sheet, a top side
+    /// 12 px up at both ends slides back at its first corner.
     #[test]
     fn a_side_off_the_edge_at_one_end_turns_back_onto_it() {
         let rgba = grey(|x, y| {
@@ -955,28 +956,20 @@ mod tests {
         let o = on[2];
         assert_eq!(short(&frame, (159.5, 12.5), o, 3.0, 1.4, 10), Some(6));
         assert_eq!(short(&frame, on[1], o, 3.0, 1.4, 10), None);
-    }
-
-    /// White on white: a card (200) on a white sheet (200, above y = 30
-    /// and beside it) over a dark desk. The top side placed 12 px up has
-    /// no step anywhere; both side edges start at y = 30 (`short` at both
-    /// ends), so the first corner slides down onto the card's corner.
-    #[test]
-    fn a_blank_side_short_at_both_ends_slides_onto_the_card() {
+        // White on white: the card on a white sheet (200) above and beside
+        // its top. The top side placed 12 px up has no step anywhere and
+        // both side edges start at y = 30 (`short` at both ends): the
+        // first corner slides back onto the card's corner (the blank slide).
         let rgba = grey(|x, y| {
-            if (40..160).contains(&x) && (30..110).contains(&y)
-                || (20..180).contains(&x) && (5..30).contains(&y)
-            {
+            let sheet = (20..180).contains(&x) && (5..30).contains(&y);
+            if sheet || (40..160).contains(&x) && (30..110).contains(&y) {
                 200
             } else {
                 90
             }
         });
         let frame = frame200(&rgba);
-        let on = [(39.5, 29.5), (159.5, 29.5), (159.5, 109.5), (39.5, 109.5)];
-        let mut q = on;
         q[0].1 = 17.5;
-        q[1].1 = 17.5;
         let nq = pivot(&frame, q, 12.0, 3.0);
         assert!(dist(nq[0], on[0]) <= 3.0, "{:?}", nq[0]);
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
