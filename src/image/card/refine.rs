@@ -351,6 +351,7 @@ fn edge_halves(frame: &Frame, a: Pt, b: Pt, off: f64) -> [f32; 2] {
 fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
     let q0 = q;
     let n = (PIVOT_REACH * reach / off) as usize;
+    let ppm = (dist(q[0], q[1]) + dist(q[3], q[2])) / (2.0 * CARD.0);
     for i in 0..4 {
         for (along, fixed) in [(3, 1), (1, 3)] {
             let (c, o, f) = (
@@ -359,22 +360,55 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
                 geom::at(&q, i + fixed),
             );
             let [near, far] = edge_halves(frame, f, c, off);
-            if near.abs() < PIVOT_FLOOR || far * near.signum() >= PIVOT_BROKEN * near.abs() {
-                continue;
-            }
+            // The slides searched and the step the turned side must beat
+            // there: all slides when the side is off the edge at this
+            // corner only; else, when the other side's edge ends short of
+            // the corner (the whole side may be off: either polarity), the
+            // slides near that end.
+            let mut blind = None;
+            let (ks, pol, least) =
+                if near.abs() >= PIVOT_FLOOR && far * near.signum() < PIVOT_BROKEN * near.abs() {
+                    (1..=n, [near.signum(); 2], PIVOT_KEEP * near.abs())
+                } else {
+                    match short(frame, c, o, off, ppm, n) {
+                        Some(k) if k as f64 * off >= PIVOT_SHORT * reach => {
+                            blind = (near.abs().max(far.abs()) < PIVOT_BLANK).then_some(k);
+                            (
+                                k.saturating_sub(2).max(1)..=(k + 2).min(n),
+                                [1.0, -1.0],
+                                (PIVOT_GAIN * near.min(far).max(-near.max(far))).max(POLISH_STEP),
+                            )
+                        }
+                        _ => continue,
+                    }
+                };
             let len = dist(c, o).max(1.0);
             let u = ((o.0 - c.0) / len * off, (o.1 - c.1) / len * off);
-            let mut best = PIVOT_KEEP * near.abs();
-            for k in 1..=n {
+            let mut best = least;
+            // A turned side with no step at all (white on white) is placed
+            // by its neighbour's edge alone, at `short`'s point, when the
+            // turned side's other end says the same of its own neighbour
+            // (the card ends short there too); a slide whose step beats
+            // `least` wins over it, and the outline's aspect check below
+            // holds for it as for every slide.
+            let mut slid = None;
+            if let Some(k) = blind {
+                if short(frame, f, geom::at(&q, i + 2), off, ppm, n).is_some() {
+                    slid = Some((c.0 + u.0 * k as f64, c.1 + u.1 * k as f64));
+                }
+            }
+            for k in ks {
                 let p = (c.0 + u.0 * k as f64, c.1 + u.1 * k as f64);
                 let [h0, h1] = edge_halves(frame, f, p, off);
-                let s = (h0 * near.signum()).min(h1 * near.signum());
+                let s = pol.map(|g| (h0 * g).min(h1 * g));
+                let s = s[0].max(s[1]);
                 if s > best {
                     best = s;
-                    if let Some(ci) = q.get_mut(i) {
-                        *ci = p;
-                    }
+                    slid = Some(p);
                 }
+            }
+            if let (Some(p), Some(ci)) = (slid, q.get_mut(i)) {
+                *ci = p;
             }
         }
     }
@@ -385,6 +419,58 @@ fn pivot(frame: &Frame, mut q: [Pt; 4], reach: f64, off: f64) -> [Pt; 4] {
     }
 }
 
+/// Where the side `c`→`o`'s edge ends short of the corner `c`: the
+/// number of `off` steps from `c` to where the corner would be, `None`
+/// when the step runs on to `c` or the side has no step. The edge is
+/// followed from `c` towards `o` in steps of `off`; it starts at the first
+/// of three steps in a row with at least half the step of the side's half
+/// nearer `o`. A rounded corner (ID-1: 3.18 mm) ends the step
+/// sampled `off` either side of the side where the arc leaves it `off`
+/// in, that far short of the true corner.
+fn short(frame: &Frame, c: Pt, o: Pt, off: f64, ppm: f64, n: usize) -> Option<usize> {
+    let [mid, _] = edge_halves(frame, o, c, off);
+    if mid.abs() < PIVOT_FLOOR {
+        return None;
+    }
+    let len = dist(c, o).max(1.0);
+    let (ux, uy) = ((o.0 - c.0) / len, (o.1 - c.1) / len);
+    let (nx, ny) = (
+        -uy * off * mid.signum() as f64,
+        ux * off * mid.signum() as f64,
+    );
+    let on = |k: usize| {
+        let d = k as f64 * off;
+        let p = (c.0 + ux * d, c.1 + uy * d);
+        let s = frame.luma((p.0 + nx, p.1 + ny)) - frame.luma((p.0 - nx, p.1 - ny));
+        s >= 0.5 * mid.abs()
+    };
+    let m = (n + 2).min((len / off) as usize / 2);
+    let mut run = 0;
+    let end = (0..m + 2).find(|&k| {
+        run = if on(k) { run + 1 } else { 0 };
+        run == 3
+    })? - 2;
+    let r = CORNER_R * ppm;
+    let lag = if off < r {
+        r - crate::rt::sqrt(off * (2.0 * r - off))
+    } else {
+        r
+    };
+    let k = round_i((end as f64 * off - lag) / off);
+    (k >= 2).then_some(k as usize)
+}
+
+/// ID-1's corner radius, mm.
+const CORNER_R: f64 = 3.18;
+/// [`pivot`] slides a corner to where its other side's edge ends when that
+/// is at least this many polish reaches short of it.
+const PIVOT_SHORT: f64 = 0.5;
+/// A side turned where its neighbour's edge ends short needs this many
+/// times the step it had (the weaker half's, either polarity).
+const PIVOT_GAIN: f32 = 1.5;
+/// A turned side whose two halves both step under this (levels) has no
+/// edge of its own: [`pivot`] may place it by its neighbours' edges alone.
+const PIVOT_BLANK: f32 = 4.0;
 /// How far [`pivot`] slides a corner, in polish reaches.
 const PIVOT_REACH: f64 = 2.5;
 /// The least step (levels) on a side's near half for [`pivot`] to turn it.
@@ -845,7 +931,8 @@ mod tests {
     /// A side on the card's edge at its left end, 12 px above it at its
     /// right (a line beside the card that meets its corner): its right
     /// corner slides down the right side back onto the card's corner;
-    /// an outline on the card's edges stays.
+    /// an outline on the card's edges stays. On a white sheet, a top side
+    /// 12 px up at both ends slides back at its first corner.
     #[test]
     fn a_side_off_the_edge_at_one_end_turns_back_onto_it() {
         let rgba = grey(|x, y| {
@@ -863,6 +950,28 @@ mod tests {
         for (i, (p, t)) in nq.iter().zip(on).enumerate() {
             assert!(dist(*p, t) <= 3.0, "corner {i}: {p:?}");
         }
+        assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
+        // The right side's edge starts 6 steps of 3 px below a corner
+        // 17 px up it (`short`), at once below the card's own corner.
+        let o = on[2];
+        assert_eq!(short(&frame, (159.5, 12.5), o, 3.0, 1.4, 10), Some(6));
+        assert_eq!(short(&frame, on[1], o, 3.0, 1.4, 10), None);
+        // White on white: the card on a white sheet (200) above and beside
+        // its top. The top side placed 12 px up has no step anywhere and
+        // both side edges start at y = 30 (`short` at both ends): the
+        // first corner slides back onto the card's corner (the blank slide).
+        let rgba = grey(|x, y| {
+            let sheet = (20..180).contains(&x) && (5..30).contains(&y);
+            if sheet || (40..160).contains(&x) && (30..110).contains(&y) {
+                200
+            } else {
+                90
+            }
+        });
+        let frame = frame200(&rgba);
+        q[0].1 = 17.5;
+        let nq = pivot(&frame, q, 12.0, 3.0);
+        assert!(dist(nq[0], on[0]) <= 3.0, "{:?}", nq[0]);
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
     }
 
