@@ -77,6 +77,8 @@ impl Json {
         matches!(self, Json::Null)
     }
     /// A short name of the value's type, for error messages.
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn type_name(&self) -> &'static str {
         match self {
             Json::Null => "null",
@@ -133,6 +135,8 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
             self.i += 1;

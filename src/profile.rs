@@ -144,6 +144,8 @@ fn expand_tlds(section: &mut Json) {
     }
 }
 
+// Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+#[cfg_attr(vision_only, inline(never))]
 fn type_word(v: &Json) -> &'static str {
     match v {
         Json::Num(_) => "a number",
@@ -444,6 +446,8 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
 
 impl Profile {
     /// The built-in generic profile.
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn generic() -> Arc<Profile> {
         static GENERIC: OnceLock<Arc<Profile>> = OnceLock::new();
         GENERIC
