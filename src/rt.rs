@@ -150,11 +150,16 @@ pub(crate) trait Piece {
 use prelude::String;
 
 impl Piece for str {
+    // Vision wasm: one copy, not `push_str` inlined at every `cat!` piece
+    // (−582 B gz; docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 impl Piece for String {
+    // As for `str`.
+    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
     }
