@@ -163,7 +163,7 @@ fn type_word(v: &Json) -> &'static str {
 fn at(path: &str, parts: &[&str]) -> String {
     let mut out = String::from(path);
     for part in parts {
-        out.push_str(part);
+        out.put(part);
     }
     out
 }
@@ -269,9 +269,9 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                         let mut err = at(&here, &[": not a key of the generic profile (known: "]);
                         for (i, (k, _)) in b.iter().enumerate() {
                             if i > 0 {
-                                err.push_str(", ");
+                                err.put(", ");
                             }
-                            err.push_str(k);
+                            err.put(k);
                         }
                         err.push(')');
                         return Err(err);
