@@ -4,6 +4,9 @@
 //! three; the wasm build embeds only zh-CN and loads the others on demand
 //! (scripts/gen-locales.mjs writes the same split as JS chunks), so a page
 //! downloads the text of its own language only.
+// src/json.rs (included below) has `cfg_attr(vision_only, …)`: a cfg of the
+// library, which this script declares for it (rustc-check-cfg), not for itself.
+#![allow(unexpected_cfgs)]
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;

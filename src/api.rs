@@ -143,7 +143,7 @@ pub fn locales() -> String {
 /// Appends `{"<k1>":"<v1>","<k2>":"<v2>"}` as the next item of a JSON list
 /// being written into `out` (`[` before the first, `,` before the others).
 fn push_pair(out: &mut String, k1: &str, v1: &str, k2: &str, v2: &str) {
-    out.push_str(if out.is_empty() { "[{" } else { ",{" });
+    out.put(if out.is_empty() { "[{" } else { ",{" });
     write_str(out, k1);
     out.push(':');
     write_str(out, v1);
@@ -181,8 +181,8 @@ pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
     };
     let result = crate::form::check_form(&form, &opts);
     let mut out = String::from("{\"ok\":");
-    out.push_str(if result.ok() { "true" } else { "false" });
-    out.push_str(",\"findings\":");
+    out.put(if result.ok() { "true" } else { "false" });
+    out.put(",\"findings\":");
     output::write_form_findings(&mut out, &result.findings, opts.locale);
     out.push('}');
     out

@@ -22,6 +22,8 @@ pub fn is_leap(year: i32) -> bool {
 }
 
 /// Days in a month (0 for a month outside 1–12).
+// Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+#[cfg_attr(vision_only, inline(never))]
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

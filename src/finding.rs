@@ -180,6 +180,8 @@ impl FieldResult {
         self.info.push((key, InfoValue::Str(value.into())));
     }
     /// Adds a numeric fact.
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn info_num(&mut self, key: &'static str, value: f64) {
         self.info.push((key, InfoValue::Num(value)));
     }

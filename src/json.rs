@@ -77,6 +77,8 @@ impl Json {
         matches!(self, Json::Null)
     }
     /// A short name of the value's type, for error messages.
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn type_name(&self) -> &'static str {
         match self {
             Json::Null => "null",
@@ -133,6 +135,8 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
             self.i += 1;
@@ -283,7 +287,7 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            out.push_str(self.text.get(start..self.i).unwrap_or(""));
+            out.put(self.text.get(start..self.i).unwrap_or(""));
             match self.peek() {
                 Some(b'"') => {
                     self.i += 1;
@@ -430,19 +434,19 @@ pub fn write_str(out: &mut String, s: &str) {
             c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => "",
             _ => continue,
         };
-        out.push_str(s.get(run..i).unwrap_or(""));
+        out.put(s.get(run..i).unwrap_or(""));
         run = i + c.len_utf8();
         if escape.is_empty() {
             // `\uXXXX`, four nibbles (two wrote U+2028 as `\u0028`, a `(`).
-            out.push_str("\\u");
+            out.put("\\u");
             for shift in [12, 8, 4, 0] {
                 out.push(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
             }
         } else {
-            out.push_str(escape);
+            out.put(escape);
         }
     }
-    out.push_str(s.get(run..).unwrap_or(""));
+    out.put(s.get(run..).unwrap_or(""));
     out.push('"');
 }
 
@@ -451,7 +455,7 @@ pub fn write_str(out: &mut String, s: &str) {
 /// machinery in the wasm: facts like an aspect ratio need no more).
 pub fn write_num(out: &mut String, n: f64) {
     if !n.is_finite() {
-        out.push_str("null");
+        out.put("null");
         return;
     }
     if crate::rt::fract(n) == 0.0 && n.abs() < 9.0e15 {
@@ -480,14 +484,14 @@ pub fn write_num(out: &mut String, n: f64) {
             width -= 1;
         }
         out.push('.');
-        out.push_str(&crate::rt::padded(frac, width));
+        out.put(&crate::rt::padded(frac, width));
     }
 }
 
 fn write_value(out: &mut String, v: &Json) {
     match v {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Null => out.put("null"),
+        Json::Bool(b) => out.put(if *b { "true" } else { "false" }),
         Json::Num(n) => write_num(out, *n),
         Json::Str(s) => write_str(out, s),
         Json::Arr(items) => {

@@ -26,22 +26,22 @@ pub fn hint(f: &Finding, locale: Locale) -> String {
 
 /// Appends one finding as a JSON object.
 pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
-    out.push_str("{\"path\":");
+    out.put("{\"path\":");
     write_str(out, &f.path);
-    out.push_str(",\"code\":");
+    out.put(",\"code\":");
     write_str(out, &f.code);
-    out.push_str(",\"severity\":");
+    out.put(",\"severity\":");
     write_str(out, f.severity.as_str());
-    out.push_str(",\"message\":");
+    out.put(",\"message\":");
     write_text(out, f, locale, false);
-    out.push_str(",\"hint\":");
+    out.put(",\"hint\":");
     write_text(out, f, locale, true);
     if let Some(fix) = &f.fix {
-        out.push_str(",\"fix\":");
+        out.put(",\"fix\":");
         write_str(out, fix);
     }
     if let Some((a, b)) = f.span {
-        out.push_str(",\"span\":[");
+        out.put(",\"span\":[");
         crate::rt::push_u64(out, a.into());
         out.push(',');
         crate::rt::push_u64(out, b.into());
@@ -85,7 +85,7 @@ pub fn write_form_findings(out: &mut String, findings: &[Finding], locale: Local
         }
         write_finding(out, f, locale);
         out.pop();
-        out.push_str(",\"label\":");
+        out.put(",\"label\":");
         write_str(out, &crate::form::labels::label(&f.path, locale));
         out.push('}');
     }
@@ -104,9 +104,9 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
         match v {
             InfoValue::Str(s) => write_str(out, s),
             InfoValue::Num(n) => write_num(out, *n),
-            InfoValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            InfoValue::Bool(b) => out.put(if *b { "true" } else { "false" }),
             #[cfg(feature = "vision")]
-            InfoValue::Json(v) => out.push_str(&v.to_text()),
+            InfoValue::Json(v) => out.put(&v.to_text()),
             InfoValue::List(items) => {
                 out.push('[');
                 for (k, item) in items.iter().enumerate() {
@@ -126,14 +126,14 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
 pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
     // Most results fit (a block of the wasm allocator's 512-byte class): no regrowth.
     let mut out = String::with_capacity(512);
-    out.push_str("{\"ok\":");
-    out.push_str(if r.ok() { "true" } else { "false" });
-    out.push_str(",\"value\":");
+    out.put("{\"ok\":");
+    out.put(if r.ok() { "true" } else { "false" });
+    out.put(",\"value\":");
     write_str(&mut out, &r.value);
-    out.push_str(",\"findings\":");
+    out.put(",\"findings\":");
     write_findings(&mut out, &r.findings, locale);
     if !r.info.is_empty() {
-        out.push_str(",\"info\":");
+        out.put(",\"info\":");
         write_info(&mut out, &r.info);
     }
     out.push('}');

@@ -144,6 +144,8 @@ fn expand_tlds(section: &mut Json) {
     }
 }
 
+// Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+#[cfg_attr(vision_only, inline(never))]
 fn type_word(v: &Json) -> &'static str {
     match v {
         Json::Num(_) => "a number",
@@ -161,7 +163,7 @@ fn type_word(v: &Json) -> &'static str {
 fn at(path: &str, parts: &[&str]) -> String {
     let mut out = String::from(path);
     for part in parts {
-        out.push_str(part);
+        out.put(part);
     }
     out
 }
@@ -267,9 +269,9 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                         let mut err = at(&here, &[": not a key of the generic profile (known: "]);
                         for (i, (k, _)) in b.iter().enumerate() {
                             if i > 0 {
-                                err.push_str(", ");
+                                err.put(", ");
                             }
-                            err.push_str(k);
+                            err.put(k);
                         }
                         err.push(')');
                         return Err(err);
@@ -444,6 +446,8 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
 
 impl Profile {
     /// The built-in generic profile.
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn generic() -> Arc<Profile> {
         static GENERIC: OnceLock<Arc<Profile>> = OnceLock::new();
         GENERIC

@@ -172,6 +172,8 @@ impl Province {
 
     /// The province an abbreviation names: the common one (川), the ICP one
     /// (蜀), or the historical alternates 申 (Shanghai) and 秦 (Shaanxi).
+    // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     pub fn by_abbr(c: char) -> Option<&'static Province> {
         let c = match c {
             '申' => '沪',

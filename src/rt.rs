@@ -22,6 +22,7 @@
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use crate::rt::cat;
+    pub(crate) use crate::rt::Put;
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
@@ -150,13 +151,32 @@ pub(crate) trait Piece {
 use prelude::String;
 
 impl Piece for str {
+    // Vision wasm: one copy, not `push_str` inlined at every `cat!` piece
+    // (−582 B gz; docs/notes/vision-speed2.md).
+    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 impl Piece for String {
+    // As for `str`.
+    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
+    }
+}
+/// `String::push_str` as `put`: in the vision wasm one function, not the
+/// reserve and copy inlined at every call (json, output, i18n, api, slots and
+/// profile write through it: −427 B gz there, docs/notes/vision-speed2.md);
+/// elsewhere the same inlined `push_str`.
+pub(crate) trait Put {
+    /// Appends `s` (`String::push_str`).
+    fn put(&mut self, s: &str);
+}
+impl Put for String {
+    #[cfg_attr(vision_only, inline(never))]
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
     }
 }
 impl Piece for char {

@@ -220,7 +220,7 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        out.push_str(rest.get(..open).unwrap_or(""));
+        out.put(rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
         match after.bytes().position(|b| b == b'}') {
             Some(close) => {
@@ -228,14 +228,14 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
                 match params.iter().find(|(k, _)| *k == name) {
                     Some((k, v)) if k.ends_with("_label") => {
                         match locale.and_then(|l| lookup(v, l)) {
-                            Some(label) => out.push_str(label),
-                            None => out.push_str(v),
+                            Some(label) => out.put(label),
+                            None => out.put(v),
                         }
                     }
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => out.put(v),
                     None => {
                         out.push('{');
-                        out.push_str(name);
+                        out.put(name);
                         out.push('}');
                     }
                 }
@@ -247,7 +247,7 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
             }
         }
     }
-    out.push_str(rest);
+    out.put(rest);
     out
 }
 

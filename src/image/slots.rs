@@ -29,9 +29,9 @@ pub fn unknown_slot(name: &str) -> String {
     let mut out = cat!("unknown image slot '", name, "'; expected one of: ");
     for (i, slot) in SLOTS.iter().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.put(", ");
         }
-        out.push_str(slot);
+        out.put(slot);
     }
     out
 }
@@ -213,7 +213,7 @@ fn findings(
         if listed {
             accepted_text.push('/');
         }
-        accepted_text.push_str(display_name(f));
+        accepted_text.put(display_name(f));
         listed = true;
         accepted |= f == info.format;
     }
