@@ -25,6 +25,7 @@ if (!rootA || !rootB || !dir) {
 }
 const N = Number(nArg || 400);
 const pkgs = { a: join(resolve(rootA), 'pkg'), b: join(resolve(rootB), 'pkg') };
+const photos = resolve(dir);
 const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 
 const server = createServer(async (req, res) => {
@@ -33,8 +34,9 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
     return res.end('<!doctype html><title>pairs</title>');
   }
-  const m = /^\/(a|b)\/(.*)$/.exec(path);
-  const base = m && pkgs[m[1]];
+  // /a/… and /b/… are the two packages, /rgba/… the photos' pixels.
+  const m = /^\/(a|b|rgba)\/(.*)$/.exec(path);
+  const base = m && (m[1] === 'rgba' ? photos : pkgs[m[1]]);
   const file = base && normalize(join(base, m[2]));
   if (!file || !file.startsWith(base + sep)) {
     res.writeHead(404);
@@ -75,12 +77,9 @@ try {
   const times = { a: [], b: [] };
   let i = 0;
   for (const t of truths) {
-    const b64 = readFileSync(join(dir, t.rgba)).toString('base64');
     const r = await page.evaluate(
-      ({ b64, w, h, slot }) => {
-        const bin = atob(b64);
-        const px = new Uint8Array(bin.length);
-        for (let j = 0; j < bin.length; j++) px[j] = bin.charCodeAt(j);
+      async ({ name, w, h, slot }) => {
+        const px = new Uint8Array(await (await fetch(`/rgba/${name}`)).arrayBuffer());
         const opts = { locale: 'en', today: '2026-12-01' };
         const best = { a: Infinity, b: Infinity };
         for (const k of ['a', 'b', 'b', 'a']) {
@@ -90,7 +89,7 @@ try {
         }
         return best;
       },
-      { b64, w: t.rgbaWidth, h: t.rgbaHeight, slot: t.slot },
+      { name: t.rgba, w: t.rgbaWidth, h: t.rgbaHeight, slot: t.slot },
     );
     // The first photo warms both modules up (the bench times it alone).
     if (i++ === 0) continue;
