@@ -9,10 +9,13 @@
 // 85 ms within half an hour (docs/notes/vision.md, "Eighteenth session"),
 // so two sequential bench runs cannot tell a 3-ms change from the machine's
 // drift. Here both builds run in one page, on the same photo, within
-// milliseconds of each other, in the order A B B A (each photo's minimum
-// per build kept), so a slow minute slows both. Prints each build's p50 /
-// p95 and the per-photo differences (median, and over the slowest 10 % of
-// photos, where the p95 is decided). Loopback only; nothing else is fetched.
+// milliseconds of each other, in the order A B B A on one photo and B A A B
+// on the next (each photo's minimum per build kept), so a slow minute slows
+// both. Prints each build's p50 / p95 and the per-photo differences
+// (median, and over the slowest 10 % of photos, where the p95 is decided).
+// Run it twice with ROOT_A and ROOT_B swapped and average: in the
+// nineteenth session the module loaded first measured ~3 ms faster at p95
+// in both orders (docs/notes/vision.md). Loopback only.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -78,18 +81,18 @@ try {
   let i = 0;
   for (const t of truths) {
     const r = await page.evaluate(
-      async ({ name, w, h, slot }) => {
+      async ({ name, w, h, slot, order }) => {
         const px = new Uint8Array(await (await fetch(`/rgba/${name}`)).arrayBuffer());
         const opts = { locale: 'en', today: '2026-12-01' };
         const best = { a: Infinity, b: Infinity };
-        for (const k of ['a', 'b', 'b', 'a']) {
+        for (const k of order) {
           const t0 = performance.now();
           window.__m[k].checkImagePixels(slot, px, w, h, opts);
           best[k] = Math.min(best[k], performance.now() - t0);
         }
         return best;
       },
-      { name: t.rgba, w: t.rgbaWidth, h: t.rgbaHeight, slot: t.slot },
+      { name: t.rgba, w: t.rgbaWidth, h: t.rgbaHeight, slot: t.slot, order: i % 2 ? 'baab' : 'abba' },
     );
     // The first photo warms both modules up (the bench times it alone).
     if (i++ === 0) continue;
