@@ -661,12 +661,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 if border.is_some() && full.is_none() {
                     continue;
                 }
-                let min_sup = sup.iter().copied().fold(1.0, f64::min);
-                let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(&q, i), geom::at(&q, i + 1)));
-                let perim: f64 = lens.iter().sum();
-                let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
-                let frac = supported / perim;
-                let base = supported * frac * frac * (0.5 + min_sup);
+                let (base, frac) = merit(&q, &sup);
                 if let Some((fq, hid, v, pin)) = full {
                     let quad = Quad {
                         q: fq,
@@ -734,16 +729,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
             if bin_diff(pa.t, pc.t) < 50 || len < min_side || !inside(&p0) || !inside(&p1) {
                 continue;
             }
-            let sc = match memo.get_mut((c * nl + a) * nl + b) {
-                Some(m) if *m >= 0.0 => *m,
-                slot => {
-                    let v = support(wk, p0, p1, 0.08, 0.92);
-                    if let Some(m) = slot {
-                        *m = v;
-                    }
-                    v
-                }
-            };
+            let sc = support(wk, p0, p1, 0.08, 0.92);
             if sc < THREE_MIN {
                 continue;
             }
@@ -761,72 +747,44 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                     (p1.0 + db.0 * f, p1.1 + db.1 * f),
                     p1,
                 ];
-                let Some((t, n)) = extend(&q, 1, target) else {
+                let Some((t, [_, n1, n2, _])) = extend(&q, 1, target) else {
                     continue;
                 };
-                if t > 2.9 || !n.iter().all(inside) {
-                    continue;
-                }
                 let (sa, sb) = (
-                    support(wk, p0, n[1], 0.08, 0.92),
-                    support(wk, p1, n[2], 0.08, 0.92),
+                    support(wk, p0, n1, 0.08, 0.92),
+                    support(wk, p1, n2, 0.08, 0.92),
                 );
-                if sa.min(sb) < THREE_MIN {
+                if t > 2.9 || sa.min(sb) < THREE_MIN {
                     continue;
                 }
                 // The fourth side: the best supported shift of the
-                // predicted one, within [`THREE_SHIFT`] of its extent.
-                let m = geom::dist(n[1], n[2]);
-                if m < 1.0 {
-                    continue;
-                }
-                let nx = ((n[2].1 - n[1].1) / m, (n[1].0 - n[2].0) / m);
-                let c4 = nx.0 * n[1].0 + nx.1 * n[1].1;
-                let reach = (THREE_SHIFT * t * len).max(2.0) as i32;
-                let mut best: Option<(f64, Pt, Pt)> = None;
+                // predicted one along a and b, within [`THREE_SHIFT`] of the
+                // extent.
+                let reach = (THREE_SHIFT * t * len) as i32 + 2;
+                let (mut sd, mut e1, mut e2) = (0.0, n1, n2);
                 for o in -reach..=reach {
-                    let l4 = Line {
-                        a: nx.0,
-                        b: nx.1,
-                        c: c4 + f64::from(o),
-                    };
-                    let (Some(e1), Some(e2)) = (la.meet(&l4), lb.meet(&l4)) else {
-                        continue;
-                    };
-                    let v = support(wk, e1, e2, 0.08, 0.92);
-                    if best.map_or(true, |(bv, _, _)| v > bv) {
-                        best = Some((v, e1, e2));
+                    let k = 1.0 + f64::from(o) / (t * len);
+                    let m1 = (p0.0 + (n1.0 - p0.0) * k, p0.1 + (n1.1 - p0.1) * k);
+                    let m2 = (p1.0 + (n2.0 - p1.0) * k, p1.1 + (n2.1 - p1.1) * k);
+                    let v = support(wk, m1, m2, 0.08, 0.92);
+                    if v > sd {
+                        (sd, e1, e2) = (v, m1, m2);
                     }
                 }
-                let Some((sd, e1, e2)) = best else {
-                    continue;
-                };
                 let mut q = [p0, e1, e2, p1];
                 if sd < SIDE_MIN || !q.iter().all(inside) || !geom::convex(&q) {
                     continue;
                 }
+                let (score, frac) = merit(&q, &[sa, sd, sb, sc]);
                 if geom::area2(&q) < 0.0 {
                     q = [p0, p1, e2, e1];
                 }
-                let mut aspect = geom::rect_aspect(&q, centre);
-                if aspect < 1.0 && aspect > 0.0 {
-                    aspect = 1.0 / aspect;
-                }
-                if !(1.40..=1.82).contains(&aspect) {
-                    continue;
-                }
-                let sup = [sc, sa, sd, sb];
-                let lens = [len, geom::dist(p0, e1), geom::dist(e1, e2), geom::dist(p1, e2)];
-                let perim: f64 = lens.iter().sum();
-                let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
-                let frac = supported / perim;
-                let min_sup = sup.iter().copied().fold(1.0, f64::min);
                 threes.push((
-                    supported * frac * frac * (0.5 + min_sup),
+                    score,
                     Quad {
                         q,
                         support: frac,
-                        aspect,
+                        aspect: ID1,
                         cut: false,
                         extra: true,
                         faint: false,
@@ -888,6 +846,18 @@ const LATE_CUTS: usize = 6;
 /// four corners only (as the others): one more card, at +6.3 %
 /// instructions on misses and negatives (6 as here: +1.8 %).
 const LATE_PLAIN: usize = 6;
+
+/// An outline's merit (its supported length, weighted by the supported
+/// share squared and by its weakest side) and its supported share, from
+/// its sides' supports (side i from corner i to i + 1).
+fn merit(q: &[Pt; 4], sup: &[f64; 4]) -> (f64, f64) {
+    let min_sup = sup.iter().copied().fold(1.0, f64::min);
+    let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(q, i), geom::at(q, i + 1)));
+    let perim: f64 = lens.iter().sum();
+    let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
+    let frac = supported / perim;
+    (supported * frac * frac * (0.5 + min_sup), frac)
+}
 
 /// Three-sided outlines ([`find_all`]) proposed after all the others.
 const LATE_THREES: usize = 3;
@@ -1005,6 +975,7 @@ fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<Completed> {
 /// the mean of A–B and the moved side is `target` (affine: the perspective
 /// estimate is ill-conditioned on a part of the card); with that extent as
 /// a share of A–B's length. `None` for degenerate sides.
+#[inline(never)]
 fn extend(q: &[Pt; 4], i: usize, target: f64) -> Option<(f64, [Pt; 4])> {
     let (ci, cj) = (i % 4, (i + 1) % 4);
     let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
