@@ -661,7 +661,12 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 if border.is_some() && full.is_none() {
                     continue;
                 }
-                let (base, frac) = merit(&q, &sup);
+                let min_sup = sup.iter().copied().fold(1.0, f64::min);
+                let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(&q, i), geom::at(&q, i + 1)));
+                let perim: f64 = lens.iter().sum();
+                let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
+                let frac = supported / perim;
+                let base = supported * frac * frac * (0.5 + min_sup);
                 if let Some((fq, hid, v, pin)) = full {
                     let quad = Quad {
                         q: fq,
@@ -704,95 +709,6 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
             }
         }
     }
-    // Three-sided outlines: two parallel-ish sides and one across them,
-    // the fourth placed at ID-1's extent ([`extend`]) and refitted to the
-    // strongest edge near there in its own direction (a side with no Hough
-    // peak of its own: a parallel line, the card's printed grid or a paper
-    // edge, took its votes). Proposed last, judged only when nothing passes.
-    let mut threes: Vec<(f64, Quad)> = Vec::new();
-    let inside = |p: &Pt| p.0 > 1.0 && p.1 > 1.0 && p.0 < w - 2.0 && p.1 < h - 2.0;
-    for &(a, b, border, ab_extra) in pairs.iter() {
-        let (Some(la), Some(lb), Some(pa)) = (lines.get(a), lines.get(b), peaks.get(a)) else {
-            continue;
-        };
-        if border > 0 || ab_extra || !wk.whole {
-            continue;
-        }
-        for c in 0..strongest {
-            let (Some(lc), Some(pc)) = (lines.get(c), peaks.get(c)) else {
-                continue;
-            };
-            let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
-                continue;
-            };
-            let len = geom::dist(p0, p1);
-            if bin_diff(pa.t, pc.t) < 50 || len < min_side || !inside(&p0) || !inside(&p1) {
-                continue;
-            }
-            let sc = support(wk, p0, p1, 0.08, 0.92);
-            if sc < THREE_MIN {
-                continue;
-            }
-            // Both ways along a and b, one A–B length on, then to ID-1's
-            // extent.
-            let (da, mut db) = ((-la.b, la.a), (-lb.b, lb.a));
-            if da.0 * db.0 + da.1 * db.1 < 0.0 {
-                db = (-db.0, -db.1);
-            }
-            for (s, target) in [(1.0, ID1), (1.0, 1.0 / ID1), (-1.0, ID1), (-1.0, 1.0 / ID1)] {
-                let f = s * len;
-                let q = [
-                    p0,
-                    (p0.0 + da.0 * f, p0.1 + da.1 * f),
-                    (p1.0 + db.0 * f, p1.1 + db.1 * f),
-                    p1,
-                ];
-                let Some((t, [_, n1, n2, _])) = extend(&q, 1, target) else {
-                    continue;
-                };
-                let (sa, sb) = (
-                    support(wk, p0, n1, 0.08, 0.92),
-                    support(wk, p1, n2, 0.08, 0.92),
-                );
-                if t > 2.9 || sa.min(sb) < THREE_MIN {
-                    continue;
-                }
-                // The fourth side: the best supported shift of the
-                // predicted one along a and b, within [`THREE_SHIFT`] of the
-                // extent.
-                let reach = (THREE_SHIFT * t * len) as i32 + 2;
-                let (mut sd, mut e1, mut e2) = (0.0, n1, n2);
-                for o in -reach..=reach {
-                    let k = 1.0 + f64::from(o) / (t * len);
-                    let m1 = (p0.0 + (n1.0 - p0.0) * k, p0.1 + (n1.1 - p0.1) * k);
-                    let m2 = (p1.0 + (n2.0 - p1.0) * k, p1.1 + (n2.1 - p1.1) * k);
-                    let v = support(wk, m1, m2, 0.08, 0.92);
-                    if v > sd {
-                        (sd, e1, e2) = (v, m1, m2);
-                    }
-                }
-                let mut q = [p0, e1, e2, p1];
-                if sd < SIDE_MIN || !q.iter().all(inside) || !geom::convex(&q) {
-                    continue;
-                }
-                let (score, frac) = merit(&q, &[sa, sd, sb, sc]);
-                if geom::area2(&q) < 0.0 {
-                    q = [p0, p1, e2, e1];
-                }
-                threes.push((
-                    score,
-                    Quad {
-                        q,
-                        support: frac,
-                        aspect: ID1,
-                        cut: false,
-                        extra: true,
-                        faint: false,
-                    },
-                ));
-            }
-        }
-    }
     let near = 0.04 * crate::rt::sqrt(w * w + h * h);
     let mut out = best_distinct(&mut all, k, near, &[], None, 4);
     // After the k best, a few more as late outlines (a small card's
@@ -827,8 +743,6 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     out.extend(late_pin);
     out.extend(late_faint);
     out.extend(late_plain);
-    let three = best_distinct(&mut threes, LATE_THREES, near, &out, None, 4);
-    out.extend(three);
     (out, always)
 }
 
@@ -846,26 +760,6 @@ const LATE_CUTS: usize = 6;
 /// four corners only (as the others): one more card, at +6.3 %
 /// instructions on misses and negatives (6 as here: +1.8 %).
 const LATE_PLAIN: usize = 6;
-
-/// An outline's merit (its supported length, weighted by the supported
-/// share squared and by its weakest side) and its supported share, from
-/// its sides' supports (side i from corner i to i + 1).
-fn merit(q: &[Pt; 4], sup: &[f64; 4]) -> (f64, f64) {
-    let min_sup = sup.iter().copied().fold(1.0, f64::min);
-    let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(q, i), geom::at(q, i + 1)));
-    let perim: f64 = lens.iter().sum();
-    let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
-    let frac = supported / perim;
-    (supported * frac * frac * (0.5 + min_sup), frac)
-}
-
-/// Three-sided outlines ([`find_all`]) proposed after all the others.
-const LATE_THREES: usize = 3;
-/// The least support of a three-sided outline's three sides.
-const THREE_MIN: f64 = 0.5;
-/// How far (a share of the extent) the fourth side of a three-sided
-/// outline is looked for from ID-1's.
-const THREE_SHIFT: f64 = 0.08;
 
 /// The best `k` of `all` that have fewer than `shared` corners near a
 /// better one's or one of `taken`'s, with `reach` among those whose visible sides (by index)
@@ -942,46 +836,6 @@ fn complete(wk: &Work, q: &[Pt; 4], bl: &Line) -> Option<Completed> {
     let len = geom::dist(a, b);
     let (qi, qj) = (geom::at(q, ci), geom::at(q, cj));
     let (la, lb) = (geom::dist(a, qi), geom::dist(b, qj));
-    let vis_min = la.min(lb) / len;
-    let vis = 0.5 * (la + lb) / len;
-    for target in [1.0 / ID1, ID1] {
-        let Some((t, n)) = extend(q, i, target) else {
-            continue;
-        };
-        if t < 0.97 * vis_min || t > 2.9 {
-            continue;
-        }
-        let hid = 1.0 - vis.min(t) / t;
-        if hid > CUT_MAX {
-            continue;
-        }
-        let out = |p: &Pt| p.0 < -1.0 || p.1 < -1.0 || p.0 > w || p.1 > h;
-        if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
-            continue;
-        }
-        let pin = pinhole(wk, [a, qi, b, qj], target).and_then(|(c, d)| {
-            let mut m = *q;
-            *m.get_mut(ci)? = c;
-            *m.get_mut(cj)? = d;
-            (geom::convex(&m) && out(&c) && out(&d)).then_some(m)
-        });
-        return Some((n, hid, [a, qi, b, qj], pin));
-    }
-    None
-}
-
-/// The quad `q` with its side `i` (corners i, i+1) moved along the two
-/// sides meeting it, from the opposite side A–B, to where the extent over
-/// the mean of A–B and the moved side is `target` (affine: the perspective
-/// estimate is ill-conditioned on a part of the card); with that extent as
-/// a share of A–B's length. `None` for degenerate sides.
-#[inline(never)]
-fn extend(q: &[Pt; 4], i: usize, target: f64) -> Option<(f64, [Pt; 4])> {
-    let (ci, cj) = (i % 4, (i + 1) % 4);
-    let (a, b) = (geom::at(q, i + 3), geom::at(q, i + 2));
-    let len = geom::dist(a, b);
-    let (qi, qj) = (geom::at(q, ci), geom::at(q, cj));
-    let (la, lb) = (geom::dist(a, qi), geom::dist(b, qj));
     if len < 1.0 || la < 1.0 || lb < 1.0 {
         return None;
     }
@@ -997,22 +851,47 @@ fn extend(q: &[Pt; 4], i: usize, target: f64) -> Option<(f64, [Pt; 4])> {
         }
         n
     };
+    // Extent over the mean of A–B and the completed side (affine: the
+    // perspective estimate is ill-conditioned on a part of the card).
     let ratio = |t: f64| {
         let n = at(t);
         2.0 * t * len / (len + geom::dist(geom::at(&n, ci), geom::at(&n, cj)))
     };
-    // Bisection on t (the ratio grows with t).
-    let (mut lo, mut hi) = (0.2f64, 3.0f64);
-    for _ in 0..24 {
-        let mid = 0.5 * (lo + hi);
-        if ratio(mid) < target {
-            lo = mid;
-        } else {
-            hi = mid;
+    let vis_min = la.min(lb) / len;
+    let vis = 0.5 * (la + lb) / len;
+    for target in [1.0 / ID1, ID1] {
+        // Bisection on t (the ratio grows with t).
+        let (mut lo, mut hi) = (0.2f64, 3.0f64);
+        for _ in 0..24 {
+            let mid = 0.5 * (lo + hi);
+            if ratio(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
+        let t = 0.5 * (lo + hi);
+        if t < 0.97 * vis_min || t > 2.9 {
+            continue;
+        }
+        let hid = 1.0 - vis.min(t) / t;
+        if hid > CUT_MAX {
+            continue;
+        }
+        let n = at(t);
+        let out = |p: &Pt| p.0 < -1.0 || p.1 < -1.0 || p.0 > w || p.1 > h;
+        if !(out(&geom::at(&n, ci)) || out(&geom::at(&n, cj))) || !geom::convex(&n) {
+            continue;
+        }
+        let pin = pinhole(wk, [a, qi, b, qj], target).and_then(|(c, d)| {
+            let mut m = *q;
+            *m.get_mut(ci)? = c;
+            *m.get_mut(cj)? = d;
+            (geom::convex(&m) && out(&c) && out(&d)).then_some(m)
+        });
+        return Some((n, hid, [a, qi, b, qj], pin));
     }
-    let t = 0.5 * (lo + hi);
-    Some((t, at(t)))
+    None
 }
 
 /// Completed outlines under a pinhole camera ([`pinhole`]) proposed after
