@@ -86,7 +86,10 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
             // of 1024 px (1.52 → 1.39 G), the same sums. The row is `ow`
             // whole blocks of `bw` pixels (or, narrower than `k`, one of
             // `width`): cut into chunks, not a slice taken per block.
-            for (block, s) in row.chunks_exact(bw.max(1) * 4).zip(sums.chunks_exact_mut(3)) {
+            for (block, s) in row
+                .chunks_exact(bw.max(1) * 4)
+                .zip(sums.chunks_exact_mut(3))
+            {
                 for px in block.chunks_exact(4) {
                     if let ([sr, sg, sb], [r, g, b, _]) = (&mut *s, px) {
                         *sr += u64::from(*r);
