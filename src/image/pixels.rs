@@ -58,8 +58,7 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
     let (ow, oh) = ((width / k).max(1), (height / k).max(1));
     // Pixels per block: whole blocks, or the whole side when it is shorter than k.
     let (bw, bh) = (k.min(width), k.min(height));
-    // As f64: the block means below divide in floating point (see `avg`).
-    let area = (bw * bh) as f64;
+    let area = (bw * bh) as u64;
     let mut gray: Vec<i32> = Vec::new();
     let (mut sum, mut sum2) = (0f64, 0f64);
     let mut hist = [0u32; 256];
@@ -102,13 +101,8 @@ pub fn measure(rgba: &[u8], width: usize, height: usize, long_side: usize) -> Me
         }
         for s in sums.chunks_exact(3) {
             let &[r, g, b] = s else { continue };
-            // ⌊v / area⌋ in f64, the integer quotient exactly: the quotient
-            // is ≤ 255 and, when not whole, at least 1/area from a whole
-            // number, far more than its rounding error (≤ 2⁻⁴⁵); a whole
-            // quotient is exact. An empty block (area 0, v 0) gives NaN → 0
-            // as the checked integer division gave. Three u64 divisions a
-            // block were the cost of the block means (in wasm, `i64.div_u`).
-            let avg = |v: u64| ((v as f64 / area) as u32).min(255);
+            // checked: no division-by-zero panic path in the wasm.
+            let avg = |v: u64| v.checked_div(area).unwrap_or(0).min(255) as u32;
             let (r, g, b) = (avg(r), avg(g), avg(b));
             let l = (77 * r + 150 * g + 29 * b) >> 8;
             if let Some(h) = hist.get_mut(l as usize) {
