@@ -79,9 +79,12 @@ const INNER_SHARE: f64 = 0.5;
 
 fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
     let len = dist(a, b);
-    if len < 4.0 {
+    // A copy under 3 px a side has no interior pixel: no edge point.
+    if len < 4.0 || wk.w < 3 || wk.h < 3 {
         return None;
     }
+    // The interior is 1..w−1 × 1..h−1: one unsigned compare per axis.
+    let (iw, ih) = (wk.w as u64 - 2, wk.h as u64 - 2);
     let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
     let (nx, ny) = (-uy, ux);
     let mut th = geom::atan2(ux, -uy);
@@ -108,7 +111,7 @@ fn fit_side(wk: &Work, a: Pt, b: Pt) -> Option<Line> {
         {
             let o = f64::from(o) * 0.5;
             let (x, y) = (round_i(px + nx * o), round_i(py + ny * o));
-            if x < 1 || y < 1 || x >= wk.w as i64 - 1 || y >= wk.h as i64 - 1 {
+            if x.wrapping_sub(1) as u64 >= iw || y.wrapping_sub(1) as u64 >= ih {
                 continue;
             }
             let (xi, yi) = (x as usize, y as usize);
