@@ -172,11 +172,17 @@ impl Piece for String {
 pub(crate) trait Put {
     /// Appends `s` (`String::push_str`).
     fn put(&mut self, s: &str);
+    /// Appends `c` (`String::push`; out of line in the vision wasm as `put`).
+    fn put_char(&mut self, c: char);
 }
 impl Put for String {
     #[cfg_attr(vision_only, inline(never))]
     fn put(&mut self, s: &str) {
         self.push_str(s);
+    }
+    #[cfg_attr(vision_only, inline(never))]
+    fn put_char(&mut self, c: char) {
+        self.push(c);
     }
 }
 impl Piece for char {

@@ -234,15 +234,15 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
                     }
                     Some((_, v)) => out.put(v),
                     None => {
-                        out.push('{');
+                        out.put_char('{');
                         out.put(name);
-                        out.push('}');
+                        out.put_char('}');
                     }
                 }
                 rest = after.get(close + 1..).unwrap_or("");
             }
             None => {
-                out.push('{');
+                out.put_char('{');
                 rest = after;
             }
         }
