@@ -180,7 +180,12 @@ impl Put for String {
     fn put(&mut self, s: &str) {
         self.push_str(s);
     }
-    #[cfg_attr(vision_only, inline(never))]
+    #[cfg(vision_only)]
+    #[inline(never)]
+    fn put_char(&mut self, c: char) {
+        self.put(c.encode_utf8(&mut [0; 4]));
+    }
+    #[cfg(not(vision_only))]
     fn put_char(&mut self, c: char) {
         self.push(c);
     }
