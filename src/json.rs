@@ -299,7 +299,7 @@ impl Parser<'_> {
                     self.i += 1;
                     // The one-character escapes, as a table.
                     if let Some(k) = b"\"\\/bfnrt".iter().position(|c| *c == e) {
-                        out.push(char::from(
+                        out.put_char(char::from(
                             b"\"\\/\x08\x0c\n\r\t".get(k).copied().unwrap_or(0),
                         ));
                         continue;
@@ -323,7 +323,7 @@ impl Parser<'_> {
                                     self.i = save;
                                 }
                             }
-                            out.push(c.unwrap_or('\u{FFFD}'));
+                            out.put_char(c.unwrap_or('\u{FFFD}'));
                         }
                         _ => return Err(at_byte("bad escape", "", self.i - 1)),
                     }
@@ -440,7 +440,7 @@ pub fn write_str(out: &mut String, s: &str) {
             // `\uXXXX`, four nibbles (two wrote U+2028 as `\u0028`, a `(`).
             out.put("\\u");
             for shift in [12, 8, 4, 0] {
-                out.push(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
+                out.put_char(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
             }
         } else {
             out.put(escape);

@@ -192,7 +192,7 @@ impl Put for String {
 }
 impl Piece for char {
     fn push_to(&self, out: &mut String) {
-        out.push(*self);
+        out.put_char(*self);
     }
 }
 impl<T: Piece + ?Sized> Piece for &T {
@@ -206,7 +206,7 @@ macro_rules! piece_int {
             fn push_to(&self, out: &mut String) {
                 #[allow(unused_comparisons)]
                 if *self < 0 {
-                    out.push('-');
+                    out.put_char('-');
                 }
                 push_u64(out, (*self as i64).unsigned_abs());
             }
@@ -236,7 +236,7 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
         }
     }
     for &d in buf.iter().take(len).rev() {
-        out.push(char::from(d));
+        out.put_char(char::from(d));
     }
 }
 
@@ -246,7 +246,7 @@ pub(crate) fn padded(n: u64, width: usize) -> String {
     push_u64(&mut digits, n);
     let mut out = String::new();
     for _ in digits.len()..width {
-        out.push('0');
+        out.put_char('0');
     }
     out.push_str(&digits);
     out
