@@ -151,18 +151,16 @@ pub(crate) trait Piece {
 use prelude::String;
 
 impl Piece for str {
-    // Vision wasm: one copy, not `push_str` inlined at every `cat!` piece
-    // (−582 B gz; docs/notes/vision-speed2.md).
-    #[cfg_attr(vision_only, inline(never))]
+    // Vision wasm: `put`'s one copy, not `push_str` inlined at every `cat!`
+    // piece (−582 B gz; docs/notes/vision-speed2.md).
     fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+        out.put(self);
     }
 }
 impl Piece for String {
     // As for `str`.
-    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+        out.put(self);
     }
 }
 /// `String::push_str` as `put`: in the vision wasm one function, not the
@@ -248,7 +246,7 @@ pub(crate) fn padded(n: u64, width: usize) -> String {
     for _ in digits.len()..width {
         out.put_char('0');
     }
-    out.push_str(&digits);
+    out.put(&digits);
     out
 }
 
