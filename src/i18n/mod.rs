@@ -53,7 +53,7 @@ impl Locale {
     pub fn parse(tag: &str) -> Option<Locale> {
         let mut t = String::new();
         for c in crate::options::trim(tag).chars() {
-            t.push(if c == '_' {
+            t.put_char(if c == '_' {
                 '-'
             } else {
                 c.to_ascii_lowercase()
