@@ -47,7 +47,7 @@ pub fn normalize(kind: &str, value: &str, options_json: &str, today: &str) -> St
         Ok(v) => {
             let mut out = String::from("{\"value\":");
             write_str(&mut out, &v);
-            out.push('}');
+            out.put_char('}');
             out
         }
         Err(e) => output::type_error_json(&e),
@@ -145,21 +145,21 @@ pub fn locales() -> String {
 fn push_pair(out: &mut String, k1: &str, v1: &str, k2: &str, v2: &str) {
     out.put(if out.is_empty() { "[{" } else { ",{" });
     write_str(out, k1);
-    out.push(':');
+    out.put_char(':');
     write_str(out, v1);
-    out.push(',');
+    out.put_char(',');
     write_str(out, k2);
-    out.push(':');
+    out.put_char(':');
     write_str(out, v2);
-    out.push('}');
+    out.put_char('}');
 }
 
 /// Ends a list written by [`push_pair`] (`[]` when it has no item).
 fn close_list(mut out: String) -> String {
     if out.is_empty() {
-        out.push('[');
+        out.put_char('[');
     }
-    out.push(']');
+    out.put_char(']');
     out
 }
 
@@ -184,7 +184,7 @@ pub fn check_form(form_json: &str, options_json: &str, today: &str) -> String {
     out.put(if result.ok() { "true" } else { "false" });
     out.put(",\"findings\":");
     output::write_form_findings(&mut out, &result.findings, opts.locale);
-    out.push('}');
+    out.put_char('}');
     out
 }
 

@@ -151,12 +151,12 @@ impl Date {
     pub fn iso(&self) -> String {
         let mut out = String::new();
         if self.year < 0 {
-            out.push('-');
+            out.put_char('-');
         }
         push_padded(&mut out, self.year.unsigned_abs(), 4);
-        out.push('-');
+        out.put_char('-');
         push_padded(&mut out, self.month, 2);
-        out.push('-');
+        out.put_char('-');
         push_padded(&mut out, self.day, 2);
         out
     }
@@ -171,7 +171,7 @@ fn push_padded(out: &mut String, n: u32, width: u32) {
         digits += 1;
     }
     for _ in digits..width {
-        out.push('0');
+        out.put_char('0');
     }
     crate::rt::push_u64(out, n.into());
 }

@@ -299,7 +299,7 @@ impl Parser<'_> {
                     self.i += 1;
                     // The one-character escapes, as a table.
                     if let Some(k) = b"\"\\/bfnrt".iter().position(|c| *c == e) {
-                        out.push(char::from(
+                        out.put_char(char::from(
                             b"\"\\/\x08\x0c\n\r\t".get(k).copied().unwrap_or(0),
                         ));
                         continue;
@@ -323,7 +323,7 @@ impl Parser<'_> {
                                     self.i = save;
                                 }
                             }
-                            out.push(c.unwrap_or('\u{FFFD}'));
+                            out.put_char(c.unwrap_or('\u{FFFD}'));
                         }
                         _ => return Err(at_byte("bad escape", "", self.i - 1)),
                     }
@@ -414,7 +414,7 @@ pub fn parse_number(t: &str) -> Option<f64> {
 /// writer was most of what a result cost (issue 18).
 pub fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
-    out.push('"');
+    out.put_char('"');
     let mut run = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         // Only ASCII controls, `"`, `\\` and U+2028/2029 (E2 80 A8/A9) are
@@ -440,14 +440,14 @@ pub fn write_str(out: &mut String, s: &str) {
             // `\uXXXX`, four nibbles (two wrote U+2028 as `\u0028`, a `(`).
             out.put("\\u");
             for shift in [12, 8, 4, 0] {
-                out.push(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
+                out.put_char(char::from_digit((c as u32 >> shift) & 15, 16).unwrap_or('0'));
             }
         } else {
             out.put(escape);
         }
     }
     out.put(s.get(run..).unwrap_or(""));
-    out.push('"');
+    out.put_char('"');
 }
 
 /// Appends a number; non-finite numbers become `null`. Integers are exact;
@@ -460,13 +460,13 @@ pub fn write_num(out: &mut String, n: f64) {
     }
     if crate::rt::fract(n) == 0.0 && n.abs() < 9.0e15 {
         if n < 0.0 {
-            out.push('-');
+            out.put_char('-');
         }
         crate::rt::push_u64(out, n.abs() as u64);
         return;
     }
     if n < 0.0 {
-        out.push('-');
+        out.put_char('-');
     }
     let scaled = crate::rt::round(n.abs() * 1e6);
     if scaled >= 9.0e15 {
@@ -483,7 +483,7 @@ pub fn write_num(out: &mut String, n: f64) {
             frac /= 10;
             width -= 1;
         }
-        out.push('.');
+        out.put_char('.');
         out.put(&crate::rt::padded(frac, width));
     }
 }
@@ -495,26 +495,26 @@ fn write_value(out: &mut String, v: &Json) {
         Json::Num(n) => write_num(out, *n),
         Json::Str(s) => write_str(out, s),
         Json::Arr(items) => {
-            out.push('[');
+            out.put_char('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.put_char(',');
                 }
                 write_value(out, item);
             }
-            out.push(']');
+            out.put_char(']');
         }
         Json::Obj(items) => {
-            out.push('{');
+            out.put_char('{');
             for (i, (k, item)) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.put_char(',');
                 }
                 write_str(out, k);
-                out.push(':');
+                out.put_char(':');
                 write_value(out, item);
             }
-            out.push('}');
+            out.put_char('}');
         }
     }
 }

@@ -43,11 +43,11 @@ pub fn write_finding(out: &mut String, f: &Finding, locale: Locale) {
     if let Some((a, b)) = f.span {
         out.put(",\"span\":[");
         crate::rt::push_u64(out, a.into());
-        out.push(',');
+        out.put_char(',');
         crate::rt::push_u64(out, b.into());
-        out.push(']');
+        out.put_char(']');
     }
-    out.push('}');
+    out.put_char('}');
 }
 
 /// Appends [`message`] (or with `hint`, [`hint`]) as a JSON string, writing
@@ -65,42 +65,42 @@ fn write_text(out: &mut String, f: &Finding, locale: Locale, hint: bool) {
 
 /// Appends a JSON array of findings.
 pub fn write_findings(out: &mut String, findings: &[Finding], locale: Locale) {
-    out.push('[');
+    out.put_char('[');
     for (i, f) in findings.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.put_char(',');
         }
         write_finding(out, f, locale);
     }
-    out.push(']');
+    out.put_char(']');
 }
 
 /// Appends checkForm's findings: each with its field's `label` (see
 /// [`crate::form::labels`]).
 pub fn write_form_findings(out: &mut String, findings: &[Finding], locale: Locale) {
-    out.push('[');
+    out.put_char('[');
     for (i, f) in findings.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.put_char(',');
         }
         write_finding(out, f, locale);
         out.pop();
         out.put(",\"label\":");
         write_str(out, &crate::form::labels::label(&f.path, locale));
-        out.push('}');
+        out.put_char('}');
     }
-    out.push(']');
+    out.put_char(']');
 }
 
 /// Appends an `info` object.
 pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
-    out.push('{');
+    out.put_char('{');
     for (i, (k, v)) in info.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.put_char(',');
         }
         write_str(out, k);
-        out.push(':');
+        out.put_char(':');
         match v {
             InfoValue::Str(s) => write_str(out, s),
             InfoValue::Num(n) => write_num(out, *n),
@@ -108,18 +108,18 @@ pub fn write_info(out: &mut String, info: &[(&'static str, InfoValue)]) {
             #[cfg(feature = "vision")]
             InfoValue::Json(v) => out.put(&v.to_text()),
             InfoValue::List(items) => {
-                out.push('[');
+                out.put_char('[');
                 for (k, item) in items.iter().enumerate() {
                     if k > 0 {
-                        out.push(',');
+                        out.put_char(',');
                     }
                     write_str(out, item);
                 }
-                out.push(']');
+                out.put_char(']');
             }
         }
     }
-    out.push('}');
+    out.put_char('}');
 }
 
 /// A whole `FieldResult` as JSON.
@@ -136,7 +136,7 @@ pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
         out.put(",\"info\":");
         write_info(&mut out, &r.info);
     }
-    out.push('}');
+    out.put_char('}');
     out
 }
 
@@ -144,6 +144,6 @@ pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
 pub fn type_error_json(message: &str) -> String {
     let mut out = String::from("{\"typeError\":");
     write_str(&mut out, &cat!("beian-check: ", message));
-    out.push('}');
+    out.put_char('}');
     out
 }

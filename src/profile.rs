@@ -273,7 +273,7 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                             }
                             err.put(k);
                         }
-                        err.push(')');
+                        err.put_char(')');
                         return Err(err);
                     };
                     let star = entry(b, "*").filter(|_| key != "*");

@@ -151,18 +151,16 @@ pub(crate) trait Piece {
 use prelude::String;
 
 impl Piece for str {
-    // Vision wasm: one copy, not `push_str` inlined at every `cat!` piece
-    // (−582 B gz; docs/notes/vision-speed2.md).
-    #[cfg_attr(vision_only, inline(never))]
+    // Vision wasm: `put`'s one copy, not `push_str` inlined at every `cat!`
+    // piece (−582 B gz; docs/notes/vision-speed2.md).
     fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+        out.put(self);
     }
 }
 impl Piece for String {
     // As for `str`.
-    #[cfg_attr(vision_only, inline(never))]
     fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+        out.put(self);
     }
 }
 /// `String::push_str` as `put`: in the vision wasm one function, not the
@@ -172,16 +170,27 @@ impl Piece for String {
 pub(crate) trait Put {
     /// Appends `s` (`String::push_str`).
     fn put(&mut self, s: &str);
+    /// Appends `c` (`String::push`; out of line in the vision wasm as `put`).
+    fn put_char(&mut self, c: char);
 }
 impl Put for String {
     #[cfg_attr(vision_only, inline(never))]
     fn put(&mut self, s: &str) {
         self.push_str(s);
     }
+    #[cfg(vision_only)]
+    #[inline(never)]
+    fn put_char(&mut self, c: char) {
+        self.put(c.encode_utf8(&mut [0; 4]));
+    }
+    #[cfg(not(vision_only))]
+    fn put_char(&mut self, c: char) {
+        self.push(c);
+    }
 }
 impl Piece for char {
     fn push_to(&self, out: &mut String) {
-        out.push(*self);
+        out.put_char(*self);
     }
 }
 impl<T: Piece + ?Sized> Piece for &T {
@@ -195,7 +204,7 @@ macro_rules! piece_int {
             fn push_to(&self, out: &mut String) {
                 #[allow(unused_comparisons)]
                 if *self < 0 {
-                    out.push('-');
+                    out.put_char('-');
                 }
                 push_u64(out, (*self as i64).unsigned_abs());
             }
@@ -225,7 +234,7 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
         }
     }
     for &d in buf.iter().take(len).rev() {
-        out.push(char::from(d));
+        out.put_char(char::from(d));
     }
 }
 
@@ -235,9 +244,9 @@ pub(crate) fn padded(n: u64, width: usize) -> String {
     push_u64(&mut digits, n);
     let mut out = String::new();
     for _ in digits.len()..width {
-        out.push('0');
+        out.put_char('0');
     }
-    out.push_str(&digits);
+    out.put(&digits);
     out
 }
 

@@ -53,7 +53,7 @@ impl Locale {
     pub fn parse(tag: &str) -> Option<Locale> {
         let mut t = String::new();
         for c in crate::options::trim(tag).chars() {
-            t.push(if c == '_' {
+            t.put_char(if c == '_' {
                 '-'
             } else {
                 c.to_ascii_lowercase()
@@ -234,15 +234,15 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
                     }
                     Some((_, v)) => out.put(v),
                     None => {
-                        out.push('{');
+                        out.put_char('{');
                         out.put(name);
-                        out.push('}');
+                        out.put_char('}');
                     }
                 }
                 rest = after.get(close + 1..).unwrap_or("");
             }
             None => {
-                out.push('{');
+                out.put_char('{');
                 rest = after;
             }
         }

@@ -211,7 +211,7 @@ fn findings(
             continue;
         };
         if listed {
-            accepted_text.push('/');
+            accepted_text.put_char('/');
         }
         accepted_text.put(display_name(f));
         listed = true;
