@@ -51,6 +51,13 @@ pub const PORTRAIT_ZONES: [Zone; 6] = [
     (57.0, 8.0, 79.0, 38.0), // photo (hair, face, shoulders)
     (5.5, 44.5, 80.0, 49.0), // 公民身份号码
 ];
+/// The longer of [`PORTRAIT_ZONES`] and [`EMBLEM_ZONES`] (`classify`
+/// turns either list into a buffer of this length).
+pub const MAX_ZONES: usize = if PORTRAIT_ZONES.len() > EMBLEM_ZONES.len() {
+    PORTRAIT_ZONES.len()
+} else {
+    EMBLEM_ZONES.len()
+};
 /// See [`PORTRAIT_ZONES`].
 pub const EMBLEM_ZONES: [Zone; 5] = [
     (5.5, 5.5, 24.0, 24.5),   // emblem

@@ -432,13 +432,12 @@ fn candidates(
             && f.side == Side::Portrait
             && f.score >= CUT_SCORE
             && f.photo >= CUT_HEAD;
-        if (quad.cut || quad.faint || late) && !headed && !passes(&card.faces) {
+        if (quad.cut || quad.faint || late) && !headed && !passes(f) {
             // A completed outline judged just under it, its portrait side
             // sure: the completion can be a few mm off along the card, and
             // the print then lies shifted in the judged copy. Judged again
             // with the hidden side placed by the print (as the polish
             // places it after the choice).
-            let f = &card.faces;
             let near = quad.cut && f.sure && f.side == Side::Portrait && f.score >= PLACE_MIN;
             match near.then(|| placed(rgba, w, h, wk, quad, &card)).flatten() {
                 Some((q, c)) if c.faces.side == Side::Portrait && passes(&c.faces) => {
@@ -871,7 +870,7 @@ pub fn classify(r: &Rect) -> Faces {
     }
     let corr = |zones: &[Zone], turn: bool| -> f64 {
         // The zones in this orientation, turned once, not once per cell.
-        let mut turned = [(0.0, 0.0, 0.0, 0.0); 6];
+        let mut turned = [(0.0, 0.0, 0.0, 0.0); layout::MAX_ZONES];
         for (t, z) in turned.iter_mut().zip(zones) {
             *t = if turn { layout::turned(z) } else { *z };
         }
