@@ -699,6 +699,13 @@ const BG_INK_WAIVED: f64 = 0.7;
 const HEAD_SURE: f64 = 0.5;
 /// See [`HEAD_SURE`].
 const DIGITS_SURE: f64 = 0.25;
+/// The number line's periodicity with which a clear head ([`HEAD_SURE`])
+/// waives the light-background test: under [`DIGITS_SURE`] because the
+/// 3-px/mm copy reads the line up to 0.05 under the coarse one on glared
+/// cards (s7 #263: 0.25 coarse, 0.24 fine; s2 #243: 0.24 → 0.19). The
+/// negatives' outlines with a head ≥ 0.45 and background ink over
+/// [`BG_INK_MAX`]: digits ≤ 0.13 (n12, every outline proposed).
+const HEAD_SURE_DIGITS: f64 = 0.2;
 /// Number-line periodicity ([`digits`]) from which it adds to the portrait
 /// side's layout score, and its weight (portrait sides found: median 0.59,
 /// 10th percentile 0.34; the best candidates of passports, forms and bank
@@ -1071,7 +1078,7 @@ pub fn classify(r: &Rect) -> Faces {
         // card has no concentrated red.
         id_like: (bg_ink <= BG_INK_MAX
             || (bg_ink <= BG_INK_WAIVED
-                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= DIGITS_SURE))))
+                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= HEAD_SURE_DIGITS))))
             && if score - other <= 0.08 {
                 portrait_ok || emblem_ok
             } else if side == Side::Portrait {
