@@ -704,8 +704,15 @@ const DIGITS_SURE: f64 = 0.25;
 /// 3-px/mm copy reads the line up to 0.05 under the coarse one on glared
 /// cards (s7 #263: 0.25 coarse, 0.24 fine; s2 #243: 0.24 → 0.19). The
 /// negatives' outlines with a head ≥ 0.45 and background ink over
-/// [`BG_INK_MAX`]: digits ≤ 0.13 (n12, every outline proposed).
+/// [`BG_INK_MAX`]: digits ≤ 0.13 (every outline proposed, seeds 2, 7, 8,
+/// 12: 6,380).
 const HEAD_SURE_DIGITS: f64 = 0.2;
+/// A clearly periodic number line waives the light-background test with
+/// any head ([`PHOTO_MIN`]): the cards found with background ink over
+/// [`BG_INK_MAX`] read digits 0.33–0.60 (heads 0.51–0.77), s2 #544 0.51
+/// with a head of 0.36; the negatives' outlines with a head and that ink:
+/// digits ≤ 0.23 (≤ 0.44 without a head: a form's rows).
+const LINE_SURE: f64 = 0.4;
 /// Number-line periodicity ([`digits`]) from which it adds to the portrait
 /// side's layout score, and its weight (portrait sides found: median 0.59,
 /// 10th percentile 0.34; the best candidates of passports, forms and bank
@@ -1078,7 +1085,9 @@ pub fn classify(r: &Rect) -> Faces {
         // card has no concentrated red.
         id_like: (bg_ink <= BG_INK_MAX
             || (bg_ink <= BG_INK_WAIVED
-                && (red >= RED_SURE || (photo >= HEAD_SURE && digits >= HEAD_SURE_DIGITS))))
+                && (red >= RED_SURE
+                    || (photo >= HEAD_SURE && digits >= HEAD_SURE_DIGITS)
+                    || (photo >= PHOTO_MIN && digits >= LINE_SURE))))
             && if score - other <= 0.08 {
                 portrait_ok || emblem_ok
             } else if side == Side::Portrait {
