@@ -1130,6 +1130,7 @@ pub fn digits(r: &Rect, turn: bool) -> f64 {
 }
 
 /// Writes `[[x,y],…]` for four points, one decimal.
+#[cfg_attr(vision_only, inline(never))]
 pub fn quad_json(q: &[Pt; 4]) -> Json {
     let r1 = |v: f64| crate::rt::round(v * 10.0) / 10.0;
     Json::Arr(
