@@ -941,7 +941,7 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
     let text = |d: &[usize; 18]| {
         let mut t = String::with_capacity(18);
         for &c in d {
-            t.push(ch(c));
+            t.put_char(ch(c));
         }
         t
     };
