@@ -1612,14 +1612,8 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
             *t = ch(digit) as u8;
         }
     }
-    // The date 'YYYY-MM-DD' at `at` (as `Date::parse`, without the UTF-8
-    // check it would link).
-    let date = |at: usize| {
-        let num = |a: usize, n: usize| text.get(at + a..at + a + n).and_then(decimal);
-        crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
-    };
-    let from = date(0);
-    let until = if long_term { None } else { date(11) };
+    let from = date_at(&text, 0);
+    let until = if long_term { None } else { date_at(&text, 11) };
     let (Some(f), ok_until) = (from, long_term || until.is_some()) else {
         return Validity {
             from: String::new(),
@@ -1650,6 +1644,15 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
         confidence: conf,
         repaired,
     }
+}
+
+/// The date 'YYYY-MM-DD' at `at` of `text` (as `Date::parse`, without the
+/// UTF-8 check it would link). Called, not inlined, in the vision build
+/// (two callers).
+#[cfg_attr(vision_only, inline(never))]
+fn date_at(text: &[u8], at: usize) -> Option<crate::date::Date> {
+    let num = |a: usize, n: usize| text.get(at + a..at + a + n).and_then(decimal);
+    crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
 }
 
 /// The number written by the ASCII digits `b` (at most 4 here); `None`
