@@ -1665,11 +1665,18 @@ fn decimal(b: &[u8]) -> Option<u32> {
 /// The number's own checks: 17 digits and the MOD 11-2 check character
 /// (GB 11643-1999), a real birth date from 1900 on, a province code.
 pub fn plausible(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let (Some(head), Some(&last)) = (chars.get(0..17), chars.get(17)) else {
+    // Byte by byte, without collecting the characters: a text that is not
+    // ASCII has a byte that is no digit (or a last one no check character).
+    let b = text.as_bytes();
+    let (Some(head), Some(&last)) = (b.get(0..17), b.get(17)) else {
         return false;
     };
-    if chars.len() != 18 || crate::ids::resident_id::check_char(head) != Some(last) {
+    let mut first17 = ['\0'; 17];
+    for (c, &h) in first17.iter_mut().zip(head) {
+        *c = char::from(h);
+    }
+    let check = crate::ids::resident_id::check_char(&first17);
+    if b.len() != 18 || check != Some(char::from(last)) {
         return false;
     }
     let num = |r: core::ops::Range<usize>| text.as_bytes().get(r).and_then(decimal);
