@@ -231,9 +231,9 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                 } else {
                     cat!(path, ".", shown)
                 };
-                let list_edit = match key.strip_suffix('+') {
+                let list_edit = match crate::text::strip_last(key, b'+') {
                     Some(name) => Some((name, true)),
-                    None => key.strip_suffix('-').map(|name| (name, false)),
+                    None => crate::text::strip_last(key, b'-').map(|name| (name, false)),
                 };
                 let (name, merged) = if let Some((name, adding)) = list_edit {
                     let Some(Json::Arr(items)) = entry(&out, name) else {

@@ -225,6 +225,21 @@ pub fn rcut(s: &str, b: u8) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
+/// `s.strip_suffix(b)` for an ASCII byte `b`. The vision module compares
+/// the last byte (−117 B gz: the char pattern's encoder goes); the fields
+/// and full modules keep `strip_suffix`, which the byte form made bigger
+/// there (+25 / +43 B gz, measured 2026-12-07).
+pub fn strip_last(s: &str, b: u8) -> Option<&str> {
+    if cfg!(vision_only) {
+        match s.as_bytes().last() {
+            Some(&last) if last == b => s.get(..s.len() - 1),
+            _ => None,
+        }
+    } else {
+        s.strip_suffix(char::from(b))
+    }
+}
+
 /// `s.trim_end_matches(b)` for an ASCII byte `b` (see [`cut`]).
 pub fn trim_end(s: &str, b: u8) -> &str {
     let mut end = s.len();

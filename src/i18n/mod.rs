@@ -121,7 +121,7 @@ fn parse(text: &'static str) -> Option<Vec<Row>> {
     // Lines as `str::lines` cuts them (a trailing `\r` dropped); a line
     // without a tab (the empty one after the last newline) is no row.
     for line in crate::text::pieces(text, b'\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = crate::text::strip_last(line, b'\r').unwrap_or(line);
         if let Some(row) = crate::text::cut(line, b'\t') {
             if rows.last().is_some_and(|last| last.0 >= row.0) {
                 return None;

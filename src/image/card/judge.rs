@@ -323,16 +323,19 @@ const FINGER_SPREAD: i64 = 4;
 
 /// The threshold `key` of `c`; NaN (every comparison false: the check is
 /// off) when it is missing.
+#[cfg_attr(vision_only, inline(never))]
 fn th(c: &Json, key: &str) -> f64 {
     c.get(key).and_then(Json::as_f64).unwrap_or(f64::NAN)
 }
 
 /// A rounded non-negative number as a message parameter.
+#[cfg_attr(vision_only, inline(never))]
 fn num(v: f64) -> String {
     cat!(crate::rt::round(v).max(0.0) as u64)
 }
 
 /// Whether the slot's photo must be in colour (`requireColor`).
+#[cfg_attr(vision_only, inline(never))]
 fn wants_color(images: &Json, slot: &str) -> bool {
     setting(images, slot, "requireColor").and_then(Json::as_bool) == Some(true)
 }

@@ -353,6 +353,7 @@ pub fn window_pass(rgba: &[u8], w: usize, h: usize) -> Option<(f64, Card)> {
 /// side red ≥ 0.3 (small cards found there: portrait 0.33–0.43 / 0.61–0.83,
 /// emblem red ≥ 0.47; passport blocks 0.23–0.31 / 0.23–0.85, a bank card's
 /// mark 0.2; seeds 2 and 12).
+#[cfg_attr(vision_only, inline(never))]
 pub fn strong(f: &Faces) -> bool {
     f.id_like
         && match f.side {
@@ -1146,6 +1147,7 @@ pub fn digits(r: &Rect, turn: bool) -> f64 {
 }
 
 /// Writes `[[x,y],…]` for four points, one decimal.
+#[cfg_attr(vision_only, inline(never))]
 pub fn quad_json(q: &[Pt; 4]) -> Json {
     let r1 = |v: f64| crate::rt::round(v * 10.0) / 10.0;
     Json::Arr(

@@ -941,7 +941,7 @@ pub(crate) fn decide_number(sc: &[[f64; 11]]) -> (String, f64, bool) {
     let text = |d: &[usize; 18]| {
         let mut t = String::with_capacity(18);
         for &c in d {
-            t.push(ch(c));
+            t.put_char(ch(c));
         }
         t
     };
@@ -1612,14 +1612,8 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
             *t = ch(digit) as u8;
         }
     }
-    // The date 'YYYY-MM-DD' at `at` (as `Date::parse`, without the UTF-8
-    // check it would link).
-    let date = |at: usize| {
-        let num = |a: usize, n: usize| text.get(at + a..at + a + n).and_then(decimal);
-        crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
-    };
-    let from = date(0);
-    let until = if long_term { None } else { date(11) };
+    let from = date_at(&text, 0);
+    let until = if long_term { None } else { date_at(&text, 11) };
     let (Some(f), ok_until) = (from, long_term || until.is_some()) else {
         return Validity {
             from: String::new(),
@@ -1652,6 +1646,15 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
     }
 }
 
+/// The date 'YYYY-MM-DD' at `at` of `text` (as `Date::parse`, without the
+/// UTF-8 check it would link). Called, not inlined, in the vision build
+/// (two callers).
+#[cfg_attr(vision_only, inline(never))]
+fn date_at(text: &[u8], at: usize) -> Option<crate::date::Date> {
+    let num = |a: usize, n: usize| text.get(at + a..at + a + n).and_then(decimal);
+    crate::date::Date::new(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)
+}
+
 /// The number written by the ASCII digits `b` (at most 4 here); `None`
 /// if one is not a digit.
 fn decimal(b: &[u8]) -> Option<u32> {
@@ -1662,11 +1665,18 @@ fn decimal(b: &[u8]) -> Option<u32> {
 /// The number's own checks: 17 digits and the MOD 11-2 check character
 /// (GB 11643-1999), a real birth date from 1900 on, a province code.
 pub fn plausible(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let (Some(head), Some(&last)) = (chars.get(0..17), chars.get(17)) else {
+    // Byte by byte, without collecting the characters: a text that is not
+    // ASCII has a byte that is no digit (or a last one no check character).
+    let b = text.as_bytes();
+    let (Some(head), Some(&last)) = (b.get(0..17), b.get(17)) else {
         return false;
     };
-    if chars.len() != 18 || crate::ids::resident_id::check_char(head) != Some(last) {
+    let mut first17 = ['\0'; 17];
+    for (c, &h) in first17.iter_mut().zip(head) {
+        *c = char::from(h);
+    }
+    let check = crate::ids::resident_id::check_char(&first17);
+    if b.len() != 18 || check != Some(char::from(last)) {
         return false;
     }
     let num = |r: core::ops::Range<usize>| text.as_bytes().get(r).and_then(decimal);
