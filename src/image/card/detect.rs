@@ -244,10 +244,17 @@ pub(super) fn bin_diff(a: usize, b: usize) -> usize {
 
 /// A Hough peak: normal angle bin, ρ, votes.
 #[derive(Clone, Copy, Debug)]
-struct Peak {
+pub struct Peak {
     t: usize,
     rho: f64,
     votes: u32,
+}
+
+impl Peak {
+    /// The peak's line.
+    fn line(&self) -> Line {
+        Line::polar(self.t as f64 * geom::PI / NT as f64, self.rho)
+    }
 }
 
 fn hough(wk: &Work) -> Vec<Peak> {
@@ -483,6 +490,12 @@ pub fn find(wk: &Work) -> Option<Quad> {
 /// ones; with the count of those always judged (the rest are judged only
 /// when none of these passes).
 pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
+    let (out, always, _) = find_kept(wk, k);
+    (out, always)
+}
+
+/// [`find_all`], with the strongest Hough peaks kept for [`find_three`].
+pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Peak>) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -493,10 +506,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
             peaks.push(Peak { t, rho, votes: 0 });
         }
     }
-    let lines: Vec<Line> = peaks
-        .iter()
-        .map(|p| Line::polar(p.t as f64 * geom::PI / NT as f64, p.rho))
-        .collect();
+    let lines: Vec<Line> = peaks.iter().map(Peak::line).collect();
     let (w, h) = (wk.w as f64, wk.h as f64);
     let centre = (w / 2.0, h / 2.0);
     let min_side = 8.0;
@@ -661,12 +671,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 if border.is_some() && full.is_none() {
                     continue;
                 }
-                let min_sup = sup.iter().copied().fold(1.0, f64::min);
-                let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(&q, i), geom::at(&q, i + 1)));
-                let perim: f64 = lens.iter().sum();
-                let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
-                let frac = supported / perim;
-                let base = supported * frac * frac * (0.5 + min_sup);
+                let (base, frac) = merit(&q, &sup);
                 if let Some((fq, hid, v, pin)) = full {
                     let quad = Quad {
                         q: fq,
@@ -743,8 +748,136 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     out.extend(late_pin);
     out.extend(late_faint);
     out.extend(late_plain);
-    (out, always)
+    peaks.truncate(strongest);
+    (out, always, peaks)
 }
+
+/// An outline's merit (its supported length, weighted by the supported
+/// share squared and by its weakest side) and its supported share, from
+/// its sides' supports (side i from corner i to i + 1).
+fn merit(q: &[Pt; 4], sup: &[f64; 4]) -> (f64, f64) {
+    let min_sup = sup.iter().copied().fold(1.0, f64::min);
+    let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(q, i), geom::at(q, i + 1)));
+    let perim: f64 = lens.iter().sum();
+    let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
+    let frac = supported / perim;
+    (supported * frac * frac * (0.5 + min_sup), frac)
+}
+
+/// Three-sided outlines, asked for only when no other outline passed
+/// (`card::candidates`; found cards pay nothing): two parallel-ish peaks
+/// of `peaks` ([`find_kept`]'s strongest) and one across them, the fourth
+/// side placed along the pair at ID-1's extent and refitted to its best
+/// supported shift within [`THREE_SHIFT`] of it (a side with no Hough peak
+/// of its own: a parallel line 5–50 px off, a sheet's edge or the card's
+/// print took its votes). The best [`LATE_THREES`] not near any of `taken`.
+pub fn find_three(wk: &Work, peaks: &[Peak], taken: &[Quad]) -> Vec<Quad> {
+    let (w, h) = (wk.w as f64, wk.h as f64);
+    let mut threes: Vec<(f64, Quad)> = Vec::new();
+    if !wk.whole {
+        return Vec::new();
+    }
+    let inside = |p: &Pt| p.0 > 1.0 && p.1 > 1.0 && p.0 < w - 2.0 && p.1 < h - 2.0;
+    let lines: Vec<Line> = peaks.iter().map(Peak::line).collect();
+    let sides = || peaks.iter().zip(&lines);
+    for (i, (pa, la)) in sides().enumerate() {
+        for (pb, lb) in sides().skip(i + 1) {
+            if bin_diff(pa.t, pb.t) > 30 {
+                continue;
+            }
+            for (pc, lc) in sides() {
+                let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
+                    continue;
+                };
+                let len = geom::dist(p0, p1);
+                if bin_diff(pa.t, pc.t) < 50 || len < 8.0 || !inside(&p0) || !inside(&p1) {
+                    continue;
+                }
+                let sc = support(wk, p0, p1, 0.08, 0.92);
+                if sc < THREE_MIN {
+                    continue;
+                }
+                // Along a and b the same way, both ways from c.
+                let (da, mut db) = ((-la.b, la.a), (-lb.b, lb.a));
+                if da.0 * db.0 + da.1 * db.1 < 0.0 {
+                    db = (-db.0, -db.1);
+                }
+                for (s, target) in [(1.0, ID1), (1.0, 1.0 / ID1), (-1.0, ID1), (-1.0, 1.0 / ID1)] {
+                    let at = |d: f64| {
+                        let d = s * d;
+                        (
+                            (p0.0 + da.0 * d, p0.1 + da.1 * d),
+                            (p1.0 + db.0 * d, p1.1 + db.1 * d),
+                        )
+                    };
+                    // The extent d over the mean of c's side and the fourth
+                    // (affine, as [`complete`]'s): d = target · (len + |m1 m2|) / 2,
+                    // a contraction for sides within 30° of each other.
+                    let mut d = target * len;
+                    for _ in 0..8 {
+                        let (m1, m2) = at(d);
+                        d = 0.5 * target * (len + geom::dist(m1, m2));
+                    }
+                    let (n1, n2) = at(d);
+                    let (sa, sb) = (
+                        support(wk, p0, n1, 0.08, 0.92),
+                        support(wk, p1, n2, 0.08, 0.92),
+                    );
+                    if sa.min(sb) < THREE_MIN {
+                        continue;
+                    }
+                    let reach = (THREE_SHIFT * d) as i32 + 1;
+                    let (mut sd, mut e) = (0.0, (n1, n2));
+                    for o in -reach..=reach {
+                        let m = at(d + f64::from(o));
+                        let v = support(wk, m.0, m.1, 0.08, 0.92);
+                        if v > sd {
+                            (sd, e) = (v, m);
+                        }
+                    }
+                    let mut q = [p0, e.0, e.1, p1];
+                    if sd < SIDE_MIN || !q.iter().all(inside) || !geom::convex(&q) {
+                        continue;
+                    }
+                    let (score, support) = merit(&q, &[sa, sd, sb, sc]);
+                    if geom::area2(&q) < 0.0 {
+                        q = [p0, p1, e.1, e.0];
+                    }
+                    let mut aspect = geom::rect_aspect(&q, (w / 2.0, h / 2.0));
+                    if aspect < 1.0 && aspect > 0.0 {
+                        aspect = 1.0 / aspect;
+                    }
+                    // (Without it a passport page's blocks were taken:
+                    // n12_passport #16.)
+                    if !(1.40..=1.82).contains(&aspect) {
+                        continue;
+                    }
+                    threes.push((
+                        score,
+                        Quad {
+                            q,
+                            support,
+                            aspect,
+                            cut: false,
+                            extra: true,
+                            faint: false,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let near = 0.04 * crate::rt::sqrt(w * w + h * h);
+    best_distinct(&mut threes, LATE_THREES, near, taken, None, 4)
+}
+
+/// Three-sided outlines ([`find_three`]) judged.
+const LATE_THREES: usize = 3;
+/// The least support of a three-sided outline's three sides.
+const THREE_MIN: f64 = 0.5;
+/// How far (a share of the extent) the fourth side of a three-sided
+/// outline is looked for from ID-1's.
+const THREE_SHIFT: f64 = 0.08;
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
