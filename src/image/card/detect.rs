@@ -244,17 +244,10 @@ pub(super) fn bin_diff(a: usize, b: usize) -> usize {
 
 /// A Hough peak: normal angle bin, ρ, votes.
 #[derive(Clone, Copy, Debug)]
-pub struct Peak {
+struct Peak {
     t: usize,
     rho: f64,
     votes: u32,
-}
-
-impl Peak {
-    /// The peak's line.
-    fn line(&self) -> Line {
-        Line::polar(self.t as f64 * geom::PI / NT as f64, self.rho)
-    }
 }
 
 fn hough(wk: &Work) -> Vec<Peak> {
@@ -494,8 +487,9 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     (out, always)
 }
 
-/// [`find_all`], with the strongest Hough peaks kept for [`find_three`].
-pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Peak>) {
+/// [`find_all`], with the strongest Hough peaks' lines kept for
+/// [`find_three`].
+pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -506,7 +500,10 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Peak>) {
             peaks.push(Peak { t, rho, votes: 0 });
         }
     }
-    let lines: Vec<Line> = peaks.iter().map(Peak::line).collect();
+    let mut lines: Vec<Line> = peaks
+        .iter()
+        .map(|p| Line::polar(p.t as f64 * geom::PI / NT as f64, p.rho))
+        .collect();
     let (w, h) = (wk.w as f64, wk.h as f64);
     let centre = (w / 2.0, h / 2.0);
     let min_side = 8.0;
@@ -608,10 +605,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Peak>) {
                 // A side on the frame's border stands for one the frame cut
                 // off: the card is completed from ID-1's shape.
                 let border = [a, b, c, d].iter().copied().find(|&i| i >= found);
-                let mut aspect = geom::rect_aspect(&q, centre);
-                if aspect < 1.0 && aspect > 0.0 {
-                    aspect = 1.0 / aspect;
-                }
+                let mut aspect = aspect(&q, centre);
                 // The projective estimate swings with the peaks' 1° steps
                 // when two sides converge (s2 #185: 1.396 for a card whose
                 // true outline gives 1.51): when it is out of range, the
@@ -748,8 +742,8 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Peak>) {
     out.extend(late_pin);
     out.extend(late_faint);
     out.extend(late_plain);
-    peaks.truncate(strongest);
-    (out, always, peaks)
+    lines.truncate(strongest);
+    (out, always, lines)
 }
 
 /// An outline's merit (its supported length, weighted by the supported
@@ -764,33 +758,46 @@ fn merit(q: &[Pt; 4], sup: &[f64; 4]) -> (f64, f64) {
     (supported * frac * frac * (0.5 + min_sup), frac)
 }
 
+/// The long over the short side of the rectangle whose projection is `q`
+/// ([`geom::rect_aspect`]).
+fn aspect(q: &[Pt; 4], centre: Pt) -> f64 {
+    let aspect = geom::rect_aspect(q, centre);
+    if aspect < 1.0 && aspect > 0.0 {
+        1.0 / aspect
+    } else {
+        aspect
+    }
+}
+
 /// Three-sided outlines, asked for only when no other outline passed
-/// (`card::candidates`; found cards pay nothing): two parallel-ish peaks
-/// of `peaks` ([`find_kept`]'s strongest) and one across them, the fourth
-/// side placed along the pair at ID-1's extent and refitted to its best
-/// supported shift within [`THREE_SHIFT`] of it (a side with no Hough peak
-/// of its own: a parallel line 5–50 px off, a sheet's edge or the card's
-/// print took its votes). The best [`LATE_THREES`] not near any of `taken`.
-pub fn find_three(wk: &Work, peaks: &[Peak], taken: &[Quad]) -> Vec<Quad> {
+/// (`card::candidates`; found cards pay nothing): two parallel-ish lines
+/// of `lines` ([`find_kept`]'s strongest peaks) and one across them, the
+/// fourth side placed along the pair at ID-1's extent and refitted to its
+/// best supported shift within [`THREE_SHIFT`] of it (a side with no Hough
+/// peak of its own: a parallel line 5–50 px off, a sheet's edge or the
+/// card's print took its votes). The best [`LATE_THREES`] not near any of
+/// `taken`.
+pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
     let (w, h) = (wk.w as f64, wk.h as f64);
     let mut threes: Vec<(f64, Quad)> = Vec::new();
     if !wk.whole {
         return Vec::new();
     }
     let inside = |p: &Pt| p.0 > 1.0 && p.1 > 1.0 && p.0 < w - 2.0 && p.1 < h - 2.0;
-    let lines: Vec<Line> = peaks.iter().map(Peak::line).collect();
-    let sides = || peaks.iter().zip(&lines);
-    for (i, (pa, la)) in sides().enumerate() {
-        for (pb, lb) in sides().skip(i + 1) {
-            if bin_diff(pa.t, pb.t) > 30 {
+    // The sine of the angle between two lines: within 30° (as the pairing
+    // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
+    let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
+    for (i, la) in lines.iter().enumerate() {
+        for lb in lines.iter().skip(i + 1) {
+            if sin(la, lb) > 0.505 {
                 continue;
             }
-            for (pc, lc) in sides() {
+            for lc in lines {
                 let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
                     continue;
                 };
                 let len = geom::dist(p0, p1);
-                if bin_diff(pa.t, pc.t) < 50 || len < 8.0 || !inside(&p0) || !inside(&p1) {
+                if sin(la, lc) < 0.76 || len < 8.0 || !inside(&p0) || !inside(&p1) {
                     continue;
                 }
                 let sc = support(wk, p0, p1, 0.08, 0.92);
@@ -811,42 +818,42 @@ pub fn find_three(wk: &Work, peaks: &[Peak], taken: &[Quad]) -> Vec<Quad> {
                         )
                     };
                     // The extent d over the mean of c's side and the fourth
-                    // (affine, as [`complete`]'s): d = target · (len + |m1 m2|) / 2,
-                    // a contraction for sides within 30° of each other.
+                    // (affine, as [`complete`]'s): d = target · (len + |n1 n2|)
+                    // / 2, a contraction for sides within 30°.
                     let mut d = target * len;
+                    let mut n = at(d);
                     for _ in 0..8 {
-                        let (m1, m2) = at(d);
-                        d = 0.5 * target * (len + geom::dist(m1, m2));
+                        d = 0.5 * target * (len + geom::dist(n.0, n.1));
+                        n = at(d);
                     }
-                    let (n1, n2) = at(d);
-                    let (sa, sb) = (
-                        support(wk, p0, n1, 0.08, 0.92),
-                        support(wk, p1, n2, 0.08, 0.92),
-                    );
-                    if sa.min(sb) < THREE_MIN {
+                    let sa = support(wk, p0, n.0, 0.08, 0.92);
+                    if sa < THREE_MIN {
                         continue;
                     }
+                    let sb = support(wk, p1, n.1, 0.08, 0.92);
+                    if sb < THREE_MIN {
+                        continue;
+                    }
+                    // In steps of THREE_STEP px (an edge within 1.5 px of
+                    // the side counts: `support`; the side is refined after).
                     let reach = (THREE_SHIFT * d) as i32 + 1;
-                    let (mut sd, mut e) = (0.0, (n1, n2));
-                    for o in -reach..=reach {
+                    let mut sd = 0.0;
+                    for o in (-reach..=reach).step_by(THREE_STEP) {
                         let m = at(d + f64::from(o));
                         let v = support(wk, m.0, m.1, 0.08, 0.92);
                         if v > sd {
-                            (sd, e) = (v, m);
+                            (sd, n) = (v, m);
                         }
                     }
-                    let mut q = [p0, e.0, e.1, p1];
+                    let mut q = [p0, n.0, n.1, p1];
                     if sd < SIDE_MIN || !q.iter().all(inside) || !geom::convex(&q) {
                         continue;
                     }
                     let (score, support) = merit(&q, &[sa, sd, sb, sc]);
                     if geom::area2(&q) < 0.0 {
-                        q = [p0, p1, e.1, e.0];
+                        q = [p0, p1, n.1, n.0];
                     }
-                    let mut aspect = geom::rect_aspect(&q, (w / 2.0, h / 2.0));
-                    if aspect < 1.0 && aspect > 0.0 {
-                        aspect = 1.0 / aspect;
-                    }
+                    let aspect = aspect(&q, (w / 2.0, h / 2.0));
                     // (Without it a passport page's blocks were taken:
                     // n12_passport #16.)
                     if !(1.40..=1.82).contains(&aspect) {
@@ -878,6 +885,8 @@ const THREE_MIN: f64 = 0.5;
 /// How far (a share of the extent) the fourth side of a three-sided
 /// outline is looked for from ID-1's.
 const THREE_SHIFT: f64 = 0.08;
+/// The step (px) of that search.
+const THREE_STEP: usize = 2;
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;

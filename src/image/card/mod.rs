@@ -380,16 +380,16 @@ fn candidates(
     k: usize,
     floor: f64,
 ) -> Option<(f64, detect::Quad)> {
-    let (mut quads, always, mut peaks) = detect::find_kept(wk, k);
+    let (mut quads, always, mut lines) = detect::find_kept(wk, k);
     let mut win: Option<(f64, usize)> = None;
     for rank in 0.. {
         // When none passed, the three-sided outlines last (late ones; the
-        // peaks taken: asked once).
+        // lines taken: asked once).
         if rank == quads.len()
             && floor == f64::MIN
             && win.map_or(true, |(m, _)| m < 1.0 + LAYOUT_MIN)
         {
-            let three = detect::find_three(wk, &core::mem::take(&mut peaks), &quads);
+            let three = detect::find_three(wk, &core::mem::take(&mut lines), &quads);
             quads.extend(three);
         }
         let Some(quad) = quads.get_mut(rank) else {
