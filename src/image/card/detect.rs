@@ -809,7 +809,9 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                 if da.0 * db.0 + da.1 * db.1 < 0.0 {
                     db = (-db.0, -db.1);
                 }
-                for (s, target) in [(1.0, ID1), (1.0, 1.0 / ID1), (-1.0, ID1), (-1.0, 1.0 / ID1)] {
+                for o in 0..4 {
+                    let s = if o < 2 { 1.0 } else { -1.0 };
+                    let target = if o % 2 == 0 { ID1 } else { 1.0 / ID1 };
                     let at = |d: f64| {
                         let d = s * d;
                         (
@@ -818,14 +820,13 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                         )
                     };
                     // The extent d over the mean of c's side and the fourth
-                    // (affine, as [`complete`]'s): d = target · (len + |n1 n2|)
-                    // / 2, a contraction for sides within 30°.
-                    let mut d = target * len;
+                    // (affine, as [`complete`]'s): d = target · (len + |v + w d|)
+                    // / 2 with v = p1 − p0 (|v| = len) and w = s (db − da),
+                    // squared: d (r² − |w|²) = 2 (r len + v·w), r = 2 / target.
+                    let (w0, w1, r) = (s * (db.0 - da.0), s * (db.1 - da.1), 2.0 / target);
+                    let vw = (p1.0 - p0.0) * w0 + (p1.1 - p0.1) * w1;
+                    let d = 2.0 * (r * len + vw) / (r * r - w0 * w0 - w1 * w1);
                     let mut n = at(d);
-                    for _ in 0..8 {
-                        d = 0.5 * target * (len + geom::dist(n.0, n.1));
-                        n = at(d);
-                    }
                     let sa = support(wk, p0, n.0, 0.08, 0.92);
                     if sa < THREE_MIN {
                         continue;
@@ -846,7 +847,7 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                         }
                     }
                     let mut q = [p0, n.0, n.1, p1];
-                    if sd < SIDE_MIN || !q.iter().all(inside) || !geom::convex(&q) {
+                    if sd < SIDE_MIN || !inside(&n.0) || !inside(&n.1) || !geom::convex(&q) {
                         continue;
                     }
                     let (score, support) = merit(&q, &[sa, sd, sb, sc]);
@@ -879,7 +880,7 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
 }
 
 /// Three-sided outlines ([`find_three`]) judged.
-const LATE_THREES: usize = 3;
+const LATE_THREES: usize = 1;
 /// The least support of a three-sided outline's three sides.
 const THREE_MIN: f64 = 0.5;
 /// How far (a share of the extent) the fourth side of a three-sided
