@@ -483,6 +483,13 @@ pub fn find(wk: &Work) -> Option<Quad> {
 /// ones; with the count of those always judged (the rest are judged only
 /// when none of these passes).
 pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
+    let (out, always, _) = find_kept(wk, k);
+    (out, always)
+}
+
+/// [`find_all`], with the strongest Hough peaks' lines kept for
+/// [`find_three`].
+pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -493,7 +500,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
             peaks.push(Peak { t, rho, votes: 0 });
         }
     }
-    let lines: Vec<Line> = peaks
+    let mut lines: Vec<Line> = peaks
         .iter()
         .map(|p| Line::polar(p.t as f64 * geom::PI / NT as f64, p.rho))
         .collect();
@@ -598,10 +605,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 // A side on the frame's border stands for one the frame cut
                 // off: the card is completed from ID-1's shape.
                 let border = [a, b, c, d].iter().copied().find(|&i| i >= found);
-                let mut aspect = geom::rect_aspect(&q, centre);
-                if aspect < 1.0 && aspect > 0.0 {
-                    aspect = 1.0 / aspect;
-                }
+                let mut aspect = aspect(&q, centre);
                 // The projective estimate swings with the peaks' 1° steps
                 // when two sides converge (s2 #185: 1.396 for a card whose
                 // true outline gives 1.51): when it is out of range, the
@@ -661,12 +665,7 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
                 if border.is_some() && full.is_none() {
                     continue;
                 }
-                let min_sup = sup.iter().copied().fold(1.0, f64::min);
-                let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(&q, i), geom::at(&q, i + 1)));
-                let perim: f64 = lens.iter().sum();
-                let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
-                let frac = supported / perim;
-                let base = supported * frac * frac * (0.5 + min_sup);
+                let (base, frac) = merit(&q, &sup);
                 if let Some((fq, hid, v, pin)) = full {
                     let quad = Quad {
                         q: fq,
@@ -743,8 +742,152 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     out.extend(late_pin);
     out.extend(late_faint);
     out.extend(late_plain);
-    (out, always)
+    lines.truncate(strongest);
+    (out, always, lines)
 }
+
+/// An outline's merit (its supported length, weighted by the supported
+/// share squared and by its weakest side) and its supported share, from
+/// its sides' supports (side i from corner i to i + 1).
+fn merit(q: &[Pt; 4], sup: &[f64; 4]) -> (f64, f64) {
+    let min_sup = sup.iter().copied().fold(1.0, f64::min);
+    let lens = [0, 1, 2, 3].map(|i| geom::dist(geom::at(q, i), geom::at(q, i + 1)));
+    let perim: f64 = lens.iter().sum();
+    let supported: f64 = sup.iter().zip(lens).map(|(s, l)| s * l).sum();
+    let frac = supported / perim;
+    (supported * frac * frac * (0.5 + min_sup), frac)
+}
+
+/// The long over the short side of the rectangle whose projection is `q`
+/// ([`geom::rect_aspect`]).
+fn aspect(q: &[Pt; 4], centre: Pt) -> f64 {
+    let aspect = geom::rect_aspect(q, centre);
+    if aspect < 1.0 && aspect > 0.0 {
+        1.0 / aspect
+    } else {
+        aspect
+    }
+}
+
+/// Three-sided outlines, asked for only when no other outline passed
+/// (`card::candidates`; found cards pay nothing): two parallel-ish lines
+/// of `lines` ([`find_kept`]'s strongest peaks) and one across them, the
+/// fourth side placed along the pair at ID-1's extent and refitted to its
+/// best supported shift within [`THREE_SHIFT`] of it (a side with no Hough
+/// peak of its own: a parallel line 5–50 px off, a sheet's edge or the
+/// card's print took its votes). The best [`LATE_THREES`] not near any of
+/// `taken`.
+pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
+    let (w, h) = (wk.w as f64, wk.h as f64);
+    let mut threes: Vec<(f64, Quad)> = Vec::new();
+    if !wk.whole {
+        return Vec::new();
+    }
+    let inside = |p: &Pt| p.0 > 1.0 && p.1 > 1.0 && p.0 < w - 2.0 && p.1 < h - 2.0;
+    // The sine of the angle between two lines: within 30° (as the pairing
+    // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
+    let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
+    for (i, la) in lines.iter().enumerate() {
+        for lb in lines.iter().skip(i + 1) {
+            if sin(la, lb) > 0.505 {
+                continue;
+            }
+            for lc in lines {
+                let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
+                    continue;
+                };
+                let len = geom::dist(p0, p1);
+                if sin(la, lc) < 0.76 || len < 8.0 || !inside(&p0) || !inside(&p1) {
+                    continue;
+                }
+                let sc = support(wk, p0, p1, 0.08, 0.92);
+                if sc < THREE_MIN {
+                    continue;
+                }
+                // Along a and b the same way, both ways from c.
+                let (da, mut db) = ((-la.b, la.a), (-lb.b, lb.a));
+                if da.0 * db.0 + da.1 * db.1 < 0.0 {
+                    db = (-db.0, -db.1);
+                }
+                for o in 0..4 {
+                    let s = if o < 2 { 1.0 } else { -1.0 };
+                    let target = if o % 2 == 0 { ID1 } else { 1.0 / ID1 };
+                    let at = |d: f64| {
+                        let d = s * d;
+                        (
+                            (p0.0 + da.0 * d, p0.1 + da.1 * d),
+                            (p1.0 + db.0 * d, p1.1 + db.1 * d),
+                        )
+                    };
+                    // The extent d over the mean of c's side and the fourth
+                    // (affine, as [`complete`]'s): d = target · (len + |v + w d|)
+                    // / 2 with v = p1 − p0 (|v| = len) and w = s (db − da),
+                    // squared: d (r² − |w|²) = 2 (r len + v·w), r = 2 / target.
+                    let (w0, w1, r) = (s * (db.0 - da.0), s * (db.1 - da.1), 2.0 / target);
+                    let vw = (p1.0 - p0.0) * w0 + (p1.1 - p0.1) * w1;
+                    let d = 2.0 * (r * len + vw) / (r * r - w0 * w0 - w1 * w1);
+                    let mut n = at(d);
+                    let sa = support(wk, p0, n.0, 0.08, 0.92);
+                    if sa < THREE_MIN {
+                        continue;
+                    }
+                    let sb = support(wk, p1, n.1, 0.08, 0.92);
+                    if sb < THREE_MIN {
+                        continue;
+                    }
+                    // In steps of THREE_STEP px (an edge within 1.5 px of
+                    // the side counts: `support`; the side is refined after).
+                    let reach = (THREE_SHIFT * d) as i32 + 1;
+                    let mut sd = 0.0;
+                    for o in (-reach..=reach).step_by(THREE_STEP) {
+                        let m = at(d + f64::from(o));
+                        let v = support(wk, m.0, m.1, 0.08, 0.92);
+                        if v > sd {
+                            (sd, n) = (v, m);
+                        }
+                    }
+                    let mut q = [p0, n.0, n.1, p1];
+                    if sd < SIDE_MIN || !inside(&n.0) || !inside(&n.1) || !geom::convex(&q) {
+                        continue;
+                    }
+                    let (score, support) = merit(&q, &[sa, sd, sb, sc]);
+                    if geom::area2(&q) < 0.0 {
+                        q = [p0, p1, n.1, n.0];
+                    }
+                    let aspect = aspect(&q, (w / 2.0, h / 2.0));
+                    // (Without it a passport page's blocks were taken:
+                    // n12_passport #16.)
+                    if !(1.40..=1.82).contains(&aspect) {
+                        continue;
+                    }
+                    threes.push((
+                        score,
+                        Quad {
+                            q,
+                            support,
+                            aspect,
+                            cut: false,
+                            extra: true,
+                            faint: false,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let near = 0.04 * crate::rt::sqrt(w * w + h * h);
+    best_distinct(&mut threes, LATE_THREES, near, taken, None, 4)
+}
+
+/// Three-sided outlines ([`find_three`]) judged.
+const LATE_THREES: usize = 1;
+/// The least support of a three-sided outline's three sides.
+const THREE_MIN: f64 = 0.5;
+/// How far (a share of the extent) the fourth side of a three-sided
+/// outline is looked for from ID-1's.
+const THREE_SHIFT: f64 = 0.08;
+/// The step (px) of that search.
+const THREE_STEP: usize = 2;
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;

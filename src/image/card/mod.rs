@@ -381,9 +381,21 @@ fn candidates(
     k: usize,
     floor: f64,
 ) -> Option<(f64, detect::Quad)> {
-    let (mut quads, always) = detect::find_all(wk, k);
+    let (mut quads, always, mut lines) = detect::find_kept(wk, k);
     let mut win: Option<(f64, usize)> = None;
-    for (rank, quad) in quads.iter_mut().enumerate() {
+    for rank in 0.. {
+        // When none passed, the three-sided outlines last (late ones; the
+        // lines taken: asked once).
+        if rank == quads.len()
+            && floor == f64::MIN
+            && win.map_or(true, |(m, _)| m < 1.0 + LAYOUT_MIN)
+        {
+            let three = detect::find_three(wk, &core::mem::take(&mut lines), &quads);
+            quads.extend(three);
+        }
+        let Some(quad) = quads.get_mut(rank) else {
+            break;
+        };
         // A faint side's outline, and the late completed and faint ones
         // ([`detect::find_all`]), are only looked at when no other outline
         // already passes (two coarse builds per photo: 0.3 G of 8.6 G
