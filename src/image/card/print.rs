@@ -330,7 +330,7 @@ fn block_quad(pts: &[Pt]) -> Option<Quad> {
 
 /// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
 /// the angle of its long side and the long side's length.
-fn rect(p: [f64; 4]) -> Quad {
+pub fn rect(p: [f64; 4]) -> Quad {
     let (c, s) = (geom::cos(p[2]), geom::sin(p[2]));
     let (hu, hv) = (0.5 * p[3], 0.5 * p[3] * CARD.1 / CARD.0);
     let at = |u: f64, v: f64| -> Pt { (p[0] + u * c - v * s, p[1] + u * s + v * c) };
@@ -348,7 +348,7 @@ fn rect(p: [f64; 4]) -> Quad {
 /// coarse copy: the face's layout score plus its own evidence (head, red
 /// emblem) — and whether that copy looks like an ID card: ID-like, or a
 /// layout ≥ [`COARSE_LIKE`].
-fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
+pub fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
     super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, false), |c| {
         let f = c.faces;
         (
@@ -411,15 +411,26 @@ pub fn fit(
             break;
         }
         for (i, s) in step.iter_mut().enumerate() {
-            for sign in [-1.0, 1.0] {
-                let mut t = p;
-                if let Some(v) = t.get_mut(i) {
-                    *v += sign * *s;
-                }
-                let (m, f) = judged(rgba, w, h, wk, &rect(t));
-                if m > best {
-                    (best, p, like) = (m, t, f);
-                    break;
+            // The size also about either end of the long side (its centre
+            // moves by half the change): a washed-out card's block often
+            // lost one end's print (the title, the labels), so the card is
+            // undersized with the other end's print in place, a ridge that
+            // moves along one coordinate at a time cross only by luck.
+            let ends: &[f64] = if i == 3 { &[0.0, 0.5, -0.5] } else { &[0.0] };
+            'moves: for &end in ends {
+                for sign in [-1.0, 1.0] {
+                    let mut t = p;
+                    if let Some(v) = t.get_mut(i) {
+                        *v += sign * *s;
+                    }
+                    let d = end * sign * *s;
+                    t[0] += d * geom::cos(p[2]);
+                    t[1] += d * geom::sin(p[2]);
+                    let (m, f) = judged(rgba, w, h, wk, &rect(t));
+                    if m > best {
+                        (best, p, like) = (m, t, f);
+                        break 'moves;
+                    }
                 }
             }
             *s *= 0.5;
