@@ -88,9 +88,8 @@ fn main() {
                 faint: false,
             };
             let (m, l) = print::judged(&rgba, w, h, &wk, &q);
-            let tk = card::build(&rgba, w, h, &wk, &q, 3.0).map_or(-1, |mut c| {
-                print::taken(&rgba, w, h, &mut c) as i32
-            });
+            let tk = card::build(&rgba, w, h, &wk, &q, 3.0)
+                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c) as i32);
             println!("  truth m={m:.2} like={} taken={tk}", l as u8);
             if std::env::var("LAND").is_ok() {
                 // The merit around the truth: shifts, turns, scales.
@@ -111,7 +110,16 @@ fn main() {
                 for d in [0.03, 0.06, 0.1] {
                     let (mut below, mut n) = (0, 0);
                     let mut ms = Vec::new();
-                    for (i, sgn) in [(0, 1.0), (0, -1.0), (1, 1.0), (1, -1.0), (2, 1.0), (2, -1.0), (3, 1.0), (3, -1.0)] {
+                    for (i, sgn) in [
+                        (0, 1.0),
+                        (0, -1.0),
+                        (1, 1.0),
+                        (1, -1.0),
+                        (2, 1.0),
+                        (2, -1.0),
+                        (3, 1.0),
+                        (3, -1.0),
+                    ] {
                         let mut t = base;
                         t[i] += sgn * if i == 2 { d * 1.5 } else { d * long };
                         let (mm, _) = print::judged(&rgba, w, h, &wk, &print::rect(t));
@@ -128,13 +136,21 @@ fn main() {
                 for st in &starts {
                     let (lm, lp, _) = print::first_look((&rgba, w, h), &wk, st, &[1.0, 1.2]);
                     let (fm, fq, _) = print::fit(&rgba, w, h, &wk, st, &[1.0, 1.2], 0.5);
-                    let fc = (fq.q.iter().map(|p| p.0).sum::<f64>() / 4.0, fq.q.iter().map(|p| p.1).sum::<f64>() / 4.0);
-                    let fl = ((fq.q[1].0 - fq.q[0].0).powi(2) + (fq.q[1].1 - fq.q[0].1).powi(2)).sqrt();
+                    let fc = (
+                        fq.q.iter().map(|p| p.0).sum::<f64>() / 4.0,
+                        fq.q.iter().map(|p| p.1).sum::<f64>() / 4.0,
+                    );
+                    let fl =
+                        ((fq.q[1].0 - fq.q[0].0).powi(2) + (fq.q[1].1 - fq.q[0].1).powi(2)).sqrt();
                     let fa = (fq.q[1].1 - fq.q[0].1).atan2(fq.q[1].0 - fq.q[0].0);
                     let da = |x: f64| {
                         let mut d = (x - a) % std::f64::consts::PI;
-                        if d > std::f64::consts::FRAC_PI_2 { d -= std::f64::consts::PI; }
-                        if d < -std::f64::consts::FRAC_PI_2 { d += std::f64::consts::PI; }
+                        if d > std::f64::consts::FRAC_PI_2 {
+                            d -= std::f64::consts::PI;
+                        }
+                        if d < -std::f64::consts::FRAC_PI_2 {
+                            d += std::f64::consts::PI;
+                        }
                         d.to_degrees()
                     };
                     println!(
