@@ -77,6 +77,91 @@ fn main() {
             defects.join(",")
         );
         let (wk, starts) = print::blocks(&rgba, w, h);
+        if let Some(tr) = &truth {
+            let k = wk.k as f64;
+            let q = card::detect::Quad {
+                q: tr.map(|p| ((p.0 + 0.5) / k - 0.5, (p.1 + 0.5) / k - 0.5)),
+                support: 0.0,
+                aspect: 1.585,
+                cut: false,
+                extra: false,
+                faint: false,
+            };
+            let (m, l) = print::judged(&rgba, w, h, &wk, &q);
+            let tk = card::build(&rgba, w, h, &wk, &q, 3.0)
+                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c) as i32);
+            println!("  truth m={m:.2} like={} taken={tk}", l as u8);
+            if std::env::var("LAND").is_ok() {
+                // The merit around the truth: shifts, turns, scales.
+                let qq = q.q;
+                let (l01, l12) = (
+                    ((qq[1].0 - qq[0].0).powi(2) + (qq[1].1 - qq[0].1).powi(2)).sqrt(),
+                    ((qq[2].0 - qq[1].0).powi(2) + (qq[2].1 - qq[1].1).powi(2)).sqrt(),
+                );
+                let cx = qq.iter().map(|p| p.0).sum::<f64>() / 4.0;
+                let cy = qq.iter().map(|p| p.1).sum::<f64>() / 4.0;
+                let (a, long) = if l01 >= l12 {
+                    ((qq[1].1 - qq[0].1).atan2(qq[1].0 - qq[0].0), l01)
+                } else {
+                    ((qq[2].1 - qq[1].1).atan2(qq[2].0 - qq[1].0), l12)
+                };
+                let base = [cx, cy, a, long];
+                let mut line = String::new();
+                for d in [0.03, 0.06, 0.1] {
+                    let (mut below, mut n) = (0, 0);
+                    let mut ms = Vec::new();
+                    for (i, sgn) in [
+                        (0, 1.0),
+                        (0, -1.0),
+                        (1, 1.0),
+                        (1, -1.0),
+                        (2, 1.0),
+                        (2, -1.0),
+                        (3, 1.0),
+                        (3, -1.0),
+                    ] {
+                        let mut t = base;
+                        t[i] += sgn * if i == 2 { d * 1.5 } else { d * long };
+                        let (mm, _) = print::judged(&rgba, w, h, &wk, &print::rect(t));
+                        ms.push(mm);
+                        n += 1;
+                        if mm < m {
+                            below += 1;
+                        }
+                    }
+                    let mean = ms.iter().sum::<f64>() / ms.len() as f64;
+                    line += &format!(" d{d}:{below}/{n},{:.2}", m - mean);
+                }
+                println!("  LAND{line}");
+                for st in &starts {
+                    let (lm, lp, _) = print::first_look((&rgba, w, h), &wk, st, &[1.0, 1.2]);
+                    let (fm, fq, _) = print::fit(&rgba, w, h, &wk, st, &[1.0, 1.2], 0.5);
+                    let fc = (
+                        fq.q.iter().map(|p| p.0).sum::<f64>() / 4.0,
+                        fq.q.iter().map(|p| p.1).sum::<f64>() / 4.0,
+                    );
+                    let fl =
+                        ((fq.q[1].0 - fq.q[0].0).powi(2) + (fq.q[1].1 - fq.q[0].1).powi(2)).sqrt();
+                    let fa = (fq.q[1].1 - fq.q[0].1).atan2(fq.q[1].0 - fq.q[0].0);
+                    let da = |x: f64| {
+                        let mut d = (x - a) % std::f64::consts::PI;
+                        if d > std::f64::consts::FRAC_PI_2 {
+                            d -= std::f64::consts::PI;
+                        }
+                        if d < -std::f64::consts::FRAC_PI_2 {
+                            d += std::f64::consts::PI;
+                        }
+                        d.to_degrees()
+                    };
+                    println!(
+                        "  START m={lm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2} | FIT m={fm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2}",
+                        100.0 * (lp[0] - cx) / long, 100.0 * (lp[1] - cy) / long, da(lp[2]), lp[3] / long,
+                        100.0 * (fc.0 - cx) / long, 100.0 * (fc.1 - cy) / long, da(fa), fl / long,
+                    );
+                }
+                continue;
+            }
+        }
         for (i, s) in starts.iter().enumerate() {
             let c0 = card::build(&rgba, w, h, &wk, s, 3.0);
             let e0 = match (&c0, &truth) {

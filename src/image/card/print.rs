@@ -11,8 +11,8 @@
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
 //! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
-//! extremes, and per card-shaped cluster one fit (at most 1 + 8 ×
-//! [`FIT_ROUNDS`] coarse builds, half where the print is far from an ID
+//! extremes, and per card one fit (a squarish cluster gives two) (at most 1 + 8 × [`FIT_ROUNDS`] coarse builds, +4 a
+//! round for the size's ends, half where the print is far from an ID
 //! card's) and, where the print alone is not evidence, one read.
 
 #[allow(unused_imports)]
@@ -25,6 +25,9 @@ use super::Card;
 
 /// The print block's extent on the card (mm).
 const BLOCK: (f64, f64) = (75.3, 45.2);
+/// The portrait side's photo as its ink shows (head and shoulders; mm):
+/// layout.rs's photo zone.
+const PHOTO: super::layout::Zone = (57.0, 8.0, 79.0, 38.0);
 /// Ink is darker than this share (%) of the light level around it.
 const INK: u32 = 88;
 /// The frame is washed out when half its (sampled) pixels are this bright.
@@ -172,8 +175,9 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 }
 
 /// The copy the blocks are found on (the darkest pixel of each block of
-/// the detector's downscale, no edges) and the card around each of the
-/// [`TRIES`] largest clusters of dense ink, most ink first.
+/// the detector's downscale, no edges) and the cards each of the
+/// [`TRIES`] largest clusters of dense ink may belong to ([`block_quad`]),
+/// most ink first.
 pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
@@ -278,7 +282,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
                 pts.push((b as f64, y as f64));
             }
         }
-        quads.extend(block_quad(&pts));
+        quads.extend(block_quad(&pts, gw, gh));
     }
     let wk = Work {
         w: gw,
@@ -294,10 +298,18 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     (wk, quads)
 }
 
-/// The card around a print block given by its points (copy pixels): the
-/// smallest-area enclosing rectangle over 1° turns, grown from the block
-/// to the card about its centre; `None` when it is not card-shaped.
-fn block_quad(pts: &[Pt]) -> Option<Quad> {
+/// The cards a print block given by its points (copy pixels, in a copy
+/// `gw` × `gh`) may belong to, from its smallest-area enclosing rectangle
+/// over 1° turns: a card-shaped block grown to the card about its centre;
+/// a squarish one (sides within 1.3 : 1) taken for the portrait side's
+/// photo alone, whose dark hair and clothes outlast the text rows on a
+/// washed-out card (seeds 7, 8: two handheld portrait sides, blank to
+/// the block search before): the cards around it (the block's longer
+/// extent the photo's 30 mm across the card, the photo at either end),
+/// each only where it fits the frame with its centre inside (a
+/// form's page-sized block gives none: without that test, a form on seed 2
+/// and one of n12 were taken for emblem sides). None for other shapes.
+fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Quad> {
     // (area, angle, extents u0, u1, v0, v1)
     let mut best: Option<(f64, f64, [f64; 4])> = None;
     for deg in 0..90 {
@@ -313,24 +325,49 @@ fn block_quad(pts: &[Pt]) -> Option<Quad> {
             best = Some((area, a, e));
         }
     }
-    let (_, a, [u0, u1, v0, v1]) = best?;
+    let Some((_, a, [u0, u1, v0, v1])) = best else {
+        return Vec::new();
+    };
     let (du, dv) = (u1 - u0, v1 - v0);
     let (long, short) = (du.max(dv), du.min(dv));
-    if short < 8.0 || !(1.3..=2.2).contains(&(long / short)) {
-        return None;
-    }
-    // The centre back in copy pixels; the long side along u or v.
+    // The centre back in copy pixels.
     let (cu, cv) = (0.5 * (u0 + u1), 0.5 * (v0 + v1));
     let (c, s) = (geom::cos(a), geom::sin(a));
     let centre = (cu * c - cv * s, cu * s + cv * c);
-    let a = if du >= dv { a } else { a + 0.5 * geom::PI };
-    let long = long * CARD.0 / BLOCK.0;
-    Some(rect([centre.0, centre.1, a, long]))
+    if short < 8.0 || long / short > 2.2 {
+        return Vec::new();
+    }
+    if long / short >= 1.3 {
+        // The long side along u or v.
+        let a = if du >= dv { a } else { a + 0.5 * geom::PI };
+        return vec![rect([centre.0, centre.1, a, long * CARD.0 / BLOCK.0])];
+    }
+    let mut cards = Vec::new();
+    // The photo is upright (30 × 22 mm): its longer extent across the card.
+    let (axis, across) = if dv >= du {
+        (a, dv)
+    } else {
+        (a + 0.5 * geom::PI, du)
+    };
+    let ppm = across / (PHOTO.3 - PHOTO.1);
+    let (ca, sa) = (geom::cos(axis), geom::sin(axis));
+    for end in [1.0, -1.0] {
+        // From the photo's centre to the card's (mm, the card upright;
+        // turned by 180° at the other end).
+        let ox = end * ppm * (0.5 * CARD.0 - 0.5 * (PHOTO.0 + PHOTO.2));
+        let oy = end * ppm * (0.5 * CARD.1 - 0.5 * (PHOTO.1 + PHOTO.3));
+        let (x, y) = (centre.0 + ox * ca - oy * sa, centre.1 + ox * sa + oy * ca);
+        let inside = x >= 0.0 && y >= 0.0 && x < gw as f64 && y < gh as f64;
+        if inside && CARD.0 * ppm <= gw.max(gh) as f64 {
+            cards.push(rect([x, y, axis, CARD.0 * ppm]));
+        }
+    }
+    cards
 }
 
 /// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
 /// the angle of its long side and the long side's length.
-fn rect(p: [f64; 4]) -> Quad {
+pub fn rect(p: [f64; 4]) -> Quad {
     let (c, s) = (geom::cos(p[2]), geom::sin(p[2]));
     let (hu, hv) = (0.5 * p[3], 0.5 * p[3] * CARD.1 / CARD.0);
     let at = |u: f64, v: f64| -> Pt { (p[0] + u * c - v * s, p[1] + u * s + v * c) };
@@ -348,7 +385,7 @@ fn rect(p: [f64; 4]) -> Quad {
 /// coarse copy: the face's layout score plus its own evidence (head, red
 /// emblem) — and whether that copy looks like an ID card: ID-like, or a
 /// layout ≥ [`COARSE_LIKE`].
-fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
+pub fn judged(rgba: &[u8], w: usize, h: usize, wk: &Work, q: &Quad) -> (f64, bool) {
     super::build(rgba, w, h, wk, q, super::COARSE).map_or((f64::MIN, false), |c| {
         let f = c.faces;
         (
@@ -411,15 +448,26 @@ pub fn fit(
             break;
         }
         for (i, s) in step.iter_mut().enumerate() {
-            for sign in [-1.0, 1.0] {
-                let mut t = p;
-                if let Some(v) = t.get_mut(i) {
-                    *v += sign * *s;
-                }
-                let (m, f) = judged(rgba, w, h, wk, &rect(t));
-                if m > best {
-                    (best, p, like) = (m, t, f);
-                    break;
+            // The size also about either end of the long side (its centre
+            // moves by half the change): a washed-out card's block often
+            // lost one end's print (the title, the labels), so the card is
+            // undersized with the other end's print in place, a ridge that
+            // moves along one coordinate at a time cross only by luck.
+            let ends: &[f64] = if i == 3 { &[0.0, 0.5, -0.5] } else { &[0.0] };
+            'moves: for &end in ends {
+                for sign in [-1.0, 1.0] {
+                    let mut t = p;
+                    if let Some(v) = t.get_mut(i) {
+                        *v += sign * *s;
+                    }
+                    let d = end * sign * *s;
+                    t[0] += d * geom::cos(p[2]);
+                    t[1] += d * geom::sin(p[2]);
+                    let (m, f) = judged(rgba, w, h, wk, &rect(t));
+                    if m > best {
+                        (best, p, like) = (m, t, f);
+                        break 'moves;
+                    }
                 }
             }
             *s *= 0.5;
