@@ -304,7 +304,7 @@ fn snap(frame: &Frame, q: [Pt; 4], reach: f64, step: f64, steps: usize) -> [Pt; 
     if a0 < SNAP_ASPECT {
         return q;
     }
-    let mut best = (SNAP_KEEP, q);
+    let mut best = (SNAP_KEEP.min(a0 / 2.0), q);
     for i in 0..4 {
         let Some(c) = complete(&q, i) else { continue };
         let side = Cell::new(0);
@@ -369,7 +369,7 @@ fn consensus(pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
 }
 
 /// [`snap`] runs on outlines whose aspect is this far from ID-1's.
-const SNAP_ASPECT: f64 = 0.08;
+const SNAP_ASPECT: f64 = 0.05;
 /// [`snap`]'s outline must come this near ID-1's aspect.
 const SNAP_KEEP: f64 = 0.05;
 
