@@ -338,28 +338,24 @@ fn snap(frame: &Frame, q: [Pt; 4], step: f64, steps: usize) -> [Pt; 4] {
 /// two of them; at least [`POLISH_SUPPORT`]), fitted to those: a side
 /// placed roughly (turned, or a few profiles on other steps) still finds
 /// the one edge most profiles saw.
-fn consensus(pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
-    let mut best: (usize, Option<Line>) = (POLISH_SUPPORT - 1, None);
-    for (i, p) in pts.iter().enumerate() {
-        for q in pts.get(i + 1..)? {
-            let Some(l) = through((p.0, p.1), (q.0, q.1)) else {
-                continue;
-            };
-            let n = pts
-                .iter()
-                .filter(|r| l.dist((r.0, r.1)).abs() < tol)
-                .count();
-            if n > best.0 {
-                best = (n, Some(l));
+fn consensus(mut pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
+    let mut best = (POLISH_SUPPORT - 1, None);
+    for p in &pts {
+        for q in &pts {
+            if let Some(l) = through((p.0, p.1), (q.0, q.1)) {
+                let n = pts
+                    .iter()
+                    .filter(|r| l.dist((r.0, r.1)).abs() < tol)
+                    .count();
+                if n > best.0 {
+                    best = (n, Some(l));
+                }
             }
         }
     }
     let l = best.1?;
-    let near: Vec<_> = pts
-        .into_iter()
-        .filter(|r| l.dist((r.0, r.1)).abs() < tol)
-        .collect();
-    Line::fit(&near)
+    pts.retain(|r| l.dist((r.0, r.1)).abs() < tol);
+    Line::fit(&pts)
 }
 
 /// [`snap`] runs on outlines whose aspect is this far from ID-1's
