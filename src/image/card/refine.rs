@@ -1067,6 +1067,29 @@ mod tests {
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
     }
 
+    /// A card (x 20–146, y 30–109: ID-1's aspect) on a grey sheet that
+    /// runs on to its right (x 147–184, the same rows), its right side
+    /// taken from the sheet's edge (the outline 30 % off ID-1's aspect,
+    /// beyond the polish's reach): `snap` puts it back on the card's edge;
+    /// an outline already on the card stays.
+    #[test]
+    fn a_side_taken_from_a_sheet_beside_the_card_snaps_to_its_edge() {
+        let rgba = grey(|x, y| match (x, (30..110).contains(&y)) {
+            (20..147, true) => 200,
+            (147..185, true) => 120,
+            _ => 90,
+        });
+        let frame = frame200(&rgba);
+        let on = [(19.5, 29.5), (146.5, 29.5), (146.5, 109.5), (19.5, 109.5)];
+        let mut q = on;
+        (q[1].0, q[2].0) = (184.5, 184.5);
+        let nq = snap(&frame, q, 1.0, 20);
+        for (i, (p, t)) in nq.iter().zip(on).enumerate() {
+            assert!(dist(*p, t) <= 1.5, "corner {i}: {p:?}");
+        }
+        assert_eq!(snap(&frame, on, 1.0, 20), on);
+    }
+
     #[test]
     fn a_side_moves_past_a_stronger_band_outside_the_card() {
         let rgba = grey(|x, y| {
