@@ -340,8 +340,8 @@ fn snap(frame: &Frame, q: [Pt; 4], step: f64, steps: usize) -> [Pt; 4] {
 /// the one edge most profiles saw.
 fn consensus(mut pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
     let mut best = (POLISH_SUPPORT - 1, None);
-    for p in &pts {
-        for q in &pts {
+    for (k, p) in pts.iter().enumerate() {
+        for q in pts.iter().skip(k + 1) {
             if let Some(l) = through((p.0, p.1), (q.0, q.1)) {
                 let n = pts
                     .iter()
