@@ -335,21 +335,20 @@ fn snap(frame: &Frame, q: [Pt; 4], step: f64, steps: usize) -> [Pt; 4] {
 }
 
 /// The line through the most of `pts` (within `tol` of the line through
-/// two of them; at least [`POLISH_SUPPORT`]), fitted to those: a side
+/// two of them half the list apart — far apart along the side, in the
+/// profiles' order; at least [`POLISH_SUPPORT`]), fitted to those: a side
 /// placed roughly (turned, or a few profiles on other steps) still finds
 /// the one edge most profiles saw.
 fn consensus(mut pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
     let mut best = (POLISH_SUPPORT - 1, None);
-    for (k, p) in pts.iter().enumerate() {
-        for q in pts.iter().skip(k + 1) {
-            if let Some(l) = through((p.0, p.1), (q.0, q.1)) {
-                let n = pts
-                    .iter()
-                    .filter(|r| l.dist((r.0, r.1)).abs() < tol)
-                    .count();
-                if n > best.0 {
-                    best = (n, Some(l));
-                }
+    for (p, q) in pts.iter().zip(pts.iter().skip(pts.len() / 2)) {
+        if let Some(l) = through((p.0, p.1), (q.0, q.1)) {
+            let n = pts
+                .iter()
+                .filter(|r| l.dist((r.0, r.1)).abs() < tol)
+                .count();
+            if n > best.0 {
+                best = (n, Some(l));
             }
         }
     }
