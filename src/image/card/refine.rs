@@ -254,6 +254,7 @@ pub fn polish(rgba: &[u8], w: usize, h: usize, card: &mut Card) {
     nq = outward(&frame, nq, bare.get(), reach, step, steps);
     if cut_side(&card.outside).is_none() {
         nq = pivot(&frame, nq, reach, PAD as f64 * step);
+        nq = snap(&frame, nq, step, steps);
     }
     if let Some(i) = cut_side(&card.outside) {
         if let Some(q) = complete(&nq, i) {
@@ -285,6 +286,83 @@ fn aspect_off(q: &[Pt; 4]) -> f64 {
     let r = if r < 1.0 { 1.0 / r } else { r };
     (r * CARD.1 / CARD.0 - 1.0).abs()
 }
+
+/// An outline far from ID-1's aspect (over [`SNAP_ASPECT`]): one side
+/// taken from another edge beyond the polish's reach (a paper's ruled
+/// line, the hand holding the card, a print block). Each side in turn is
+/// placed again by the aspect from the other three ([`complete`]) and
+/// fitted there to the step most of its profiles see ([`consensus`],
+/// twice the polish's reach: the aspect alone misplaces it by the
+/// perspective); the outline whose aspect comes nearest ID-1's is kept
+/// when that is under [`SNAP_KEEP`] and half the old one, and its new
+/// side steps along both halves with the polarity of two of the other
+/// sides (the card against its ground: a side taken from another
+/// object's edge steps the other way).
+fn snap(frame: &Frame, q: [Pt; 4], step: f64, steps: usize) -> [Pt; 4] {
+    let a0 = aspect_off(&q);
+    if a0 < SNAP_ASPECT {
+        return q;
+    }
+    let off = PAD as f64 * step;
+    let mut best = (SNAP_KEEP.min(a0 / 2.0), q);
+    for i in 0..4 {
+        let Some(c) = complete(&q, i) else { continue };
+        let side = Cell::new(0);
+        let Some(m) = refit(c, false, f64::INFINITY, &|a, b| {
+            side.set(side.get() + 1);
+            if side.get() == i + 1 {
+                consensus(frame.edge_points(a, b, step, 2 * steps), 2.0 * step)
+            } else {
+                through(a, b)
+            }
+        }) else {
+            continue;
+        };
+        let [h0, h1] = edge_halves(frame, geom::at(&m, i), geom::at(&m, i + 1), off);
+        let agree = (1..4)
+            .filter(|j| {
+                let [g0, g1] =
+                    edge_halves(frame, geom::at(&m, i + j), geom::at(&m, i + j + 1), off);
+                (g0 + g1) * h0 > 0.0
+            })
+            .count();
+        let a = aspect_off(&m);
+        if a < best.0 && agree >= 2 && h0 * h1 > 0.0 && h0.abs().min(h1.abs()) >= POLISH_STEP {
+            best = (a, m);
+        }
+    }
+    best.1
+}
+
+/// The line through the most of `pts` (within `tol` of the line through
+/// two of them half the list apart — far apart along the side, in the
+/// profiles' order; at least [`POLISH_SUPPORT`]), fitted to those: a side
+/// placed roughly (turned, or a few profiles on other steps) still finds
+/// the one edge most profiles saw.
+fn consensus(mut pts: Vec<(f64, f64, f64)>, tol: f64) -> Option<Line> {
+    let mut best = (POLISH_SUPPORT - 1, None);
+    for (p, q) in pts.iter().zip(pts.iter().skip(pts.len() / 2)) {
+        if let Some(l) = through((p.0, p.1), (q.0, q.1)) {
+            let n = pts
+                .iter()
+                .filter(|r| l.dist((r.0, r.1)).abs() < tol)
+                .count();
+            if n > best.0 {
+                best = (n, Some(l));
+            }
+        }
+    }
+    let l = best.1?;
+    pts.retain(|r| l.dist((r.0, r.1)).abs() < tol);
+    Line::fit(&pts)
+}
+
+/// [`snap`] runs on outlines whose aspect is this far from ID-1's
+/// (s2/s7/s8 corners within 2 %: 8 % 415/408/332, 5 % 415/409/333, 2.5 %
+/// 415/408/333: s7 #599 moved off its edge).
+const SNAP_ASPECT: f64 = 0.05;
+/// [`snap`]'s outline must come this near ID-1's aspect.
+const SNAP_KEEP: f64 = 0.05;
 
 /// Each side that [`polish`] found no edge near moved out, parallel, to an
 /// edge `reach / 2` to `2 reach` outside it: the detector took it from a
@@ -789,14 +867,24 @@ impl Frame<'_> {
     /// step near the line.
     #[inline(never)]
     fn edge(&self, a: Pt, b: Pt, step: f64, steps: usize) -> Option<Line> {
+        fit_trim(
+            self.edge_points(a, b, step, steps),
+            2.0 * step,
+            POLISH_SUPPORT,
+            true,
+        )
+    }
+
+    /// [`Frame::edge`]'s points: the step chosen in each profile.
+    fn edge_points(&self, a: Pt, b: Pt, step: f64, steps: usize) -> Vec<(f64, f64, f64)> {
+        let mut pts: Vec<(f64, f64, f64)> = Vec::new();
         let len = dist(a, b);
         if len < 8.0 {
-            return None;
+            return pts;
         }
         let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
         let no = 2 * steps + 1;
         let half = steps as f64;
-        let mut pts: Vec<(f64, f64, f64)> = Vec::new();
         // The profile runs PAD steps further each way than the offsets
         // searched, for the step test.
         let mut prof = vec![0f32; no + 2 * PAD];
@@ -843,7 +931,7 @@ impl Frame<'_> {
                 pts.push((p.0 - uy * o, p.1 + ux * o, 1.0));
             }
         }
-        fit_trim(pts, 2.0 * step, POLISH_SUPPORT, true)
+        pts
     }
 }
 
@@ -976,6 +1064,29 @@ mod tests {
         let nq = pivot(&frame, q, 12.0, 3.0);
         assert!(dist(nq[0], on[0]) <= 3.0, "{:?}", nq[0]);
         assert_eq!(pivot(&frame, on, 12.0, 3.0), on);
+    }
+
+    /// A card (x 20–146, y 30–109: ID-1's aspect) on a grey sheet that
+    /// runs on to its right (x 147–184, the same rows), its right side
+    /// taken from the sheet's edge (the outline 30 % off ID-1's aspect,
+    /// beyond the polish's reach): `snap` puts it back on the card's edge;
+    /// an outline already on the card stays.
+    #[test]
+    fn a_side_taken_from_a_sheet_beside_the_card_snaps_to_its_edge() {
+        let rgba = grey(|x, y| match (x, (30..110).contains(&y)) {
+            (20..147, true) => 200,
+            (147..185, true) => 120,
+            _ => 90,
+        });
+        let frame = frame200(&rgba);
+        let on = [(19.5, 29.5), (146.5, 29.5), (146.5, 109.5), (19.5, 109.5)];
+        let mut q = on;
+        (q[1].0, q[2].0) = (184.5, 184.5);
+        let nq = snap(&frame, q, 1.0, 20);
+        for (i, (p, t)) in nq.iter().zip(on).enumerate() {
+            assert!(dist(*p, t) <= 1.5, "corner {i}: {p:?}");
+        }
+        assert_eq!(snap(&frame, on, 1.0, 20), on);
     }
 
     #[test]
