@@ -788,7 +788,9 @@ pub fn classify(r: &Rect) -> Faces {
     for row in rows() {
         for p in row.chunks_exact(4) {
             if let Some(l) = px_luma(p) {
-                if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
+                // 0 ≤ l ≤ 255 (weights summing to 256, over 256): no
+                // max/min (each a call to libm's fmaxf/fminf in wasm).
+                if let Some(c) = hist.get_mut(l as usize) {
                     *c += 1;
                 }
             }
