@@ -487,9 +487,19 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     (out, always)
 }
 
-/// [`find_all`], with the strongest Hough peaks' lines kept for
-/// [`find_three`].
-pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
+/// What [`find_three`] reuses of [`find_kept`]'s work.
+#[derive(Default)]
+pub struct Kept {
+    /// The strongest Hough peaks' lines.
+    lines: Vec<Line>,
+    /// The pairing loop's side supports per (line, from, to), over its
+    /// `nl` lines (negative: not computed).
+    memo: Vec<f64>,
+    nl: usize,
+}
+
+/// [`find_all`], with what [`find_three`] reuses kept.
+pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -743,7 +753,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
     out.extend(late_faint);
     out.extend(late_plain);
     lines.truncate(strongest);
-    (out, always, lines)
+    (out, always, Kept { lines, memo, nl })
 }
 
 /// An outline's merit (its supported length, weighted by the supported
@@ -777,7 +787,8 @@ fn aspect(q: &[Pt; 4], centre: Pt) -> f64 {
 /// peak of its own: a parallel line 5–50 px off, a sheet's edge or the
 /// card's print took its votes). The best [`LATE_THREES`] not near any of
 /// `taken`.
-pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
+pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
+    let Kept { lines, memo, nl } = kept;
     let (w, h) = (wk.w as f64, wk.h as f64);
     let mut threes: Vec<(f64, Quad)> = Vec::new();
     if !wk.whole {
@@ -788,11 +799,11 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
     for (i, la) in lines.iter().enumerate() {
-        for lb in lines.iter().skip(i + 1) {
+        for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
                 continue;
             }
-            for lc in lines {
+            for (k, lc) in lines.iter().enumerate() {
                 let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
                     continue;
                 };
@@ -800,7 +811,13 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                 if sin(la, lc) < 0.76 || len < 8.0 || !inside(&p0) || !inside(&p1) {
                     continue;
                 }
-                let sc = support(wk, p0, p1, 0.08, 0.92);
+                // c's side from a to b, as the pairing loop may have
+                // measured it (either way: the same samples).
+                let known = |f, t| memo.get((k * nl + f) * nl + t).copied().unwrap_or(-1.0);
+                let sc = match known(i, j).max(known(j, i)) {
+                    m if m >= 0.0 => m,
+                    _ => support(wk, p0, p1, 0.08, 0.92),
+                };
                 if sc < THREE_MIN {
                     continue;
                 }
