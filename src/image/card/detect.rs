@@ -807,8 +807,11 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                 let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
                     continue;
                 };
+                // (A side under THREE_LEN of the frame's long side: the
+                // card's long side would be under `card::MIN_SHARE`.)
                 let len = geom::dist(p0, p1);
-                if sin(la, lc) < 0.76 || len < 8.0 || !inside(&p0) || !inside(&p1) {
+                if sin(la, lc) < 0.76 || len < THREE_LEN * w.max(h) || !inside(&p0) || !inside(&p1)
+                {
                     continue;
                 }
                 // c's side from a to b, as the pairing loop may have
@@ -844,6 +847,13 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     let vw = (p1.0 - p0.0) * w0 + (p1.1 - p0.1) * w1;
                     let d = 2.0 * (r * len + vw) / (r * r - w0 * w0 - w1 * w1);
                     let mut n = at(d);
+                    // The fourth side's nearest try (the frame's inside is
+                    // convex and holds c's side: past it, all are out).
+                    let reach = (THREE_SHIFT * d) as i32 + 1;
+                    let near = at(d - f64::from(reach));
+                    if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
+                        continue;
+                    }
                     let sa = support(wk, p0, n.0, 0.08, 0.92);
                     if sa < THREE_MIN {
                         continue;
@@ -854,7 +864,6 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     }
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
-                    let reach = (THREE_SHIFT * d) as i32 + 1;
                     let mut sd = 0.0;
                     for o in (-reach..=reach).step_by(THREE_STEP) {
                         let m = at(d + f64::from(o));
@@ -905,6 +914,9 @@ const THREE_MIN: f64 = 0.5;
 const THREE_SHIFT: f64 = 0.08;
 /// The step (px) of that search.
 const THREE_STEP: usize = 2;
+/// The shortest side across a three-sided outline's pair, a share of the
+/// frame's long side: 0.9 × `card::MIN_SHARE` (0.08) / ID-1's aspect.
+const THREE_LEN: f64 = 0.045;
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
