@@ -487,9 +487,19 @@ pub fn find_all(wk: &Work, k: usize) -> (Vec<Quad>, usize) {
     (out, always)
 }
 
-/// [`find_all`], with the strongest Hough peaks' lines kept for
-/// [`find_three`].
-pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
+/// What [`find_three`] reuses of [`find_kept`]'s work.
+#[derive(Default)]
+pub struct Kept {
+    /// The strongest Hough peaks' lines.
+    lines: Vec<Line>,
+    /// The pairing loop's side supports per (line, from, to), over its
+    /// `nl` lines (negative: not computed).
+    memo: Vec<f64>,
+    nl: usize,
+}
+
+/// [`find_all`], with what [`find_three`] reuses kept.
+pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
     let mut peaks = hough(wk);
     let found = peaks.len();
     let strongest = found.min(PEAKS);
@@ -743,7 +753,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Vec<Line>) {
     out.extend(late_faint);
     out.extend(late_plain);
     lines.truncate(strongest);
-    (out, always, lines)
+    (out, always, Kept { lines, memo, nl })
 }
 
 /// An outline's merit (its supported length, weighted by the supported
@@ -777,7 +787,8 @@ fn aspect(q: &[Pt; 4], centre: Pt) -> f64 {
 /// peak of its own: a parallel line 5–50 px off, a sheet's edge or the
 /// card's print took its votes). The best [`LATE_THREES`] not near any of
 /// `taken`.
-pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
+pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
+    let Kept { lines, memo, nl } = kept;
     let (w, h) = (wk.w as f64, wk.h as f64);
     let mut threes: Vec<(f64, Quad)> = Vec::new();
     if !wk.whole {
@@ -788,19 +799,28 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
     for (i, la) in lines.iter().enumerate() {
-        for lb in lines.iter().skip(i + 1) {
+        for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
                 continue;
             }
-            for lc in lines {
+            for (k, lc) in lines.iter().enumerate() {
                 let (Some(p0), Some(p1)) = (lc.meet(la), lc.meet(lb)) else {
                     continue;
                 };
+                // (A side under THREE_LEN of the frame's long side: the
+                // card's long side would be under `card::MIN_SHARE`.)
                 let len = geom::dist(p0, p1);
-                if sin(la, lc) < 0.76 || len < 8.0 || !inside(&p0) || !inside(&p1) {
+                if sin(la, lc) < 0.76 || len < THREE_LEN * w.max(h) || !inside(&p0) || !inside(&p1)
+                {
                     continue;
                 }
-                let sc = support(wk, p0, p1, 0.08, 0.92);
+                // c's side from a to b, as the pairing loop may have
+                // measured it (either way: the same samples).
+                let known = |f, t| memo.get((k * nl + f) * nl + t).copied().unwrap_or(-1.0);
+                let sc = match known(i, j).max(known(j, i)) {
+                    m if m >= 0.0 => m,
+                    _ => support(wk, p0, p1, 0.08, 0.92),
+                };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -827,6 +847,13 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                     let vw = (p1.0 - p0.0) * w0 + (p1.1 - p0.1) * w1;
                     let d = 2.0 * (r * len + vw) / (r * r - w0 * w0 - w1 * w1);
                     let mut n = at(d);
+                    // The fourth side's nearest try (the frame's inside is
+                    // convex and holds c's side: past it, all are out).
+                    let reach = (THREE_SHIFT * d) as i32 + 1;
+                    let near = at(d - f64::from(reach));
+                    if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
+                        continue;
+                    }
                     let sa = support(wk, p0, n.0, 0.08, 0.92);
                     if sa < THREE_MIN {
                         continue;
@@ -837,7 +864,6 @@ pub fn find_three(wk: &Work, lines: &[Line], taken: &[Quad]) -> Vec<Quad> {
                     }
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
-                    let reach = (THREE_SHIFT * d) as i32 + 1;
                     let mut sd = 0.0;
                     for o in (-reach..=reach).step_by(THREE_STEP) {
                         let m = at(d + f64::from(o));
@@ -888,6 +914,9 @@ const THREE_MIN: f64 = 0.5;
 const THREE_SHIFT: f64 = 0.08;
 /// The step (px) of that search.
 const THREE_STEP: usize = 2;
+/// The shortest side across a three-sided outline's pair, a share of the
+/// frame's long side: 0.9 × `card::MIN_SHARE` (0.08) / ID-1's aspect.
+const THREE_LEN: f64 = 0.045;
 
 /// Completed outlines proposed after the others.
 const CUTS: usize = 2;
