@@ -78,10 +78,10 @@ struct Band {
     luma: Vec<f32>,
     dark: Vec<f32>,
     ink: Vec<bool>,
-    /// Per column, the pixels outside the photo (a cropped card): read as
-    /// white, they are no paper, so no character's absence either. Empty:
-    /// all seen.
-    lost: Vec<u16>,
+    /// Per pixel, whether it lies outside the photo (a cropped card): read
+    /// as white, it is no paper, so no character's absence either. Empty:
+    /// all inside.
+    lost: Vec<bool>,
     /// Per pixel, the column of the first pixel at least half dark at or
     /// right of it in its row (`w` if none), and at or left of it (`w` if
     /// none): the profiles' lookups.
@@ -139,11 +139,11 @@ fn band(
 ) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, s, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
-    let mut lost = vec![0u16; r.w];
+    let mut lost = Vec::with_capacity(r.w * r.h);
     for y in 0..r.h {
-        for (x, n) in lost.iter_mut().enumerate() {
+        for x in 0..r.w {
             let l = r.luma(x, y);
-            *n += u16::from(l.is_none());
+            lost.push(l.is_none());
             luma.push(l.unwrap_or(255.0));
         }
     }
@@ -157,12 +157,17 @@ fn band(
 /// not read, and a long-term line's tail not seen.
 const LOST: f64 = 0.1;
 
-/// The share of the band's pixels outside the photo ([`Band::lost`]) in its columns
-/// `x0..x1` (those outside the band count as seen).
-fn lost(b: &Band, x0: f64, x1: f64) -> f64 {
-    let cols = b.lost.get(x0.max(0.0) as usize..(x1.max(0.0) as usize).min(b.lost.len()));
-    let n: u32 = cols.map_or(0, |c| c.iter().map(|&v| u32::from(v)).sum());
-    f64::from(n) / ((x1 - x0) * b.h as f64).max(1.0)
+/// The share of the pixels outside the photo ([`Band::lost`]) in the
+/// band's rows `r` and columns `x0..x1` (those past the band's edges
+/// count as inside).
+fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
+    let (a, z) = (x0.max(0.0) as usize, (x1.max(0.0) as usize).min(b.w));
+    let mut n = 0usize;
+    for y in r.0..r.1 {
+        let row = b.lost.get(y * b.w + a..y * b.w + z.max(a)).unwrap_or(&[]);
+        n += row.iter().filter(|&&l| l).count();
+    }
+    n as f64 / ((x1 - x0) * (r.1 - r.0) as f64).max(1.0)
 }
 
 /// The band of the flattened luma `luma` (`w` × `h`): darkness from the
@@ -1090,11 +1095,12 @@ fn line_cells(
             .filter(|_| rr == l.r);
         // An impossible class is neither the reading nor the runner-up: it
         // stays at −1 (so do the first read's scores reused).
-        // A cell partly outside the photo is not read: what is missing
-        // may be what tells its digit from another.
+        // A line with a cell partly outside the photo is not read: what
+        // is missing may be what tells its digit from another (a half 7
+        // is a 1).
         let s = match reuse {
             Some(&(_, prev)) => prev,
-            None if lost(&l.b, x0, x0 + l.pp) >= LOST => [-1.0; 11],
+            None if lost(&l.b, rr, x0, x0 + l.pp) >= LOST => return None,
             None => classify(&l.b, l.g.as_ref(), rr, x0, l.pp, tpl, m)?,
         };
         // The alternatives as decide_number counts them (the best itself
@@ -1184,9 +1190,12 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         .then_some(line)
         .flatten()
         .and_then(|l| {
-            let (mut luma, w, h) = (l.b.luma, l.b.w, l.b.h);
+            let (mut luma, w, h, lost) = (l.b.luma, l.b.w, l.b.h, l.b.lost);
             unsharp(&mut luma, w, h);
-            number_of(binarise(luma, w, h)?)
+            number_of(Band {
+                lost,
+                ..binarise(luma, w, h)?
+            })
         })
         .and_then(|l| read_line(&l, &tpl, true))
         .map(|r| r.0)
@@ -1467,7 +1476,7 @@ fn validity_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> 
         // Where a second date would run (cells 11–21) must lie in the
         // photo: a cropped edge there is white, not an end of the ink
         // (seed 6262 #670 read 2005-10-11–2010-10-11 as long-term).
-        if !(3.0..=9.0).contains(&wide) || lost(&b, o + 11.0 * pp, o + 21.0 * pp) >= LOST {
+        if !(3.0..=9.0).contains(&wide) || lost(&b, r, o + 11.0 * pp, o + 21.0 * pp) >= LOST {
             shape_ok = false;
         }
     }
@@ -1945,6 +1954,38 @@ mod tests {
         assert_eq!(local_rows(&b, r, 3.0, 14.0), (10, 20));
         assert_eq!(r, (10, 22));
         assert_eq!(local_rows(&b, r, 38.0, 14.0), (12, 22));
+    }
+
+    #[test]
+    fn a_line_with_a_cell_outside_the_photo_reads_nothing() {
+        // Four cells 18 px wide, each a ring of ink (a 0), the third half
+        // outside the photo (a cropped card: white there, but not paper).
+        let (w, h, pp) = (80usize, 40usize, 18.0);
+        let mut dark = vec![0f32; w * h];
+        for c in 0..4 {
+            for y in 10..30 {
+                for x in c * 18 + 5..c * 18 + 15 {
+                    if !(13..27).contains(&y) || !(c * 18 + 8..c * 18 + 12).contains(&x) {
+                        dark[y * w + x] = 1.0;
+                    }
+                }
+            }
+        }
+        let mut line = Line {
+            b: band_of(w, dark),
+            g: None,
+            r: (10, 30),
+            o: 1.0,
+            pp,
+            long_term: false,
+            shape_ok: true,
+            classes: &[D; 4],
+        };
+        let tpl = templates((0.0, WP_V));
+        let read = line_cells(&line, &tpl, None, false).expect("cells").0;
+        assert!(read.iter().all(|d| d.1.iter().any(|&v| v > -1.0)));
+        line.b.lost = (0..w * h).map(|i| i % w >= 46 && i % w < 55).collect();
+        assert!(line_cells(&line, &tpl, None, false).is_none());
     }
 
     /// A validity scan of `text` ('YYYY.MM.DD-YYYY.MM.DD' or 11 cells and
