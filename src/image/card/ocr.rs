@@ -139,11 +139,17 @@ fn band(
 ) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, s, ppm);
     let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
-    let mut lost = Vec::with_capacity(r.w * r.h);
+    // Made at the first pixel outside: most bands have none.
+    let mut lost = Vec::new();
     for y in 0..r.h {
         for x in 0..r.w {
             let l = r.luma(x, y);
-            lost.push(l.is_none());
+            if l.is_none() {
+                lost.resize(r.w * r.h, false);
+                if let Some(v) = lost.get_mut(y * r.w + x) {
+                    *v = true;
+                }
+            }
             luma.push(l.unwrap_or(255.0));
         }
     }
@@ -161,6 +167,9 @@ const LOST: f64 = 0.1;
 /// band's rows `r` and columns `x0..x1` (those past the band's edges
 /// count as inside).
 fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
+    if b.lost.is_empty() {
+        return 0.0;
+    }
     let (a, z) = (x0.max(0.0) as usize, (x1.max(0.0) as usize).min(b.w));
     let mut n = 0usize;
     for y in r.0..r.1 {
@@ -1480,10 +1489,12 @@ fn validity_line(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -> 
             shape_ok = false;
         }
     }
+    // Long-term, the cell past the '-' is read too, as the 2 a second
+    // date would start with ([`decide_validity`]).
     Some(Line {
         b,
         g: None,
-        classes: VALIDITY_CLASSES.get(..n)?,
+        classes: VALIDITY_CLASSES.get(..n + usize::from(long_term))?,
         r,
         o,
         pp,
@@ -1548,18 +1559,7 @@ fn validity_read(l: &Line, tpl: &[Template]) -> Option<Validity> {
         open,
     };
     let line = scan(line_cells(l, tpl, None, false)?);
-    let mut first = decide_validity(&line);
-    // Long-term, the cell past the '-' holds 长, never a digit: read as the
-    // 2 of a second date's 20xx (at the read floor, 0.5), the line is a
-    // range whose end is hidden (a glare spot, a crop) and its ink ended
-    // early. The 长 of the long-term lines on seeds 2, 7 and 8 reads as a 2
-    // at 0.44 at most (most under 0.3); the ranges read long-term 0.54–0.85
-    // (seed 6262 #395, 2022-06-17–2032-06-17 under a glare spot).
-    let two = |i: f64| classify(&l.b, None, l.r, l.o + i * l.pp, l.pp, tpl, 0x004);
-    if l.long_term && two(11.0).is_some_and(|s| s[2] >= 0.5) {
-        first.confidence = first.confidence.min(0.5);
-        return Some(first);
-    }
+    let first = decide_validity(&line);
     // A line whose shape is off is never confident (0.5 at most): read
     // once.
     if first.confidence >= 0.9 || !l.shape_ok {
@@ -1632,6 +1632,19 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
     // surer half's digit when it is certain and is an alternative (within
     // AMB) of the other (a repair).
     for (n, &(i, sc)) in v.digits.iter().enumerate() {
+        // Long-term, the cell past the '-' holds 长, never a digit: read as
+        // the 2 of a second date's 20xx (at the read floor, 0.5), the line
+        // is a range whose end is hidden (a glare spot, a crop) and its ink
+        // ended early. The 长 of the long-term lines on seeds 2, 7 and 8
+        // reads as a 2 at 0.44 at most (most under 0.3); ranges read
+        // long-term at 0.54–0.85 (seed 6262 #395, 2022-06-17–2032-06-17
+        // under a glare spot, was read long-term with confidence 1).
+        if long_term && i == 11 {
+            if sc.get(2).is_some_and(|&v| v >= 0.5) {
+                conf = conf.min(0.5);
+            }
+            continue;
+        }
         let (c, s1, m) = best_v(&sc, open(n));
         let twin = if long_term || !matches!(i, 5 | 6 | 8 | 9 | 16 | 17 | 19 | 20) {
             None
