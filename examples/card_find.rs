@@ -342,7 +342,7 @@ fn window_line(path: &std::path::Path, t: &Json) {
         q
     });
     let t0 = std::time::Instant::now();
-    let (first, k) = card::first_pass(&rgba, w, h);
+    let (first, k, three) = card::first_pass(&rgba, w, h);
     let t1 = t0.elapsed().as_secs_f64() * 1e3;
     let taken = first
         .as_ref()
@@ -365,11 +365,15 @@ fn window_line(path: &std::path::Path, t: &Json) {
         }
         None => s += " first none",
     }
-    if taken || k < 2 {
+    if three {
+        s += " three";
+    }
+    if (taken && !three) || k < 2 {
         s += " | no window";
-    } else if first
-        .as_ref()
-        .is_some_and(|(_, c)| card::photo_object(c, w.max(h)))
+    } else if !three
+        && first
+            .as_ref()
+            .is_some_and(|(_, c)| card::photo_object(c, w.max(h)))
     {
         s += " | no window (the photo's object)";
     } else {
