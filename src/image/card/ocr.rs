@@ -90,7 +90,14 @@ struct Band {
 }
 
 impl Band {
-    fn new(w: usize, h: usize, luma: Vec<f32>, dark: Vec<f32>, ink: Vec<bool>) -> Band {
+    fn new(
+        w: usize,
+        h: usize,
+        luma: Vec<f32>,
+        dark: Vec<f32>,
+        ink: Vec<bool>,
+        lost: Vec<bool>,
+    ) -> Band {
         let (mut next, mut prev) = (vec![w as u16; w * h], vec![w as u16; w * h]);
         for y in 0..h {
             let half = |x: usize| dark.get(y * w + x).is_some_and(|&d| d >= 0.5);
@@ -119,7 +126,7 @@ impl Band {
             luma,
             dark,
             ink,
-            lost: Vec::new(),
+            lost,
             next,
             prev,
         }
@@ -145,7 +152,9 @@ fn band(
         for x in 0..r.w {
             let l = r.luma(x, y);
             if l.is_none() {
-                lost.resize(r.w * r.h, false);
+                if lost.is_empty() {
+                    lost = vec![false; r.w * r.h];
+                }
                 if let Some(v) = lost.get_mut(y * r.w + x) {
                     *v = true;
                 }
@@ -154,9 +163,7 @@ fn band(
         }
     }
     flatten(&mut luma, r.w, r.h);
-    let mut b = binarise(luma, r.w, r.h)?;
-    b.lost = lost;
-    Some(b)
+    binarise(luma, r.w, r.h, lost)
 }
 
 /// From this share of its pixels outside the photo ([`lost`]) a cell is
@@ -180,9 +187,10 @@ fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
 }
 
 /// The band of the flattened luma `luma` (`w` × `h`): darkness from the
-/// paper (its 90th percentile) to Otsu's threshold, ink below it.
+/// paper (its 90th percentile) to Otsu's threshold, ink below it; `lost`
+/// is its [`Band::lost`].
 #[inline(never)]
-fn binarise(luma: Vec<f32>, w: usize, h: usize) -> Option<Band> {
+fn binarise(luma: Vec<f32>, w: usize, h: usize, lost: Vec<bool>) -> Option<Band> {
     let mut hist = [0u32; 256];
     for &l in &luma {
         if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
@@ -214,7 +222,7 @@ fn binarise(luma: Vec<f32>, w: usize, h: usize) -> Option<Band> {
         })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
-    Some(Band::new(w, h, luma, dark, ink))
+    Some(Band::new(w, h, luma, dark, ink, lost))
 }
 
 /// Radius (px) of the paper's local brightness: wider than a stroke and
@@ -1201,10 +1209,7 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         .and_then(|l| {
             let (mut luma, w, h, lost) = (l.b.luma, l.b.w, l.b.h, l.b.lost);
             unsharp(&mut luma, w, h);
-            number_of(Band {
-                lost,
-                ..binarise(luma, w, h)?
-            })
+            number_of(binarise(luma, w, h, lost)?)
         })
         .and_then(|l| read_line(&l, &tpl, true))
         .map(|r| r.0)
@@ -1757,7 +1762,7 @@ mod tests {
     fn band_of(w: usize, dark: Vec<f32>) -> Band {
         let h = dark.len() / w;
         let ink = dark.iter().map(|&d| d >= 0.5).collect();
-        Band::new(w, h, Vec::new(), dark, ink)
+        Band::new(w, h, Vec::new(), dark, ink, Vec::new())
     }
 
     #[test]
