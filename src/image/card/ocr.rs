@@ -1632,24 +1632,25 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
         let n = v.digits.iter().position(|d| d.0 == i)?;
         v.digits.get(n).map(|&(_, s)| (best_v(&s, open(n)), s))
     };
+    // Long-term, the cell past the '-' (the last read) holds 长, never a
+    // digit: read as the 2 of a second date's 20xx (at the read floor,
+    // 0.5), the line is a range whose end is hidden (a glare spot, a crop)
+    // and its ink ended early. The 长 of the long-term lines on seeds 2, 7
+    // and 8 reads as a 2 at 0.44 at most (most under 0.3); ranges read
+    // long-term at 0.54–0.85 (seed 6262 #395, 2022-06-17–2032-06-17 under
+    // a glare spot, was read long-term with confidence 1).
+    let mut digits = &v.digits[..];
+    if let Some((&(11, sc), rest)) = digits.split_last().filter(|_| long_term) {
+        if sc.get(2).is_some_and(|&v| v >= 0.5) {
+            conf = conf.min(0.5);
+        }
+        digits = rest;
+    }
     // Month and day are printed twice (from and until): a pair read alike
     // is as certain as its surer half; a pair read differently takes the
     // surer half's digit when it is certain and is an alternative (within
     // AMB) of the other (a repair).
-    for (n, &(i, sc)) in v.digits.iter().enumerate() {
-        // Long-term, the cell past the '-' holds 长, never a digit: read as
-        // the 2 of a second date's 20xx (at the read floor, 0.5), the line
-        // is a range whose end is hidden (a glare spot, a crop) and its ink
-        // ended early. The 长 of the long-term lines on seeds 2, 7 and 8
-        // reads as a 2 at 0.44 at most (most under 0.3); ranges read
-        // long-term at 0.54–0.85 (seed 6262 #395, 2022-06-17–2032-06-17
-        // under a glare spot, was read long-term with confidence 1).
-        if long_term && i == 11 {
-            if sc.get(2).is_some_and(|&v| v >= 0.5) {
-                conf = conf.min(0.5);
-            }
-            continue;
-        }
+    for (n, &(i, sc)) in digits.iter().enumerate() {
         let (c, s1, m) = best_v(&sc, open(n));
         let twin = if long_term || !matches!(i, 5 | 6 | 8 | 9 | 16 | 17 | 19 | 20) {
             None
