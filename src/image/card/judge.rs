@@ -124,7 +124,7 @@ pub fn run(
     let frac = spot.map_or(0.0, |s| s.1);
     let bright = quality(cfg, &m, frac, rgba, w, h, inner, color, out);
     for f in out.get(n..).unwrap_or(&[]) {
-        regions.push((f.code.clone(), card_quad.clone()));
+        entry(&mut regions, &f.code, card_quad.clone());
     }
 
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
@@ -159,10 +159,9 @@ pub fn run(
     }
 
     // Reading.
-    let mut fields: Vec<(String, Json)> = vec![
-        ("corners".into(), card_quad),
-        ("side".into(), Json::Str(card.side.name().into())),
-    ];
+    let mut fields = Vec::new();
+    entry(&mut fields, "corners", card_quad);
+    entry(&mut fields, "side", Json::Str(card.side.name().into()));
     // A card placed by its print is a few per cent off: its number only
     // (the reader finds the line from its own ink, and the number's checks
     // decide), never its validity (no check character).
@@ -203,7 +202,7 @@ pub fn run(
     true
 }
 
-/// `v.push((k.into(), j))`: called, not inlined, in the vision build (ten
+/// `v.push((k.into(), j))`: called, not inlined, in the vision build (13
 /// callers in [`run`]).
 #[cfg_attr(vision_only, inline(never))]
 fn entry(v: &mut Vec<(String, Json)>, k: &str, j: Json) {
