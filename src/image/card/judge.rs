@@ -36,7 +36,8 @@ pub fn run(
     let ratio = layout::CARD.0 / layout::CARD.1;
     let fit = (w.max(h) as f64).min(w.min(h) as f64 * ratio);
     if fit < min_long {
-        out.push(
+        report(
+            out,
             Finding::error("image.number_illegible")
                 .param("width", num(w as f64))
                 .param("height", num(h as f64))
@@ -53,11 +54,11 @@ pub fn run(
     let not_found =
         || Finding::warning("image.card_not_found").param("side_label", side_label(expected));
     let Some(card) = find(rgba, w, h) else {
-        out.push(not_found());
+        report(out, not_found());
         return false;
     };
     if card.layout_score < th(cfg, "layoutMin") || !card.faces.id_like {
-        out.push(not_found());
+        report(out, not_found());
         return false;
     }
     // A card placed by its print (no edges) is a few per cent off. When its
@@ -94,7 +95,8 @@ pub fn run(
         }
     }
     if let Some(&i) = card.outside.first().or(hidden.first()) {
-        out.push(
+        report(
+            out,
             Finding::warning("image.card_cropped")
                 .param_n("outside", card.outside.len() as i64)
                 .param_n("covered", hidden.len() as i64),
@@ -106,7 +108,8 @@ pub fn run(
         }
     }
     if small {
-        out.push(
+        report(
+            out,
             Finding::warning("image.card_small")
                 .param("px", num(long_px))
                 .param("min", num(min_long)),
@@ -130,7 +133,8 @@ pub fn run(
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
     if let Some((bbox, frac, over)) = spot {
         if frac >= th(cfg, "glareMin") && !bright {
-            out.push(
+            report(
+                out,
                 Finding::warning("image.glare").param("over_label", cat!("field.card.over.", over)),
             );
             if let Some(q) = zone_quad(&card.hm, bbox) {
@@ -151,7 +155,8 @@ pub fn run(
         } else {
             Finding::warning("image.wrong_side")
         };
-        out.push(
+        report(
+            out,
             f.param("found_label", cat!("field.card.", card.side.name()))
                 .param("expected_label", cat!("field.card.", want.name())),
         );
@@ -209,6 +214,12 @@ fn entry(v: &mut Vec<(String, Json)>, k: &str, j: Json) {
     v.push((k.into(), j));
 }
 
+/// `out.push(f)`: called, not inlined, in the vision build (12 callers).
+#[cfg_attr(vision_only, inline(never))]
+fn report(out: &mut Vec<Finding>, f: Finding) {
+    out.push(f);
+}
+
 fn r2(v: f64) -> f64 {
     crate::rt::round(v * 100.0) / 100.0
 }
@@ -257,7 +268,10 @@ pub fn frame(
     // Blown-out pixels in a frame that is not washed out: glare, on a card
     // that may be why it was not found.
     if !bright && blown >= th(cfg, "glareMin") {
-        out.push(Finding::warning("image.glare").param("over_label", "field.card.over.frame"));
+        report(
+            out,
+            Finding::warning("image.glare").param("over_label", "field.card.over.frame"),
+        );
     }
     true
 }
@@ -379,9 +393,15 @@ fn quality(
     let dark = m.mean < t("darkMean") || f64::from(m.p99) < t("darkP99");
     let bright = !dark && washed(c, m, blown);
     if dark {
-        out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
+        report(
+            out,
+            Finding::warning("image.too_dark").param("brightness", num(m.mean)),
+        );
     } else if bright {
-        out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
+        report(
+            out,
+            Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))),
+        );
     }
     // The edges' width, in pixels of a copy at most 1024 px long (what the
     // widget passes): the `blurQuantile` of the widths across rows or
@@ -397,7 +417,8 @@ fn quality(
     let max = t("blurWidth");
     if width >= max {
         // Reported as a sharpness, 100 / width (higher is sharper).
-        out.push(
+        report(
+            out,
             Finding::warning("image.blurry")
                 .param("sharpness", num(100.0 / width))
                 .param("min", num(100.0 / max)),
@@ -406,7 +427,7 @@ fn quality(
     // Washed out, colour is lost whatever the card; dark, it is still
     // measured (the chroma is brightness-normalised).
     if color && !bright && m.colorfulness < t("grayColorfulness") {
-        out.push(Finding::warning("image.grayscale"));
+        report(out, Finding::warning("image.grayscale"));
     }
     bright
 }
