@@ -145,22 +145,21 @@ fn band(
     s: f64,
 ) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, s, ppm);
-    let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
+    let n = r.w * r.h;
+    let mut luma: Vec<f32> = Vec::with_capacity(n);
     // Made at the first pixel outside: most bands have none.
     let mut lost = Vec::new();
-    for y in 0..r.h {
-        for x in 0..r.w {
-            let l = r.luma(x, y);
-            if l.is_none() {
-                if lost.is_empty() {
-                    lost = vec![false; r.w * r.h];
-                }
-                if let Some(v) = lost.get_mut(y * r.w + x) {
-                    *v = true;
-                }
+    for (i, p) in r.px.chunks_exact(4).enumerate() {
+        let l = super::px_luma(p);
+        if l.is_none() {
+            if lost.is_empty() {
+                lost = vec![false; n];
             }
-            luma.push(l.unwrap_or(255.0));
+            if let Some(v) = lost.get_mut(i) {
+                *v = true;
+            }
         }
+        luma.push(l.unwrap_or(255.0));
     }
     flatten(&mut luma, r.w, r.h);
     binarise(luma, r.w, r.h, lost)
