@@ -90,14 +90,7 @@ struct Band {
 }
 
 impl Band {
-    fn new(
-        w: usize,
-        h: usize,
-        luma: Vec<f32>,
-        dark: Vec<f32>,
-        ink: Vec<bool>,
-        lost: Vec<bool>,
-    ) -> Band {
+    fn new(w: usize, h: usize, luma: Vec<f32>, dark: Vec<f32>, ink: Vec<bool>) -> Band {
         let (mut next, mut prev) = (vec![w as u16; w * h], vec![w as u16; w * h]);
         for y in 0..h {
             let half = |x: usize| dark.get(y * w + x).is_some_and(|&d| d >= 0.5);
@@ -126,7 +119,7 @@ impl Band {
             luma,
             dark,
             ink,
-            lost,
+            lost: Vec::new(),
             next,
             prev,
         }
@@ -221,7 +214,9 @@ fn binarise(luma: Vec<f32>, w: usize, h: usize, lost: Vec<bool>) -> Option<Band>
         })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
-    Some(Band::new(w, h, luma, dark, ink, lost))
+    let mut b = Band::new(w, h, luma, dark, ink);
+    b.lost = lost;
+    Some(b)
 }
 
 /// Radius (px) of the paper's local brightness: wider than a stroke and
@@ -1766,7 +1761,7 @@ mod tests {
     fn band_of(w: usize, dark: Vec<f32>) -> Band {
         let h = dark.len() / w;
         let ink = dark.iter().map(|&d| d >= 0.5).collect();
-        Band::new(w, h, Vec::new(), dark, ink, Vec::new())
+        Band::new(w, h, Vec::new(), dark, ink)
     }
 
     #[test]
