@@ -169,7 +169,8 @@ fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
     if b.lost.is_empty() {
         return 0.0;
     }
-    let (a, z) = (x0.max(0.0) as usize, (x1.max(0.0) as usize).min(b.w));
+    // `as` takes a negative (or NaN) column to 0.
+    let (a, z) = (x0 as usize, (x1 as usize).min(b.w));
     let mut n = 0usize;
     for y in r.0..r.1 {
         let row = b.lost.get(y * b.w + a..y * b.w + z.max(a)).unwrap_or(&[]);
