@@ -51,16 +51,18 @@ pub fn run(
         Some("portrait") => "field.card.portrait",
         _ => "field.card.any",
     };
-    let not_found =
-        || Finding::warning("image.card_not_found").param("side_label", side_label(expected));
-    let Some(card) = find(rgba, w, h) else {
-        report(out, not_found());
+    // A card under layoutMin, or without an ID card's faces, is not
+    // found. A missing layoutMin is NaN: that test is off (hence not `>=`).
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    let found =
+        find(rgba, w, h).filter(|c| !(c.layout_score < th(cfg, "layoutMin")) && c.faces.id_like);
+    let Some(card) = found else {
+        report(
+            out,
+            Finding::warning("image.card_not_found").param("side_label", side_label(expected)),
+        );
         return false;
     };
-    if card.layout_score < th(cfg, "layoutMin") || !card.faces.id_like {
-        report(out, not_found());
-        return false;
-    }
     // A card placed by its print (no edges) is a few per cent off. When its
     // number is read only after the reader found the line from its own ink,
     // that registration places the card better, and the outline and every
