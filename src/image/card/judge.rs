@@ -36,7 +36,8 @@ pub fn run(
     let ratio = layout::CARD.0 / layout::CARD.1;
     let fit = (w.max(h) as f64).min(w.min(h) as f64 * ratio);
     if fit < min_long {
-        out.push(
+        report(
+            out,
             Finding::error("image.number_illegible")
                 .param("width", num(w as f64))
                 .param("height", num(h as f64))
@@ -50,16 +51,18 @@ pub fn run(
         Some("portrait") => "field.card.portrait",
         _ => "field.card.any",
     };
-    let not_found =
-        || Finding::warning("image.card_not_found").param("side_label", side_label(expected));
-    let Some(card) = find(rgba, w, h) else {
-        out.push(not_found());
+    // A card under layoutMin, or without an ID card's faces, is not
+    // found. A missing layoutMin is NaN: that test is off (hence not `>=`).
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    let found =
+        find(rgba, w, h).filter(|c| !(c.layout_score < th(cfg, "layoutMin")) && c.faces.id_like);
+    let Some(card) = found else {
+        report(
+            out,
+            Finding::warning("image.card_not_found").param("side_label", side_label(expected)),
+        );
         return false;
     };
-    if card.layout_score < th(cfg, "layoutMin") || !card.faces.id_like {
-        out.push(not_found());
-        return false;
-    }
     // A card placed by its print (no edges) is a few per cent off. When its
     // number is read only after the reader found the line from its own ink,
     // that registration places the card better, and the outline and every
@@ -94,7 +97,8 @@ pub fn run(
         }
     }
     if let Some(&i) = card.outside.first().or(hidden.first()) {
-        out.push(
+        report(
+            out,
             Finding::warning("image.card_cropped")
                 .param_n("outside", card.outside.len() as i64)
                 .param_n("covered", hidden.len() as i64),
@@ -102,16 +106,17 @@ pub fn run(
         let x = if i == 1 || i == 2 { 65.6 } else { 0.0 };
         let y = if i > 1 { 40.0 } else { 0.0 };
         if let Some(q) = zone_quad(&card.hm, (x, y, x + 20.0, y + 14.0)) {
-            regions.push(("image.card_cropped".into(), quad_json(&q)));
+            entry(&mut regions, "image.card_cropped", quad_json(&q));
         }
     }
     if small {
-        out.push(
+        report(
+            out,
             Finding::warning("image.card_small")
                 .param("px", num(long_px))
                 .param("min", num(min_long)),
         );
-        regions.push(("image.card_small".into(), card_quad.clone()));
+        entry(&mut regions, "image.card_small", card_quad.clone());
     }
 
     // Quality on the card itself: exposure and colour at 3 px/mm, blur by
@@ -124,17 +129,18 @@ pub fn run(
     let frac = spot.map_or(0.0, |s| s.1);
     let bright = quality(cfg, &m, frac, rgba, w, h, inner, color, out);
     for f in out.get(n..).unwrap_or(&[]) {
-        regions.push((f.code.clone(), card_quad.clone()));
+        entry(&mut regions, &f.code, card_quad.clone());
     }
 
     // Glare: blown-out pixels in a spot on an otherwise normally exposed card.
     if let Some((bbox, frac, over)) = spot {
         if frac >= th(cfg, "glareMin") && !bright {
-            out.push(
+            report(
+                out,
                 Finding::warning("image.glare").param("over_label", cat!("field.card.over.", over)),
             );
             if let Some(q) = zone_quad(&card.hm, bbox) {
-                regions.push(("image.glare".into(), quad_json(&q)));
+                entry(&mut regions, "image.glare", quad_json(&q));
             }
         }
     }
@@ -151,18 +157,18 @@ pub fn run(
         } else {
             Finding::warning("image.wrong_side")
         };
-        out.push(
+        report(
+            out,
             f.param("found_label", cat!("field.card.", card.side.name()))
                 .param("expected_label", cat!("field.card.", want.name())),
         );
-        regions.push(("image.wrong_side".into(), card_quad.clone()));
+        entry(&mut regions, "image.wrong_side", card_quad.clone());
     }
 
     // Reading.
-    let mut fields: Vec<(String, Json)> = vec![
-        ("corners".into(), card_quad),
-        ("side".into(), Json::Str(card.side.name().into())),
-    ];
+    let mut fields = Vec::new();
+    entry(&mut fields, "corners", card_quad);
+    entry(&mut fields, "side", Json::Str(card.side.name().into()));
     // A card placed by its print is a few per cent off: its number only
     // (the reader finds the line from its own ink, and the number's checks
     // decide), never its validity (no check character).
@@ -176,23 +182,44 @@ pub fn run(
             };
             if let Some(read) = read {
                 if read.confidence >= min_conf {
-                    fields.push(("number".into(), Json::Str(read.text)));
+                    entry(&mut fields, "number", Json::Str(read.text));
                 }
-                fields.push(("numberConfidence".into(), Json::Num(r2(read.confidence))));
+                entry(
+                    &mut fields,
+                    "numberConfidence",
+                    Json::Num(r2(read.confidence)),
+                );
             }
         } else if let Some(v) = ocr::read_validity(rgba, w, h, &card.hm, card.ppm) {
             if v.confidence >= min_conf {
-                fields.push(("validFrom".into(), Json::Str(v.from)));
-                fields.push(("validUntil".into(), Json::Str(v.until)));
+                entry(&mut fields, "validFrom", Json::Str(v.from));
+                entry(&mut fields, "validUntil", Json::Str(v.until));
             }
-            fields.push(("validityConfidence".into(), Json::Num(r2(v.confidence))));
+            entry(
+                &mut fields,
+                "validityConfidence",
+                Json::Num(r2(v.confidence)),
+            );
         }
     }
     if !regions.is_empty() {
-        fields.push(("regions".into(), Json::Obj(regions)));
+        entry(&mut fields, "regions", Json::Obj(regions));
     }
     info.push(("card", InfoValue::Json(Json::Obj(fields))));
     true
+}
+
+/// `v.push((k.into(), j))`: called, not inlined, in the vision build (13
+/// callers in [`run`]).
+#[cfg_attr(vision_only, inline(never))]
+fn entry(v: &mut Vec<(String, Json)>, k: &str, j: Json) {
+    v.push((k.into(), j));
+}
+
+/// `out.push(f)`: called, not inlined, in the vision build (12 callers).
+#[cfg_attr(vision_only, inline(never))]
+fn report(out: &mut Vec<Finding>, f: Finding) {
+    out.push(f);
 }
 
 fn r2(v: f64) -> f64 {
@@ -243,7 +270,10 @@ pub fn frame(
     // Blown-out pixels in a frame that is not washed out: glare, on a card
     // that may be why it was not found.
     if !bright && blown >= th(cfg, "glareMin") {
-        out.push(Finding::warning("image.glare").param("over_label", "field.card.over.frame"));
+        report(
+            out,
+            Finding::warning("image.glare").param("over_label", "field.card.over.frame"),
+        );
     }
     true
 }
@@ -365,9 +395,15 @@ fn quality(
     let dark = m.mean < t("darkMean") || f64::from(m.p99) < t("darkP99");
     let bright = !dark && washed(c, m, blown);
     if dark {
-        out.push(Finding::warning("image.too_dark").param("brightness", num(m.mean)));
+        report(
+            out,
+            Finding::warning("image.too_dark").param("brightness", num(m.mean)),
+        );
     } else if bright {
-        out.push(Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))));
+        report(
+            out,
+            Finding::warning("image.overexposed").param("darkest", num(f64::from(m.p01))),
+        );
     }
     // The edges' width, in pixels of a copy at most 1024 px long (what the
     // widget passes): the `blurQuantile` of the widths across rows or
@@ -383,7 +419,8 @@ fn quality(
     let max = t("blurWidth");
     if width >= max {
         // Reported as a sharpness, 100 / width (higher is sharper).
-        out.push(
+        report(
+            out,
             Finding::warning("image.blurry")
                 .param("sharpness", num(100.0 / width))
                 .param("min", num(100.0 / max)),
@@ -392,7 +429,7 @@ fn quality(
     // Washed out, colour is lost whatever the card; dark, it is still
     // measured (the chroma is brightness-normalised).
     if color && !bright && m.colorfulness < t("grayColorfulness") {
-        out.push(Finding::warning("image.grayscale"));
+        report(out, Finding::warning("image.grayscale"));
     }
     bright
 }

@@ -138,25 +138,24 @@ fn band(
     s: f64,
 ) -> Option<Band> {
     let r = rectify(rgba, w, h, hm, z, s, ppm);
-    let mut luma: Vec<f32> = Vec::with_capacity(r.w * r.h);
+    let n = r.w * r.h;
+    let mut luma: Vec<f32> = Vec::with_capacity(n);
     // Made at the first pixel outside: most bands have none.
     let mut lost = Vec::new();
-    for y in 0..r.h {
-        for x in 0..r.w {
-            let l = r.luma(x, y);
-            if l.is_none() {
-                lost.resize(r.w * r.h, false);
-                if let Some(v) = lost.get_mut(y * r.w + x) {
-                    *v = true;
-                }
+    for (i, p) in r.px.chunks_exact(4).enumerate() {
+        let l = super::px_luma(p);
+        if l.is_none() {
+            if lost.is_empty() {
+                lost = vec![false; n];
             }
-            luma.push(l.unwrap_or(255.0));
+            if let Some(v) = lost.get_mut(i) {
+                *v = true;
+            }
         }
+        luma.push(l.unwrap_or(255.0));
     }
     flatten(&mut luma, r.w, r.h);
-    let mut b = binarise(luma, r.w, r.h)?;
-    b.lost = lost;
-    Some(b)
+    binarise(luma, r.w, r.h, lost)
 }
 
 /// From this share of its pixels outside the photo ([`lost`]) a cell is
@@ -170,7 +169,8 @@ fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
     if b.lost.is_empty() {
         return 0.0;
     }
-    let (a, z) = (x0.max(0.0) as usize, (x1.max(0.0) as usize).min(b.w));
+    // `as` takes a negative (or NaN) column to 0.
+    let (a, z) = (x0 as usize, (x1 as usize).min(b.w));
     let mut n = 0usize;
     for y in r.0..r.1 {
         let row = b.lost.get(y * b.w + a..y * b.w + z.max(a)).unwrap_or(&[]);
@@ -180,9 +180,10 @@ fn lost(b: &Band, r: (usize, usize), x0: f64, x1: f64) -> f64 {
 }
 
 /// The band of the flattened luma `luma` (`w` × `h`): darkness from the
-/// paper (its 90th percentile) to Otsu's threshold, ink below it.
+/// paper (its 90th percentile) to Otsu's threshold, ink below it; `lost`
+/// is its [`Band::lost`].
 #[inline(never)]
-fn binarise(luma: Vec<f32>, w: usize, h: usize) -> Option<Band> {
+fn binarise(luma: Vec<f32>, w: usize, h: usize, lost: Vec<bool>) -> Option<Band> {
     let mut hist = [0u32; 256];
     for &l in &luma {
         if let Some(c) = hist.get_mut(l.max(0.0).min(255.0) as usize) {
@@ -214,7 +215,9 @@ fn binarise(luma: Vec<f32>, w: usize, h: usize) -> Option<Band> {
         })
         .collect();
     let ink = luma.iter().map(|&l| l < ink_level).collect();
-    Some(Band::new(w, h, luma, dark, ink))
+    let mut b = Band::new(w, h, luma, dark, ink);
+    b.lost = lost;
+    Some(b)
 }
 
 /// Radius (px) of the paper's local brightness: wider than a stroke and
@@ -911,7 +914,9 @@ const AMB: f64 = 0.08;
 const AMB_V: f64 = 0.12;
 
 /// The best class of `s` (ties: the lower), its similarity and the margin
-/// over the runner-up.
+/// over the runner-up. Called, not inlined, in the vision build (three
+/// callers: −47 B gz).
+#[cfg_attr(vision_only, inline(never))]
 fn best(s: &[f64; 11]) -> (usize, f64, f64) {
     let (mut c1, mut s1, mut s2) = (0usize, -1.0f64, -1.0f64);
     for (i, &v) in s.iter().enumerate() {
@@ -936,7 +941,9 @@ fn ch(c: usize) -> char {
 
 /// Per-character confidence: the margin of the best similarity over the
 /// runner-up ([`AMB`] or more counts as certain), nothing below a
-/// similarity of 0.5.
+/// similarity of 0.5. Called, not inlined, in the vision build (six
+/// callers).
+#[cfg_attr(vision_only, inline(never))]
 fn char_conf(s1: f64, margin: f64, amb: f64) -> f64 {
     if s1 < 0.5 {
         return 0.0;
@@ -1201,10 +1208,7 @@ pub fn read_number(rgba: &[u8], w: usize, h: usize, hm: &Homography, ppm: f64) -
         .and_then(|l| {
             let (mut luma, w, h, lost) = (l.b.luma, l.b.w, l.b.h, l.b.lost);
             unsharp(&mut luma, w, h);
-            number_of(Band {
-                lost,
-                ..binarise(luma, w, h)?
-            })
+            number_of(binarise(luma, w, h, lost)?)
         })
         .and_then(|l| read_line(&l, &tpl, true))
         .map(|r| r.0)
@@ -1627,24 +1631,25 @@ pub fn decide_validity(v: &ValidityScan) -> Validity {
         let n = v.digits.iter().position(|d| d.0 == i)?;
         v.digits.get(n).map(|&(_, s)| (best_v(&s, open(n)), s))
     };
+    // Long-term, the cell past the '-' (the last read) holds 长, never a
+    // digit: read as the 2 of a second date's 20xx (at the read floor,
+    // 0.5), the line is a range whose end is hidden (a glare spot, a crop)
+    // and its ink ended early. The 长 of the long-term lines on seeds 2, 7
+    // and 8 reads as a 2 at 0.44 at most (most under 0.3); ranges read
+    // long-term at 0.54–0.85 (seed 6262 #395, 2022-06-17–2032-06-17 under
+    // a glare spot, was read long-term with confidence 1).
+    let mut digits = &v.digits[..];
+    if let Some((&(11, sc), rest)) = digits.split_last().filter(|_| long_term) {
+        if sc.get(2).is_some_and(|&v| v >= 0.5) {
+            conf = conf.min(0.5);
+        }
+        digits = rest;
+    }
     // Month and day are printed twice (from and until): a pair read alike
     // is as certain as its surer half; a pair read differently takes the
     // surer half's digit when it is certain and is an alternative (within
     // AMB) of the other (a repair).
-    for (n, &(i, sc)) in v.digits.iter().enumerate() {
-        // Long-term, the cell past the '-' holds 长, never a digit: read as
-        // the 2 of a second date's 20xx (at the read floor, 0.5), the line
-        // is a range whose end is hidden (a glare spot, a crop) and its ink
-        // ended early. The 长 of the long-term lines on seeds 2, 7 and 8
-        // reads as a 2 at 0.44 at most (most under 0.3); ranges read
-        // long-term at 0.54–0.85 (seed 6262 #395, 2022-06-17–2032-06-17
-        // under a glare spot, was read long-term with confidence 1).
-        if long_term && i == 11 {
-            if sc.get(2).is_some_and(|&v| v >= 0.5) {
-                conf = conf.min(0.5);
-            }
-            continue;
-        }
+    for (n, &(i, sc)) in digits.iter().enumerate() {
         let (c, s1, m) = best_v(&sc, open(n));
         let twin = if long_term || !matches!(i, 5 | 6 | 8 | 9 | 16 | 17 | 19 | 20) {
             None
