@@ -788,12 +788,12 @@ fn aspect(q: &[Pt; 4], centre: Pt) -> f64 {
 /// card's print took its votes). The best [`LATE_THREES`] not near any of
 /// `taken`.
 pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
-    let Kept { lines, memo, nl } = kept;
-    let (w, h) = (wk.w as f64, wk.h as f64);
-    let mut threes: Vec<(f64, Quad)> = Vec::new();
     if !wk.whole {
         return Vec::new();
     }
+    let Kept { lines, memo, nl } = kept;
+    let (w, h) = (wk.w as f64, wk.h as f64);
+    let mut threes: Vec<(f64, Quad)> = Vec::new();
     let inside = |p: &Pt| p.0 > 1.0 && p.1 > 1.0 && p.0 < w - 2.0 && p.1 < h - 2.0;
     // The sine of the angle between two lines: within 30° (as the pairing
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.

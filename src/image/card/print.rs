@@ -11,9 +11,11 @@
 //!
 //! Cost: a sparse brightness test; where it passes, one pass over the
 //! frame (a min-downscale), a grid of cells, [`TRIES`] clusters' row
-//! extremes, and per card one fit (a squarish cluster gives two) (at most 1 + 8 × [`FIT_ROUNDS`] coarse builds, +4 a
-//! round for the size's ends, half where the print is far from an ID
-//! card's) and, where the print alone is not evidence, one read.
+//! extremes, and one fit per card a cluster may belong to (a squarish
+//! cluster gives two; a fit is at most 1 + 8 × [`FIT_ROUNDS`] coarse
+//! builds, +4 a round for the size's ends, half where the print is far
+//! from an ID card's) and, where the print alone is not evidence, one
+//! read.
 
 #[allow(unused_imports)]
 use crate::rt::prelude::*;
