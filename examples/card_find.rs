@@ -122,6 +122,134 @@ fn coherence(wk: &detect::Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
     pos.max(neg) as f64 / total as f64
 }
 
+/// `-H`: the detector's Hough accumulator rebuilt here (the same votes:
+/// each thinned edge pixel over ±3 bins of its own orientation), and per
+/// true side (in the truth's (θ, ρ)): the best cell within ±2 bins and
+/// ±3 px of it (votes), whether that cell is a local maximum under the
+/// detector's ±4° × ±6 px rule, its rank among all local maxima (the
+/// detector keeps the 26 strongest, then 10 of uncrowded orientations
+/// from the next 78), and when it is not a maximum, the cell that
+/// suppressed it (Δθ, Δρ, votes).
+fn votes(wk: &detect::Work, tw: &[Pt; 4]) -> String {
+    const NT: usize = 180;
+    let (w, h) = (wk.w, wk.h);
+    let r = w + h;
+    let nr = 2 * r + 1;
+    let mut acc = vec![0u32; NT * nr];
+    let pi = std::f64::consts::PI;
+    for y in 0..h {
+        for x in 0..w {
+            let d = wk.dir[y * w + x];
+            if d == detect::NONE_DIR {
+                continue;
+            }
+            for k in 0..7 {
+                let t = (usize::from(d) + NT - 3 + k) % NT;
+                let th = t as f64 * pi / NT as f64;
+                let rho = x as f64 * th.cos() + y as f64 * th.sin();
+                let rb = (rho.round() as i64 + r as i64) as usize;
+                acc[t * nr + rb] += 1;
+            }
+        }
+    }
+    let get = |t: isize, rr: isize| -> u32 {
+        let (mut t, mut rr) = (t, rr);
+        if t < 0 || t >= NT as isize {
+            t = t.rem_euclid(NT as isize);
+            rr = 2 * r as isize - rr;
+        }
+        if rr < 0 || rr >= nr as isize {
+            return 0;
+        }
+        acc[t as usize * nr + rr as usize]
+    };
+    // The dominating neighbour of a cell (None: a local maximum).
+    let dom = |t: isize, rb: isize| -> Option<(isize, isize, u32)> {
+        let v = get(t, rb);
+        let mut best: Option<(isize, isize, u32)> = None;
+        for dt in -4isize..=4 {
+            for dr in -6isize..=6 {
+                if dt == 0 && dr == 0 {
+                    continue;
+                }
+                let o = get(t + dt, rb + dr);
+                if o > v && best.map_or(true, |b| o > b.2) {
+                    best = Some((dt, dr, o));
+                }
+            }
+        }
+        best
+    };
+    let min_votes = ((w.min(h) as u32) / 32).max(8);
+    let mut maxima: Vec<u32> = Vec::new();
+    for t in 0..NT as isize {
+        for rb in 0..nr as isize {
+            let v = get(t, rb);
+            if v >= min_votes && dom(t, rb).is_none() {
+                maxima.push(v);
+            }
+        }
+    }
+    let mut s = String::from(" H");
+    for i in 0..4 {
+        let (a, b) = (tw[i], tw[(i + 1) % 4]);
+        let len = geom::dist(a, b).max(1.0);
+        let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+        let mut th = ux.atan2(-uy);
+        if th < 0.0 {
+            th += pi;
+        }
+        let rho = a.0 * th.cos() + a.1 * th.sin();
+        let tb = (th.to_degrees().round() as isize).rem_euclid(NT as isize);
+        let rb = rho.round() as isize + r as isize;
+        let mut best = (0isize, 0isize, 0u32);
+        for dt in -2isize..=2 {
+            for dr in -3isize..=3 {
+                let v = get(tb + dt, rb + dr);
+                if v > best.2 {
+                    best = (dt, dr, v);
+                }
+            }
+        }
+        let (bt, br, v) = best;
+        let rank = maxima.iter().filter(|&&m| m > v).count();
+        s += &format!(" {i}:{v}/{:.0}@{bt},{br}", len);
+        match dom(tb + bt, rb + br) {
+            None => s += &format!(" max#{rank}"),
+            Some((dt, dr, o)) => s += &format!(" under({dt},{dr},{o})#{rank}"),
+        }
+    }
+    s
+}
+
+/// `CARD_ACROSS=i` with `-H`: the luma, magnitude and orientation bin of
+/// the pixels across true side i at a few points along it (stderr).
+fn across(wk: &detect::Work, tw: &[Pt; 4], i: usize) {
+    let (a, b) = (tw[i % 4], tw[(i + 1) % 4]);
+    let len = geom::dist(a, b).max(1.0);
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    for t in [0.2, 0.35, 0.5, 0.65, 0.8] {
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        let mut l = String::new();
+        for o in -4..=4 {
+            let (x, y) = (px - uy * o as f64, py + ux * o as f64);
+            let (x, y) = (x.round() as usize, y.round() as usize);
+            if x >= wk.w || y >= wk.h {
+                continue;
+            }
+            let j = y * wk.w + x;
+            let d = wk.dir[j];
+            let ds = if d == detect::NONE_DIR {
+                "-".to_string()
+            } else {
+                d.to_string()
+            };
+            l += &format!(" {:>3.0}/{:>3.0}/{:>3}", wk.luma[j], wk.mag[j], ds);
+        }
+        eprintln!("t={t} ({px:.0},{py:.0}):{l}");
+    }
+}
+
 /// Per side of the true outline (on the whole-frame copy): the detector's
 /// support, the median gradient magnitude along the side (best within
 /// ±1.5 px) and the median magnitude 3–6 px off it on either side (the
@@ -482,6 +610,15 @@ fn main() {
             passes.push(("zoom", detect::work_in(&rgba, w, (x0, y0, side, side))));
         }
         let mut tsides = truth_sides(&passes[0].1, &truth) + &print_left(&rgba, w, h, &truth);
+        if args.iter().any(|a| a == "-H") {
+            let wk = &passes[0].1;
+            let k = wk.k as f64;
+            let tw = truth.map(|p| ((p.0 + 0.5) / k - 0.5, (p.1 + 0.5) / k - 0.5));
+            tsides += &votes(wk, &tw);
+            if let Ok(side) = std::env::var("CARD_ACROSS") {
+                across(wk, &tw, side.parse().unwrap_or(0));
+            }
+        }
         // `-W`: the true sides on each window's copy that holds the card.
         if args.iter().any(|a| a == "-W") {
             for (i, (_, wk)) in passes.iter().enumerate().skip(1) {
