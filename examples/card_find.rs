@@ -614,6 +614,24 @@ fn main() {
             let wk = &passes[0].1;
             let k = wk.k as f64;
             let tw = truth.map(|p| ((p.0 + 0.5) / k - 0.5, (p.1 + 0.5) / k - 0.5));
+            // The print at the true corners (would the card pass there?).
+            let tq = detect::Quad {
+                q: tw,
+                support: 1.0,
+                aspect: 1.585,
+                cut: false,
+                extra: false,
+                faint: false,
+            };
+            if let Some(cd) = card::build(&rgba, w, h, wk, &tq, 1.5) {
+                tsides += &format!(
+                    " T strong={}{}",
+                    card::strong(&cd.faces) as u8,
+                    faces(&cd.faces)
+                );
+            } else {
+                tsides += &format!(" T none {tw:?}");
+            }
             tsides += &votes(wk, &tw);
             if let Ok(side) = std::env::var("CARD_ACROSS") {
                 across(wk, &tw, side.parse().unwrap_or(0));
@@ -635,6 +653,24 @@ fn main() {
             let p = std::path::Path::new(dir).join(format!("{name}e.png"));
             if args.iter().any(|a| a == "-e") {
                 edge_picture(&passes[0].1, &truth, &p);
+            }
+        }
+        // `CARD_THREE`: the three-sided search's outline (asked of the whole
+        // frame after the others, as `card::candidates` does when nothing
+        // passes) and its error.
+        if std::env::var("CARD_THREE").is_ok() {
+            let wk = &passes[0].1;
+            let (quads, _, kept) = detect::find_kept(wk, 5);
+            for q in detect::find_three(wk, &kept, &quads) {
+                let c = q.q.map(|p| detect::to_original(wk, p));
+                let e = err(&truth, &c);
+                let f = card::build(&rgba, w, h, wk, &q, 1.5).map(|cd| faces(&cd.faces));
+                eprintln!(
+                    "three {name} e={e:.3} sup={:.2} asp={:.2}{}",
+                    q.support,
+                    q.aspect,
+                    f.unwrap_or_default()
+                );
             }
         }
         let mut near: Option<(f64, String)> = None;
