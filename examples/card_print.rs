@@ -163,8 +163,7 @@ fn main() {
             }
         }
         for (i, s) in starts.iter().enumerate() {
-            let Some(s0) = s.first() else { continue };
-            let c0 = card::build(&rgba, w, h, &wk, s0, 3.0);
+            let c0 = card::build(&rgba, w, h, &wk, s, 3.0);
             let e0 = match (&c0, &truth) {
                 (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
                 _ => "-".into(),
@@ -174,14 +173,10 @@ fn main() {
             // The block's card in frame pixels (to draw over the photo).
             let k = wk.k as f64;
             let qs: Vec<String> =
-                s0.q.iter()
+                s.q.iter()
                     .map(|p| format!("{:.0},{:.0}", p.0 * k, p.1 * k))
                     .collect();
-            println!(
-                "  start {i} ({} cards) e={e0} look={l1:.2}|{l2:.2} q={}",
-                s.len(),
-                qs.join(" ")
-            );
+            println!("  start {i} e={e0} look={l1:.2}|{l2:.2} q={}", qs.join(" "));
             // Each start size alone, then the one of them that looks best
             // first (what `print::place` does).
             let mut tries: Vec<Vec<f64>> = scales.iter().map(|&sc| vec![sc]).collect();

@@ -39,12 +39,8 @@ const CELL: usize = 8;
 /// Clusters of ink tried, most ink first: the first card-shaped one is
 /// the card's print (a handheld photo's body or face can be larger).
 const TRIES: usize = 3;
-/// A block this square or squarer may be the portrait's photo alone.
-const PHOTO_BLOCK: f64 = 1.3;
-/// Blocks up to this long (long : short side) are tried.
-const LONG_BLOCK: f64 = 3.7;
-/// The turns (radians) a block's card is looked at with.
-const TURNS: [f64; 2] = [0.5, -0.5];
+/// The turn (radians) of a card-shaped block's late starts.
+const TURN: f64 = 0.5;
 /// The merit [`fit`] must reach in its first half to go on (the 19
 /// placed cards of seeds 2, 7, 8 all do; forms' blocks end at 0.31–0.49,
 /// so their fits stop halfway: 0.34 G of 5.39 G instructions on the
@@ -190,7 +186,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// the detector's downscale, no edges) and the cards each of the
 /// [`TRIES`] largest clusters of dense ink may belong to ([`block_quad`]),
 /// most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>, usize) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -294,8 +290,8 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>, usize) 
                 pts.push((b as f64, y as f64));
             }
         }
-        let mut b = block_quad(&pts, gw, gh).into_iter();
-        quads.extend(b.next());
+        let (a, b) = block_quad(&pts, gw, gh);
+        quads.extend(a);
         late.extend(b);
     }
     let wk = Work {
@@ -325,7 +321,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Vec<Quad>>, usize) 
 /// each only where it fits the frame with its centre inside (a
 /// form's page-sized block gives none: without that test, a form on seed 2
 /// and one of n12 were taken for emblem sides). None for other shapes.
-fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Vec<Quad>> {
+fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> (Vec<Quad>, Vec<Quad>) {
     // (area, angle, extents u0, u1, v0, v1)
     let mut best: Option<(f64, f64, [f64; 4])> = None;
     for deg in 0..90 {
@@ -342,7 +338,7 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Vec<Quad>> {
         }
     }
     let Some((_, a, [u0, u1, v0, v1])) = best else {
-        return Vec::new();
+        return Default::default();
     };
     let (du, dv) = (u1 - u0, v1 - v0);
     let (long, short) = (du.max(dv), du.min(dv));
@@ -350,37 +346,38 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Vec<Quad>> {
     let (cu, cv) = (0.5 * (u0 + u1), 0.5 * (v0 + v1));
     let (c, s) = (geom::cos(a), geom::sin(a));
     let centre = (cu * c - cv * s, cu * s + cv * c);
-    if short < 8.0 || long / short > LONG_BLOCK {
-        return Vec::new();
+    if short < 8.0 || long / short > 2.2 {
+        return Default::default();
     }
-    // The long side along u or v, and across it.
-    let a = if du >= dv { a } else { a + 0.5 * geom::PI };
-    let (ca, sa) = (geom::cos(a), geom::sin(a));
-    let mut cards = Vec::new();
     if long / short >= 1.3 {
-        cards.push(rect([centre.0, centre.1, a, long * CARD.0 / BLOCK.0]));
-        // Then (a late start) the same card turned either way: a block
-        // whose corners washed out encloses the print turned.
-        let late = TURNS.map(|t| rect([centre.0, centre.1, a + t, long * CARD.0 / BLOCK.0]));
-        return vec![cards, late.to_vec()];
+        // The long side along u or v; late (where no first start was
+        // taken), the same card turned either way: a block whose corners
+        // washed out can enclose the print turned.
+        let a = if du >= dv { a } else { a + 0.5 * geom::PI };
+        let card = |t| rect([centre.0, centre.1, a + t, long * CARD.0 / BLOCK.0]);
+        return (vec![card(0.0)], vec![card(TURN), card(-TURN)]);
     }
-    if long / short < PHOTO_BLOCK {
-        // The photo is upright (30 × 22 mm): its longer extent across the
-        // card.
-        let ppm = long / (PHOTO.3 - PHOTO.1);
-        for end in [1.0, -1.0] {
-            // From the photo's centre to the card's (mm, the card upright;
-            // turned by 180° at the other end).
-            let ox = end * ppm * (0.5 * CARD.0 - 0.5 * (PHOTO.0 + PHOTO.2));
-            let oy = end * ppm * (0.5 * CARD.1 - 0.5 * (PHOTO.1 + PHOTO.3));
-            let (x, y) = (centre.0 - ox * sa - oy * ca, centre.1 + ox * ca - oy * sa);
-            let inside = x >= 0.0 && y >= 0.0 && x < gw as f64 && y < gh as f64;
-            if inside && CARD.0 * ppm <= gw.max(gh) as f64 {
-                cards.push(rect([x, y, a + 0.5 * geom::PI, CARD.0 * ppm]));
-            }
+    let mut cards = Vec::new();
+    // The photo is upright (30 × 22 mm): its longer extent across the card.
+    let (axis, across) = if dv >= du {
+        (a, dv)
+    } else {
+        (a + 0.5 * geom::PI, du)
+    };
+    let ppm = across / (PHOTO.3 - PHOTO.1);
+    let (ca, sa) = (geom::cos(axis), geom::sin(axis));
+    for end in [1.0, -1.0] {
+        // From the photo's centre to the card's (mm, the card upright;
+        // turned by 180° at the other end).
+        let ox = end * ppm * (0.5 * CARD.0 - 0.5 * (PHOTO.0 + PHOTO.2));
+        let oy = end * ppm * (0.5 * CARD.1 - 0.5 * (PHOTO.1 + PHOTO.3));
+        let (x, y) = (centre.0 + ox * ca - oy * sa, centre.1 + ox * sa + oy * ca);
+        let inside = x >= 0.0 && y >= 0.0 && x < gw as f64 && y < gh as f64;
+        if inside && CARD.0 * ppm <= gw.max(gh) as f64 {
+            cards.push(rect([x, y, axis, CARD.0 * ppm]));
         }
     }
-    cards.into_iter().map(|c| vec![c]).collect()
+    (cards, Vec::new())
 }
 
 /// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
@@ -419,23 +416,21 @@ pub type Look = (f64, [f64; 4], bool);
 
 /// The first look at a block: its card grown by each of `scales`, the one
 /// of the highest merit (`px`: the frame's RGBA, width and height).
-pub fn first_look(px: (&[u8], usize, usize), wk: &Work, starts: &[Quad], scales: &[f64]) -> Look {
+pub fn first_look(px: (&[u8], usize, usize), wk: &Work, start: &Quad, scales: &[f64]) -> Look {
     let (rgba, w, h) = px;
-    let mut look = (f64::MIN, [0.0; 4], false);
-    for start in starts {
-        let q = start.q;
-        let size = geom::dist(q[0], q[1]);
-        let centre = (
-            0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
-            0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
-        );
-        let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
-        for &scale in scales {
-            let t = [centre.0, centre.1, angle, scale * size];
-            let (m, f) = judged(rgba, w, h, wk, &rect(t));
-            if m > look.0 {
-                look = (m, t, f);
-            }
+    let q = start.q;
+    let size = geom::dist(q[0], q[1]);
+    let centre = (
+        0.25 * (q[0].0 + q[1].0 + q[2].0 + q[3].0),
+        0.25 * (q[0].1 + q[1].1 + q[2].1 + q[3].1),
+    );
+    let angle = geom::atan2(q[1].1 - q[0].1, q[1].0 - q[0].0);
+    let mut look = (f64::MIN, [centre.0, centre.1, angle, size], false);
+    for &scale in scales {
+        let t = [centre.0, centre.1, angle, scale * size];
+        let (m, f) = judged(rgba, w, h, wk, &rect(t));
+        if m > look.0 {
+            look = (m, t, f);
         }
     }
     look
@@ -454,7 +449,7 @@ pub fn fit(
     w: usize,
     h: usize,
     wk: &Work,
-    start: &[Quad],
+    start: &Quad,
     scales: &[f64],
     hope: f64,
 ) -> (f64, Quad, bool) {
@@ -523,7 +518,7 @@ mod tests {
         assert!(washed(&px));
         let (wk, q, _) = blocks(&px, 400, 300);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
-        let q = q[0].first().expect("a card-shaped block").q;
+        let q = q.first().expect("a card-shaped block").q;
         let centre = (
             q.iter().map(|p| p.0).sum::<f64>() / 4.0,
             q.iter().map(|p| p.1).sum::<f64>() / 4.0,
