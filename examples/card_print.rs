@@ -76,7 +76,7 @@ fn main() {
             "{name} {kind}{neg} {side} [{}] find={fe}",
             defects.join(",")
         );
-        let (wk, starts, _) = print::blocks(&rgba, w, h);
+        let (wk, starts) = print::blocks(&rgba, w, h);
         if let Some(tr) = &truth {
             let k = wk.k as f64;
             let q = card::detect::Quad {

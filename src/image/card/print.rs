@@ -73,12 +73,12 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     if !washed(rgba) {
         return None;
     }
-    let (wk, starts, first) = blocks(rgba, w, h);
+    let (wk, starts) = blocks(rgba, w, h);
     let mut best: Option<(f64, Card)> = None;
-    for (i, start) in starts.iter().enumerate() {
-        // The late starts only where no first one was taken.
-        if i >= first && best.is_some() {
-            break;
+    for start in &starts {
+        // A late start (`extra`) only while none was taken.
+        if start.extra && best.is_some() {
+            continue;
         }
         let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
         // From the block's own size or 1.2 × it, whichever first looks
@@ -186,7 +186,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// the detector's downscale, no edges) and the cards each of the
 /// [`TRIES`] largest clusters of dense ink may belong to ([`block_quad`]),
 /// most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -261,7 +261,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
         }
         sizes.push(size);
     }
-    let (mut quads, mut late) = (Vec::new(), Vec::new());
+    let mut quads = Vec::new();
     for _ in 0..TRIES {
         // The largest cluster left (its size zeroed once tried).
         let (mut id, mut most) = (0, 0);
@@ -290,9 +290,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
                 pts.push((b as f64, y as f64));
             }
         }
-        let (a, b) = block_quad(&pts, gw, gh);
-        quads.extend(a);
-        late.extend(b);
+        quads.extend(block_quad(&pts, gw, gh));
     }
     let wk = Work {
         w: gw,
@@ -305,9 +303,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
         mag: Vec::new(),
         dir: Vec::new(),
     };
-    let first = quads.len();
-    quads.extend(late);
-    (wk, quads, first)
+    (wk, quads)
 }
 
 /// The cards a print block given by its points (copy pixels, in a copy
@@ -321,7 +317,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>, usize) {
 /// each only where it fits the frame with its centre inside (a
 /// form's page-sized block gives none: without that test, a form on seed 2
 /// and one of n12 were taken for emblem sides). None for other shapes.
-fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> (Vec<Quad>, Vec<Quad>) {
+fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Quad> {
     // (area, angle, extents u0, u1, v0, v1)
     let mut best: Option<(f64, f64, [f64; 4])> = None;
     for deg in 0..90 {
@@ -338,7 +334,7 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> (Vec<Quad>, Vec<Quad>) {
         }
     }
     let Some((_, a, [u0, u1, v0, v1])) = best else {
-        return Default::default();
+        return Vec::new();
     };
     let (du, dv) = (u1 - u0, v1 - v0);
     let (long, short) = (du.max(dv), du.min(dv));
@@ -347,15 +343,20 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> (Vec<Quad>, Vec<Quad>) {
     let (c, s) = (geom::cos(a), geom::sin(a));
     let centre = (cu * c - cv * s, cu * s + cv * c);
     if short < 8.0 || long / short > 2.2 {
-        return Default::default();
+        return Vec::new();
     }
     if long / short >= 1.3 {
-        // The long side along u or v; late (where no first start was
-        // taken), the same card turned either way: a block whose corners
-        // washed out can enclose the print turned.
+        // The long side along u or v; then, late (`extra`: fitted only
+        // while no start was taken), the card turned either way: a block
+        // whose corners washed out can enclose the print turned (seed 2
+        // #113: 30°).
         let a = if du >= dv { a } else { a + 0.5 * geom::PI };
-        let card = |t| rect([centre.0, centre.1, a + t, long * CARD.0 / BLOCK.0]);
-        return (vec![card(0.0)], vec![card(TURN), card(-TURN)]);
+        return [0.0, TURN, -TURN]
+            .map(|t| Quad {
+                extra: t != 0.0,
+                ..rect([centre.0, centre.1, a + t, long * CARD.0 / BLOCK.0])
+            })
+            .to_vec();
     }
     let mut cards = Vec::new();
     // The photo is upright (30 × 22 mm): its longer extent across the card.
@@ -377,7 +378,7 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> (Vec<Quad>, Vec<Quad>) {
             cards.push(rect([x, y, axis, CARD.0 * ppm]));
         }
     }
-    (cards, Vec::new())
+    cards
 }
 
 /// An ID-1 rectangle (copy pixels, clockwise on screen) from its centre,
@@ -516,7 +517,7 @@ mod tests {
     fn the_print_block_gives_the_card_around_it() {
         let px = frame(400, 300, (100, 80, 150, 90));
         assert!(washed(&px));
-        let (wk, q, _) = blocks(&px, 400, 300);
+        let (wk, q) = blocks(&px, 400, 300);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
         let q = q.first().expect("a card-shaped block").q;
         let centre = (
