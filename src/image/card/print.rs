@@ -39,8 +39,6 @@ const CELL: usize = 8;
 /// Clusters of ink tried, most ink first: the first card-shaped one is
 /// the card's print (a handheld photo's body or face can be larger).
 const TRIES: usize = 3;
-/// The turn (radians) of a card-shaped block's late starts.
-const TURN: f64 = 0.5;
 /// The merit [`fit`] must reach in its first half to go on (the 19
 /// placed cards of seeds 2, 7, 8 all do; forms' blocks end at 0.31–0.49,
 /// so their fits stop halfway: 0.34 G of 5.39 G instructions on the
@@ -76,10 +74,6 @@ pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
     let (wk, starts) = blocks(rgba, w, h);
     let mut best: Option<(f64, Card)> = None;
     for start in &starts {
-        // A late start (`extra`) only while none was taken.
-        if start.extra && best.is_some() {
-            continue;
-        }
         let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
         // From the block's own size or 1.2 × it, whichever first looks
         // more ID-like: a washed-out card's outer print (the title, the
@@ -346,17 +340,9 @@ fn block_quad(pts: &[Pt], gw: usize, gh: usize) -> Vec<Quad> {
         return Vec::new();
     }
     if long / short >= 1.3 {
-        // The long side along u or v; then, late (`extra`: fitted only
-        // while no start was taken), the card turned either way: a block
-        // whose corners washed out can enclose the print turned (seed 2
-        // #113: 30°).
+        // The long side along u or v.
         let a = if du >= dv { a } else { a + 0.5 * geom::PI };
-        return [0.0, TURN, -TURN]
-            .map(|t| Quad {
-                extra: t != 0.0,
-                ..rect([centre.0, centre.1, a + t, long * CARD.0 / BLOCK.0])
-            })
-            .to_vec();
+        return vec![rect([centre.0, centre.1, a, long * CARD.0 / BLOCK.0])];
     }
     let mut cards = Vec::new();
     // The photo is upright (30 × 22 mm): its longer extent across the card.
