@@ -96,7 +96,7 @@ fn main() {
             my += 0.5;
         }
         println!(
-            "{name} {kind} {pass} e={e:.3} {} sure={} photo={:.2} dig={:.2} print={:.2} red={:.2} bg={:.2} sc={:.2} miss={:.2} blown={:.2}",
+            "{name} {kind} {pass} e={e:.3} {} sure={} photo={:.2} dig={:.2} print={:.3} red={:.3} bg={:.3} sc={:.3} miss={:.2} blown={:.2}",
             f.side.name(),
             f.sure as u8,
             f.photo,
