@@ -703,6 +703,16 @@ const HEAD_WEIGHT: f64 = 0.3;
 /// cards ≤ 0.25; seed 2).
 const EMBLEM_CORR_MIN: f64 = 0.35;
 
+/// The least print correlation (without red) of an emblem side shown by
+/// its red ([`RED_MIN`]), unless its background ink is ≥ [`RED_BLUR`]:
+/// emblem sides found on seeds 2, 7, 8, 9 read ≥ 0.117 (s9 #203, 6 % off;
+/// else ≥ 0.149) with background ink ≤ 0.12, blurred ones 0.05–0.17 with
+/// ink 0.41–0.60; a bank card's mark turned into the emblem's corner reads
+/// as the emblem with print ≤ 0.076 and ink ≤ 0.21 (s9 #548: red 0.43;
+/// n12 #77: red 0.20, print 0.011).
+const RED_PRINT: f64 = 0.1;
+/// See [`RED_PRINT`].
+const RED_BLUR: f64 = 0.3;
 /// Red in the emblem's zone that, with the emblem side's print correlation
 /// ≥ [`PALE_CORR_MIN`], still shows the emblem (glared or dark emblem
 /// sides: red 0.13–0.18, print 0.46–0.54; bank cards' marks 0.10–0.16 with
@@ -757,9 +767,14 @@ const BOTH_BONUS: f64 = 0.1;
 /// See [`HEAD_CLEAR`] (the 3-px/mm copy reads ~0.05 under the coarse one
 /// on glared cards: s2 #243 0.24 → 0.19).
 const BOTH_DIGITS: f64 = 0.15;
-/// The least number-line periodicity of a portrait side whose print
-/// correlation is under [`DIGITS_WAIVED`] (portrait sides found on seed 2:
-/// ≥ 0.10; a passport block with head 0.52 and layout 0.22: 0.03).
+/// The least number-line periodicity of a portrait side (portrait sides
+/// found on seed 2: ≥ 0.10; a passport block with head 0.52 and layout
+/// 0.22: 0.03), unless the print's correlation is ≥ [`DIGITS_WAIVED`] and
+/// most of the line lies outside the photo ([`digits`]): a card cut
+/// through its number line (s7 #64, #106: digits 0, print 0.32–0.38). A
+/// line in the photo and not periodic is not waived: a passport page's
+/// block (s9 #756: head 0.70, print 0.38, digits 0.04) or a landscape's
+/// frame-sized outline (s9 #536: 0.54, 0.40, 0.06; 9 % outside).
 const DIGITS_FLOOR: f64 = 0.07;
 /// See [`DIGITS_FLOOR`].
 const DIGITS_WAIVED: f64 = 0.3;
@@ -1021,7 +1036,7 @@ pub fn classify(r: &Rect) -> Faces {
     // A glare spot over the photo hides the head: no evidence either way,
     // and the number line's regular cells count instead.
     let hair_blown = mean_of(&blown, pt, &in_hair) > HAIR_BLOWN;
-    let digits = digits(r, pt);
+    let (digits, unseen) = digits(r, pt);
     let glared = if hair_blown {
         DIGITS_WEIGHT * (digits - DIGITS_FROM).max(0.0)
     } else {
@@ -1066,12 +1081,15 @@ pub fn classify(r: &Rect) -> Faces {
     // clearly periodic number line.
     let headless = print_c >= HEADLESS_PRINT && digits >= HEADLESS_DIGITS;
     let portrait_ok = (photo >= PHOTO_MIN || ((hair_blown || headless) && p - e >= 0.08))
-        && (digits >= DIGITS_FLOOR || print_c >= DIGITS_WAIVED);
+        && (digits >= DIGITS_FLOOR || (print_c >= DIGITS_WAIVED && unseen));
     // A photo without colour cannot show the emblem's red.
     let colourless = coloured * 100 < total;
     // Glare or a dark photo pales the red: some red with a strong
     // emblem-side print.
-    let emblem_ok = red >= RED_MIN
+    // Red with some print where the emblem side has it, or with ink
+    // spread by blur (a bank card's mark turned into the emblem's corner
+    // has neither).
+    let emblem_ok = (red >= RED_MIN && (e - red >= RED_PRINT || bg_ink >= RED_BLUR))
         || (colourless && e - red.max(0.0) >= EMBLEM_CORR_MIN)
         || (red >= RED_PALE && e - red >= PALE_CORR_MIN);
     let sure = score - other > 0.25 && (side == Side::Emblem) == red_strong;
@@ -1131,11 +1149,16 @@ pub fn classify(r: &Rect) -> Faces {
 /// characters (50.5 mm / 18): the largest normalised Fourier amplitude of
 /// the line's column darkness over periods within ±4 % of the pitch (a
 /// sinusoid 0.71, noise ~1/√columns). A passport's or a form's text rows
-/// are not spaced at that pitch where the number lies.
-pub fn digits(r: &Rect, turn: bool) -> f64 {
+/// are not spaced at that pitch where the number lies. Also whether most
+/// of the line's columns lie outside the photo (no pixel: not seen).
+pub fn digits(r: &Rect, turn: bool) -> (f64, bool) {
     let (x0, x1, y0, y1) = (28.5, 79.0, 44.8, 48.4);
     let n = ((x1 - x0) * r.s) as usize;
+    // A column's darkness (≥ 0), or −1 where no pixel of it is in the
+    // photo: such columns are left out (as the line's mean), so a card cut
+    // through its number line is judged by the part the photo holds.
     let mut col: Vec<f64> = Vec::with_capacity(n);
+    let (mut total, mut seen) = (0f64, 0usize);
     for i in 0..n {
         let mx = x0 + (i as f64 + 0.5) / r.s;
         let (mut sum, mut cnt) = (0f64, 0f64);
@@ -1152,12 +1175,25 @@ pub fn digits(r: &Rect, turn: bool) -> f64 {
             }
             my += 1.0 / r.s;
         }
-        col.push(if cnt > 0.0 { sum / cnt } else { 0.0 });
+        col.push(if cnt > 0.0 {
+            total += sum / cnt;
+            seen += 1;
+            sum / cnt
+        } else {
+            -1.0
+        });
     }
-    let mean = col.iter().sum::<f64>() / (n.max(1) as f64);
-    let energy: f64 = col.iter().map(|d| (d - mean) * (d - mean)).sum();
-    if n < 20 || energy <= 1e-9 {
-        return 0.0;
+    let out = 2 * seen < n;
+    let mean = total / (seen.max(1) as f64);
+    let mut energy = 0f64;
+    for d in col.iter_mut() {
+        if *d < 0.0 {
+            *d = mean;
+        }
+        energy += (*d - mean) * (*d - mean);
+    }
+    if seen < 20 || energy <= 1e-9 {
+        return (0.0, out);
     }
     let pitch = (x1 - x0) / 18.0;
     let mut best = 0f64;
@@ -1169,9 +1205,11 @@ pub fn digits(r: &Rect, turn: bool) -> f64 {
             re += (d - mean) * geom::cos(w * x);
             im += (d - mean) * geom::sin(w * x);
         }
-        best = best.max(crate::rt::sqrt((re * re + im * im) / (n as f64 * energy)));
+        best = best.max(crate::rt::sqrt(
+            (re * re + im * im) / (seen as f64 * energy),
+        ));
     }
-    best
+    (best, out)
 }
 
 /// Writes `[[x,y],…]` for four points, one decimal.

@@ -420,14 +420,34 @@ fn number_rect(text: &str, p: f64) -> Rect {
 fn the_number_line_is_periodic_at_its_pitch_only() {
     let number = "11010519491231002X";
     let pitch = 50.5 / 18.0;
-    let on = digits(&number_rect(number, pitch), false);
+    let on = digits(&number_rect(number, pitch), false).0;
     // The same line looked for upside down (where the card is blank),
     // and a line of the same characters at a passport's MRZ-like pitch.
-    let turned = digits(&number_rect(number, pitch), true);
-    let other = digits(&number_rect(number, 2.1), false);
+    let turned = digits(&number_rect(number, pitch), true).0;
+    let other = digits(&number_rect(number, 2.1), false).0;
     assert!(on > 0.3, "at the pitch: {on}");
     assert!(turned < 0.05, "blank: {turned}");
     assert!(other < 0.5 * on, "other pitch: {other} vs {on}");
+}
+
+/// A card cut through its number line: the line's columns outside the
+/// photo (alpha 0) are unseen, which waives the periodicity the line
+/// cannot show; a blank line in the photo is seen (and not periodic).
+#[test]
+fn a_number_line_outside_the_photo_is_unseen() {
+    let mut r = number_rect("11010519491231002X", 50.5 / 18.0);
+    let (on, out) = digits(&r, false);
+    assert!(on > 0.3 && !out, "{on}");
+    // The card's bottom third left the frame.
+    let cut = r.w * 4 * (r.h * 2 / 3);
+    for p in r.px.get_mut(cut..).unwrap_or(&mut []).chunks_exact_mut(4) {
+        p[3] = 0;
+    }
+    let (off, out) = digits(&r, false);
+    assert!(off < 0.05 && out, "{off}");
+    // Upside down the line's place is the blank top: in the photo.
+    let (blank, out) = digits(&r, true);
+    assert!(blank < 0.05 && !out, "{blank}");
 }
 
 /// The window pass is skipped after a winner that is the photo's own
