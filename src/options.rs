@@ -79,7 +79,7 @@ pub struct Options {
     pub today: Date,
     /// The filing subject's type, for subject-dependent rules.
     pub subject_type: Option<SubjectType>,
-    /// The filing province.
+    /// The filing province (never kept by the vision module: [`Province::option`]).
     pub province: Option<&'static Province>,
     /// The value is still being typed: an incomplete but possible value gets no error.
     pub partial: bool,
@@ -159,9 +159,9 @@ impl Options {
                             })?)
                         }
                         _ => {
-                            o.province = Some(Province::parse(t).ok_or_else(|| {
+                            o.province = Province::option(t).ok_or_else(|| {
                                 bad("a province (e.g. '京', '北京', '北京市' or '11')")
-                            })?)
+                            })?
                         }
                     }
                 }

@@ -175,39 +175,192 @@ impl Province {
     // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
     #[cfg_attr(vision_only, inline(never))]
     pub fn by_abbr(c: char) -> Option<&'static Province> {
-        let c = match c {
-            '申' => '沪',
-            '秦' => '陕',
-            other => other,
-        };
+        let c = alias(c);
         PROVINCES.iter().find(|p| p.abbr == c || p.icp == Some(c))
     }
 
     /// Parses what a user or integrator may pass as a province:
     /// `京`, `北京`, `北京市`, `11`, `110000`, or the English name.
     pub fn parse(s: &str) -> Option<&'static Province> {
-        let s = crate::options::trim(s);
-        if s.is_empty() {
-            return None;
+        parse_with(s, Province::by_code, Province::by_abbr, |s| {
+            PROVINCES.iter().find(|p| {
+                p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s)
+            })
+        })
+    }
+
+    /// What the `province` option keeps of `s`: `None` when `s` is no
+    /// province ([`Province::parse`]), else the province, except in the
+    /// vision module (`cfg(vision_only)`), which keeps `Some(None)`: it
+    /// validates the option against [`packed`] and nothing it checks reads
+    /// the province (the 34 rows of `&str` fields cost it ~0.6 KB of gzip
+    /// over the same text packed; docs/notes/vision-speed2.md).
+    pub fn option(s: &str) -> Option<Option<&'static Province>> {
+        #[cfg(vision_only)]
+        return packed::parse(s).map(|_| None);
+        #[cfg(not(vision_only))]
+        Province::parse(s).map(Some)
+    }
+
+    /// Whether a province has this two-digit code ([`Province::by_code`];
+    /// the vision module asks [`packed`]).
+    pub fn has_code(code: u8) -> bool {
+        #[cfg(vision_only)]
+        return packed::find(0, 0, &[code]).is_some();
+        #[cfg(not(vision_only))]
+        Province::by_code(code).is_some()
+    }
+}
+
+/// The province an alternate abbreviation stands for: 申 (Shanghai) and 秦
+/// (Shaanxi) are historical ones; any other character stands for itself.
+fn alias(c: char) -> char {
+    match c {
+        '申' => '沪',
+        '秦' => '陕',
+        other => other,
+    }
+}
+
+/// [`Province::parse`] with its look-ups given: a code (two digits, or six
+/// ending in 0000), an abbreviation (one character), else a name.
+fn parse_with<T>(
+    s: &str,
+    by_code: impl Fn(u8) -> Option<T>,
+    by_abbr: impl Fn(char) -> Option<T>,
+    by_name: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let s = crate::options::trim(s);
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        // Only two or six digits count (they cannot overflow): no `str::parse`.
+        let code = s.bytes().fold(0u32, |n, b| {
+            n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+        });
+        return match s.len() {
+            2 => by_code(code as u8),
+            6 if code % 10_000 == 0 => by_code((code / 10_000) as u8),
+            _ => None,
+        };
+    }
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return by_abbr(c);
+    }
+    by_name(s)
+}
+
+/// [`PROVINCES`] as one byte string, for the vision module (and the tests
+/// that hold it to the table): per province, in the table's order, seven
+/// fields each ended by a 0 byte (which no UTF-8 text and no code holds):
+/// the code (one byte), the abbreviation, the ICP abbreviation (empty if
+/// none), the name, the short name, the traditional name (empty when it is
+/// the name) and the English name. Built at compile time from the table,
+/// so the two cannot drift.
+#[cfg(any(vision_only, test))]
+pub mod packed {
+    use super::{Province, PROVINCES};
+
+    /// Writes the packed table into `out` (as far as it reaches) and
+    /// returns its length. Compile-time only: an index past the end would
+    /// be a build error, never a panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    const fn pack(out: &mut [u8]) -> usize {
+        const fn put(out: &mut [u8], mut at: usize, b: &[u8]) -> usize {
+            let mut i = 0;
+            while i < b.len() {
+                if at < out.len() {
+                    out[at] = b[i];
+                }
+                at += 1;
+                i += 1;
+            }
+            if at < out.len() {
+                out[at] = 0;
+            }
+            at + 1
         }
-        if s.bytes().all(|b| b.is_ascii_digit()) {
-            // Only two or six digits count (they cannot overflow): no `str::parse`.
-            let code = s.bytes().fold(0u32, |n, b| {
-                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
-            });
-            return match s.len() {
-                2 => Province::by_code(code as u8),
-                6 if code % 10_000 == 0 => Province::by_code((code / 10_000) as u8),
-                _ => None,
+        const fn same(a: &str, b: &str) -> bool {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        let mut at = 0;
+        let mut rest: &[Province] = PROVINCES;
+        while let [p, tail @ ..] = rest {
+            at = put(out, at, &[p.code]);
+            at = put(out, at, p.abbr.encode_utf8(&mut [0; 4]).as_bytes());
+            at = match p.icp {
+                Some(c) => put(out, at, c.encode_utf8(&mut [0; 4]).as_bytes()),
+                None => put(out, at, &[]),
             };
+            at = put(out, at, p.name.as_bytes());
+            at = put(out, at, p.short.as_bytes());
+            let tw = if same(p.name_tw, p.name) {
+                ""
+            } else {
+                p.name_tw
+            };
+            at = put(out, at, tw.as_bytes());
+            at = put(out, at, p.en.as_bytes());
+            rest = tail;
         }
-        let mut chars = s.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return Province::by_abbr(c);
+        at
+    }
+
+    const LEN: usize = pack(&mut []);
+
+    /// The packed table.
+    pub static PACKED: [u8; LEN] = {
+        let mut b = [0; LEN];
+        pack(&mut b);
+        b
+    };
+
+    /// The code of the first province one of whose fields `lo..=hi`
+    /// (0 the code, 1–2 the abbreviations, 3–6 the names) is `q`: the code
+    /// exactly, the others ASCII case folded (only the English name has
+    /// ASCII letters; `q` is never empty, so an empty field never matches).
+    pub fn find(lo: usize, hi: usize, q: &[u8]) -> Option<u8> {
+        let mut code = None;
+        for (i, f) in PACKED.split(|&b| b == 0).enumerate() {
+            let k = i % 7;
+            if k == 0 {
+                code = f.first().copied();
+            }
+            if k >= lo
+                && k <= hi
+                && (if k == 0 {
+                    f == q
+                } else {
+                    f.eq_ignore_ascii_case(q)
+                })
+            {
+                return code;
+            }
         }
-        PROVINCES
-            .iter()
-            .find(|p| p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s))
+        None
+    }
+
+    /// [`Province::parse`] on the packed table: the code.
+    pub fn parse(s: &str) -> Option<u8> {
+        super::parse_with(
+            s,
+            |c| find(0, 0, &[c]),
+            |c| find(1, 2, super::alias(c).encode_utf8(&mut [0; 4]).as_bytes()),
+            |s| find(3, 6, s.as_bytes()),
+        )
     }
 }
 
@@ -226,5 +379,49 @@ mod tests {
         assert_eq!(Province::parse("99"), None);
         assert_eq!(Province::parse("110100"), None);
         assert_eq!(Province::parse(""), None);
+    }
+
+    /// The vision module's reading ([`packed`]) gives the table's code for
+    /// every two-digit and six-digit code, every character of the table
+    /// (and ASCII), and every name in three cases, its halves, spaced, and
+    /// a few non-names.
+    #[test]
+    fn the_packed_table_reads_what_the_table_reads() {
+        let mut tries: Vec<String> = vec!["".into(), " ".into(), "beijing市".into(), "Xian".into()];
+        for c in 0..100 {
+            tries.extend([
+                format!("{c:02}"),
+                format!("{c:02}0000"),
+                format!("{c}"),
+                format!("{c:02}0100"),
+            ]);
+        }
+        tries.extend(
+            ('\0'..='\u{7f}')
+                .chain(['申', '秦', '京', '蜀', '川'])
+                .map(String::from),
+        );
+        for p in PROVINCES {
+            for s in [p.name, p.short, p.name_tw, p.en] {
+                tries.extend(s.chars().map(String::from));
+                let cut = s.char_indices().nth(1).map_or(0, |(i, _)| i);
+                tries.extend([
+                    s.into(),
+                    s.to_uppercase(),
+                    s.to_lowercase(),
+                    format!(" {s} "),
+                ]);
+                tries.extend([s[..cut].into(), s[cut..].into()]);
+            }
+            tries.extend([p.abbr.into(), format!("{}", p.code)]);
+            tries.extend(p.icp.map(String::from));
+        }
+        for s in &tries {
+            assert_eq!(
+                packed::parse(s),
+                Province::parse(s).map(|p| p.code),
+                "{s:?}"
+            );
+        }
     }
 }

@@ -1748,8 +1748,8 @@ pub fn plausible(text: &str) -> bool {
     let num = |r: core::ops::Range<usize>| text.as_bytes().get(r).and_then(decimal);
     let birth = (|| crate::date::Date::new(num(6..10)? as i32, num(10..12)?, num(12..14)?))();
     let province = num(0..2).and_then(|p| u8::try_from(p).ok());
-    let known = province
-        .is_some_and(|p| matches!(p, 81..=83) || crate::province::Province::by_code(p).is_some());
+    let known =
+        province.is_some_and(|p| matches!(p, 81..=83) || crate::province::Province::has_code(p));
     known && birth.is_some_and(|d| d.year >= crate::ids::resident_id::MIN_BIRTH_YEAR)
 }
 
