@@ -750,34 +750,80 @@ const FEAT: usize = ZONES + PROF + DIRS;
 /// similarity is one dot product.
 type Template = (usize, [f64; FEAT]);
 
+/// Values per glyph in [`GLYPH_NIBBLES`]: its class, zones, profiles and
+/// directions.
+const PER_GLYPH: usize = 1 + FEAT;
+
+/// The glyph tables of [`glyphs`] as one stream of 4-bit values, two a
+/// byte (low first), per glyph in the tables' order: its class (0–9, 10
+/// for X), its zones ÷ 17 (the generator writes 16 levels × 17), its
+/// profiles and its directions, the order [`templates`] reads them in.
+/// Built at compile time from the tables (a value that does not fit is a
+/// build error): one alphabet of 16 for the three tables and half the
+/// bytes, which gzip codes in −N B less than the byte tables.
+static GLYPH_NIBBLES: [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] = pack_glyphs();
+
+/// [`GLYPH_NIBBLES`]' packing (compile time only: indexing out of bounds
+/// or a value over 15 would stop the build, not a run).
+#[allow(clippy::indexing_slicing)]
+const fn pack_glyphs() -> [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] {
+    let mut out = [0u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)];
+    let mut at = 0;
+    let mut g = 0;
+    while g < glyphs::GLYPHS.len() {
+        let (ch, zones) = glyphs::GLYPHS[g];
+        let mut v = [0u8; PER_GLYPH];
+        v[0] = if ch == b'X' { 10 } else { ch - b'0' };
+        let mut i = 0;
+        while i < FEAT {
+            v[1 + i] = if i < ZONES {
+                assert!(zones[i] % 17 == 0);
+                zones[i] / 17
+            } else if i < ZONES + PROF {
+                glyphs::PROFILES[g][i - ZONES]
+            } else {
+                glyphs::DIRS[g][i - ZONES - PROF]
+            };
+            i += 1;
+        }
+        let mut k = 0;
+        while k < PER_GLYPH {
+            assert!(v[k] < 16);
+            out[at / 2] |= v[k] << (at % 2 * 4);
+            at += 1;
+            k += 1;
+        }
+        g += 1;
+    }
+    out
+}
+
 /// The templates, weighted by (wd, wp).
 fn templates((wd, wp): (f64, f64)) -> Vec<Template> {
-    glyphs::GLYPHS
-        .iter()
-        .zip(glyphs::PROFILES.iter())
-        .zip(glyphs::DIRS.iter())
-        .map(|(((ch, t), pr), d)| {
+    let mut at = 0;
+    let mut next = || {
+        let v = GLYPH_NIBBLES
+            .get(at / 2)
+            .map_or(0, |b| b >> (at % 2 * 4) & 15);
+        at += 1;
+        v
+    };
+    (0..glyphs::GLYPHS.len())
+        .map(|_| {
+            let slot = usize::from(next());
             let mut g = [0f64; FEAT];
             let (z, rest) = g.split_at_mut(ZONES);
             let (p, e) = rest.split_at_mut(PROF);
-            for (part, src, wt) in [
-                (z, &t[..], 1.0 - wd - wp),
-                (p, &pr[..], wp),
-                (e, &d[..], wd),
-            ] {
-                for (a, &v) in part.iter_mut().zip(src) {
-                    *a = f64::from(v);
+            for (part, scale, wt) in [(z, 17.0, 1.0 - wd - wp), (p, 1.0, wp), (e, 1.0, wd)] {
+                // v × 17 (or × 1) is the table's value exactly.
+                for a in part.iter_mut() {
+                    *a = f64::from(next()) * scale;
                 }
                 norm(part);
                 for a in part.iter_mut() {
                     *a *= wt;
                 }
             }
-            let slot = if *ch == b'X' {
-                10
-            } else {
-                usize::from(ch.wrapping_sub(b'0'))
-            };
             (slot, g)
         })
         .collect()
@@ -1763,6 +1809,44 @@ mod tests {
         let h = dark.len() / w;
         let ink = dark.iter().map(|&d| d >= 0.5).collect();
         Band::new(w, h, Vec::new(), dark, ink)
+    }
+
+    /// The packed glyph stream gives the templates the three tables give.
+    #[test]
+    fn packed_templates_are_the_tables() {
+        for w in [(0.0, WP_V), (0.3, 0.2), (0.0, 0.0)] {
+            let got = templates(w);
+            assert_eq!(got.len(), glyphs::GLYPHS.len());
+            for (((ch, t), pr), (d, (slot, g))) in glyphs::GLYPHS
+                .iter()
+                .zip(glyphs::PROFILES.iter())
+                .zip(glyphs::DIRS.iter().zip(&got))
+            {
+                let want_slot = if *ch == b'X' {
+                    10
+                } else {
+                    usize::from(ch - b'0')
+                };
+                assert_eq!(*slot, want_slot);
+                let mut want = [0f64; FEAT];
+                let (z, rest) = want.split_at_mut(ZONES);
+                let (p, e) = rest.split_at_mut(PROF);
+                for (part, src, wt) in [
+                    (z, &t[..], 1.0 - w.0 - w.1),
+                    (p, &pr[..], w.1),
+                    (e, &d[..], w.0),
+                ] {
+                    for (a, &v) in part.iter_mut().zip(src) {
+                        *a = f64::from(v);
+                    }
+                    norm(part);
+                    for a in part.iter_mut() {
+                        *a *= wt;
+                    }
+                }
+                assert!(want.iter().zip(g).all(|(a, b)| a.to_bits() == b.to_bits()));
+            }
+        }
     }
 
     #[test]
