@@ -175,31 +175,39 @@ impl Province {
     // Vision wasm: one copy, not one per caller (docs/notes/vision-speed2.md).
     #[cfg_attr(vision_only, inline(never))]
     pub fn by_abbr(c: char) -> Option<&'static Province> {
-        let c = alias(c);
+        let c = match c {
+            '申' => '沪',
+            '秦' => '陕',
+            other => other,
+        };
         PROVINCES.iter().find(|p| p.abbr == c || p.icp == Some(c))
     }
 
     /// Parses what a user or integrator may pass as a province:
     /// `京`, `北京`, `北京市`, `11`, `110000`, or the English name.
     pub fn parse(s: &str) -> Option<&'static Province> {
-        parse_with(s, Province::by_code, Province::by_abbr, |s| {
-            PROVINCES.iter().find(|p| {
-                p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s)
-            })
-        })
-    }
-
-    /// What the `province` option keeps of `s`: `None` when `s` is no
-    /// province ([`Province::parse`]), else the province, except in the
-    /// vision module (`cfg(vision_only)`), which keeps `Some(None)`: it
-    /// validates the option against [`packed`] and nothing it checks reads
-    /// the province (the 34 rows of `&str` fields cost it ~0.6 KB of gzip
-    /// over the same text packed; docs/notes/vision-speed2.md).
-    pub fn option(s: &str) -> Option<Option<&'static Province>> {
-        #[cfg(vision_only)]
-        return packed::parse(s).map(|_| None);
-        #[cfg(not(vision_only))]
-        Province::parse(s).map(Some)
+        let s = crate::options::trim(s);
+        if s.is_empty() {
+            return None;
+        }
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            // Only two or six digits count (they cannot overflow): no `str::parse`.
+            let code = s.bytes().fold(0u32, |n, b| {
+                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+            });
+            return match s.len() {
+                2 => Province::by_code(code as u8),
+                6 if code % 10_000 == 0 => Province::by_code((code / 10_000) as u8),
+                _ => None,
+            };
+        }
+        let mut chars = s.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Province::by_abbr(c);
+        }
+        PROVINCES
+            .iter()
+            .find(|p| p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s))
     }
 
     /// Whether a province has this two-digit code ([`Province::by_code`];
@@ -212,53 +220,15 @@ impl Province {
     }
 }
 
-/// The province an alternate abbreviation stands for: 申 (Shanghai) and 秦
-/// (Shaanxi) are historical ones; any other character stands for itself.
-fn alias(c: char) -> char {
-    match c {
-        '申' => '沪',
-        '秦' => '陕',
-        other => other,
-    }
-}
-
-/// [`Province::parse`] with its look-ups given: a code (two digits, or six
-/// ending in 0000), an abbreviation (one character), else a name.
-fn parse_with<T>(
-    s: &str,
-    by_code: impl Fn(u8) -> Option<T>,
-    by_abbr: impl Fn(char) -> Option<T>,
-    by_name: impl Fn(&str) -> Option<T>,
-) -> Option<T> {
-    let s = crate::options::trim(s);
-    if s.is_empty() {
-        return None;
-    }
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        // Only two or six digits count (they cannot overflow): no `str::parse`.
-        let code = s.bytes().fold(0u32, |n, b| {
-            n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
-        });
-        return match s.len() {
-            2 => by_code(code as u8),
-            6 if code % 10_000 == 0 => by_code((code / 10_000) as u8),
-            _ => None,
-        };
-    }
-    let mut chars = s.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return by_abbr(c);
-    }
-    by_name(s)
-}
-
 /// [`PROVINCES`] as one byte string, for the vision module (and the tests
 /// that hold it to the table): per province, in the table's order, seven
 /// fields each ended by a 0 byte (which no UTF-8 text and no code holds):
 /// the code (one byte), the abbreviation, the ICP abbreviation (empty if
 /// none), the name, the short name, the traditional name (empty when it is
 /// the name) and the English name. Built at compile time from the table,
-/// so the two cannot drift.
+/// so the two cannot drift. The vision module (`cfg(vision_only)`) reads
+/// only this: the 34 rows of `&str` fields cost it ~0.2 KB more gzip
+/// (docs/notes/vision-speed2.md).
 #[cfg(any(vision_only, test))]
 pub mod packed {
     use super::{Province, PROVINCES};
@@ -353,14 +323,37 @@ pub mod packed {
         None
     }
 
-    /// [`Province::parse`] on the packed table: the code.
+    /// [`Province::parse`] on the packed table, giving the code: the
+    /// vision module's check of the `province` option (it keeps none:
+    /// nothing it checks reads the province).
     pub fn parse(s: &str) -> Option<u8> {
-        super::parse_with(
-            s,
-            |c| find(0, 0, &[c]),
-            |c| find(1, 2, super::alias(c).encode_utf8(&mut [0; 4]).as_bytes()),
-            |s| find(3, 6, s.as_bytes()),
-        )
+        let s = crate::options::trim(s);
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            // Two digits, or six ending in 0000 (no overflow); none if empty.
+            let n = s.bytes().fold(0u32, |n, b| {
+                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+            });
+            let code = match s.len() {
+                2 => n,
+                6 if n % 10_000 == 0 => n / 10_000,
+                _ => return None,
+            };
+            return find(0, 0, &[code as u8]);
+        }
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            // One character: an abbreviation, 申 and 秦 the historical ones
+            // of 沪 and 陕.
+            (Some(c), None) => {
+                let c = match c {
+                    '申' => '沪',
+                    '秦' => '陕',
+                    other => other,
+                };
+                find(1, 2, c.encode_utf8(&mut [0; 4]).as_bytes())
+            }
+            _ => find(3, 6, s.as_bytes()),
+        }
     }
 }
 
@@ -388,6 +381,11 @@ mod tests {
     #[test]
     fn the_packed_table_reads_what_the_table_reads() {
         let mut tries: Vec<String> = vec!["".into(), " ".into(), "beijing市".into(), "Xian".into()];
+        tries.extend([
+            "12345678901234567890".into(),
+            "4400000000".into(),
+            "1100001".into(),
+        ]);
         for c in 0..100 {
             tries.extend([
                 format!("{c:02}"),
