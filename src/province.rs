@@ -233,70 +233,97 @@ impl Province {
 pub mod packed {
     use super::{Province, PROVINCES};
 
-    /// Writes the packed table into `out` (as far as it reaches) and
-    /// returns its length. Compile-time only: an index past the end would
-    /// be a build error, never a panic at run time.
-    #[allow(clippy::indexing_slicing)]
-    const fn pack(out: &mut [u8]) -> usize {
-        const fn put(out: &mut [u8], mut at: usize, b: &[u8]) -> usize {
+    /// The packed bytes so far (as far as `N` reaches) and their length.
+    struct Out<const N: usize>([u8; N], usize);
+
+    impl<const N: usize> Out<N> {
+        /// `b`, then the 0 that ends a field. Compile-time only (by value,
+        /// no `&mut`: the crate's MSRV is 1.81): an index past the end
+        /// would be a build error, never a panic at run time.
+        #[allow(clippy::indexing_slicing)]
+        const fn put(mut self, b: &[u8]) -> Self {
             let mut i = 0;
-            while i < b.len() {
-                if at < out.len() {
-                    out[at] = b[i];
+            while i <= b.len() {
+                if self.1 < N {
+                    self.0[self.1] = if i < b.len() { b[i] } else { 0 };
                 }
-                at += 1;
+                self.1 += 1;
                 i += 1;
             }
-            if at < out.len() {
-                out[at] = 0;
-            }
-            at + 1
+            self
         }
-        const fn same(a: &str, b: &str) -> bool {
-            let (a, b) = (a.as_bytes(), b.as_bytes());
-            if a.len() != b.len() {
+
+        /// `c` in UTF-8 (nothing for `None`), then the ending 0.
+        const fn put_char(self, c: Option<char>) -> Self {
+            let Some(c) = c else {
+                return self.put(&[]);
+            };
+            let u = c as u32;
+            let (b, n) = if u < 0x80 {
+                ([u as u8, 0, 0, 0], 1)
+            } else if u < 0x800 {
+                ([0xc0 | (u >> 6) as u8, tail(u, 0), 0, 0], 2)
+            } else if u < 0x1_0000 {
+                ([0xe0 | (u >> 12) as u8, tail(u, 6), tail(u, 0), 0], 3)
+            } else {
+                (
+                    [0xf0 | (u >> 18) as u8, tail(u, 12), tail(u, 6), tail(u, 0)],
+                    4,
+                )
+            };
+            self.put(b.split_at(n).0)
+        }
+    }
+
+    /// A UTF-8 continuation byte: bits `k..k + 6` of `u`.
+    const fn tail(u: u32, k: u32) -> u8 {
+        0x80 | (u >> k & 0x3f) as u8
+    }
+
+    /// Whether two texts are the same (`==` is not const).
+    #[allow(clippy::indexing_slicing)]
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
                 return false;
             }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
+            i += 1;
         }
-        let mut at = 0;
+        true
+    }
+
+    /// The packed table, as far as `N` reaches, and its length.
+    const fn pack<const N: usize>() -> Out<N> {
+        let mut o = Out([0; N], 0);
         let mut rest: &[Province] = PROVINCES;
         while let [p, tail @ ..] = rest {
-            at = put(out, at, &[p.code]);
-            at = put(out, at, p.abbr.encode_utf8(&mut [0; 4]).as_bytes());
-            at = match p.icp {
-                Some(c) => put(out, at, c.encode_utf8(&mut [0; 4]).as_bytes()),
-                None => put(out, at, &[]),
-            };
-            at = put(out, at, p.name.as_bytes());
-            at = put(out, at, p.short.as_bytes());
             let tw = if same(p.name_tw, p.name) {
                 ""
             } else {
                 p.name_tw
             };
-            at = put(out, at, tw.as_bytes());
-            at = put(out, at, p.en.as_bytes());
+            o = o
+                .put(&[p.code])
+                .put_char(Some(p.abbr))
+                .put_char(p.icp)
+                .put(p.name.as_bytes())
+                .put(p.short.as_bytes())
+                .put(tw.as_bytes())
+                .put(p.en.as_bytes());
             rest = tail;
         }
-        at
+        o
     }
 
-    const LEN: usize = pack(&mut []);
+    const LEN: usize = pack::<0>().1;
 
     /// The packed table.
-    pub static PACKED: [u8; LEN] = {
-        let mut b = [0; LEN];
-        pack(&mut b);
-        b
-    };
+    pub static PACKED: [u8; LEN] = pack::<LEN>().0;
 
     /// The code of the first province one of whose fields `lo..=hi`
     /// (0 the code, 1–2 the abbreviations, 3–6 the names) is `q`: the code
