@@ -755,42 +755,52 @@ type Template = (usize, [f64; FEAT]);
 const PER_GLYPH: usize = 1 + FEAT;
 
 /// The glyph tables of [`glyphs`] as one stream of 4-bit values, two a
-/// byte (low first), per glyph in the tables' order: its class (0–9, 10
-/// for X), its zones ÷ 17 (the generator writes 16 levels × 17), its
-/// profiles and its directions, the order [`templates`] reads them in.
-/// Built at compile time from the tables (a value that does not fit is a
-/// build error): one alphabet of 16 for the three tables and half the
-/// bytes, which gzip codes in −N B less than the byte tables.
+/// byte (low first): per glyph its class (0–9, 10 for X), its zones ÷ 17
+/// (the generator writes 16 levels × 17), its profiles and its directions
+/// ([`PER_GLYPH`] values), stored value by value across the glyphs (the
+/// first value of every glyph, then the second, …), the glyphs in the
+/// order [`nibble_at`] gives: the same character of the two faces side by
+/// side. Built at compile time from the tables (a value that does not fit
+/// stops the build). One alphabet of 16 for the three tables, half the
+/// bytes, and like values together: −363 B of vision wasm gz against the
+/// three byte tables (docs/notes/vision-speed2.md).
 static GLYPH_NIBBLES: [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] = pack_glyphs();
+
+/// Where value `k` of glyph `g` is in [`GLYPH_NIBBLES`] (in nibbles):
+/// glyph `g` and `g + n/2` (one character in the two faces) are neighbours.
+const fn nibble_at(g: usize, k: usize) -> usize {
+    let half = glyphs::GLYPHS.len() / 2;
+    k * glyphs::GLYPHS.len() + g % half * 2 + g / half
+}
 
 /// [`GLYPH_NIBBLES`]' packing (compile time only: indexing out of bounds
 /// or a value over 15 would stop the build, not a run).
 #[allow(clippy::indexing_slicing)]
 const fn pack_glyphs() -> [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] {
     let mut out = [0u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)];
-    let mut at = 0;
+    assert!(glyphs::GLYPHS.len() % 2 == 0);
     let mut g = 0;
     while g < glyphs::GLYPHS.len() {
         let (ch, zones) = glyphs::GLYPHS[g];
-        let mut v = [0u8; PER_GLYPH];
-        v[0] = if ch == b'X' { 10 } else { ch - b'0' };
-        let mut i = 0;
-        while i < FEAT {
-            v[1 + i] = if i < ZONES {
-                assert!(zones[i] % 17 == 0);
-                zones[i] / 17
-            } else if i < ZONES + PROF {
-                glyphs::PROFILES[g][i - ZONES]
-            } else {
-                glyphs::DIRS[g][i - ZONES - PROF]
-            };
-            i += 1;
-        }
         let mut k = 0;
         while k < PER_GLYPH {
-            assert!(v[k] < 16);
-            out[at / 2] |= v[k] << (at % 2 * 4);
-            at += 1;
+            let v = if k == 0 {
+                if ch == b'X' {
+                    10
+                } else {
+                    ch - b'0'
+                }
+            } else if k <= ZONES {
+                assert!(zones[k - 1] % 17 == 0);
+                zones[k - 1] / 17
+            } else if k <= ZONES + PROF {
+                glyphs::PROFILES[g][k - 1 - ZONES]
+            } else {
+                glyphs::DIRS[g][k - 1 - ZONES - PROF]
+            };
+            assert!(v < 16);
+            let at = nibble_at(g, k);
+            out[at / 2] |= v << (at % 2 * 4);
             k += 1;
         }
         g += 1;
@@ -800,16 +810,16 @@ const fn pack_glyphs() -> [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] {
 
 /// The templates, weighted by (wd, wp).
 fn templates((wd, wp): (f64, f64)) -> Vec<Template> {
-    let mut at = 0;
-    let mut next = || {
-        let v = GLYPH_NIBBLES
-            .get(at / 2)
-            .map_or(0, |b| b >> (at % 2 * 4) & 15);
-        at += 1;
-        v
-    };
     (0..glyphs::GLYPHS.len())
-        .map(|_| {
+        .map(|gi| {
+            let mut k = 0;
+            let mut next = || {
+                let at = nibble_at(gi, k);
+                k += 1;
+                GLYPH_NIBBLES
+                    .get(at / 2)
+                    .map_or(0, |b| b >> (at % 2 * 4) & 15)
+            };
             let slot = usize::from(next());
             let mut g = [0f64; FEAT];
             let (z, rest) = g.split_at_mut(ZONES);
