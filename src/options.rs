@@ -79,7 +79,7 @@ pub struct Options {
     pub today: Date,
     /// The filing subject's type, for subject-dependent rules.
     pub subject_type: Option<SubjectType>,
-    /// The filing province.
+    /// The filing province (the vision module checks it and keeps none).
     pub province: Option<&'static Province>,
     /// The value is still being typed: an incomplete but possible value gets no error.
     pub partial: bool,
@@ -159,9 +159,16 @@ impl Options {
                             })?)
                         }
                         _ => {
-                            o.province = Some(Province::parse(t).ok_or_else(|| {
-                                bad("a province (e.g. '京', '北京', '北京市' or '11')")
-                            })?)
+                            let what = "a province (e.g. '京', '北京', '北京市' or '11')";
+                            // The vision module checks the option on the packed
+                            // table and keeps no province: nothing it checks
+                            // reads it (province.rs, `packed`).
+                            #[cfg(vision_only)]
+                            crate::province::packed::parse(t).ok_or_else(|| bad(what))?;
+                            #[cfg(not(vision_only))]
+                            {
+                                o.province = Some(Province::parse(t).ok_or_else(|| bad(what))?)
+                            }
                         }
                     }
                 }

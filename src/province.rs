@@ -209,6 +209,179 @@ impl Province {
             .iter()
             .find(|p| p.name == s || p.short == s || p.name_tw == s || p.en.eq_ignore_ascii_case(s))
     }
+
+    /// Whether a province has this two-digit code ([`Province::by_code`];
+    /// the vision module asks [`packed`]).
+    pub fn has_code(code: u8) -> bool {
+        #[cfg(vision_only)]
+        return packed::find(0, 0, &[code]).is_some();
+        #[cfg(not(vision_only))]
+        Province::by_code(code).is_some()
+    }
+}
+
+/// [`PROVINCES`] as one byte string, for the vision module (and the tests
+/// that hold it to the table): per province, in the table's order, seven
+/// fields each ended by a 0 byte (which no UTF-8 text and no code holds):
+/// the code (one byte), the abbreviation, the ICP abbreviation (empty if
+/// none), the name, the short name, the traditional name (empty when it is
+/// the name) and the English name. Built at compile time from the table,
+/// so the two cannot drift. The vision module (`cfg(vision_only)`) reads
+/// only this: the 34 rows of `&str` fields cost it ~0.2 KB more gzip
+/// (docs/notes/vision-speed2.md).
+#[cfg(any(vision_only, test))]
+pub mod packed {
+    use super::{Province, PROVINCES};
+
+    /// The packed bytes so far (as far as `N` reaches) and their length.
+    struct Out<const N: usize>([u8; N], usize);
+
+    impl<const N: usize> Out<N> {
+        /// `b`, then the 0 that ends a field. Compile-time only (by value,
+        /// no `&mut`: the crate's MSRV is 1.81): an index past the end
+        /// would be a build error, never a panic at run time.
+        #[allow(clippy::indexing_slicing)]
+        const fn put(mut self, b: &[u8]) -> Self {
+            let mut i = 0;
+            while i <= b.len() {
+                if self.1 < N {
+                    self.0[self.1] = if i < b.len() { b[i] } else { 0 };
+                }
+                self.1 += 1;
+                i += 1;
+            }
+            self
+        }
+
+        /// `c` in UTF-8 (nothing for `None`), then the ending 0.
+        const fn put_char(self, c: Option<char>) -> Self {
+            let Some(c) = c else {
+                return self.put(&[]);
+            };
+            let u = c as u32;
+            let (b, n) = if u < 0x80 {
+                ([u as u8, 0, 0, 0], 1)
+            } else if u < 0x800 {
+                ([0xc0 | (u >> 6) as u8, tail(u, 0), 0, 0], 2)
+            } else if u < 0x1_0000 {
+                ([0xe0 | (u >> 12) as u8, tail(u, 6), tail(u, 0), 0], 3)
+            } else {
+                (
+                    [0xf0 | (u >> 18) as u8, tail(u, 12), tail(u, 6), tail(u, 0)],
+                    4,
+                )
+            };
+            self.put(b.split_at(n).0)
+        }
+    }
+
+    /// A UTF-8 continuation byte: bits `k..k + 6` of `u`.
+    const fn tail(u: u32, k: u32) -> u8 {
+        0x80 | (u >> k & 0x3f) as u8
+    }
+
+    /// Whether two texts are the same (`==` is not const).
+    #[allow(clippy::indexing_slicing)]
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// The packed table, as far as `N` reaches, and its length.
+    const fn pack<const N: usize>() -> Out<N> {
+        let mut o = Out([0; N], 0);
+        let mut rest: &[Province] = PROVINCES;
+        while let [p, tail @ ..] = rest {
+            let tw = if same(p.name_tw, p.name) {
+                ""
+            } else {
+                p.name_tw
+            };
+            o = o
+                .put(&[p.code])
+                .put_char(Some(p.abbr))
+                .put_char(p.icp)
+                .put(p.name.as_bytes())
+                .put(p.short.as_bytes())
+                .put(tw.as_bytes())
+                .put(p.en.as_bytes());
+            rest = tail;
+        }
+        o
+    }
+
+    const LEN: usize = pack::<0>().1;
+
+    /// The packed table.
+    pub static PACKED: [u8; LEN] = pack::<LEN>().0;
+
+    /// The code of the first province one of whose fields `lo..=hi`
+    /// (0 the code, 1–2 the abbreviations, 3–6 the names) is `q`: the code
+    /// exactly, the others ASCII case folded (only the English name has
+    /// ASCII letters; `q` is never empty, so an empty field never matches).
+    pub fn find(lo: usize, hi: usize, q: &[u8]) -> Option<u8> {
+        let mut code = None;
+        for (i, f) in PACKED.split(|&b| b == 0).enumerate() {
+            let k = i % 7;
+            if k == 0 {
+                code = f.first().copied();
+            }
+            if k >= lo
+                && k <= hi
+                && (if k == 0 {
+                    f == q
+                } else {
+                    f.eq_ignore_ascii_case(q)
+                })
+            {
+                return code;
+            }
+        }
+        None
+    }
+
+    /// [`Province::parse`] on the packed table, giving the code: the
+    /// vision module's check of the `province` option (it keeps none:
+    /// nothing it checks reads the province).
+    pub fn parse(s: &str) -> Option<u8> {
+        let s = crate::options::trim(s);
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            // Two digits, or six ending in 0000 (no overflow); none if empty.
+            let n = s.bytes().fold(0u32, |n, b| {
+                n.wrapping_mul(10).wrapping_add(u32::from(b - b'0'))
+            });
+            let code = match s.len() {
+                2 => n,
+                6 if n % 10_000 == 0 => n / 10_000,
+                _ => return None,
+            };
+            return find(0, 0, &[code as u8]);
+        }
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            // One character: an abbreviation, 申 and 秦 the historical ones
+            // of 沪 and 陕.
+            (Some(c), None) => {
+                let c = match c {
+                    '申' => '沪',
+                    '秦' => '陕',
+                    other => other,
+                };
+                find(1, 2, c.encode_utf8(&mut [0; 4]).as_bytes())
+            }
+            _ => find(3, 6, s.as_bytes()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -226,5 +399,54 @@ mod tests {
         assert_eq!(Province::parse("99"), None);
         assert_eq!(Province::parse("110100"), None);
         assert_eq!(Province::parse(""), None);
+    }
+
+    /// The vision module's reading ([`packed`]) gives the table's code for
+    /// every two-digit and six-digit code, every character of the table
+    /// (and ASCII), and every name in three cases, its halves, spaced, and
+    /// a few non-names.
+    #[test]
+    fn the_packed_table_reads_what_the_table_reads() {
+        let mut tries: Vec<String> = vec!["".into(), " ".into(), "beijing市".into(), "Xian".into()];
+        tries.extend([
+            "12345678901234567890".into(),
+            "4400000000".into(),
+            "1100001".into(),
+        ]);
+        for c in 0..100 {
+            tries.extend([
+                format!("{c:02}"),
+                format!("{c:02}0000"),
+                format!("{c}"),
+                format!("{c:02}0100"),
+            ]);
+        }
+        tries.extend(
+            ('\0'..='\u{7f}')
+                .chain(['申', '秦', '京', '蜀', '川'])
+                .map(String::from),
+        );
+        for p in PROVINCES {
+            for s in [p.name, p.short, p.name_tw, p.en] {
+                tries.extend(s.chars().map(String::from));
+                let cut = s.char_indices().nth(1).map_or(0, |(i, _)| i);
+                tries.extend([
+                    s.into(),
+                    s.to_uppercase(),
+                    s.to_lowercase(),
+                    format!(" {s} "),
+                ]);
+                tries.extend([s[..cut].into(), s[cut..].into()]);
+            }
+            tries.extend([p.abbr.into(), format!("{}", p.code)]);
+            tries.extend(p.icp.map(String::from));
+        }
+        for s in &tries {
+            assert_eq!(
+                packed::parse(s),
+                Province::parse(s).map(|p| p.code),
+                "{s:?}"
+            );
+        }
     }
 }
