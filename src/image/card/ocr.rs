@@ -1948,6 +1948,42 @@ mod tests {
     }
 
     #[test]
+    fn the_max_filter_and_flatten_by_comparisons_match_max_and_min() {
+        // Luma as px_luma gives it (0, 255 and fractions, never NaN or
+        // −0): the square max filter equals f32::max's, bit for bit, and
+        // flatten f32::max/min's formula over that background.
+        let (w, h, r) = (23usize, 17usize, 3usize);
+        let l: Vec<f32> = (0..w * h)
+            .map(|i| match i % 11 {
+                0 => 0.0,
+                1 => 255.0,
+                _ => ((i as u32 * 7919 + 13) % 65281) as f32 / 256.0,
+            })
+            .collect();
+        let mut m = l.clone();
+        separable(&mut m, w, h, r, true);
+        for y in 0..h {
+            for x in 0..w {
+                let mut want = 0f32;
+                for yy in y.saturating_sub(r)..(y + r + 1).min(h) {
+                    for xx in x.saturating_sub(r)..(x + r + 1).min(w) {
+                        want = want.max(l[yy * w + xx]);
+                    }
+                }
+                assert_eq!(m[y * w + x].to_bits(), want.to_bits(), "max at {x},{y}");
+            }
+        }
+        let mut bg = l.clone();
+        separable(&mut bg, w, h, BG_R, true);
+        separable(&mut bg, w, h, BG_R, false);
+        let mut f = l.clone();
+        flatten(&mut f, w, h);
+        for ((&v, &b), &got) in l.iter().zip(&bg).zip(&f) {
+            assert_eq!(got.to_bits(), (v * 255.0 / b.max(1.0)).min(255.0).to_bits());
+        }
+    }
+
+    #[test]
     fn profiles_see_where_the_ink_starts() {
         // A vertical bar at the left quarter of a 20 × 20 box.
         let w = 20usize;
