@@ -665,6 +665,15 @@ const VALUES_INK: Fixed = Fixed {
     gap: 3.0,
     starts: (10.5, 24.0),
 };
+/// Portrait side, right side hidden: the values of 出生 (year to 日) in one
+/// group, both ends fixed (the values' column is fixed only at its start,
+/// under [`EXTENT_BASE`] from the left side).
+const BIRTH_INK: Fixed = Fixed {
+    rows: (18.3, 21.7),
+    ends: (16.2, 44.4),
+    gap: 3.0,
+    starts: (10.5, 24.0),
+};
 /// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
 const TITLE_INK: Fixed = Fixed {
     rows: (9.2, 12.8),
@@ -714,7 +723,8 @@ pub(super) fn extent(
     }
     let left = i == 3;
     let (one, two) = match side {
-        super::Side::Portrait => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Portrait if left => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Portrait => (&NUMBER_INK, &BIRTH_INK),
         super::Side::Emblem => (&TITLE_INK, &LABELS_INK),
         super::Side::Unknown => return None,
     };
