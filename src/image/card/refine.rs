@@ -667,18 +667,20 @@ const VALUES_INK: Fixed = Fixed {
 };
 /// Portrait side, right side hidden: the values of 出生 (year to 日) in one
 /// group, both ends fixed (the values' column is fixed only at its start,
-/// under [`EXTENT_BASE`] from the left side).
+/// under [`EXTENT_BASE`] from the left side). The year ends 3.2–3.7 mm
+/// before 年, hence the gap; 出生 ends ~5 mm before the year.
 const BIRTH_INK: Fixed = Fixed {
     rows: (18.3, 21.7),
-    ends: (16.2, 44.4),
-    gap: 3.0,
+    ends: (16.2, 44.2),
+    gap: 4.0,
     starts: (10.5, 24.0),
 };
-/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
+/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it; its
+/// characters are up to ~4 mm apart, hence the gap).
 const TITLE_INK: Fixed = Fixed {
     rows: (9.2, 12.8),
     ends: (30.95, 73.2),
-    gap: 3.5,
+    gap: 5.0,
     starts: (24.0, 40.0),
 };
 /// Emblem side: the labels 签发机关 and 有效期限 (~4 mm left of their
