@@ -665,11 +665,22 @@ const VALUES_INK: Fixed = Fixed {
     gap: 3.0,
     starts: (10.5, 24.0),
 };
-/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it).
+/// Portrait side, right side hidden: the values of 出生 (year to 日) in one
+/// group, both ends fixed (the values' column is fixed only at its start,
+/// under [`EXTENT_BASE`] from the left side). The year ends 3.2–3.7 mm
+/// before 年, hence the gap; 出生 ends ~5 mm before the year.
+const BIRTH_INK: Fixed = Fixed {
+    rows: (18.3, 21.7),
+    ends: (16.2, 44.2),
+    gap: 4.0,
+    starts: (10.5, 24.0),
+};
+/// Emblem side: 中华人民共和国 (the emblem ends ~6 mm left of it; its
+/// characters are up to ~4 mm apart, hence the gap).
 const TITLE_INK: Fixed = Fixed {
     rows: (9.2, 12.8),
     ends: (30.95, 73.2),
-    gap: 3.5,
+    gap: 5.0,
     starts: (24.0, 40.0),
 };
 /// Emblem side: the labels 签发机关 and 有效期限 (~4 mm left of their
@@ -714,7 +725,8 @@ pub(super) fn extent(
     }
     let left = i == 3;
     let (one, two) = match side {
-        super::Side::Portrait => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Portrait if left => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Portrait => (&NUMBER_INK, &BIRTH_INK),
         super::Side::Emblem => (&TITLE_INK, &LABELS_INK),
         super::Side::Unknown => return None,
     };
@@ -1184,6 +1196,33 @@ mod tests {
     /// number and its values' column printed as bars at their fixed places:
     /// the hidden left side, completed 5 mm too far out, is put back where
     /// the print puts it; without a printed face, nothing moves.
+    #[test]
+    fn a_portrait_card_cut_on_the_right_is_turned_back_by_its_birth_row() {
+        // ID-1 at 4 px/mm from (20, 20), cut by the frame at x 300 (70 mm):
+        // the number's start and the 出生 values' end (44.2 mm) are seen.
+        let (w, h) = (300usize, 260usize);
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (u, v) = (((i % w) as f64 - 20.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
+            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
+                || ((16.2..44.2).contains(&u) && (18.5..21.5).contains(&v));
+            let card = (0.0..CARD.0).contains(&u) && (0.0..CARD.1).contains(&v);
+            let l = match (card, inked) {
+                (true, true) => 20,
+                (true, false) => 200,
+                _ => 60,
+            };
+            px.copy_from_slice(&[l, l, l, 255]);
+        }
+        // The hidden side turned: its top corner 10 px short.
+        let q = [(20.0, 20.0), (352.4, 20.0), (362.4, 236.0), (20.0, 236.0)];
+        let side = super::super::Side::Portrait;
+        let done = extent(&rgba, w, h, &q, 1, side, 4.0).expect("placed");
+        for c in [done[1], done[2]] {
+            assert!((c.0 - 362.4).abs() < 3.0, "{done:?}");
+        }
+    }
+
     #[test]
     fn a_cut_cards_hidden_side_is_placed_by_its_print() {
         let (w, h) = (400usize, 260usize);
