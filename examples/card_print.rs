@@ -85,7 +85,7 @@ fn main() {
             "{name} {kind}{neg} {side} [{}] find={fe}",
             defects.join(",")
         );
-        let (wk, starts) = print::blocks(&rgba, w, h);
+        let (wk, starts) = print::blocks(&rgba, w, h, print::INK);
         if let Some(tr) = &truth {
             let k = wk.k as f64;
             let q = card::detect::Quad {
@@ -264,7 +264,7 @@ fn any(path: &std::path::Path, t: &Json, rgba: &[u8]) {
         [p(0), p(1), p(2), p(3)]
     });
     let t0 = std::time::Instant::now();
-    let placed = print::place_any(rgba, w, h);
+    let placed = print::place_any(rgba, w, h, print::INK_LIGHT);
     let ms = t0.elapsed().as_secs_f64() * 1e3;
     let e = match (&placed, &truth) {
         (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
