@@ -6,6 +6,11 @@
 //! read at the placement.
 //!
 //!     cargo run --release --example card_print -- DIR [-o 00012,00345]
+//!
+//! `ALL=1`: every frame, not only the washed-out ones. `ANY=1`: one line
+//! per frame that is not washed out and where `card::find` takes no card:
+//! what `print::place` would place there if it ran (corner error, number
+//! read, the search's and find's time), with the frame's mean luma.
 use beian_check::image::card::{self, ocr, print};
 use beian_check::json::{parse, Json};
 
@@ -42,7 +47,11 @@ fn main() {
             continue;
         };
         let rgba = std::fs::read(path.with_file_name(rgba_name)).unwrap();
-        if !print::washed(&rgba) {
+        if std::env::var("ANY").is_ok() {
+            any(&path, &t, &rgba);
+            continue;
+        }
+        if !print::washed(&rgba) && std::env::var("ALL").is_err() {
             continue;
         }
         let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
@@ -76,7 +85,7 @@ fn main() {
             "{name} {kind}{neg} {side} [{}] find={fe}",
             defects.join(",")
         );
-        let (wk, starts) = print::blocks(&rgba, w, h);
+        let (wk, starts) = print::blocks(&rgba, w, h, print::INK);
         if let Some(tr) = &truth {
             let k = wk.k as f64;
             let q = card::detect::Quad {
@@ -225,4 +234,64 @@ fn main() {
             }
         }
     }
+}
+
+/// `ANY=1`: on a frame that is not washed out and where `card::find` takes
+/// no card, what `print::place` would do if it ran there (one line: the
+/// placement's corner error or `-`, and the time of the search).
+fn any(path: &std::path::Path, t: &Json, rgba: &[u8]) {
+    if print::washed(rgba) {
+        return;
+    }
+    let w = t.get("rgbaWidth").and_then(Json::as_f64).unwrap() as usize;
+    let h = t.get("rgbaHeight").and_then(Json::as_f64).unwrap() as usize;
+    let t0 = std::time::Instant::now();
+    let found = card::find(rgba, w, h);
+    let find_ms = t0.elapsed().as_secs_f64() * 1e3;
+    if found
+        .as_ref()
+        .is_some_and(|c| c.faces.id_like && c.layout_score >= card::LAYOUT_MIN)
+    {
+        return;
+    }
+    let s = |k: &str| t.get(k).and_then(Json::as_str).unwrap_or("").to_string();
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let truth: Option<[Pt; 4]> = t.get("corners1024").and_then(Json::as_array).map(|tc| {
+        let p = |i: usize| {
+            let a = tc[i].as_array().unwrap();
+            (a[0].as_f64().unwrap(), a[1].as_f64().unwrap())
+        };
+        [p(0), p(1), p(2), p(3)]
+    });
+    let t0 = std::time::Instant::now();
+    let placed = print::place_any(rgba, w, h, print::INK_LIGHT);
+    let ms = t0.elapsed().as_secs_f64() * 1e3;
+    let e = match (&placed, &truth) {
+        (Some(c), Some(tr)) => format!("{:.3}", err(tr, &c.corners)),
+        (Some(_), None) => "card".into(),
+        _ => "-".into(),
+    };
+    let mut read = String::new();
+    if let Some(c) = &placed {
+        if let Some(n) = ocr::read_number(rgba, w, h, &c.hm, c.ppm) {
+            let ok = t.get("number").and_then(Json::as_str) == Some(n.text.as_str());
+            read += &format!(" num={:.2}{}", n.confidence, if ok { "ok" } else { "X" });
+        }
+    }
+    let light = {
+        let (mut i, mut sum, mut n) = (0, 0u64, 0u64);
+        while i + 3 < rgba.len() {
+            sum += (77 * rgba[i] as u64 + 150 * rgba[i + 1] as u64 + 29 * rgba[i + 2] as u64) >> 8;
+            n += 1;
+            i += 64;
+        }
+        sum / n.max(1)
+    };
+    println!(
+        "ANY {name} {} {}{} {} luma={light} place={e}{read} ms={ms:.0} find={find_ms:.0}",
+        s("slot"),
+        s("kind"),
+        s("negative"),
+        s("background"),
+    );
 }

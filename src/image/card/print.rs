@@ -31,7 +31,13 @@ const BLOCK: (f64, f64) = (75.3, 45.2);
 /// layout.rs's photo zone.
 const PHOTO: super::layout::Zone = (57.0, 8.0, 79.0, 38.0);
 /// Ink is darker than this share (%) of the light level around it.
-const INK: u32 = 88;
+pub const INK: u32 = 88;
+/// The same in a light frame that is not washed out (its card's own
+/// tint and the paper's rules would be ink at [`INK`]).
+pub const INK_LIGHT: u32 = 70;
+/// A frame not washed out is light (paper) when its sampled mean luma is
+/// at least this.
+const LIGHT: u32 = 150;
 /// The frame is washed out when half its (sampled) pixels are this bright.
 const WASHED: u32 = 200;
 /// Cell size (copy pixels) of the ink grid.
@@ -70,10 +76,22 @@ fn luma(rgba: &[u8], i: usize) -> u32 {
 /// ID evidence). Every card-shaped block is fitted; of the placements
 /// [`taken`], the one of the highest merit wins.
 pub fn place(rgba: &[u8], w: usize, h: usize) -> Option<Card> {
-    if !washed(rgba) {
+    let (washed, mean) = exposure(rgba);
+    let ink = if washed {
+        INK
+    } else if mean >= LIGHT {
+        INK_LIGHT
+    } else {
         return None;
-    }
-    let (wk, starts) = blocks(rgba, w, h);
+    };
+    place_any(rgba, w, h, ink)
+}
+
+/// [`place`] without the washed-out test (card_print's `ANY=1` measures
+/// it on frames that are not washed out).
+#[inline(always)]
+pub fn place_any(rgba: &[u8], w: usize, h: usize, ink: u32) -> Option<Card> {
+    let (wk, starts) = blocks(rgba, w, h, ink);
     let mut best: Option<(f64, Card)> = None;
     for start in &starts {
         let hope = best.as_ref().map_or(FIT_HOPE, |(b, _)| b.max(FIT_HOPE));
@@ -155,15 +173,22 @@ pub fn taken(rgba: &[u8], w: usize, h: usize, c: &mut Card) -> bool {
 /// True when half of every 16th pixel (in raster order) is at least
 /// [`WASHED`] bright.
 pub fn washed(rgba: &[u8]) -> bool {
-    let (mut i, mut bright, mut n) = (0, 0, 0);
+    exposure(rgba).0
+}
+
+/// [`washed`], and the mean luma of the same pixels.
+pub fn exposure(rgba: &[u8]) -> (bool, u32) {
+    let (mut i, mut bright, mut n, mut sum) = (0, 0, 0u32, 0u32);
     while i < rgba.len() {
+        let l = luma(rgba, i);
         n += 1;
-        if luma(rgba, i) >= WASHED {
+        sum += l;
+        if l >= WASHED {
             bright += 1;
         }
         i += 64;
     }
-    2 * bright >= n
+    (2 * bright >= n, sum / n.max(1))
 }
 
 /// Calls `f` with the cells within `r` cells of cell `c` (a grid `cw`
@@ -181,7 +206,7 @@ fn around(c: usize, cw: usize, ch: usize, r: usize, mut f: impl FnMut(usize)) {
 /// the detector's downscale, no edges) and the cards each of the
 /// [`TRIES`] largest clusters of dense ink may belong to ([`block_quad`]),
 /// most ink first.
-pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
+pub fn blocks(rgba: &[u8], w: usize, h: usize, ink_share: u32) -> (Work, Vec<Quad>) {
     // The darkest pixel of each k × k block: a washed-out print's thin
     // strokes vanish in the detector's box average.
     let k = w.max(h).div_ceil(super::detect::WORK).max(1);
@@ -229,7 +254,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize) -> (Work, Vec<Quad>) {
             let c = cell_of(y, x);
             let p = level.get(c).copied().unwrap_or(0);
             match ink.get_mut(c) {
-                Some(n) if p >= 150 && *d * 100 < INK * p => *n += 1,
+                Some(n) if p >= 150 && *d * 100 < ink_share * p => *n += 1,
                 _ => *d = 255,
             }
         }
@@ -504,7 +529,7 @@ mod tests {
     fn the_print_block_gives_the_card_around_it() {
         let px = frame(400, 300, (100, 80, 150, 90));
         assert!(washed(&px));
-        let (wk, q) = blocks(&px, 400, 300);
+        let (wk, q) = blocks(&px, 400, 300, INK);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
         let q = q.first().expect("a card-shaped block").q;
         let centre = (
@@ -523,7 +548,7 @@ mod tests {
     fn a_blank_or_dark_frame_places_nothing() {
         let white = vec![255u8; 200 * 150 * 4];
         assert!(washed(&white));
-        assert!(blocks(&white, 200, 150).1.is_empty());
+        assert!(blocks(&white, 200, 150, INK).1.is_empty());
         assert!(place(&white, 200, 150).is_none());
         let grey = vec![100u8; 200 * 150 * 4];
         assert!(!washed(&grey));
