@@ -449,6 +449,36 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
     }
 }
 
+/// The share of `a`→`b`'s points (sampled as [`support`]'s over 0.08..0.92)
+/// with a luma step across it over [`STEP`] of the more common sign: the
+/// mean at 2 and 3 px to one side minus the other's. A side's edge pixels
+/// may carry noise orientations (a printed grid up to the card's edge,
+/// grey on grey) where the step across it is plain.
+fn step(wk: &Work, a: Pt, b: Pt) -> f64 {
+    let len = geom::dist(a, b);
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    let n = ((len * 0.28) as usize).clamp(6, 48);
+    let (mut pos, mut neg) = (0, 0);
+    for i in 0..n {
+        let t = 0.08 + 0.84 * (i as f64 + 0.5) / n as f64;
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        let mut d = 0.0;
+        for o in [-3.0f64, -2.0, 2.0, 3.0] {
+            let (x, y) = (nearest(px - uy * o), nearest(py + ux * o));
+            d += at(&wk.luma, wk.w, x.min(wk.w - 1), y.min(wk.h - 1)) * o.signum() as f32;
+        }
+        if d > 2.0 * STEP {
+            pos += 1;
+        } else if d < -2.0 * STEP {
+            neg += 1;
+        }
+    }
+    f64::from(pos.max(neg)) / n as f64
+}
+
+/// The least mean luma step across a side for [`step`].
+const STEP: f32 = 4.0;
+
 /// A detected quadrilateral in working-copy coordinates (clockwise, first
 /// corner arbitrary) with its score parts.
 #[derive(Clone, Debug)]
@@ -798,6 +828,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // The sine of the angle between two lines: within 30° (as the pairing
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
+    // A side along the pair, or the fourth: its edges or its luma step.
+    let side = |a, b| support(wk, a, b, 0.08, 0.92).max(step(wk, a, b));
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -821,6 +853,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     m if m >= 0.0 => m,
                     _ => support(wk, p0, p1, 0.08, 0.92),
                 };
+                let sc = if sc < THREE_MIN { step(wk, p0, p1) } else { sc };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -832,13 +865,14 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                 for o in 0..4 {
                     let s = if o < 2 { 1.0 } else { -1.0 };
                     let target = if o % 2 == 0 { ID1 } else { 1.0 / ID1 };
-                    let at = |d: f64| {
-                        let d = s * d;
+                    let two = |d: f64, e: f64| {
+                        let (d, e) = (s * d, s * e);
                         (
                             (p0.0 + da.0 * d, p0.1 + da.1 * d),
-                            (p1.0 + db.0 * d, p1.1 + db.1 * d),
+                            (p1.0 + db.0 * e, p1.1 + db.1 * e),
                         )
                     };
+                    let at = |d: f64| two(d, d);
                     // The extent d over the mean of c's side and the fourth
                     // (affine, as [`complete`]'s): d = target · (len + |v + w d|)
                     // / 2 with v = p1 − p0 (|v| = len) and w = s (db − da),
@@ -854,22 +888,25 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
                         continue;
                     }
-                    let sa = support(wk, p0, n.0, 0.08, 0.92);
+                    let sa = side(p0, n.0);
                     if sa < THREE_MIN {
                         continue;
                     }
-                    let sb = support(wk, p1, n.1, 0.08, 0.92);
+                    let sb = side(p1, n.1);
                     if sb < THREE_MIN {
                         continue;
                     }
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
                     let mut sd = 0.0;
+                    // Each end on its own (the side need not be parallel to c's).
                     for o in (-reach..=reach).step_by(THREE_STEP) {
-                        let m = at(d + f64::from(o));
-                        let v = support(wk, m.0, m.1, 0.08, 0.92);
-                        if v > sd {
-                            (sd, n) = (v, m);
+                        for e in (-reach..=reach).step_by(THREE_STEP) {
+                            let m = two(d + f64::from(o), d + f64::from(e));
+                            let v = side(m.0, m.1);
+                            if v > sd {
+                                (sd, n) = (v, m);
+                            }
                         }
                     }
                     let mut q = [p0, n.0, n.1, p1];
