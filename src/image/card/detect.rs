@@ -1245,6 +1245,32 @@ mod tests {
         assert!(eighth.is_none(), "{eighth:?}");
     }
 
+    /// A side whose edge pixels carry no usable orientation (cleared here)
+    /// still has its luma step: [`step`] sees it, [`support`] does not; a
+    /// step of alternating sign along the side (a print) is not one.
+    #[test]
+    fn a_side_without_orientations_has_its_step() {
+        let (w, h) = (120, 60);
+        let plain = |_: usize, y: usize| if y < 30 { 200.0 } else { 190.0 };
+        let mixed = |x: usize, y: usize| {
+            if (y < 30) == (x / 10 % 2 == 0) {
+                200.0
+            } else {
+                190.0
+            }
+        };
+        let side = |f: &dyn Fn(usize, usize) -> f32| {
+            let luma = (0..w * h).map(|i| f(i % w, i / w)).collect();
+            let mut wk = edged(w, h, luma);
+            wk.dir.iter_mut().for_each(|d| *d = NONE);
+            let (a, b) = ((10.0, 29.5), (110.0, 29.5));
+            (support(&wk, a, b, 0.08, 0.92), step(&wk, a, b))
+        };
+        assert_eq!(side(&plain), (0.0, 1.0));
+        let (_, m) = side(&mixed);
+        assert!(m < 0.6, "{m}");
+    }
+
     /// Ruled paper: many strong horizontal lines take the strongest peaks;
     /// a weaker vertical side (a card's edge) still gets one of the extra
     /// places of an uncrowded orientation.
