@@ -402,6 +402,17 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
+    share(wk, a, b, t0, t1, false, -1.0)
+}
+
+/// [`support`] over 0.08..0.92, or (`luma`) the larger of it and the
+/// share of the points with a luma step across the side over [`STEP`] of
+/// the more common sign (the mean at 2 and 3 px to one side minus the
+/// other's: a side's edge pixels may carry noise orientations — a printed
+/// grid up to the card's edge, grey on grey — where the step across it is
+/// plain). Once the share cannot reach `need`, −1 (a search's losers and a
+/// gate's failures are not measured to the end).
+fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -414,17 +425,36 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
     }
     let bin = (th / geom::PI * NT as f64) as usize % NT;
     let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
-    let (mut hit, mut total) = (0usize, 0usize);
+    let (mut hit, mut total, mut pos, mut neg) = (0usize, 0usize, 0usize, 0usize);
     for i in 0..n {
+        // The best share still possible (the points left all hits).
+        let left = n - i;
+        if need > 0.0
+            && ((hit + left) as f64) < need * (total + left) as f64
+            && !(luma && ((pos.max(neg) + left) as f64) >= need * n as f64)
+        {
+            return -1.0;
+        }
         let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
         let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        if luma {
+            let mut d = 0.0;
+            for o in [-3.0f64, -2.0, 2.0, 3.0] {
+                let (x, y) = (nearest(px - uy * o), nearest(py + ux * o));
+                d += at(&wk.luma, wk.w, x.min(wk.w - 1), y.min(wk.h - 1)) * o.signum() as f32;
+            }
+            if d > 2.0 * STEP {
+                pos += 1;
+            } else if d < -2.0 * STEP {
+                neg += 1;
+            }
+        }
         // (A frame border side meets the others within rounding.)
         let (xe, ye) = ((wk.w - 1) as f64 - 1e-6, (wk.h - 1) as f64 - 1e-6);
         if px < 1.0 || py < 1.0 || px >= xe || py >= ye {
             continue;
         }
         total += 1;
-        let mut ok = false;
         // Any of the five offsets counts, so the line itself is tried
         // first (most hits are there: fewer roundings, the same share).
         for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
@@ -432,51 +462,27 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
             let (xi, yi) = (nearest(x), nearest(y));
             let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
             if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
-                ok = true;
+                hit += 1;
                 break;
             }
         }
-        if ok {
-            hit += 1;
-        }
     }
-    if total == 0 {
-        // The whole side lies outside the frame or along its border (a
-        // cropped card): nothing contradicts it.
+    // The whole side outside the frame or along its border (a cropped
+    // card): nothing contradicts it.
+    let e = if total == 0 {
         0.8
     } else {
         hit as f64 / total as f64
+    };
+    let s = pos.max(neg) as f64 / n as f64;
+    if luma && s > e {
+        s
+    } else {
+        e
     }
 }
 
-/// The share of `a`→`b`'s points (sampled as [`support`]'s over 0.08..0.92)
-/// with a luma step across it over [`STEP`] of the more common sign: the
-/// mean at 2 and 3 px to one side minus the other's. A side's edge pixels
-/// may carry noise orientations (a printed grid up to the card's edge,
-/// grey on grey) where the step across it is plain.
-fn step(wk: &Work, a: Pt, b: Pt) -> f64 {
-    let len = geom::dist(a, b);
-    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
-    let n = ((len * 0.28) as usize).clamp(6, 48);
-    let (mut pos, mut neg) = (0, 0);
-    for i in 0..n {
-        let t = 0.08 + 0.84 * (i as f64 + 0.5) / n as f64;
-        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-        let mut d = 0.0;
-        for o in [-3.0f64, -2.0, 2.0, 3.0] {
-            let (x, y) = (nearest(px - uy * o), nearest(py + ux * o));
-            d += at(&wk.luma, wk.w, x.min(wk.w - 1), y.min(wk.h - 1)) * o.signum() as f32;
-        }
-        if d > 2.0 * STEP {
-            pos += 1;
-        } else if d < -2.0 * STEP {
-            neg += 1;
-        }
-    }
-    f64::from(pos.max(neg)) / n as f64
-}
-
-/// The least mean luma step across a side for [`step`].
+/// The least mean luma step across a side for [`share`].
 const STEP: f32 = 4.0;
 
 /// A detected quadrilateral in working-copy coordinates (clockwise, first
@@ -829,7 +835,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
     // A side along the pair, or the fourth: its edges or its luma step.
-    let side = |a, b| support(wk, a, b, 0.08, 0.92).max(step(wk, a, b));
+    // (Below `need`: −1.)
+    let side = |a, b, need| share(wk, a, b, 0.08, 0.92, true, need);
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -853,7 +860,11 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     m if m >= 0.0 => m,
                     _ => support(wk, p0, p1, 0.08, 0.92),
                 };
-                let sc = if sc < THREE_MIN { step(wk, p0, p1) } else { sc };
+                let sc = if sc < THREE_MIN {
+                    side(p0, p1, THREE_MIN)
+                } else {
+                    sc
+                };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -888,11 +899,11 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
                         continue;
                     }
-                    let sa = side(p0, n.0);
+                    let sa = side(p0, n.0, THREE_MIN);
                     if sa < THREE_MIN {
                         continue;
                     }
-                    let sb = side(p1, n.1);
+                    let sb = side(p1, n.1, THREE_MIN);
                     if sb < THREE_MIN {
                         continue;
                     }
@@ -903,7 +914,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     for o in (-reach..=reach).step_by(THREE_STEP) {
                         for e in (-reach..=reach).step_by(THREE_STEP) {
                             let m = two(d + f64::from(o), d + f64::from(e));
-                            let v = side(m.0, m.1);
+                            // (Only a side over SIDE_MIN is kept.)
+                            let v = side(m.0, m.1, if sd > SIDE_MIN { sd } else { SIDE_MIN });
                             if v > sd {
                                 (sd, n) = (v, m);
                             }
@@ -1246,7 +1258,7 @@ mod tests {
     }
 
     /// A side whose edge pixels carry no usable orientation (cleared here)
-    /// still has its luma step: [`step`] sees it, [`support`] does not; a
+    /// still has its luma step: [`share`] sees it, [`support`] does not; a
     /// step of alternating sign along the side (a print) is not one.
     #[test]
     fn a_side_without_orientations_has_its_step() {
@@ -1264,7 +1276,10 @@ mod tests {
             let mut wk = edged(w, h, luma);
             wk.dir.iter_mut().for_each(|d| *d = NONE);
             let (a, b) = ((10.0, 29.5), (110.0, 29.5));
-            (support(&wk, a, b, 0.08, 0.92), step(&wk, a, b))
+            (
+                support(&wk, a, b, 0.08, 0.92),
+                share(&wk, a, b, 0.08, 0.92, true, -1.0),
+            )
         };
         assert_eq!(side(&plain), (0.0, 1.0));
         let (_, m) = side(&mixed);
