@@ -910,9 +910,14 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
                     let mut sd = 0.0;
-                    // Each end on its own (the side need not be parallel to c's).
+                    // Each end on its own (the side need not be parallel to
+                    // c's) when the three sides are sure; else parallel.
+                    let tilt = sa.min(sb).min(sc) >= THREE_SURE;
                     for o in (-reach..=reach).step_by(THREE_STEP) {
                         for e in (-reach..=reach).step_by(THREE_STEP) {
+                            if !tilt && e != o {
+                                continue;
+                            }
                             let m = two(d + f64::from(o), d + f64::from(e));
                             // (Only a side over SIDE_MIN is kept.)
                             let v = side(m.0, m.1, if sd > SIDE_MIN { sd } else { SIDE_MIN });
@@ -958,6 +963,9 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
 const LATE_THREES: usize = 1;
 /// The least support of a three-sided outline's three sides.
 const THREE_MIN: f64 = 0.5;
+/// The least support of each of three sides whose fourth side is searched
+/// end by end (else parallel to c's: the 2-D search is costly).
+const THREE_SURE: f64 = 0.75;
 /// How far (a share of the extent) the fourth side of a three-sided
 /// outline is looked for from ID-1's.
 const THREE_SHIFT: f64 = 0.08;
