@@ -402,17 +402,16 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
-    share(wk, a, b, t0, t1, false, -1.0)
+    share(wk, a, b, t0, t1, false)
 }
 
-/// [`support`] over 0.08..0.92, or (`luma`) the larger of it and the
+/// [`support`] over `t0..t1`, or (`luma`) the larger of it and the
 /// share of the points with a luma step across the side over [`STEP`] of
 /// the more common sign (the mean at 2 and 3 px to one side minus the
 /// other's: a side's edge pixels may carry noise orientations — a printed
 /// grid up to the card's edge, grey on grey — where the step across it is
-/// plain). Once the share cannot reach `need`, −1 (a search's losers and a
-/// gate's failures are not measured to the end).
-fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f64 {
+/// plain).
+fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -427,14 +426,6 @@ fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f6
     let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
     let (mut hit, mut total, mut pos, mut neg) = (0usize, 0usize, 0usize, 0usize);
     for i in 0..n {
-        // The best share still possible (the points left all hits).
-        let left = n - i;
-        if need > 0.0
-            && ((hit + left) as f64) < need * (total + left) as f64
-            && !(luma && ((pos.max(neg) + left) as f64) >= need * n as f64)
-        {
-            return -1.0;
-        }
         let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
         let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
         if luma {
@@ -835,8 +826,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
     // A side along the pair, or the fourth: its edges or its luma step.
-    // (Below `need`: −1.)
-    let side = |a, b, need| share(wk, a, b, 0.08, 0.92, true, need);
+    let side = |a, b| share(wk, a, b, 0.08, 0.92, true);
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -860,11 +850,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     m if m >= 0.0 => m,
                     _ => support(wk, p0, p1, 0.08, 0.92),
                 };
-                let sc = if sc < THREE_MIN {
-                    side(p0, p1, THREE_MIN)
-                } else {
-                    sc
-                };
+                let sc = if sc < THREE_MIN { side(p0, p1) } else { sc };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -899,11 +885,11 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
                         continue;
                     }
-                    let sa = side(p0, n.0, THREE_MIN);
+                    let sa = side(p0, n.0);
                     if sa < THREE_MIN {
                         continue;
                     }
-                    let sb = side(p1, n.1, THREE_MIN);
+                    let sb = side(p1, n.1);
                     if sb < THREE_MIN {
                         continue;
                     }
@@ -919,8 +905,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                                 continue;
                             }
                             let m = two(d + f64::from(o), d + f64::from(e));
-                            // (Only a side over SIDE_MIN is kept.)
-                            let v = side(m.0, m.1, if sd > SIDE_MIN { sd } else { SIDE_MIN });
+                            let v = side(m.0, m.1);
                             if v > sd {
                                 (sd, n) = (v, m);
                             }
@@ -1286,7 +1271,7 @@ mod tests {
             let (a, b) = ((10.0, 29.5), (110.0, 29.5));
             (
                 support(&wk, a, b, 0.08, 0.92),
-                share(&wk, a, b, 0.08, 0.92, true, -1.0),
+                share(&wk, a, b, 0.08, 0.92, true),
             )
         };
         assert_eq!(side(&plain), (0.0, 1.0));
