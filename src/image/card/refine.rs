@@ -309,16 +309,16 @@ fn rect_off(q: &[Pt; 4]) -> f64 {
 }
 
 /// An outline far from ID-1's aspect (over [`SNAP_ASPECT`], in the image
-/// and rectified: [`rect_off`]): one side taken from another edge beyond the polish's reach (a paper's ruled
-/// line, the hand holding the card, a print block). Each side in turn is
-/// placed again by the aspect from the other three ([`complete`]) and
-/// fitted there to the step most of its profiles see ([`consensus`],
-/// twice the polish's reach: the aspect alone misplaces it by the
-/// perspective); the outline whose aspect comes nearest ID-1's is kept
-/// when that is under [`SNAP_KEEP`] and half the old one, and its new
-/// side steps along both halves with the polarity of two of the other
-/// sides (the card against its ground: a side taken from another
-/// object's edge steps the other way).
+/// and rectified: [`rect_off`]): one side taken from another edge beyond
+/// the polish's reach (a paper's ruled line, the hand holding the card, a
+/// print block). Each side in turn is placed again by the aspect from the
+/// other three ([`complete`]) and fitted there to the step most of its
+/// profiles see ([`consensus`], twice the polish's reach: the aspect
+/// alone misplaces it by the perspective); the outline whose aspect comes
+/// nearest ID-1's is kept when that is under [`SNAP_KEEP`] and half the
+/// old one, and its new side steps along both halves with the polarity of
+/// two of the other sides (the card against its ground: a side taken from
+/// another object's edge steps the other way).
 fn snap(frame: &Frame, q: [Pt; 4], step: f64, steps: usize) -> [Pt; 4] {
     let a0 = aspect_off(&q);
     // A tilted card's outline is off ID-1's aspect in the image by its
@@ -1192,10 +1192,6 @@ mod tests {
         assert!(cut_side(&[1, 3]).is_none());
     }
 
-    /// A card at 4 px/mm whose left 10 mm are outside the frame, its
-    /// number and its values' column printed as bars at their fixed places:
-    /// the hidden left side, completed 5 mm too far out, is put back where
-    /// the print puts it; without a printed face, nothing moves.
     #[test]
     fn a_portrait_card_cut_on_the_right_is_turned_back_by_its_birth_row() {
         // ID-1 at 4 px/mm from (20, 20), cut by the frame at x 300 (70 mm):
@@ -1223,6 +1219,10 @@ mod tests {
         }
     }
 
+    /// A card at 4 px/mm whose left 10 mm are outside the frame, its
+    /// number and its values' column printed as bars at their fixed places:
+    /// the hidden left side, completed 5 mm too far out, is put back where
+    /// the print puts it; without a printed face, nothing moves.
     #[test]
     fn a_cut_cards_hidden_side_is_placed_by_its_print() {
         let (w, h) = (400usize, 260usize);
