@@ -402,6 +402,16 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
+    share(wk, a, b, t0, t1, false)
+}
+
+/// [`support`] over `t0..t1`, or (`luma`) the larger of it and the
+/// share of the points with a luma step across the side over [`STEP`] of
+/// the more common sign (the mean at 2 and 3 px to one side minus the
+/// other's: a side's edge pixels may carry noise orientations — a printed
+/// grid up to the card's edge, grey on grey — where the step across it is
+/// plain).
+fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -414,17 +424,28 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
     }
     let bin = (th / geom::PI * NT as f64) as usize % NT;
     let n = ((len * (t1 - t0) / 3.0) as usize).clamp(6, 48);
-    let (mut hit, mut total) = (0usize, 0usize);
+    let (mut hit, mut total, mut pos, mut neg) = (0usize, 0usize, 0usize, 0usize);
     for i in 0..n {
         let t = t0 + (t1 - t0) * (i as f64 + 0.5) / n as f64;
         let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        if luma {
+            let mut d = 0.0;
+            for o in [-3.0f64, -2.0, 2.0, 3.0] {
+                let (x, y) = (nearest(px - uy * o), nearest(py + ux * o));
+                d += at(&wk.luma, wk.w, x.min(wk.w - 1), y.min(wk.h - 1)) * o.signum() as f32;
+            }
+            if d > 2.0 * STEP {
+                pos += 1;
+            } else if d < -2.0 * STEP {
+                neg += 1;
+            }
+        }
         // (A frame border side meets the others within rounding.)
         let (xe, ye) = ((wk.w - 1) as f64 - 1e-6, (wk.h - 1) as f64 - 1e-6);
         if px < 1.0 || py < 1.0 || px >= xe || py >= ye {
             continue;
         }
         total += 1;
-        let mut ok = false;
         // Any of the five offsets counts, so the line itself is tried
         // first (most hits are there: fewer roundings, the same share).
         for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
@@ -432,22 +453,28 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
             let (xi, yi) = (nearest(x), nearest(y));
             let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
             if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
-                ok = true;
+                hit += 1;
                 break;
             }
         }
-        if ok {
-            hit += 1;
-        }
     }
-    if total == 0 {
-        // The whole side lies outside the frame or along its border (a
-        // cropped card): nothing contradicts it.
+    // The whole side outside the frame or along its border (a cropped
+    // card): nothing contradicts it.
+    let e = if total == 0 {
         0.8
     } else {
         hit as f64 / total as f64
+    };
+    let s = pos.max(neg) as f64 / n as f64;
+    if luma && s > e {
+        s
+    } else {
+        e
     }
 }
+
+/// The least mean luma step across a side for [`share`].
+const STEP: f32 = 4.0;
 
 /// A detected quadrilateral in working-copy coordinates (clockwise, first
 /// corner arbitrary) with its score parts.
@@ -798,6 +825,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // The sine of the angle between two lines: within 30° (as the pairing
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
+    // A side along the pair, or the fourth: its edges or its luma step.
+    let side = |a, b| share(wk, a, b, 0.08, 0.92, true);
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -821,6 +850,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     m if m >= 0.0 => m,
                     _ => support(wk, p0, p1, 0.08, 0.92),
                 };
+                let sc = if sc < THREE_MIN { side(p0, p1) } else { sc };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -832,13 +862,14 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                 for o in 0..4 {
                     let s = if o < 2 { 1.0 } else { -1.0 };
                     let target = if o % 2 == 0 { ID1 } else { 1.0 / ID1 };
-                    let at = |d: f64| {
-                        let d = s * d;
+                    let two = |d: f64, e: f64| {
+                        let (d, e) = (s * d, s * e);
                         (
                             (p0.0 + da.0 * d, p0.1 + da.1 * d),
-                            (p1.0 + db.0 * d, p1.1 + db.1 * d),
+                            (p1.0 + db.0 * e, p1.1 + db.1 * e),
                         )
                     };
+                    let at = |d: f64| two(d, d);
                     // The extent d over the mean of c's side and the fourth
                     // (affine, as [`complete`]'s): d = target · (len + |v + w d|)
                     // / 2 with v = p1 − p0 (|v| = len) and w = s (db − da),
@@ -854,22 +885,30 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
                         continue;
                     }
-                    let sa = support(wk, p0, n.0, 0.08, 0.92);
+                    let sa = side(p0, n.0);
                     if sa < THREE_MIN {
                         continue;
                     }
-                    let sb = support(wk, p1, n.1, 0.08, 0.92);
+                    let sb = side(p1, n.1);
                     if sb < THREE_MIN {
                         continue;
                     }
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
                     let mut sd = 0.0;
+                    // Each end on its own (the side need not be parallel to
+                    // c's) when the three sides are sure; else parallel.
+                    let tilt = sa.min(sb).min(sc) >= THREE_SURE;
                     for o in (-reach..=reach).step_by(THREE_STEP) {
-                        let m = at(d + f64::from(o));
-                        let v = support(wk, m.0, m.1, 0.08, 0.92);
-                        if v > sd {
-                            (sd, n) = (v, m);
+                        for e in (-reach..=reach).step_by(THREE_STEP) {
+                            if !tilt && e != o {
+                                continue;
+                            }
+                            let m = two(d + f64::from(o), d + f64::from(e));
+                            let v = side(m.0, m.1);
+                            if v > sd {
+                                (sd, n) = (v, m);
+                            }
                         }
                     }
                     let mut q = [p0, n.0, n.1, p1];
@@ -909,6 +948,9 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
 const LATE_THREES: usize = 1;
 /// The least support of a three-sided outline's three sides.
 const THREE_MIN: f64 = 0.5;
+/// The least support of each of three sides whose fourth side is searched
+/// end by end (else parallel to c's: the 2-D search is costly).
+const THREE_SURE: f64 = 0.75;
 /// How far (a share of the extent) the fourth side of a three-sided
 /// outline is looked for from ID-1's.
 const THREE_SHIFT: f64 = 0.08;
@@ -1206,6 +1248,35 @@ mod tests {
         // Every 80 rows (under 0.15): not proposed.
         let eighth = proposed(8);
         assert!(eighth.is_none(), "{eighth:?}");
+    }
+
+    /// A side whose edge pixels carry no usable orientation (cleared here)
+    /// still has its luma step: [`share`] sees it, [`support`] does not; a
+    /// step of alternating sign along the side (a print) is not one.
+    #[test]
+    fn a_side_without_orientations_has_its_step() {
+        let (w, h) = (120, 60);
+        let plain = |_: usize, y: usize| if y < 30 { 200.0 } else { 190.0 };
+        let mixed = |x: usize, y: usize| {
+            if (y < 30) == (x / 10 % 2 == 0) {
+                200.0
+            } else {
+                190.0
+            }
+        };
+        let side = |f: &dyn Fn(usize, usize) -> f32| {
+            let luma = (0..w * h).map(|i| f(i % w, i / w)).collect();
+            let mut wk = edged(w, h, luma);
+            wk.dir.iter_mut().for_each(|d| *d = NONE);
+            let (a, b) = ((10.0, 29.5), (110.0, 29.5));
+            (
+                support(&wk, a, b, 0.08, 0.92),
+                share(&wk, a, b, 0.08, 0.92, true),
+            )
+        };
+        assert_eq!(side(&plain), (0.0, 1.0));
+        let (_, m) = side(&mixed);
+        assert!(m < 0.6, "{m}");
     }
 
     /// Ruled paper: many strong horizontal lines take the strongest peaks;
