@@ -402,7 +402,7 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
-    share(wk, a, b, t0, t1, false)
+    share(wk, a, b, t0, t1, false, -1.0)
 }
 
 /// [`support`] over `t0..t1`, or (`luma`) the larger of it and the
@@ -410,8 +410,8 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
 /// the more common sign (the mean at 2 and 3 px to one side minus the
 /// other's: a side's edge pixels may carry noise orientations — a printed
 /// grid up to the card's edge, grey on grey — where the step across it is
-/// plain).
-fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool) -> f64 {
+/// plain). Once neither can come out over `need` (≥ 0), −1.
+fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -456,6 +456,17 @@ fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool) -> f64 {
                 hit += 1;
                 break;
             }
+        }
+        // Neither share can come over `need` even if the points left all
+        // hit (the last point is not asked: a side wholly outside the
+        // frame is 0.8).
+        let r = n - i - 1;
+        if need >= 0.0
+            && r > 0
+            && (hit + r) as f64 <= need * (total + r) as f64
+            && !(luma && (pos.max(neg) + r) as f64 > need * n as f64)
+        {
+            return -1.0;
         }
     }
     // The whole side outside the frame or along its border (a cropped
@@ -825,8 +836,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // The sine of the angle between two lines: within 30° (as the pairing
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
-    // A side along the pair, or the fourth: its edges or its luma step.
-    let side = |a, b| share(wk, a, b, 0.08, 0.92, true);
+    // A side along the pair: its edges or its luma step.
+    let side = |a, b| share(wk, a, b, 0.08, 0.92, true, -1.0);
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -850,7 +861,6 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     m if m >= 0.0 => m,
                     _ => support(wk, p0, p1, 0.08, 0.92),
                 };
-                let sc = if sc < THREE_MIN { side(p0, p1) } else { sc };
                 if sc < THREE_MIN {
                     continue;
                 }
@@ -896,18 +906,31 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     // In steps of THREE_STEP px (an edge within 1.5 px of
                     // the side counts: `support`; the side is refined after).
                     let mut sd = 0.0;
-                    // Each end on its own (the side need not be parallel to
-                    // c's) when the three sides are sure; else parallel.
-                    let tilt = sa.min(sb).min(sc) >= THREE_SURE;
-                    for o in (-reach..=reach).step_by(THREE_STEP) {
-                        for e in (-reach..=reach).step_by(THREE_STEP) {
-                            if !tilt && e != o {
-                                continue;
+                    if sa.min(sb).min(sc) >= THREE_SURE {
+                        // Each end on its own (the side need not be parallel
+                        // to c's) when the three sides are sure.
+                        for o in (-reach..=reach).step_by(THREE_STEP) {
+                            for e in (-reach..=reach).step_by(THREE_STEP) {
+                                let m = two(d + f64::from(o), d + f64::from(e));
+                                let v = share(wk, m.0, m.1, 0.08, 0.92, true, sd);
+                                if v > sd {
+                                    (sd, n) = (v, m);
+                                }
                             }
-                            let m = two(d + f64::from(o), d + f64::from(e));
-                            let v = side(m.0, m.1);
-                            if v > sd {
-                                (sd, n) = (v, m);
+                        }
+                    } else {
+                        // Else parallel to c's, by its edges; by its luma step
+                        // too only when no shift has the edges.
+                        for luma in [false, true] {
+                            for o in (-reach..=reach).step_by(THREE_STEP) {
+                                let m = at(d + f64::from(o));
+                                let v = share(wk, m.0, m.1, 0.08, 0.92, luma, sd);
+                                if v > sd {
+                                    (sd, n) = (v, m);
+                                }
+                            }
+                            if sd >= THREE_MIN {
+                                break;
                             }
                         }
                     }
@@ -1271,12 +1294,39 @@ mod tests {
             let (a, b) = ((10.0, 29.5), (110.0, 29.5));
             (
                 support(&wk, a, b, 0.08, 0.92),
-                share(&wk, a, b, 0.08, 0.92, true),
+                share(&wk, a, b, 0.08, 0.92, true, -1.0),
             )
         };
         assert_eq!(side(&plain), (0.0, 1.0));
         let (_, m) = side(&mixed);
         assert!(m < 0.6, "{m}");
+    }
+
+    /// `need` only stops a side that cannot come out over it: under its
+    /// share the same share, at it not over it, well over it −1 (the fourth
+    /// side's searches keep the first best: they pass the best so far). A
+    /// half-lit side: its step and edges span the left half only.
+    #[test]
+    fn a_side_under_need_is_dropped_and_one_over_it_is_not() {
+        let (w, h) = (120, 60);
+        let luma = (0..w * h)
+            .map(|i| {
+                if i % w < 60 && i / w < 30 {
+                    200.0
+                } else {
+                    190.0
+                }
+            })
+            .collect();
+        let wk = edged(w, h, luma);
+        let (a, b) = ((10.0, 29.5), (110.0, 29.5));
+        for luma in [false, true] {
+            let full = share(&wk, a, b, 0.08, 0.92, luma, -1.0);
+            assert!(full > 0.3 && full < 0.7, "{full}");
+            assert_eq!(share(&wk, a, b, 0.08, 0.92, luma, full - 0.01), full);
+            assert!(share(&wk, a, b, 0.08, 0.92, luma, full) <= full);
+            assert_eq!(share(&wk, a, b, 0.08, 0.92, luma, 0.9), -1.0);
+        }
     }
 
     /// Ruled paper: many strong horizontal lines take the strongest peaks;
