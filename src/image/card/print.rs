@@ -537,6 +537,16 @@ pub fn fit(
 mod tests {
     use super::*;
 
+    /// A start's centre and long side.
+    fn centre_long(q: &Quad) -> (Pt, f64) {
+        let q = q.q;
+        let centre = (
+            q.iter().map(|p| p.0).sum::<f64>() / 4.0,
+            q.iter().map(|p| p.1).sum::<f64>() / 4.0,
+        );
+        (centre, geom::dist(q[0], q[1]).max(geom::dist(q[1], q[2])))
+    }
+
     /// A white frame with dark 2-px rows every 6 px over the block
     /// `(x0, y0, bw, bh)`.
     fn frame(w: usize, h: usize, block: (usize, usize, usize, usize)) -> Vec<u8> {
@@ -560,16 +570,11 @@ mod tests {
         assert!(washed(&px));
         let (wk, q) = blocks(&px, 400, 300, INK);
         assert_eq!((wk.w, wk.h, wk.k), (400, 300, 1));
-        let q = q.first().expect("a card-shaped block").q;
-        let centre = (
-            q.iter().map(|p| p.0).sum::<f64>() / 4.0,
-            q.iter().map(|p| p.1).sum::<f64>() / 4.0,
-        );
+        let (centre, long) = centre_long(q.first().expect("a card-shaped block"));
         // The block's centre (row extremes: 100–249, 80–159+1) and its
         // width grown by 85.6 / 75.3.
         assert!((centre.0 - 174.5).abs() < 2.0, "{centre:?}");
         assert!((centre.1 - 122.0).abs() < 4.0, "{centre:?}");
-        let long = geom::dist(q[0], q[1]).max(geom::dist(q[1], q[2]));
         assert!((long - 149.0 * CARD.0 / BLOCK.0).abs() < 3.0, "{long}");
     }
 
@@ -603,15 +608,10 @@ mod tests {
         // Joined to the lines (within the clusters' five cells), the block
         // would be 2.2 times wider than high: no card at all.
         let (_, q) = blocks(&px, w, h, INK_LIGHT);
-        let q = q.first().expect("a card-shaped block").q;
-        let centre = (
-            q.iter().map(|p| p.0).sum::<f64>() / 4.0,
-            q.iter().map(|p| p.1).sum::<f64>() / 4.0,
-        );
+        let (centre, long) = centre_long(q.first().expect("a card-shaped block"));
         // The block's row extremes: 180–327, 80–166.
         assert!((centre.0 - 253.5).abs() < 2.0, "{centre:?}");
         assert!((centre.1 - 123.0).abs() < 3.0, "{centre:?}");
-        let long = geom::dist(q[0], q[1]).max(geom::dist(q[1], q[2]));
         assert!((long - 147.0 * CARD.0 / BLOCK.0).abs() < 4.0, "{long}");
     }
 
