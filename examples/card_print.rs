@@ -7,7 +7,9 @@
 //!
 //!     cargo run --release --example card_print -- DIR [-o 00012,00345]
 //!
-//! `ALL=1`: every frame, not only the washed-out ones. `ANY=1`: one line
+//! `ALL=1`: every frame, not only the washed-out ones (a frame that is not
+//! washed out searched as `print::place` searches a light one: ink at
+//! `INK_LIGHT`, start sizes 0.8, 1.0, 1.2 unless `-s` gives others). `ANY=1`: one line
 //! per frame that is not washed out and where `card::find` takes no card:
 //! what `print::place` would place there if it ran (corner error, number
 //! read, the search's and find's time), with the frame's mean luma.
@@ -85,7 +87,16 @@ fn main() {
             "{name} {kind}{neg} {side} [{}] find={fe}",
             defects.join(",")
         );
-        let (wk, starts) = print::blocks(&rgba, w, h, print::INK);
+        // A frame that is not washed out is searched as a light one (at
+        // INK_LIGHT, its rows' long ink taken out, three start sizes).
+        let washed = print::washed(&rgba);
+        let ink = if washed { print::INK } else { print::INK_LIGHT };
+        let (wk, starts) = print::blocks(&rgba, w, h, ink);
+        let scales = if washed || args.iter().any(|a| a == "-s") {
+            scales.clone()
+        } else {
+            vec![0.8, 1.0, 1.2]
+        };
         if let Some(tr) = &truth {
             let k = wk.k as f64;
             let q = card::detect::Quad {
@@ -143,8 +154,8 @@ fn main() {
                 }
                 println!("  LAND{line}");
                 for st in &starts {
-                    let (lm, lp, _) = print::first_look((&rgba, w, h), &wk, st, &[1.0, 1.2]);
-                    let (fm, fq, _) = print::fit(&rgba, w, h, &wk, st, &[1.0, 1.2], 0.5);
+                    let (lm, lp, _) = print::first_look((&rgba, w, h), &wk, st, &scales);
+                    let (fm, fq, _) = print::fit(&rgba, w, h, &wk, st, &scales, 0.5);
                     let fc = (
                         fq.q.iter().map(|p| p.0).sum::<f64>() / 4.0,
                         fq.q.iter().map(|p| p.1).sum::<f64>() / 4.0,
