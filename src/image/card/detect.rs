@@ -122,11 +122,14 @@ fn sqrt32(x: f32) -> f32 {
     0.5 * (y + x / y)
 }
 
-/// `rt::round(x) as usize` for |x| < 2^52 (negative → 0) without the NaN,
+/// `rt::round(x) as usize` for x < 2^31 (negative and NaN → 0) without the
 /// range and sign-of-zero cases `rt::round` handles: the support samples
 /// called it 10 times per point, 0.32 G of 12.3 G instructions on s2_30.
+/// (Through `usize`: one conversion each way in wasm32, not `round_i`'s
+/// two i64 ones and its `max(0)`; the same value for every such x.)
 fn nearest(x: f64) -> usize {
-    round_i(x).max(0) as usize
+    let t = x as u32;
+    (if x - f64::from(t) >= 0.5 { t + 1 } else { t }) as usize
 }
 
 /// `rt::round(x) as i64` for |x| < 2^52 (the Hough votes: 0.39 G of 12.3 G
@@ -402,6 +405,16 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
+    support_over(wk, a, b, t0, t1, 0.0)
+}
+
+/// [`support`] where only a share of at least `floor` matters: it stops at
+/// the first miss after which even hits at every sample left could not
+/// reach `floor`, and returns that best share then (under `floor`, and at
+/// least the true share: the callers take it as any share under `floor`).
+/// Otherwise the share itself, as [`support`]. (The misses' and the
+/// negatives' weak sides: most of their samples find no edge.)
+pub fn support_over(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, floor: f64) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -421,23 +434,35 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
         // (A frame border side meets the others within rounding.)
         let (xe, ye) = ((wk.w - 1) as f64 - 1e-6, (wk.h - 1) as f64 - 1e-6);
         if px < 1.0 || py < 1.0 || px >= xe || py >= ye {
-            continue;
-        }
-        total += 1;
-        let mut ok = false;
-        // Any of the five offsets counts, so the line itself is tried
-        // first (most hits are there: fewer roundings, the same share).
-        for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
-            let (x, y) = (px - uy * o, py + ux * o);
-            let (xi, yi) = (nearest(x), nearest(y));
-            let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
-            if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
-                ok = true;
-                break;
+            // (No hit: the best share still possible falls.)
+        } else {
+            total += 1;
+            // Any of the five offsets counts, so the line itself is tried
+            // first (most hits are there: fewer roundings, the same share).
+            let mut ok = false;
+            for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
+                let (x, y) = (px - uy * o, py + ux * o);
+                let (xi, yi) = (nearest(x), nearest(y));
+                let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
+                if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
+                    ok = true;
+                    break;
+                }
+            }
+            if ok {
+                hit += 1;
+                continue;
             }
         }
-        if ok {
-            hit += 1;
+        // The share with a hit at every sample left: no more than that
+        // (hit ≤ total, so hits and samples outside added to both make
+        // it no larger; the correctly rounded quotient keeps the order).
+        // With no sample inside yet it is 1 (or 0 / 0): never under a
+        // floor ≤ 1 (all outside, the share is 0.8).
+        let left = n - 1 - i;
+        let (most, of) = ((hit + left) as f64, (total + left) as f64);
+        if most < floor * of && most / of < floor {
+            return most / of;
         }
     }
     if total == 0 {
@@ -539,6 +564,13 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
     // on s2_30 before). Negative: not computed yet.
     let nl = lines.len();
     let mut memo = vec![-1f64; nl * nl * nl];
+    // Every two lines' meeting point, once (the loop asks four per quad, up
+    // to 40,000 quads; the same call on the same lines: the same points).
+    let meets: Vec<Option<Pt>> = lines
+        .iter()
+        .flat_map(|l| lines.iter().map(move |o| l.meet(o)))
+        .collect();
+    let meet = |i: usize, j: usize| meets.get(i * nl + j).copied().flatten();
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
@@ -576,13 +608,8 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                     break 'pass;
                 }
                 budget -= 1;
-                let (Some(la), Some(lb), Some(lc), Some(ld)) =
-                    (lines.get(a), lines.get(b), lines.get(c), lines.get(d))
-                else {
-                    continue;
-                };
                 let (Some(p0), Some(p1), Some(p2), Some(p3)) =
-                    (la.meet(lc), lc.meet(lb), lb.meet(ld), ld.meet(la))
+                    (meet(a, c), meet(c, b), meet(b, d), meet(d, a))
                 else {
                     continue;
                 };
@@ -649,7 +676,10 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                     *o = match slot {
                         Some(m) if *m >= 0.0 => *m,
                         _ => {
-                            let v = support(wk, geom::at(&q, i), geom::at(&q, i + 1), 0.08, 0.92);
+                            // (A share under FAINT_MIN, exact or not, makes
+                            // the quad weak here and in `find_three`.)
+                            let (p, r) = (geom::at(&q, i), geom::at(&q, i + 1));
+                            let v = support_over(wk, p, r, 0.08, 0.92, FAINT_MIN);
                             if let Some(m) = slot {
                                 *m = v;
                             }
@@ -819,7 +849,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                 let known = |f, t| memo.get((k * nl + f) * nl + t).copied().unwrap_or(-1.0);
                 let sc = match known(i, j).max(known(j, i)) {
                     m if m >= 0.0 => m,
-                    _ => support(wk, p0, p1, 0.08, 0.92),
+                    _ => support_over(wk, p0, p1, 0.08, 0.92, THREE_MIN),
                 };
                 if sc < THREE_MIN {
                     continue;
@@ -854,11 +884,11 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if d > f64::from(reach) && !(inside(&near.0) && inside(&near.1)) {
                         continue;
                     }
-                    let sa = support(wk, p0, n.0, 0.08, 0.92);
+                    let sa = support_over(wk, p0, n.0, 0.08, 0.92, THREE_MIN);
                     if sa < THREE_MIN {
                         continue;
                     }
-                    let sb = support(wk, p1, n.1, 0.08, 0.92);
+                    let sb = support_over(wk, p1, n.1, 0.08, 0.92, THREE_MIN);
                     if sb < THREE_MIN {
                         continue;
                     }
@@ -867,7 +897,8 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     let mut sd = 0.0;
                     for o in (-reach..=reach).step_by(THREE_STEP) {
                         let m = at(d + f64::from(o));
-                        let v = support(wk, m.0, m.1, 0.08, 0.92);
+                        // (Under `sd`, it is not taken.)
+                        let v = support_over(wk, m.0, m.1, 0.08, 0.92, sd);
                         if v > sd {
                             (sd, n) = (v, m);
                         }
@@ -1124,7 +1155,8 @@ fn pinhole(wk: &Work, v: [Pt; 4], target: f64) -> Option<(Pt, Pt)> {
 /// corner, across the background: s8 #41) is weaker evidence.
 fn reaches(wk: &Work, v: &[Pt; 4]) -> bool {
     let [a, qi, b, qj] = *v;
-    support(wk, a, qi, REACH, 0.95).min(support(wk, b, qj, REACH, 0.95)) >= SIDE_MIN
+    support_over(wk, a, qi, REACH, 0.95, SIDE_MIN) >= SIDE_MIN
+        && support_over(wk, b, qj, REACH, 0.95, SIDE_MIN) >= SIDE_MIN
 }
 
 /// Maps a working-copy point to original pixel coordinates (pixel centres).
@@ -1164,6 +1196,64 @@ mod tests {
         };
         edges(&mut wk);
         wk
+    }
+
+    /// `support_over` is `support` wherever the share reaches the floor,
+    /// and under the floor (but not under the share) wherever it does not:
+    /// segments in all directions, partly outside the frame, over a frame
+    /// of dashed rectangles (shares 0–1), at the callers' floors and
+    /// others. And `nearest` rounds as `rt::round` then clamps at 0.
+    #[test]
+    fn support_over_a_floor_is_support_where_it_matters() {
+        let (w, h) = (240, 180);
+        let mut luma = vec![90f32; w * h];
+        for (i, l) in luma.iter_mut().enumerate() {
+            let (x, y) = (i % w, i / w);
+            for k in 0..5 {
+                let (x0, y0) = (20 + 37 * k, 15 + 23 * k);
+                let inside = (x0..x0 + 60).contains(&x) && (y0..y0 + 45).contains(&y);
+                // Dashes of 1–5 px on, 0–4 off around the rectangles.
+                if inside && (x + y) % (k + 1) <= k / 2 + (x * y) % 3 {
+                    *l = 200.0 - 20.0 * k as f32;
+                }
+            }
+        }
+        let wk = edged(w, h, luma);
+        let mut seed = 7u64;
+        let mut next = |m: f64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 * m - 20.0
+        };
+        let (mut under, mut over) = (0, 0);
+        for _ in 0..3000 {
+            let a = (next(w as f64 + 40.0), next(h as f64 + 40.0));
+            let b = (next(w as f64 + 40.0), next(h as f64 + 40.0));
+            for (t0, t1) in [(0.08, 0.92), (0.07, 0.2), (REACH, 0.95)] {
+                let v = support(&wk, a, b, t0, t1);
+                for f in [FAINT_MIN, 0.25, SIDE_MIN, THREE_MIN, 0.7, 1.0] {
+                    let o = support_over(&wk, a, b, t0, t1, f);
+                    if v >= f {
+                        assert_eq!(o.to_bits(), v.to_bits(), "{a:?} {b:?} {f}");
+                        over += 1;
+                    } else {
+                        assert!(o < f && o >= v, "{a:?} {b:?} {f}: {o} for {v}");
+                        under += (o > v) as usize;
+                    }
+                }
+            }
+        }
+        // Both kinds occur, and the stop is taken often.
+        assert!(over > 1000 && under > 1000, "{over} {under}");
+        for i in -4000..40000 {
+            let x = f64::from(i) / 16.0;
+            for x in [x, x + 1e-9, x - 1e-9, -x] {
+                assert_eq!(nearest(x), crate::rt::round(x).max(0.0) as usize, "{x}");
+            }
+        }
+        assert_eq!(nearest(f64::NAN), 0);
+        assert_eq!(nearest(0.499_999_999_999_999_94), 0);
     }
 
     /// A light card on a dark ground whose right side shows only in short
