@@ -414,6 +414,7 @@ pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
 /// least the true share: the callers take it as any share under `floor`).
 /// Otherwise the share itself, as [`support`]. (The misses' and the
 /// negatives' weak sides: most of their samples find no edge.)
+#[inline(never)]
 pub fn support_over(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, floor: f64) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
@@ -564,13 +565,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
     // on s2_30 before). Negative: not computed yet.
     let nl = lines.len();
     let mut memo = vec![-1f64; nl * nl * nl];
-    // Every two lines' meeting point, once (the loop asks four per quad, up
-    // to 40,000 quads; the same call on the same lines: the same points).
-    let meets: Vec<Option<Pt>> = lines
-        .iter()
-        .flat_map(|l| lines.iter().map(move |o| l.meet(o)))
-        .collect();
-    let meet = |i: usize, j: usize| meets.get(i * nl + j).copied().flatten();
+
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
@@ -608,8 +603,13 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                     break 'pass;
                 }
                 budget -= 1;
+                let (Some(la), Some(lb), Some(lc), Some(ld)) =
+                    (lines.get(a), lines.get(b), lines.get(c), lines.get(d))
+                else {
+                    continue;
+                };
                 let (Some(p0), Some(p1), Some(p2), Some(p3)) =
-                    (meet(a, c), meet(c, b), meet(b, d), meet(d, a))
+                    (la.meet(lc), lc.meet(lb), lb.meet(ld), ld.meet(la))
                 else {
                     continue;
                 };
