@@ -122,11 +122,14 @@ fn sqrt32(x: f32) -> f32 {
     0.5 * (y + x / y)
 }
 
-/// `rt::round(x) as usize` for |x| < 2^52 (negative → 0) without the NaN,
+/// `rt::round(x) as usize` for x < 2^31 (negative and NaN → 0) without the
 /// range and sign-of-zero cases `rt::round` handles: the support samples
 /// called it 10 times per point, 0.32 G of 12.3 G instructions on s2_30.
+/// (Through `usize`: one conversion each way in wasm32, not `round_i`'s
+/// two i64 ones and its `max(0)`; the same value for every such x.)
 fn nearest(x: f64) -> usize {
-    round_i(x).max(0) as usize
+    let t = x as u32;
+    (if x - f64::from(t) >= 0.5 { t + 1 } else { t }) as usize
 }
 
 /// `rt::round(x) as i64` for |x| < 2^52 (the Hough votes: 0.39 G of 12.3 G
@@ -402,16 +405,27 @@ const CROWD: usize = 3;
 /// orientation, over the fraction range `t0..t1` of its length: the share
 /// of sampled points that have such an edge within ±1.5 px.
 pub fn support(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64) -> f64 {
-    share(wk, a, b, t0, t1, false, -1.0)
+    share(wk, a, b, t0, t1, false, 0.0)
 }
 
-/// [`support`] over `t0..t1`, or (`luma`) the larger of it and the
-/// share of the points with a luma step across the side over [`STEP`] of
-/// the more common sign (the mean at 2 and 3 px to one side minus the
-/// other's: a side's edge pixels may carry noise orientations — a printed
-/// grid up to the card's edge, grey on grey — where the step across it is
-/// plain). Once neither can come out over `need` (≥ 0), −1.
-fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f64 {
+/// [`support`] where only a share of at least `floor` matters: it stops at
+/// the first miss after which even hits at every sample left could not
+/// reach `floor`, and returns that best share then (under `floor`, and at
+/// least the true share: the callers take it as any share under `floor`).
+/// Otherwise the share itself, as [`support`]. (The misses' and the
+/// negatives' weak sides: most of their samples find no edge.)
+pub fn support_over(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, floor: f64) -> f64 {
+    share(wk, a, b, t0, t1, false, floor)
+}
+
+/// [`support_over`], or (`luma`) the larger of it and the share of the
+/// points with a luma step across the side over [`STEP`] of the more
+/// common sign (the mean at 2 and 3 px to one side minus the other's: a
+/// side's edge pixels may carry noise orientations — a printed grid up to
+/// the card's edge, grey on grey — where the step across it is plain). It
+/// stops early only when neither share can reach `floor`.
+#[inline(never)]
+fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, floor: f64) -> f64 {
     let len = geom::dist(a, b);
     if len < 1.0 {
         return 0.0;
@@ -443,30 +457,47 @@ fn share(wk: &Work, a: Pt, b: Pt, t0: f64, t1: f64, luma: bool, need: f64) -> f6
         // (A frame border side meets the others within rounding.)
         let (xe, ye) = ((wk.w - 1) as f64 - 1e-6, (wk.h - 1) as f64 - 1e-6);
         if px < 1.0 || py < 1.0 || px >= xe || py >= ye {
-            continue;
-        }
-        total += 1;
-        // Any of the five offsets counts, so the line itself is tried
-        // first (most hits are there: fewer roundings, the same share).
-        for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
-            let (x, y) = (px - uy * o, py + ux * o);
-            let (xi, yi) = (nearest(x), nearest(y));
-            let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
-            if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
+            // (No hit: the best share still possible falls.)
+        } else {
+            total += 1;
+            // Any of the five offsets counts, so the line itself is tried
+            // first (most hits are there: fewer roundings, the same share).
+            let mut ok = false;
+            for o in [0.0f64, -0.75, 0.75, -1.5, 1.5] {
+                let (x, y) = (px - uy * o, py + ux * o);
+                let (xi, yi) = (nearest(x), nearest(y));
+                let d = wk.dir.get(yi * wk.w + xi).copied().unwrap_or(NONE);
+                if d != NONE && bin_diff(usize::from(d), bin) <= 8 {
+                    ok = true;
+                    break;
+                }
+            }
+            if ok {
                 hit += 1;
-                break;
+                continue;
             }
         }
-        // Neither share can come over `need` even if the points left all
-        // hit (the last point is not asked: a side wholly outside the
-        // frame is 0.8).
-        let r = n - i - 1;
-        if need >= 0.0
-            && r > 0
-            && (hit + r) as f64 <= need * (total + r) as f64
-            && !(luma && (pos.max(neg) + r) as f64 > need * n as f64)
-        {
-            return -1.0;
+        // The share with a hit at every sample left: no more than that
+        // (hit ≤ total, so hits and samples outside added to both make
+        // it no larger; the correctly rounded quotient keeps the order).
+        // With no sample inside yet it is 1 (or 0 / 0): never under a
+        // floor ≤ 1 (all outside, the share is 0.8). With `luma`, the
+        // step's share with a step at every sample left must fall short
+        // too, and the larger of the two bounds is returned.
+        let left = n - 1 - i;
+        let (most, of) = ((hit + left) as f64, (total + left) as f64);
+        if most < floor * of && most / of < floor {
+            if !luma {
+                return most / of;
+            }
+            let step = (pos.max(neg) + left) as f64;
+            if step < floor * n as f64 && step / (n as f64) < floor {
+                return if step / (n as f64) > most / of {
+                    step / n as f64
+                } else {
+                    most / of
+                };
+            }
         }
     }
     // The whole side outside the frame or along its border (a cropped
@@ -577,6 +608,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
     // on s2_30 before). Negative: not computed yet.
     let nl = lines.len();
     let mut memo = vec![-1f64; nl * nl * nl];
+
     let mut all: Vec<(f64, Quad)> = Vec::new();
     // Completed cut cards, judged after the others ([`complete`]).
     let mut cuts: Vec<(f64, Quad)> = Vec::new();
@@ -687,7 +719,10 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                     *o = match slot {
                         Some(m) if *m >= 0.0 => *m,
                         _ => {
-                            let v = support(wk, geom::at(&q, i), geom::at(&q, i + 1), 0.08, 0.92);
+                            // (A share under FAINT_MIN, exact or not, makes
+                            // the quad weak here and in `find_three`.)
+                            let (p, r) = (geom::at(&q, i), geom::at(&q, i + 1));
+                            let v = support_over(wk, p, r, 0.08, 0.92, FAINT_MIN);
                             if let Some(m) = slot {
                                 *m = v;
                             }
@@ -837,7 +872,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
     // loop's `bin_diff` ≤ 30 on whole degrees) parallel-ish, over 50° across.
     let sin = |l: &Line, m: &Line| (l.a * m.b - l.b * m.a).abs();
     // A side along the pair: its edges or its luma step.
-    let side = |a, b| share(wk, a, b, 0.08, 0.92, true, -1.0);
+    let side = |a, b| share(wk, a, b, 0.08, 0.92, true, THREE_MIN);
     for (i, la) in lines.iter().enumerate() {
         for (j, lb) in lines.iter().enumerate().skip(i + 1) {
             if sin(la, lb) > 0.505 {
@@ -859,7 +894,7 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                 let known = |f, t| memo.get((k * nl + f) * nl + t).copied().unwrap_or(-1.0);
                 let sc = match known(i, j).max(known(j, i)) {
                     m if m >= 0.0 => m,
-                    _ => support(wk, p0, p1, 0.08, 0.92),
+                    _ => support_over(wk, p0, p1, 0.08, 0.92, THREE_MIN),
                 };
                 if sc < THREE_MIN {
                     continue;
@@ -1189,7 +1224,8 @@ fn pinhole(wk: &Work, v: [Pt; 4], target: f64) -> Option<(Pt, Pt)> {
 /// corner, across the background: s8 #41) is weaker evidence.
 fn reaches(wk: &Work, v: &[Pt; 4]) -> bool {
     let [a, qi, b, qj] = *v;
-    support(wk, a, qi, REACH, 0.95).min(support(wk, b, qj, REACH, 0.95)) >= SIDE_MIN
+    support_over(wk, a, qi, REACH, 0.95, SIDE_MIN) >= SIDE_MIN
+        && support_over(wk, b, qj, REACH, 0.95, SIDE_MIN) >= SIDE_MIN
 }
 
 /// Maps a working-copy point to original pixel coordinates (pixel centres).
@@ -1229,6 +1265,64 @@ mod tests {
         };
         edges(&mut wk);
         wk
+    }
+
+    /// `support_over` is `support` wherever the share reaches the floor,
+    /// and under the floor (but not under the share) wherever it does not:
+    /// segments in all directions, partly outside the frame, over a frame
+    /// of dashed rectangles (shares 0–1), at the callers' floors and
+    /// others. And `nearest` rounds as `rt::round` then clamps at 0.
+    #[test]
+    fn support_over_a_floor_is_support_where_it_matters() {
+        let (w, h) = (240, 180);
+        let mut luma = vec![90f32; w * h];
+        for (i, l) in luma.iter_mut().enumerate() {
+            let (x, y) = (i % w, i / w);
+            for k in 0..5 {
+                let (x0, y0) = (20 + 37 * k, 15 + 23 * k);
+                let inside = (x0..x0 + 60).contains(&x) && (y0..y0 + 45).contains(&y);
+                // Dashes of 1–5 px on, 0–4 off around the rectangles.
+                if inside && (x + y) % (k + 1) <= k / 2 + (x * y) % 3 {
+                    *l = 200.0 - 20.0 * k as f32;
+                }
+            }
+        }
+        let wk = edged(w, h, luma);
+        let mut seed = 7u64;
+        let mut next = |m: f64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 * m - 20.0
+        };
+        let (mut under, mut over) = (0, 0);
+        for _ in 0..3000 {
+            let a = (next(w as f64 + 40.0), next(h as f64 + 40.0));
+            let b = (next(w as f64 + 40.0), next(h as f64 + 40.0));
+            for (t0, t1) in [(0.08, 0.92), (0.07, 0.2), (REACH, 0.95)] {
+                let v = support(&wk, a, b, t0, t1);
+                for f in [FAINT_MIN, 0.25, SIDE_MIN, THREE_MIN, 0.7, 1.0] {
+                    let o = support_over(&wk, a, b, t0, t1, f);
+                    if v >= f {
+                        assert_eq!(o.to_bits(), v.to_bits(), "{a:?} {b:?} {f}");
+                        over += 1;
+                    } else {
+                        assert!(o < f && o >= v, "{a:?} {b:?} {f}: {o} for {v}");
+                        under += (o > v) as usize;
+                    }
+                }
+            }
+        }
+        // Both kinds occur, and the stop is taken often.
+        assert!(over > 1000 && under > 1000, "{over} {under}");
+        for i in -4000..40000 {
+            let x = f64::from(i) / 16.0;
+            for x in [x, x + 1e-9, x - 1e-9, -x] {
+                assert_eq!(nearest(x), crate::rt::round(x).max(0.0) as usize, "{x}");
+            }
+        }
+        assert_eq!(nearest(f64::NAN), 0);
+        assert_eq!(nearest(0.499_999_999_999_999_94), 0);
     }
 
     /// A light card on a dark ground whose right side shows only in short
@@ -1302,12 +1396,14 @@ mod tests {
         assert!(m < 0.6, "{m}");
     }
 
-    /// `need` only stops a side that cannot come out over it: under its
-    /// share the same share, at it not over it, well over it −1 (the fourth
-    /// side's searches keep the first best: they pass the best so far). A
-    /// half-lit side: its step and edges span the left half only.
+    /// `share`'s floor only cuts short a side that cannot reach it (with
+    /// `luma`, neither by its edges nor by its step): at or under its share
+    /// the same share, well over it a bound under the floor and not under
+    /// the share (the fourth side's searches pass the best so far and take
+    /// only a larger one). A half-lit side: its step and edges span the
+    /// left half only.
     #[test]
-    fn a_side_under_need_is_dropped_and_one_over_it_is_not() {
+    fn a_side_out_of_its_floors_reach_is_cut_short_and_one_reaching_it_is_not() {
         let (w, h) = (120, 60);
         let luma = (0..w * h)
             .map(|i| {
@@ -1321,11 +1417,14 @@ mod tests {
         let wk = edged(w, h, luma);
         let (a, b) = ((10.0, 29.5), (110.0, 29.5));
         for luma in [false, true] {
-            let full = share(&wk, a, b, 0.08, 0.92, luma, -1.0);
+            let full = share(&wk, a, b, 0.08, 0.92, luma, 0.0);
             assert!(full > 0.3 && full < 0.7, "{full}");
+            // Reached: the share itself, to the bit.
             assert_eq!(share(&wk, a, b, 0.08, 0.92, luma, full - 0.01), full);
-            assert!(share(&wk, a, b, 0.08, 0.92, luma, full) <= full);
-            assert_eq!(share(&wk, a, b, 0.08, 0.92, luma, 0.9), -1.0);
+            assert_eq!(share(&wk, a, b, 0.08, 0.92, luma, full), full);
+            // Out of reach: cut short, under the floor and not under the share.
+            let cut = share(&wk, a, b, 0.08, 0.92, luma, 0.9);
+            assert!(cut < 0.9 && cut >= full, "{cut} {full}");
         }
     }
 

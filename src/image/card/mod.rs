@@ -579,9 +579,9 @@ pub fn build(
     let mut hidden_w = [false; 4];
     for (i, hid) in hidden_w.iter_mut().enumerate() {
         let (p, next, prev) = (geom::at(&q, i), geom::at(&q, i + 1), geom::at(&q, i + 3));
-        let a = detect::support(wk, p, next, 0.07, 0.2);
-        let b = detect::support(wk, p, prev, 0.07, 0.2);
-        *hid = a < 0.25 && b < 0.25;
+        // (Only whether each share is under 0.25 matters.)
+        let under = |o: Pt| detect::support_over(wk, p, o, 0.07, 0.2, 0.25) < 0.25;
+        *hid = under(next) && under(prev);
     }
     // Face and orientation from a rectified copy of the whole card (3
     // px/mm; coarser, one sample per pixel, when comparing candidates).
