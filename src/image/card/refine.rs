@@ -1208,6 +1208,28 @@ mod tests {
     /// put back at ID-1's extent along the visible sides (2 px/mm, the
     /// right side hidden), parallel to the left side; without two adjacent
     /// corners outside, nothing is completed.
+    /// A card at 4 px/mm (luma 200, its top-left corner at `at` px) with
+    /// ink bars (luma 20; mm: u0, u1, v0, v1) on a darker ground (60).
+    fn printed((w, h): (usize, usize), at: (f64, f64), bars: &[[f64; 4]]) -> Vec<u8> {
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (u, v) = (((i % w) as f64 - at.0) / 4.0, ((i / w) as f64 - at.1) / 4.0);
+            let inked = bars
+                .iter()
+                .any(|b| (b[0]..b[1]).contains(&u) && (b[2]..b[3]).contains(&v));
+            let l = match (
+                (0.0..CARD.0).contains(&u) && (0.0..CARD.1).contains(&v),
+                inked,
+            ) {
+                (true, true) => 20,
+                (true, false) => 200,
+                _ => 60,
+            };
+            px.copy_from_slice(&[l, l, l, 255]);
+        }
+        rgba
+    }
+
     #[test]
     fn a_cut_cards_hidden_side_is_placed_at_id1s_extent() {
         let q = [(20.0, 30.0), (211.2, 30.0), (211.2, 138.0), (20.0, 138.0)];
@@ -1226,19 +1248,11 @@ mod tests {
         // ID-1 at 4 px/mm from (20, 20), cut by the frame at x 300 (70 mm):
         // the number's start and the 出生 values' end (44.2 mm) are seen.
         let (w, h) = (300usize, 260usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 - 20.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
-            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
-                || ((16.2..44.2).contains(&u) && (18.5..21.5).contains(&v));
-            let card = (0.0..CARD.0).contains(&u) && (0.0..CARD.1).contains(&v);
-            let l = match (card, inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
+        let rgba = printed(
+            (w, h),
+            (20.0, 20.0),
+            &[[29.2, 78.4, 44.9, 48.3], [16.2, 44.2, 18.5, 21.5]],
+        );
         // The hidden side turned: its top corner 10 px short.
         let q = [(20.0, 20.0), (352.4, 20.0), (362.4, 236.0), (20.0, 236.0)];
         let side = super::super::Side::Portrait;
@@ -1251,56 +1265,29 @@ mod tests {
     /// A card at 4 px/mm whose left 10 mm are outside the frame, its
     /// number and its values' column printed as bars at their fixed places:
     /// the hidden left side, completed 5 mm too far out, is put back where
-    /// the print puts it; without a printed face, nothing moves.
+    /// the print puts it; without a printed face, nothing moves. And one
+    /// whose left 18 mm are outside (the 出生 values' start at 16.2 mm with
+    /// them), its left side completed turned (the top corner 5 mm too far
+    /// out): the number's start and 日's end (44.2 mm) put both corners
+    /// back (a second row fixed only at its start would leave the top).
     #[test]
     fn a_cut_cards_hidden_side_is_placed_by_its_print() {
         let (w, h) = (400usize, 260usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 + 40.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
-            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
-                || ((16.2..45.0).contains(&u) && (7.0..20.0).contains(&v));
-            let l = match (u < CARD.0 && (0.0..CARD.1).contains(&v), inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
-        let q = [(-60.0, 20.0), (302.4, 20.0), (302.4, 236.0), (-60.0, 236.0)];
         let side = super::super::Side::Portrait;
-        let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
-        for c in [done[0], done[3]] {
-            assert!((c.0 + 40.0).abs() < 3.0, "{done:?}");
-        }
-        let none = super::super::Side::Unknown;
-        assert!(extent(&rgba, w, h, &q, 3, none, 4.0).is_none());
-    }
-
-    /// A portrait card at 4 px/mm whose left 18 mm are outside the frame
-    /// (the 出生 values' start at 16.2 mm with them), completed with its
-    /// left side turned (the top corner 5 mm too far out): the number's
-    /// start and 日's end (44.2 mm) put both corners back.
-    #[test]
-    fn a_deep_left_cut_is_turned_back_by_the_birth_rows_end() {
-        let (w, h) = (300usize, 260usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 + 72.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
-            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
-                || ((16.2..44.2).contains(&u) && (18.5..21.5).contains(&v));
-            let l = match (u < CARD.0 && (0.0..CARD.1).contains(&v), inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
-        let q = [(-92.0, 20.0), (270.4, 20.0), (270.4, 236.0), (-72.0, 236.0)];
-        let side = super::super::Side::Portrait;
-        let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
-        for c in [done[0], done[3]] {
-            assert!((c.0 + 72.0).abs() < 4.0, "{done:?}");
+        let cases = [
+            (-40.0, [-60.0, -60.0], [16.2, 45.0, 7.0, 20.0], 3.0),
+            (-72.0, [-92.0, -72.0], [16.2, 44.2, 18.5, 21.5], 4.0),
+        ];
+        for (x, [top, bottom], second, tol) in cases {
+            let rgba = printed((w, h), (x, 20.0), &[[29.2, 78.4, 44.9, 48.3], second]);
+            let r = x + 4.0 * CARD.0;
+            let q = [(top, 20.0), (r, 20.0), (r, 236.0), (bottom, 236.0)];
+            let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
+            for c in [done[0], done[3]] {
+                assert!((c.0 - x).abs() < tol, "{done:?}");
+            }
+            let none = super::super::Side::Unknown;
+            assert!(extent(&rgba, w, h, &q, 3, none, 4.0).is_none());
         }
     }
 
@@ -1312,18 +1299,11 @@ mod tests {
     #[test]
     fn an_emblem_card_cut_at_the_top_is_placed_by_its_title() {
         let (w, h) = (400usize, 220usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 - 20.0) / 4.0, ((i / w) as f64 + 20.0) / 4.0);
-            let inked = ((30.95..73.2).contains(&u) && (8.9..13.0).contains(&v))
-                || ((30.0..80.0).contains(&u) && (19.7..26.3).contains(&v));
-            let l = match ((0.0..CARD.0).contains(&u) && v < CARD.1, inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
+        let rgba = printed(
+            (w, h),
+            (20.0, -20.0),
+            &[[30.95, 73.2, 8.9, 13.0], [30.0, 80.0, 19.7, 26.3]],
+        );
         let q = [(20.0, -28.0), (362.4, -8.0), (362.4, 196.0), (20.0, 196.0)];
         let side = super::super::Side::Emblem;
         let done = extent(&rgba, w, h, &q, 0, side, 4.0).expect("placed");
