@@ -657,18 +657,12 @@ const NUMBER_INK: Fixed = Fixed {
     gap: 3.0,
     starts: (20.0, 40.0),
 };
-/// Portrait side: the values of 姓名, 性别 and 出生 start in one column,
-/// ~4 mm right of their labels' (its end is not fixed).
-const VALUES_INK: Fixed = Fixed {
-    rows: (5.5, 21.5),
-    ends: (16.2, f64::INFINITY),
-    gap: 3.0,
-    starts: (10.5, 24.0),
-};
-/// Portrait side, right side hidden: the values of 出生 (year to 日) in one
-/// group, both ends fixed (the values' column is fixed only at its start,
-/// under [`EXTENT_BASE`] from the left side). The year ends 3.2–3.7 mm
-/// before 年, hence the gap; 出生 ends ~5 mm before the year.
+/// Portrait side, the second row on either cut: the values of 出生 (year
+/// to 日) in one group, both ends fixed (the values' column is fixed only
+/// at its start, under [`EXTENT_BASE`] from the left side; a left cut deep
+/// enough to hide that start leaves 日's end, 41 mm from the right side).
+/// The year ends 3.2–3.7 mm before 年, hence the gap; 出生 ends ~5 mm
+/// before the year.
 const BIRTH_INK: Fixed = Fixed {
     rows: (18.3, 21.7),
     ends: (16.2, 44.2),
@@ -701,15 +695,42 @@ const EXTENT_BASE: f64 = 25.0;
 /// and 90th percentiles).
 const EXTENT_CONTRAST: f32 = 25.0;
 
-/// A cut card (a short side hidden: side `i` of [`cut_side`]) placed again
-/// along its length by its print: where the hidden side crosses the rows of a [`Fixed`] group
+/// Emblem side, top hidden: columns of the card turned a quarter
+/// ([`extent`]: rows are 85.6 mm less the columns along the card, ends
+/// are heights): the title's first and last characters (31–35 and
+/// 69.5–74 mm along the card), their ink 8.8–9.0 mm to 13.0–13.1 mm down
+/// on the generator's five CJK fonts (a flat rendering); the ends are the
+/// centres of the end samples [`hidden_at`] sees (half a sample inside:
+/// the group's length is then 3.75–4.0 mm at [`EXTENT_S`], within its
+/// agreement). Nothing is printed above them, 居民身份证 starts ~7 mm
+/// below.
+const TITLE_HIGH: [Fixed; 2] = [
+    Fixed {
+        rows: (50.6, 54.6),
+        ends: (9.0, 12.9),
+        gap: 3.0,
+        starts: (3.0, 15.0),
+    },
+    Fixed {
+        rows: (11.6, 16.1),
+        ends: (9.0, 12.9),
+        gap: 3.0,
+        starts: (3.0, 15.0),
+    },
+];
+
+/// A cut card (side `i` of [`cut_side`] hidden) placed again by its print:
+/// where the hidden side crosses the rows of a [`Fixed`] group
 /// ([`hidden_at`]: the number or the title), and of a second one far from
-/// it (the values' or the labels' column: the left side hidden, or a
-/// column start ≥ [`EXTENT_BASE`] from the visible side); the hidden side
-/// through the two, or through the one and its far corner as [`complete`]
-/// put it (one row does not tell the side's turn, and the truth's hidden
-/// side is often turned in the outline's frame: perspective). [`complete`]
-/// assumes no foreshortening along the card; the print shows it.
+/// it (the birth row or the labels); the hidden side through the two, or
+/// through the one and its far corner as [`complete`] put it (one row does
+/// not tell the side's turn, and the truth's hidden side is often turned
+/// in the outline's frame: perspective). [`complete`] assumes no
+/// foreshortening along the card; the print shows it. The emblem side's
+/// top hidden is placed the same way on the card turned a quarter (its
+/// frame's length along the card's height), by the title's two end
+/// columns ([`TITLE_HIGH`]); the other long sides have no fixed print near
+/// them that a cut leaves (the number, the validity: cut with the side).
 pub(super) fn extent(
     rgba: &[u8],
     w: usize,
@@ -719,30 +740,34 @@ pub(super) fn extent(
     side: super::Side,
     ppm: f64,
 ) -> Option<[Pt; 4]> {
-    // Side 1 is the right one, side 3 the left (the card's own corners).
-    if i % 2 == 0 {
-        return None;
-    }
-    let left = i == 3;
+    // Turned a quarter for the top: corner k of `r` is the card's k + 1,
+    // the top side the turned card's left one.
+    let long = i % 2 == 0;
+    let t = usize::from(long);
+    let r = [0, 1, 2, 3].map(|k| geom::at(q, k + t));
+    let left = (i + 4 - t) % 4 == 3;
+    let (len, wid) = if long { (CARD.1, CARD.0) } else { CARD };
     let (one, two) = match side {
-        super::Side::Portrait if left => (&NUMBER_INK, &VALUES_INK),
+        super::Side::Emblem if long && left => (&TITLE_HIGH[0], &TITLE_HIGH[1]),
+        _ if long => return None,
         super::Side::Portrait => (&NUMBER_INK, &BIRTH_INK),
         super::Side::Emblem => (&TITLE_INK, &LABELS_INK),
         super::Side::Unknown => return None,
     };
-    let hm = geom::Homography::from_rect(CARD.0, CARD.1, q)?;
+    let hm = geom::Homography::from_rect(len, wid, &r)?;
     let mid = |f: &Fixed| (f.rows.0 + f.rows.1) / 2.0;
-    let at = |f: &Fixed| hidden_at(rgba, w, h, &hm, ppm, left, f).map(|u| (u, mid(f)));
+    let at = |f: &Fixed| hidden_at(rgba, w, h, &hm, ppm, (left, len), f).map(|u| (u, mid(f)));
     let (u1, r1) = at(one)?;
-    let th = if left { 0.0 } else { CARD.0 };
-    let far = if r1 < CARD.1 / 2.0 { CARD.1 } else { 0.0 };
+    let th = if left { 0.0 } else { len };
+    let far = if r1 < wid / 2.0 { wid } else { 0.0 };
     let (u2, r2) = at(two).unwrap_or((th, far));
     let u = |v: f64| u1 + (u2 - u1) * (v - r1) / (r2 - r1);
     let mut nq = *q;
-    // Corners 0 and 3 (left) or 1 and 2 (right): top, bottom.
+    // Corners 0 and 3 (left) or 1 and 2 (right) of the (turned) card: top,
+    // bottom.
     let (top, bottom) = if left { (0, 3) } else { (1, 2) };
-    for (c, v) in [(top, 0.0), (bottom, CARD.1)] {
-        *nq.get_mut(c)? = hm.map(u(v), v)?;
+    for (c, v) in [(top, 0.0), (bottom, wid)] {
+        *nq.get_mut((c + t) % 4)? = hm.map(u(v), v)?;
     }
     geom::convex(&nq).then_some(nq)
 }
@@ -750,8 +775,10 @@ pub(super) fn extent(
 /// Where the hidden side crosses `fx`'s rows (mm along the card in `hm`'s
 /// frame): `fx`'s group found on a band that runs well past the hidden
 /// side, its end nearer the hidden side (clear of the frame's edge) put at
-/// its printed place by scaling the card about the visible short side (in
+/// its printed place by scaling the card about the visible side (in
 /// `hm`'s own frame, so the perspective the visible sides give is kept).
+/// `(left, len)`: the hidden side is the frame's left one (else its right),
+/// and the frame's length (mm: the card's, or its height when turned).
 /// (Called, not inlined: it is used twice.)
 #[inline(never)]
 fn hidden_at(
@@ -760,15 +787,15 @@ fn hidden_at(
     h: usize,
     hm: &geom::Homography,
     ppm: f64,
-    left: bool,
+    (left, len): (bool, f64),
     fx: &Fixed,
 ) -> Option<f64> {
     // The band: from just inside the visible side to 30 % of the card's
     // length past the hidden one.
     let (x0, x1) = if left {
-        (-0.3 * CARD.0, CARD.0 - 1.0)
+        (-0.3 * len, len - 1.0)
     } else {
-        (1.0, 1.3 * CARD.0)
+        (1.0, 1.3 * len)
     };
     let b = super::rectify(
         rgba,
@@ -856,7 +883,7 @@ fn hidden_at(
                 .is_some_and(|c| c.iter().all(|&n| 2 * n < b.h))
     };
     let at = |x: usize| x0 + (x as f64 + 0.5) / EXTENT_S;
-    let (uv, uh) = if left { (CARD.0, 0.0) } else { (0.0, CARD.0) };
+    let (uv, uh) = if left { (len, 0.0) } else { (0.0, len) };
     // printed = uv + beta (u − uv).
     let scale = |x: usize, t: f64| (t - uv) / (at(x) - uv);
     let beta = if t_near.is_finite() && clear(near) {
@@ -866,7 +893,9 @@ fn hidden_at(
         let agree = (t_far - t_near) / (at(far) - at(near)) / beta;
         (!t_far.is_finite() || (0.92..1.08).contains(&agree)).then_some(beta)?
     } else if clear(far) && (t_far - uv).abs() >= EXTENT_BASE {
-        scale(far, t_far)
+        // A group cut at its near end is no longer than the whole one.
+        let beta = scale(far, t_far);
+        ((at(far) - at(near)) * beta / (t_far - t_near) < 1.08).then_some(beta)?
     } else {
         return None;
     };
@@ -1179,6 +1208,28 @@ mod tests {
     /// put back at ID-1's extent along the visible sides (2 px/mm, the
     /// right side hidden), parallel to the left side; without two adjacent
     /// corners outside, nothing is completed.
+    /// A card at 4 px/mm (luma 200, its top-left corner at `at` px) with
+    /// ink bars (luma 20; mm: u0, u1, v0, v1) on a darker ground (60).
+    fn printed((w, h): (usize, usize), at: (f64, f64), bars: &[[f64; 4]]) -> Vec<u8> {
+        let mut rgba = vec![0u8; w * h * 4];
+        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
+            let (u, v) = (((i % w) as f64 - at.0) / 4.0, ((i / w) as f64 - at.1) / 4.0);
+            let inked = bars
+                .iter()
+                .any(|b| (b[0]..b[1]).contains(&u) && (b[2]..b[3]).contains(&v));
+            let l = match (
+                (0.0..CARD.0).contains(&u) && (0.0..CARD.1).contains(&v),
+                inked,
+            ) {
+                (true, true) => 20,
+                (true, false) => 200,
+                _ => 60,
+            };
+            px.copy_from_slice(&[l, l, l, 255]);
+        }
+        rgba
+    }
+
     #[test]
     fn a_cut_cards_hidden_side_is_placed_at_id1s_extent() {
         let q = [(20.0, 30.0), (211.2, 30.0), (211.2, 138.0), (20.0, 138.0)];
@@ -1197,19 +1248,11 @@ mod tests {
         // ID-1 at 4 px/mm from (20, 20), cut by the frame at x 300 (70 mm):
         // the number's start and the 出生 values' end (44.2 mm) are seen.
         let (w, h) = (300usize, 260usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 - 20.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
-            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
-                || ((16.2..44.2).contains(&u) && (18.5..21.5).contains(&v));
-            let card = (0.0..CARD.0).contains(&u) && (0.0..CARD.1).contains(&v);
-            let l = match (card, inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
+        let rgba = printed(
+            (w, h),
+            (20.0, 20.0),
+            &[[29.2, 78.4, 44.9, 48.3], [16.2, 44.2, 18.5, 21.5]],
+        );
         // The hidden side turned: its top corner 10 px short.
         let q = [(20.0, 20.0), (352.4, 20.0), (362.4, 236.0), (20.0, 236.0)];
         let side = super::super::Side::Portrait;
@@ -1222,29 +1265,53 @@ mod tests {
     /// A card at 4 px/mm whose left 10 mm are outside the frame, its
     /// number and its values' column printed as bars at their fixed places:
     /// the hidden left side, completed 5 mm too far out, is put back where
-    /// the print puts it; without a printed face, nothing moves.
+    /// the print puts it; without a printed face, nothing moves. And one
+    /// whose left 18 mm are outside (the 出生 values' start at 16.2 mm with
+    /// them), its left side completed turned (the top corner 5 mm too far
+    /// out): the number's start and 日's end (44.2 mm) put both corners
+    /// back (a second row fixed only at its start would leave the top).
     #[test]
     fn a_cut_cards_hidden_side_is_placed_by_its_print() {
         let (w, h) = (400usize, 260usize);
-        let mut rgba = vec![0u8; w * h * 4];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let (u, v) = (((i % w) as f64 + 40.0) / 4.0, ((i / w) as f64 - 20.0) / 4.0);
-            let inked = ((29.2..78.4).contains(&u) && (44.9..48.3).contains(&v))
-                || ((16.2..45.0).contains(&u) && (7.0..20.0).contains(&v));
-            let l = match (u < CARD.0 && (0.0..CARD.1).contains(&v), inked) {
-                (true, true) => 20,
-                (true, false) => 200,
-                _ => 60,
-            };
-            px.copy_from_slice(&[l, l, l, 255]);
-        }
-        let q = [(-60.0, 20.0), (302.4, 20.0), (302.4, 236.0), (-60.0, 236.0)];
         let side = super::super::Side::Portrait;
-        let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
-        for c in [done[0], done[3]] {
-            assert!((c.0 + 40.0).abs() < 3.0, "{done:?}");
+        let cases = [
+            (-40.0, [-60.0, -60.0], [16.2, 45.0, 7.0, 20.0], 3.0),
+            (-72.0, [-92.0, -72.0], [16.2, 44.2, 18.5, 21.5], 4.0),
+        ];
+        for (x, [top, bottom], second, tol) in cases {
+            let rgba = printed((w, h), (x, 20.0), &[[29.2, 78.4, 44.9, 48.3], second]);
+            let r = x + 4.0 * CARD.0;
+            let q = [(top, 20.0), (r, 20.0), (r, 236.0), (bottom, 236.0)];
+            let done = extent(&rgba, w, h, &q, 3, side, 4.0).expect("placed");
+            for c in [done[0], done[3]] {
+                assert!((c.0 - x).abs() < tol, "{done:?}");
+            }
+            let none = super::super::Side::Unknown;
+            assert!(extent(&rgba, w, h, &q, 3, none, 4.0).is_none());
         }
-        let none = super::super::Side::Unknown;
-        assert!(extent(&rgba, w, h, &q, 3, none, 4.0).is_none());
+    }
+
+    /// An emblem side at 4 px/mm whose top 5 mm are outside the frame,
+    /// completed with its top side turned (2 mm too far out on the left,
+    /// 3 mm short on the right): the title's first and last characters
+    /// (their tops at 8.9 mm) put the top side back; a portrait side's top
+    /// is not placed.
+    #[test]
+    fn an_emblem_card_cut_at_the_top_is_placed_by_its_title() {
+        let (w, h) = (400usize, 220usize);
+        let rgba = printed(
+            (w, h),
+            (20.0, -20.0),
+            &[[30.95, 73.2, 8.9, 13.0], [30.0, 80.0, 19.7, 26.3]],
+        );
+        let q = [(20.0, -28.0), (362.4, -8.0), (362.4, 196.0), (20.0, 196.0)];
+        let side = super::super::Side::Emblem;
+        let done = extent(&rgba, w, h, &q, 0, side, 4.0).expect("placed");
+        for c in [done[0], done[1]] {
+            assert!((c.1 + 20.0).abs() < 3.0, "{done:?}");
+        }
+        assert_eq!((done[2], done[3]), (q[2], q[3]));
+        let portrait = super::super::Side::Portrait;
+        assert!(extent(&rgba, w, h, &q, 0, portrait, 4.0).is_none());
     }
 }
