@@ -63,7 +63,7 @@ impl Finding {
     pub fn new(code: &str, severity: Severity) -> Finding {
         Finding {
             path: String::new(),
-            code: code.to_string(),
+            code: owned(code),
             severity,
             params: Vec::new(),
             fix: None,

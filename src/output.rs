@@ -142,7 +142,7 @@ pub fn field_result_json(r: &FieldResult, locale: Locale) -> String {
 
 /// `{"typeError": "..."}`: the binding turns it into a thrown `TypeError`.
 pub fn type_error_json(message: &str) -> String {
-    let mut out = String::from("{\"typeError\":");
+    let mut out = owned("{\"typeError\":");
     write_str(&mut out, &cat!("beian-check: ", message));
     out.put_char('}');
     out

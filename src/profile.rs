@@ -116,7 +116,7 @@ fn generic_data() -> Json {
         if *key == "tlds" {
             expand_tlds(&mut section);
         }
-        sections.push((key.to_string(), section));
+        sections.push((owned(key), section));
     }
     Json::Obj(sections)
 }
@@ -161,7 +161,7 @@ fn type_word(v: &Json) -> &'static str {
 /// first (one builder instead of a `cat!` expansion per message).
 #[inline(never)]
 fn at(path: &str, parts: &[&str]) -> String {
-    let mut out = String::from(path);
+    let mut out = owned(path);
     for part in parts {
         out.put(part);
     }
@@ -227,7 +227,7 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
                 // Errors quote at most 40 characters of a key.
                 let shown = crate::options::clip(key);
                 let here = if path.is_empty() {
-                    shown.to_string()
+                    owned(shown)
                 } else {
                     cat!(path, ".", shown)
                 };
@@ -296,7 +296,7 @@ fn merge(base: &Json, over: &Json, path: &str, shape: Option<&Json>) -> Result<J
 fn set(items: &mut Vec<(String, Json)>, key: &str, value: Json) {
     match items.iter_mut().find(|(k, _)| k == key) {
         Some(slot) => slot.1 = value,
-        None => items.push((key.to_string(), value)),
+        None => items.push((owned(key), value)),
     }
 }
 
@@ -372,7 +372,7 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
         return Err(expected("patterns", "an array", v));
     };
     if items.len() > MAX_PATTERNS {
-        return Err("patterns: more than 100 patterns".into());
+        return Err(owned("patterns: more than 100 patterns"));
     }
     let mut out = Vec::new();
     for (i, p) in items.iter().enumerate() {
@@ -433,10 +433,10 @@ fn parse_patterns(v: &Json) -> Result<Vec<FieldPattern>, String> {
         let message = localized(p.get("message"), &at(&path, &[".message"]), true)?;
         let hint = localized(p.get("hint"), &at(&path, &[".hint"]), false)?;
         out.push(FieldPattern {
-            kind: kind.to_string(),
+            kind: owned(kind),
             pattern,
             rule,
-            code: code.to_string(),
+            code: owned(code),
             severity,
             text: CustomText { message, hint },
         });
@@ -451,7 +451,7 @@ impl Profile {
     pub fn generic() -> Arc<Profile> {
         static GENERIC: OnceLock<Arc<Profile>> = OnceLock::new();
         GENERIC
-            .get_or_init(|| Arc::new(Profile::with("generic".into(), generic_data(), Vec::new())))
+            .get_or_init(|| Arc::new(Profile::with(owned("generic"), generic_data(), Vec::new())))
             .clone()
     }
 
@@ -470,7 +470,7 @@ impl Profile {
             }
         }
         let name = match v.get("name") {
-            None => "custom".to_string(),
+            None => owned("custom"),
             Some(Json::Str(s)) => s.clone(),
             Some(other) => return Err(expected("name", "a string", other)),
         };
@@ -535,11 +535,11 @@ pub const MAX_REGISTERED: usize = 64;
 /// Registers a profile (JSON text) and returns its id.
 pub fn register(text: &str) -> Result<usize, String> {
     if text.len() > MAX_PROFILE_TEXT {
-        return Err("profile JSON longer than 1 MiB".into());
+        return Err(owned("profile JSON longer than 1 MiB"));
     }
     let mut reg = REGISTRY
         .lock()
-        .map_err(|_| "profile registry unavailable".to_string())?;
+        .map_err(|_| owned("profile registry unavailable"))?;
     let (clock, items) = &mut *reg;
     *clock += 1;
     if let Some(e) = items.iter_mut().find(|e| e.1 == text) {
@@ -550,7 +550,7 @@ pub fn register(text: &str) -> Result<usize, String> {
     let p = Arc::new(Profile::from_json(&v)?);
     // Ids are never reused: an evicted id stays unknown.
     let id = *clock as usize;
-    let entry = (id, text.to_string(), p, *clock);
+    let entry = (id, owned(text), p, *clock);
     if items.len() < MAX_REGISTERED {
         items.push(entry);
     } else if let Some(oldest) = items.iter_mut().min_by_key(|e| e.3) {

@@ -22,7 +22,7 @@
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use crate::rt::cat;
-    pub(crate) use crate::rt::Put;
+    pub(crate) use crate::rt::{owned, Put};
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
@@ -187,6 +187,23 @@ impl Put for String {
     fn put_char(&mut self, c: char) {
         self.push(c);
     }
+}
+/// `String::from(s)`. In the vision wasm one function (an empty string
+/// and [`Put::put`]), not an allocation and a copy inlined at every caller
+/// (profile, options, i18n, findings; docs/notes/vision-speed2.md, v22);
+/// elsewhere `String::from` inlined.
+#[cfg(vision_only)]
+#[inline(never)]
+pub(crate) fn owned(s: &str) -> String {
+    let mut out = String::new();
+    out.put(s);
+    out
+}
+/// See the vision build's `owned` above.
+#[cfg(not(vision_only))]
+#[inline]
+pub(crate) fn owned(s: &str) -> String {
+    String::from(s)
 }
 impl Piece for char {
     fn push_to(&self, out: &mut String) {

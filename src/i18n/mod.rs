@@ -256,7 +256,7 @@ fn fill_with(template: &str, params: &[(&'static str, String)], locale: Option<L
 pub fn render(key: &str, locale: Locale, params: &[(&'static str, String)]) -> String {
     match lookup(key, locale) {
         Some(t) => fill_in(t, params, locale),
-        None => key.to_string(),
+        None => owned(key),
     }
 }
 

@@ -168,7 +168,7 @@ pub fn run(
     // Reading.
     let mut fields = Vec::new();
     entry(&mut fields, "corners", card_quad);
-    entry(&mut fields, "side", Json::Str(card.side.name().into()));
+    entry(&mut fields, "side", Json::Str(owned(card.side.name())));
     // A card placed by its print is a few per cent off: its number only
     // (the reader finds the line from its own ink, and the number's checks
     // decide), never its validity (no check character).
@@ -213,7 +213,7 @@ pub fn run(
 /// callers in [`run`]).
 #[cfg_attr(vision_only, inline(never))]
 fn entry(v: &mut Vec<(String, Json)>, k: &str, j: Json) {
-    v.push((k.into(), j));
+    v.push((owned(k), j));
 }
 
 /// `out.push(f)`: called, not inlined, in the vision build (12 callers).

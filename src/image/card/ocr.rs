@@ -91,7 +91,9 @@ struct Band {
 
 impl Band {
     fn new(w: usize, h: usize, luma: Vec<f32>, dark: Vec<f32>, ink: Vec<bool>) -> Band {
-        let (mut next, mut prev) = (vec![w as u16; w * h], vec![w as u16; w * h]);
+        // (Every entry is written below: zeroed, not filled with `w`, keeps
+        // `vec!`'s filling copy for u16 out of the vision module.)
+        let (mut next, mut prev) = (vec![0u16; w * h], vec![0u16; w * h]);
         for y in 0..h {
             let half = |x: usize| dark.get(y * w + x).is_some_and(|&d| d >= 0.5);
             let mut at = w as u16;
@@ -228,7 +230,7 @@ const BG_R: usize = 12;
 /// box mean, both of radius [`BG_R`]), so that a shadow or a sheen across
 /// the line does not pass for ink: 255 is the paper wherever it lies.
 fn flatten(l: &mut [f32], w: usize, h: usize) {
-    let mut bg = l.to_vec();
+    let mut bg = f32_vec(l);
     separable(&mut bg, w, h, BG_R, true);
     separable(&mut bg, w, h, BG_R, false);
     for (v, &b) in l.iter_mut().zip(bg.iter()) {
@@ -285,7 +287,7 @@ fn separable(v: &mut [f32], w: usize, h: usize, r: usize, max: bool) {
 fn max_cols(v: &mut [f32], w: usize, r: usize) {
     let (n, k) = (v.len() / w, 2 * r + 1);
     // Running maxima from each block's start (g) and from its end (hh).
-    let (mut g, mut hh) = (v.to_vec(), v.to_vec());
+    let (mut g, mut hh) = (f32_vec(v), f32_vec(v));
     let rowmax = |c: &mut [f32], p: &[f32]| {
         for (c, &p) in c.iter_mut().zip(p) {
             *c = max_f(*c, p);
@@ -357,7 +359,7 @@ fn mean_cols(v: &mut [f32], w: usize, r: usize) {
 /// twice at radius 4, amount 2 the most, none wrong).
 fn unsharp(l: &mut [f32], w: usize, h: usize) {
     for _ in 0..2 {
-        let mut bl = l.to_vec();
+        let mut bl = f32_vec(l);
         separable(&mut bl, w, h, 4, false);
         for (v, b) in l.iter_mut().zip(bl) {
             *v = (*v * 3.0 - b * 2.0).max(0.0).min(255.0);
@@ -365,13 +367,21 @@ fn unsharp(l: &mut [f32], w: usize, h: usize) {
     }
 }
 
+/// `s.to_vec()`: called, not inlined, in the vision build (six callers,
+/// once per row or band, each with its allocation and copy inlined).
+#[cfg_attr(vision_only, inline(never))]
+#[cfg_attr(not(vision_only), inline)]
+fn f32_vec(s: &[f32]) -> Vec<f32> {
+    s.to_vec()
+}
+
 /// The maximum of `x` over `i - r ..= i + r` (van Herk 1992 / Gil & Werman
 /// 1993: block-wise running maxima, O(1) per sample).
 fn max1(x: &[f32], out: &mut Vec<f32>, r: usize) {
     let (n, k) = (x.len(), 2 * r + 1);
     // Running maximum from each block's start (g) and from its end (hh).
-    let mut g = x.to_vec();
-    let mut hh = x.to_vec();
+    let mut g = f32_vec(x);
+    let mut hh = f32_vec(x);
     for i in 1..n {
         if i % k != 0 {
             let (p, c) = (g.get(i - 1).copied(), g.get(i).copied());
@@ -771,20 +781,31 @@ const PER_GLYPH: usize = 1 + FEAT;
 /// The glyph tables of [`glyphs`] as one stream of 4-bit values, two a
 /// byte (low first): per glyph its class (0–9, 10 for X), its zones ÷ 17
 /// (the generator writes 16 levels × 17), its profiles and its directions
-/// ([`PER_GLYPH`] values), stored value by value across the glyphs (the
-/// first value of every glyph, then the second, …), the glyphs in the
-/// order [`nibble_at`] gives: the same character of the two faces side by
-/// side. Built at compile time from the tables (a value that does not fit
-/// stops the build). One alphabet of 16 for the three tables, half the
-/// bytes, and like values together: −363 B of vision wasm gz against the
-/// three byte tables (docs/notes/vision-speed2.md).
+/// ([`PER_GLYPH`] values), in the order [`nibble_at`] gives: the same
+/// character of the two faces value by value side by side, the zones down
+/// each column. Built at compile time from the tables (a value that does
+/// not fit stops the build). One alphabet of 16 for the three tables, half
+/// the bytes, and like values together: −363 B of vision wasm gz against
+/// the three byte tables, and this order −57 B of deflate against value
+/// by value across all glyphs (docs/notes/vision-speed2.md).
 static GLYPH_NIBBLES: [u8; (glyphs::GLYPHS.len() * PER_GLYPH).div_ceil(2)] = pack_glyphs();
 
 /// Where value `k` of glyph `g` is in [`GLYPH_NIBBLES`] (in nibbles):
-/// glyph `g` and `g + n/2` (one character in the two faces) are neighbours.
+/// glyph by glyph, glyph `g` and `g + n/2` (one character in the two
+/// faces) value by value side by side; the zones column by column (down
+/// the glyph), the directions orientation by orientation.
 const fn nibble_at(g: usize, k: usize) -> usize {
     let half = glyphs::GLYPHS.len() / 2;
-    k * glyphs::GLYPHS.len() + g % half * 2 + g / half
+    let slot = if k >= 1 && k <= ZONES {
+        let z = k - 1;
+        1 + z % glyphs::ZW * glyphs::ZH + z / glyphs::ZW
+    } else if k > ZONES + PROF {
+        let d = k - 1 - ZONES - PROF;
+        1 + ZONES + PROF + d % 4 * (DIRS / 4) + d / 4
+    } else {
+        k
+    };
+    (g % half * PER_GLYPH + slot) * 2 + g / half
 }
 
 /// [`GLYPH_NIBBLES`]' packing (compile time only: indexing out of bounds
@@ -1871,6 +1892,50 @@ mod tests {
                 assert!(want.iter().zip(g).all(|(a, b)| a.to_bits() == b.to_bits()));
             }
         }
+    }
+
+    /// Every value of every glyph has its own nibble in the stream, and the
+    /// stream has no unused nibble (the order of `nibble_at` is a
+    /// permutation).
+    #[test]
+    fn every_glyph_value_has_its_own_nibble() {
+        let n = glyphs::GLYPHS.len() * PER_GLYPH;
+        let mut seen = vec![false; n];
+        for g in 0..glyphs::GLYPHS.len() {
+            for k in 0..PER_GLYPH {
+                let at = nibble_at(g, k);
+                assert!(at < n && !seen[at], "glyph {g} value {k} at {at}");
+                seen[at] = true;
+            }
+        }
+        assert!(seen.iter().all(|&s| s));
+        assert_eq!(GLYPH_NIBBLES.len(), n.div_ceil(2));
+    }
+
+    /// `Band::new`'s column lookups (made zeroed, then written) are, at
+    /// every pixel, the first half-dark column at or right of it and at or
+    /// left of it (`w` if none), as a plain search finds them.
+    #[test]
+    fn band_lookups_are_written_at_every_pixel() {
+        let (w, h) = (23usize, 5usize);
+        let dark: Vec<f32> = (0..w * h)
+            .map(|i| if (i * 7 + i / w) % 5 == 0 { 0.8 } else { 0.1 })
+            .collect();
+        let ink = dark.iter().map(|&d| d >= 0.5).collect();
+        let b = Band::new(w, h, Vec::new(), dark.clone(), ink);
+        for y in 0..h {
+            for x in 0..w {
+                let half = |c: usize| dark[y * w + c] >= 0.5;
+                let next = (x..w).find(|&c| half(c)).unwrap_or(w);
+                let prev = (0..=x).rev().find(|&c| half(c)).unwrap_or(w);
+                assert_eq!(usize::from(b.next[y * w + x]), next, "next at {x},{y}");
+                assert_eq!(usize::from(b.prev[y * w + x]), prev, "prev at {x},{y}");
+            }
+        }
+        // A row with no dark pixel looks up `w` both ways.
+        let b = Band::new(4, 1, Vec::new(), vec![0.0; 4], vec![false; 4]);
+        assert_eq!(b.next, vec![4u16; 4]);
+        assert_eq!(b.prev, vec![4u16; 4]);
     }
 
     #[test]
