@@ -41,15 +41,20 @@ pub const E_LINES: Zone = (14.0, 39.0, 72.0, 50.0);
 /// Emblem side: the validity characters.
 pub const E_VALIDITY: Zone = (30.0, 45.6, 72.0, 50.4);
 
+/// A zone `[x0, y0, x1, y1]` in half-millimetres: the zone lists below are
+/// stored as bytes, not as f64 (44 bytes for 352 in the vision module; every
+/// edge is a whole half-millimetre, so [`zone`] gives the same f64 exactly).
+pub type HalfMm = [u8; 4];
+
 /// Where a face has print (text rows, photo, emblem): the rest is the
 /// light security background.
-pub const PORTRAIT_ZONES: [Zone; 6] = [
-    (5.5, 5.0, 30.0, 9.0),   // 姓名
-    (5.5, 11.5, 40.0, 15.5), // 性别 民族
-    (5.5, 18.0, 44.0, 22.0), // 出生
-    (5.5, 24.5, 52.0, 36.5), // 住址
-    (57.0, 8.0, 79.0, 38.0), // photo (hair, face, shoulders)
-    (5.5, 44.5, 80.0, 49.0), // 公民身份号码
+pub const PORTRAIT_ZONES: [HalfMm; 6] = [
+    [11, 10, 60, 18],   // 姓名: 5.5, 5, 30, 9
+    [11, 23, 80, 31],   // 性别 民族: 5.5, 11.5, 40, 15.5
+    [11, 36, 88, 44],   // 出生: 5.5, 18, 44, 22
+    [11, 49, 104, 73],  // 住址: 5.5, 24.5, 52, 36.5
+    [114, 16, 158, 76], // photo (hair, face, shoulders): 57, 8, 79, 38
+    [11, 89, 160, 98],  // 公民身份号码: 5.5, 44.5, 80, 49
 ];
 /// The longer of [`PORTRAIT_ZONES`] and [`EMBLEM_ZONES`] (`classify`
 /// turns either list into a buffer of this length).
@@ -59,13 +64,31 @@ pub const MAX_ZONES: usize = if PORTRAIT_ZONES.len() > EMBLEM_ZONES.len() {
     EMBLEM_ZONES.len()
 };
 /// See [`PORTRAIT_ZONES`].
-pub const EMBLEM_ZONES: [Zone; 5] = [
-    (5.5, 5.5, 24.0, 24.5),   // emblem
-    (30.0, 8.5, 78.0, 13.5),  // 中华人民共和国
-    (30.0, 19.5, 76.0, 26.5), // 居民身份证
-    (14.0, 39.5, 60.0, 43.5), // 签发机关
-    (14.0, 46.0, 72.0, 50.0), // 有效期限
+pub const EMBLEM_ZONES: [HalfMm; 5] = [
+    [11, 11, 48, 49],   // emblem: 5.5, 5.5, 24, 24.5
+    [60, 17, 156, 27],  // 中华人民共和国: 30, 8.5, 78, 13.5
+    [60, 39, 152, 53],  // 居民身份证: 30, 19.5, 76, 26.5
+    [28, 79, 120, 87],  // 签发机关: 14, 39.5, 60, 43.5
+    [28, 92, 144, 100], // 有效期限: 14, 46, 72, 50
 ];
+
+/// The zone (mm) of a half-millimetre zone.
+pub fn zone(h: &HalfMm) -> Zone {
+    let [x0, y0, x1, y1] = *h;
+    let mm = |v: u8| f64::from(v) * 0.5;
+    (mm(x0), mm(y0), mm(x1), mm(y1))
+}
+
+/// A zone list in mm, turned by 180° when `turn`, in a buffer of
+/// [`MAX_ZONES`] (the first `list.len()` entries are the list's).
+pub fn zones(list: &[HalfMm], turn: bool) -> [Zone; MAX_ZONES] {
+    let mut out = [(0.0, 0.0, 0.0, 0.0); MAX_ZONES];
+    for (o, h) in out.iter_mut().zip(list) {
+        let z = zone(h);
+        *o = if turn { turned(&z) } else { z };
+    }
+    out
+}
 
 /// True when the point (mm) lies in the zone.
 pub fn inside(z: &Zone, x: f64, y: f64) -> bool {

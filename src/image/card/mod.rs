@@ -926,13 +926,10 @@ pub fn classify(r: &Rect) -> Faces {
             *bl /= c;
         }
     }
-    let corr = |zones: &[Zone], turn: bool| -> f64 {
+    let corr = |list: &[layout::HalfMm], turn: bool| -> f64 {
         // The zones in this orientation, turned once, not once per cell.
-        let mut turned = [(0.0, 0.0, 0.0, 0.0); layout::MAX_ZONES];
-        for (t, z) in turned.iter_mut().zip(zones) {
-            *t = if turn { layout::turned(z) } else { *z };
-        }
-        let zones = turned.get(..zones.len()).unwrap_or(&[]);
+        let turned = layout::zones(list, turn);
+        let zones = turned.get(..list.len()).unwrap_or(&[]);
         let (mut sx, mut sy, mut sxx, mut syy, mut sxy, mut n) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for cy in 0..ch {
             for cx in 0..cw {
@@ -1050,11 +1047,13 @@ pub fn classify(r: &Rect) -> Faces {
     };
     // Mean ink share over the cells whose centre `keep` accepts (mm, in
     // the orientation `turn`).
-    let zones: &[Zone] = if side == Side::Emblem {
+    let list: &[layout::HalfMm] = if side == Side::Emblem {
         &layout::EMBLEM_ZONES
     } else {
         &layout::PORTRAIT_ZONES
     };
+    let mm = layout::zones(list, false);
+    let zones = mm.get(..list.len()).unwrap_or(&[]);
     let bg_ink = mean_of(&act, turned, &|x, y| {
         x > 3.0
             && y > 3.0

@@ -53,7 +53,7 @@ fn paint(side: Side, number: &str, validity: &str, u: f64, v: f64) -> [u8; 3] {
     };
     if side == Side::Portrait {
         for z in layout::PORTRAIT_ZONES.iter().take(4) {
-            if strokes(z) {
+            if strokes(&layout::zone(z)) {
                 ink = 1.0;
             }
         }
@@ -72,7 +72,7 @@ fn paint(side: Side, number: &str, validity: &str, u: f64, v: f64) -> [u8; 3] {
             colour = [205.0, 35.0, 40.0];
         }
         for z in layout::EMBLEM_ZONES.iter().skip(1).take(3) {
-            if strokes(z) {
+            if strokes(&layout::zone(z)) {
                 ink = 1.0;
             }
         }
