@@ -1018,16 +1018,22 @@ pub fn classify(r: &Rect) -> Faces {
     let in_hair = |x: f64, y: f64| layout::inside(&layout::P_HAIR, x, y);
     let in_backdrop = |x: f64, y: f64| layout::P_BACKDROP.iter().any(|z| layout::inside(z, x, y));
     let head = |turn: bool| mean_of(&act, turn, &in_hair) - mean_of(&act, turn, &in_backdrop);
-    let (h0, h1) = (head(false), head(true));
-    let (c0, c1) = (
-        corr(&layout::PORTRAIT_ZONES, false),
-        corr(&layout::PORTRAIT_ZONES, true),
-    );
+    // Both orientations in one loop: one copy of each closure in the vision
+    // module, not one per call (the closures are pure: same values).
+    let mut by_turn = [(0.0, 0.0, 0.0, 0.0); 2];
+    for (o, turn) in by_turn.iter_mut().zip([false, true]) {
+        *o = (
+            head(turn),
+            corr(&layout::PORTRAIT_ZONES, turn),
+            red_in(turn),
+            corr(&layout::EMBLEM_ZONES, turn),
+        );
+    }
+    let [(h0, c0, r0, ce0), (h1, c1, r1, ce1)] = by_turn;
     let p0 = c0 + HEAD_WEIGHT * h0.max(0.0);
     let p1 = c1 + HEAD_WEIGHT * h1.max(0.0);
-    let (r0, r1) = (red_in(false), red_in(true));
-    let e0 = corr(&layout::EMBLEM_ZONES, false) + r0.max(0.0);
-    let e1 = corr(&layout::EMBLEM_ZONES, true) + r1.max(0.0);
+    let e0 = ce0 + r0.max(0.0);
+    let e1 = ce1 + r1.max(0.0);
     let (p, pt) = if p1 > p0 { (p1, true) } else { (p0, false) };
     let (e, et) = if e1 > e0 { (e1, true) } else { (e0, false) };
     // A glare spot over the photo hides the head: no evidence either way,
