@@ -693,3 +693,37 @@ fn vision_codes_are_in_the_vision_catalog() {
     }
     assert!(seen >= 12, "{seen} codes found");
 }
+
+#[test]
+fn the_half_millimetre_zone_lists_are_the_layouts_millimetres() {
+    // The f64 lists the bytes replaced (v22-int), edge for edge.
+    let portrait = [
+        (5.5, 5.0, 30.0, 9.0),
+        (5.5, 11.5, 40.0, 15.5),
+        (5.5, 18.0, 44.0, 22.0),
+        (5.5, 24.5, 52.0, 36.5),
+        (57.0, 8.0, 79.0, 38.0),
+        (5.5, 44.5, 80.0, 49.0),
+    ];
+    let emblem = [
+        (5.5, 5.5, 24.0, 24.5),
+        (30.0, 8.5, 78.0, 13.5),
+        (30.0, 19.5, 76.0, 26.5),
+        (14.0, 39.5, 60.0, 43.5),
+        (14.0, 46.0, 72.0, 50.0),
+    ];
+    for (list, mm) in [
+        (&layout::PORTRAIT_ZONES[..], &portrait[..]),
+        (&layout::EMBLEM_ZONES[..], &emblem[..]),
+    ] {
+        assert_eq!(list.len(), mm.len());
+        for turn in [false, true] {
+            let zones = layout::zones(list, turn);
+            for (k, (h, z)) in list.iter().zip(mm).enumerate() {
+                assert_eq!(layout::zone(h), *z);
+                let want = if turn { layout::turned(z) } else { *z };
+                assert_eq!(zones.get(k), Some(&want));
+            }
+        }
+    }
+}
