@@ -109,7 +109,7 @@ fn main() {
             };
             let (m, l) = print::judged(&rgba, w, h, &wk, &q);
             let tk = card::build(&rgba, w, h, &wk, &q, 3.0)
-                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c) as i32);
+                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c, ink) as i32);
             println!("  truth m={m:.2} like={} taken={tk}", l as u8);
             if std::env::var("LAND").is_ok() {
                 // The merit around the truth: shifts, turns, scales.
@@ -221,7 +221,7 @@ fn main() {
                         f.id_like as u8, f.score, f.digits
                     )
                 });
-                let tk = print::taken(&rgba, w, h, &mut c);
+                let tk = print::taken(&rgba, w, h, &mut c, ink);
                 let f = &c.faces;
                 let mut read = String::new();
                 if let Some(n) = ocr::read_number(&rgba, w, h, &c.hm, c.ppm) {
@@ -233,13 +233,15 @@ fn main() {
                     read += &format!(" val={:.2}{}", v.confidence, if ok { "ok" } else { "X" });
                 }
                 println!(
-                    "    x{sc} m={m:.2} e={e} {coarse} id={} side={} sc={:.2} photo={:.2} red={:.2} dig={:.2} taken={}{read}",
+                    "    x{sc} m={m:.2} e={e} {coarse} id={} side={} sc={:.2} photo={:.2} red={:.2} dig={:.2} bg={:.2} paper={:.2} taken={}{read}",
                     f.id_like as u8,
                     f.side.name(),
                     f.score,
                     f.photo,
                     f.red,
                     f.digits,
+                    f.bg_ink,
+                    f.paper_share,
                     tk as u8
                 );
             }

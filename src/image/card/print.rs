@@ -67,6 +67,8 @@ const STARTS: [f64; 2] = [1.0, 1.2];
 /// than the block's (one first look more a block; docs/notes/vision-print.md,
 /// twenty-second session).
 const STARTS_LIGHT: [f64; 3] = [0.8, 1.0, 1.2];
+/// The layout a placed emblem side needs on a light frame ([`whole`]).
+const EMBLEM_LIGHT: f64 = 0.7;
 
 /// Luma of an RGBA pixel at byte `i` (255 outside).
 fn luma(rgba: &[u8], i: usize) -> u32 {
@@ -121,7 +123,7 @@ pub fn place_any(rgba: &[u8], w: usize, h: usize, ink: u32) -> Option<Card> {
         let Some(mut c) = super::build(rgba, w, h, &wk, &q, 3.0) else {
             continue;
         };
-        if !taken(rgba, w, h, &mut c) {
+        if !taken(rgba, w, h, &mut c, ink) {
             continue;
         }
         // No edge tells a covered corner here, and a placed corner 5–12 %
@@ -135,6 +137,18 @@ pub fn place_any(rgba: &[u8], w: usize, h: usize, ink: u32) -> Option<Card> {
     best.map(|(_, c)| c)
 }
 
+/// False for an emblem side under [`EMBLEM_LIGHT`] on a light frame (ink
+/// under [`INK`]): [`taken`] then wants its read. A light frame is not
+/// washed out, so an ID card's emblem side shows its whole print there
+/// (emblem sides placed on light frames by their print: layout 0.72–0.88),
+/// while a bank card on paper, fitted from the 0.8 start onto part of its
+/// print, passes the washed-out emblem's 0.6 with its UnionPay mark as the
+/// emblem's red (0.60–0.64) and reads no validity. Twenty-second session,
+/// docs/notes/vision-print.md.
+pub fn whole(ink: u32, f: &super::Faces) -> bool {
+    ink >= INK || f.score >= EMBLEM_LIGHT
+}
+
 /// The evidence a placed card must show: an ID-like face and, on the
 /// portrait side, a layout ≥ 0.28 with a head (≥ 0.4) and a periodic
 /// number line (≥ 0.3: a holder's face placed as a card's portrait 0.01,
@@ -144,12 +158,12 @@ pub fn place_any(rgba: &[u8], w: usize, h: usize, ink: u32) -> Option<Card> {
 /// layout 0.52). Failing that, a confident read at the placement (the
 /// number on the portrait side, the validity on the emblem side: a
 /// black-and-white emblem has no red) makes it ID-like. Seeds 2, 7, 8.
-pub fn taken(rgba: &[u8], w: usize, h: usize, c: &mut Card) -> bool {
+pub fn taken(rgba: &[u8], w: usize, h: usize, c: &mut Card, ink: u32) -> bool {
     let f = &c.faces;
     let by_print = f.id_like
         && match f.side {
             super::Side::Portrait => f.score >= 0.28 && f.photo >= 0.4 && f.digits >= 0.3,
-            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.14,
+            super::Side::Emblem => f.score >= 0.6 && f.red >= 0.14 && whole(ink, f),
             super::Side::Unknown => false,
         };
     if by_print {

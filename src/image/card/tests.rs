@@ -727,3 +727,28 @@ fn the_half_millimetre_zone_lists_are_the_layouts_millimetres() {
         }
     }
 }
+
+/// A placed emblem side on a light frame needs the whole print's layout:
+/// a bank card on paper fitted from the 0.8 start (layout 0.60–0.64, its
+/// UnionPay mark as the emblem's red 0.23–0.26; seed 1313 #44, #78) is
+/// refused there, an ID card's emblem side (0.72–0.88: s2 #441, s9 #610,
+/// #659) is not, and a washed-out frame keeps the 0.6 of [`print::taken`].
+#[test]
+fn a_light_frames_emblem_side_needs_its_whole_print() {
+    let faces = |score: f64| Faces {
+        side: Side::Emblem,
+        sure: false,
+        score,
+        turned: false,
+        bg_ink: 0.01,
+        photo: 0.0,
+        red: 0.26,
+        paper_share: 0.9,
+        digits: 0.03,
+        id_like: true,
+    };
+    let light = print::INK_LIGHT;
+    assert!(!print::whole(light, &faces(0.64)), "a bank card");
+    assert!(print::whole(light, &faces(0.72)), "an emblem side");
+    assert!(print::whole(print::INK, &faces(0.64)), "washed out");
+}
