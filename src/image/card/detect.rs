@@ -714,6 +714,9 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                 let mut sup = [0f64; 4];
                 let mut weak = false;
                 let mut faint = false;
+                // (In a window every side under SIDE_MIN is weak, and
+                // `find_three` does not read the memo: only SIDE_MIN matters.)
+                let floor = if wk.whole { FAINT_MIN } else { SIDE_MIN };
                 for (i, (o, (l, from, to))) in sup.iter_mut().zip(keys).enumerate() {
                     let slot = memo.get_mut((l * nl + from) * nl + to);
                     *o = match slot {
@@ -722,7 +725,7 @@ pub fn find_kept(wk: &Work, k: usize) -> (Vec<Quad>, usize, Kept) {
                             // (A share under FAINT_MIN, exact or not, makes
                             // the quad weak here and in `find_three`.)
                             let (p, r) = (geom::at(&q, i), geom::at(&q, i + 1));
-                            let v = support_over(wk, p, r, 0.08, 0.92, FAINT_MIN);
+                            let v = support_over(wk, p, r, 0.08, 0.92, floor);
                             if let Some(m) = slot {
                                 *m = v;
                             }
