@@ -944,24 +944,32 @@ pub fn find_three(wk: &Work, kept: &Kept, taken: &[Quad]) -> Vec<Quad> {
                     if sa.min(sb).min(sc) >= THREE_SURE {
                         // Each end on its own (the side need not be parallel
                         // to c's) when the three sides are sure.
-                        for o in (-reach..=reach).step_by(THREE_STEP) {
+                        // (No share is over 1: the rest of the grid after a
+                        // full one could not replace it.)
+                        'grid: for o in (-reach..=reach).step_by(THREE_STEP) {
                             for e in (-reach..=reach).step_by(THREE_STEP) {
                                 let m = two(d + f64::from(o), d + f64::from(e));
                                 let v = share(wk, m.0, m.1, 0.08, 0.92, true, sd);
                                 if v > sd {
                                     (sd, n) = (v, m);
+                                    if sd >= 1.0 {
+                                        break 'grid;
+                                    }
                                 }
                             }
                         }
                     } else {
                         // Else parallel to c's, by its edges; by its luma step
                         // too only when no shift has the edges.
-                        for luma in [false, true] {
+                        'shift: for luma in [false, true] {
                             for o in (-reach..=reach).step_by(THREE_STEP) {
                                 let m = at(d + f64::from(o));
                                 let v = share(wk, m.0, m.1, 0.08, 0.92, luma, sd);
                                 if v > sd {
                                     (sd, n) = (v, m);
+                                    if sd >= 1.0 {
+                                        break 'shift;
+                                    }
                                 }
                             }
                             if sd >= THREE_MIN {
