@@ -98,7 +98,7 @@ fn main() {
             };
             let (m, l) = print::judged(&rgba, w, h, &wk, &q);
             let tk = card::build(&rgba, w, h, &wk, &q, 3.0)
-                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c) as i32);
+                .map_or(-1, |mut c| print::taken(&rgba, w, h, &mut c, false) as i32);
             println!("  truth m={m:.2} like={} taken={tk}", l as u8);
             if std::env::var("LAND").is_ok() {
                 // The merit around the truth: shifts, turns, scales.
@@ -163,8 +163,8 @@ fn main() {
                         d.to_degrees()
                     };
                     println!(
-                        "  START m={lm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2} | FIT m={fm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2}",
-                        100.0 * (lp[0] - cx) / long, 100.0 * (lp[1] - cy) / long, da(lp[2]), lp[3] / long,
+                        "  START{} m={lm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2} | FIT m={fm:.2} dx={:.1}% dy={:.1}% da={:.1} ds={:.2}",
+                        if st.extra { "x" } else { "" }, 100.0 * (lp[0] - cx) / long, 100.0 * (lp[1] - cy) / long, da(lp[2]), lp[3] / long,
                         100.0 * (fc.0 - cx) / long, 100.0 * (fc.1 - cy) / long, da(fa), fl / long,
                     );
                 }
@@ -210,7 +210,7 @@ fn main() {
                         f.id_like as u8, f.score, f.digits
                     )
                 });
-                let tk = print::taken(&rgba, w, h, &mut c);
+                let tk = print::taken(&rgba, w, h, &mut c, s.extra);
                 let f = &c.faces;
                 let mut read = String::new();
                 if let Some(n) = ocr::read_number(&rgba, w, h, &c.hm, c.ppm) {
