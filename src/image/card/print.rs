@@ -291,7 +291,7 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize, ink_share: u32) -> (Work, Vec<Qua
         }
         sizes.push(size);
     }
-    let (mut quads, mut late) = (Vec::new(), Vec::new());
+    let mut quads = Vec::new();
     for _ in 0..TRIES {
         // The largest cluster left (its size zeroed once tried).
         let (mut id, mut most) = (0, 0);
@@ -320,12 +320,9 @@ pub fn blocks(rgba: &[u8], w: usize, h: usize, ink_share: u32) -> (Work, Vec<Qua
                 pts.push((b as f64, y as f64));
             }
         }
-        for q in block_quad(&pts, gw, gh) {
-            if q.extra { &mut late } else { &mut quads }.push(q);
-        }
+        quads.extend(block_quad(&pts, gw, gh));
     }
-    // The late starts last (a sort pulled in ~2.7 kB of wasm).
-    quads.append(&mut late);
+
     let wk = Work {
         w: gw,
         h: gh,
